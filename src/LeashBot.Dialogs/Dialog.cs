@@ -1,0 +1,4 @@
+namespace LeashBot.Dialogs;
+
+/// <summary>Placeholder.</summary>
+public abstract class Dialog;
