@@ -1,12 +1,11 @@
-using Microsoft.Bot.Builder;
-using Microsoft.Bot.Builder.Integration.AspNet.Core;
-using Microsoft.Bot.Connector.Authentication;
+using LeashBot.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.Services.AddSingleton<BotFrameworkAuthentication, ConfigurationBotFrameworkAuthentication>();
-builder.Services.AddSingleton<IBotFrameworkHttpAdapter>(sp => new CloudAdapter(sp.GetRequiredService<BotFrameworkAuthentication>()));
+builder.AddLeashBot();
+
 var app = builder.Build();
-app.MapGet("/healthz", () => "ok");
+app.MapLeashBot();
 app.Run();
 
+/// <summary>The web host; public so the tests' WebApplicationFactory can start it.</summary>
 public partial class Program;

@@ -1,4 +1,0 @@
-namespace LeashBot.Dialogs;
-
-/// <summary>Placeholder.</summary>
-public abstract class Dialog;

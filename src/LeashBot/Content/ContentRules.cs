@@ -1,0 +1,79 @@
+namespace LeashBot.Content;
+
+/// <summary>What each content file must satisfy beyond its shape. Paths are JSON paths into the file.</summary>
+internal static class ContentRules
+{
+    public static IEnumerable<(string, string)> Checklist(ChecklistContent c)
+    {
+        if (c.Questions.Count == 0)
+        {
+            yield return ("questions", "the checklist needs at least one question.");
+        }
+
+        foreach (var dup in Duplicates(c.Questions.Select(q => q.Id)))
+        {
+            yield return ("questions", $"the question id '{dup}' is used twice.");
+        }
+
+        if (c.ReadyThreshold < 1 || c.ReadyThreshold > c.Questions.Count)
+        {
+            yield return ("readyThreshold", $"must be between 1 and the number of questions ({c.Questions.Count}).");
+        }
+
+        if (!c.Questions.Any(q => q.Id == "healthy"))
+        {
+            yield return ("questions", "one question must have the id 'healthy': a 'no' there sends the owner to their vet first.");
+        }
+    }
+
+    public static IEnumerable<(string, string)> Plan(PlanContent c)
+    {
+        if (c.Steps.Count != 10)
+        {
+            yield return ("steps", $"the plan has {c.Steps.Count} steps; it must have 10.");
+        }
+
+        for (var i = 0; i < c.Steps.Count; i++)
+        {
+            var step = c.Steps[i];
+            if (step.Number != i + 1)
+            {
+                yield return ($"steps[{i}].number", $"is {step.Number}; steps must be numbered 1 to 10 in order, so this one should be {i + 1}.");
+            }
+
+            if (step.SessionMinutes is { } range && (range.Min < 1 || range.Max < range.Min))
+            {
+                yield return ($"steps[{i}].sessionMinutes", "min must be at least 1 and no more than max.");
+            }
+        }
+    }
+
+    public static IEnumerable<(string, string)> Troubleshooting(TroubleshootingContent c)
+    {
+        if (c.Struggles.Count == 0)
+        {
+            yield return ("struggles", "there must be at least one struggle.");
+        }
+
+        foreach (var dup in Duplicates(c.Struggles.Select(s => s.Id)))
+        {
+            yield return ("struggles", $"the struggle id '{dup}' is used twice.");
+        }
+    }
+
+    public static IEnumerable<(string, string)> Faq(FaqContent c)
+    {
+        foreach (var dup in Duplicates(c.Answers.Select(a => a.Id).Concat(c.Stories.Select(s => s.Id))))
+        {
+            yield return ("answers", $"the id '{dup}' is used twice.");
+        }
+
+        if (c.Stories.Count == 0)
+        {
+            yield return ("stories", "there must be at least one story.");
+        }
+    }
+
+    private static IEnumerable<string> Duplicates(IEnumerable<string> ids) =>
+        ids.GroupBy(id => id, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key);
+}

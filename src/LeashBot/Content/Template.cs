@@ -1,0 +1,41 @@
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace LeashBot.Content;
+
+/// <summary>Fills <c>{name}</c> placeholders in content text. Unknown names are caught when content loads.</summary>
+public static partial class Template
+{
+    [GeneratedRegex(@"\{([A-Za-z][A-Za-z0-9_.]*)\}")]
+    private static partial Regex Placeholder();
+
+    /// <summary>Every placeholder name that content text may use.</summary>
+    public static readonly IReadOnlySet<string> KnownNames = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "org.name", "org.phone", "org.emergencyPhone", "org.hours", "org.disclaimer",
+        "cat", "cats", "name", "max", "step", "next", "title", "goal", "tip", "target", "minutes", "shorter",
+        "mood", "since", "sessions", "total", "days", "reasons", "verdict",
+    };
+
+    public static IEnumerable<string> NamesIn(string text) =>
+        Placeholder().Matches(text).Select(m => m.Groups[1].Value);
+
+    public static string Render(string text, IReadOnlyDictionary<string, string> values)
+    {
+        if (text.IndexOf('{', StringComparison.Ordinal) < 0)
+        {
+            return text;
+        }
+
+        var result = new StringBuilder(text.Length + 32);
+        var last = 0;
+        foreach (Match match in Placeholder().Matches(text))
+        {
+            result.Append(text, last, match.Index - last);
+            result.Append(values.TryGetValue(match.Groups[1].Value, out var value) ? value : match.Value);
+            last = match.Index + match.Length;
+        }
+
+        return result.Append(text, last, text.Length - last).ToString();
+    }
+}

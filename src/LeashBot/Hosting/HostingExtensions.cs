@@ -1,0 +1,47 @@
+using LeashBot.Bot;
+using LeashBot.Content;
+using LeashBot.State;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Builder.Integration.AspNet.Core;
+using Microsoft.Bot.Connector.Authentication;
+using Microsoft.Extensions.Options;
+
+namespace LeashBot.Hosting;
+
+/// <summary>Everything the host registers and maps, in one place so Program.cs stays a few lines.</summary>
+public static class HostingExtensions
+{
+    public static WebApplicationBuilder AddLeashBot(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var config = builder.Configuration;
+
+        services.AddOptions<BotAuthenticationOptions>().Bind(config).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<OrganizationOptions>().Bind(config.GetSection(OrganizationOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ContentOptions>().Bind(config.GetSection(ContentOptions.Section));
+
+        // Content is loaded and validated before the host starts listening: a broken file stops start-up.
+        var contentOptions = config.GetSection(ContentOptions.Section).Get<ContentOptions>() ?? new ContentOptions();
+        services.AddSingleton(BotContent.Load(contentOptions.ResolveDirectory()));
+        services.AddSingleton<Phrasebook>();
+
+        services.AddSingleton<BotFrameworkAuthentication, ConfigurationBotFrameworkAuthentication>();
+        services.AddSingleton<LeashBotAdapter>();
+        services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<LeashBotAdapter>());
+
+        services.AddSingleton<IStorage, MemoryStorage>();
+        services.AddSingleton<ConversationState>();
+        services.AddSingleton<UserState>();
+        services.AddSingleton<TurnRunner>();
+        services.AddSingleton<IBot, CoachBot>();
+        return builder;
+    }
+
+    public static WebApplication MapLeashBot(this WebApplication app)
+    {
+        app.MapPost("/api/messages", (HttpRequest request, HttpResponse response, IBotFrameworkHttpAdapter adapter, IBot bot, CancellationToken ct) =>
+            adapter.ProcessAsync(request, response, bot, ct));
+        app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
+        return app;
+    }
+}
