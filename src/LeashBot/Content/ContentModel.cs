@@ -46,6 +46,22 @@ public sealed class MessagesContent
     [JsonProperty(Required = Required.Always)] public string NoCatsYet { get; set; } = "";
     [JsonProperty(Required = Required.Always)] public string CatNotFound { get; set; } = "";
     [JsonProperty(Required = Required.Always)] public string TooManyCats { get; set; } = "";
+    [JsonProperty(Required = Required.Always)] public string GaveUp { get; set; } = "";
+    [JsonProperty(Required = Required.Always)] public string CatAddedNext { get; set; } = "";
+    [JsonProperty(Required = Required.Always)] public Commands Commands { get; set; } = new();
+    [JsonProperty(Required = Required.Always)] public List<string> NameLeadIns { get; set; } = [];
+    [JsonProperty(Required = Required.Always)] public Dictionary<string, string> TopicTitles { get; set; } = [];
+    [JsonProperty(Required = Required.Always)] public int MaxCats { get; set; }
+    [JsonProperty(Required = Required.Always)] public int MaxTextLength { get; set; }
+}
+
+/// <summary>Whole messages that work as commands at any point, compared after normalizing case and punctuation.</summary>
+public sealed class Commands
+{
+    [JsonProperty(Required = Required.Always)] public List<string> Help { get; set; } = [];
+    [JsonProperty(Required = Required.Always)] public List<string> Cancel { get; set; } = [];
+    [JsonProperty(Required = Required.Always)] public List<string> Menu { get; set; } = [];
+    [JsonProperty(Required = Required.Always)] public List<string> StartOver { get; set; } = [];
 }
 
 public sealed class MenuChoices
@@ -107,6 +123,16 @@ public sealed class PlanContent
     [JsonProperty(Required = Required.Always)] public string Today { get; set; } = "";
     [JsonProperty(Required = Required.Always)] public string DaysAgo { get; set; } = "";
     [JsonProperty(Required = Required.Always)] public string OneDayAgo { get; set; } = "";
+    [JsonProperty(Required = Required.Always)] public MoodWords MoodWords { get; set; } = new();
+    [JsonProperty(Required = Required.Always)] public string Duration { get; set; } = "";
+}
+
+/// <summary>Words that tell how a session went, checked stressed first, then unsure, then relaxed.</summary>
+public sealed class MoodWords
+{
+    [JsonProperty(Required = Required.Always)] public List<string> Stressed { get; set; } = [];
+    [JsonProperty(Required = Required.Always)] public List<string> Unsure { get; set; } = [];
+    [JsonProperty(Required = Required.Always)] public List<string> Relaxed { get; set; } = [];
 }
 
 public sealed class PlanStep

@@ -1,4 +1,7 @@
 using LeashBot.Bot;
+using LeashBot.Coaching;
+using LeashBot.Dialogs;
+using LeashBot.Understanding;
 using LeashBot.Content;
 using LeashBot.State;
 using Microsoft.Bot.Builder;
@@ -32,7 +35,18 @@ public static class HostingExtensions
         services.AddSingleton<IStorage, MemoryStorage>();
         services.AddSingleton<ConversationState>();
         services.AddSingleton<UserState>();
+        services.AddSingleton<BotAccessors>();
         services.AddSingleton<TurnRunner>();
+
+        // Understanding: the topic index and the number/duration models are built once, at start-up.
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => TopicRecognizer.Build(sp.GetRequiredService<BotContent>().Understanding));
+        services.AddSingleton<TextRecognizers>();
+        services.AddHostedService<WarmUp>();
+
+        services.AddSingleton<Replies>();
+        services.AddSingleton<Router>();
+        services.AddSingleton<CoachingDialog>();
         services.AddSingleton<IBot, CoachBot>();
         return builder;
     }

@@ -1,0 +1,197 @@
+using System.Globalization;
+using LeashBot.Bot;
+using LeashBot.Content;
+using LeashBot.Dialogs;
+using LeashBot.State;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Schema;
+
+namespace LeashBot.Coaching;
+
+/// <summary>The coaching answers that don't need a back-and-forth: each one is content, filled in and sent.</summary>
+public sealed class Replies(Phrasebook say, TimeProvider clock)
+{
+    private BotContent Content => say.Content;
+
+    public Phrasebook Say => say;
+
+    public Task SendAsync(ITurnContext turnContext, string text, CancellationToken cancellationToken) =>
+        turnContext.SendActivityAsync(MessageFactory.Text(text), cancellationToken);
+
+    public async Task SendAsync(ITurnContext turnContext, IEnumerable<string> texts, CancellationToken cancellationToken)
+    {
+        var activities = texts.Where(t => !string.IsNullOrWhiteSpace(t)).Select(t => (IActivity)MessageFactory.Text(t)).ToArray();
+        if (activities.Length > 0)
+        {
+            await turnContext.SendActivitiesAsync(activities, cancellationToken);
+        }
+    }
+
+    /// <summary>The main menu, as buttons where the channel has them and a numbered list where it doesn't.</summary>
+    public IList<Choice> MenuChoices()
+    {
+        var m = Content.Messages.MenuChoices;
+        return
+        [
+            new Choice { Value = m.Checklist, Synonyms = ["checklist"] },
+            new Choice { Value = m.Plan, Synonyms = ["plan", "training"] },
+            new Choice { Value = m.Troubleshoot, Synonyms = ["troubleshooting", "problem"] },
+            new Choice { Value = m.Faq, Synonyms = ["faq", "gear", "safety"] },
+            new Choice { Value = m.Stories, Synonyms = ["stories", "story"] },
+        ];
+    }
+
+    public Task MenuAsync(ITurnContext turnContext, string text, CancellationToken cancellationToken) =>
+        turnContext.SendActivityAsync(ChoiceFactory.ForChannel(turnContext.Activity.ChannelId, say.Text(text), MenuChoices()), cancellationToken);
+
+    public Activity WithChoices(ITurnContext turnContext, string text, IList<Choice> choices) =>
+        ChoiceFactory.ForChannel(turnContext.Activity.ChannelId, text, choices);
+
+    public Task UrgentAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    {
+        var m = Content.Messages;
+        var org = say.Organization;
+        var lines = new List<string> { say.Text(m.Urgent) };
+        if (!string.IsNullOrWhiteSpace(org.EmergencyPhone))
+        {
+            lines.Add(say.Text(m.UrgentEmergencyLine));
+        }
+
+        if (!string.IsNullOrWhiteSpace(org.Phone))
+        {
+            lines.Add(say.Text(m.UrgentPhone));
+        }
+
+        lines.Add(say.Text(m.UrgentFollowUp));
+
+        // One message, so the vet advice can't be split from the phone numbers on SMS or buried by a later reply.
+        return SendAsync(turnContext, string.Join("\n\n", lines), cancellationToken);
+    }
+
+    public Task FaqAsync(ITurnContext turnContext, string topicId, CancellationToken cancellationToken)
+    {
+        var answer = Content.Faq.Answers.Find(a => a.Id == topicId);
+        return answer is null ? Task.CompletedTask : SendAsync(turnContext, say.Text(answer.Answer), cancellationToken);
+    }
+
+    public Task StoriesAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    {
+        var faq = Content.Faq;
+        return SendAsync(turnContext, [say.Text(faq.StoriesIntro), .. faq.Stories.Select(s => $"{s.Title}: {say.Text(s.Text)}"), say.Text(faq.StoriesOutro)], cancellationToken);
+    }
+
+    public Task BodyLanguageAsync(ITurnContext turnContext, CatProfile? cat, CancellationToken cancellationToken) =>
+        SendAsync(turnContext, Cat(Content.Troubleshooting.BodyLanguage, cat), cancellationToken);
+
+    /// <summary>The step a cat is on, what it's for, and the gear tip where the step has one.</summary>
+    public Task CurrentStepAsync(ITurnContext turnContext, CatProfile cat, bool withIntro, CancellationToken cancellationToken)
+    {
+        var plan = Content.Plan;
+        if (cat.Finished)
+        {
+            return SendAsync(turnContext, Cat(plan.AlreadyFinished, cat), cancellationToken);
+        }
+
+        var step = Content.Step(cat.Step);
+        var lines = new List<string>();
+        if (withIntro)
+        {
+            lines.Add(Cat(plan.Intro, cat));
+        }
+
+        lines.Add(StepText(plan.Current, cat, step) + " " + StepText(plan.Goal, cat, step));
+        if (step.Tip is not null)
+        {
+            lines.Add(StepText(plan.TipPrefix, cat, step));
+        }
+
+        lines.Add(Cat(plan.LogHint, cat));
+        return SendAsync(turnContext, lines, cancellationToken);
+    }
+
+    public Task ProgressAsync(ITurnContext turnContext, CatProfile cat, CancellationToken cancellationToken)
+    {
+        var plan = Content.Plan;
+        if (cat.Finished)
+        {
+            return SendAsync(turnContext, Cat(plan.AlreadyFinished, cat), cancellationToken);
+        }
+
+        var step = Content.Step(cat.Step);
+        var atStep = cat.SessionsAtCurrentStep.ToList();
+        var lines = new List<string>
+        {
+            say.Text(plan.Progress, ("cat", cat.Name), ("step", Number(cat.Step)), ("title", step.Title), ("since", Since(cat.StepStarted)),
+                ("sessions", Number(atStep.Count)), ("total", Minutes(atStep.Sum(s => s.Minutes)))),
+        };
+        var last = cat.Sessions.Count > 0 ? cat.Sessions[^1] : null;
+        lines.Add(last is null || atStep.Count == 0
+            ? Cat(plan.NoSessionsYet, cat)
+            : say.Text(plan.ProgressLast, ("cat", cat.Name), ("minutes", Minutes(last.Minutes)), ("mood", MoodTitle(last.Mood))));
+        return SendAsync(turnContext, lines, cancellationToken);
+    }
+
+    public Task NextAsync(ITurnContext turnContext, CatProfile cat, CancellationToken cancellationToken)
+    {
+        var plan = Content.Plan;
+        if (cat.Finished || cat.Step >= plan.Steps.Count)
+        {
+            return CurrentStepAsync(turnContext, cat, false, cancellationToken);
+        }
+
+        var next = Content.Step(cat.Step + 1);
+        return SendAsync(turnContext, say.Text(plan.Next, ("cat", cat.Name), ("next", Number(next.Number)), ("title", next.Title)), cancellationToken);
+    }
+
+    public Task SessionOutcomeAsync(ITurnContext turnContext, CatProfile cat, double minutes, SessionResult result, CancellationToken cancellationToken)
+    {
+        var plan = Content.Plan;
+        var step = Content.Step(result.Step);
+        var logged = say.Text(plan.Logged, ("cat", cat.Name), ("minutes", Minutes(minutes)), ("step", Number(result.Outcome == SessionOutcome.Advanced ? result.Step - 1 : result.Step)));
+        var outcome = result.Outcome switch
+        {
+            SessionOutcome.Advanced => StepText(plan.Advanced, cat, step) + " " + StepText(plan.Goal, cat, step),
+            SessionOutcome.NeedMoreTime => say.Text(plan.NeedMoreTime, ("cat", cat.Name), ("target", Number(result.TargetMinutes))),
+            SessionOutcome.StayUnsure => StepText(plan.StayUnsure, cat, step),
+            SessionOutcome.StayStressed => say.Text(plan.StayStressed, ("cat", cat.Name), ("step", Number(step.Number)), ("shorter", Number(result.ShorterMinutes))),
+            SessionOutcome.Finished => Cat(plan.Finished, cat),
+            _ => Cat(plan.AlreadyFinished, cat),
+        };
+        var lines = new List<string> { logged, outcome };
+        if (result.Outcome == SessionOutcome.Advanced && step.Tip is not null)
+        {
+            lines.Add(StepText(plan.TipPrefix, cat, step));
+        }
+
+        return SendAsync(turnContext, lines, cancellationToken);
+    }
+
+    public string Cat(string template, CatProfile? cat) => say.Text(template, ("cat", cat?.Name ?? ""));
+
+    public string StepText(string template, CatProfile cat, PlanStep step) =>
+        say.Text(template, ("cat", cat.Name), ("step", Number(step.Number)), ("title", step.Title),
+            ("goal", say.Text(step.Goal, ("cat", cat.Name))), ("tip", say.Text(step.Tip ?? "", ("cat", cat.Name))));
+
+    public string MoodTitle(Mood mood) => mood switch
+    {
+        Mood.Relaxed => Content.Plan.Moods.Relaxed,
+        Mood.Unsure => Content.Plan.Moods.Unsure,
+        _ => Content.Plan.Moods.Stressed,
+    };
+
+    public string Minutes(double minutes) =>
+        say.Text(Content.Plan.Duration, ("minutes", Math.Round(minutes, minutes < 10 ? 1 : 0).ToString(CultureInfo.InvariantCulture)));
+
+    private string Since(DateTimeOffset start)
+    {
+        var days = (int)(clock.GetUtcNow() - start).TotalDays;
+        return days switch
+        {
+            <= 0 => Content.Plan.Today,
+            1 => Content.Plan.OneDayAgo,
+            _ => say.Text(Content.Plan.DaysAgo, ("days", Number(days))),
+        };
+    }
+
+    private static string Number(int n) => n.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,344 @@
+using LeashBot.Dialogs;
+using LeashBot.State;
+using LeashBot.Understanding;
+using Microsoft.Bot.Builder;
+
+namespace LeashBot.Coaching;
+
+/// <summary>Where a message goes: to a topic's answer, to a flow, or, mid-flow, to an aside.</summary>
+public sealed class RouteOptions
+{
+    /// <summary>Route straight to this topic instead of recognizing the text (after "did you mean", or once a cat is known).</summary>
+    public string? TopicId { get; set; }
+
+    /// <summary>The owner's original message, when routing happens on a later turn than the message.</summary>
+    public string? Text { get; set; }
+}
+
+public sealed class Router(Replies replies, BotAccessors state, TopicRecognizer recognizer, TextRecognizers numbers)
+{
+    public const string DialogId = "route";
+
+    // Menu entries that are not recognizer topics of their own.
+    private const string TroubleshootMenu = "menu.troubleshoot";
+    private const string FaqMenu = "menu.faq";
+
+    private static readonly string[] CatTopics = ["checklist", "plan.start", "plan.progress", "plan.next", "plan.log"];
+
+    /// <summary>The first step of the route waterfall: recognize the message (or take the topic given) and act on it.</summary>
+    public async Task<DialogTurnResult> RouteAsync(WaterfallStepContext<NoValues> step, CancellationToken cancellationToken)
+    {
+        var options = step.GetOptions<RouteOptions>() ?? new RouteOptions();
+        var turn = step.Context;
+        var text = options.Text ?? turn.Activity.Text ?? "";
+        var flags = await state.Flags.GetAsync(turn, () => new ConversationFlags(), cancellationToken);
+        var menuWasShown = flags.MenuShown;
+        flags.MenuShown = false;
+
+        var topic = options.TopicId;
+        if (topic is null)
+        {
+            var normalized = Phrases.Normalize(text);
+            var commands = replies.Say.Content.Messages.Commands;
+            if (Phrases.IsOneOf(normalized, commands.Help))
+            {
+                topic = "help";
+            }
+            else if (Phrases.IsOneOf(normalized, commands.Cancel) || Phrases.IsOneOf(normalized, commands.Menu) || Phrases.IsOneOf(normalized, commands.StartOver))
+            {
+                await ShowMenuAsync(turn, replies.Say.Content.Messages.MenuPrompt, cancellationToken);
+                return await step.EndDialogAsync(null, cancellationToken);
+            }
+            else
+            {
+                topic = MenuTopic(text, menuWasShown);
+            }
+
+            if (topic is null)
+            {
+                var owner = await state.OwnerAsync(turn, cancellationToken);
+                var recognition = recognizer.Recognize(text, owner.Cats.Select(c => c.Name).ToList());
+                switch (recognition.Kind)
+                {
+                    case RecognitionKind.Urgent:
+                        topic = "urgent";
+                        break;
+                    case not RecognitionKind.OutOfScope when owner.Cats.Count > 0 && IsSessionReport(recognition, text):
+                        topic = "plan.log";
+                        break;
+                    case RecognitionKind.Confident:
+                        topic = recognition.TopicId;
+                        break;
+                    case RecognitionKind.Ambiguous:
+                        return await step.BeginDialogAsync(DidYouMeanDialog.Id, new DidYouMeanOptions
+                        {
+                            Topics = recognition.Candidates.Take(2).Select(c => c.TopicId).ToList(),
+                            Text = text,
+                        }, cancellationToken);
+                    case RecognitionKind.OutOfScope:
+                        topic = "outOfScope";
+                        break;
+                    default:
+                        await ShowMenuAsync(turn, replies.Say.Content.Messages.Unsure, cancellationToken);
+                        return await step.EndDialogAsync(null, cancellationToken);
+                }
+            }
+        }
+
+        return await DispatchAsync(step, topic ?? "help", text, cancellationToken);
+    }
+
+    /// <summary>
+    /// The interruption hook of the coaching dialog: runs before a pending prompt sees the message.
+    /// Returns null when the message is for the prompt.
+    /// </summary>
+    public async Task<DialogTurnResult?> InterruptAsync(DialogContext innerDc, CancellationToken cancellationToken)
+    {
+        var turn = innerDc.Context;
+        var text = turn.Activity.Text ?? "";
+        var normalized = Phrases.Normalize(text);
+        var messages = replies.Say.Content.Messages;
+        var commands = messages.Commands;
+
+        if (Phrases.IsOneOf(normalized, commands.Cancel))
+        {
+            await replies.SendAsync(turn, replies.Say.Text(messages.Cancelled), cancellationToken);
+            await ShowMenuAsync(turn, messages.MenuAgain, cancellationToken);
+            return await innerDc.CancelAllDialogsAsync(cancellationToken);
+        }
+
+        if (Phrases.IsOneOf(normalized, commands.Menu) || Phrases.IsOneOf(normalized, commands.StartOver))
+        {
+            var startOver = Phrases.IsOneOf(normalized, commands.StartOver);
+            if (startOver)
+            {
+                await replies.SendAsync(turn, replies.Say.Text(messages.StartOver), cancellationToken);
+            }
+
+            await ShowMenuAsync(turn, messages.MenuPrompt, cancellationToken);
+            return await innerDc.CancelAllDialogsAsync(cancellationToken);
+        }
+
+        if (Phrases.IsOneOf(normalized, commands.Help))
+        {
+            await replies.SendAsync(turn, replies.Say.Text(messages.Help), cancellationToken);
+            await innerDc.RepromptDialogAsync(cancellationToken);
+            return Dialog.EndOfTurn;
+        }
+
+        var owner = await state.OwnerAsync(turn, cancellationToken);
+        var recognition = recognizer.Recognize(text, owner.Cats.Select(c => c.Name).ToList());
+        if (recognition.Kind == RecognitionKind.Urgent)
+        {
+            // Health first, at any point; the pending question stays so the owner can carry on later.
+            await replies.UrgentAsync(turn, cancellationToken);
+            return Dialog.EndOfTurn;
+        }
+
+        if (recognition.Kind != RecognitionKind.Confident || LooksLikeAnAnswer(text, normalized))
+        {
+            return null;
+        }
+
+        if (recognition.TopicId == "forgetMe")
+        {
+            await innerDc.CancelAllDialogsAsync(cancellationToken);
+            return await innerDc.BeginDialogAsync(ForgetMeDialog.Id, null, cancellationToken);
+        }
+
+        if (!await AnswerAsideAsync(turn, recognition.TopicId!, text, owner, cancellationToken))
+        {
+            return null;
+        }
+
+        await replies.SendAsync(turn, replies.Say.Text(messages.BackToIt), cancellationToken);
+        await innerDc.RepromptDialogAsync(cancellationToken);
+        return Dialog.EndOfTurn;
+    }
+
+    public async Task ShowMenuAsync(ITurnContext turn, string text, CancellationToken cancellationToken)
+    {
+        await replies.MenuAsync(turn, text, cancellationToken);
+        var flags = await state.Flags.GetAsync(turn, () => new ConversationFlags(), cancellationToken);
+        flags.MenuShown = true;
+    }
+
+    /// <summary>The title a topic goes by in "did you mean" choices.</summary>
+    public string TitleOf(string topicId)
+    {
+        var content = replies.Say.Content;
+        return content.Troubleshooting.Struggles.Find(s => s.Id == topicId)?.Title
+            ?? content.Faq.Answers.Find(a => a.Id == topicId)?.Title
+            ?? (content.Messages.TopicTitles.TryGetValue(topicId, out var title) ? title : topicId);
+    }
+
+    private async Task<DialogTurnResult> DispatchAsync(WaterfallStepContext<NoValues> step, string topic, string text, CancellationToken cancellationToken)
+    {
+        var turn = step.Context;
+        var messages = replies.Say.Content.Messages;
+        var owner = await state.OwnerAsync(turn, cancellationToken);
+        var cat = NamedCat(owner, text) ?? owner.Current;
+        if (cat is not null)
+        {
+            owner.CurrentCat = cat.Name;
+        }
+
+        if (cat is null && CatTopics.Contains(topic))
+        {
+            // Ask which cat (or meet the first one), then come back to this same topic.
+            var then = new RouteOptions { TopicId = topic, Text = text };
+            return await step.BeginDialogAsync(owner.Cats.Count == 0 ? CatDialogs.AddCatId : CatDialogs.ChooseCatId, then, cancellationToken);
+        }
+
+        switch (topic)
+        {
+            case "urgent":
+                await replies.UrgentAsync(turn, cancellationToken);
+                break;
+            case "greeting":
+                var flags = await state.Flags.GetAsync(turn, () => new ConversationFlags(), cancellationToken);
+                if (!flags.Greeted)
+                {
+                    flags.Greeted = true;
+                    await replies.SendAsync(turn, [replies.Say.Text(messages.Greeting), replies.Say.Text(messages.Disclaimer)], cancellationToken);
+                }
+                else
+                {
+                    await replies.SendAsync(turn, replies.Say.Text(messages.GreetingReply), cancellationToken);
+                }
+
+                await ShowMenuAsync(turn, messages.MenuPrompt, cancellationToken);
+                break;
+            case "help":
+                await replies.SendAsync(turn, replies.Say.Text(messages.Help), cancellationToken);
+                await ShowMenuAsync(turn, messages.MenuPrompt, cancellationToken);
+                break;
+            case "thanks":
+                await replies.SendAsync(turn, replies.Say.Text(messages.ThanksReply), cancellationToken);
+                break;
+            case "outOfScope":
+                await ShowMenuAsync(turn, messages.OutOfScope, cancellationToken);
+                break;
+            case "checklist":
+                return await step.BeginDialogAsync(ChecklistDialog.Id, new ChecklistOptions { CatName = cat!.Name }, cancellationToken);
+            case "plan.start":
+                await replies.CurrentStepAsync(turn, cat!, withIntro: cat!.Sessions.Count == 0, cancellationToken);
+                break;
+            case "plan.progress":
+                await replies.ProgressAsync(turn, cat!, cancellationToken);
+                break;
+            case "plan.next":
+                await replies.NextAsync(turn, cat!, cancellationToken);
+                break;
+            case "plan.log":
+                return await step.BeginDialogAsync(LogSessionDialog.Id, new LogSessionOptions { CatName = cat!.Name, Text = text }, cancellationToken);
+            case "cat.add":
+                return await step.BeginDialogAsync(CatDialogs.AddCatId, null, cancellationToken);
+            case "cat.switch":
+                if (cat is not null && NamedCat(owner, text) is not null)
+                {
+                    await replies.SendAsync(turn, replies.Cat(messages.CatSwitched, cat), cancellationToken);
+                }
+                else if (owner.Cats.Count > 1)
+                {
+                    return await step.BeginDialogAsync(CatDialogs.ChooseCatId, null, cancellationToken);
+                }
+                else
+                {
+                    return await step.BeginDialogAsync(CatDialogs.AddCatId, null, cancellationToken);
+                }
+
+                break;
+            case TroubleshootMenu:
+                return await step.BeginDialogAsync(TroubleshootDialog.Id, new TroubleshootOptions(), cancellationToken);
+            case FaqMenu:
+                return await step.BeginDialogAsync(FaqMenuDialog.Id, null, cancellationToken);
+            case "forgetMe":
+                return await step.BeginDialogAsync(ForgetMeDialog.Id, null, cancellationToken);
+            case var struggle when struggle.StartsWith("struggle.", StringComparison.Ordinal):
+                return await step.BeginDialogAsync(TroubleshootDialog.Id, new TroubleshootOptions { StruggleId = struggle }, cancellationToken);
+            default:
+                await AnswerAsideAsync(turn, topic, text, owner, cancellationToken);
+                break;
+        }
+
+        return await step.EndDialogAsync(null, cancellationToken);
+    }
+
+    /// <summary>Answers an informational topic in one go; false when the topic needs a flow of its own.</summary>
+    private async Task<bool> AnswerAsideAsync(ITurnContext turn, string topic, string text, OwnerProfile owner, CancellationToken cancellationToken)
+    {
+        var cat = NamedCat(owner, text) ?? owner.Current;
+        switch (topic)
+        {
+            case "stories":
+                await replies.StoriesAsync(turn, cancellationToken);
+                return true;
+            case "bodyLanguage":
+                await replies.BodyLanguageAsync(turn, cat, cancellationToken);
+                return true;
+            case "plan.progress" when cat is not null:
+                await replies.ProgressAsync(turn, cat, cancellationToken);
+                return true;
+            case "plan.next" when cat is not null:
+                await replies.NextAsync(turn, cat, cancellationToken);
+                return true;
+            case var faq when faq.StartsWith("faq.", StringComparison.Ordinal):
+                await replies.FaqAsync(turn, faq, cancellationToken);
+                return true;
+            case var struggle when struggle.StartsWith("struggle.", StringComparison.Ordinal):
+                await TroubleshootDialog.SendAdviceAsync(replies, turn, struggle, cat, cancellationToken);
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    private string? MenuTopic(string text, bool menuWasShown)
+    {
+        var normalized = Phrases.Normalize(text);
+        var menu = replies.Say.Content.Messages.MenuChoices;
+        (string Title, string Topic)[] entries =
+        [
+            (menu.Checklist, "checklist"), (menu.Plan, "plan.start"), (menu.Troubleshoot, TroubleshootMenu),
+            (menu.Faq, FaqMenu), (menu.Stories, "stories"),
+        ];
+        foreach (var (title, topic) in entries)
+        {
+            if (Phrases.Normalize(title) == normalized)
+            {
+                return topic;
+            }
+        }
+
+        // A bare "2" or a near-miss of a button's words only counts right after the menu was shown.
+        if (!menuWasShown)
+        {
+            return null;
+        }
+
+        var found = ChoiceRecognizer.Recognize(text, replies.MenuChoices().ToList());
+        return found is null ? null : entries[found.Index].Topic;
+    }
+
+    private static CatProfile? NamedCat(OwnerProfile owner, string text)
+    {
+        var normalized = Phrases.Normalize(text);
+        return owner.Cats.Find(c => Phrases.ContainsPhrase(normalized, c.Name) || Phrases.ContainsPhrase(normalized, c.Name + "'s"));
+    }
+
+    /// <summary>
+    /// "we did 6 minutes, he hissed" is a session report even though it also sounds like a struggle:
+    /// a length of time alongside a struggle, a plan topic or nothing clear means a session to log.
+    /// </summary>
+    private bool IsSessionReport(Recognition recognition, string message)
+    {
+        var topic = recognition.Kind is RecognitionKind.Confident or RecognitionKind.Ambiguous ? recognition.TopicId ?? "" : "";
+        var fits = topic.Length == 0 || topic == "plan.log" || topic == "bodyLanguage"
+            || topic.StartsWith("struggle.", StringComparison.Ordinal) || topic.StartsWith("plan.", StringComparison.Ordinal);
+        return fits && numbers.RecognizeDuration(message) is not null;
+    }
+
+    private static bool LooksLikeAnAnswer(string text, string normalized) =>
+        YesNoRecognizer.Recognize(text) is not null || Phrases.WordCount(normalized) <= 2;
+}

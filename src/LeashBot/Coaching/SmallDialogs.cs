@@ -1,0 +1,120 @@
+using LeashBot.Dialogs;
+using Microsoft.Bot.Builder;
+
+namespace LeashBot.Coaching;
+
+/// <summary>Gear and safety questions from the menu: pick one, get the answer.</summary>
+public sealed class FaqMenuDialog : WaterfallDialog<NoValues>
+{
+    public const string Id = "faq";
+
+    public FaqMenuDialog(Replies replies)
+        : base(Id)
+    {
+        AddStep(async (step, ct) =>
+        {
+            var content = replies.Say.Content;
+            return await step.PromptAsync(Prompts.Choice, new PromptOptions
+            {
+                Prompt = MessageFactory.Text(replies.Say.Text(content.Faq.PickQuestion)),
+                RetryPrompt = MessageFactory.Text(replies.Say.Text(content.Messages.ChoiceRetry)),
+                Choices = content.Faq.Answers.Select(a => new Choice { Value = a.Title }).ToList(),
+            }, ct);
+        });
+        AddStep(async (step, ct) =>
+        {
+            if (step.GetResult<FoundChoice>() is { } picked)
+            {
+                await replies.FaqAsync(step.Context, replies.Say.Content.Faq.Answers[picked.Index].Id, ct);
+            }
+
+            return await step.EndDialogAsync(null, ct);
+        });
+    }
+}
+
+/// <summary>"Delete my data", confirmed first. The deletion itself happens when the turn ends (see CoachBot).</summary>
+public sealed class ForgetMeDialog : WaterfallDialog<NoValues>
+{
+    public const string Id = "forgetMe";
+
+    /// <summary>The turn-state key that tells the bot to delete the owner's profile and this conversation.</summary>
+    public const string ForgetRequested = "LeashBot.ForgetRequested";
+
+    public ForgetMeDialog(Replies replies)
+        : base(Id)
+    {
+        AddStep(async (step, ct) =>
+        {
+            var messages = replies.Say.Content.Messages;
+            return await step.PromptAsync(Prompts.Confirm, new PromptOptions
+            {
+                Prompt = MessageFactory.Text(replies.Say.Text(messages.ForgetMeConfirm)),
+                RetryPrompt = MessageFactory.Text(replies.Say.Text(messages.YesNoRetry)),
+            }, ct);
+        });
+        AddStep(async (step, ct) =>
+        {
+            var messages = replies.Say.Content.Messages;
+            if (step.GetResult<bool?>() == true)
+            {
+                step.Context.TurnState[ForgetRequested] = true;
+                await replies.SendAsync(step.Context, replies.Say.Text(messages.ForgetMeDone), ct);
+            }
+            else
+            {
+                await replies.SendAsync(step.Context, replies.Say.Text(messages.ForgetMeKept), ct);
+            }
+
+            return await step.EndDialogAsync(null, ct);
+        });
+    }
+}
+
+public sealed class DidYouMeanOptions
+{
+    public List<string> Topics { get; set; } = [];
+    public string? Text { get; set; }
+}
+
+/// <summary>Two topics came out close: ask which one was meant, with both as choices and a way out.</summary>
+public sealed class DidYouMeanDialog : WaterfallDialog<NoValues>
+{
+    public const string Id = "didYouMean";
+
+    public DidYouMeanDialog(Replies replies, Router router)
+        : base(Id)
+    {
+        AddStep(async (step, ct) =>
+        {
+            var options = step.GetOptions<DidYouMeanOptions>() ?? new DidYouMeanOptions();
+            var messages = replies.Say.Content.Messages;
+            var choices = options.Topics.Select(t => new Choice { Value = router.TitleOf(t) }).ToList();
+            choices.Add(new Choice { Value = messages.NoneOfThese });
+            return await step.PromptAsync(Prompts.Choice, new PromptOptions
+            {
+                Prompt = MessageFactory.Text(replies.Say.Text(messages.DidYouMean)),
+                RetryPrompt = MessageFactory.Text(replies.Say.Text(messages.ChoiceRetry)),
+                Choices = choices,
+                MaxAttempts = 1,
+            }, ct);
+        });
+        AddStep(async (step, ct) =>
+        {
+            var options = step.GetOptions<DidYouMeanOptions>() ?? new DidYouMeanOptions();
+            if (step.GetResult<FoundChoice>() is { } picked && picked.Index < options.Topics.Count)
+            {
+                return await step.ReplaceDialogAsync(Router.DialogId, new RouteOptions { TopicId = options.Topics[picked.Index], Text = options.Text }, ct);
+            }
+
+            if (step.GetResult<FoundChoice>() is null)
+            {
+                // The reply wasn't one of the choices: take it as a fresh message rather than drop it.
+                return await step.ReplaceDialogAsync(Router.DialogId, new RouteOptions { Text = step.Context.Activity.Text ?? "" }, ct);
+            }
+
+            await router.ShowMenuAsync(step.Context, replies.Say.Content.Messages.Unsure, ct);
+            return await step.EndDialogAsync(null, ct);
+        });
+    }
+}

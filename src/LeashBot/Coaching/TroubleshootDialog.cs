@@ -1,0 +1,135 @@
+using LeashBot.Dialogs;
+using LeashBot.State;
+using Microsoft.Bot.Builder;
+
+namespace LeashBot.Coaching;
+
+public sealed class TroubleshootOptions
+{
+    /// <summary>The struggle already recognized in the owner's message; null asks which one.</summary>
+    public string? StruggleId { get; set; }
+}
+
+public sealed class TroubleshootValues
+{
+    public string? StruggleId { get; set; }
+}
+
+/// <summary>A walk went wrong: why it happens and what to do, then "did that help?", then another idea or a step back.</summary>
+public sealed class TroubleshootDialog : WaterfallDialog<TroubleshootValues>
+{
+    public const string Id = "troubleshoot";
+
+    private readonly Replies _replies;
+    private readonly BotAccessors _state;
+    private readonly TimeProvider _clock;
+
+    public TroubleshootDialog(Replies replies, BotAccessors state, TimeProvider clock)
+        : base(Id)
+    {
+        _replies = replies;
+        _state = state;
+        _clock = clock;
+        AddStep(PickAsync);
+        AddStep(AdviseAsync);
+        AddStep(FollowUpAsync);
+        AddStep(StepBackAsync);
+    }
+
+    /// <summary>Why the struggle happens and what to do, pointing at the cat's current step when it has one.</summary>
+    public static Task SendAdviceAsync(Replies replies, ITurnContext turn, string struggleId, CatProfile? cat, CancellationToken cancellationToken)
+    {
+        var content = replies.Say.Content;
+        var struggle = content.Troubleshooting.Struggles.Find(s => s.Id == struggleId);
+        if (struggle is null)
+        {
+            return Task.CompletedTask;
+        }
+
+        var lines = new List<string> { replies.Cat(struggle.Why, cat) + " " + replies.Cat(struggle.WhatToDo, cat) };
+        if (cat is { Finished: false, Sessions.Count: > 0 })
+        {
+            lines.Add(replies.StepText(content.Troubleshooting.StepAtCurrent, cat, content.Step(cat.Step)));
+        }
+
+        return replies.SendAsync(turn, lines, cancellationToken);
+    }
+
+    private async Task<DialogTurnResult> PickAsync(WaterfallStepContext<TroubleshootValues> step, CancellationToken cancellationToken)
+    {
+        var options = step.GetOptions<TroubleshootOptions>() ?? new TroubleshootOptions();
+        if (options.StruggleId is not null)
+        {
+            return await step.NextAsync(options.StruggleId, cancellationToken);
+        }
+
+        var content = _replies.Say.Content;
+        return await step.PromptAsync(Prompts.Choice, new PromptOptions
+        {
+            Prompt = MessageFactory.Text(_replies.Say.Text(content.Troubleshooting.PickStruggle)),
+            RetryPrompt = MessageFactory.Text(_replies.Say.Text(content.Messages.ChoiceRetry)),
+            Choices = content.Troubleshooting.Struggles.Select(s => new Choice { Value = s.Title }).ToList(),
+        }, cancellationToken);
+    }
+
+    private async Task<DialogTurnResult> AdviseAsync(WaterfallStepContext<TroubleshootValues> step, CancellationToken cancellationToken)
+    {
+        var struggles = _replies.Say.Content.Troubleshooting.Struggles;
+        var struggleId = step.GetResult<FoundChoice>() is { } picked ? struggles[picked.Index].Id : step.GetResult<string>();
+        if (struggleId is null || struggles.Find(s => s.Id == struggleId) is null)
+        {
+            await _replies.SendAsync(step.Context, _replies.Say.Text(_replies.Say.Content.Messages.GaveUp), cancellationToken);
+            return await step.EndDialogAsync(null, cancellationToken);
+        }
+
+        step.Values.StruggleId = struggleId;
+        var owner = await _state.OwnerAsync(step.Context, cancellationToken);
+        await SendAdviceAsync(_replies, step.Context, struggleId, owner.Current, cancellationToken);
+        return await step.PromptAsync(Prompts.Confirm, new PromptOptions
+        {
+            Prompt = MessageFactory.Text(_replies.Say.Text(_replies.Say.Content.Troubleshooting.DidThatHelp)),
+            RetryPrompt = MessageFactory.Text(_replies.Say.Text(_replies.Say.Content.Messages.YesNoRetry)),
+        }, cancellationToken);
+    }
+
+    private async Task<DialogTurnResult> FollowUpAsync(WaterfallStepContext<TroubleshootValues> step, CancellationToken cancellationToken)
+    {
+        var content = _replies.Say.Content.Troubleshooting;
+        if (step.GetResult<bool?>() == true)
+        {
+            await _replies.SendAsync(step.Context, _replies.Say.Text(content.GladItHelped), cancellationToken);
+            return await step.EndDialogAsync(null, cancellationToken);
+        }
+
+        var owner = await _state.OwnerAsync(step.Context, cancellationToken);
+        var cat = owner.Current;
+        var struggle = content.Struggles.Find(s => s.Id == step.Values.StruggleId);
+        await _replies.SendAsync(step.Context, _replies.Cat(struggle?.AnotherIdea ?? content.BodyLanguage, cat), cancellationToken);
+        if (cat is null || cat.Step <= 1)
+        {
+            return await step.EndDialogAsync(null, cancellationToken);
+        }
+
+        return await step.PromptAsync(Prompts.Confirm, new PromptOptions
+        {
+            Prompt = MessageFactory.Text(_replies.Cat(content.StepBackOffer, cat)),
+            RetryPrompt = MessageFactory.Text(_replies.Say.Text(_replies.Say.Content.Messages.YesNoRetry)),
+        }, cancellationToken);
+    }
+
+    private async Task<DialogTurnResult> StepBackAsync(WaterfallStepContext<TroubleshootValues> step, CancellationToken cancellationToken)
+    {
+        var owner = await _state.OwnerAsync(step.Context, cancellationToken);
+        var cat = owner.Current;
+        if (cat is not null && step.GetResult<bool?>() == true && TrainingPlan.StepBack(cat, _clock.GetUtcNow()))
+        {
+            await _replies.SendAsync(step.Context, _replies.StepText(_replies.Say.Content.Plan.StepBack, cat, _replies.Say.Content.Step(cat.Step)), cancellationToken);
+        }
+        else
+        {
+            await _replies.SendAsync(step.Context, _replies.Cat(_replies.Say.Content.Troubleshooting.StepBackDeclined, cat), cancellationToken);
+        }
+
+        return await step.EndDialogAsync(null, cancellationToken);
+    }
+}

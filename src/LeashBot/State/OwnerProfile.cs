@@ -1,0 +1,69 @@
+namespace LeashBot.State;
+
+/// <summary>What LeashBot remembers about an owner across conversations (user state).</summary>
+public sealed class OwnerProfile
+{
+    public List<CatProfile> Cats { get; set; } = [];
+
+    /// <summary>The cat the owner talked about last; messages that name no cat are about this one.</summary>
+    public string? CurrentCat { get; set; }
+
+    public CatProfile? FindCat(string? name) =>
+        name is null ? null : Cats.Find(c => string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase));
+
+    public CatProfile? Current => FindCat(CurrentCat) ?? (Cats.Count == 1 ? Cats[0] : null);
+}
+
+/// <summary>One cat and its progress through the 10-step plan.</summary>
+public sealed class CatProfile
+{
+    public string Name { get; set; } = "";
+
+    /// <summary>The step the cat is working on, 1 to 10.</summary>
+    public int Step { get; set; } = 1;
+
+    public DateTimeOffset StepStarted { get; set; }
+
+    /// <summary>True once the cat was relaxed at step 10.</summary>
+    public bool Finished { get; set; }
+
+    public List<TrainingSession> Sessions { get; set; } = [];
+
+    public ChecklistResult? Checklist { get; set; }
+
+    public IEnumerable<TrainingSession> SessionsAtCurrentStep => Sessions.Where(s => s.Step == Step && s.At >= StepStarted);
+}
+
+/// <summary>How a cat seemed during a session.</summary>
+public enum Mood
+{
+    Relaxed,
+    Unsure,
+    Stressed,
+}
+
+public sealed class TrainingSession
+{
+    public DateTimeOffset At { get; set; }
+    public int Step { get; set; }
+    public double Minutes { get; set; }
+    public Mood Mood { get; set; }
+}
+
+public sealed class ChecklistResult
+{
+    public DateTimeOffset At { get; set; }
+    public bool Ready { get; set; }
+
+    /// <summary>The ids of the questions answered "no".</summary>
+    public List<string> HeldBackBy { get; set; } = [];
+}
+
+/// <summary>What LeashBot remembers about one conversation besides the dialog stack.</summary>
+public sealed class ConversationFlags
+{
+    public bool Greeted { get; set; }
+
+    /// <summary>True when the last thing the bot sent was the menu, so a bare "2" picks its second entry.</summary>
+    public bool MenuShown { get; set; }
+}

@@ -1,0 +1,105 @@
+using LeashBot.Content;
+using LeashBot.Tests.Support;
+
+namespace LeashBot.Tests.Content;
+
+/// <summary>
+/// The shipped content loads; broken copies of it are refused with the file, the place and the problem.
+/// Broken in these ways: invalid JSON, a missing key, an unknown key, a wrong type, an unknown placeholder,
+/// nine steps, a misnumbered step, a duplicate id, a missing file, a missing folder.
+/// </summary>
+public sealed class ContentLoadingTests
+{
+    private static readonly string Shipped = Path.Combine(RepoRoot.Path, "dialogs");
+
+    [Fact]
+    public void The_shipped_content_loads_with_ten_steps_six_questions_and_five_struggles()
+    {
+        var content = BotContent.Load(Shipped);
+        Assert.Equal(10, content.Plan.Steps.Count);
+        Assert.Equal(6, content.Checklist.Questions.Count);
+        Assert.Equal(5, content.Troubleshooting.Struggles.Count);
+        Assert.Equal(2, content.Faq.Stories.Count);
+    }
+
+    [Theory]
+    [InlineData("plan.json", "\"intro\": \"Here", "\"intro\": Here", "dialogs/plan.json line", "not valid JSON")]
+    [InlineData("messages.json", "\"help\": ", "\"helpp\": ", "dialogs/messages.json line", "helpp")]
+    [InlineData("checklist.json", "\"readyThreshold\": 5", "\"readyThreshold\": \"most\"", "dialogs/checklist.json line", "readyThreshold")]
+    [InlineData("messages.json", "{org.name}'s leash", "{org.nmae}'s leash", "dialogs/messages.json line 3", "unknown placeholder {org.nmae}")]
+    [InlineData("plan.json", "\"number\": 4,", "\"number\": 7,", "dialogs/plan.json line", "steps[3].number")]
+    [InlineData("troubleshooting.json", "\"id\": \"struggle.chews\"", "\"id\": \"struggle.freezes\"", "dialogs/troubleshooting.json", "'struggle.freezes' is used twice")]
+    public void A_broken_file_is_refused_naming_the_file_the_place_and_the_problem(string file, string find, string replace, string where, string what)
+    {
+        var folder = CopyOfShippedContent();
+        var path = Path.Combine(folder, file);
+        var text = File.ReadAllText(path);
+        Assert.Contains(find, text, StringComparison.Ordinal);
+        File.WriteAllText(path, ReplaceFirst(text, find, replace));
+        var error = Assert.Throws<ContentException>(() => BotContent.Load(folder));
+        Assert.Contains(where, error.Message, StringComparison.Ordinal);
+        Assert.Contains(what, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_missing_key_is_named()
+    {
+        var folder = CopyOfShippedContent();
+        var path = Path.Combine(folder, "messages.json");
+        var lines = File.ReadAllLines(path).Where(l => !l.TrimStart().StartsWith("\"tooLong\"", StringComparison.Ordinal));
+        File.WriteAllLines(path, lines);
+        var error = Assert.Throws<ContentException>(() => BotContent.Load(folder));
+        Assert.Contains("dialogs/messages.json", error.Message, StringComparison.Ordinal);
+        Assert.Contains("tooLong", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_plan_with_nine_steps_is_refused()
+    {
+        var folder = CopyOfShippedContent();
+        var path = Path.Combine(folder, "plan.json");
+        var plan = Newtonsoft.Json.Linq.JObject.Parse(File.ReadAllText(path));
+        ((Newtonsoft.Json.Linq.JArray)plan["steps"]!).RemoveAt(9);
+        File.WriteAllText(path, plan.ToString());
+        var error = Assert.Throws<ContentException>(() => BotContent.Load(folder));
+        Assert.Contains("the plan has 9 steps; it must have 10", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_missing_file_and_a_missing_folder_are_named()
+    {
+        var folder = CopyOfShippedContent();
+        File.Delete(Path.Combine(folder, "faq.json"));
+        Assert.Contains("dialogs/faq.json: the file is missing", Assert.Throws<ContentException>(() => BotContent.Load(folder)).Message, StringComparison.Ordinal);
+        Assert.Contains("Content:Directory", Assert.Throws<ContentException>(() => BotContent.Load(Path.Combine(folder, "nope"))).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_host_does_not_start_on_broken_content()
+    {
+        var folder = CopyOfShippedContent();
+        File.WriteAllText(Path.Combine(folder, "checklist.json"), "{ \"intro\": ");
+        using var host = new BotHost(new Dictionary<string, string?> { ["Content:Directory"] = folder });
+        var error = Assert.ThrowsAny<Exception>(() => host.CreateClient());
+        Assert.Contains("dialogs/checklist.json", error.ToString(), StringComparison.Ordinal);
+    }
+
+    private static string CopyOfShippedContent()
+    {
+        var folder = TempFolder.Create();
+        foreach (var file in Directory.EnumerateFiles(Shipped, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(folder, Path.GetRelativePath(Shipped, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+
+        return folder;
+    }
+
+    private static string ReplaceFirst(string text, string find, string replace)
+    {
+        var i = text.IndexOf(find, StringComparison.Ordinal);
+        return text[..i] + replace + text[(i + find.Length)..];
+    }
+}
