@@ -22,6 +22,7 @@ public class ChoiceFactoryTests
         Assert.Equal(["Indoors first", "outside"], actions.Select(a => a.Title));
         Assert.All(actions, a => Assert.Equal(ActionTypes.ImBack, a.Type));
         Assert.Empty(activity.Attachments ?? []);
+        Assert.Equal(InputHints.ExpectingInput, activity.InputHint);
     }
 
     [Fact]
