@@ -242,7 +242,7 @@ public class PromptTests(SharedRecognizers shared)
 
         await bot.Flow()
             .Send("hi").AssertReply("Name?")
-            .Send(new Activity(ActivityTypes.Typing)).AssertNoReply()
+            .Send(new Activity(ActivityTypes.Typing)).AssertNoReply("nothing more", 200)
             .Send("Mochi").AssertReply("got Mochi")
             .StartTestAsync();
     }
