@@ -1,0 +1,64 @@
+using LeashBot.Dialogs;
+using Microsoft.Bot.Schema;
+
+namespace LeashBot.Dialogs.Tests;
+
+public class ChoiceFactoryTests
+{
+    private static readonly List<Choice> Choices = [new("indoors") { Title = "Indoors first" }, new("outside")];
+
+    [Theory]
+    [InlineData("webchat")]
+    [InlineData("directline")]
+    [InlineData("emulator")]
+    [InlineData("test")]
+    public void Channels_with_suggested_actions_get_imBack_buttons_with_the_choice_values(string channelId)
+    {
+        var activity = ChoiceFactory.ForChannel(channelId, "Where?", Choices);
+
+        Assert.Equal("Where?", activity.Text);
+        var actions = activity.SuggestedActions.Actions;
+        Assert.Equal(["indoors", "outside"], actions.Select(a => a.Value as string));
+        Assert.Equal(["Indoors first", "outside"], actions.Select(a => a.Title));
+        Assert.All(actions, a => Assert.Equal(ActionTypes.ImBack, a.Type));
+        Assert.Empty(activity.Attachments ?? []);
+        Assert.Equal(InputHints.ExpectingInput, activity.InputHint);
+    }
+
+    [Fact]
+    public void Teams_gets_a_hero_card_with_the_question_and_a_button_per_choice()
+    {
+        var activity = ChoiceFactory.ForChannel("msteams", "Where?", Choices);
+
+        Assert.Null(activity.SuggestedActions);
+        var attachment = Assert.Single(activity.Attachments);
+        Assert.Equal(HeroCard.ContentType, attachment.ContentType);
+        var card = Assert.IsType<HeroCard>(attachment.Content);
+        Assert.Equal("Where?", card.Text);
+        Assert.Equal(["indoors", "outside"], card.Buttons.Select(b => b.Value as string));
+        Assert.All(card.Buttons, b => Assert.Equal(ActionTypes.ImBack, b.Type));
+    }
+
+    [Theory]
+    [InlineData("sms")]
+    [InlineData("some-new-channel")]
+    [InlineData(null)]
+    public void Sms_and_unknown_channels_get_a_numbered_list_in_the_text(string? channelId)
+    {
+        var activity = ChoiceFactory.ForChannel(channelId, "Where?", Choices);
+
+        Assert.Equal("Where?\n1. Indoors first\n2. outside", activity.Text);
+        Assert.Null(activity.SuggestedActions);
+        Assert.True(activity.Attachments is null || activity.Attachments.Count == 0);
+    }
+
+    [Fact]
+    public void An_explicit_style_wins_over_the_channel_default()
+    {
+        Assert.Equal("Where?\n1. Indoors first\n2. outside", ChoiceFactory.ForChannel("webchat", "Where?", Choices, ListStyle.List).Text);
+        Assert.NotNull(ChoiceFactory.ForChannel("sms", "Where?", Choices, ListStyle.SuggestedAction).SuggestedActions);
+        var none = ChoiceFactory.ForChannel("webchat", "Where?", Choices, ListStyle.None);
+        Assert.Equal("Where?", none.Text);
+        Assert.Null(none.SuggestedActions);
+    }
+}

@@ -1,0 +1,91 @@
+using System.Diagnostics;
+using LeashBot.Dialogs;
+using Xunit.Abstractions;
+
+namespace LeashBot.Dialogs.Tests;
+
+/// <summary>One shared instance for the whole test run, as the bot has one for its whole life.</summary>
+public sealed class SharedRecognizers
+{
+    public SharedRecognizers()
+    {
+        var stopwatch = Stopwatch.StartNew();
+        Recognizers = new TextRecognizers();
+        MeasuredConstructionTime = stopwatch.Elapsed;
+    }
+
+    public TextRecognizers Recognizers { get; }
+
+    public TimeSpan MeasuredConstructionTime { get; }
+}
+
+[CollectionDefinition(Name)]
+public sealed class RecognizersCollection : ICollectionFixture<SharedRecognizers>
+{
+    public const string Name = "Shared recognizers";
+}
+
+[Collection(RecognizersCollection.Name)]
+public class TextRecognizersTests(SharedRecognizers shared, ITestOutputHelper output)
+{
+    private readonly TextRecognizers _recognizers = shared.Recognizers;
+
+    [Theory]
+    [InlineData("12", 12)]
+    [InlineData("twelve", 12)]
+    [InlineData("2.5", 2.5)]
+    [InlineData("about 3 times", 3)]
+    [InlineData("a dozen", 12)]
+    public void Numbers_are_found_in_digits_and_words(string text, double expected) =>
+        Assert.Equal(expected, _recognizers.RecognizeNumber(text));
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("lots")]
+    public void Text_without_a_number_gives_null(string text) =>
+        Assert.Null(_recognizers.RecognizeNumber(text));
+
+    [Theory]
+    [InlineData("20 minutes", 20 * 60)]
+    [InlineData("half an hour", 30 * 60)]
+    [InlineData("an hour and a half", 90 * 60)]
+    [InlineData("90 seconds", 90)]
+    [InlineData("20", 20 * 60)]
+    [InlineData("about 15", 15 * 60)]
+    [InlineData("we did 10 minutes today, she was relaxed", 10 * 60)]
+    [InlineData("2 hours", 2 * 3600)]
+    public void Durations_are_found_in_everyday_phrasings(string text, int expectedSeconds) =>
+        Assert.Equal(TimeSpan.FromSeconds(expectedSeconds), _recognizers.RecognizeDuration(text));
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("a while")]
+    [InlineData("she walked 3 laps around the garden")]
+    public void Text_without_a_duration_gives_null(string text) =>
+        Assert.Null(_recognizers.RecognizeDuration(text));
+
+    [Fact]
+    public void Recognition_from_many_threads_at_once_gives_the_same_answers()
+    {
+        var results = new TimeSpan?[64];
+        Parallel.For(0, results.Length, i => results[i] = _recognizers.RecognizeDuration(i % 2 == 0 ? "half an hour" : "20 minutes"));
+
+        Assert.All(results.Where((_, i) => i % 2 == 0), r => Assert.Equal(TimeSpan.FromMinutes(30), r));
+        Assert.All(results.Where((_, i) => i % 2 == 1), r => Assert.Equal(TimeSpan.FromMinutes(20), r));
+    }
+
+    [Fact]
+    public void Construction_time_is_reported_and_later_recognitions_are_fast()
+    {
+        output.WriteLine($"TextRecognizers construction took {shared.MeasuredConstructionTime.TotalMilliseconds:F0} ms (self-reported {_recognizers.ConstructionTime.TotalMilliseconds:F0} ms).");
+        Assert.True(_recognizers.ConstructionTime > TimeSpan.Zero);
+
+        var stopwatch = Stopwatch.StartNew();
+        _ = _recognizers.RecognizeDuration("an hour and a half");
+        _ = _recognizers.RecognizeNumber("forty two");
+        output.WriteLine($"Two recognitions after construction took {stopwatch.Elapsed.TotalMilliseconds:F1} ms.");
+
+        // The expensive part belongs in the constructor; a turn's recognition must be much cheaper.
+        Assert.True(stopwatch.Elapsed < shared.MeasuredConstructionTime, "A recognition took longer than building the models.");
+    }
+}
