@@ -1,0 +1,488 @@
+using System.Collections.Frozen;
+using System.Text;
+
+namespace LeashBot.Understanding;
+
+/// <summary>
+/// Turns chat text into sentences of terms: lower-cased, contractions and shorthand expanded, emoji
+/// read or dropped, filler words and cat names removed, words stemmed, typos corrected against the
+/// content's vocabulary and synonyms folded onto one canonical term. Immutable once built; thread-safe.
+/// </summary>
+public sealed class TextNormalizer
+{
+    /// <summary>The term every number becomes ("10 minutes" → "#num minute").</summary>
+    public const string NumberTerm = "#num";
+
+    /// <summary>Stands for a cat's name in the content's examples ("switch to {name}"); it is left out like a name.</summary>
+    public const string NamePlaceholder = "{name}";
+
+    private readonly FrozenDictionary<string, string[]> _expansions;
+    private readonly KeyValuePair<string, string>[] _emoji;
+    private readonly FrozenSet<string> _fillers;
+    private readonly FrozenDictionary<string, string> _singleSynonyms;
+    private readonly FrozenDictionary<string, (string[] Tail, string Canonical)[]> _phraseSynonyms;
+    private FrozenDictionary<string, string>? _knownSurface; // surface word -> stem, for every content word
+    private FrozenSet<string>? _knownStems;
+    private FuzzyMatcher? _fuzzy;
+
+    public TextNormalizer(GlobalSettings global)
+    {
+        ArgumentNullException.ThrowIfNull(global);
+        var expansions = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        foreach (var map in new[] { global.Shorthand, global.Contractions })
+        {
+            foreach (var (key, value) in map ?? [])
+            {
+                expansions[NormalizeApostrophes(key.Trim().ToLowerInvariant())] =
+                    value.ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            }
+        }
+
+        _expansions = expansions.ToFrozenDictionary(StringComparer.Ordinal);
+        _emoji = [.. (global.Emoji ?? []).OrderByDescending(kv => kv.Key.Length)];
+        _fillers = (global.FillerWords ?? []).Select(f => f.Trim().ToLowerInvariant()).ToFrozenSet(StringComparer.Ordinal);
+
+        var single = new Dictionary<string, string>(StringComparer.Ordinal);
+        var phrases = new Dictionary<string, List<(string[], string)>>(StringComparer.Ordinal);
+        foreach (var group in global.Synonyms ?? [])
+        {
+            foreach (var term in group.Terms ?? [])
+            {
+                var stems = StemAll(term);
+                if (stems.Count == 1)
+                {
+                    single[stems[0]] = group.Canonical;
+                }
+                else if (stems.Count > 1)
+                {
+                    if (!phrases.TryGetValue(stems[0], out var list))
+                    {
+                        phrases[stems[0]] = list = [];
+                    }
+
+                    list.Add(([.. stems.Skip(1)], group.Canonical));
+                }
+            }
+        }
+
+        _singleSynonyms = single.ToFrozenDictionary(StringComparer.Ordinal);
+        _phraseSynonyms = phrases.ToFrozenDictionary(
+            kv => kv.Key, kv => kv.Value.OrderByDescending(p => p.Item1.Length).ToArray(), StringComparer.Ordinal);
+    }
+
+    /// <summary>Number of words the typo corrector knows.</summary>
+    public int VocabularySize => _knownSurface?.Count ?? 0;
+
+    /// <summary>
+    /// Fixes the vocabulary (every word of the content) used to recognize unknown words and correct typos.
+    /// Called once by <see cref="TopicRecognizer.Build"/>; before this, every word counts as known.
+    /// </summary>
+    internal void SetVocabulary(IEnumerable<string> contentTexts)
+    {
+        var frequencies = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var text in contentTexts)
+        {
+            foreach (var word in RawWords(text))
+            {
+                frequencies[word] = frequencies.GetValueOrDefault(word) + 1;
+            }
+        }
+
+        _knownSurface = frequencies.Keys.ToFrozenDictionary(w => w, EnglishStemmer.Stem, StringComparer.Ordinal);
+        _knownStems = _knownSurface.Values.Concat([NumberTerm]).ToFrozenSet(StringComparer.Ordinal);
+        _fuzzy = new FuzzyMatcher(frequencies);
+    }
+
+    /// <summary>
+    /// Normalizes <paramref name="text"/>. Appends one entry per term to <paramref name="terms"/>
+    /// (null for a word the content does not know) and the end index (exclusive) of every sentence to
+    /// <paramref name="sentenceEnds"/>.
+    /// </summary>
+    public void Normalize(string text, IReadOnlyCollection<string>? catNames, List<string?> terms, List<int> sentenceEnds)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(terms);
+        ArgumentNullException.ThrowIfNull(sentenceEnds);
+        text = ReplaceEmoji(text);
+        var sentenceStart = terms.Count;
+        var i = 0;
+        while (i < text.Length)
+        {
+            var c = text[i];
+            if (IsSentenceEnd(c))
+            {
+                EndSentence();
+                i++;
+                continue;
+            }
+
+            if (!IsWordChar(c))
+            {
+                i++;
+                continue;
+            }
+
+            var start = i;
+            var digits = char.IsAsciiDigit(c);
+            while (i < text.Length && (IsWordChar(text[i]) && char.IsAsciiDigit(text[i]) == digits
+                                       || (IsApostrophe(text[i]) && !digits && i + 1 < text.Length && char.IsLetter(text[i + 1]))))
+            {
+                i++;
+            }
+
+            if (digits)
+            {
+                // 4.5 or 4,5 or 4-6 are one number
+                while (i + 1 < text.Length && text[i] is '.' or ',' or '-' && char.IsAsciiDigit(text[i + 1]))
+                {
+                    i += 2;
+                    while (i < text.Length && char.IsAsciiDigit(text[i]))
+                    {
+                        i++;
+                    }
+                }
+
+                terms.Add(NumberTerm);
+                continue;
+            }
+
+            AddWord(text.AsSpan(start, i - start), catNames, terms);
+        }
+
+        EndSentence();
+
+        void EndSentence()
+        {
+            if (terms.Count > sentenceStart)
+            {
+                ApplyPhraseSynonyms(terms, sentenceStart);
+                sentenceEnds.Add(terms.Count);
+                sentenceStart = terms.Count;
+            }
+        }
+    }
+
+    /// <summary>Normalizes a text from the content itself (example, keyword) into its terms, ignoring sentence breaks.</summary>
+    public IReadOnlyList<string?> NormalizeToTerms(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        text = text.Replace(NamePlaceholder, " ", StringComparison.Ordinal);
+        var terms = new List<string?>();
+        var ends = new List<int>();
+        Normalize(text, null, terms, ends);
+        return terms;
+    }
+
+    private void AddWord(ReadOnlySpan<char> raw, IReadOnlyCollection<string>? catNames, List<string?> terms)
+    {
+        var capitalized = raw.Length > 1 && char.IsUpper(raw[0]) && HasLower(raw[1..]);
+        var lower = NormalizeApostrophes(raw.ToString().ToLowerInvariant());
+        if (_expansions.TryGetValue(lower, out var expansion))
+        {
+            foreach (var word in expansion)
+            {
+                AddSimpleWord(word, false, catNames, terms);
+            }
+
+            return;
+        }
+
+        if (lower.EndsWith("'s", StringComparison.Ordinal))
+        {
+            lower = lower[..^2];
+        }
+
+        if (lower.Contains('\''))
+        {
+            lower = lower.Replace("'", "", StringComparison.Ordinal);
+            if (_expansions.TryGetValue(lower, out expansion))
+            {
+                foreach (var word in expansion)
+                {
+                    AddSimpleWord(word, false, catNames, terms);
+                }
+
+                return;
+            }
+        }
+
+        AddSimpleWord(lower, capitalized, catNames, terms);
+    }
+
+    private void AddSimpleWord(string word, bool capitalized, IReadOnlyCollection<string>? catNames, List<string?> terms)
+    {
+        if (word.Length == 0 || _fillers.Contains(word) || IsCatName(word, catNames))
+        {
+            return;
+        }
+
+        var stem = StemKnown(word, capitalized, out var drop);
+        if (drop)
+        {
+            return;
+        }
+
+        terms.Add(stem is null ? null : _singleSynonyms.GetValueOrDefault(stem, stem));
+    }
+
+    /// <summary>The stem of a word if the vocabulary knows it (directly, or after fixing a typo); null otherwise.</summary>
+    private string? StemKnown(string word, bool capitalized, out bool drop)
+    {
+        drop = false;
+        if (_knownSurface is null)
+        {
+            return EnglishStemmer.Stem(word);
+        }
+
+        if (_knownSurface.TryGetValue(word, out var known))
+        {
+            return known;
+        }
+
+        var stem = EnglishStemmer.Stem(word);
+        if (_knownStems!.Contains(stem))
+        {
+            return stem;
+        }
+
+        // "sooo", "helllp", "heyy": try the word with long runs cut to two letters, then to one.
+        var original = word;
+        foreach (var keep in (ReadOnlySpan<int>)[2, 1])
+        {
+            var collapsed = CollapseRepeats(original, keep);
+            if (collapsed is null)
+            {
+                continue;
+            }
+
+            if (_knownSurface.TryGetValue(collapsed, out known))
+            {
+                return known;
+            }
+
+            stem = EnglishStemmer.Stem(collapsed);
+            if (_knownStems.Contains(stem))
+            {
+                return stem;
+            }
+
+            if (keep == 2)
+            {
+                word = collapsed;
+            }
+        }
+
+        if (capitalized)
+        {
+            // An unknown capitalized word is most likely a name (a cat, a street, a park): leave it out.
+            drop = true;
+            return null;
+        }
+
+        var corrected = _fuzzy!.Find(word);
+        return corrected is null ? null : _knownSurface[corrected];
+    }
+
+    private void ApplyPhraseSynonyms(List<string?> terms, int start)
+    {
+        if (_phraseSynonyms.Count == 0)
+        {
+            return;
+        }
+
+        for (var i = start; i < terms.Count; i++)
+        {
+            var first = terms[i];
+            if (first is null || !_phraseSynonyms.TryGetValue(first, out var options))
+            {
+                continue;
+            }
+
+            foreach (var (rest, canonical) in options)
+            {
+                if (i + rest.Length >= terms.Count)
+                {
+                    continue;
+                }
+
+                var match = true;
+                for (var k = 0; k < rest.Length; k++)
+                {
+                    var t = terms[i + 1 + k];
+                    if (t != rest[k] && t != _singleSynonyms.GetValueOrDefault(rest[k]))
+                    {
+                        match = false;
+                        break;
+                    }
+                }
+
+                if (match)
+                {
+                    terms[i] = canonical;
+                    terms.RemoveRange(i + 1, rest.Length);
+                    break;
+                }
+            }
+        }
+    }
+
+    private List<string> StemAll(string text)
+    {
+        var result = new List<string>();
+        foreach (var word in RawWords(text))
+        {
+            if (_expansions.TryGetValue(word, out var expansion))
+            {
+                result.AddRange(expansion.Select(EnglishStemmer.Stem));
+            }
+            else
+            {
+                result.Add(EnglishStemmer.Stem(word));
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>Lower-case words of a content text, contractions expanded, as the vocabulary sees them.</summary>
+    private IEnumerable<string> RawWords(string text)
+    {
+        var sb = new StringBuilder();
+        foreach (var ch in ReplaceEmoji(text.Replace(NamePlaceholder, " ", StringComparison.Ordinal).ToLowerInvariant()) + " ")
+        {
+            if (char.IsLetter(ch) || IsApostrophe(ch))
+            {
+                sb.Append(ch);
+                continue;
+            }
+
+            if (sb.Length > 0)
+            {
+                var word = NormalizeApostrophes(sb.ToString()).Trim('\'');
+                sb.Clear();
+                if (_expansions.TryGetValue(word, out var expansion))
+                {
+                    foreach (var e in expansion)
+                    {
+                        yield return e;
+                    }
+
+                    continue;
+                }
+
+                if (word.EndsWith("'s", StringComparison.Ordinal))
+                {
+                    word = word[..^2];
+                }
+
+                word = word.Replace("'", "", StringComparison.Ordinal);
+                if (word.Length > 0)
+                {
+                    yield return word;
+                }
+            }
+        }
+    }
+
+    private string ReplaceEmoji(string text)
+    {
+        var hasNonAscii = false;
+        foreach (var c in text)
+        {
+            if (c > 0x2000)
+            {
+                hasNonAscii = true;
+                break;
+            }
+        }
+
+        if (!hasNonAscii)
+        {
+            return text;
+        }
+
+        text = text.Replace('\u2019', '\'').Replace('\u2018', '\'').Replace('\u02BC', '\'');
+        foreach (var (emoji, word) in _emoji)
+        {
+            if (text.Contains(emoji, StringComparison.Ordinal))
+            {
+                text = text.Replace(emoji, " " + word + " ", StringComparison.Ordinal);
+            }
+        }
+
+        return text;
+    }
+
+    private static string? CollapseRepeats(string word, int keep)
+    {
+        var run = 1;
+        var needed = false;
+        for (var i = 1; i < word.Length; i++)
+        {
+            run = word[i] == word[i - 1] ? run + 1 : 1;
+            if (run > keep)
+            {
+                needed = true;
+                break;
+            }
+        }
+
+        if (!needed)
+        {
+            return null;
+        }
+
+        var sb = new StringBuilder(word.Length);
+        foreach (var c in word)
+        {
+            if (sb.Length >= keep && sb[^1] == c && (keep == 1 || sb[^2] == c))
+            {
+                continue;
+            }
+
+            sb.Append(c);
+        }
+
+        return sb.ToString();
+    }
+
+    private static bool IsCatName(string word, IReadOnlyCollection<string>? catNames)
+    {
+        if (catNames is null)
+        {
+            return false;
+        }
+
+        foreach (var name in catNames)
+        {
+            if (string.Equals(word, name, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool HasLower(ReadOnlySpan<char> s)
+    {
+        foreach (var c in s)
+        {
+            if (char.IsLower(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsWordChar(char c) => char.IsLetterOrDigit(c);
+
+    private static bool IsApostrophe(char c) => c is '\'' or '\u2019' or '\u2018' or '\u02BC' or '`';
+
+    private static bool IsSentenceEnd(char c) => c is '.' or '!' or '?' or ';' or '\n' or '\u2026';
+
+    private static string NormalizeApostrophes(string s) =>
+        s.Replace('\u2019', '\'').Replace('\u2018', '\'').Replace('\u02BC', '\'').Replace('`', '\'');
+}

@@ -1,0 +1,22 @@
+using System.Diagnostics;
+using BenchmarkDotNet.Running;
+using LeashBot.Benchmarks;
+using LeashBot.Understanding;
+
+// Index build time: parse once, then build several times and report the median (the first build includes JIT).
+var content = UnderstandingContent.Load(RepoPaths.Find("dialogs", "understanding.json"));
+var times = new List<double>();
+TopicRecognizer? recognizer = null;
+for (var i = 0; i < 11; i++)
+{
+    var sw = Stopwatch.StartNew();
+    recognizer = TopicRecognizer.Build(content);
+    times.Add(sw.Elapsed.TotalMilliseconds);
+}
+
+var first = times[0];
+times.Sort();
+Console.WriteLine($"Index build: first {first:0.0} ms (cold), median {times[times.Count / 2]:0.00} ms (warm); " +
+                  $"{recognizer!.TermCount} terms, {recognizer.FeatureCount} features, {recognizer.Normalizer.VocabularySize} words");
+
+BenchmarkSwitcher.FromAssembly(typeof(RecognizerBenchmarks).Assembly).Run(args);

@@ -1,0 +1,94 @@
+using LeashBot.Understanding;
+
+namespace LeashBot.Tests.Understanding;
+
+public sealed class TopicRecognizerTests
+{
+    [Theory]
+    [InlineData("my cat froze, what now?", TopicIds.StruggleFreezes)]
+    [InlineData("she wriggled out of the harnes", TopicIds.StruggleSlipsOut)]
+    [InlineData("can i use a retractible leash", TopicIds.FaqLeash)]
+    public void Must_pass_utterances_are_confident(string text, string topic)
+    {
+        var r = RepoFiles.Recognizer.Recognize(text);
+        Assert.Equal(RecognitionKind.Confident, r.Kind);
+        Assert.Equal(topic, r.TopicId);
+    }
+
+    [Fact]
+    public void Trivia_is_out_of_scope_or_unsure()
+    {
+        var r = RepoFiles.Recognizer.Recognize("what's the capital of France");
+        Assert.Contains(r.Kind, new[] { RecognitionKind.OutOfScope, RecognitionKind.Unsure });
+    }
+
+    [Theory]
+    [InlineData("my cat is limping after our walk")]
+    [InlineData("Milo froze and now he's limpin")]
+    [InlineData("we did 10 minutes today. then she threw up on the sofa")]
+    public void Health_red_flags_are_urgent(string text)
+    {
+        var r = RepoFiles.Recognizer.Recognize(text, ["Milo"]);
+        Assert.Equal(RecognitionKind.Urgent, r.Kind);
+        Assert.Equal(TopicIds.Urgent, r.TopicId);
+    }
+
+    [Fact]
+    public void Safety_questions_are_not_urgent()
+    {
+        var r = RepoFiles.Recognizer.Recognize("is it safe outside");
+        Assert.NotEqual(RecognitionKind.Urgent, r.Kind);
+        Assert.Equal(TopicIds.FaqSafety, r.TopicId);
+    }
+
+    [Fact]
+    public void A_greeting_before_a_question_yields_to_the_question()
+    {
+        var r = RepoFiles.Recognizer.Recognize("hi there! my cat keeps chewing the harness");
+        Assert.Equal(TopicIds.StruggleChews, r.TopicId);
+    }
+
+    [Fact]
+    public void Empty_text_is_unsure()
+    {
+        var r = RepoFiles.Recognizer.Recognize("  🙂 ");
+        Assert.Equal(RecognitionKind.Unsure, r.Kind);
+        Assert.Null(r.TopicId);
+    }
+
+    [Fact]
+    public void Close_topics_are_ambiguous_with_both_candidates()
+    {
+        var content = UnderstandingContent.Parse("""
+            {
+              "global": { "thresholds": { "confident": 0.4, "minimum": 0.2, "ambiguityMargin": 0.05, "decisiveMargin": 0.15, "urgent": 0.5 } },
+              "topics": [
+                { "id": "park", "examples": ["walk the cat in the park", "a walk in the park"] },
+                { "id": "garden", "examples": ["walk the cat in the garden", "a walk in the garden"] },
+                { "id": "urgent", "examples": ["my cat is bleeding"] },
+                { "id": "outOfScope", "examples": ["what is the weather"] }
+              ]
+            }
+            """);
+        var recognizer = TopicRecognizer.Build(content);
+
+        var r = recognizer.Recognize("walk the cat");
+
+        Assert.Equal(RecognitionKind.Ambiguous, r.Kind);
+        Assert.Equal(["garden", "park"], r.Candidates.Take(2).Select(c => c.TopicId).Order());
+        Assert.Equal("park", recognizer.Recognize("walk the cat in the park").TopicId);
+    }
+
+    [Fact]
+    public void Recognize_is_thread_safe()
+    {
+        var recognizer = RepoFiles.Recognizer;
+        var expected = recognizer.Recognize("she just sits there and won't move forward");
+        Parallel.For(0, 2000, _ =>
+        {
+            var r = recognizer.Recognize("she just sits there and won't move forward");
+            Assert.Equal(expected.TopicId, r.TopicId);
+            Assert.Equal(expected.Confidence, r.Confidence);
+        });
+    }
+}
