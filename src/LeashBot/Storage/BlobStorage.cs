@@ -131,6 +131,13 @@ public sealed class BlobStorage : JsonStorage
         base.Dispose(disposing);
     }
 
+    protected override string DescribeFailure(Exception exception) => exception switch
+    {
+        RequestFailedException { Status: > 0 } failed => $"{failed.Status} {failed.ErrorCode}",
+        RequestFailedException or AggregateException => "no connection",
+        _ => exception.GetType().Name,
+    };
+
     private async Task EnsureContainerAsync(CancellationToken cancellationToken)
     {
         if (_initialized)

@@ -171,6 +171,9 @@ public abstract class JsonStorage : IStorage, IDisposable
     /// <summary>True when the exception means the service is unreachable or failing (not a bug in the caller).</summary>
     protected abstract bool IsServiceFailure(Exception exception);
 
+    /// <summary>A short description of a failure for the health check: never a connection string or stored data.</summary>
+    protected virtual string DescribeFailure(Exception exception) => exception.GetType().Name;
+
     protected static string NewETag() => Guid.NewGuid().ToString("N");
 
     private async Task<T> Guard<T>(Func<Task<T>> operation, CancellationToken cancellationToken)
@@ -192,7 +195,7 @@ public abstract class JsonStorage : IStorage, IDisposable
         }
         catch (Exception ex) when (ex is OperationCanceledException or TimeoutException || IsServiceFailure(ex))
         {
-            _health?.ReportFailure($"{ProviderName} storage unreachable ({ex.GetType().Name})");
+            _health?.ReportFailure($"{ProviderName} storage unreachable ({DescribeFailure(ex)})");
             throw new StorageUnavailableException(ProviderName, ex);
         }
     }
