@@ -46,6 +46,11 @@ public sealed class TurnRunner(
 
     private const int MaxCorruptRecoveries = 2;
 
+    private long _reruns;
+
+    /// <summary>How many runs this host threw away because the state changed under them (for diagnostics and tests).</summary>
+    public long Reruns => Interlocked.Read(ref _reruns);
+
     public async Task RunAsync(ITurnContext turnContext, Func<ITurnContext, CancellationToken, Task> turnLogic, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turnContext);
@@ -78,6 +83,7 @@ public sealed class TurnRunner(
             catch (StorageConflictException ex)
             {
                 outbox.Discard();
+                Interlocked.Increment(ref _reruns);
                 logger.LogInformation("State changed under turn attempt {Attempt} ({Key}); rerunning", attempt, ex.Key);
                 await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 20) * attempt), cancellationToken);
             }
