@@ -7,8 +7,8 @@ public static class StorageServiceCollectionExtensions
 {
     /// <summary>
     /// Registers <see cref="IStorage"/> as the store named by <c>Storage:Provider</c>, with its options validated at start-up.
-    /// A relative <c>Storage:Sqlite:Path</c> is resolved against the host's content root (the project folder under
-    /// <c>dotnet run</c>, the app folder when published).
+    /// A relative <c>Storage:Sqlite:Path</c> is resolved against the host's content root (ASP.NET Core's default is the
+    /// process's working directory; <c>--contentRoot</c> changes it). Production should set an absolute path on a persistent disk.
     /// </summary>
     public static IServiceCollection AddLeashBotStorage(this IServiceCollection services, IConfiguration configuration)
     {
