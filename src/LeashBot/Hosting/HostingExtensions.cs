@@ -4,6 +4,7 @@ using LeashBot.Dialogs;
 using LeashBot.Understanding;
 using LeashBot.Content;
 using LeashBot.State;
+using LeashBot.Storage;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
@@ -32,7 +33,8 @@ public static class HostingExtensions
         services.AddSingleton<LeashBotAdapter>();
         services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<LeashBotAdapter>());
 
-        services.AddSingleton<IStorage, MemoryStorage>();
+        services.AddLeashBotStorage(config);
+        services.AddSingleton<KeyedLock>();
         services.AddSingleton<ConversationState>();
         services.AddSingleton<UserState>();
         services.AddSingleton<BotAccessors>();
@@ -55,7 +57,24 @@ public static class HostingExtensions
     {
         app.MapPost("/api/messages", (HttpRequest request, HttpResponse response, IBotFrameworkHttpAdapter adapter, IBot bot, CancellationToken ct) =>
             adapter.ProcessAsync(request, response, bot, ct));
-        app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
+        app.MapGet("/healthz", async (StorageHealth health, IStorage storage, CancellationToken ct) =>
+        {
+            if (!health.IsHealthy)
+            {
+                // Nobody may be chatting while storage is down: probe it, so recovery shows without waiting for a turn.
+                try
+                {
+                    await storage.ReadAsync(["leashbot/healthz-probe"], ct);
+                }
+                catch (StorageUnavailableException)
+                {
+                }
+            }
+
+            return health.IsHealthy
+                ? Results.Ok(new { status = "ok", storage = "ok" })
+                : Results.Json(new { status = "degraded", storage = health.Problem, since = health.Since }, statusCode: StatusCodes.Status503ServiceUnavailable);
+        });
         return app;
     }
 }

@@ -1,0 +1,165 @@
+using Microsoft.Data.Sqlite;
+
+namespace LeashBot.Storage;
+
+/// <summary>
+/// State in one SQLite file: table <c>state(key, json, etag, updated_utc)</c>. The file and table are created on
+/// first use (not at start-up, so an unwritable file degrades the bot instead of stopping it), in WAL mode so
+/// readers do not block the writer. Every statement is parameterized; a batch of writes is one transaction, so
+/// several hosts can share the file and conditional writes stay atomic.
+/// </summary>
+public sealed class SqliteStorage : JsonStorage
+{
+    private readonly string _connectionString;
+    private readonly string _path;
+    private readonly SemaphoreSlim _initGate = new(1, 1);
+    private volatile bool _initialized;
+
+    public SqliteStorage(string path, StorageHealth? health = null)
+        : base(StorageOptions.SqliteProvider, health)
+    {
+        _path = System.IO.Path.GetFullPath(path);
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = _path,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Cache = SqliteCacheMode.Private,
+            Pooling = true,
+            DefaultTimeout = 10, // seconds to wait for another writer's lock (SQLITE_BUSY) before giving up
+        }.ToString();
+    }
+
+    public string Path => _path;
+
+    protected override async Task<(string Json, string ETag)?> ReadRecordAsync(string key, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT json, etag FROM state WHERE key = $key";
+        command.Parameters.AddWithValue("$key", key);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken))
+        {
+            return null;
+        }
+
+        return (reader.GetString(0), reader.GetString(1));
+    }
+
+    protected override async Task<IReadOnlyList<string>> WriteRecordsAsync(IReadOnlyList<RecordWrite> writes, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+
+        // BEGIN IMMEDIATE takes the write lock up front, so the conditions and the writes see one consistent file.
+        await using var transaction = connection.BeginTransaction(deferred: false);
+        var eTags = new string[writes.Count];
+        var now = DateTime.UtcNow.ToString("O");
+        for (var i = 0; i < writes.Count; i++)
+        {
+            var write = writes[i];
+            eTags[i] = NewETag();
+            await using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = write.IfMatch switch
+            {
+                null => "INSERT INTO state (key, json, etag, updated_utc) VALUES ($key, $json, $etag, $now) ON CONFLICT (key) DO NOTHING",
+                "*" => "INSERT INTO state (key, json, etag, updated_utc) VALUES ($key, $json, $etag, $now) " +
+                       "ON CONFLICT (key) DO UPDATE SET json = excluded.json, etag = excluded.etag, updated_utc = excluded.updated_utc",
+                _ => "UPDATE state SET json = $json, etag = $etag, updated_utc = $now WHERE key = $key AND etag = $ifMatch",
+            };
+            command.Parameters.AddWithValue("$key", write.Key);
+            command.Parameters.AddWithValue("$json", write.Json);
+            command.Parameters.AddWithValue("$etag", eTags[i]);
+            command.Parameters.AddWithValue("$now", now);
+            command.Parameters.AddWithValue("$ifMatch", (object?)write.IfMatch ?? DBNull.Value);
+            if (await command.ExecuteNonQueryAsync(cancellationToken) != 1)
+            {
+                await transaction.RollbackAsync(CancellationToken.None);
+                throw new StorageConflictException(write.Key);
+            }
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return eTags;
+    }
+
+    protected override async Task DeleteRecordAsync(string key, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "DELETE FROM state WHERE key = $key";
+        command.Parameters.AddWithValue("$key", key);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    protected override bool IsServiceFailure(Exception exception) =>
+        exception is SqliteException or IOException or UnauthorizedAccessException;
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            using var connection = new SqliteConnection(_connectionString);
+            SqliteConnection.ClearPool(connection);
+            _initGate.Dispose();
+        }
+
+        base.Dispose(disposing);
+    }
+
+    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        if (!_initialized)
+        {
+            await InitializeAsync(cancellationToken);
+        }
+
+        var connection = new SqliteConnection(_connectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    private async Task InitializeAsync(CancellationToken cancellationToken)
+    {
+        await _initGate.WaitAsync(cancellationToken);
+        try
+        {
+            if (_initialized)
+            {
+                return;
+            }
+
+            var directory = System.IO.Path.GetDirectoryName(_path);
+            if (!string.IsNullOrEmpty(directory))
+            {
+                Directory.CreateDirectory(directory);
+            }
+
+            await using var connection = new SqliteConnection(_connectionString);
+            await connection.OpenAsync(cancellationToken);
+            await using var command = connection.CreateCommand();
+            command.CommandText =
+                "PRAGMA journal_mode = WAL;" +
+                "CREATE TABLE IF NOT EXISTS state (" +
+                " key TEXT NOT NULL PRIMARY KEY," +
+                " json TEXT NOT NULL," +
+                " etag TEXT NOT NULL," +
+                " updated_utc TEXT NOT NULL" +
+                ") WITHOUT ROWID;";
+            await command.ExecuteNonQueryAsync(cancellationToken);
+            _initialized = true;
+        }
+        finally
+        {
+            _initGate.Release();
+        }
+    }
+}

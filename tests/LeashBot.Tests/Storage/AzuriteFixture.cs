@@ -1,0 +1,153 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace LeashBot.Tests.Storage;
+
+/// <summary>
+/// A real Azurite Blob service for the test class that uses it, on a free port, persisting to a temp folder (so it
+/// can be stopped and started again without losing data). Installed with <c>npm ci --prefix tests/azurite</c>;
+/// if it is missing the tests fail: they never skip.
+/// </summary>
+public sealed class AzuriteFixture : IAsyncLifetime
+{
+    // Azurite's well-known development account (public, documented by Microsoft; not a secret).
+    private const string Account = "devstoreaccount1";
+    private const string Key = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+
+    private readonly string _location = Path.Combine(Path.GetTempPath(), "leashbot-azurite-" + Guid.NewGuid().ToString("N"));
+    private Process? _process;
+
+    public int Port { get; private set; }
+
+    public string ConnectionString =>
+        $"DefaultEndpointsProtocol=http;AccountName={Account};AccountKey={Key};BlobEndpoint=http://127.0.0.1:{Port}/{Account};";
+
+    public static string FindExecutable()
+    {
+        var fromEnvironment = Environment.GetEnvironmentVariable("LEASHBOT_AZURITE_BLOB");
+        if (!string.IsNullOrEmpty(fromEnvironment))
+        {
+            return File.Exists(fromEnvironment) ? fromEnvironment : throw new InvalidOperationException($"LEASHBOT_AZURITE_BLOB points at '{fromEnvironment}', which does not exist.");
+        }
+
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "tests", "azurite", "node_modules", ".bin", "azurite-blob");
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        throw new InvalidOperationException(
+            "Azurite is not installed, so the Blob storage tests cannot run. Install it with: npm ci --prefix tests/azurite");
+    }
+
+    public async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(_location);
+        Port = FreePort();
+        await StartAsync();
+    }
+
+    public async Task StartAsync()
+    {
+        if (_process is not null)
+        {
+            return;
+        }
+
+        var info = new ProcessStartInfo(FindExecutable())
+        {
+            UseShellExecute = false,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var arg in new[] { "--blobHost", "127.0.0.1", "--blobPort", Port.ToString(), "--location", _location, "--skipApiVersionCheck", "--silent" })
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        var process = Process.Start(info) ?? throw new InvalidOperationException("Azurite did not start.");
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        _process = process;
+
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            if (process.HasExited)
+            {
+                throw new InvalidOperationException($"Azurite exited with code {process.ExitCode} on port {Port}.");
+            }
+
+            try
+            {
+                using var client = new TcpClient();
+                await client.ConnectAsync(IPAddress.Loopback, Port);
+                return;
+            }
+            catch (SocketException) when (DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(100);
+            }
+        }
+    }
+
+    public async Task StopAsync()
+    {
+        var process = _process;
+        _process = null;
+        if (process is null)
+        {
+            return;
+        }
+
+        try
+        {
+            // Ask Azurite to shut down cleanly (SIGTERM), like a service stop. It writes its metadata to disk every
+            // 5 s and on shutdown; only if it has not exited after 20 s is it killed.
+            using (var kill = Process.Start("kill", ["-TERM", process.Id.ToString()]))
+            {
+                await kill.WaitForExitAsync();
+            }
+
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+            try
+            {
+                await process.WaitForExitAsync(timeout.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                process.Kill(entireProcessTree: true);
+                await process.WaitForExitAsync();
+            }
+        }
+        finally
+        {
+            process.Dispose();
+        }
+    }
+
+    public async Task DisposeAsync()
+    {
+        await StopAsync();
+        try
+        {
+            Directory.Delete(_location, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

@@ -1,0 +1,210 @@
+using System.Text.RegularExpressions;
+using LeashBot.Storage;
+using Microsoft.Data.Sqlite;
+using Newtonsoft.Json.Linq;
+using Xunit.Abstractions;
+
+namespace LeashBot.Tests.Storage;
+
+/// <summary>No lost turns, through the real host: concurrency, several hosts, restarts, corrupt records, start-up checks.</summary>
+public sealed partial class HostStateTests(AzuriteFixture azurite, ITestOutputHelper output) : IClassFixture<AzuriteFixture>, IDisposable
+{
+    private const string CantSaveNow = "I can't save right now";
+    private readonly string _dir = Directory.CreateTempSubdirectory("leashbot-host-").FullName;
+
+    public static TheoryData<string> DurableProviders => ["Sqlite", "Blob"];
+
+    /// <summary>Hosts of one "deployment": each call gives a new host on the same SQLite file or Blob container.</summary>
+    private Func<BotHost> Deployment(string provider)
+    {
+        var db = Path.Combine(_dir, Guid.NewGuid().ToString("N") + ".db");
+        var container = "c" + Guid.NewGuid().ToString("N");
+        return provider == "Sqlite" ? () => BotHost.Sqlite(db) : () => BotHost.Blob(azurite.ConnectionString, container);
+    }
+
+    [Theory, MemberData(nameof(DurableProviders))]
+    public async Task Twenty_simultaneous_messages_in_one_conversation_are_all_applied(string provider)
+    {
+        await using var host = Deployment(provider)();
+        var replies = await Task.WhenAll(Enumerable.Range(1, 20).Select(i => host.SayAsync("conv", "owner", $"session {i}")));
+
+        // Every turn answered once, from the run that saved: the counts 1..20 each appear exactly once.
+        Assert.All(replies, r => Assert.Single(r));
+        Assert.Equal(Enumerable.Range(1, 20), replies.Select(r => Count(r[0]).Sessions).Order());
+        Assert.Equal(["sessions=21 turns=21"], await host.SayAsync("conv", "owner", "one more"));
+    }
+
+    [Theory, MemberData(nameof(DurableProviders))]
+    public async Task Two_hosts_sharing_storage_lose_no_increment(string provider)
+    {
+        var deployment = Deployment(provider);
+        await using var a = deployment();
+        await using var b = deployment();
+
+        // Alternately...
+        for (var i = 0; i < 6; i++)
+        {
+            await (i % 2 == 0 ? a : b).SayAsync("conv", "owner", $"alt {i}");
+        }
+
+        // ...and concurrently, on both hosts at once.
+        var replies = await Task.WhenAll(Enumerable.Range(0, 24).Select(i => (i % 2 == 0 ? a : b).SayAsync("conv", "owner", $"both {i}")));
+        Assert.All(replies, r => Assert.Single(r));
+        var counts = replies.Select(r => Count(r[0])).ToArray();
+        Assert.Equal(Enumerable.Range(7, 24), counts.Select(c => c.Sessions).Order());
+        Assert.Equal(Enumerable.Range(7, 24), counts.Select(c => c.Turns).Order());
+
+        Assert.Equal(["sessions=31 turns=31"], await b.SayAsync("conv", "owner", "check"));
+        var reruns = Reruns(a) + Reruns(b);
+        output.WriteLine($"{provider}: {reruns} runs were thrown away after an eTag conflict and rerun");
+    }
+
+    [Theory, MemberData(nameof(DurableProviders))]
+    public async Task A_restart_loses_nothing(string provider)
+    {
+        var deployment = Deployment(provider);
+        await using (var before = deployment())
+        {
+            for (var i = 0; i < 3; i++)
+            {
+                await before.SayAsync("conv", "owner", "session");
+            }
+
+            await before.SayAsync("other-conv", "owner", "session");
+        }
+
+        await using var after = deployment();
+        Assert.Equal(["sessions=5 turns=4"], await after.SayAsync("conv", "owner", "session"));
+    }
+
+    [Theory, MemberData(nameof(DurableProviders))]
+    public async Task A_corrupt_conversation_record_affects_only_that_conversation(string provider)
+    {
+        await using var host = Deployment(provider)();
+        await host.SayAsync("broken", "owner", "one");
+        await host.SayAsync("broken", "owner", "two");
+        await host.SayAsync("fine", "owner", "one");
+
+        var store = (JsonStorage)host.Storage;
+        await store.WriteRawForTestingAsync("test/conversations/broken", "{\"turns\": {\"Value\": 2,");
+
+        var replies = await host.SayAsync("broken", "owner", "three");
+        Assert.Equal(2, replies.Length);
+        Assert.StartsWith("I've had a small update since we last talked", replies[0]);
+        Assert.Equal("sessions=4 turns=1", replies[1]); // fresh conversation state; the owner's own record is untouched
+
+        Assert.Equal(["sessions=5 turns=2"], await host.SayAsync("fine", "owner", "two"));
+        Assert.Equal(["sessions=6 turns=2"], await host.SayAsync("broken", "owner", "four"));
+        Assert.Equal(200, (await host.HealthAsync()).Status);
+    }
+
+    [Fact]
+    public async Task An_unwritable_SQLite_file_gets_a_polite_reply_and_a_degraded_health_check()
+    {
+        // A path below a regular file can never be created, even by root.
+        var blocker = Path.Combine(_dir, "not-a-folder");
+        await File.WriteAllTextAsync(blocker, "");
+        await using var host = BotHost.Sqlite(Path.Combine(blocker, "leashbot.db"));
+
+        var replies = await host.SayAsync("conv", "owner", "session");
+        Assert.Single(replies);
+        Assert.StartsWith(CantSaveNow, replies[0]);
+
+        var (status, body) = await host.HealthAsync();
+        Assert.Equal(503, status);
+        Assert.Equal("degraded", (string?)body["status"]);
+        Assert.Contains("Sqlite", (string?)body["storage"], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Health_is_ok_when_storage_works()
+    {
+        await using var host = Deployment("Sqlite")();
+        await host.SayAsync("conv", "owner", "session");
+        var (status, body) = await host.HealthAsync();
+        Assert.Equal(200, status);
+        Assert.Equal("ok", (string?)body["status"]);
+    }
+
+    [Fact]
+    public async Task Idle_conversations_leave_no_locks_behind()
+    {
+        await using var host = Deployment("Sqlite")();
+        await Task.WhenAll(Enumerable.Range(0, 10).Select(i => host.SayAsync($"conv-{i}", $"owner-{i}", "session")));
+        var locks = (LeashBot.State.KeyedLock)host.Services.GetService(typeof(LeashBot.State.KeyedLock))!;
+        Assert.Equal(0, locks.Count);
+    }
+
+    [Theory]
+    [InlineData("Storage:Provider", "Cosmos", "Storage:Provider 'Cosmos' is not one of Sqlite, Blob, Memory.")]
+    [InlineData("Storage:Blob:ConnectionString", "", "Storage:Blob:ConnectionString is required when Storage:Provider is Blob.")]
+    public async Task Wrong_storage_settings_stop_start_up_naming_the_setting(string setting, string value, string message)
+    {
+        var settings = new Dictionary<string, string?> { ["Storage:Provider"] = "Blob", ["Storage:Blob:ConnectionString"] = "UseDevelopmentStorage=true" };
+        settings[setting] = value;
+        await using var host = new BotHost(settings);
+        var ex = Assert.ThrowsAny<Exception>(() => host.CreateClient());
+        Assert.Contains(message, ex.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Stored_bytes_of_an_owner_record_can_be_measured()
+    {
+        await using var host = Deployment("Sqlite")();
+        await host.SayAsync("conv", "owner", "we did 10 minutes today, she was relaxed");
+        var bytes = await ((JsonStorage)host.Storage).StoredBytesAsync("test/users/owner");
+        Assert.InRange(bytes ?? 0, 10, 1000);
+    }
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_dir, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+
+    private static long Reruns(BotHost host) =>
+        ((LeashBot.State.TurnRunner)host.Services.GetService(typeof(LeashBot.State.TurnRunner))!).Reruns;
+
+    internal static (int Sessions, int Turns) Count(string reply)
+    {
+        var match = CountPattern().Match(reply);
+        Assert.True(match.Success, $"Unexpected reply: {reply}");
+        return (int.Parse(match.Groups[1].Value), int.Parse(match.Groups[2].Value));
+    }
+
+    [GeneratedRegex(@"^sessions=(\d+) turns=(\d+)$")]
+    private static partial Regex CountPattern();
+}
+
+/// <summary>Stops Azurite mid-conversation and starts it again; has its own Azurite so other tests are not disturbed.</summary>
+public sealed class BlobOutageTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
+{
+    [Fact]
+    public async Task Storage_outage_gets_a_polite_reply_and_degraded_health_then_the_conversation_continues()
+    {
+        await using var host = BotHost.Blob(azurite.ConnectionString, "outage");
+        Assert.Equal(["sessions=1 turns=1"], await host.SayAsync("conv", "owner", "one"));
+        Assert.Equal(["sessions=2 turns=2"], await host.SayAsync("conv", "owner", "two"));
+
+        await azurite.StopAsync();
+        var replies = await host.SayAsync("conv", "owner", "three");
+        Assert.Single(replies);
+        Assert.StartsWith("I can't save right now", replies[0]);
+
+        var (status, body) = await host.HealthAsync();
+        Assert.Equal(503, status);
+        Assert.Equal("degraded", (string?)body["status"]);
+        Assert.Contains("Blob", (string?)body["storage"], StringComparison.Ordinal);
+
+        await azurite.StartAsync();
+        var after = await host.HealthAsync();
+        Assert.True(after.Status == 200, after.Body.ToString());
+        Assert.Equal(["sessions=3 turns=3"], await host.SayAsync("conv", "owner", "three again"));
+    }
+}
