@@ -28,7 +28,7 @@ public sealed class CoachBot(TurnRunner runner, BotAccessors state, Replies repl
             return;
         }
 
-        if (activity.ChannelId == Channels.Msteams)
+        if (activity.ChannelId == Microsoft.Bot.Connector.Channels.Msteams)
         {
             // In group chats Teams puts the bot's @mention inside the text.
             activity.RemoveRecipientMention();
@@ -76,7 +76,7 @@ public sealed class CoachBot(TurnRunner runner, BotAccessors state, Replies repl
             return;
         }
 
-        var flags = await state.Flags.GetAsync(turnContext, () => new ConversationFlags(), cancellationToken);
+        var flags = await state.FlagsAsync(turnContext, cancellationToken);
         if (flags.Greeted)
         {
             return;

@@ -21,14 +21,14 @@ public sealed class ChecklistValues
 /// <summary>The readiness checklist: the article's questions one at a time, then a verdict stored for the cat.</summary>
 public sealed class ChecklistDialog : WaterfallDialog<ChecklistValues>
 {
-    public const string Id = "checklist";
+    public const string DialogId = "checklist";
 
     private readonly Replies _replies;
     private readonly BotAccessors _state;
     private readonly TimeProvider _clock;
 
     public ChecklistDialog(Replies replies, BotAccessors state, TimeProvider clock)
-        : base(Id)
+        : base(DialogId)
     {
         _replies = replies;
         _state = state;
@@ -83,7 +83,7 @@ public sealed class ChecklistDialog : WaterfallDialog<ChecklistValues>
         options.Answers.Add(answer.Value);
         if (options.Answers.Count < content.Checklist.Questions.Count)
         {
-            return await step.ReplaceDialogAsync(Id, options, cancellationToken);
+            return await step.ReplaceDialogAsync(DialogId, options, cancellationToken);
         }
 
         var owner = await _state.OwnerAsync(step.Context, cancellationToken);

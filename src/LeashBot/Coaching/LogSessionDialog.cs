@@ -22,7 +22,7 @@ public sealed class LogSessionValues
 /// <summary>Logs a training session: how long and how the cat seemed, then moves the cat on or keeps it at its step.</summary>
 public sealed class LogSessionDialog : WaterfallDialog<LogSessionValues>
 {
-    public const string Id = "plan.log";
+    public const string DialogId = "plan.log";
 
     private readonly Replies _replies;
     private readonly BotAccessors _state;
@@ -30,7 +30,7 @@ public sealed class LogSessionDialog : WaterfallDialog<LogSessionValues>
     private readonly TimeProvider _clock;
 
     public LogSessionDialog(Replies replies, BotAccessors state, TextRecognizers text, TimeProvider clock)
-        : base(Id)
+        : base(DialogId)
     {
         _replies = replies;
         _state = state;

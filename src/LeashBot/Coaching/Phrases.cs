@@ -60,7 +60,7 @@ public static class Phrases
     }
 
     public static bool IsOneOf(string normalizedText, IEnumerable<string> phrases) =>
-        phrases.Any(p => Normalize(p) == normalizedText);
+        normalizedText.Length > 0 && phrases.Any(p => Normalize(p) == normalizedText);
 
     public static int WordCount(string normalizedText) =>
         normalizedText.Length == 0 ? 0 : normalizedText.Count(c => c == ' ') + 1;

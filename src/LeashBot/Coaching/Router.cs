@@ -31,7 +31,7 @@ public sealed class Router(Replies replies, BotAccessors state, TopicRecognizer 
         var options = step.GetOptions<RouteOptions>() ?? new RouteOptions();
         var turn = step.Context;
         var text = options.Text ?? turn.Activity.Text ?? "";
-        var flags = await state.Flags.GetAsync(turn, () => new ConversationFlags(), cancellationToken);
+        var flags = await state.FlagsAsync(turn, cancellationToken);
         var menuWasShown = flags.MenuShown;
         flags.MenuShown = false;
 
@@ -70,7 +70,7 @@ public sealed class Router(Replies replies, BotAccessors state, TopicRecognizer 
                         topic = recognition.TopicId;
                         break;
                     case RecognitionKind.Ambiguous:
-                        return await step.BeginDialogAsync(DidYouMeanDialog.Id, new DidYouMeanOptions
+                        return await step.BeginDialogAsync(DidYouMeanDialog.DialogId, new DidYouMeanOptions
                         {
                             Topics = recognition.Candidates.Take(2).Select(c => c.TopicId).ToList(),
                             Text = text,
@@ -143,7 +143,7 @@ public sealed class Router(Replies replies, BotAccessors state, TopicRecognizer 
         if (recognition.TopicId == "forgetMe")
         {
             await innerDc.CancelAllDialogsAsync(cancellationToken);
-            return await innerDc.BeginDialogAsync(ForgetMeDialog.Id, null, cancellationToken);
+            return await innerDc.BeginDialogAsync(ForgetMeDialog.DialogId, null, cancellationToken);
         }
 
         if (!await AnswerAsideAsync(turn, recognition.TopicId!, text, owner, cancellationToken))
@@ -159,7 +159,7 @@ public sealed class Router(Replies replies, BotAccessors state, TopicRecognizer 
     public async Task ShowMenuAsync(ITurnContext turn, string text, CancellationToken cancellationToken)
     {
         await replies.MenuAsync(turn, text, cancellationToken);
-        var flags = await state.Flags.GetAsync(turn, () => new ConversationFlags(), cancellationToken);
+        var flags = await state.FlagsAsync(turn, cancellationToken);
         flags.MenuShown = true;
     }
 
@@ -196,7 +196,7 @@ public sealed class Router(Replies replies, BotAccessors state, TopicRecognizer 
                 await replies.UrgentAsync(turn, cancellationToken);
                 break;
             case "greeting":
-                var flags = await state.Flags.GetAsync(turn, () => new ConversationFlags(), cancellationToken);
+                var flags = await state.FlagsAsync(turn, cancellationToken);
                 if (!flags.Greeted)
                 {
                     flags.Greeted = true;
@@ -220,7 +220,7 @@ public sealed class Router(Replies replies, BotAccessors state, TopicRecognizer 
                 await ShowMenuAsync(turn, messages.OutOfScope, cancellationToken);
                 break;
             case "checklist":
-                return await step.BeginDialogAsync(ChecklistDialog.Id, new ChecklistOptions { CatName = cat!.Name }, cancellationToken);
+                return await step.BeginDialogAsync(ChecklistDialog.DialogId, new ChecklistOptions { CatName = cat!.Name }, cancellationToken);
             case "plan.start":
                 await replies.CurrentStepAsync(turn, cat!, withIntro: cat!.Sessions.Count == 0, cancellationToken);
                 break;
@@ -231,7 +231,7 @@ public sealed class Router(Replies replies, BotAccessors state, TopicRecognizer 
                 await replies.NextAsync(turn, cat!, cancellationToken);
                 break;
             case "plan.log":
-                return await step.BeginDialogAsync(LogSessionDialog.Id, new LogSessionOptions { CatName = cat!.Name, Text = text }, cancellationToken);
+                return await step.BeginDialogAsync(LogSessionDialog.DialogId, new LogSessionOptions { CatName = cat!.Name, Text = text }, cancellationToken);
             case "cat.add":
                 return await step.BeginDialogAsync(CatDialogs.AddCatId, null, cancellationToken);
             case "cat.switch":
@@ -250,13 +250,13 @@ public sealed class Router(Replies replies, BotAccessors state, TopicRecognizer 
 
                 break;
             case TroubleshootMenu:
-                return await step.BeginDialogAsync(TroubleshootDialog.Id, new TroubleshootOptions(), cancellationToken);
+                return await step.BeginDialogAsync(TroubleshootDialog.DialogId, new TroubleshootOptions(), cancellationToken);
             case FaqMenu:
-                return await step.BeginDialogAsync(FaqMenuDialog.Id, null, cancellationToken);
+                return await step.BeginDialogAsync(FaqMenuDialog.DialogId, null, cancellationToken);
             case "forgetMe":
-                return await step.BeginDialogAsync(ForgetMeDialog.Id, null, cancellationToken);
+                return await step.BeginDialogAsync(ForgetMeDialog.DialogId, null, cancellationToken);
             case var struggle when struggle.StartsWith("struggle.", StringComparison.Ordinal):
-                return await step.BeginDialogAsync(TroubleshootDialog.Id, new TroubleshootOptions { StruggleId = struggle }, cancellationToken);
+                return await step.BeginDialogAsync(TroubleshootDialog.DialogId, new TroubleshootOptions { StruggleId = struggle }, cancellationToken);
             default:
                 await AnswerAsideAsync(turn, topic, text, owner, cancellationToken);
                 break;

@@ -6,10 +6,10 @@ namespace LeashBot.Coaching;
 /// <summary>Gear and safety questions from the menu: pick one, get the answer.</summary>
 public sealed class FaqMenuDialog : WaterfallDialog<NoValues>
 {
-    public const string Id = "faq";
+    public const string DialogId = "faq";
 
     public FaqMenuDialog(Replies replies)
-        : base(Id)
+        : base(DialogId)
     {
         AddStep(async (step, ct) =>
         {
@@ -36,13 +36,13 @@ public sealed class FaqMenuDialog : WaterfallDialog<NoValues>
 /// <summary>"Delete my data", confirmed first. The deletion itself happens when the turn ends (see CoachBot).</summary>
 public sealed class ForgetMeDialog : WaterfallDialog<NoValues>
 {
-    public const string Id = "forgetMe";
+    public const string DialogId = "forgetMe";
 
     /// <summary>The turn-state key that tells the bot to delete the owner's profile and this conversation.</summary>
     public const string ForgetRequested = "LeashBot.ForgetRequested";
 
     public ForgetMeDialog(Replies replies)
-        : base(Id)
+        : base(DialogId)
     {
         AddStep(async (step, ct) =>
         {
@@ -80,10 +80,10 @@ public sealed class DidYouMeanOptions
 /// <summary>Two topics came out close: ask which one was meant, with both as choices and a way out.</summary>
 public sealed class DidYouMeanDialog : WaterfallDialog<NoValues>
 {
-    public const string Id = "didYouMean";
+    public const string DialogId = "didYouMean";
 
     public DidYouMeanDialog(Replies replies, Router router)
-        : base(Id)
+        : base(DialogId)
     {
         AddStep(async (step, ct) =>
         {

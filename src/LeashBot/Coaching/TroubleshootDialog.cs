@@ -18,14 +18,14 @@ public sealed class TroubleshootValues
 /// <summary>A walk went wrong: why it happens and what to do, then "did that help?", then another idea or a step back.</summary>
 public sealed class TroubleshootDialog : WaterfallDialog<TroubleshootValues>
 {
-    public const string Id = "troubleshoot";
+    public const string DialogId = "troubleshoot";
 
     private readonly Replies _replies;
     private readonly BotAccessors _state;
     private readonly TimeProvider _clock;
 
     public TroubleshootDialog(Replies replies, BotAccessors state, TimeProvider clock)
-        : base(Id)
+        : base(DialogId)
     {
         _replies = replies;
         _state = state;

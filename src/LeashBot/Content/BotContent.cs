@@ -1,3 +1,4 @@
+using LeashBot.Understanding;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
@@ -14,6 +15,7 @@ public sealed class BotContent
     public required PlanContent Plan { get; init; }
     public required TroubleshootingContent Troubleshooting { get; init; }
     public required FaqContent Faq { get; init; }
+    public required UnderstandingContent Understanding { get; init; }
 
     public static BotContent Load(string directory)
     {
@@ -28,13 +30,19 @@ public sealed class BotContent
         var plan = ContentFile.Read<PlanContent>(directory, "plan.json", problems, ContentRules.Plan);
         var troubleshooting = ContentFile.Read<TroubleshootingContent>(directory, "troubleshooting.json", problems, ContentRules.Troubleshooting);
         var faq = ContentFile.Read<FaqContent>(directory, "faq.json", problems, ContentRules.Faq);
+        var understanding = ContentFile.Read<UnderstandingContent>(directory, "understanding.json", problems,
+            static u => u.Validate().Select(p => (p.Path, p.Message)));
+        if (understanding is not null && troubleshooting is not null && faq is not null && messages is not null)
+        {
+            problems.AddRange(ContentRules.EveryTopicAnswered(understanding, messages, troubleshooting, faq));
+        }
 
-        if (problems.Count > 0 || messages is null || checklist is null || plan is null || troubleshooting is null || faq is null)
+        if (problems.Count > 0 || messages is null || checklist is null || plan is null || troubleshooting is null || faq is null || understanding is null)
         {
             throw new ContentException("The bot's content has problems:" + Environment.NewLine + string.Join(Environment.NewLine, problems.Select(p => "  " + p)));
         }
 
-        return new BotContent { Messages = messages, Checklist = checklist, Plan = plan, Troubleshooting = troubleshooting, Faq = faq };
+        return new BotContent { Messages = messages, Checklist = checklist, Plan = plan, Troubleshooting = troubleshooting, Faq = faq, Understanding = understanding };
     }
 
     /// <summary>The step of the plan with this number (1-based).</summary>
@@ -47,6 +55,7 @@ internal static class ContentFile
     private static readonly JsonSerializer Serializer = JsonSerializer.Create(new JsonSerializerSettings
     {
         MissingMemberHandling = MissingMemberHandling.Error,
+        ContractResolver = new Newtonsoft.Json.Serialization.CamelCasePropertyNamesContractResolver(),
         TypeNameHandling = TypeNameHandling.None,
     });
 

@@ -1,3 +1,5 @@
+using LeashBot.Understanding;
+
 namespace LeashBot.Content;
 
 /// <summary>What each content file must satisfy beyond its shape. Paths are JSON paths into the file.</summary>
@@ -71,6 +73,28 @@ internal static class ContentRules
         if (c.Stories.Count == 0)
         {
             yield return ("stories", "there must be at least one story.");
+        }
+    }
+
+    /// <summary>
+    /// Every struggle and FAQ answer needs a topic the recognizer knows, and every topic needs a title
+    /// (its struggle or answer title, or an entry in messages.json topicTitles) for "did you mean" choices.
+    /// </summary>
+    public static IEnumerable<string> EveryTopicAnswered(UnderstandingContent understanding, MessagesContent messages, TroubleshootingContent troubleshooting, FaqContent faq)
+    {
+        var topics = (understanding.Topics ?? []).Select(t => t.Id).ToHashSet(StringComparer.Ordinal);
+        foreach (var id in troubleshooting.Struggles.Select(s => s.Id).Concat(faq.Answers.Select(a => a.Id)))
+        {
+            if (!topics.Contains(id))
+            {
+                yield return $"dialogs/understanding.json: there is no topic '{id}', so owners could never reach that answer by typing.";
+            }
+        }
+
+        var titled = troubleshooting.Struggles.Select(s => s.Id).Concat(faq.Answers.Select(a => a.Id)).Concat(messages.TopicTitles.Keys).ToHashSet(StringComparer.Ordinal);
+        foreach (var id in topics.Where(t => !titled.Contains(t)))
+        {
+            yield return $"dialogs/messages.json (topicTitles): the topic '{id}' needs a title for \"did you mean\" choices.";
         }
     }
 

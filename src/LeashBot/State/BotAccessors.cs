@@ -13,5 +13,23 @@ public sealed class BotAccessors(ConversationState conversationState, UserState 
     public IStatePropertyAccessor<OwnerProfile> Owner { get; } = userState.CreateProperty<OwnerProfile>("owner");
 
     public Task<OwnerProfile> OwnerAsync(ITurnContext turnContext, CancellationToken cancellationToken) =>
-        Owner.GetAsync(turnContext, () => new OwnerProfile(), cancellationToken);
+        TypedAsync(turnContext, Owner, cancellationToken);
+
+    public Task<ConversationFlags> FlagsAsync(ITurnContext turnContext, CancellationToken cancellationToken) =>
+        TypedAsync(turnContext, Flags, cancellationToken);
+
+    /// <summary>
+    /// Reads a typed state property once per turn and writes the typed object back. State comes back from
+    /// storage as plain JSON, and Bot Framework's accessor converts it on every read without keeping the
+    /// result, so changes made to an object that was not written back would be lost when the turn saves.
+    /// Once written back, later reads in the same turn return that same object; a reload (a rerun after a
+    /// storage conflict) replaces it.
+    /// </summary>
+    private static async Task<T> TypedAsync<T>(ITurnContext turnContext, IStatePropertyAccessor<T> accessor, CancellationToken cancellationToken)
+        where T : class, new()
+    {
+        var value = await accessor.GetAsync(turnContext, () => new T(), cancellationToken);
+        await accessor.SetAsync(turnContext, value, cancellationToken);
+        return value;
+    }
 }

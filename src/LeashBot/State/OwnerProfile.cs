@@ -1,3 +1,5 @@
+using Newtonsoft.Json;
+
 namespace LeashBot.State;
 
 /// <summary>What LeashBot remembers about an owner across conversations (user state).</summary>
@@ -11,6 +13,7 @@ public sealed class OwnerProfile
     public CatProfile? FindCat(string? name) =>
         name is null ? null : Cats.Find(c => string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase));
 
+    [JsonIgnore]
     public CatProfile? Current => FindCat(CurrentCat) ?? (Cats.Count == 1 ? Cats[0] : null);
 }
 
@@ -31,6 +34,7 @@ public sealed class CatProfile
 
     public ChecklistResult? Checklist { get; set; }
 
+    [JsonIgnore]
     public IEnumerable<TrainingSession> SessionsAtCurrentStep => Sessions.Where(s => s.Step == Step && s.At >= StepStarted);
 }
 

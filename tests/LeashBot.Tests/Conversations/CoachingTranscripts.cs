@@ -164,11 +164,3 @@ public sealed class CoachingTranscripts(SharedHost shared) : IClassFixture<Share
         (await _host.NewOwner().SaysAsync("how do I train my dog to heel?")).Says("only know about leash training for cats").Offers("Is my cat ready?");
     }
 }
-
-/// <summary>One host for a test class; each test uses its own owner and conversation.</summary>
-public sealed class SharedHost : IDisposable
-{
-    public BotHost Host { get; } = new();
-
-    public void Dispose() => Host.Dispose();
-}
