@@ -16,7 +16,7 @@ namespace LeashBot.Dialogs;
 /// <typeparam name="T">The recognized value's type.</typeparam>
 public abstract class Prompt<T> : Dialog
 {
-    private const string OptionsKey = "options";
+    internal const string OptionsKey = "options";
     private const string AttemptCountKey = "attemptCount";
 
     private readonly PromptValidator<T>? _validator;
@@ -202,5 +202,17 @@ internal sealed class SendCounter
             return responses;
         });
         return counter;
+    }
+}
+
+/// <summary>Reads what a prompt on the stack is waiting for, e.g. so an interruption hook can treat optional questions differently.</summary>
+public static class PromptState
+{
+    /// <summary>The options a prompt's stack entry was begun with, or null when the entry is not a prompt's.</summary>
+    /// <param name="instance">A stack entry.</param>
+    public static PromptOptions? OptionsOf(DialogInstance instance)
+    {
+        ArgumentNullException.ThrowIfNull(instance);
+        return instance.State?[Prompt<object>.OptionsKey] is JObject options ? options.ToObject<PromptOptions>(StateJson.Serializer) : null;
     }
 }

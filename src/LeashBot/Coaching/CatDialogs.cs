@@ -1,6 +1,7 @@
 using System.Globalization;
 using LeashBot.Dialogs;
 using LeashBot.State;
+using LeashBot.Understanding;
 using Microsoft.Bot.Builder;
 
 namespace LeashBot.Coaching;
@@ -35,8 +36,24 @@ public static class CatDialogs
         return CultureInfo.InvariantCulture.TextInfo.ToTitleCase(normalized);
     }
 
-    public static PromptValidator<string> ValidateNameAsync(Replies replies) =>
-        (prompt, _) => Task.FromResult(prompt.Recognized.Succeeded && ReadName(prompt.Recognized.Value, replies.Say.Content.Messages.NameLeadIns) is not null);
+    /// <summary>
+    /// A name prompt accepts a plausible name, but not something the recognizer clearly understands as a
+    /// message ("thanks!", "is it safe?", "she's limping"). Names from the owner stories ("Milo") are fine.
+    /// </summary>
+    public static PromptValidator<string> ValidateNameAsync(Replies replies, TopicRecognizer recognizer) =>
+        (prompt, _) =>
+        {
+            var name = prompt.Recognized.Succeeded ? ReadName(prompt.Recognized.Value, replies.Say.Content.Messages.NameLeadIns) : null;
+            if (name is null)
+            {
+                return Task.FromResult(false);
+            }
+
+            var asMessage = recognizer.Recognize(name);
+            var isMessage = asMessage.Kind is RecognitionKind.Urgent or RecognitionKind.OutOfScope
+                || (asMessage.Kind == RecognitionKind.Confident && asMessage.TopicId != "stories");
+            return Task.FromResult(!isMessage);
+        };
 
     /// <summary>Asks the new cat's name, adds it, and carries on with the topic the owner asked about.</summary>
     public sealed class AddCat : WaterfallDialog<NoValues>

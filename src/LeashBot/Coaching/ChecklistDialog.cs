@@ -102,11 +102,7 @@ public sealed class ChecklistDialog : WaterfallDialog<ChecklistValues>
         {
             step.Values.CatName = cat.Name;
             await _replies.SendAsync(step.Context, _replies.Cat(content.Checklist.Ready, cat), cancellationToken);
-            return await step.PromptAsync(Prompts.Confirm, new PromptOptions
-            {
-                Prompt = MessageFactory.Text(_replies.Cat(content.Checklist.ReadyOfferPlan, cat)),
-                RetryPrompt = MessageFactory.Text(_replies.Say.Text(content.Messages.YesNoRetry)),
-            }, cancellationToken);
+            return await step.PromptAsync(Prompts.Confirm, _replies.OptionalYesNo(_replies.Cat(content.Checklist.ReadyOfferPlan, cat)), cancellationToken);
         }
 
         var lines = new List<string>
@@ -125,9 +121,15 @@ public sealed class ChecklistDialog : WaterfallDialog<ChecklistValues>
 
     private async Task<DialogTurnResult> StartPlanAsync(WaterfallStepContext<ChecklistValues> step, CancellationToken cancellationToken)
     {
+        var start = step.GetResult<bool?>();
+        if (start is null)
+        {
+            return await Router.RerouteAsync(step, cancellationToken);
+        }
+
         var owner = await _state.OwnerAsync(step.Context, cancellationToken);
         var cat = owner.FindCat(step.Values.CatName);
-        if (cat is not null && step.GetResult<bool?>() == true)
+        if (cat is not null && start.Value)
         {
             await _replies.CurrentStepAsync(step.Context, cat, withIntro: true, cancellationToken);
         }

@@ -15,7 +15,7 @@ public sealed class CoachingDialog : ComponentDialog
 
     private readonly Router _router;
 
-    public CoachingDialog(Router router, Replies replies, BotAccessors state, TextRecognizers text, TimeProvider clock)
+    public CoachingDialog(Router router, Replies replies, BotAccessors state, TextRecognizers text, TopicRecognizer recognizer, TimeProvider clock)
         : base(DialogId)
     {
         ArgumentNullException.ThrowIfNull(router);
@@ -31,7 +31,7 @@ public sealed class CoachingDialog : ComponentDialog
         AddDialog(new DidYouMeanDialog(replies, router));
         AddDialog(new ConfirmPrompt(Prompts.Confirm));
         AddDialog(new ChoicePrompt(Prompts.Choice));
-        AddDialog(new TextPrompt(Prompts.CatName, CatDialogs.ValidateNameAsync(replies)));
+        AddDialog(new TextPrompt(Prompts.CatName, CatDialogs.ValidateNameAsync(replies, recognizer)));
         AddDialog(new DurationPrompt(Prompts.Duration, text, LogSessionDialog.ValidateDurationAsync));
         InitialDialogId = Router.DialogId;
     }

@@ -44,6 +44,16 @@ public sealed class Replies(Phrasebook say, TimeProvider clock)
     public Task MenuAsync(ITurnContext turnContext, string text, CancellationToken cancellationToken) =>
         turnContext.SendActivityAsync(ChoiceFactory.ForChannel(turnContext.Activity.ChannelId, say.Text(text), MenuChoices()), cancellationToken);
 
+    /// <summary>
+    /// A yes/no follow-up the owner may ignore: a reply that isn't yes or no ends the question at once
+    /// (the flow then hands the message back to the router) instead of asking again.
+    /// </summary>
+    public PromptOptions OptionalYesNo(string text) => new()
+    {
+        Prompt = MessageFactory.Text(text),
+        MaxAttempts = 1,
+    };
+
     public Activity WithChoices(ITurnContext turnContext, string text, IList<Choice> choices) =>
         ChoiceFactory.ForChannel(turnContext.Activity.ChannelId, text, choices);
 
@@ -166,7 +176,8 @@ public sealed class Replies(Phrasebook say, TimeProvider clock)
         return SendAsync(turnContext, lines, cancellationToken);
     }
 
-    public string Cat(string template, CatProfile? cat) => say.Text(template, ("cat", cat?.Name ?? ""));
+    /// <summary>Fills {cat} with the cat's name, or "your cat" when the owner hasn't told us about one.</summary>
+    public string Cat(string template, CatProfile? cat) => say.Text(template, ("cat", cat?.Name ?? Content.Messages.YourCat));
 
     public string StepText(string template, CatProfile cat, PlanStep step) =>
         say.Text(template, ("cat", cat.Name), ("step", Number(step.Number)), ("title", step.Title),

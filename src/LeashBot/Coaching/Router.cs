@@ -23,6 +23,8 @@ public sealed class Router(Replies replies, BotAccessors state, TopicRecognizer 
     private const string TroubleshootMenu = "menu.troubleshoot";
     private const string FaqMenu = "menu.faq";
 
+    private const int MenuPickWords = 4;
+
     private static readonly string[] CatTopics = ["checklist", "plan.start", "plan.progress", "plan.next", "plan.log"];
 
     /// <summary>The first step of the route waterfall: recognize the message (or take the topic given) and act on it.</summary>
@@ -38,9 +40,17 @@ public sealed class Router(Replies replies, BotAccessors state, TopicRecognizer 
         var topic = options.TopicId;
         if (topic is null)
         {
+            var owner = await state.OwnerAsync(turn, cancellationToken);
+            var recognition = recognizer.Recognize(text, owner.Cats.Select(c => c.Name).ToList());
             var normalized = Phrases.Normalize(text);
             var commands = replies.Say.Content.Messages.Commands;
-            if (Phrases.IsOneOf(normalized, commands.Help))
+
+            // Health first: before commands, menu picks or anything else.
+            if (recognition.Kind == RecognitionKind.Urgent)
+            {
+                topic = "urgent";
+            }
+            else if (Phrases.IsOneOf(normalized, commands.Help))
             {
                 topic = "help";
             }
@@ -56,13 +66,8 @@ public sealed class Router(Replies replies, BotAccessors state, TopicRecognizer 
 
             if (topic is null)
             {
-                var owner = await state.OwnerAsync(turn, cancellationToken);
-                var recognition = recognizer.Recognize(text, owner.Cats.Select(c => c.Name).ToList());
                 switch (recognition.Kind)
                 {
-                    case RecognitionKind.Urgent:
-                        topic = "urgent";
-                        break;
                     case not RecognitionKind.OutOfScope when owner.Cats.Count > 0 && IsSessionReport(recognition, text):
                         topic = "plan.log";
                         break;
@@ -135,6 +140,12 @@ public sealed class Router(Replies replies, BotAccessors state, TopicRecognizer 
             return Dialog.EndOfTurn;
         }
 
+        // An optional follow-up ("Did that help?") hands anything but an answer back to the router itself.
+        if (innerDc.ActiveDialog is { } pending && PromptState.OptionsOf(pending)?.MaxAttempts == 1)
+        {
+            return null;
+        }
+
         if (recognition.Kind != RecognitionKind.Confident || LooksLikeAnAnswer(text, normalized))
         {
             return null;
@@ -155,6 +166,11 @@ public sealed class Router(Replies replies, BotAccessors state, TopicRecognizer 
         await innerDc.RepromptDialogAsync(cancellationToken);
         return Dialog.EndOfTurn;
     }
+
+    /// <summary>Ends the current flow and routes this turn's message as if nothing had been pending.</summary>
+    public static Task<DialogTurnResult> RerouteAsync<TValues>(WaterfallStepContext<TValues> step, CancellationToken cancellationToken)
+        where TValues : class, new() =>
+        step.ReplaceDialogAsync(DialogId, new RouteOptions { Text = step.Context.Activity.Text ?? "" }, cancellationToken);
 
     public async Task ShowMenuAsync(ITurnContext turn, string text, CancellationToken cancellationToken)
     {
@@ -311,8 +327,9 @@ public sealed class Router(Replies replies, BotAccessors state, TopicRecognizer 
             }
         }
 
-        // A bare "2" or a near-miss of a button's words only counts right after the menu was shown.
-        if (!menuWasShown)
+        // A bare "2" or a near-miss of a button's words only counts right after the menu was shown,
+        // and only for a short reply: a sentence is a message of its own, not a pick.
+        if (!menuWasShown || Phrases.WordCount(normalized) > MenuPickWords)
         {
             return null;
         }

@@ -47,26 +47,22 @@ public sealed class ForgetMeDialog : WaterfallDialog<NoValues>
         AddStep(async (step, ct) =>
         {
             var messages = replies.Say.Content.Messages;
-            return await step.PromptAsync(Prompts.Confirm, new PromptOptions
-            {
-                Prompt = MessageFactory.Text(replies.Say.Text(messages.ForgetMeConfirm)),
-                RetryPrompt = MessageFactory.Text(replies.Say.Text(messages.YesNoRetry)),
-            }, ct);
+            return await step.PromptAsync(Prompts.Confirm, replies.OptionalYesNo(replies.Say.Text(messages.ForgetMeConfirm)), ct);
         });
         AddStep(async (step, ct) =>
         {
             var messages = replies.Say.Content.Messages;
-            if (step.GetResult<bool?>() == true)
+            var confirmed = step.GetResult<bool?>();
+            if (confirmed == true)
             {
                 step.Context.TurnState[ForgetRequested] = true;
                 await replies.SendAsync(step.Context, replies.Say.Text(messages.ForgetMeDone), ct);
-            }
-            else
-            {
-                await replies.SendAsync(step.Context, replies.Say.Text(messages.ForgetMeKept), ct);
+                return await step.EndDialogAsync(null, ct);
             }
 
-            return await step.EndDialogAsync(null, ct);
+            // Anything but a clear yes keeps the data; a reply that wasn't yes or no is then handled as a new message.
+            await replies.SendAsync(step.Context, replies.Say.Text(messages.ForgetMeKept), ct);
+            return confirmed is null ? await Router.RerouteAsync(step, ct) : await step.EndDialogAsync(null, ct);
         });
     }
 }

@@ -85,17 +85,19 @@ public sealed class TroubleshootDialog : WaterfallDialog<TroubleshootValues>
         step.Values.StruggleId = struggleId;
         var owner = await _state.OwnerAsync(step.Context, cancellationToken);
         await SendAdviceAsync(_replies, step.Context, struggleId, owner.Current, cancellationToken);
-        return await step.PromptAsync(Prompts.Confirm, new PromptOptions
-        {
-            Prompt = MessageFactory.Text(_replies.Say.Text(_replies.Say.Content.Troubleshooting.DidThatHelp)),
-            RetryPrompt = MessageFactory.Text(_replies.Say.Text(_replies.Say.Content.Messages.YesNoRetry)),
-        }, cancellationToken);
+        return await step.PromptAsync(Prompts.Confirm, _replies.OptionalYesNo(_replies.Say.Text(_replies.Say.Content.Troubleshooting.DidThatHelp)), cancellationToken);
     }
 
     private async Task<DialogTurnResult> FollowUpAsync(WaterfallStepContext<TroubleshootValues> step, CancellationToken cancellationToken)
     {
         var content = _replies.Say.Content.Troubleshooting;
-        if (step.GetResult<bool?>() == true)
+        var helped = step.GetResult<bool?>();
+        if (helped is null)
+        {
+            return await Router.RerouteAsync(step, cancellationToken);
+        }
+
+        if (helped.Value)
         {
             await _replies.SendAsync(step.Context, _replies.Say.Text(content.GladItHelped), cancellationToken);
             return await step.EndDialogAsync(null, cancellationToken);
@@ -110,18 +112,20 @@ public sealed class TroubleshootDialog : WaterfallDialog<TroubleshootValues>
             return await step.EndDialogAsync(null, cancellationToken);
         }
 
-        return await step.PromptAsync(Prompts.Confirm, new PromptOptions
-        {
-            Prompt = MessageFactory.Text(_replies.Cat(content.StepBackOffer, cat)),
-            RetryPrompt = MessageFactory.Text(_replies.Say.Text(_replies.Say.Content.Messages.YesNoRetry)),
-        }, cancellationToken);
+        return await step.PromptAsync(Prompts.Confirm, _replies.OptionalYesNo(_replies.Cat(content.StepBackOffer, cat)), cancellationToken);
     }
 
     private async Task<DialogTurnResult> StepBackAsync(WaterfallStepContext<TroubleshootValues> step, CancellationToken cancellationToken)
     {
+        var stepBack = step.GetResult<bool?>();
+        if (stepBack is null)
+        {
+            return await Router.RerouteAsync(step, cancellationToken);
+        }
+
         var owner = await _state.OwnerAsync(step.Context, cancellationToken);
         var cat = owner.Current;
-        if (cat is not null && step.GetResult<bool?>() == true && TrainingPlan.StepBack(cat, _clock.GetUtcNow()))
+        if (cat is not null && stepBack.Value && TrainingPlan.StepBack(cat, _clock.GetUtcNow()))
         {
             await _replies.SendAsync(step.Context, _replies.StepText(_replies.Say.Content.Plan.StepBack, cat, _replies.Say.Content.Step(cat.Step)), cancellationToken);
         }

@@ -47,6 +47,7 @@ public sealed class MessagesContent
     [JsonProperty(Required = Required.Always)] public string CatNotFound { get; set; } = "";
     [JsonProperty(Required = Required.Always)] public string TooManyCats { get; set; } = "";
     [JsonProperty(Required = Required.Always)] public string GaveUp { get; set; } = "";
+    [JsonProperty(Required = Required.Always)] public string YourCat { get; set; } = "";
     [JsonProperty(Required = Required.Always)] public string CatAddedNext { get; set; } = "";
     [JsonProperty(Required = Required.Always)] public Commands Commands { get; set; } = new();
     [JsonProperty(Required = Required.Always)] public List<string> NameLeadIns { get; set; } = [];

@@ -163,4 +163,39 @@ public sealed class CoachingTranscripts(SharedHost shared) : IClassFixture<Share
     {
         (await _host.NewOwner().SaysAsync("how do I train my dog to heel?")).Says("only know about leash training for cats").Offers("Is my cat ready?");
     }
+
+    [Fact]
+    public async Task An_urgent_message_right_after_the_menu_is_not_taken_as_a_menu_pick()
+    {
+        var owner = _host.NewOwner();
+        (await owner.SaysAsync("what's the capital of France")).Offers("A walk went wrong");
+        (await owner.SaysAsync("my cat is limping after our walk")).FirstSays("vet").Says("555-0199").DoesNotSay("name");
+    }
+
+    [Fact]
+    public async Task A_new_question_after_did_that_help_starts_afresh_instead_of_being_asked_again()
+    {
+        var owner = _host.NewOwner();
+        (await owner.SaysAsync("my cat froze, what now?")).Says("Did that help?");
+        (await owner.SaysAsync("can i use a retractible leash"))
+            .Says("skip retractable leashes")
+            .DoesNotSay("back to where we were")
+            .DoesNotSay("Did that help?");
+        (await owner.SaysAsync("what's the capital of France")).Says("only know about leash training for cats").DoesNotSay("yes or no");
+    }
+
+    [Fact]
+    public async Task A_thank_you_is_not_taken_as_a_cats_name()
+    {
+        var owner = _host.NewOwner();
+        await owner.SaysAsync("is my cat ready?");
+        (await owner.SaysAsync("thanks!")).Says("Just the name").DoesNotSay("Lovely to meet");
+        (await owner.SaysAsync("Biscuit")).Says("Lovely to meet Biscuit");
+    }
+
+    [Fact]
+    public async Task A_struggle_without_a_cat_speaks_of_your_cat()
+    {
+        (await _host.NewOwner().SaysAsync("my cat froze, what now?")).Says("means your cat feels overwhelmed").DoesNotSay("means  feels");
+    }
 }
