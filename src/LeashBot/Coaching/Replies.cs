@@ -119,26 +119,29 @@ public sealed class Replies(Phrasebook say, TimeProvider clock)
         return SendAsync(turnContext, lines, cancellationToken);
     }
 
-    public Task ProgressAsync(ITurnContext turnContext, CatProfile cat, CancellationToken cancellationToken)
+    /// <summary>Where each cat stands; with no cat named, every cat the owner has.</summary>
+    public Task ProgressAsync(ITurnContext turnContext, IEnumerable<CatProfile> cats, CancellationToken cancellationToken) =>
+        SendAsync(turnContext, cats.Select(ProgressOf), cancellationToken);
+
+    private string ProgressOf(CatProfile cat)
     {
         var plan = Content.Plan;
         if (cat.Finished)
         {
-            return SendAsync(turnContext, Cat(plan.AlreadyFinished, cat), cancellationToken);
+            return Cat(plan.AlreadyFinished, cat);
         }
 
         var step = Content.Step(cat.Step);
         var atStep = cat.SessionsAtCurrentStep.ToList();
-        var lines = new List<string>
+        var where = say.Text(plan.Progress, ("cat", cat.Name), ("step", Number(cat.Step)), ("title", step.Title), ("since", Since(cat.StepStarted)));
+        if (atStep.Count == 0)
         {
-            say.Text(plan.Progress, ("cat", cat.Name), ("step", Number(cat.Step)), ("title", step.Title), ("since", Since(cat.StepStarted)),
-                ("sessions", Number(atStep.Count)), ("total", Minutes(atStep.Sum(s => s.Minutes)))),
-        };
-        var last = cat.Sessions.Count > 0 ? cat.Sessions[^1] : null;
-        lines.Add(last is null || atStep.Count == 0
-            ? Cat(plan.NoSessionsYet, cat)
-            : say.Text(plan.ProgressLast, ("cat", cat.Name), ("minutes", Minutes(last.Minutes)), ("mood", MoodTitle(last.Mood))));
-        return SendAsync(turnContext, lines, cancellationToken);
+            return where + " " + Cat(plan.NoSessionsYet, cat);
+        }
+
+        var last = atStep[^1];
+        return where + " " + say.Text(plan.ProgressSessions, ("cat", cat.Name), ("sessions", Number(atStep.Count)),
+            ("total", Minutes(atStep.Sum(s => s.Minutes))), ("minutes", Minutes(last.Minutes)), ("mood", MoodTitle(last.Mood)));
     }
 
     public Task NextAsync(ITurnContext turnContext, CatProfile cat, CancellationToken cancellationToken)

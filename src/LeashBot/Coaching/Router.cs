@@ -241,7 +241,7 @@ public sealed class Router(Replies replies, BotAccessors state, TopicRecognizer 
                 await replies.CurrentStepAsync(turn, cat!, withIntro: cat!.Sessions.Count == 0, cancellationToken);
                 break;
             case "plan.progress":
-                await replies.ProgressAsync(turn, cat!, cancellationToken);
+                await replies.ProgressAsync(turn, NamedCat(owner, text) is null ? owner.Cats : [cat!], cancellationToken);
                 break;
             case "plan.next":
                 await replies.NextAsync(turn, cat!, cancellationToken);
@@ -294,7 +294,7 @@ public sealed class Router(Replies replies, BotAccessors state, TopicRecognizer 
                 await replies.BodyLanguageAsync(turn, cat, cancellationToken);
                 return true;
             case "plan.progress" when cat is not null:
-                await replies.ProgressAsync(turn, cat, cancellationToken);
+                await replies.ProgressAsync(turn, NamedCat(owner, text) is null ? owner.Cats : [cat], cancellationToken);
                 return true;
             case "plan.next" when cat is not null:
                 await replies.NextAsync(turn, cat, cancellationToken);

@@ -115,7 +115,7 @@ public sealed class PlanContent
     [JsonProperty(Required = Required.Always)] public string Finished { get; set; } = "";
     [JsonProperty(Required = Required.Always)] public string AlreadyFinished { get; set; } = "";
     [JsonProperty(Required = Required.Always)] public string Progress { get; set; } = "";
-    [JsonProperty(Required = Required.Always)] public string ProgressLast { get; set; } = "";
+    [JsonProperty(Required = Required.Always)] public string ProgressSessions { get; set; } = "";
     [JsonProperty(Required = Required.Always)] public string NoSessionsYet { get; set; } = "";
     [JsonProperty(Required = Required.Always)] public string Next { get; set; } = "";
     [JsonProperty(Required = Required.Always)] public string OfTen { get; set; } = "";

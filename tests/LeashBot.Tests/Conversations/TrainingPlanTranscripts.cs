@@ -15,7 +15,7 @@ public sealed class TrainingPlanTranscripts(SharedHost shared) : IClassFixture<S
         (await owner.SaysAsync("Milo")).Says("Milo is on step 1 of 10").Says("Choose the right harness");
         (await owner.SaysAsync("we did 10 minutes today, he was relaxed")).Says("Logged: 10 min").Says("on to step 2");
         (await owner.SaysAsync("did 6 minutes, he tried to get it off and hissed")).Says("stay on step 2").Says("about 3 minutes");
-        (await owner.SaysAsync("how's Milo doing?")).Says("step 2 of 10").Says("Sessions logged: 1");
+        (await owner.SaysAsync("how's Milo doing?")).Says("step 2 of 10").Says("Sessions at this step: 1");
         (await owner.SaysAsync("what's next?")).Says("step 3").Says("First fitting");
     }
 
@@ -58,7 +58,9 @@ public sealed class TrainingPlanTranscripts(SharedHost shared) : IClassFixture<S
         (await owner.SaysAsync("switch to Juniper")).Says("let's talk about Juniper");
         (await owner.SaysAsync("we did 3 minutes, she was relaxed")).Says("Juniper").Says("on to step 2");
         (await owner.SaysAsync("how's Juniper doing?")).Says("step 2 of 10");
-        (await owner.SaysAsync("how's Milo doing?")).Says("step 2 of 10").Says("Sessions logged: 0");
+        (await owner.SaysAsync("how's Milo doing?")).Says("step 2 of 10").Says("No sessions logged yet");
+        (await owner.SaysAsync("how are my cats doing?")).Says("Milo: step 2 of 10").Says("Juniper: step 2 of 10");
+        (await owner.SaysAsync("actually we have two cats")).Says("What's your cat's name?");
     }
 
     [Fact]

@@ -95,7 +95,7 @@ public sealed class MessagesEndpointTests(SharedHost shared) : IClassFixture<Sha
         Assert.Single(failed.Texts);
 
         clock.Broken = false;
-        (await owner.SaysAsync("how's Milo doing?")).Says("step 2 of 10").Says("Sessions logged: 0");
+        (await owner.SaysAsync("how's Milo doing?")).Says("step 2 of 10").Says("No sessions logged yet");
         Assert.Contains(logs.Entries, e => e.Level >= LogLevel.Error && e.Message.Contains("Turn failed", StringComparison.Ordinal));
         Assert.DoesNotContain(logs.Entries, e => e.Level > LogLevel.Debug && e.Message.Contains("secret-sauce", StringComparison.Ordinal));
     }
