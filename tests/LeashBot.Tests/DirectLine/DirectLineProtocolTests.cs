@@ -288,13 +288,14 @@ public sealed class DirectLineProtocolTests
             using var allowed = new HttpRequestMessage(HttpMethod.Options, path);
             allowed.Headers.Add("Origin", "https://shop.example");
             allowed.Headers.Add("Access-Control-Request-Method", "POST");
-            allowed.Headers.Add("Access-Control-Request-Headers", "authorization,content-type,x-ms-bot-agent");
+            allowed.Headers.Add("Access-Control-Request-Headers", "authorization,content-type,x-ms-bot-agent,x-requested-with");
             using var yes = await server.Http.SendAsync(allowed);
             Assert.True(yes.IsSuccessStatusCode, path);
             Assert.Equal("https://shop.example", yes.Headers.GetValues("Access-Control-Allow-Origin").Single());
             var headers = string.Join(",", yes.Headers.GetValues("Access-Control-Allow-Headers")).ToLowerInvariant();
             Assert.Contains("authorization", headers, StringComparison.Ordinal);
             Assert.Contains("x-ms-bot-agent", headers, StringComparison.Ordinal);
+            Assert.Contains("x-requested-with", headers, StringComparison.Ordinal);
 
             using var refused = new HttpRequestMessage(HttpMethod.Options, path);
             refused.Headers.Add("Origin", "https://evil.example");

@@ -4,7 +4,9 @@ namespace LeashBot.Channels.DirectLine;
 
 /// <summary>
 /// CORS for the widget's routes: origins from WebChat:AllowedOrigins plus the host's own origin; the
-/// Authorization, Content-Type and x-ms-bot-agent headers Web Chat sends; no cookies.
+/// Authorization, Content-Type and x-ms-bot-agent headers Web Chat sends, and x-requested-with, which
+/// directlinejs's rxjs ajax adds to every cross-origin call (without it the browser blocks the preflight);
+/// no cookies.
 /// </summary>
 public sealed class WebChatCorsPolicyProvider(AllowedOrigins allowed) : ICorsPolicyProvider
 {
@@ -20,7 +22,7 @@ public sealed class WebChatCorsPolicyProvider(AllowedOrigins allowed) : ICorsPol
             .SetIsOriginAllowed(origin => allowed.Contains(origin)
                 || (Uri.TryCreate(origin, UriKind.Absolute, out var uri) && string.Equals(uri.Authority, host, StringComparison.OrdinalIgnoreCase)))
             .WithMethods("GET", "POST")
-            .WithHeaders("Authorization", "Content-Type", "x-ms-bot-agent")
+            .WithHeaders("Authorization", "Content-Type", "x-ms-bot-agent", "x-requested-with")
             .WithExposedHeaders("Retry-After")
             .SetPreflightMaxAge(TimeSpan.FromMinutes(10))
             .Build();
