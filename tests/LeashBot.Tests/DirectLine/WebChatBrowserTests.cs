@@ -51,6 +51,8 @@ public sealed class WebChatBrowserTests
         await Assertions.Expect(chat.GetByText("my cat froze, what now?", new() { Exact = true }).First).ToBeVisibleAsync();
         await Assertions.Expect(chat.GetByText("Send failed")).ToHaveCountAsync(0);
 
+        // Web Chat shows "Connecting…" for a moment after the first connect; the screenshot waits for it to settle.
+        await Assertions.Expect(chat.GetByText("Connecting…", new() { Exact = true })).ToHaveCountAsync(0, new() { Timeout = 10_000 });
         var shot = Path.Combine(AppContext.BaseDirectory, "screenshots", "demo-page-chat.png");
         Directory.CreateDirectory(Path.GetDirectoryName(shot)!);
         await page.ScreenshotAsync(new() { Path = shot });
