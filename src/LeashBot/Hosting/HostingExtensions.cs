@@ -1,4 +1,5 @@
 using LeashBot.Bot;
+using LeashBot.Channels.DirectLine;
 using LeashBot.Coaching;
 using LeashBot.Dialogs;
 using LeashBot.Understanding;
@@ -50,11 +51,15 @@ public static class HostingExtensions
         services.AddSingleton<Router>();
         services.AddSingleton<CoachingDialog>();
         services.AddSingleton<IBot, CoachBot>();
+
+        builder.AddDirectLine();
         return builder;
     }
 
     public static WebApplication MapLeashBot(this WebApplication app)
     {
+        // Static files, CORS, rate limiting, WebSockets, Direct Line at /v3/directline and the widget's routes.
+        app.UseDirectLine();
         app.MapPost("/api/messages", (HttpRequest request, HttpResponse response, IBotFrameworkHttpAdapter adapter, IBot bot, CancellationToken ct) =>
             adapter.ProcessAsync(request, response, bot, ct));
         app.MapGet("/healthz", async (StorageHealth health, IStorage storage, CancellationToken ct) =>

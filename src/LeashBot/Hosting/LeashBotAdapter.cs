@@ -2,6 +2,8 @@ using LeashBot.Bot;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
+using Microsoft.Bot.Schema;
+using Microsoft.Extensions.Options;
 
 namespace LeashBot.Hosting;
 
@@ -12,9 +14,12 @@ namespace LeashBot.Hosting;
 /// </summary>
 public sealed class LeashBotAdapter : CloudAdapter
 {
-    public LeashBotAdapter(BotFrameworkAuthentication auth, Phrasebook say, ILogger<LeashBotAdapter> logger)
+    private readonly string _appId;
+
+    public LeashBotAdapter(BotFrameworkAuthentication auth, Phrasebook say, IOptions<BotAuthenticationOptions> credentials, ILogger<LeashBotAdapter> logger)
         : base(auth, logger)
     {
+        _appId = credentials.Value.MicrosoftAppId ?? "";
         OnTurnError = async (turnContext, exception) =>
         {
             // The exception message can quote what the owner typed; keep it at Debug.
@@ -25,5 +30,25 @@ public sealed class LeashBotAdapter : CloudAdapter
                 await turnContext.SendActivityAsync(say.Text(say.Content.Messages.SomethingWentWrong));
             }
         };
+    }
+
+    /// <summary>
+    /// Runs a turn for an activity that LeashBot's own channels (Direct Line) received and authenticated
+    /// themselves: no HTTP call and no Bot Framework JWT. The identity carries the bot's own app id (empty
+    /// when none is configured), so the connector factory and user-token client are the ones a normal turn
+    /// gets. Middleware and the turn-error handler apply as usual. With <c>deliveryMode: expectReplies</c>
+    /// the replies come back in the result's <see cref="ExpectedReplies"/> body.
+    /// </summary>
+    public Task<InvokeResponse> ProcessInProcessActivityAsync(Activity activity, BotCallbackHandler callback, CancellationToken cancellationToken)
+    {
+        var identity = CreateClaimsIdentity(_appId);
+        var result = new AuthenticateRequestResult
+        {
+            ClaimsIdentity = identity,
+            Audience = null,
+            CallerId = null,
+            ConnectorFactory = BotFrameworkAuthentication.CreateConnectorFactory(identity),
+        };
+        return ProcessActivityAsync(result, activity, callback, cancellationToken);
     }
 }

@@ -1,0 +1,123 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using Microsoft.Extensions.Options;
+
+namespace LeashBot.Channels.DirectLine;
+
+/// <summary>
+/// The Direct Line conversations held in memory. Bounded two ways: at most <see cref="DirectLineOptions.MaxConversations"/>
+/// at once (starting another answers 503 until some expire), and a conversation idle for
+/// <see cref="DirectLineOptions.ConversationIdleMinutes"/> is forgotten (lookups treat it as gone at once; the sweeper
+/// frees its memory). Nothing survives a restart: the bot's own state lives in its storage, not here.
+/// </summary>
+public sealed class ConversationStore(IOptions<DirectLineOptions> options, TimeProvider time)
+{
+    private readonly ConcurrentDictionary<string, DirectLineConversation> _conversations = new(StringComparer.Ordinal);
+    private readonly DirectLineOptions _options = options.Value;
+    private readonly object _createGate = new();
+
+    public int Count => _conversations.Count;
+
+    public static string NewConversationId() => DirectLineTokens.Base64Url(RandomNumberGenerator.GetBytes(16));
+
+    public static string NewUserId() => "dl-user-" + DirectLineTokens.Base64Url(RandomNumberGenerator.GetBytes(12));
+
+    public DirectLineConversation? Find(string id)
+    {
+        if (!_conversations.TryGetValue(id, out var conversation))
+        {
+            return null;
+        }
+
+        if (IsIdle(conversation))
+        {
+            Remove(conversation);
+            return null;
+        }
+
+        return conversation;
+    }
+
+    /// <summary>Finds or creates a conversation; null when the store is full.</summary>
+    public DirectLineConversation? GetOrCreate(string id, string userId, out bool created)
+    {
+        created = false;
+        var existing = Find(id);
+        if (existing is not null)
+        {
+            return existing;
+        }
+
+        lock (_createGate)
+        {
+            if (_conversations.TryGetValue(id, out existing))
+            {
+                return existing;
+            }
+
+            if (_conversations.Count >= _options.MaxConversations)
+            {
+                Sweep();
+                if (_conversations.Count >= _options.MaxConversations)
+                {
+                    return null;
+                }
+            }
+
+            var conversation = new DirectLineConversation(id, userId, _options.MaxActivitiesPerConversation, time);
+            _conversations[id] = conversation;
+            created = true;
+            return conversation;
+        }
+    }
+
+    /// <summary>Forgets every idle conversation; returns how many.</summary>
+    public int Sweep()
+    {
+        var removed = 0;
+        foreach (var conversation in _conversations.Values)
+        {
+            if (IsIdle(conversation))
+            {
+                Remove(conversation);
+                removed++;
+            }
+        }
+
+        return removed;
+    }
+
+    private bool IsIdle(DirectLineConversation conversation) =>
+        conversation.StreamCount == 0 && time.GetUtcNow() - conversation.LastUsed >= TimeSpan.FromMinutes(_options.ConversationIdleMinutes);
+
+    private void Remove(DirectLineConversation conversation)
+    {
+        if (_conversations.TryRemove(new KeyValuePair<string, DirectLineConversation>(conversation.Id, conversation)))
+        {
+            conversation.CloseStreams();
+        }
+    }
+}
+
+/// <summary>Frees idle conversations once a minute.</summary>
+public sealed class ConversationSweeper(ConversationStore store, TimeProvider time, ILogger<ConversationSweeper> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(1), time);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+            {
+                var removed = store.Sweep();
+                if (removed > 0)
+                {
+                    logger.LogInformation("Forgot {Count} idle Direct Line conversations", removed);
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+}

@@ -1,0 +1,75 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace LeashBot.Channels.DirectLine;
+
+/// <summary>Settings of LeashBot's own Direct Line 3.0 endpoint (section <c>DirectLine</c>).</summary>
+public sealed class DirectLineOptions : IValidatableObject
+{
+    public const string Section = "DirectLine";
+
+    /// <summary>
+    /// The site owner's secret for <c>POST /v3/directline/tokens/generate</c> and <c>POST conversations</c>
+    /// from a server. Empty disables both secret uses (they answer 403 with a reason).
+    /// </summary>
+    public string? Secret { get; set; }
+
+    /// <summary>
+    /// Base64 key (at least 32 bytes) that signs tokens with HMAC-SHA256. Empty: a random key is made at
+    /// start-up, so tokens do not survive a restart and several instances cannot share tokens.
+    /// </summary>
+    public string? TokenSigningKey { get; set; }
+
+    [Range(60, 86_400)]
+    public int TokenLifetimeSeconds { get; set; } = 1800;
+
+    /// <summary>How long the credential inside a <c>streamUrl</c> may be used to open the WebSocket.</summary>
+    [Range(10, 3600)]
+    public int StreamUrlLifetimeSeconds { get; set; } = 120;
+
+    /// <summary>Activities kept per conversation; the oldest are dropped beyond this.</summary>
+    [Range(10, 100_000)]
+    public int MaxActivitiesPerConversation { get; set; } = 500;
+
+    /// <summary>Conversations kept in memory at once; starting one more answers 503 until some expire.</summary>
+    [Range(1, 1_000_000)]
+    public int MaxConversations { get; set; } = 10_000;
+
+    /// <summary>A conversation with no traffic for this long is forgotten (polling it then answers 404).</summary>
+    [Range(1, 10_080)]
+    public int ConversationIdleMinutes { get; set; } = 60;
+
+    /// <summary>Polls of one conversation allowed per minute; more answer 429 with Retry-After.</summary>
+    [Range(1, 10_000)]
+    public int MaxPollsPerMinute { get; set; } = 240;
+
+    /// <summary>Largest activity a client may post, in bytes.</summary>
+    [Range(1024, 1_048_576)]
+    public int MaxActivityBytes { get; set; } = 32_768;
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (!string.IsNullOrEmpty(TokenSigningKey))
+        {
+            byte[]? key = null;
+            try
+            {
+                key = Convert.FromBase64String(TokenSigningKey);
+            }
+            catch (FormatException)
+            {
+            }
+
+            if (key is null || key.Length < 32)
+            {
+                yield return new ValidationResult(
+                    "DirectLine:TokenSigningKey must be Base64 of at least 32 random bytes (e.g. `openssl rand -base64 32`), or empty for a per-start key.",
+                    [nameof(TokenSigningKey)]);
+            }
+        }
+
+        if (!string.IsNullOrEmpty(Secret) && Secret.Length < 16)
+        {
+            yield return new ValidationResult("DirectLine:Secret must be at least 16 characters, or empty to disable it.", [nameof(Secret)]);
+        }
+    }
+}

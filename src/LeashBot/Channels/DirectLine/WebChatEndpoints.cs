@@ -1,0 +1,86 @@
+using System.Net;
+using LeashBot.Hosting;
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Options;
+using static LeashBot.Channels.DirectLine.DirectLineHttp;
+
+namespace LeashBot.Channels.DirectLine;
+
+/// <summary>The widget's own routes: the page token route, the widget settings and the demo page.</summary>
+public static class WebChatEndpoints
+{
+    public const string TokenRateLimitPolicy = "webchat-token";
+
+    public static IEndpointRouteBuilder MapWebChat(this IEndpointRouteBuilder app)
+    {
+        // A page never holds the secret: it asks here for a token to a new conversation with a fresh user id.
+        app.MapPost("/api/directline/token", (DirectLineTokens tokens) =>
+            {
+                var conversationId = ConversationStore.NewConversationId();
+                var userId = ConversationStore.NewUserId();
+                return Results.Json(new
+                {
+                    token = tokens.Issue(conversationId, userId),
+                    conversationId,
+                    expires_in = (int)tokens.TokenLifetime.TotalSeconds,
+                    userId,
+                });
+            })
+            .RequireCors(CorsPolicy)
+            .RequireRateLimiting(TokenRateLimitPolicy)
+            .AddEndpointFilter(RequireAllowedOrigin);
+
+        app.MapGet("/api/webchat/settings", (HttpResponse response, IOptions<WebChatOptions> webChat, IOptions<OrganizationOptions> organization) =>
+            {
+                var options = webChat.Value;
+                response.Headers.CacheControl = "public, max-age=300";
+                return Results.Json(new
+                {
+                    title = string.IsNullOrWhiteSpace(options.Title) ? organization.Value.Name : options.Title,
+                    organizationName = organization.Value.Name,
+                    accentColor = options.AccentColor,
+                    botAvatarInitials = options.BotAvatarInitials,
+                });
+            })
+            .RequireCors(CorsPolicy)
+            .AddEndpointFilter(RequireAllowedOrigin);
+
+        app.MapGet("/", async (HttpResponse response, IWebHostEnvironment env, IOptions<WebChatOptions> webChat, IOptions<OrganizationOptions> organization) =>
+        {
+            var file = env.WebRootFileProvider.GetFileInfo("demo.html");
+            if (!file.Exists)
+            {
+                return Results.NotFound();
+            }
+
+            string html;
+            using (var reader = new StreamReader(file.CreateReadStream()))
+            {
+                html = await reader.ReadToEndAsync();
+            }
+
+            var name = organization.Value.Name;
+            var title = string.IsNullOrWhiteSpace(webChat.Value.Title) ? name : webChat.Value.Title!;
+            html = html.Replace("{{org.name}}", WebUtility.HtmlEncode(name), StringComparison.Ordinal)
+                .Replace("{{webchat.title}}", WebUtility.HtmlEncode(title), StringComparison.Ordinal)
+                .Replace("{{webchat.accent}}", WebUtility.HtmlEncode(webChat.Value.AccentColor), StringComparison.Ordinal);
+            response.Headers.CacheControl = "no-cache";
+            return Results.Content(html, "text/html; charset=utf-8");
+        });
+
+        return app;
+    }
+
+    /// <summary>Static files: Web Chat's bundle is cached for a day, everything else (embed.js) for five minutes.</summary>
+    public static StaticFileOptions StaticFiles(IFileProvider? provider = null) => new()
+    {
+        FileProvider = provider,
+        OnPrepareResponse = ctx =>
+        {
+            var path = ctx.Context.Request.Path.Value ?? "";
+            ctx.Context.Response.Headers.CacheControl = path.StartsWith("/lib/", StringComparison.OrdinalIgnoreCase)
+                ? "public, max-age=86400"
+                : "public, max-age=300";
+        },
+    };
+}

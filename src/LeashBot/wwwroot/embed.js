@@ -1,0 +1,141 @@
+/*
+ * LeashBot chat widget. One line on any site:
+ *   <script src="https://bot.example/embed.js" async></script>
+ * Optional attributes on that script tag:
+ *   data-open="true"        open the chat panel when the page loads
+ *   data-title="..."        header title (default: the host's WebChat:Title or organization name)
+ *   data-accent="#RRGGBB"   accent colour (default: WebChat:AccentColor)
+ *   data-position="left"    put the launcher bottom-left instead of bottom-right
+ *   data-websocket="false"  poll instead of using a WebSocket
+ * The site's origin must be listed in the host's WebChat:AllowedOrigins.
+ */
+(function () {
+  'use strict';
+  var script = document.currentScript;
+  if (!script || window.__leashBotWidget) { return; }
+  window.__leashBotWidget = true;
+
+  var host = new URL(script.src, location.href).origin;
+  var data = script.dataset || {};
+  var started = false;
+
+  function el(tag, attrs, text) {
+    var node = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, attrs[k]); });
+    if (text) { node.textContent = text; }
+    return node;
+  }
+
+  function validColour(value) { return /^#[0-9a-fA-F]{6}$/.test(value || '') ? value : null; }
+
+  function loadWebChat() {
+    if (window.WebChat) { return Promise.resolve(window.WebChat); }
+    return new Promise(function (resolve, reject) {
+      var tag = el('script', { src: host + '/lib/webchat/webchat.js', async: '' });
+      tag.onload = function () { window.WebChat ? resolve(window.WebChat) : reject(new Error('Web Chat did not load')); };
+      tag.onerror = function () { reject(new Error('Web Chat did not load')); };
+      document.head.appendChild(tag);
+    });
+  }
+
+  function postJson(url) {
+    return fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' }).then(function (r) {
+      if (!r.ok) { throw new Error('HTTP ' + r.status); }
+      return r.json();
+    });
+  }
+
+  function build(settings) {
+    var accent = validColour(data.accent) || validColour(settings.accentColor) || '#2E7D32';
+    var title = data.title || settings.title || 'Chat';
+    var left = data.position === 'left';
+    var side = left ? 'left' : 'right';
+
+    var style = el('style');
+    style.textContent =
+      '.leashbot-launcher{position:fixed;bottom:20px;' + side + ':20px;z-index:2147483000;width:60px;height:60px;border-radius:50%;border:0;' +
+      'background:' + accent + ';color:#fff;font-size:28px;cursor:pointer;box-shadow:0 4px 14px rgba(0,0,0,.25)}' +
+      '.leashbot-launcher:focus-visible{outline:3px solid #fff;outline-offset:-6px}' +
+      '.leashbot-panel{position:fixed;bottom:92px;' + side + ':20px;z-index:2147483000;width:min(380px,calc(100vw - 40px));height:min(560px,calc(100vh - 120px));' +
+      'display:none;flex-direction:column;background:#fff;border-radius:14px;overflow:hidden;box-shadow:0 8px 30px rgba(0,0,0,.3);font-family:system-ui,sans-serif}' +
+      '.leashbot-panel[data-open="true"]{display:flex}' +
+      '.leashbot-header{background:' + accent + ';color:#fff;padding:12px 14px;display:flex;align-items:center;justify-content:space-between;font-weight:600}' +
+      '.leashbot-close{background:transparent;border:0;color:#fff;font-size:22px;cursor:pointer;line-height:1}' +
+      '.leashbot-body{flex:1;min-height:0;position:relative}' +
+      '.leashbot-status{padding:16px;color:#555;font-size:14px}';
+    document.head.appendChild(style);
+
+    var launcher = el('button', { type: 'button', 'class': 'leashbot-launcher', id: 'leashbot-launcher', 'aria-label': 'Open chat: ' + title, 'aria-expanded': 'false' }, '🐾');
+    var panel = el('section', { 'class': 'leashbot-panel', id: 'leashbot-panel', role: 'dialog', 'aria-label': title, 'data-open': 'false', 'data-state': 'idle' });
+    var header = el('div', { 'class': 'leashbot-header' });
+    header.appendChild(el('span', {}, title));
+    var close = el('button', { type: 'button', 'class': 'leashbot-close', 'aria-label': 'Close chat' }, '×');
+    header.appendChild(close);
+    var body = el('div', { 'class': 'leashbot-body', id: 'leashbot-webchat' });
+    var status = el('div', { 'class': 'leashbot-status', role: 'status' }, 'Connecting…');
+    body.appendChild(status);
+    panel.appendChild(header);
+    panel.appendChild(body);
+    document.body.appendChild(panel);
+    document.body.appendChild(launcher);
+
+    function start() {
+      if (started) { return; }
+      started = true;
+      panel.setAttribute('data-state', 'connecting');
+      Promise.all([loadWebChat(), postJson(host + '/api/directline/token')]).then(function (results) {
+        var WebChat = results[0];
+        var session = results[1];
+        body.removeChild(status);
+        WebChat.renderWebChat({
+          directLine: WebChat.createDirectLine({
+            token: session.token,
+            domain: host + '/v3/directline',
+            webSocket: data.websocket !== 'false'
+          }),
+          userID: session.userId,
+          styleOptions: {
+            accent: accent,
+            botAvatarInitials: settings.botAvatarInitials || 'LB',
+            userAvatarInitials: 'You',
+            hideUploadButton: true,
+            suggestedActionLayout: 'flow',
+            bubbleBorderRadius: 10,
+            bubbleFromUserBorderRadius: 10,
+            bubbleFromUserBackground: '#eef5ee'
+          }
+        }, body);
+        panel.setAttribute('data-state', 'ready');
+      }).catch(function () {
+        started = false;
+        status.textContent = 'Sorry, the chat is unavailable right now. Please try again later.';
+        panel.setAttribute('data-state', 'error');
+      });
+    }
+
+    function setOpen(open) {
+      panel.setAttribute('data-open', open ? 'true' : 'false');
+      launcher.setAttribute('aria-expanded', open ? 'true' : 'false');
+      launcher.textContent = open ? '×' : '🐾';
+      launcher.setAttribute('aria-label', (open ? 'Close chat: ' : 'Open chat: ') + title);
+      if (open) { start(); }
+    }
+
+    launcher.addEventListener('click', function () { setOpen(panel.getAttribute('data-open') !== 'true'); });
+    close.addEventListener('click', function () { setOpen(false); launcher.focus(); });
+    if (data.open === 'true') { setOpen(true); }
+  }
+
+  function init() {
+    fetch(host + '/api/webchat/settings').then(function (r) {
+      if (!r.ok) { throw new Error('HTTP ' + r.status); }
+      return r.json();
+    }).catch(function () { return {}; }).then(build);
+  }
+
+  if (document.readyState === 'loading') {
+    document.addEventListener('DOMContentLoaded', init);
+  } else {
+    init();
+  }
+})();

@@ -1,0 +1,166 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace LeashBot.Tests.DirectLine;
+
+/// <summary>
+/// Real Web Chat 4.18 in Debian's Chromium against the real host. A missing browser fails these tests.
+/// </summary>
+public sealed class WebChatBrowserTests
+{
+    private const string ChromiumPath = "/usr/bin/chromium";
+    private const string Greeting = "leash-training coach for cats"; // Web Chat renders the apostrophe in "I'm" typographically
+    private const string FreezeAdvice = "Stop moving, talk softly and wait it out";
+
+    [Fact]
+    public async Task The_demo_page_chats_through_Web_Chat_with_buttons_and_typed_messages()
+    {
+        using var server = new LeashBotServer();
+        await using var browser = await LaunchAsync();
+        var page = await browser.Browser.NewPageAsync(new() { ViewportSize = new() { Width = 1100, Height = 760 } });
+        var failures = TrackFailures(page);
+
+        await page.GotoAsync(server.BaseAddress.ToString());
+        await Assertions.Expect(page.Locator("header h1")).ToContainTextAsync("Paws & Whiskers");
+        await page.Locator("#leashbot-launcher").ClickAsync();
+
+        var chat = page.Locator("#leashbot-webchat");
+        await Assertions.Expect(Said(chat, Greeting)).ToBeVisibleAsync(new() { Timeout = 20_000 });
+
+        // A suggested action (button) under the greeting.
+        var button = chat.Locator("button.webchat__suggested-action", new() { HasText = "Is my cat ready?" });
+        await Assertions.Expect(button).ToBeVisibleAsync();
+        await button.ClickAsync();
+        await Assertions.Expect(Said(chat, "know your cats yet")).ToHaveCountAsync(1, new() { Timeout = 15_000 });
+
+        var input = chat.Locator("[data-id='webchat-sendbox-input'], .webchat__send-box-text-box__input").First;
+        await input.FillAsync("my cat froze, what now?");
+        await input.PressAsync("Enter");
+
+        // A question in the middle of "what's your cat's name?" is answered first (freeze advice), then the name is asked again.
+        await Assertions.Expect(Said(chat, FreezeAdvice)).ToHaveCountAsync(1, new() { Timeout = 15_000 });
+        await Assertions.Expect(chat.GetByText("my cat froze, what now?", new() { Exact = true }).First).ToBeVisibleAsync();
+        await Assertions.Expect(chat.GetByText("Send failed")).ToHaveCountAsync(0);
+
+        // Web Chat shows "Connecting…" for a moment after the first connect; the screenshot waits for it to settle.
+        await Assertions.Expect(chat.GetByText("Connecting…", new() { Exact = true })).ToHaveCountAsync(0, new() { Timeout = 10_000 });
+        var shot = Path.Combine(AppContext.BaseDirectory, "screenshots", "demo-page-chat.png");
+        Directory.CreateDirectory(Path.GetDirectoryName(shot)!);
+        await page.ScreenshotAsync(new() { Path = shot });
+        Assert.True(File.Exists(shot));
+        Assert.Empty(failures);
+    }
+
+    [Fact]
+    public async Task The_one_line_embed_chats_from_an_allowed_origin_and_is_refused_from_another()
+    {
+        await using var allowedSite = await StaticSite.StartAsync();
+        await using var otherSite = await StaticSite.StartAsync();
+        using var bot = new LeashBotServer(new() { ["WebChat:AllowedOrigins:0"] = allowedSite.Origin });
+        allowedSite.EmbedFrom(bot.Origin);
+        otherSite.EmbedFrom(bot.Origin);
+        Assert.NotEqual(allowedSite.Origin, bot.Origin);
+
+        await using var browser = await LaunchAsync();
+
+        var page = await browser.Browser.NewPageAsync();
+        page.Console += (_, message) => Console.WriteLine("[allowed site console] " + message.Text);
+        await page.GotoAsync(allowedSite.Origin + "/");
+        var chat = page.Locator("#leashbot-webchat");
+        await Assertions.Expect(Said(chat, Greeting)).ToBeVisibleAsync(new() { Timeout = 20_000 });
+        var input = chat.Locator("[data-id='webchat-sendbox-input'], .webchat__send-box-text-box__input").First;
+        await input.FillAsync("which leash should I buy?");
+        await input.PressAsync("Enter");
+        await Assertions.Expect(Said(chat, "4 to 6 feet")).ToBeVisibleAsync(new() { Timeout = 15_000 });
+        var shot = Path.Combine(AppContext.BaseDirectory, "screenshots", "embed-allowed-origin.png");
+        Directory.CreateDirectory(Path.GetDirectoryName(shot)!);
+        await page.ScreenshotAsync(new() { Path = shot });
+
+        var refused = await browser.Browser.NewPageAsync();
+        await refused.GotoAsync(otherSite.Origin + "/");
+        await Assertions.Expect(refused.Locator("#leashbot-panel")).ToHaveAttributeAsync("data-state", "error", new() { Timeout = 20_000 });
+        await Assertions.Expect(Said(refused.Locator("#leashbot-webchat"), Greeting)).ToHaveCountAsync(0);
+    }
+
+    /// <summary>Message paragraphs in the transcript (Web Chat also repeats text in screen-reader labels).</summary>
+    private static ILocator Said(ILocator chat, string text) => chat.Locator("p", new() { HasText = text });
+
+    private static List<string> TrackFailures(IPage page)
+    {
+        var failures = new List<string>();
+        page.PageError += (_, error) => failures.Add("page error: " + error);
+        page.Response += (_, response) =>
+        {
+            if (response.Status >= 500)
+            {
+                failures.Add($"{response.Status} {response.Url}");
+            }
+        };
+        return failures;
+    }
+
+    private static async Task<BrowserSession> LaunchAsync()
+    {
+        Assert.True(File.Exists(ChromiumPath), $"Chromium is missing at {ChromiumPath}: install it with `apt-get install -y chromium` (these tests never download a browser).");
+        Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
+        var playwright = await Playwright.CreateAsync();
+        var browser = await playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+        return new BrowserSession(playwright, browser);
+    }
+
+    private sealed record BrowserSession(IPlaywright Playwright, IBrowser Browser) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            await Browser.DisposeAsync();
+            Playwright.Dispose();
+        }
+    }
+
+    /// <summary>Another origin: a tiny Kestrel app serving one shop page with the one-line embed.</summary>
+    private sealed class StaticSite : IAsyncDisposable
+    {
+        private readonly WebApplication _app;
+        private string _botOrigin = "";
+
+        private StaticSite(WebApplication app) => _app = app;
+
+        public string Origin { get; private set; } = "";
+
+        public static async Task<StaticSite> StartAsync()
+        {
+            var builder = WebApplication.CreateSlimBuilder();
+            builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+            var app = builder.Build();
+            var site = new StaticSite(app);
+            app.MapGet("/", () => Results.Content(
+                $"""
+                <!doctype html><html lang="en"><head><meta charset="utf-8"><title>Corner Pet Shop</title></head>
+                <body><h1>Corner Pet Shop</h1><p>Harnesses and more.</p>
+                <script src="{site._botOrigin}/embed.js" data-open="true" async></script></body></html>
+                """, "text/html"));
+            await app.StartAsync();
+            site.Origin = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()).GetLeftPart(UriPartial.Authority);
+            return site;
+        }
+
+        public void EmbedFrom(string botOrigin) => _botOrigin = botOrigin;
+
+        public async ValueTask DisposeAsync()
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
+    }
+}
