@@ -153,16 +153,9 @@ public static partial class DirectLineEndpoints
 
     private static async Task<IResult> PostActivityAsync(string conversationId, HttpRequest request, DirectLineTokens tokens, ConversationStore store, DirectLineBotBridge bridge, IOptions<DirectLineOptions> options)
     {
-        var failure = tokens.Check(BearerToken(request), conversationId, TokenKind.Conversation, out _);
-        if (failure != TokenFailure.None)
+        if (Refusal(conversationId, request, tokens, store, out var conversation) is { } refused)
         {
-            return TokenError(failure);
-        }
-
-        var conversation = store.Find(conversationId);
-        if (conversation is null)
-        {
-            return UnknownConversation();
+            return refused;
         }
 
         var max = options.Value.MaxActivityBytes;
@@ -197,23 +190,35 @@ public static partial class DirectLineEndpoints
     }
 
     /// <summary>
-    /// Uploads are refused with 415 and a reason: the bot reads text only, and storing and serving files
-    /// would need storage and malware checks this host does not have. The widget hides the upload button.
+    /// The answer for a request that may not touch this conversation (no, bad or foreign token: 401/403;
+    /// unknown conversation: 404), or null with the conversation when it may.
     /// </summary>
-    private static IResult Upload(string conversationId, HttpRequest request, DirectLineTokens tokens, ConversationStore store)
+    private static IResult? Refusal(string conversationId, HttpRequest request, DirectLineTokens tokens, ConversationStore store, out DirectLineConversation conversation)
     {
+        conversation = null!;
         var failure = tokens.Check(BearerToken(request), conversationId, TokenKind.Conversation, out _);
         if (failure != TokenFailure.None)
         {
             return TokenError(failure);
         }
 
-        if (store.Find(conversationId) is null)
+        if (store.Find(conversationId) is not { } found)
         {
             return UnknownConversation();
         }
 
-        return Error(StatusCodes.Status415UnsupportedMediaType, "UploadNotSupported", "This bot does not accept file uploads; please send text.");
+        conversation = found;
+        return null;
+    }
+
+    /// <summary>
+    /// Uploads are refused with 415 and a reason: the bot reads text only, and storing and serving files
+    /// would need storage and malware checks this host does not have. The widget hides the upload button.
+    /// </summary>
+    private static IResult Upload(string conversationId, HttpRequest request, DirectLineTokens tokens, ConversationStore store)
+    {
+        return Refusal(conversationId, request, tokens, store, out _)
+            ?? Error(StatusCodes.Status415UnsupportedMediaType, "UploadNotSupported", "This bot does not accept file uploads; please send text.");
     }
 
     /// <summary>Polling. Never answers 5xx (directlinejs stops polling for good on any error but 403, 404 and 429).</summary>
@@ -221,16 +226,9 @@ public static partial class DirectLineEndpoints
     {
         try
         {
-            var failure = tokens.Check(BearerToken(request), conversationId, TokenKind.Conversation, out _);
-            if (failure != TokenFailure.None)
+            if (Refusal(conversationId, request, tokens, store, out var conversation) is { } refused)
             {
-                return TokenError(failure);
-            }
-
-            var conversation = store.Find(conversationId);
-            if (conversation is null)
-            {
-                return UnknownConversation();
+                return refused;
             }
 
             if (!conversation.TryCountPoll(options.Value.MaxPollsPerMinute, out var retryAfter))
