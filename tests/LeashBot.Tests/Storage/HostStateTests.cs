@@ -15,11 +15,11 @@ public sealed partial class HostStateTests(AzuriteFixture azurite, ITestOutputHe
     public static TheoryData<string> DurableProviders => ["Sqlite", "Blob"];
 
     /// <summary>Hosts of one "deployment": each call gives a new host on the same SQLite file or Blob container.</summary>
-    private Func<BotHost> Deployment(string provider)
+    private Func<CounterBotHost> Deployment(string provider)
     {
         var db = Path.Combine(_dir, Guid.NewGuid().ToString("N") + ".db");
         var container = "c" + Guid.NewGuid().ToString("N");
-        return provider == "Sqlite" ? () => BotHost.Sqlite(db) : () => BotHost.Blob(azurite.ConnectionString, container);
+        return provider == "Sqlite" ? () => CounterBotHost.Sqlite(db) : () => CounterBotHost.Blob(azurite.ConnectionString, container);
     }
 
     [Theory, MemberData(nameof(DurableProviders))]
@@ -104,7 +104,7 @@ public sealed partial class HostStateTests(AzuriteFixture azurite, ITestOutputHe
         // A path below a regular file can never be created, even by root.
         var blocker = Path.Combine(_dir, "not-a-folder");
         await File.WriteAllTextAsync(blocker, "");
-        await using var host = BotHost.Sqlite(Path.Combine(blocker, "leashbot.db"));
+        await using var host = CounterBotHost.Sqlite(Path.Combine(blocker, "leashbot.db"));
 
         var replies = await host.SayAsync("conv", "owner", "session");
         Assert.Single(replies);
@@ -142,7 +142,7 @@ public sealed partial class HostStateTests(AzuriteFixture azurite, ITestOutputHe
     {
         var settings = new Dictionary<string, string?> { ["Storage:Provider"] = "Blob", ["Storage:Blob:ConnectionString"] = "UseDevelopmentStorage=true" };
         settings[setting] = value;
-        await using var host = new BotHost(settings);
+        await using var host = new CounterBotHost(settings);
         var ex = Assert.ThrowsAny<Exception>(() => host.CreateClient());
         Assert.Contains(message, ex.ToString(), StringComparison.Ordinal);
     }
@@ -168,7 +168,7 @@ public sealed partial class HostStateTests(AzuriteFixture azurite, ITestOutputHe
         }
     }
 
-    private static long Reruns(BotHost host) =>
+    private static long Reruns(CounterBotHost host) =>
         ((LeashBot.State.TurnRunner)host.Services.GetService(typeof(LeashBot.State.TurnRunner))!).Reruns;
 
     internal static (int Sessions, int Turns) Count(string reply)
@@ -188,7 +188,7 @@ public sealed class BlobOutageTests(AzuriteFixture azurite) : IClassFixture<Azur
     [Fact]
     public async Task Storage_outage_gets_a_polite_reply_and_degraded_health_then_the_conversation_continues()
     {
-        await using var host = BotHost.Blob(azurite.ConnectionString, "outage");
+        await using var host = CounterBotHost.Blob(azurite.ConnectionString, "outage");
         Assert.Equal(["sessions=1 turns=1"], await host.SayAsync("conv", "owner", "one"));
         Assert.Equal(["sessions=2 turns=2"], await host.SayAsync("conv", "owner", "two"));
 

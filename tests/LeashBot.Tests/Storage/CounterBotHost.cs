@@ -8,12 +8,12 @@ using Newtonsoft.Json.Linq;
 
 namespace LeashBot.Tests.Storage;
 
-/// <summary>The real LeashBot host in memory, with its storage settings and (by default) the <see cref="CounterBot"/>.</summary>
-public sealed class BotHost(IReadOnlyDictionary<string, string?> settings, bool counterBot = true) : WebApplicationFactory<Program>
+/// <summary>The real LeashBot host in memory with its storage settings, running (by default) the <see cref="CounterBot"/> instead of the coaching.</summary>
+public sealed class CounterBotHost(IReadOnlyDictionary<string, string?> settings, bool counterBot = true) : WebApplicationFactory<Program>
 {
-    public static BotHost Sqlite(string path) => new(new Dictionary<string, string?> { ["Storage:Provider"] = "Sqlite", ["Storage:Sqlite:Path"] = path });
+    public static CounterBotHost Sqlite(string path) => new(new Dictionary<string, string?> { ["Storage:Provider"] = "Sqlite", ["Storage:Sqlite:Path"] = path });
 
-    public static BotHost Blob(string connectionString, string container) => new(new Dictionary<string, string?>
+    public static CounterBotHost Blob(string connectionString, string container) => new(new Dictionary<string, string?>
     {
         ["Storage:Provider"] = "Blob",
         ["Storage:Blob:ConnectionString"] = connectionString,
