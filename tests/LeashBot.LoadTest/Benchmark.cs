@@ -55,7 +55,7 @@ internal sealed class Benchmark(Options options, Action<string> log) : IAsyncDis
             {
                 await host.WaitReadyAsync(TimeSpan.FromSeconds(60));
                 using var http = LoadDriver.NewClient(host.BaseAddress);
-                outcome = await LoadDriver.RunAsync(http, bot == Bots.LeashBot, concurrency, warmUp, duration, tag);
+                outcome = await LoadDriver.RunAsync(http, bot == Bots.LeashBot, concurrency, warmUp, duration, tag, host.CpuSeconds);
                 peak = host.PeakRssBytes();
                 await host.StopAsync(TimeSpan.FromSeconds(15));
                 if (outcome.ErrorCount > 0)
@@ -73,11 +73,11 @@ internal sealed class Benchmark(Options options, Action<string> log) : IAsyncDis
             var latency = Percentiles.Of(outcome.Latencies);
             var result = new RunResult(bot, provider, round, concurrency, outcome.MeasuredSeconds, outcome.Latencies.Length,
                 Math.Round(outcome.TurnsPerSecond, 1), latency, outcome.TotalTurns, outcome.ConversationsCompleted, outcome.ErrorCount,
-                outcome.Errors, outcome.ErrorExamples, peak, stored)
+                outcome.Errors, outcome.ErrorExamples, peak, stored, outcome.HostCpuMsPerTurn)
             {
                 Latencies = outcome.Latencies,
             };
-            log($"  {bot,-8} {provider,-6} round {round}: {result.TurnsPerSecond,7:0.0} turns/s  p50 {latency.P50:0.0} ms  p99 {latency.P99:0.0} ms  " +
+            log($"  {bot,-8} {provider,-6} round {round}: {result.TurnsPerSecond,7:0.0} turns/s  p50 {latency.P50:0.0} ms  p99 {latency.P99:0.0} ms  host CPU {result.HostCpuMsPerTurn:0.00} ms/turn  " +
                 $"errors {result.Errors}  peak RSS {Mb(peak)}");
             foreach (var example in outcome.ErrorExamples)
             {

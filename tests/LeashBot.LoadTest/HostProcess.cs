@@ -113,6 +113,22 @@ internal sealed class HostProcess : IAsyncDisposable
     /// <summary>Current resident set size (VmRSS), in bytes; null when unavailable.</summary>
     public long? RssBytes() => ReadStatusKb("VmRSS:") * 1024;
 
+    /// <summary>CPU time (user + system) the host has used so far, in seconds, from /proc/pid/stat; null when unavailable.</summary>
+    public double? CpuSeconds()
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{_process.Id}/stat");
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            // fields[0] is the state (field 3); utime and stime are fields 14 and 15, in clock ticks (100 per second on Linux).
+            return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / 100.0;
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>The host's last lines of output, for error messages.</summary>
     public string Output()
     {

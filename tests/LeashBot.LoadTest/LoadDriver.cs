@@ -27,6 +27,9 @@ internal sealed class LoadOutcome
     public long ErrorCount => Errors.Values.Sum();
 
     public double TurnsPerSecond => MeasuredSeconds > 0 ? Latencies.Length / MeasuredSeconds : 0;
+
+    /// <summary>Host CPU time (user + system) per measured turn, in ms: robust to other load on the machine.</summary>
+    public double? HostCpuMsPerTurn { get; init; }
 }
 
 /// <summary>
@@ -50,7 +53,7 @@ internal static class LoadDriver
         Timeout = TimeSpan.FromSeconds(30),
     };
 
-    public static async Task<LoadOutcome> RunAsync(HttpClient http, bool checkLeashBotReplies, int concurrency, TimeSpan warmUp, TimeSpan duration, string runTag)
+    public static async Task<LoadOutcome> RunAsync(HttpClient http, bool checkLeashBotReplies, int concurrency, TimeSpan warmUp, TimeSpan duration, string runTag, Func<double?>? hostCpuSeconds = null)
     {
         var clock = Stopwatch.StartNew();
         var warmEnd = warmUp;
@@ -80,6 +83,15 @@ internal static class LoadDriver
             });
         }
 
+        double? cpuAtStart = null, cpuAtEnd = null;
+        if (hostCpuSeconds is not null)
+        {
+            await Task.Delay(warmEnd - clock.Elapsed);
+            cpuAtStart = hostCpuSeconds();
+            await Task.Delay(measureEnd - clock.Elapsed);
+            cpuAtEnd = hostCpuSeconds();
+        }
+
         var all = await Task.WhenAll(workers);
         var measured = all.SelectMany(l => l).ToArray();
         Array.Sort(measured);
@@ -94,6 +106,7 @@ internal static class LoadDriver
                 ConversationsCompleted = shared.ConversationsCompleted,
                 Errors = new Dictionary<string, long>(shared.Errors),
                 ErrorExamples = [.. shared.Examples],
+                HostCpuMsPerTurn = cpuAtEnd - cpuAtStart is { } cpu && measured.Length > 0 ? Math.Round(cpu * 1000 / measured.Length, 3) : null,
             };
         }
     }

@@ -31,7 +31,8 @@ internal static class ReportBuilder
                 var echoRuns = runs.Where(r => r.Provider == p && r.Bot == Bots.Echo).ToList();
                 var echo = echoRuns.Count > 0 ? Summarize(echoRuns) : null;
                 double? ratio = echo is { TurnsPerSecond: > 0 } ? Math.Round(leash.TurnsPerSecond / echo.TurnsPerSecond, 2) : null;
-                return new ProviderSummary(p, leash, echo, ratio);
+                double? cpuRatio = echo?.HostCpuMsPerTurn is > 0 && leash.HostCpuMsPerTurn is { } c ? Math.Round(c / echo.HostCpuMsPerTurn.Value, 2) : null;
+                return new ProviderSummary(p, leash, echo, ratio, cpuRatio);
             })
             .ToList();
 
@@ -62,11 +63,11 @@ internal static class ReportBuilder
                                                       $"{s.Rounds} round(s) alternating LeashBot and echo; closed loop, no think time");
         text.AppendLine();
         text.AppendLine("Runs");
-        text.AppendLine("  bot       store   round  turns/s   p50 ms   p95 ms   p99 ms   max ms  errors  peak RSS  stored B/conv");
+        text.AppendLine("  bot       store   round  turns/s   p50 ms   p95 ms   p99 ms   max ms  errors  peak RSS  stored B/conv  host CPU ms/turn");
         foreach (var r in report.Runs)
         {
             text.AppendLine(CultureInfo.InvariantCulture,
-                $"  {r.Bot,-9} {r.Provider,-7} {r.Round,5}  {r.TurnsPerSecond,7:0.0}  {r.LatencyMs.P50,7:0.0}  {r.LatencyMs.P95,7:0.0}  {r.LatencyMs.P99,7:0.0}  {r.LatencyMs.Max,7:0.0}  {r.Errors,6}  {Benchmark.Mb(r.PeakRssBytes),8}  {Bytes(r.Stored?.BytesPerConversation),13}");
+                $"  {r.Bot,-9} {r.Provider,-7} {r.Round,5}  {r.TurnsPerSecond,7:0.0}  {r.LatencyMs.P50,7:0.0}  {r.LatencyMs.P95,7:0.0}  {r.LatencyMs.P99,7:0.0}  {r.LatencyMs.Max,7:0.0}  {r.Errors,6}  {Benchmark.Mb(r.PeakRssBytes),8}  {Bytes(r.Stored?.BytesPerConversation),13}  {Num(r.HostCpuMsPerTurn, "0.00"),16}");
         }
 
         text.AppendLine();
@@ -79,6 +80,12 @@ internal static class ReportBuilder
             text.AppendLine(CultureInfo.InvariantCulture,
                 $"  {p.Provider,-7} {l.TurnsPerSecond,12:0.0}  {Num(e?.TurnsPerSecond),8}  {Num(p.RatioToEcho, "0.00"),5}  {Pct(l.LatencyMs),23}  {(e is null ? "n/a" : Pct(e.LatencyMs)),19}  " +
                 $"{Benchmark.Mb(l.PeakRssBytes) + " / " + Benchmark.Mb(e?.PeakRssBytes),16}  {Bytes(l.StoredBytesPerConversation)} / {Bytes(e?.StoredBytesPerConversation)} ({Bytes(l.FileBytesPerConversation)} / {Bytes(e?.FileBytesPerConversation)})");
+        }
+
+        foreach (var p in report.Providers)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture,
+                $"  {p.Provider,-7} host CPU per turn: LeashBot {Num(p.LeashBot.HostCpuMsPerTurn, "0.00")} ms, echo {Num(p.Echo?.HostCpuMsPerTurn, "0.00")} ms ({Num(p.CpuPerTurnRatioToEcho, "0.00", "x")} the echo bot's; less sensitive to other load on the machine than turns/s)");
         }
 
         text.AppendLine(CultureInfo.InvariantCulture, $"  LeashBot SQLite/Memory turns/s: {Num(report.SqliteToMemory, "0.00")}   Blob/Memory: {Num(report.BlobToMemory, "0.00")}");
@@ -116,6 +123,7 @@ internal static class ReportBuilder
         var stored = runs.Where(r => r.Stored?.BytesPerConversation is not null).ToList();
         return new BotSummary(
             Math.Round(runs.Average(r => r.TurnsPerSecond), 1),
+            runs.All(r => r.HostCpuMsPerTurn is not null) ? Math.Round(runs.Average(r => r.HostCpuMsPerTurn!.Value), 3) : null,
             runs.Select(r => r.TurnsPerSecond).ToList(),
             Percentiles.Of(latencies),
             runs.Max(r => r.PeakRssBytes),

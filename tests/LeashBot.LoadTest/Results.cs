@@ -28,7 +28,8 @@ internal sealed record RunResult(
     IReadOnlyDictionary<string, long> ErrorKinds,
     IReadOnlyList<string> ErrorExamples,
     long? PeakRssBytes,
-    StoredState? Stored)
+    StoredState? Stored,
+    double? HostCpuMsPerTurn)
 {
     [JsonIgnore]
     public double[] Latencies { get; init; } = [];
@@ -39,9 +40,9 @@ internal sealed record ColdStart(string Bot, string Provider, IReadOnlyList<doub
     public double Median => Seconds.Count == 0 ? double.NaN : Seconds.Order().ElementAt(Seconds.Count / 2);
 }
 
-internal sealed record BotSummary(double TurnsPerSecond, IReadOnlyList<double> TurnsPerSecondByRound, Percentiles LatencyMs, long? PeakRssBytes, double? StoredBytesPerConversation, double? FileBytesPerConversation, long Errors);
+internal sealed record BotSummary(double TurnsPerSecond, double? HostCpuMsPerTurn, IReadOnlyList<double> TurnsPerSecondByRound, Percentiles LatencyMs, long? PeakRssBytes, double? StoredBytesPerConversation, double? FileBytesPerConversation, long Errors);
 
-internal sealed record ProviderSummary(string Provider, BotSummary LeashBot, BotSummary? Echo, double? RatioToEcho);
+internal sealed record ProviderSummary(string Provider, BotSummary LeashBot, BotSummary? Echo, double? RatioToEcho, double? CpuPerTurnRatioToEcho);
 
 internal sealed record TargetResult(string Name, string Goal, string Measured, bool? Met, string? Note);
 
