@@ -118,6 +118,13 @@ public sealed class SqliteStorage : JsonStorage
         try
         {
             await connection.OpenAsync(cancellationToken);
+
+            // In WAL mode, NORMAL syncs the WAL at checkpoints instead of on every commit: still safe from corruption
+            // and from an application crash; only the last commits before a power loss or OS crash can be lost.
+            // synchronous is a per-connection setting, so it is set on every open (pooled connections included).
+            await using var pragma = connection.CreateCommand();
+            pragma.CommandText = "PRAGMA synchronous = NORMAL;";
+            await pragma.ExecuteNonQueryAsync(cancellationToken);
             return connection;
         }
         catch
