@@ -65,13 +65,15 @@ internal sealed class Azurite : IAsyncDisposable
         Directory.CreateDirectory(location);
         var info = new ProcessStartInfo(executable)
         {
+            WorkingDirectory = location,
             UseShellExecute = false,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
         foreach (var arg in new[]
                  {
-                     "--blobHost", "127.0.0.1", "--blobPort", port.ToString(CultureInfo.InvariantCulture), "--location", location,
+                     // --location is refused together with --inMemoryPersistence; the debug log and config files go to the working folder.
+                     "--blobHost", "127.0.0.1", "--blobPort", port.ToString(CultureInfo.InvariantCulture),
                      "--inMemoryPersistence", "--skipApiVersionCheck", "--silent",
                  })
         {
@@ -79,8 +81,9 @@ internal sealed class Azurite : IAsyncDisposable
         }
 
         var process = Process.Start(info) ?? throw new InvalidOperationException("Azurite did not start.");
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        var output = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) { output.Enqueue(e.Data); } };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { output.Enqueue(e.Data); } };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         var azurite = new Azurite(process, port, location);
@@ -90,8 +93,10 @@ internal sealed class Azurite : IAsyncDisposable
         {
             if (process.HasExited)
             {
+                var exitCode = process.ExitCode;
+                await Task.Delay(100); // let the last output arrive
                 await azurite.DisposeAsync();
-                throw new InvalidOperationException($"Azurite exited with code {process.ExitCode} on port {port}.");
+                throw new SetupException($"Azurite exited with code {exitCode} on port {port}: {string.Join(" ", output)}");
             }
 
             try
