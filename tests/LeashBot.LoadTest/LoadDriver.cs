@@ -1,0 +1,277 @@
+using System.Buffers;
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Text.Json;
+
+namespace LeashBot.LoadTest;
+
+/// <summary>What one load run measured on the client side.</summary>
+internal sealed class LoadOutcome
+{
+    /// <summary>Latencies (ms) of the turns that completed inside the measured window.</summary>
+    public required double[] Latencies { get; init; }
+
+    public required double MeasuredSeconds { get; init; }
+
+    /// <summary>All turns sent, warm-up and the final drain included.</summary>
+    public required long TotalTurns { get; init; }
+
+    public required long ConversationsStarted { get; init; }
+
+    public required long ConversationsCompleted { get; init; }
+
+    public required IReadOnlyDictionary<string, long> Errors { get; init; }
+
+    public required IReadOnlyList<string> ErrorExamples { get; init; }
+
+    public long ErrorCount => Errors.Values.Sum();
+
+    public double TurnsPerSecond => MeasuredSeconds > 0 ? Latencies.Length / MeasuredSeconds : 0;
+
+    /// <summary>Host CPU time (user + system) per measured turn, in ms: robust to other load on the machine.</summary>
+    public double? HostCpuMsPerTurn { get; init; }
+}
+
+/// <summary>
+/// Closed-loop load: <c>concurrency</c> simulated owners, each running scripted conversations back to back (a new
+/// owner id and conversation id per conversation, scenarios taken in turn), each turn waiting for the previous reply.
+/// Turns that complete during the warm-up are not measured. When the measured window ends, owners finish the
+/// conversation they are in (not measured) so that stored state is that of whole conversations.
+/// </summary>
+internal static class LoadDriver
+{
+    private static readonly MediaTypeHeaderValue Json = new("application/json") { CharSet = "utf-8" };
+
+    public static HttpClient NewClient(Uri baseAddress) => new(new SocketsHttpHandler
+    {
+        UseProxy = false,
+        MaxConnectionsPerServer = int.MaxValue,
+        PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
+    })
+    {
+        BaseAddress = baseAddress,
+        Timeout = TimeSpan.FromSeconds(30),
+    };
+
+    public static async Task<LoadOutcome> RunAsync(HttpClient http, bool checkLeashBotReplies, int concurrency, TimeSpan warmUp, TimeSpan duration, string runTag, Func<double?>? hostCpuSeconds = null)
+    {
+        var clock = Stopwatch.StartNew();
+        var warmEnd = warmUp;
+        var measureEnd = warmUp + duration;
+        using var hardStop = new CancellationTokenSource(measureEnd + TimeSpan.FromSeconds(30));
+        var shared = new Shared();
+
+        var workers = new Task<List<double>>[concurrency];
+        for (var i = 0; i < concurrency; i++)
+        {
+            workers[i] = Task.Run(async () =>
+            {
+                var latencies = new List<double>(4096);
+                while (clock.Elapsed < measureEnd && !hardStop.IsCancellationRequested)
+                {
+                    var n = Interlocked.Increment(ref shared.ConversationsStarted);
+                    var scenario = Scenarios.All[(int)(n % Scenarios.All.Count)];
+                    var cat = Scenarios.CatNames[(int)(n / Scenarios.All.Count % Scenarios.CatNames.Length)];
+                    var completed = await ConverseAsync(http, scenario, cat, $"{runTag}-{n}", checkLeashBotReplies, clock, warmEnd, measureEnd, latencies, shared, hardStop.Token);
+                    if (completed)
+                    {
+                        Interlocked.Increment(ref shared.ConversationsCompleted);
+                    }
+                }
+
+                return latencies;
+            });
+        }
+
+        double? cpuAtStart = null, cpuAtEnd = null;
+        if (hostCpuSeconds is not null)
+        {
+            await Task.Delay(warmEnd - clock.Elapsed);
+            cpuAtStart = hostCpuSeconds();
+            await Task.Delay(measureEnd - clock.Elapsed);
+            cpuAtEnd = hostCpuSeconds();
+        }
+
+        var all = await Task.WhenAll(workers);
+        var measured = all.SelectMany(l => l).ToArray();
+        Array.Sort(measured);
+        lock (shared.Gate)
+        {
+            return new LoadOutcome
+            {
+                Latencies = measured,
+                MeasuredSeconds = duration.TotalSeconds,
+                TotalTurns = shared.TotalTurns,
+                ConversationsStarted = shared.ConversationsStarted,
+                ConversationsCompleted = shared.ConversationsCompleted,
+                Errors = new Dictionary<string, long>(shared.Errors),
+                ErrorExamples = [.. shared.Examples],
+                HostCpuMsPerTurn = cpuAtEnd - cpuAtStart is { } cpu && measured.Length > 0 ? Math.Round(cpu * 1000 / measured.Length, 3) : null,
+            };
+        }
+    }
+
+    /// <summary>Runs one scripted conversation; false when a turn failed (the rest of that conversation is skipped).</summary>
+    private static async Task<bool> ConverseAsync(
+        HttpClient http, Scenario scenario, string cat, string id, bool checkLeashBotReplies, Stopwatch clock,
+        TimeSpan warmEnd, TimeSpan measureEnd, List<double> latencies, Shared shared, CancellationToken cancellationToken)
+    {
+        var userId = "lt-owner-" + id;
+        var conversationId = "lt-conv-" + id;
+        foreach (var step in scenario.Steps)
+        {
+            var body = Activity(step, cat, userId, conversationId);
+            var started = clock.Elapsed;
+            string? problem;
+            string reply = "";
+            try
+            {
+                using var content = new ByteArrayContent(body);
+                content.Headers.ContentType = Json;
+                using var response = await http.PostAsync(new Uri("api/messages", UriKind.Relative), content, cancellationToken);
+                var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken);
+                var finished = clock.Elapsed;
+                Interlocked.Increment(ref shared.TotalTurns);
+                if (finished >= warmEnd && finished <= measureEnd)
+                {
+                    latencies.Add((finished - started).TotalMilliseconds);
+                }
+
+                if (!response.IsSuccessStatusCode)
+                {
+                    problem = $"HTTP {(int)response.StatusCode}";
+                }
+                else
+                {
+                    reply = ReplyText(bytes);
+                    var expected = step.LeashBotSays.Replace("{cat}", cat, StringComparison.Ordinal);
+                    problem = reply.Length == 0 ? "empty reply"
+                        : checkLeashBotReplies && !reply.Contains(expected, StringComparison.OrdinalIgnoreCase) ? "unexpected reply"
+                        : null;
+                    if (problem == "unexpected reply")
+                    {
+                        reply = $"expected \"{expected}\", got: {reply}";
+                    }
+                }
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                shared.Record("cancelled at the hard stop", $"[{scenario.Name}] {step.Text ?? "(join)"}");
+                return false;
+            }
+            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or JsonException or IOException)
+            {
+                problem = "exception " + ex.GetType().Name;
+                reply = ex.Message;
+            }
+
+            if (problem is not null)
+            {
+                shared.Record(problem, $"[{scenario.Name}] {step.Text ?? "(join)"} -> {Shorten(reply)}");
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>The texts of the returned activities, one per line.</summary>
+    public static string ReplyText(byte[] body)
+    {
+        if (body.Length == 0)
+        {
+            return "";
+        }
+
+        using var document = JsonDocument.Parse(body);
+        if (!document.RootElement.TryGetProperty("activities", out var activities) || activities.ValueKind != JsonValueKind.Array)
+        {
+            return "";
+        }
+
+        var texts = new List<string>();
+        foreach (var activity in activities.EnumerateArray())
+        {
+            if (activity.TryGetProperty("text", out var text) && text.ValueKind == JsonValueKind.String && text.GetString() is { Length: > 0 } s)
+            {
+                texts.Add(s);
+            }
+        }
+
+        return string.Join('\n', texts);
+    }
+
+    /// <summary>The activity an owner's client posts, with <c>deliveryMode: expectReplies</c>.</summary>
+    public static byte[] Activity(Step step, string cat, string userId, string conversationId)
+    {
+        var buffer = new ArrayBufferWriter<byte>(512);
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartObject();
+            json.WriteString("type", step.IsJoin ? "conversationUpdate" : "message");
+            json.WriteString("id", Guid.NewGuid().ToString("N"));
+            json.WriteString("channelId", "webchat");
+            json.WriteString("serviceUrl", "http://127.0.0.1:1/");
+            json.WriteString("deliveryMode", "expectReplies");
+            json.WriteString("locale", "en-US");
+            json.WriteStartObject("from");
+            json.WriteString("id", userId);
+            json.WriteString("name", "Owner");
+            json.WriteEndObject();
+            json.WriteStartObject("recipient");
+            json.WriteString("id", "bot");
+            json.WriteString("name", "Bot");
+            json.WriteEndObject();
+            json.WriteStartObject("conversation");
+            json.WriteString("id", conversationId);
+            json.WriteEndObject();
+            if (step.IsJoin)
+            {
+                json.WriteStartArray("membersAdded");
+                json.WriteStartObject();
+                json.WriteString("id", userId);
+                json.WriteEndObject();
+                json.WriteStartObject();
+                json.WriteString("id", "bot");
+                json.WriteEndObject();
+                json.WriteEndArray();
+            }
+            else
+            {
+                json.WriteString("text", step.Text!.Replace("{cat}", cat, StringComparison.Ordinal));
+            }
+
+            json.WriteEndObject();
+        }
+
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    private static string Shorten(string text)
+    {
+        var oneLine = text.ReplaceLineEndings(" | ");
+        return oneLine.Length <= 300 ? oneLine : oneLine[..300] + "…";
+    }
+
+    private sealed class Shared
+    {
+        public readonly Lock Gate = new();
+        public readonly Dictionary<string, long> Errors = [];
+        public readonly List<string> Examples = [];
+        public long ConversationsStarted;
+        public long ConversationsCompleted;
+        public long TotalTurns;
+
+        public void Record(string kind, string example)
+        {
+            lock (Gate)
+            {
+                Errors[kind] = Errors.GetValueOrDefault(kind) + 1;
+                if (Examples.Count < 5)
+                {
+                    Examples.Add($"{kind}: {example}");
+                }
+            }
+        }
+    }
+}

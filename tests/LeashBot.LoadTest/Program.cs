@@ -1,0 +1,164 @@
+using System.Diagnostics;
+using LeashBot.LoadTest;
+
+Options options;
+try
+{
+    options = Options.Parse(args);
+}
+catch (HelpRequestedException)
+{
+    Console.WriteLine(Options.Usage);
+    return 0;
+}
+catch (Exception ex) when (ex is ArgumentException or FormatException)
+{
+    Console.Error.WriteLine("error: " + ex.Message);
+    Console.Error.WriteLine(Options.Usage);
+    return 2;
+}
+
+// Progress goes to stderr when stdout carries the JSON report.
+var progress = options.Json ? Console.Error : Console.Out;
+void Log(string line) => progress.WriteLine(line);
+
+return options.Quick ? await QuickAsync() : await FullAsync();
+
+async Task<int> FullAsync()
+{
+    var clock = Stopwatch.StartNew();
+    try
+    {
+        await using var benchmark = new Benchmark(options, Log);
+        var machine = Benchmark.DescribeMachine();
+        Log($"machine: {machine.Cores} cores, {machine.CpuModel}, {machine.Runtime}");
+        Log($"host: {benchmark.LeashBotDll}");
+        if (options.Providers.Contains("blob") || options.ColdStartProvider == "blob")
+        {
+            await benchmark.EnsureAzuriteAsync();
+        }
+
+        // Cold starts first, while nothing else of ours is running.
+        var coldStarts = new List<ColdStart>();
+        string[] bots = options.Echo ? [Bots.LeashBot, Bots.Echo] : [Bots.LeashBot];
+        if (options.ColdStarts > 0)
+        {
+            Log($"cold starts ({options.ColdStarts} per bot, alternating, on {options.ColdStartProvider})");
+            var seconds = bots.ToDictionary(b => b, _ => new List<double>());
+            for (var i = 0; i < options.ColdStarts; i++)
+            {
+                foreach (var bot in bots)
+                {
+                    seconds[bot].Add(Math.Round(await benchmark.ColdStartAsync(bot, options.ColdStartProvider), 3));
+                }
+            }
+
+            coldStarts.AddRange(bots.Select(b => new ColdStart(b, options.ColdStartProvider, seconds[b])));
+            foreach (var c in coldStarts)
+            {
+                Log($"  {c.Bot,-8} median {c.Median:0.000} s ({string.Join(", ", c.Seconds)})");
+            }
+        }
+
+        var runs = new List<RunResult>();
+        foreach (var provider in options.Providers)
+        {
+            Log($"load on {provider}: {options.Concurrency} concurrent conversations, {options.WarmUp.TotalSeconds:0} s warm-up + {options.Duration.TotalSeconds:0} s");
+            for (var round = 1; round <= options.Rounds; round++)
+            {
+                foreach (var bot in bots)
+                {
+                    runs.Add(await benchmark.RunLoadAsync(bot, provider, round, options.Concurrency, options.WarmUp, options.Duration));
+                }
+            }
+        }
+
+        var report = ReportBuilder.Build(options, machine, runs, coldStarts);
+        var json = ReportBuilder.ToJson(report);
+        if (options.JsonOut is not null)
+        {
+            await File.WriteAllTextAsync(options.JsonOut, json);
+        }
+
+        if (options.Json)
+        {
+            Console.WriteLine(json);
+        }
+        else
+        {
+            Console.WriteLine();
+            Console.Write(ReportBuilder.ToTable(report));
+        }
+
+        Log($"total time {clock.Elapsed.TotalSeconds:0} s");
+        return report.TotalErrors == 0 ? 0 : 1;
+    }
+    catch (SetupException ex)
+    {
+        Console.Error.WriteLine("error: " + ex.Message);
+        return 2;
+    }
+}
+
+// CI's check: the harness works end to end and the host answers every turn of concurrent conversations correctly.
+// Prints what it measured, but judges only errors; the last line is "quick: N passed, M failed".
+async Task<int> QuickAsync()
+{
+    var clock = Stopwatch.StartNew();
+    int passed = 0, failed = 0;
+    void Check(bool ok, string what)
+    {
+        if (ok)
+        {
+            passed++;
+        }
+        else
+        {
+            failed++;
+        }
+
+        Log($"{(ok ? "PASS" : "FAIL")} {what}");
+    }
+
+    try
+    {
+        await using var benchmark = new Benchmark(options, Log);
+        try
+        {
+            var seconds = await benchmark.ColdStartAsync(Bots.LeashBot, options.ColdStartProvider);
+            Check(true, $"LeashBot started on {options.ColdStartProvider} and answered its first greeting ({seconds:0.00} s, not judged)");
+        }
+        catch (InvalidOperationException ex)
+        {
+            Check(false, "LeashBot answered its first greeting: " + ex.Message);
+        }
+
+        foreach (var provider in options.Providers)
+        {
+            var run = await benchmark.RunLoadAsync(Bots.LeashBot, provider, 1, options.Concurrency, options.WarmUp, options.Duration);
+            Check(run.Errors == 0 && run.MeasuredTurns > 0 && run.ConversationsCompleted > 0,
+                $"LeashBot on {provider}: {run.TotalTurns} turns in {run.ConversationsCompleted} whole conversations, {options.Concurrency} at a time, " +
+                $"{run.Errors} errors (non-2xx, empty or wrong replies, exceptions)");
+            if (run.Stored is { } stored)
+            {
+                Check(stored.Conversations >= run.ConversationsCompleted && stored.Records >= 2 * run.ConversationsCompleted,
+                    $"LeashBot on {provider} stored a conversation and an owner record for every conversation " +
+                    $"({stored.Conversations} conversations, {stored.Records} records, {stored.BytesPerConversation:0} B per conversation)");
+            }
+        }
+
+        if (options.Echo)
+        {
+            var echo = await benchmark.RunLoadAsync(Bots.Echo, "memory", 1, options.Concurrency, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(3));
+            Check(echo.Errors == 0 && echo.MeasuredTurns > 0, $"echo baseline on memory: {echo.TotalTurns} turns, {echo.Errors} errors");
+        }
+    }
+    catch (Exception ex)
+    {
+        Check(false, $"the harness failed: {ex.GetType().Name}: {ex.Message}");
+    }
+
+    Log($"quick mode took {clock.Elapsed.TotalSeconds:0} s");
+    Console.WriteLine($"quick: {passed} passed, {failed} failed");
+    return failed == 0 ? 0 : 1;
+}
