@@ -24,6 +24,7 @@ public sealed class Router(Replies replies, BotAccessors state, TopicRecognizer 
     private const string FaqMenu = "menu.faq";
 
     private const int MenuPickWords = 4;
+    private const int ShortReplyWords = 5;
 
     private static readonly string[] CatTopics = ["checklist", "plan.start", "plan.progress", "plan.next", "plan.log"];
 
@@ -140,10 +141,20 @@ public sealed class Router(Replies replies, BotAccessors state, TopicRecognizer 
             return Dialog.EndOfTurn;
         }
 
-        // An optional follow-up ("Did that help?") hands anything but an answer back to the router itself.
-        if (innerDc.ActiveDialog is { } pending && PromptState.OptionsOf(pending)?.MaxAttempts == 1)
+        if (innerDc.ActiveDialog is { } pending && PromptState.OptionsOf(pending) is { } waitingFor)
         {
-            return null;
+            // An optional follow-up ("Did that help?") hands anything but an answer back to the router itself.
+            if (waitingFor.MaxAttempts == 1)
+            {
+                return null;
+            }
+
+            // A tapped button, or a reply that clearly names one of the choices, is an answer, not an aside.
+            if (waitingFor.Choices is { Count: > 0 } choices && ChoiceRecognizer.Recognize(text, choices.ToList()) is { } pick
+                && (pick.Score >= 1.0 || (pick.Score >= 0.5 && Phrases.WordCount(normalized) <= ShortReplyWords)))
+            {
+                return null;
+            }
         }
 
         if (recognition.Kind != RecognitionKind.Confident || LooksLikeAnAnswer(text, normalized))
@@ -356,6 +367,24 @@ public sealed class Router(Replies replies, BotAccessors state, TopicRecognizer 
         return fits && numbers.RecognizeDuration(message) is not null;
     }
 
-    private static bool LooksLikeAnAnswer(string text, string normalized) =>
-        YesNoRecognizer.Recognize(text) is not null || Phrases.WordCount(normalized) <= 2;
+    /// <summary>
+    /// Short replies are answers to the pending question; so is a longer one that opens with yes or no
+    /// ("nope, she hides from it"). A yes-like phrase inside a question ("what kind of harness…") is not.
+    /// </summary>
+    private static bool LooksLikeAnAnswer(string text, string normalized)
+    {
+        var words = Phrases.WordCount(normalized);
+        if (words <= 2)
+        {
+            return true;
+        }
+
+        if (words <= ShortReplyWords)
+        {
+            return YesNoRecognizer.Recognize(text) is not null;
+        }
+
+        var opening = string.Join(' ', normalized.Split(' ').Take(2));
+        return YesNoRecognizer.Recognize(opening) is not null || YesNoRecognizer.Recognize(normalized.Split(' ')[0]) is not null;
+    }
 }

@@ -75,7 +75,12 @@ public sealed class TroubleshootDialog : WaterfallDialog<TroubleshootValues>
     private async Task<DialogTurnResult> AdviseAsync(WaterfallStepContext<TroubleshootValues> step, CancellationToken cancellationToken)
     {
         var struggles = _replies.Say.Content.Troubleshooting.Struggles;
-        var struggleId = step.GetResult<FoundChoice>() is { } picked ? struggles[picked.Index].Id : step.GetResult<string>();
+        var struggleId = step.Result switch
+        {
+            FoundChoice picked => struggles[picked.Index].Id,
+            string id => id,
+            _ => null,
+        };
         if (struggleId is null || struggles.Find(s => s.Id == struggleId) is null)
         {
             await _replies.SendAsync(step.Context, _replies.Say.Text(_replies.Say.Content.Messages.GaveUp), cancellationToken);

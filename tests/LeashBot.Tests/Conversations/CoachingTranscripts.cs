@@ -209,4 +209,13 @@ public sealed class CoachingTranscripts(SharedHost shared) : IClassFixture<Share
     {
         (await _host.NewOwner().SaysAsync(message)).FirstSays(expected);
     }
+
+    [Fact]
+    public async Task A_tapped_struggle_button_is_an_answer_and_a_new_question_there_is_an_aside()
+    {
+        var owner = _host.NewOwner();
+        (await owner.SaysAsync("A walk went wrong")).Offers("Froze or lay down");
+        (await owner.SaysAsync("what kind of harness should i get?")).Says("H-style or figure-eight").Says("back to where we were").Says("What happened?");
+        (await owner.SaysAsync("Froze or lay down")).FirstSays("overwhelmed").DoesNotSay("back to where we were");
+    }
 }
