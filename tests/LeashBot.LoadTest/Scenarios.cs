@@ -60,7 +60,7 @@ internal static class Scenarios
         Step.Say("we did 10 minutes today, she was relaxed", "on to step 2"),
         Step.Say("how's {cat} doing?", "step 2 of 10"),
         Step.Say("did 6 minutes, she tried to get it off and hissed", "stay on step 2"),
-        Step.Say("how's {cat} doing?", "Sessions logged: 1"),
+        Step.Say("how's {cat} doing?", "Sessions at this step: 1"),
         Step.Say("what's next?", "step 3"),
     ]);
 
