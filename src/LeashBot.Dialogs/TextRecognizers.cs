@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Diagnostics;
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Microsoft.Recognizers.Text;
 using Microsoft.Recognizers.Text.DateTime;
 using Microsoft.Recognizers.Text.Number;
@@ -16,7 +17,7 @@ namespace LeashBot.Dialogs;
 /// Safe to use from many turns at once: the models are not changed by recognition once built, which is how
 /// Microsoft's own recognizer caches share them between threads.
 /// </remarks>
-public sealed class TextRecognizers
+public sealed partial class TextRecognizers
 {
     private const string DurationType = "datetimeV2.duration";
 
@@ -69,12 +70,17 @@ public sealed class TextRecognizers
             return null;
         }
 
-        // The reference time does not matter for durations; a fixed one keeps results reproducible.
-        foreach (var result in _dateTimeModel.Parse(text, DateTime.UnixEpoch))
+        // The date-time model costs milliseconds per call; it can only find a duration where a unit of time is
+        // named, so most chat messages ("my cat froze, what now?") skip it.
+        if (NamesATimeUnit().IsMatch(text))
         {
-            if (result.TypeName == DurationType && SecondsOf(result) is { } seconds)
+            // The reference time does not matter for durations; a fixed one keeps results reproducible.
+            foreach (var result in _dateTimeModel.Parse(text, DateTime.UnixEpoch))
             {
-                return TimeSpan.FromSeconds(seconds);
+                if (result.TypeName == DurationType && SecondsOf(result) is { } seconds)
+                {
+                    return TimeSpan.FromSeconds(seconds);
+                }
             }
         }
 
@@ -94,6 +100,9 @@ public sealed class TextRecognizers
 
         return null;
     }
+
+    [GeneratedRegex(@"\d\s*[hms]\b|sec|min|hour|hr|day|week|fortnight|month|year", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex NamesATimeUnit();
 
     private static double? SecondsOf(ModelResult result)
     {
