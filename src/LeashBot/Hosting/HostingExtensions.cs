@@ -21,6 +21,15 @@ public static class HostingExtensions
         var services = builder.Services;
         var config = builder.Configuration;
 
+        // The settings shipped next to the app are the defaults wherever the host is started from
+        // (`dotnet /srv/leashbot/LeashBot.dll` from another folder included); everything else overrides them.
+        config.Sources.Insert(0, new Microsoft.Extensions.Configuration.Json.JsonConfigurationSource
+        {
+            Path = "appsettings.json",
+            Optional = true,
+            FileProvider = new Microsoft.Extensions.FileProviders.PhysicalFileProvider(AppContext.BaseDirectory),
+        });
+
         services.AddOptions<BotAuthenticationOptions>().Bind(config).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<OrganizationOptions>().Bind(config.GetSection(OrganizationOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ContentOptions>().Bind(config.GetSection(ContentOptions.Section));

@@ -7,7 +7,7 @@ public sealed class OrganizationOptions
 {
     public const string Section = "Organization";
 
-    [Required(AllowEmptyStrings = false), MaxLength(80)]
+    [Required(AllowEmptyStrings = false, ErrorMessage = "Organization:Name is required: the store or clinic name used in the greeting."), MaxLength(80)]
     public string Name { get; set; } = "";
 
     /// <summary>The everyday phone number; urgent replies mention it when set.</summary>
