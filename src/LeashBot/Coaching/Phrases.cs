@@ -59,9 +59,6 @@ public static class Phrases
         return false;
     }
 
-    public static bool IsOneOf(string normalizedText, IEnumerable<string> phrases) =>
-        normalizedText.Length > 0 && phrases.Any(p => Normalize(p) == normalizedText);
-
     public static int WordCount(string normalizedText) =>
         normalizedText.Length == 0 ? 0 : normalizedText.Count(c => c == ' ') + 1;
 }

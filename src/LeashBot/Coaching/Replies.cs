@@ -54,9 +54,6 @@ public sealed class Replies(Phrasebook say, TimeProvider clock)
         MaxAttempts = 1,
     };
 
-    public Activity WithChoices(ITurnContext turnContext, string text, IList<Choice> choices) =>
-        ChoiceFactory.ForChannel(turnContext.Activity.ChannelId, text, choices);
-
     public Task UrgentAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
         var m = Content.Messages;

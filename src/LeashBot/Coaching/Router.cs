@@ -28,6 +28,18 @@ public sealed class Router(Replies replies, BotAccessors state, TopicRecognizer 
 
     private static readonly string[] CatTopics = ["checklist", "plan.start", "plan.progress", "plan.next", "plan.log"];
 
+    /// <summary>Every command phrase in the content, normalized once; content validation keeps each phrase in one list.</summary>
+    private readonly Dictionary<string, Command> _commands = CommandsOf(replies.Say.Content.Messages.Commands);
+
+    private enum Command
+    {
+        None,
+        Help,
+        Cancel,
+        Menu,
+        StartOver,
+    }
+
     /// <summary>The first step of the route waterfall: recognize the message (or take the topic given) and act on it.</summary>
     public async Task<DialogTurnResult> RouteAsync(WaterfallStepContext<NoValues> step, CancellationToken cancellationToken)
     {
@@ -43,19 +55,18 @@ public sealed class Router(Replies replies, BotAccessors state, TopicRecognizer 
         {
             var owner = await state.OwnerAsync(turn, cancellationToken);
             var recognition = recognizer.Recognize(text, owner.Cats.Select(c => c.Name).ToList());
-            var normalized = Phrases.Normalize(text);
-            var commands = replies.Say.Content.Messages.Commands;
+            var command = CommandIn(text);
 
             // Health first: before commands, menu picks or anything else.
             if (recognition.Kind == RecognitionKind.Urgent)
             {
                 topic = "urgent";
             }
-            else if (Phrases.IsOneOf(normalized, commands.Help))
+            else if (command == Command.Help)
             {
                 topic = "help";
             }
-            else if (Phrases.IsOneOf(normalized, commands.Cancel) || Phrases.IsOneOf(normalized, commands.Menu) || Phrases.IsOneOf(normalized, commands.StartOver))
+            else if (command != Command.None)
             {
                 await ShowMenuAsync(turn, replies.Say.Content.Messages.MenuPrompt, cancellationToken);
                 return await step.EndDialogAsync(null, cancellationToken);
@@ -104,19 +115,18 @@ public sealed class Router(Replies replies, BotAccessors state, TopicRecognizer 
         var text = turn.Activity.Text ?? "";
         var normalized = Phrases.Normalize(text);
         var messages = replies.Say.Content.Messages;
-        var commands = messages.Commands;
+        var command = CommandIn(text);
 
-        if (Phrases.IsOneOf(normalized, commands.Cancel))
+        if (command == Command.Cancel)
         {
             await replies.SendAsync(turn, replies.Say.Text(messages.Cancelled), cancellationToken);
             await ShowMenuAsync(turn, messages.MenuAgain, cancellationToken);
             return await innerDc.CancelAllDialogsAsync(cancellationToken);
         }
 
-        if (Phrases.IsOneOf(normalized, commands.Menu) || Phrases.IsOneOf(normalized, commands.StartOver))
+        if (command is Command.Menu or Command.StartOver)
         {
-            var startOver = Phrases.IsOneOf(normalized, commands.StartOver);
-            if (startOver)
+            if (command == Command.StartOver)
             {
                 await replies.SendAsync(turn, replies.Say.Text(messages.StartOver), cancellationToken);
             }
@@ -125,7 +135,7 @@ public sealed class Router(Replies replies, BotAccessors state, TopicRecognizer 
             return await innerDc.CancelAllDialogsAsync(cancellationToken);
         }
 
-        if (Phrases.IsOneOf(normalized, commands.Help))
+        if (command == Command.Help)
         {
             await replies.SendAsync(turn, replies.Say.Text(messages.Help), cancellationToken);
             await innerDc.RepromptDialogAsync(cancellationToken);
@@ -176,6 +186,24 @@ public sealed class Router(Replies replies, BotAccessors state, TopicRecognizer 
         await replies.SendAsync(turn, replies.Say.Text(messages.BackToIt), cancellationToken);
         await innerDc.RepromptDialogAsync(cancellationToken);
         return Dialog.EndOfTurn;
+    }
+
+    /// <summary>The command the whole message is, if it is one ("help", "Cancel!", "start over").</summary>
+    private Command CommandIn(string text) =>
+        _commands.TryGetValue(Phrases.Normalize(text), out var command) ? command : Command.None;
+
+    private static Dictionary<string, Command> CommandsOf(Content.Commands commands)
+    {
+        var lookup = new Dictionary<string, Command>(StringComparer.Ordinal);
+        foreach (var (phrases, command) in new[] { (commands.Help, Command.Help), (commands.Cancel, Command.Cancel), (commands.Menu, Command.Menu), (commands.StartOver, Command.StartOver) })
+        {
+            foreach (var phrase in phrases.Select(Phrases.Normalize).Where(p => p.Length > 0))
+            {
+                lookup.TryAdd(phrase, command);
+            }
+        }
+
+        return lookup;
     }
 
     /// <summary>Ends the current flow and routes this turn's message as if nothing had been pending.</summary>

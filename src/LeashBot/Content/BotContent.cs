@@ -25,7 +25,7 @@ public sealed class BotContent
         }
 
         var problems = new List<string>();
-        var messages = ContentFile.Read<MessagesContent>(directory, "messages.json", problems, static _ => []);
+        var messages = ContentFile.Read<MessagesContent>(directory, "messages.json", problems, ContentRules.Messages);
         var checklist = ContentFile.Read<ChecklistContent>(directory, "checklist.json", problems, ContentRules.Checklist);
         var plan = ContentFile.Read<PlanContent>(directory, "plan.json", problems, ContentRules.Plan);
         var troubleshooting = ContentFile.Read<TroubleshootingContent>(directory, "troubleshooting.json", problems, ContentRules.Troubleshooting);

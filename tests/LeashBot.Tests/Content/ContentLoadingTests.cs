@@ -6,7 +6,7 @@ namespace LeashBot.Tests.Content;
 /// <summary>
 /// The shipped content loads; broken copies of it are refused with the file, the place and the problem.
 /// Broken in these ways: invalid JSON, a missing key, an unknown key, a wrong type, an unknown placeholder,
-/// nine steps, a misnumbered step, a duplicate id, a missing file, a missing folder.
+/// nine steps, a misnumbered step, a duplicate id, a phrase in two command lists, a missing file, a missing folder.
 /// </summary>
 public sealed class ContentLoadingTests
 {
@@ -29,6 +29,7 @@ public sealed class ContentLoadingTests
     [InlineData("messages.json", "{org.name}'s leash", "{org.nmae}'s leash", "dialogs/messages.json line 3", "unknown placeholder {org.nmae}")]
     [InlineData("plan.json", "\"number\": 4,", "\"number\": 7,", "dialogs/plan.json line", "steps[3].number")]
     [InlineData("troubleshooting.json", "\"id\": \"struggle.chews\"", "\"id\": \"struggle.freezes\"", "dialogs/troubleshooting.json", "'struggle.freezes' is used twice")]
+    [InlineData("messages.json", "\"menu\": [", "\"menu\": [\n      \"stop\",", "dialogs/messages.json line", "'stop' is also a 'cancel' command")]
     public void A_broken_file_is_refused_naming_the_file_the_place_and_the_problem(string file, string find, string replace, string where, string what)
     {
         var folder = CopyOfShippedContent();
