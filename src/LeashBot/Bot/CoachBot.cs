@@ -1,3 +1,5 @@
+using LeashBot.Channels.Sms;
+using LeashBot.Channels.Teams;
 using LeashBot.Coaching;
 using LeashBot.Dialogs;
 using LeashBot.State;
@@ -14,24 +16,49 @@ public sealed class CoachBot(TurnRunner runner, BotAccessors state, Replies repl
 {
     private readonly DialogSet _dialogs = new DialogSet(state.DialogState).Add(coaching);
 
-    public Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default) =>
-        turnContext.Activity.Type is ActivityTypes.Message or ActivityTypes.ConversationUpdate
-            ? runner.RunAsync(turnContext, HandleAsync, cancellationToken)
-            : Task.CompletedTask;
+    public Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
+    {
+        var activity = turnContext.Activity;
+        return activity.Type switch
+        {
+            // In a Teams group chat or channel, people talk to each other too: the bot answers only when addressed.
+            ActivityTypes.Message when !TeamsActivity.IsForBot(activity) => Task.CompletedTask,
+            ActivityTypes.Message or ActivityTypes.ConversationUpdate or ActivityTypes.InstallationUpdate => runner.RunAsync(turnContext, HandleAsync, cancellationToken),
+            ActivityTypes.Invoke => AcknowledgeInvokeAsync(turnContext, cancellationToken),
+            _ => Task.CompletedTask,
+        };
+    }
+
+    /// <summary>
+    /// Teams sends invokes (card actions, message extensions, sign-in checks) that LeashBot has no use for. Without
+    /// an invoke response the adapter answers 501 and Teams shows the person an error; a plain 200 lets it pass.
+    /// </summary>
+    private static async Task AcknowledgeInvokeAsync(ITurnContext turnContext, CancellationToken cancellationToken) =>
+        await turnContext.SendActivityAsync(new Activity(ActivityTypesEx.InvokeResponse) { Value = new InvokeResponse { Status = StatusCodes.Status200OK } }, cancellationToken);
 
     private async Task HandleAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
         var activity = turnContext.Activity;
-        if (activity.Type == ActivityTypes.ConversationUpdate)
+        if (activity.Type != ActivityTypes.Message)
         {
-            await GreetAsync(turnContext, cancellationToken);
+            if (TeamsActivity.BotArrived(activity))
+            {
+                await GreetAsync(turnContext, cancellationToken);
+            }
+
             return;
         }
 
-        if (activity.ChannelId == Microsoft.Bot.Connector.Channels.Msteams)
+        if (TeamsActivity.IsTeams(activity))
         {
             // In group chats Teams puts the bot's @mention inside the text.
             activity.RemoveRecipientMention();
+        }
+
+        if (SmsChannel.Is(activity))
+        {
+            // SMS never announces a new conversation, so the greeting and disclaimer go with the first reply.
+            await IntroduceOnceAsync(turnContext, cancellationToken);
         }
 
         var messages = replies.Say.Content.Messages;
@@ -70,16 +97,19 @@ public sealed class CoachBot(TurnRunner runner, BotAccessors state, Replies repl
 
     private async Task GreetAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
-        var activity = turnContext.Activity;
-        if (activity.MembersAdded?.Any(m => m.Id != activity.Recipient?.Id) != true)
+        if (await IntroduceOnceAsync(turnContext, cancellationToken))
         {
-            return;
+            await router.ShowMenuAsync(turnContext, replies.Say.Content.Messages.MenuPrompt, cancellationToken);
         }
+    }
 
+    /// <summary>The greeting and the disclaimer, once per conversation; false when they were already said.</summary>
+    private async Task<bool> IntroduceOnceAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    {
         var flags = await state.FlagsAsync(turnContext, cancellationToken);
         if (flags.Greeted)
         {
-            return;
+            return false;
         }
 
         flags.Greeted = true;
@@ -93,6 +123,6 @@ public sealed class CoachBot(TurnRunner runner, BotAccessors state, Replies repl
 
         lines.Add(replies.Say.Text(messages.Disclaimer));
         await replies.SendAsync(turnContext, lines, cancellationToken);
-        await router.ShowMenuAsync(turnContext, messages.MenuPrompt, cancellationToken);
+        return true;
     }
 }

@@ -42,17 +42,33 @@ public sealed class Replies(Phrasebook say, TimeProvider clock)
     }
 
     public Task MenuAsync(ITurnContext turnContext, string text, CancellationToken cancellationToken) =>
-        turnContext.SendActivityAsync(ChoiceFactory.ForChannel(turnContext.Activity.ChannelId, say.Text(text), MenuChoices()), cancellationToken);
+        turnContext.SendActivityAsync(ChoiceFactory.ForChannel(turnContext.Activity.ChannelId, say.Text(text), MenuChoices(), conversationType: turnContext.Activity.Conversation?.ConversationType), cancellationToken);
 
     /// <summary>
     /// A yes/no follow-up the owner may ignore: a reply that isn't yes or no ends the question at once
     /// (the flow then hands the message back to the router) instead of asking again.
     /// </summary>
-    public PromptOptions OptionalYesNo(string text) => new()
+    public PromptOptions OptionalYesNo(string text)
     {
-        Prompt = MessageFactory.Text(text),
-        MaxAttempts = 1,
-    };
+        var options = YesNo(text);
+        options.MaxAttempts = 1;
+        return options;
+    }
+
+    /// <summary>
+    /// A yes/no question with Yes and No buttons where the channel has buttons (a short numbered list on SMS);
+    /// typed answers ("yep", "nope", "1") work as before.
+    /// </summary>
+    public PromptOptions YesNo(string text, string? retry = null)
+    {
+        var titles = Content.Messages.YesNoChoices;
+        return new PromptOptions
+        {
+            Prompt = MessageFactory.Text(text),
+            RetryPrompt = retry is null ? null : MessageFactory.Text(retry),
+            Choices = [new Choice(titles.Yes), new Choice(titles.No)],
+        };
+    }
 
     public Task UrgentAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
@@ -71,8 +87,11 @@ public sealed class Replies(Phrasebook say, TimeProvider clock)
 
         lines.Add(say.Text(m.UrgentFollowUp));
 
-        // One message, so the vet advice can't be split from the phone numbers on SMS or buried by a later reply.
-        return SendAsync(turnContext, string.Join("\n\n", lines), cancellationToken);
+        // One message, so the vet advice can't be split from the phone numbers on SMS or buried by a later reply;
+        // marked urgent so channels that join a turn's replies (SMS) put it first and never shorten it.
+        var urgent = MessageFactory.Text(string.Join("\n\n", lines));
+        urgent.Importance = ActivityImportance.High;
+        return turnContext.SendActivityAsync(urgent, cancellationToken);
     }
 
     public Task FaqAsync(ITurnContext turnContext, string topicId, CancellationToken cancellationToken)

@@ -47,7 +47,7 @@ public static class HostingExtensions
 
         services.AddLeashBotStorage(config);
         services.AddSingleton<KeyedLock>();
-        services.AddSingleton<ConversationState>();
+        services.AddSingleton<ConversationState, FlowState>();
         services.AddSingleton<UserState>();
         services.AddSingleton<BotAccessors>();
         services.AddSingleton<TurnRunner>();
