@@ -19,6 +19,12 @@ public sealed class CoachBot(TurnRunner runner, BotAccessors state, Replies repl
     public Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
     {
         var activity = turnContext.Activity;
+        if (SmsChannel.Is(activity))
+        {
+            // Separate texts can arrive out of order and each costs a segment: a turn's replies leave as one text.
+            turnContext.OnSendActivities(SmsReplies.OnSendAsync);
+        }
+
         return activity.Type switch
         {
             // In a Teams group chat or channel, people talk to each other too: the bot answers only when addressed.

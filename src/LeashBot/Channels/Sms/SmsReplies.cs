@@ -1,3 +1,4 @@
+using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 
 namespace LeashBot.Channels.Sms;
@@ -17,14 +18,34 @@ public static class SmsReplies
     // A cut that would leave less than this of a message drops the message instead.
     private const int ShortestUsefulPart = 40;
 
-    /// <summary>The activities to send for one SMS turn: every message joined into one; other activities kept except typing and delays, which SMS can't show.</summary>
+    /// <summary>
+    /// The turn's send handler on SMS (register it before the turn runner's, so it is the outermost). The runner holds
+    /// a turn's replies and releases them as one batch once state is saved; that batch passes here and becomes one
+    /// text. Messages passing on their way into the runner's hold are shaped too, which the final join repeats
+    /// harmlessly: the shaping of a shaped text changes nothing.
+    /// </summary>
+    public static async Task<ResourceResponse[]> OnSendAsync(ITurnContext turnContext, List<Activity> activities, Func<Task<ResourceResponse[]>> next)
+    {
+        ArgumentNullException.ThrowIfNull(activities);
+        ArgumentNullException.ThrowIfNull(next);
+        var count = activities.Count;
+        var shaped = OneText(activities);
+        activities.Clear();
+        activities.AddRange(shaped);
+        var sent = await next();
+
+        // Callers expect one response per activity they sent; the joined ones all went out as the one text.
+        return sent.Length == count ? sent : [.. Enumerable.Range(0, count).Select(i => sent.Length == 0 ? new ResourceResponse() : sent[Math.Min(i, sent.Length - 1)])];
+    }
+
+    /// <summary>The activities to send for one SMS turn: every message joined into one text in place of the first; other activities kept.</summary>
     public static Activity[] OneText(IReadOnlyList<Activity> activities)
     {
         ArgumentNullException.ThrowIfNull(activities);
         var messages = activities.Where(a => a.Type == ActivityTypes.Message).ToList();
         if (messages.Count == 0)
         {
-            return [.. activities.Where(Keeps)];
+            return [.. activities];
         }
 
         var text = Compose(messages.Select(m => (TextOf(m), string.Equals(m.Importance, ActivityImportance.High, StringComparison.OrdinalIgnoreCase))));
@@ -38,7 +59,7 @@ public static class SmsReplies
         joined.Importance = messages.Any(m => m.Importance == ActivityImportance.High) ? ActivityImportance.High : messages[0].Importance;
 
         var result = new List<Activity>();
-        foreach (var activity in activities.Where(Keeps))
+        foreach (var activity in activities)
         {
             if (activity.Type != ActivityTypes.Message)
             {
@@ -125,6 +146,4 @@ public static class SmsReplies
         var cardTexts = message.Attachments?.Select(a => a.Content is HeroCard card ? card.Text : null).Where(t => !string.IsNullOrWhiteSpace(t)) ?? [];
         return string.Join(Separator, new[] { message.Text }.Concat(cardTexts).Where(t => !string.IsNullOrWhiteSpace(t)));
     }
-
-    private static bool Keeps(Activity activity) => activity.Type is not (ActivityTypes.Typing or ActivityTypesEx.Delay);
 }
