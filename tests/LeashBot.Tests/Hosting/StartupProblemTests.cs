@@ -16,6 +16,8 @@ public sealed class StartupProblemTests
     [InlineData("--Organization:Name=", "Organization:Name")]
     [InlineData("--DirectLine:TokenLifetimeSeconds=abc", "DirectLine:TokenLifetimeSeconds")]
     [InlineData("--WebChat:AccentColor=green", "WebChat:AccentColor")]
+    [InlineData("--Storage:Provider=Cosmos", "Storage:Provider 'Cosmos' is not one of Sqlite, Blob, Memory")]
+    [InlineData("--Storage:Provider=Blob", "Storage:Blob:ConnectionString is required when Storage:Provider is Blob")]
     public async Task A_bad_setting_stops_the_host_with_one_line_naming_it_and_exit_code_1(string setting, string named)
     {
         var (exitCode, stdout, stderr) = await RunHostAsync(setting);
@@ -33,6 +35,24 @@ public sealed class StartupProblemTests
         var (exitCode, _, stderr) = await RunHostAsync("--Content:Directory=" + TempFolder.Create());
         Assert.Equal(1, exitCode);
         Assert.Contains("dialogs/messages.json", stderr, StringComparison.Ordinal);
+        Assert.DoesNotMatch(StackFrame, stderr);
+    }
+
+    [Fact]
+    public async Task A_broken_content_file_is_named_with_its_place_and_exits_1()
+    {
+        var folder = TempFolder.Create();
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(RepoRoot.Path, "dialogs"), "*.json", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(folder, Path.GetRelativePath(Path.Combine(RepoRoot.Path, "dialogs"), file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+
+        File.WriteAllText(Path.Combine(folder, "checklist.json"), "{ \"intro\": ");
+        var (exitCode, _, stderr) = await RunHostAsync("--Content:Directory=" + folder);
+        Assert.Equal(1, exitCode);
+        Assert.Contains("dialogs/checklist.json", stderr, StringComparison.Ordinal);
         Assert.DoesNotMatch(StackFrame, stderr);
     }
 
