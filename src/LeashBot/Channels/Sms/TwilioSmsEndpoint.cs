@@ -151,7 +151,7 @@ public sealed class TwilioSmsEndpoint(
             .Select(a => a.Text)
             .ToList();
 
-        // The adapter already joined the turn into one text; join again in case something was sent outside the turn runner.
+        // A turn's replies come back as one text (SmsReplies); should anything else have been sent in the same call, it joins that text.
         return texts.Count == 0 ? null : string.Join("\n\n", texts);
     }
 
