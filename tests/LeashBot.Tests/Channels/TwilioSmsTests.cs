@@ -4,7 +4,10 @@ using System.Text;
 using System.Xml.Linq;
 using LeashBot.Channels.Sms;
 using LeashBot.Tests.Support;
+using LeashBot.Storage;
+using Microsoft.Bot.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 
 namespace LeashBot.Tests.Channels;
@@ -187,6 +190,33 @@ public sealed class TwilioSmsTests : IDisposable
         Assert.Contains(_logs.Entries, e => e.Message.Contains("opted out", StringComparison.Ordinal));
         var digits = Number.TrimStart('+');
         Assert.DoesNotContain(_logs.Entries, e => e.Message.Contains(digits, StringComparison.Ordinal) || e.Message.Contains(digits[1..], StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task With_storage_down_the_owner_is_told_in_a_text_instead_of_Twilio_getting_a_500_Twilio_simulated()
+    {
+        using var host = new BotHost(new() { ["Sms:Twilio:AuthToken"] = AuthToken, ["Sms:Twilio:PublicBaseUrl"] = PublicBase })
+            .WithServices(services => services.Replace(ServiceDescriptor.Singleton<IStorage>(new UnreachableStorage())));
+        using var http = host.CreateClient();
+        foreach (var body in new[] { "my cat froze what now", "STOP" })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, TwilioSmsEndpoint.Path);
+            var fields = Text(body);
+            request.Headers.Add("X-Twilio-Signature", Sign(AuthToken, PublicBase + TwilioSmsEndpoint.Path, fields));
+            request.Content = new FormUrlEncodedContent(fields);
+            using var response = await http.SendAsync(request);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Contains("can't save right now", Assert.Single(Messages(await response.Content.ReadAsStringAsync())), StringComparison.Ordinal);
+        }
+    }
+
+    private sealed class UnreachableStorage : IStorage
+    {
+        public Task<IDictionary<string, object>> ReadAsync(string[] keys, CancellationToken cancellationToken = default) => throw new StorageUnavailableException("test store");
+
+        public Task WriteAsync(IDictionary<string, object> changes, CancellationToken cancellationToken = default) => throw new StorageUnavailableException("test store");
+
+        public Task DeleteAsync(string[] keys, CancellationToken cancellationToken = default) => throw new StorageUnavailableException("test store");
     }
 
     private static Dictionary<string, string> Text(string body, string from = Number) => new()

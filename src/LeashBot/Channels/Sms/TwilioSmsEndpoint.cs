@@ -1,5 +1,6 @@
 using LeashBot.Bot;
 using LeashBot.Hosting;
+using LeashBot.Storage;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
@@ -85,43 +86,64 @@ public sealed class TwilioSmsEndpoint(
         }
 
         var owner = numbers.Pseudonym(from);
+        try
+        {
+            return TwiML(await AnswerAsync(owner, fields, request, cancellationToken));
+        }
+        catch (StorageUnavailableException)
+        {
+            logger.LogError("SMS from {Owner} not answered: storage is unavailable", owner);
+            return TwiML(say.Text(say.Content.Messages.CantSaveNow));
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The adapter's turn-error handler deals with the bot's own failures; this is the plumbing around it.
+            // A 5xx would only make Twilio log an error: the owner gets a sentence instead.
+            logger.LogError("SMS from {Owner} failed outside the bot with {ExceptionType}", owner, ex.GetType().Name);
+            logger.LogDebug(ex, "SMS failure details");
+            return TwiML(say.Text(say.Content.Messages.SomethingWentWrong));
+        }
+    }
+
+    /// <summary>What to text back: a keyword's answer, nothing (opted out, over the limit) or the bot's turn.</summary>
+    private async Task<string?> AnswerAsync(string owner, Dictionary<string, string> fields, HttpRequest request, CancellationToken cancellationToken)
+    {
         var body = fields.GetValueOrDefault("Body")?.Trim() ?? "";
         var keyword = body.TrimEnd('.', '!', ' ');
         var sms = say.Content.Messages.Sms;
 
         if (OptOutWords.Contains(keyword))
         {
-            await storage.WriteAsync(new Dictionary<string, object> { [OptOutKey(owner)] = new JObject { ["since"] = time.GetUtcNow(), [Storage.JsonStorage.ETagProperty] = "*" } }, cancellationToken);
+            await storage.WriteAsync(new Dictionary<string, object> { [OptOutKey(owner)] = new JObject { ["since"] = time.GetUtcNow(), [JsonStorage.ETagProperty] = "*" } }, cancellationToken);
             logger.LogInformation("SMS owner {Owner} opted out", owner);
-            return TwiML(say.Text(sms.OptedOut));
+            return say.Text(sms.OptedOut);
         }
 
         if (OptInWords.Contains(keyword) || (keyword.Equals("YES", StringComparison.OrdinalIgnoreCase) && await IsOptedOutAsync(owner, cancellationToken)))
         {
             await storage.DeleteAsync([OptOutKey(owner)], cancellationToken);
             logger.LogInformation("SMS owner {Owner} opted back in", owner);
-            return TwiML(say.Text(sms.OptedIn));
+            return say.Text(sms.OptedIn);
         }
 
         if (HelpWords.Contains(keyword))
         {
-            return TwiML(say.Text(sms.Help));
+            return say.Text(sms.Help);
         }
 
         if (await IsOptedOutAsync(owner, cancellationToken))
         {
             // Carriers forbid texting a number that opted out, until it sends START.
-            return TwiML(null);
+            return null;
         }
 
         if (!rateLimit.TryTake(owner))
         {
-            logger.LogWarning("SMS owner {Owner} is over {PerMinute} texts a minute; not answering", owner, settings.MessagesPerNumberPerMinute);
-            return TwiML(null);
+            logger.LogWarning("SMS owner {Owner} is over {PerMinute} texts a minute; not answering", owner, options.Value.MessagesPerNumberPerMinute);
+            return null;
         }
 
-        var reply = await RunTurnAsync(owner, fields, body, request, cancellationToken);
-        return TwiML(reply);
+        return await RunTurnAsync(owner, fields, body, request, cancellationToken);
     }
 
     private async Task<string?> RunTurnAsync(string owner, Dictionary<string, string> fields, string body, HttpRequest request, CancellationToken cancellationToken)
