@@ -71,6 +71,13 @@ public sealed class CoachBot(TurnRunner runner, BotAccessors state, Replies repl
         var text = activity.Text?.Trim();
         if (string.IsNullOrEmpty(text))
         {
+            if (TeamsActivity.IsBareMention(activity))
+            {
+                // "@LeashBot" on its own is a colleague calling the bot over: show what it can do.
+                await router.ShowMenuAsync(turnContext, messages.MenuPrompt, cancellationToken);
+                return;
+            }
+
             await replies.SendAsync(turnContext, replies.Say.Text(messages.NonText), cancellationToken);
             return;
         }

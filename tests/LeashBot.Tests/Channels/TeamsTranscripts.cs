@@ -96,6 +96,10 @@ public sealed class TeamsTranscripts(SharedHost shared) : IClassFixture<SharedHo
         Assert.NotEmpty(next.Texts.Concat(next.Buttons));
         next.DoesNotSay("didn't catch that");
 
+        // A bare mention calls the bot over: the menu, as card buttons.
+        var called = await group.PostAsync(group.Mentioning(group.Bob, ""));
+        called.Offers("Is my cat ready?").DoesNotSay("only read text");
+
         // The next question is hers: Bob's unmentioned chatter is ignored and his mention starts his own flow.
         Assert.Empty((await group.PostAsync(group.Message(group.Bob, "yes"))).Activities);
         (await group.PostAsync(group.Mentioning(group.Bob, "is my cat ready?"))).Says("What's your cat's name?");

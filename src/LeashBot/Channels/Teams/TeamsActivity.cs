@@ -40,6 +40,16 @@ public static class TeamsActivity
     }
 
     /// <summary>
+    /// True for a Teams message that was only the bot's @mention (its text is empty once the mention is removed).
+    /// Teams attaches an HTML copy of every message, so only other attachments make it a picture or a file.
+    /// </summary>
+    public static bool IsBareMention(Activity activity) =>
+        IsTeams(activity)
+        && string.IsNullOrWhiteSpace(activity.Text)
+        && activity.GetMentions().Any(m => string.Equals(m.Mentioned?.Id, activity.Recipient?.Id, StringComparison.Ordinal))
+        && activity.Attachments?.All(a => string.Equals(a.ContentType, "text/html", StringComparison.OrdinalIgnoreCase)) != false;
+
+    /// <summary>
     /// True when the bot itself has just arrived in the conversation: a conversationUpdate whose members added
     /// hold the bot, or an installationUpdate that adds the app. On other channels a person joining is the
     /// moment too (Web Chat, the Emulator); on Teams a colleague joining a group chat is not.
