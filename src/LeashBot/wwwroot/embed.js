@@ -150,6 +150,9 @@
 
     launcher.addEventListener('click', function () { setOpen(panel.getAttribute('data-open') !== 'true'); });
     close.addEventListener('click', function () { setOpen(false); launcher.focus(); });
+    panel.addEventListener('keydown', function (event) {
+      if (event.key === 'Escape') { setOpen(false); launcher.focus(); }
+    });
     if (data.open === 'true') { setOpen(true); }
   }
 

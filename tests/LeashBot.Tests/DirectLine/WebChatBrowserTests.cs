@@ -119,6 +119,11 @@ public sealed class WebChatBrowserTests
         await yes.ClickAsync();
         await Assertions.Expect(Said(chat, "excited about treats")).ToHaveCountAsync(1, new() { Timeout = 15_000 });
         await Screenshot(page, "widget-yes-no-buttons.png");
+
+        // Escape closes the chat and gives the keyboard back to the launcher.
+        await input.PressAsync("Escape");
+        await Assertions.Expect(page.Locator("#leashbot-panel")).ToHaveAttributeAsync("data-open", "false");
+        await Assertions.Expect(page.Locator("#leashbot-launcher")).ToBeFocusedAsync();
         Assert.Empty(failures);
     }
 
