@@ -19,9 +19,6 @@ public static class TeamsActivity
             || string.Equals(conversation.ConversationType, "groupChat", StringComparison.OrdinalIgnoreCase)
             || string.Equals(conversation.ConversationType, "channel", StringComparison.OrdinalIgnoreCase));
 
-    /// <summary>True in a one-to-one Teams chat with the bot.</summary>
-    public static bool IsPersonal(IActivity activity) => IsTeams(activity) && !IsShared(activity);
-
     /// <summary>
     /// Whether a message in a shared Teams conversation is meant for the bot: it @mentions the bot, or it comes
     /// from one of the bot's own card buttons (those carry a value and no mention). Everything else is people
