@@ -34,6 +34,7 @@ public sealed class RedFlagTriage
     private readonly Dictionary<string, int> _surface; // exact surface words known to map to an id (or to 0 for general words)
     private readonly FrozenDictionary<string, string[]> _expansions;
     private readonly KeyValuePair<string, string>[] _emoji;
+    private readonly FrozenSet<string> _knownStems; // stems of harmless content words: another form of one is no typo ("flopped")
     private readonly FuzzyMatcher _fuzzy;
     private readonly FrozenDictionary<string, int> _fuzzyTargets; // surface form in the fuzzy index -> id (0 = a general word)
     private readonly ConcurrentDictionary<string, int> _corrections = new(StringComparer.Ordinal);
@@ -116,12 +117,15 @@ public sealed class RedFlagTriage
         _surface = new Dictionary<string, int>(StringComparer.Ordinal);
         var fuzzyWords = new Dictionary<string, int>(StringComparer.Ordinal);
         var fuzzyTargets = new Dictionary<string, int>(StringComparer.Ordinal);
+        var knownStems = new HashSet<string>(StringComparer.Ordinal);
         foreach (var text in knownTexts)
         {
             foreach (var word in Words(text))
             {
-                if (!_ids.ContainsKey(EnglishStemmer.Stem(word)))
+                var stem = EnglishStemmer.Stem(word);
+                if (!_ids.ContainsKey(stem))
                 {
+                    knownStems.Add(stem);
                     _surface.TryAdd(word, Unknown);
                     fuzzyWords[word] = fuzzyWords.GetValueOrDefault(word) + 1;
                     fuzzyTargets.TryAdd(word, Unknown);
@@ -141,6 +145,7 @@ public sealed class RedFlagTriage
             }
         }
 
+        _knownStems = knownStems.ToFrozenSet(StringComparer.Ordinal);
         _surfaceLookup = _surface.GetAlternateLookup<ReadOnlySpan<char>>();
         _fuzzy = new FuzzyMatcher(fuzzyWords);
         _fuzzyTargets = fuzzyTargets.ToFrozenDictionary(StringComparer.Ordinal);
@@ -643,12 +648,13 @@ public sealed class RedFlagTriage
 
     private int IdOfWord(string word)
     {
-        if (_ids.TryGetValue(EnglishStemmer.Stem(word), out var id))
+        var stem = EnglishStemmer.Stem(word);
+        if (_ids.TryGetValue(stem, out var id))
         {
             return id;
         }
 
-        if (word.Length < FuzzyMatcher.MinLength || _surface.ContainsKey(word))
+        if (word.Length < FuzzyMatcher.MinLength || _surface.ContainsKey(word) || _knownStems.Contains(stem))
         {
             return Unknown;
         }
@@ -764,6 +770,12 @@ public sealed class RedFlagTriage
     private static IEnumerable<string> FormsOf(string stem)
     {
         yield return stem;
+        if (stem.Length < FuzzyMatcher.MinLength || stem.EndsWith('y'))
+        {
+            // Made-up forms of short words ("sicking") would pull real words ("sticking") into red flags.
+            yield break;
+        }
+
         foreach (var ending in new[] { "ing", "ed", "e", "es", "s" })
         {
             var form = stem + ending;

@@ -17,7 +17,7 @@ public sealed class RedFlagSetTests(ITestOutputHelper output)
 {
     internal static readonly Lazy<RedFlagTriage> Triage = new(() => RedFlagTriage.FromContent(BotContent.Load(Path.Combine(RepoRoot.Path, "dialogs"))));
 
-    internal sealed record Item(string Text, string Expect);
+    internal sealed record Item(string Text, string Expect, bool Added = false);
 
     internal sealed record LabelledSet(string Description, List<Item> Items);
 
