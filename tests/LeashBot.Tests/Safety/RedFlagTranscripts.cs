@@ -111,6 +111,20 @@ public sealed class RedFlagTranscripts(SharedHost shared) : IClassFixture<Shared
     }
 
     [Fact]
+    public async Task Found_by_trying_it_how_much_chocolate_is_dangerous_after_a_red_flag_is_not_a_safety_tip()
+    {
+        var owner = _host.NewOwner();
+        (await owner.SaysAsync("she ate some of the chocolate cake!!!")).FirstSays(Emergency);
+        (await owner.SaysAsync("how much chocolate is dangerous?")).FirstSays(Again).DoesNotSay("when done with care");
+    }
+
+    [Fact]
+    public async Task Found_by_trying_it_a_hiss_when_picked_up_is_training_talk()
+    {
+        (await _host.NewOwner().SaysAsync("she hissed at me when i tried to pick her up")).DoesNotSay(Soon).DoesNotSay(Emergency);
+    }
+
+    [Fact]
     public async Task Hours_later_a_question_is_coaching_again()
     {
         using var host = new BotHost();
@@ -163,6 +177,15 @@ public sealed class RedFlagTranscripts(SharedHost shared) : IClassFixture<Shared
         Assert.StartsWith("That could be an emergency", message, StringComparison.Ordinal);
         Assert.True(Gsm7.IsBasic(message), message);
         Assert.True(message.Length <= 3 * 153, $"{message.Length} characters");
+    }
+
+    [Theory]
+    [InlineData("my boy keeps going to the litterbox and just sits there", Emergency)]
+    [InlineData("he's peeing tiny drops", Emergency)]
+    [InlineData("my cat's wee smells weird", Soon)]
+    public async Task Found_by_trying_it_bladder_trouble_described_plainly_goes_to_the_vet_not_to_training_advice(string message, string expected)
+    {
+        (await _host.NewOwner().SaysAsync(message)).FirstSays(expected).DoesNotSay("Did that help?");
     }
 
     [Theory]

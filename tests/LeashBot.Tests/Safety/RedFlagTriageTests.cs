@@ -76,3 +76,17 @@ public sealed class RedFlagTriageTests
     public void Health_questions_are_told_from_other_replies(string text, bool asks) =>
         Assert.Equal(asks, Triage.AsksAboutHealth(text));
 }
+
+/// <summary>The recognizer's dev set is everyday coaching talk written for another purpose: the triage must leave it alone.</summary>
+public sealed class RedFlagDevSetTests
+{
+    [Fact]
+    public void Coaching_talk_from_the_recognizers_dev_set_raises_no_red_flag_except_peeing_outside_the_box()
+    {
+        var items = Understanding.DevSetTests.Load().Items;
+        var flagged = items.Where(i => RedFlagSetTests.Triage.Value.Read(i.Text).IsRedFlag).Select(i => i.Text).ToList();
+
+        // Peeing outside the box is a classic sign of a bladder problem: a vet check first is deliberate.
+        Assert.Equal(["my cat pees outside the litter box"], flagged);
+    }
+}
