@@ -8,7 +8,7 @@ namespace LeashBot.Tests.Safety;
 /// Health red flags through the real host: at every kind of pending question, at any length, on SMS, with the
 /// clinic open or closed, and the calm messages near health that must get a normal answer.
 /// Bad input tried: a 2,000-character message, a red flag typed as a cat's name and as a session length,
-/// a follow-up asking for a diagnosis, unreadable opening hours and an unknown time zone in the settings.
+/// a follow-up asking for a diagnosis (unreadable opening hours and time zones: StartupProblemTests).
 /// </summary>
 public sealed class RedFlagTranscripts(SharedHost shared) : IClassFixture<SharedHost>
 {
@@ -186,15 +186,5 @@ public sealed class RedFlagTranscripts(SharedHost shared) : IClassFixture<Shared
     public async Task Found_by_trying_it_bladder_trouble_described_plainly_goes_to_the_vet_not_to_training_advice(string message, string expected)
     {
         (await _host.NewOwner().SaysAsync(message)).FirstSays(expected).DoesNotSay("Did that help?");
-    }
-
-    [Theory]
-    [InlineData("Organization:OpeningHours", "whenever we feel like it")]
-    [InlineData("Organization:TimeZone", "Mars/Olympus_Mons")]
-    public void Unreadable_hours_or_time_zone_stop_the_host_naming_the_setting(string setting, string value)
-    {
-        using var host = new BotHost(new Dictionary<string, string?> { [setting] = value });
-        var error = Assert.ThrowsAny<Exception>(() => host.CreateClient());
-        Assert.Contains(setting, error.ToString(), StringComparison.Ordinal);
     }
 }
