@@ -70,26 +70,13 @@ public sealed class Replies(Phrasebook say, TimeProvider clock)
         };
     }
 
-    public Task UrgentAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sends health advice as one message marked high importance, so channels that join a turn's replies (SMS)
+    /// put it first and never shorten it.
+    /// </summary>
+    public Task UrgentAsync(ITurnContext turnContext, string text, CancellationToken cancellationToken)
     {
-        var m = Content.Messages;
-        var org = say.Organization;
-        var lines = new List<string> { say.Text(m.Urgent) };
-        if (!string.IsNullOrWhiteSpace(org.EmergencyPhone))
-        {
-            lines.Add(say.Text(m.UrgentEmergencyLine));
-        }
-
-        if (!string.IsNullOrWhiteSpace(org.Phone))
-        {
-            lines.Add(say.Text(m.UrgentPhone));
-        }
-
-        lines.Add(say.Text(m.UrgentFollowUp));
-
-        // One message, so the vet advice can't be split from the phone numbers on SMS or buried by a later reply;
-        // marked urgent so channels that join a turn's replies (SMS) put it first and never shorten it.
-        var urgent = MessageFactory.Text(string.Join("\n\n", lines));
+        var urgent = MessageFactory.Text(text);
         urgent.Importance = ActivityImportance.High;
         return turnContext.SendActivityAsync(urgent, cancellationToken);
     }

@@ -36,7 +36,7 @@ public sealed class AzureSmsTranscripts(SharedHost shared, ITestOutputHelper out
     {
         var texter = NewTexter();
         var reply = AssertOneText(await texter.SaysAsync("my cat is breathing with her mouth open and wont stop panting"));
-        Assert.StartsWith("That sounds like it needs a vet now", reply, StringComparison.Ordinal);
+        Assert.Matches("^That (could be an emergency|needs a vet)", reply);
         Assert.Contains("555-0199", reply, StringComparison.Ordinal);
         Assert.Contains("555-0100", reply, StringComparison.Ordinal);
         Assert.Contains("not veterinary advice", reply, StringComparison.Ordinal);

@@ -84,7 +84,7 @@ public sealed class TwilioSmsTests : IDisposable
     public async Task Urgent_advice_comes_first_and_whole_Twilio_simulated()
     {
         var text = Assert.Single(Messages(await (await PostAsync(Text("HELP my cat ate a lily and is throwing up"))).Content.ReadAsStringAsync()));
-        Assert.StartsWith("That sounds like it needs a vet now", text, StringComparison.Ordinal);
+        Assert.Matches("^That (could be an emergency|needs a vet)", text);
         Assert.Contains("555-0199", text, StringComparison.Ordinal);
         Assert.Contains("Once your cat has been seen", text, StringComparison.Ordinal);
     }
