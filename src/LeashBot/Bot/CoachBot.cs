@@ -64,12 +64,9 @@ public sealed class CoachBot(TurnRunner runner, BotAccessors state, Replies repl
             activity.RemoveRecipientMention();
         }
 
-        if (SmsChannel.Is(activity))
-        {
-            // SMS never announces a new conversation, so the greeting and disclaimer go with the first reply.
-            await IntroduceOnceAsync(turnContext, cancellationToken);
-        }
-
+        // SMS never announces a new conversation, so the disclaimer goes with the first reply, whatever the owner
+        // texted. With the vet message it goes alone: that text must stay short, and the greeting can wait.
+        var sms = SmsChannel.Is(activity);
         var messages = replies.Say.Content.Messages;
         var text = activity.Text?.Trim();
         if (string.IsNullOrEmpty(text))
@@ -81,13 +78,28 @@ public sealed class CoachBot(TurnRunner runner, BotAccessors state, Replies repl
                 return;
             }
 
+            if (sms)
+            {
+                await IntroduceOnceAsync(turnContext, withGreeting: true, cancellationToken);
+            }
+
             await replies.SendAsync(turnContext, replies.Say.Text(messages.NonText), cancellationToken);
             return;
         }
 
         if (await SendToVetAsync(turnContext, text, cancellationToken))
         {
+            if (sms)
+            {
+                await IntroduceOnceAsync(turnContext, withGreeting: false, cancellationToken);
+            }
+
             return;
+        }
+
+        if (sms)
+        {
+            await IntroduceOnceAsync(turnContext, withGreeting: true, cancellationToken);
         }
 
         if (text.Length > messages.MaxTextLength)
@@ -144,14 +156,14 @@ public sealed class CoachBot(TurnRunner runner, BotAccessors state, Replies repl
 
     private async Task GreetAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
-        if (await IntroduceOnceAsync(turnContext, cancellationToken))
+        if (await IntroduceOnceAsync(turnContext, withGreeting: true, cancellationToken))
         {
             await router.ShowMenuAsync(turnContext, replies.Say.Content.Messages.MenuPrompt, cancellationToken);
         }
     }
 
-    /// <summary>The greeting and the disclaimer, once per conversation; false when they were already said.</summary>
-    private async Task<bool> IntroduceOnceAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    /// <summary>The greeting (unless left out) and the disclaimer, once per conversation; false when they were already said.</summary>
+    private async Task<bool> IntroduceOnceAsync(ITurnContext turnContext, bool withGreeting, CancellationToken cancellationToken)
     {
         var flags = await state.FlagsAsync(turnContext, cancellationToken);
         if (flags.Greeted)
@@ -162,10 +174,14 @@ public sealed class CoachBot(TurnRunner runner, BotAccessors state, Replies repl
         flags.Greeted = true;
         var messages = replies.Say.Content.Messages;
         var owner = await state.OwnerAsync(turnContext, cancellationToken);
-        var lines = new List<string> { replies.Say.Text(messages.Greeting) };
-        if (owner.Current is { } cat)
+        var lines = new List<string>();
+        if (withGreeting)
         {
-            lines.Add(replies.Cat(messages.GreetingBack, cat));
+            lines.Add(replies.Say.Text(messages.Greeting));
+            if (owner.Current is { } cat)
+            {
+                lines.Add(replies.Cat(messages.GreetingBack, cat));
+            }
         }
 
         lines.Add(replies.Say.Text(messages.Disclaimer));

@@ -40,6 +40,10 @@ public sealed class AzureSmsTranscripts(SharedHost shared, ITestOutputHelper out
         Assert.Contains("555-0199", reply, StringComparison.Ordinal);
         Assert.Contains("555-0100", reply, StringComparison.Ordinal);
         Assert.Contains("not veterinary advice", reply, StringComparison.Ordinal);
+
+        // The vet message keeps the text short: the greeting waits, and it stays within three segments.
+        Assert.DoesNotContain("Hi! I'm LeashBot", reply, StringComparison.Ordinal);
+        Assert.True(SmsText.Segments(reply) <= 3, reply);
     }
 
     [Fact]
