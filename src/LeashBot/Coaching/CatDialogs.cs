@@ -12,60 +12,37 @@ public static class CatDialogs
     public const string AddCatId = "cat.add";
     public const string ChooseCatId = "cat.choose";
 
-    private const int LongestName = 30;
-
-    /// <summary>The name in "her name is Luna!", "Luna" or "it's mr whiskers", or null when there isn't a plausible one.</summary>
-    public static string? ReadName(string? text, IEnumerable<string> leadIns)
-    {
-        var normalized = Phrases.Normalize(text);
-        foreach (var leadIn in leadIns.Select(Phrases.Normalize).OrderByDescending(l => l.Length))
-        {
-            if (normalized.StartsWith(leadIn + " ", StringComparison.Ordinal))
-            {
-                normalized = normalized[(leadIn.Length + 1)..];
-                break;
-            }
-        }
-
-        if (normalized.Length is 0 or > LongestName || Phrases.WordCount(normalized) > 3 || !normalized.Any(char.IsLetter)
-            || YesNoRecognizer.Recognize(normalized) is not null)
-        {
-            return null;
-        }
-
-        return CultureInfo.InvariantCulture.TextInfo.ToTitleCase(normalized);
-    }
-
     /// <summary>
-    /// A name prompt accepts a plausible name, but not something the recognizer clearly understands as a
-    /// message ("thanks!", "is it safe?", "she's limping"). Names from the owner stories ("Milo") are fine.
+    /// The name prompt accepts a plausible name (see <see cref="NameRules"/>): "ok", "idk", "thanks" or a
+    /// sentence are asked again; "my cat's name isnt ok its biscuit" is Biscuit.
     /// </summary>
-    public static PromptValidator<string> ValidateNameAsync(Replies replies, TopicRecognizer recognizer) =>
-        (prompt, _) =>
+    public static PromptValidator<string> ValidateNameAsync(MessageReader reader, BotAccessors state) =>
+        async (prompt, ct) =>
         {
-            var name = prompt.Recognized.Succeeded ? ReadName(prompt.Recognized.Value, replies.Say.Content.Messages.NameLeadIns) : null;
-            if (name is null)
-            {
-                return Task.FromResult(false);
-            }
-
-            var asMessage = recognizer.Recognize(name);
-            var isMessage = asMessage.Kind is RecognitionKind.Urgent or RecognitionKind.OutOfScope
-                || (asMessage.Kind == RecognitionKind.Confident && asMessage.TopicId != "stories");
-            return Task.FromResult(!isMessage);
+            var owner = await state.OwnerAsync(prompt.Context, ct);
+            var reading = reader.Read(prompt.Context, prompt.Context.Activity.Text ?? "", owner);
+            return (reading.NewCatName ?? reading.BareName) is not null;
         };
 
     /// <summary>Asks the new cat's name, adds it, and carries on with the topic the owner asked about.</summary>
     public sealed class AddCat : WaterfallDialog<NoValues>
     {
-        public AddCat(Replies replies, BotAccessors state, TimeProvider clock)
+        public AddCat(Replies replies, BotAccessors state, MessageReader reader, TimeProvider clock)
             : base(AddCatId)
         {
             AddStep(async (step, ct) =>
             {
                 var messages = replies.Say.Content.Messages;
                 var owner = await state.OwnerAsync(step.Context, ct);
-                if (owner.Cats.Count == 0 && step.GetOptions<RouteOptions>() is not null)
+                var then = step.GetOptions<RouteOptions>();
+
+                // "is milo ready for leash training? he's 3": the name is already there, so it isn't asked.
+                if (then?.Text is { } said && reader.Read(step.Context, said, owner).NewCatName is { } named && owner.FindCat(named) is null)
+                {
+                    return await step.NextAsync(said, ct);
+                }
+
+                if (owner.Cats.Count == 0 && then is not null)
                 {
                     await replies.SendAsync(step.Context, replies.Say.Text(messages.NoCatsYet), ct);
                 }
@@ -79,14 +56,15 @@ public static class CatDialogs
             AddStep(async (step, ct) =>
             {
                 var messages = replies.Say.Content.Messages;
-                var name = ReadName(step.GetResult<string>(), messages.NameLeadIns);
+                var owner = await state.OwnerAsync(step.Context, ct);
+                var reading = reader.Read(step.Context, step.GetResult<string>() ?? "", owner);
+                var name = reading.NewCatName ?? reading.BareName;
                 if (name is null)
                 {
                     await replies.SendAsync(step.Context, replies.Say.Text(messages.GaveUp), ct);
                     return await step.EndDialogAsync(null, ct);
                 }
 
-                var owner = await state.OwnerAsync(step.Context, ct);
                 var then = step.GetOptions<RouteOptions>();
                 if (owner.FindCat(name) is { } known)
                 {
@@ -100,7 +78,7 @@ public static class CatDialogs
                 }
                 else
                 {
-                    var cat = new CatProfile { Name = name, StepStarted = clock.GetUtcNow() };
+                    var cat = new CatProfile { Name = name, StepStarted = clock.GetUtcNow(), Pronoun = reading.Pronoun };
                     owner.Cats.Add(cat);
                     owner.CurrentCat = cat.Name;
                     await replies.SendAsync(step.Context, replies.Cat(messages.CatAdded, cat), ct);
@@ -112,7 +90,7 @@ public static class CatDialogs
 
                 return then?.TopicId is null
                     ? await step.EndDialogAsync(null, ct)
-                    : await step.ReplaceDialogAsync(Router.DialogId, then, ct);
+                    : await Router.ContinueWithAsync(step, then, ct);
             });
         }
     }
@@ -151,7 +129,7 @@ public static class CatDialogs
                     return await step.EndDialogAsync(null, ct);
                 }
 
-                return await step.ReplaceDialogAsync(Router.DialogId, then, ct);
+                return await Router.ContinueWithAsync(step, then, ct);
             });
         }
     }

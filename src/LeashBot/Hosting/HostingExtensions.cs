@@ -57,6 +57,9 @@ public static class HostingExtensions
         services.AddHostedService<WarmUp>();
 
         services.AddSingleton<Replies>();
+        services.AddSingleton<MessageReader>();
+        services.AddSingleton<MenuMatcher>();
+        services.AddSingleton<RouteTable>();
         services.AddSingleton<Router>();
         services.AddSingleton<CoachingDialog>();
         services.AddSingleton<IBot, CoachBot>();

@@ -22,6 +22,10 @@ public sealed class CatProfile
 {
     public string Name { get; set; } = "";
 
+    /// <summary>"he" or "she", learned from how the owner talks about the cat; null until then.</summary>
+    [JsonProperty(NullValueHandling = NullValueHandling.Ignore)]
+    public string? Pronoun { get; set; }
+
     /// <summary>The step the cat is working on, 1 to 10.</summary>
     public int Step { get; set; } = 1;
 
@@ -52,6 +56,14 @@ public sealed class TrainingSession
     public int Step { get; set; }
     public double Minutes { get; set; }
     public Mood Mood { get; set; }
+
+    /// <summary>When the session moved the cat on: when the cat had started the step before, so an undo can restore it.</summary>
+    [JsonProperty(NullValueHandling = NullValueHandling.Ignore)]
+    public DateTimeOffset? AdvancedFrom { get; set; }
+
+    /// <summary>True when the session finished the plan.</summary>
+    [JsonProperty(DefaultValueHandling = DefaultValueHandling.Ignore)]
+    public bool Finished { get; set; }
 }
 
 public sealed class ChecklistResult
