@@ -156,7 +156,7 @@ public sealed class Router(Replies replies, BotAccessors state, MessageReader re
     private static string? TopicOf(MessageReading reading, OwnerProfile owner)
     {
         var recognition = reading.Recognition;
-        if (recognition.Kind != RecognitionKind.OutOfScope && owner.Cats.Count > 0 && IsSessionReport(reading))
+        if (recognition.Kind != RecognitionKind.OutOfScope && owner.Cats.Count > 0 && reading.IsSessionReport)
         {
             return TopicIds.PlanLog;
         }
@@ -181,19 +181,6 @@ public sealed class Router(Replies replies, BotAccessors state, MessageReader re
     private static bool AsksSomething(MessageReading reading) =>
         reading.Recognition is { Kind: RecognitionKind.Confident, TopicId: { } topic }
         && topic is not (TopicIds.Greeting or TopicIds.Thanks or TopicIds.Help) && reading.WordCount > 3;
-
-    /// <summary>
-    /// "we did 6 minutes, he hissed" is a session report even though it also sounds like a struggle:
-    /// a length of time alongside a struggle, a plan topic or nothing clear means a session to log.
-    /// </summary>
-    private static bool IsSessionReport(MessageReading reading)
-    {
-        var recognition = reading.Recognition;
-        var topic = recognition.Kind is RecognitionKind.Confident or RecognitionKind.Ambiguous ? recognition.TopicId ?? "" : "";
-        var fits = topic.Length == 0 || topic is TopicIds.PlanLog or TopicIds.BodyLanguage or TopicIds.PlanProgress or TopicIds.PlanNext or TopicIds.PlanStart
-            || topic.StartsWith("struggle.", StringComparison.Ordinal);
-        return fits && reading.Duration is not null && reading.StepNumber is null;
-    }
 
     /// <summary>
     /// The cats a topic is about: the ones the message names, else the one its pronoun fits, else the cat

@@ -253,6 +253,8 @@ public sealed class ReadingContent
     [JsonProperty(Required = Required.Always)] public List<string> ClauseBreaks { get; set; } = [];
     [JsonProperty(Required = Required.Always)] public Dictionary<string, List<string>> Pronouns { get; set; } = [];
     [JsonProperty(Required = Required.Always)] public SocialWords Social { get; set; } = new();
+    /// <summary>Phrases that look like a mood word but aren't one ("a bit" is not "bit").</summary>
+    [JsonProperty(Required = Required.Always)] public List<string> NotMoods { get; set; } = [];
     [JsonProperty(Required = Required.Always)] public List<string> NonNames { get; set; } = [];
     [JsonProperty(Required = Required.Always)] public List<string> NameLeadIns { get; set; } = [];
 

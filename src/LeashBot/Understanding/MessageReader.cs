@@ -30,6 +30,8 @@ public sealed class MessageReader
     private readonly (int Number, HashSet<string> Title, HashSet<string> Goal)[] _steps;
     private readonly string[][] _clauseBreaks = [];
     private readonly (string[] Stems, Mood Mood)[] _moodPhrases;
+    private readonly string[][] _notMoods;
+    private readonly HashSet<string> _politeness;
     private readonly Dictionary<string, Command> _commands;
     private readonly (string[] Words, SocialAct Act, bool Done)[] _social;
     private readonly Dictionary<string, string> _pronouns;
@@ -50,6 +52,9 @@ public sealed class MessageReader
         _stopWords = [.. (global.StopWords ?? []).Select(w => w.ToLowerInvariant())];
         _steps = [.. content.Plan.Steps.Select(st => (st.Number, Title: StemSet(st.Title), Goal: StemSet(st.Goal)))];
         _fillers = [.. (global.FillerWords ?? []).Select(w => w.ToLowerInvariant())];
+
+        // "menu pls", "help please": politeness around a command (fillers, and shorthand that means one) keeps it a command.
+        _politeness = [.. _fillers, .. (global.Shorthand ?? []).Where(kv => _fillers.Contains(kv.Value)).Select(kv => kv.Key)];
         _clauseBreaks = [.. _words.ClauseBreaks.Select(p => Words(p).ToArray()).Where(p => p.Length > 0).OrderByDescending(p => p.Length)];
 
         var moods = content.Plan.MoodWords;
@@ -60,6 +65,7 @@ public sealed class MessageReader
             .. moods.Relaxed.Select(p => (Stems(p), Mood.Relaxed)),
         ];
         _moodPhrases = [.. _moodPhrases.Where(p => p.Stems.Length > 0).OrderByDescending(p => p.Stems.Length)];
+        _notMoods = [.. _words.NotMoods.Select(Stems).Where(p => p.Length > 0).OrderByDescending(p => p.Length)];
 
         var commands = content.Messages.Commands;
         _commands = new Dictionary<string, Command>(StringComparer.Ordinal);
@@ -162,7 +168,15 @@ public sealed class MessageReader
         var (pronoun, pronounCat) = PronounOf(words, cats);
         var (mood, negatedSpans) = MoodOf(clauses);
         var social = SocialOf(words, recognition);
-        var command = _commands.TryGetValue(string.Join(' ', words), out var c) ? c
+        var duration = text.Length == 0 ? null : _numbers.RecognizeDuration(text);
+        var stepNumber = StepNumberIn(words);
+        // "tell me about step three": a step named in a message the recognizer can't place is a question about that step.
+        if (stepNumber is not null && duration is null && recognition.Kind is RecognitionKind.Unsure or RecognitionKind.OutOfScope)
+        {
+            recognition = recognition with { TopicId = TopicIds.PlanStep, Kind = RecognitionKind.Confident };
+        }
+
+        var command = _commands.TryGetValue(string.Join(' ', words.Where(w => !_politeness.Contains(w))), out var c) ? c
             : words.Count == 0 && _commands.TryGetValue(text, out var symbol) ? symbol : Command.None;
 
         return new MessageReading
@@ -176,8 +190,9 @@ public sealed class MessageReader
             Cats = mentions,
             Pronoun = pronoun,
             PronounCat = pronounCat,
-            Duration = text.Length == 0 ? null : _numbers.RecognizeDuration(text),
-            StepNumber = StepNumberIn(words),
+            Duration = duration,
+            StepNumber = stepNumber,
+            IsSessionReport = duration is not null && stepNumber is null && FitsASessionReport(recognition),
             Mood = mood,
             NegatedSpans = negatedSpans,
             YesNo = questions.Count > 0 ? null : YesNoOf(text, words),
@@ -186,6 +201,13 @@ public sealed class MessageReader
             Language = LanguageOf(text, words),
             WordCount = words.Count,
         };
+    }
+
+    private static bool FitsASessionReport(Recognition recognition)
+    {
+        var topic = recognition.Kind is RecognitionKind.Confident or RecognitionKind.Ambiguous ? recognition.TopicId ?? "" : "";
+        return topic.Length == 0 || topic is TopicIds.PlanLog or TopicIds.BodyLanguage or TopicIds.PlanProgress or TopicIds.PlanNext or TopicIds.PlanStart
+            || topic.StartsWith("struggle.", StringComparison.Ordinal);
     }
 
     private static bool IsChat(string topic) => topic is TopicIds.Greeting or TopicIds.Thanks or TopicIds.Help or TopicIds.OutOfScope;
@@ -398,6 +420,17 @@ public sealed class MessageReader
             }
 
             var covered = new bool[clause.Count];
+            foreach (var phrase in _notMoods)
+            {
+                for (var i = 0; i + phrase.Length <= stems.Count; i++)
+                {
+                    if (MatchesAt(stems, i, phrase))
+                    {
+                        Array.Fill(covered, true, i, phrase.Length);
+                    }
+                }
+            }
+
             foreach (var (phrase, mood) in _moodPhrases)
             {
                 for (var i = 0; i < stems.Count; i++)
@@ -531,7 +564,8 @@ public sealed class MessageReader
             return SocialAct.Thanks;
         }
 
-        if (acts.Any(a => a.Act == SocialAct.Laughter) && rest <= 3)
+        var opensWithLaughter = acts[0] is { Act: SocialAct.Laughter, At: 0 } && !(recognition.Kind == RecognitionKind.Confident && !IsChat(recognition.TopicId!));
+        if (acts.Any(a => a.Act == SocialAct.Laughter) && (rest <= 3 || opensWithLaughter))
         {
             return SocialAct.Laughter;
         }
@@ -606,7 +640,9 @@ public sealed class MessageReader
 
     private int? NumberOf(string word)
     {
-        var n = int.TryParse(word, NumberStyles.None, CultureInfo.InvariantCulture, out var digits) ? digits
+        // "3rd", "4th": the digits of an ordinal.
+        var digitsOnly = word.Length > 2 && char.IsAsciiDigit(word[0]) && word[^2..] is "st" or "nd" or "rd" or "th" ? word[..^2] : word;
+        var n = int.TryParse(digitsOnly, NumberStyles.None, CultureInfo.InvariantCulture, out var digits) ? digits
             : _words.NumberWords.TryGetValue(word, out var named) ? named : 0;
         return n is >= 1 and <= 10 ? n : null;
     }

@@ -88,6 +88,12 @@ public sealed record MessageReading
     /// <summary>"en", or the code of another language the message is written in (see reading.json).</summary>
     public required string Language { get; init; }
 
+    /// <summary>
+    /// "we did 6 minutes, he hissed" is a session report even though it also sounds like a struggle: a length
+    /// of time alongside a struggle, a plan topic or nothing clear (and no step number) means a session to log.
+    /// </summary>
+    public required bool IsSessionReport { get; init; }
+
     /// <summary>Words in the message after normalizing (lower case, contractions expanded).</summary>
     public required int WordCount { get; init; }
 
@@ -101,6 +107,7 @@ public sealed record MessageReading
         : Command != Command.None ? "command." + Command.ToString().ToLowerInvariant()
         : Social != SocialAct.None && Social != SocialAct.Thanks ? "social." + Social.ToString().ToLowerInvariant()
         : Social == SocialAct.Thanks ? TopicIds.Thanks
+        : IsSessionReport && Recognition.Kind != RecognitionKind.OutOfScope ? TopicIds.PlanLog
         : Recognition.Kind is RecognitionKind.Confident or RecognitionKind.Ambiguous ? Recognition.TopicId!
         : Recognition.Kind == RecognitionKind.Urgent ? Recognition.TopicId ?? TopicIds.OutOfScope
         : TopicIds.OutOfScope;
