@@ -6,7 +6,7 @@ namespace LeashBot.Understanding;
 /// <summary>
 /// The main menu's entries as choices (titles and synonyms from messages.json) and the topic each one starts.
 /// A message picks an entry when it is the entry's title; a bare "2" or a near-miss of a button's words only
-/// right after the menu was shown, and only in a short reply: a sentence is a message of its own.
+/// right after the menu was shown, and only in a short reply that says nothing else: a sentence is a message of its own.
 /// </summary>
 public sealed class MenuMatcher
 {
@@ -49,6 +49,13 @@ public sealed class MenuMatcher
         }
 
         var exactTitle = string.Equals(reading.Text.Trim().TrimEnd('.', '!', '?'), _entries[found.Index].Choice.Value, StringComparison.OrdinalIgnoreCase);
-        return exactTitle || (menuWasShown && reading.WordCount <= MenuPickWords) ? _entries[found.Index].Topic : null;
+        if (exactTitle)
+        {
+            return _entries[found.Index].Topic;
+        }
+
+        // "my cat froze" shares words with "Is my cat ready?", but it says something of its own.
+        var saysSomethingElse = reading.Recognition.Kind == RecognitionKind.Confident && reading.Recognition.TopicId != _entries[found.Index].Topic;
+        return menuWasShown && reading.WordCount <= MenuPickWords && !saysSomethingElse ? _entries[found.Index].Topic : null;
     }
 }
