@@ -105,9 +105,15 @@ public sealed class Router(Replies replies, BotAccessors state, MessageReader re
                 return await step.EndDialogAsync(null, cancellationToken);
             }
 
-            if (topic is null && reading.Questions.Count > 1 && await AnswerSeveralAsync(turn, reading, owner, cancellationToken))
+            if (topic is null && reading.Questions.Count > 1)
             {
-                return await step.EndDialogAsync(null, cancellationToken);
+                // The quick answers first, in order; a question that needs a flow ("is pickle ready?") then starts it.
+                var answered = await AnswerSeveralAsync(turn, reading, owner, cancellationToken);
+                topic = reading.Questions.FirstOrDefault(q => routes.Find(q) is { AnswersAside: false });
+                if (topic is null && answered)
+                {
+                    return await step.EndDialogAsync(null, cancellationToken);
+                }
             }
 
             topic ??= TopicOf(reading, owner);

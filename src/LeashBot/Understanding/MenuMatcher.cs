@@ -49,7 +49,8 @@ public sealed class MenuMatcher
         }
 
         var exactTitle = string.Equals(reading.Text.Trim().TrimEnd('.', '!', '?'), _entries[found.Index].Choice.Value, StringComparison.OrdinalIgnoreCase);
-        if (exactTitle)
+        // A bare "3" right after the menu is its third entry, whatever else a number might mean.
+        if (exactTitle || (menuWasShown && found.Score >= 1.0 && reading.WordCount <= 2))
         {
             return _entries[found.Index].Topic;
         }

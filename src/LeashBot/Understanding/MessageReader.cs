@@ -36,6 +36,7 @@ public sealed class MessageReader
     private readonly (string[] Words, SocialAct Act, bool Done)[] _social;
     private readonly Dictionary<string, string> _pronouns;
     private readonly NameRules _names;
+    private readonly (string Code, string[][] Strong, HashSet<string> Words)[] _languages;
 
     public MessageReader(TopicRecognizer recognizer, TextRecognizers numbers, BotContent content)
     {
@@ -104,6 +105,7 @@ public sealed class MessageReader
             }
         }
 
+        _languages = [.. _words.Languages.Select(l => (l.Code, l.Strong.Select(p => Words(p).ToArray()).Where(p => p.Length > 0).ToArray(), l.Words.ToHashSet(StringComparer.Ordinal)))];
         _names = new NameRules(_words, global, content.Plan.MoodWords, recognizer, Words);
     }
 
@@ -179,6 +181,7 @@ public sealed class MessageReader
         var command = _commands.TryGetValue(string.Join(' ', words.Where(w => !_politeness.Contains(w))), out var c) ? c
             : words.Count == 0 && _commands.TryGetValue(text, out var symbol) ? symbol : Command.None;
 
+        var newCatName = _names.NameIn(all, catNames);
         return new MessageReading
         {
             Text = text,
@@ -196,8 +199,8 @@ public sealed class MessageReader
             Mood = mood,
             NegatedSpans = negatedSpans,
             YesNo = questions.Count > 0 ? null : YesNoOf(text, words),
-            NewCatName = _names.NameIn(all, catNames),
-            BareName = _names.BareName(all),
+            NewCatName = newCatName,
+            BareName = _names.BareName(all, newCatName),
             Language = LanguageOf(text, words),
             WordCount = words.Count,
         };
@@ -675,14 +678,14 @@ public sealed class MessageReader
         }
 
         var best = ("en", 0, 0);
-        foreach (var language in _words.Languages)
+        foreach (var (language, strongPhrases, commonWords) in _languages)
         {
-            var strong = language.Strong.Count(p => Words(p) is { Count: > 0 } phrase && Enumerable.Range(0, words.Count).Any(i => MatchesAt(words, i, [.. phrase])));
-            var common = words.Count(w => language.Words.Contains(w));
+            var strong = strongPhrases.Count(phrase => Enumerable.Range(0, words.Count).Any(i => MatchesAt(words, i, phrase)));
+            var common = words.Count(commonWords.Contains);
             var score = (2 * strong) + common;
             if (strong > 0 && score > best.Item2)
             {
-                best = (language.Code, score, strong);
+                best = (language, score, strong);
             }
         }
 

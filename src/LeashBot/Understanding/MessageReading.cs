@@ -109,6 +109,5 @@ public sealed record MessageReading
         : Social == SocialAct.Thanks ? TopicIds.Thanks
         : IsSessionReport && Recognition.Kind != RecognitionKind.OutOfScope ? TopicIds.PlanLog
         : Recognition.Kind is RecognitionKind.Confident or RecognitionKind.Ambiguous ? Recognition.TopicId!
-        : Recognition.Kind == RecognitionKind.Urgent ? Recognition.TopicId ?? TopicIds.OutOfScope
         : TopicIds.OutOfScope;
 }

@@ -75,10 +75,10 @@ public sealed class NameRules
     }
 
     /// <summary>The whole message as a name ("Luna", "mr whiskers"), when it is short and nothing else.</summary>
-    public string? BareName(IReadOnlyList<string> words)
+    public string? BareName(IReadOnlyList<string> words, string? explicitName = null)
     {
         ArgumentNullException.ThrowIfNull(words);
-        return NameIn(words, []) ?? (words.Contains(",") ? null : Plausible(words));
+        return explicitName ?? (words.Count > MostWords || words.Contains(",") ? null : Plausible(words));
     }
 
     private string? Plausible(IReadOnlyList<string> words)
@@ -100,7 +100,7 @@ public sealed class NameRules
         // A word the content knows ("harness", "leash") only when it is one of the stories' cats.
         var asMessage = _recognizer.Recognize(joined);
         var leaning = asMessage.Candidates.Count > 0 ? asMessage.Candidates[0].TopicId : null;
-        if (asMessage.Kind is RecognitionKind.Urgent or RecognitionKind.OutOfScope
+        if (asMessage.Kind == RecognitionKind.OutOfScope
             || (asMessage.Kind is RecognitionKind.Confident or RecognitionKind.Ambiguous && asMessage.TopicId != TopicIds.Stories)
             || (words.All(_recognizer.Normalizer.IsKnownWord) && leaning != TopicIds.Stories))
         {

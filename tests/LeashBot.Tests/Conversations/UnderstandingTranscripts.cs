@@ -163,6 +163,14 @@ public sealed class UnderstandingTranscripts(SharedHost shared, ITestOutputHelpe
     }
 
     [Fact]
+    public async Task A_quick_answer_comes_first_then_the_question_that_needs_a_flow()
+    {
+        var reply = await _host.NewOwner().SaysAsync("ok so first, is pickle ready?? she is 4 and a bit shy");
+        reply.Says("shy or anxious cats find it harder").Says("Lovely to meet Pickle").Says("Is Pickle healthy").DoesNotSay("What's your cat's name?");
+        Assert.True(reply.All.IndexOf("shy or anxious", StringComparison.Ordinal) < reply.All.IndexOf("Is Pickle healthy", StringComparison.Ordinal), reply.All);
+    }
+
+    [Fact]
     public async Task Questions_about_a_step_are_answered_from_the_plan()
     {
         var owner = _host.NewOwner();
