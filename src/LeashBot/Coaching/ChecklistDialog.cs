@@ -66,6 +66,9 @@ public sealed class ChecklistDialog : WaterfallDialog<ChecklistValues>
         {
             Prompt = MessageFactory.Text(_replies.Cat(question.Text, cat)),
             RetryPrompt = MessageFactory.Text(_replies.Say.Text(content.Messages.YesNoRetry) + " " + _replies.Cat(question.Text, cat)),
+
+            // Buttons too, so an unclear answer is asked again with the two answers to tap.
+            Choices = _replies.YesNoChoices(),
         }, cancellationToken);
     }
 

@@ -41,6 +41,10 @@ public sealed class Replies(Phrasebook say, TimeProvider clock)
         MaxAttempts = 1,
     };
 
+    /// <summary>Yes and No buttons for a question that needs an answer (the yes choice first, as a confirm prompt expects).</summary>
+    public IList<Choice> YesNoChoices() =>
+        [new Choice { Value = Content.Messages.YesNoChoices.Yes }, new Choice { Value = Content.Messages.YesNoChoices.No }];
+
     public Task UrgentAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
         var m = Content.Messages;

@@ -32,6 +32,7 @@ public sealed class MessagesContent
     [JsonProperty(Required = Required.Always)] public string UrgentFollowUp { get; set; } = "";
     [JsonProperty(Required = Required.Always)] public string GreetingReply { get; set; } = "";
     [JsonProperty(Required = Required.Always)] public string ThanksReply { get; set; } = "";
+    [JsonProperty(Required = Required.Always)] public YesNoChoices YesNoChoices { get; set; } = new();
     [JsonProperty(Required = Required.Always)] public string YesNoRetry { get; set; } = "";
     [JsonProperty(Required = Required.Always)] public string ChoiceRetry { get; set; } = "";
     [JsonProperty(Required = Required.Always)] public string ForgetMeConfirm { get; set; } = "";
@@ -60,6 +61,13 @@ public sealed class MessagesContent
     [JsonProperty(Required = Required.Always)] public Dictionary<string, string> OtherLanguage { get; set; } = [];
     [JsonProperty(Required = Required.Always)] public string WhichCatOf { get; set; } = "";
     [JsonProperty(Required = Required.Always)] public string OrWord { get; set; } = "";
+}
+
+/// <summary>The buttons under a yes/no question, yes first.</summary>
+public sealed class YesNoChoices
+{
+    [JsonProperty(Required = Required.Always)] public string Yes { get; set; } = "";
+    [JsonProperty(Required = Required.Always)] public string No { get; set; } = "";
 }
 
 /// <summary>Other words that pick a main-menu entry, besides its title.</summary>

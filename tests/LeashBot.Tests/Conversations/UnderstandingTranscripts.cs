@@ -76,6 +76,15 @@ public sealed class UnderstandingTranscripts(SharedHost shared, ITestOutputHelpe
     }
 
     [Fact]
+    public async Task An_unclear_checklist_answer_is_asked_again_with_buttons()
+    {
+        var owner = await OwnerWithTomAsync();
+        (await owner.SaysAsync("is tom ready?")).Says("Is Tom healthy");
+        (await owner.SaysAsync("idk")).Says("A simple yes or no").Offers("Yes", "No");
+        (await owner.SaysAsync("Yes")).Says("Does Tom get excited about treats");
+    }
+
+    [Fact]
     public async Task A_name_in_the_question_is_not_asked_for()
     {
         var owner = _host.NewOwner();
