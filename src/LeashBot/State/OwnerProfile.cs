@@ -10,8 +10,12 @@ public sealed class OwnerProfile
     /// <summary>The cat the owner talked about last; messages that name no cat are about this one.</summary>
     public string? CurrentCat { get; set; }
 
+    /// <summary>The cat with this name, ignoring case and accents ("zoe" finds Zoë).</summary>
     public CatProfile? FindCat(string? name) =>
-        name is null ? null : Cats.Find(c => string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase));
+        name is null ? null : Cats.Find(c => SameName(c.Name, name));
+
+    public static bool SameName(string a, string b) =>
+        string.Compare(a, b, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.CompareOptions.IgnoreCase | System.Globalization.CompareOptions.IgnoreNonSpace) == 0;
 
     [JsonIgnore]
     public CatProfile? Current => FindCat(CurrentCat) ?? (Cats.Count == 1 ? Cats[0] : null);

@@ -366,11 +366,11 @@ public sealed class MessageReader
                 continue;
             }
 
-            for (var i = 0; i < words.Count; i++)
+            for (var i = 0; i + name.Length <= words.Count; i++)
             {
                 var possessive = name[^1] + "'s";
-                var matches = MatchesAt(words, i, name)
-                    || (name.Length == 1 && (words[i] == possessive || words[i] == name[0] + "s" && !cats.Any(c => c.Name.Equals(words[i], StringComparison.OrdinalIgnoreCase))));
+                var matches = Enumerable.Range(0, name.Length).All(k => OwnerProfile.SameName(words[i + k], name[k]))
+                    || (name.Length == 1 && (OwnerProfile.SameName(words[i], possessive) || OwnerProfile.SameName(words[i], name[0] + "s") && !cats.Any(c => OwnerProfile.SameName(c.Name, words[i]))));
                 if (matches)
                 {
                     // "pickle, not milo" / "not milo, pickle": the name right after a negation is the one it wasn't.

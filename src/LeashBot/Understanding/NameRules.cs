@@ -97,14 +97,16 @@ public sealed class NameRules
 
         // Something the recognizer clearly reads as a message ("harness", "is it safe") isn't a name; the
         // names from the owner stories ("Milo") are.
-        // A word the content knows ("harness", "leash") only when it is one of the stories' cats.
-        var asMessage = _recognizer.Recognize(joined);
-        var leaning = asMessage.Candidates.Count > 0 ? asMessage.Candidates[0].TopicId : null;
-        if (asMessage.Kind == RecognitionKind.OutOfScope
-            || (asMessage.Kind is RecognitionKind.Confident or RecognitionKind.Ambiguous && asMessage.TopicId != TopicIds.Stories)
-            || (words.All(_recognizer.Normalizer.IsKnownWord) && leaning != TopicIds.Stories))
+        // Words the content knows ("harness", "leash") are a name only when they are one of the stories' cats
+        // ("Milo"); a word it doesn't know ("mr whiskers", "biscuit") is most likely a name.
+        if (words.All(_recognizer.Normalizer.IsKnownWord))
         {
-            return null;
+            var asMessage = _recognizer.Recognize(joined);
+            var leaning = asMessage.Candidates.Count > 0 ? asMessage.Candidates[0].TopicId : null;
+            if (asMessage.Kind == RecognitionKind.OutOfScope || leaning != TopicIds.Stories)
+            {
+                return null;
+            }
         }
 
         return CultureInfo.InvariantCulture.TextInfo.ToTitleCase(joined);

@@ -26,8 +26,13 @@ public sealed class MessageReadingTests(ITestOutputHelper output)
     [InlineData("her name is luna!", "Luna")]
     [InlineData("it's Pepper, not Ok", "Pepper")]
     [InlineData("can biscuit learn this?", "Biscuit")]
-    public void Names_are_found_after_lead_ins_and_in_questions(string text, string name) =>
-        Assert.Equal(name, Read(text).NewCatName);
+    [InlineData("mr whiskers", "Mr Whiskers")]
+    [InlineData("Zoë", "Zoë")]
+    public void Names_are_found_after_lead_ins_and_in_questions(string text, string name)
+    {
+        var reading = Read(text);
+        Assert.Equal(name, reading.NewCatName ?? reading.BareName);
+    }
 
     [Theory]
     [InlineData("ok")]
@@ -66,6 +71,10 @@ public sealed class MessageReadingTests(ITestOutputHelper output)
         var reading = Read("we did 10 minutes, she was relaxed", MiloAndPickle);
         Assert.Equal(["Pickle"], reading.CatsMeant);
     }
+
+    [Fact]
+    public void A_name_typed_without_its_accent_is_the_same_cat() =>
+        Assert.Equal(["Zoë"], Read("how is zoe doing", [new() { Name = "Zoë" }]).CatsMeant);
 
     [Fact]
     public void Named_cats_come_in_order_and_a_negated_one_is_marked()
