@@ -143,7 +143,8 @@ public sealed class Router(Replies replies, BotAccessors state, MessageReader re
             return await step.BeginDialogAsync(owner.Cats.Count == 0 || newName is not null ? CatDialogs.AddCatId : CatDialogs.ChooseCatId, then, cancellationToken);
         }
 
-        if (cats.Count > 0 && route.Cats != CatNeed.All)
+        // The cat talked about is the one a message is about; "how are my cats doing?" isn't about one.
+        if (cats.Count == 1 && (route.Cats != CatNeed.All || reading.CatsMeant.Count == 1))
         {
             owner.CurrentCat = cats[0].Name;
         }

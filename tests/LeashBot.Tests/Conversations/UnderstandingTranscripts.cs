@@ -101,6 +101,19 @@ public sealed class UnderstandingTranscripts(SharedHost shared, ITestOutputHelpe
     }
 
     [Fact]
+    public async Task When_neither_name_nor_pronoun_settles_the_cat_the_owner_is_asked()
+    {
+        var owner = await OwnerWithMiloAndPickleAsync();
+        await owner.SaysAsync("add a cat");
+        (await owner.SaysAsync("his name is Tom")).Says("Lovely to meet Tom");
+        await owner.SaysAsync("how's pickle doing?");
+
+        // Two cats are "he", and the cat just talked about is "she": better to ask than to log for the wrong cat.
+        (await owner.SaysAsync("we did 10 minutes, he was relaxed")).Says("Which cat is this about?").Offers("Milo", "Tom").DoesNotSay("Logged");
+        (await owner.SaysAsync("Tom")).Says("Logged: 10 min with Tom");
+    }
+
+    [Fact]
     public async Task Progress_covers_every_cat_asked_about_and_what_step_gives_the_current_one()
     {
         var owner = await OwnerWithMiloAndPickleAsync();
