@@ -21,7 +21,7 @@ public static class CatDialogs
         {
             var owner = await state.OwnerAsync(prompt.Context, ct);
             var reading = reader.Read(prompt.Context, prompt.Context.Activity.Text ?? "", owner);
-            return (reading.NewCatName ?? reading.BareName) is not null;
+            return (reading.NewCatName ?? reading.BareName) is not null || reading.NewCatNames.Count > 1;
         };
 
     /// <summary>Asks the new cat's name, adds it, and carries on with the topic the owner asked about.</summary>
@@ -58,34 +58,48 @@ public static class CatDialogs
                 var messages = replies.Say.Content.Messages;
                 var owner = await state.OwnerAsync(step.Context, ct);
                 var reading = reader.Read(step.Context, step.GetResult<string>() ?? "", owner);
-                var name = reading.NewCatName ?? reading.BareName;
-                if (name is null)
+                // "milo and pickle": meet them all, and carry on with the first.
+                IReadOnlyList<string> names = reading.NewCatNames.Count > 1 ? reading.NewCatNames
+                    : (reading.NewCatName ?? reading.BareName) is { } single ? [single] : [];
+                if (names.Count == 0)
                 {
                     await replies.SendAsync(step.Context, replies.Say.Text(messages.GaveUp), ct);
                     return await step.EndDialogAsync(null, ct);
                 }
 
                 var then = step.GetOptions<RouteOptions>();
-                if (owner.FindCat(name) is { } known)
+                CatProfile? first = null;
+                foreach (var name in names)
                 {
-                    await replies.SendAsync(step.Context, replies.Cat(messages.CatAlreadyKnown, known), ct);
-                    owner.CurrentCat = known.Name;
+                    if (owner.FindCat(name) is { } known)
+                    {
+                        await replies.SendAsync(step.Context, replies.Cat(messages.CatAlreadyKnown, known), ct);
+                        first ??= known;
+                    }
+                    else if (owner.Cats.Count >= messages.MaxCats)
+                    {
+                        await replies.SendAsync(step.Context, replies.Say.Text(messages.TooManyCats, ("max", messages.MaxCats.ToString(CultureInfo.InvariantCulture))), ct);
+                        break;
+                    }
+                    else
+                    {
+                        // A pronoun only says something about the cat when the message named just one.
+                        var cat = new CatProfile { Name = name, StepStarted = clock.GetUtcNow(), Pronoun = names.Count == 1 ? reading.Pronoun : null };
+                        owner.Cats.Add(cat);
+                        first ??= cat;
+                        await replies.SendAsync(step.Context, replies.Cat(messages.CatAdded, cat), ct);
+                    }
                 }
-                else if (owner.Cats.Count >= messages.MaxCats)
+
+                if (first is null)
                 {
-                    await replies.SendAsync(step.Context, replies.Say.Text(messages.TooManyCats, ("max", messages.MaxCats.ToString(CultureInfo.InvariantCulture))), ct);
                     return await step.EndDialogAsync(null, ct);
                 }
-                else
+
+                owner.CurrentCat = first.Name;
+                if (then?.TopicId is null)
                 {
-                    var cat = new CatProfile { Name = name, StepStarted = clock.GetUtcNow(), Pronoun = reading.Pronoun };
-                    owner.Cats.Add(cat);
-                    owner.CurrentCat = cat.Name;
-                    await replies.SendAsync(step.Context, replies.Cat(messages.CatAdded, cat), ct);
-                    if (then?.TopicId is null)
-                    {
-                        await replies.SendAsync(step.Context, replies.Cat(messages.CatAddedNext, cat), ct);
-                    }
+                    await replies.SendAsync(step.Context, replies.Cat(messages.CatAddedNext, first), ct);
                 }
 
                 return then?.TopicId is null

@@ -201,6 +201,7 @@ public sealed class MessageReader
             YesNo = questions.Count > 0 ? null : YesNoOf(text, words),
             NewCatName = newCatName,
             BareName = _names.BareName(all, newCatName),
+            NewCatNames = _names.NamesListed(all),
             Language = LanguageOf(text, words),
             WordCount = words.Count,
         };

@@ -82,6 +82,9 @@ public sealed record MessageReading
     /// <summary>A plausible new cat name the message gives ("her name is Luna", "is milo ready?").</summary>
     public required string? NewCatName { get; init; }
 
+    /// <summary>Several new cats at once ("milo and pickle", "their names are Milo, Pickle and Tom"); empty unless two or more.</summary>
+    public required IReadOnlyList<string> NewCatNames { get; init; }
+
     /// <summary>The whole message, when it is short and could be just a name ("Luna", "mr whiskers"); for the name prompt.</summary>
     public required string? BareName { get; init; }
 

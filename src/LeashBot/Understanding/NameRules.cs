@@ -13,6 +13,7 @@ public sealed class NameRules
 {
     private const int LongestName = 30;
     private const int MostWords = 3;
+    private const int MostListed = 5;
 
     private readonly ReadingContent _words;
     private readonly TopicRecognizer _recognizer;
@@ -72,6 +73,45 @@ public sealed class NameRules
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// Several names in a list: the whole message ("milo and pickle") or what follows a lead-in ("their names
+    /// are Milo, Pickle and Tom"). Empty unless every part is a plausible name and there are at least two.
+    /// </summary>
+    public IReadOnlyList<string> NamesListed(IReadOnlyList<string> words)
+    {
+        ArgumentNullException.ThrowIfNull(words);
+        var start = 0;
+        for (var i = words.Count - 1; i >= 0 && start == 0; i--)
+        {
+            if (_leadIns.FirstOrDefault(l => StartsAt(words, i, l)) is { } leadIn)
+            {
+                start = i + leadIn.Length;
+            }
+        }
+
+        var parts = new List<List<string>> { new() };
+        foreach (var word in words.Skip(start))
+        {
+            if (word is "and" or "," or "&")
+            {
+                parts.Add([]);
+            }
+            else
+            {
+                parts[^1].Add(word);
+            }
+        }
+
+        parts.RemoveAll(p => p.Count == 0);
+        if (parts.Count is < 2 or > MostListed)
+        {
+            return [];
+        }
+
+        var names = parts.Select(Plausible).ToList();
+        return names.All(n => n is not null) ? [.. names.Distinct(StringComparer.OrdinalIgnoreCase)!] : [];
     }
 
     /// <summary>The whole message as a name ("Luna", "mr whiskers"), when it is short and nothing else.</summary>

@@ -85,6 +85,15 @@ public sealed class UnderstandingTranscripts(SharedHost shared, ITestOutputHelpe
     }
 
     [Fact]
+    public async Task Several_cats_named_at_once_are_all_met()
+    {
+        var owner = _host.NewOwner();
+        (await owner.SaysAsync("start training")).Says("What's your cat's name?");
+        (await owner.SaysAsync("milo and pickle")).Says("Lovely to meet Milo").Says("Lovely to meet Pickle").Says("Milo is on step 1 of 10");
+        (await owner.SaysAsync("how are my cats doing?")).Says("Milo: step 1").Says("Pickle: step 1");
+    }
+
+    [Fact]
     public async Task A_name_in_the_question_is_not_asked_for()
     {
         var owner = _host.NewOwner();
