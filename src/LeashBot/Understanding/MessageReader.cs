@@ -37,6 +37,7 @@ public sealed class MessageReader
     private readonly Dictionary<string, string> _pronouns;
     private readonly NameRules _names;
     private readonly (string Code, string[][] Strong, HashSet<string> Words)[] _languages;
+    private readonly HashSet<string> _strongFirstWords;
 
     public MessageReader(TopicRecognizer recognizer, TextRecognizers numbers, BotContent content)
     {
@@ -106,6 +107,7 @@ public sealed class MessageReader
         }
 
         _languages = [.. _words.Languages.Select(l => (l.Code, l.Strong.Select(p => Words(p).ToArray()).Where(p => p.Length > 0).ToArray(), l.Words.ToHashSet(StringComparer.Ordinal)))];
+        _strongFirstWords = [.. _languages.SelectMany(l => l.Strong.Select(p => p[0]))];
         _names = new NameRules(_words, global, content.Plan.MoodWords, recognizer, Words);
     }
 
@@ -170,10 +172,11 @@ public sealed class MessageReader
         var (pronoun, pronounCat) = PronounOf(words, cats);
         var (mood, negatedSpans) = MoodOf(clauses);
         var social = SocialOf(words, recognition);
-        var duration = text.Length == 0 ? null : _numbers.RecognizeDuration(text);
+        var duration = new Lazy<TimeSpan?>(() => text.Length == 0 ? null : _numbers.RecognizeDuration(text), LazyThreadSafetyMode.None);
         var stepNumber = StepNumberIn(words);
+
         // "tell me about step three": a step named in a message the recognizer can't place is a question about that step.
-        if (stepNumber is not null && duration is null && recognition.Kind is RecognitionKind.Unsure or RecognitionKind.OutOfScope)
+        if (stepNumber is not null && recognition.Kind is RecognitionKind.Unsure or RecognitionKind.OutOfScope)
         {
             recognition = recognition with { TopicId = TopicIds.PlanStep, Kind = RecognitionKind.Confident };
         }
@@ -193,9 +196,9 @@ public sealed class MessageReader
             Cats = mentions,
             Pronoun = pronoun,
             PronounCat = pronounCat,
-            Duration = duration,
+            DurationReading = duration,
             StepNumber = stepNumber,
-            IsSessionReport = duration is not null && stepNumber is null && FitsASessionReport(recognition),
+            FitsASessionReport = FitsASessionReport(recognition),
             Mood = mood,
             NegatedSpans = negatedSpans,
             YesNo = questions.Count > 0 ? null : YesNoOf(text, words),
@@ -674,6 +677,12 @@ public sealed class MessageReader
     private string LanguageOf(string text, List<string> words)
     {
         if (words.Count == 0)
+        {
+            return "en";
+        }
+
+        // Most messages have none of the other languages' own words: nothing more to check.
+        if (!words.Any(_strongFirstWords.Contains))
         {
             return "en";
         }

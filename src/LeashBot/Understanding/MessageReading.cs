@@ -65,7 +65,14 @@ public sealed record MessageReading
     /// <summary>The owner's cat the pronoun fits, when exactly one of them was learned with it.</summary>
     public required string? PronounCat { get; init; }
 
-    public required TimeSpan? Duration { get; init; }
+    /// <summary>A length of time the message gives ("10 minutes", "half an hour"), read the first time it is asked for.</summary>
+    public TimeSpan? Duration => DurationReading.Value;
+
+    /// <summary>
+    /// The duration model costs far more than the rest of the reading and most messages never need it, so it
+    /// runs at most once, when something first asks.
+    /// </summary>
+    public required Lazy<TimeSpan?> DurationReading { get; init; }
 
     /// <summary>A step of the plan the message names ("step 4", "the fourth step").</summary>
     public required int? StepNumber { get; init; }
@@ -95,7 +102,10 @@ public sealed record MessageReading
     /// "we did 6 minutes, he hissed" is a session report even though it also sounds like a struggle: a length
     /// of time alongside a struggle, a plan topic or nothing clear (and no step number) means a session to log.
     /// </summary>
-    public required bool IsSessionReport { get; init; }
+    public bool IsSessionReport => FitsASessionReport && StepNumber is null && Duration is not null;
+
+    /// <summary>The topic leaves room for a session report (a struggle, a plan topic or nothing clear).</summary>
+    public required bool FitsASessionReport { get; init; }
 
     /// <summary>Words in the message after normalizing (lower case, contractions expanded).</summary>
     public required int WordCount { get; init; }
