@@ -20,6 +20,7 @@ public sealed class SchemaTests
         { "troubleshooting", typeof(TroubleshootingContent) },
         { "faq", typeof(FaqContent) },
         { "reading", typeof(ReadingContent) },
+        { "redflags", typeof(RedFlagContent) },
     };
 
     [Theory]
