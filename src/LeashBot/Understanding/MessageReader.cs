@@ -175,8 +175,10 @@ public sealed class MessageReader
         var duration = new Lazy<TimeSpan?>(() => text.Length == 0 ? null : _numbers.RecognizeDuration(text), LazyThreadSafetyMode.None);
         var stepNumber = StepNumberIn(words);
 
-        // "tell me about step three": a step named in a message the recognizer can't place is a question about that step.
-        if (stepNumber is not null && recognition.Kind is RecognitionKind.Unsure or RecognitionKind.OutOfScope)
+        // "tell me about step three": a step named in a message the recognizer can't place (or can't decide on)
+        // is a question about that step.
+        if (stepNumber is not null && (recognition.Kind is RecognitionKind.Unsure or RecognitionKind.OutOfScope
+            || (recognition.Kind == RecognitionKind.Ambiguous && recognition.Candidates.Take(2).Any(c => c.TopicId == TopicIds.PlanStep))))
         {
             recognition = recognition with { TopicId = TopicIds.PlanStep, Kind = RecognitionKind.Confident };
         }
