@@ -28,7 +28,6 @@ public sealed class MessagesContent
     [JsonProperty(Required = Required.Always)] public string BackToIt { get; set; } = "";
     [JsonProperty(Required = Required.Always)] public string GreetingReply { get; set; } = "";
     [JsonProperty(Required = Required.Always)] public string ThanksReply { get; set; } = "";
-    [JsonProperty(Required = Required.Always)] public YesNoChoices YesNoChoices { get; set; } = new();
     [JsonProperty(Required = Required.Always)] public string YesNoRetry { get; set; } = "";
     [JsonProperty(Required = Required.Always)] public string ChoiceRetry { get; set; } = "";
     [JsonProperty(Required = Required.Always)] public string ForgetMeConfirm { get; set; } = "";
@@ -50,6 +49,8 @@ public sealed class MessagesContent
     [JsonProperty(Required = Required.Always)] public Dictionary<string, string> TopicTitles { get; set; } = [];
     [JsonProperty(Required = Required.Always)] public int MaxCats { get; set; }
     [JsonProperty(Required = Required.Always)] public int MaxTextLength { get; set; }
+    [JsonProperty(Required = Required.Always)] public YesNoChoices YesNoChoices { get; set; } = new();
+    [JsonProperty(Required = Required.Always)] public SmsMessages Sms { get; set; } = new();
     [JsonProperty(Required = Required.Always)] public MenuSynonyms MenuSynonyms { get; set; } = new();
     [JsonProperty(Required = Required.Always)] public SmallTalk SmallTalk { get; set; } = new();
 
@@ -57,13 +58,6 @@ public sealed class MessagesContent
     [JsonProperty(Required = Required.Always)] public Dictionary<string, string> OtherLanguage { get; set; } = [];
     [JsonProperty(Required = Required.Always)] public string WhichCatOf { get; set; } = "";
     [JsonProperty(Required = Required.Always)] public string OrWord { get; set; } = "";
-}
-
-/// <summary>The buttons under a yes/no question, yes first.</summary>
-public sealed class YesNoChoices
-{
-    [JsonProperty(Required = Required.Always)] public string Yes { get; set; } = "";
-    [JsonProperty(Required = Required.Always)] public string No { get; set; } = "";
 }
 
 /// <summary>Other words that pick a main-menu entry, besides its title.</summary>
@@ -84,6 +78,21 @@ public sealed class SmallTalk
     [JsonProperty(Required = Required.Always)] public string Goodbye { get; set; } = "";
     [JsonProperty(Required = Required.Always)] public string GoodbyeMidFlow { get; set; } = "";
     [JsonProperty(Required = Required.Always)] public string ThanksMidFlow { get; set; } = "";
+}
+
+/// <summary>Button titles on yes/no questions: the first means yes, the second no.</summary>
+public sealed class YesNoChoices
+{
+    [JsonProperty(Required = Required.Always)] public string Yes { get; set; } = "";
+    [JsonProperty(Required = Required.Always)] public string No { get; set; } = "";
+}
+
+/// <summary>Answers to the carrier keywords on the direct SMS route.</summary>
+public sealed class SmsMessages
+{
+    [JsonProperty(Required = Required.Always)] public string OptedOut { get; set; } = "";
+    [JsonProperty(Required = Required.Always)] public string OptedIn { get; set; } = "";
+    [JsonProperty(Required = Required.Always)] public string Help { get; set; } = "";
 }
 
 /// <summary>Whole messages that work as commands at any point, compared after normalizing case and punctuation.</summary>
