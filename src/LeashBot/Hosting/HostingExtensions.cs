@@ -65,6 +65,9 @@ public static class HostingExtensions
         services.AddSingleton<VetReply>();
 
         services.AddSingleton<Replies>();
+        services.AddSingleton<MessageReader>();
+        services.AddSingleton<MenuMatcher>();
+        services.AddSingleton<RouteTable>();
         services.AddSingleton<Router>();
         services.AddSingleton<CoachingDialog>();
         services.AddSingleton<IBot, CoachBot>();
