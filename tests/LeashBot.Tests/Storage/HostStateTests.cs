@@ -137,7 +137,8 @@ public sealed partial class HostStateTests(AzuriteFixture azurite, ITestOutputHe
 
     [Theory]
     [InlineData("Storage:Provider", "Cosmos", "Storage:Provider 'Cosmos' is not one of Sqlite, Blob, Memory.")]
-    [InlineData("Storage:Blob:ConnectionString", "", "Storage:Blob:ConnectionString is required when Storage:Provider is Blob.")]
+    [InlineData("Storage:Blob:ConnectionString", "", "Storage:Blob needs exactly one of ConnectionString (account key or Azurite) and AccountUrl (managed identity)")]
+    [InlineData("Storage:Blob:AccountUrl", "https://leashbotstate.blob.core.windows.net/", "Storage:Blob needs exactly one of ConnectionString")]
     public async Task Wrong_storage_settings_stop_start_up_naming_the_setting(string setting, string value, string message)
     {
         var settings = new Dictionary<string, string?> { ["Storage:Provider"] = "Blob", ["Storage:Blob:ConnectionString"] = "UseDevelopmentStorage=true" };
@@ -145,6 +146,35 @@ public sealed partial class HostStateTests(AzuriteFixture azurite, ITestOutputHe
         await using var host = new CounterBotHost(settings);
         var ex = Assert.ThrowsAny<Exception>(() => host.CreateClient());
         Assert.Contains(message, ex.ToString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("http://leashbotstate.blob.core.windows.net/")]
+    [InlineData("leashbotstate")]
+    public async Task An_account_url_that_is_not_https_stops_start_up_naming_the_setting(string accountUrl)
+    {
+        await using var host = new CounterBotHost(new Dictionary<string, string?> { ["Storage:Provider"] = "Blob", ["Storage:Blob:AccountUrl"] = accountUrl });
+        var ex = Assert.ThrowsAny<Exception>(() => host.CreateClient());
+        Assert.Contains($"Storage:Blob:AccountUrl '{accountUrl}' is not an https:// URL", ex.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Managed_identity_storage_without_an_identity_gets_a_polite_reply_and_names_the_problem_no_identity_on_this_machine()
+    {
+        // This machine has no managed identity, no Azure CLI sign-in and no Azure at all: the configured store must
+        // degrade the way an outage does, never answer 500.
+        await using var host = new CounterBotHost(new Dictionary<string, string?>
+        {
+            ["Storage:Provider"] = "Blob",
+            ["Storage:Blob:AccountUrl"] = "https://leashbotstate.blob.core.windows.net/",
+            ["Storage:Blob:ManagedIdentityClientId"] = "00000000-0000-0000-0000-000000000abc",
+        });
+        var replies = await host.SayAsync("conv", "owner", "hello");
+        Assert.Single(replies);
+        Assert.StartsWith("I can't save right now", replies[0]);
+        var (status, body) = await host.HealthAsync();
+        Assert.Equal(503, status);
+        Assert.Contains("Blob storage unreachable", (string?)body["storage"], StringComparison.Ordinal);
     }
 
     [Fact]
