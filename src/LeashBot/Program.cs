@@ -5,7 +5,7 @@ builder.AddLeashBot();
 
 var app = builder.Build();
 app.MapLeashBot();
-app.Run();
+app.RunLeashBot();
 
 /// <summary>The web host; public so the tests' WebApplicationFactory can start it.</summary>
 public partial class Program;

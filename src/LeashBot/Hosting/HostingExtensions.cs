@@ -65,6 +65,24 @@ public static class HostingExtensions
         return builder;
     }
 
+    /// <summary>
+    /// Runs the host until it stops. A wrong setting found at start-up ends the process with exit code 1 and one line
+    /// on stderr naming the setting (what a container log or a service manager shows first), instead of the runtime's
+    /// unhandled-exception dump. In the tests' in-process host the start-up error reaches the test instead.
+    /// </summary>
+    public static void RunLeashBot(this WebApplication app)
+    {
+        AppDomain.CurrentDomain.UnhandledException += (_, e) =>
+        {
+            if (e.ExceptionObject is OptionsValidationException invalid)
+            {
+                Console.Error.WriteLine("LeashBot cannot start: " + string.Join(" ", invalid.Failures));
+                Environment.Exit(1);
+            }
+        };
+        app.Run();
+    }
+
     public static WebApplication MapLeashBot(this WebApplication app)
     {
         // Static files, CORS, rate limiting, WebSockets, Direct Line at /v3/directline and the widget's routes.

@@ -17,6 +17,7 @@ public static class StorageServiceCollectionExtensions
             .Bind(configuration.GetSection(StorageOptions.Section))
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<StorageOptions>, SqliteFolderCheck>();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<StorageHealth>();
         services.AddSingleton<IStorage>(sp =>

@@ -99,12 +99,15 @@ public sealed partial class HostStateTests(AzuriteFixture azurite, ITestOutputHe
     }
 
     [Fact]
-    public async Task An_unwritable_SQLite_file_gets_a_polite_reply_and_a_degraded_health_check()
+    public async Task A_SQLite_file_that_becomes_unwritable_after_start_up_gets_a_polite_reply_and_a_degraded_health_check()
     {
-        // A path below a regular file can never be created, even by root.
-        var blocker = Path.Combine(_dir, "not-a-folder");
-        await File.WriteAllTextAsync(blocker, "");
-        await using var host = CounterBotHost.Sqlite(Path.Combine(blocker, "leashbot.db"));
+        var folder = Path.Combine(_dir, "state");
+        await using var host = CounterBotHost.Sqlite(Path.Combine(folder, "leashbot.db"));
+        Assert.Equal(200, (await host.HealthAsync()).Status); // started: the folder was writable then
+
+        // The folder turns into a regular file: nothing can be created below it, even by root.
+        Directory.Delete(folder, recursive: true);
+        await File.WriteAllTextAsync(folder, "");
 
         var replies = await host.SayAsync("conv", "owner", "session");
         Assert.Single(replies);
@@ -114,6 +117,19 @@ public sealed partial class HostStateTests(AzuriteFixture azurite, ITestOutputHe
         Assert.Equal(503, status);
         Assert.Equal("degraded", (string?)body["status"]);
         Assert.Contains("Sqlite", (string?)body["storage"], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_SQLite_folder_that_cannot_be_created_stops_start_up_naming_the_setting_and_the_folder()
+    {
+        // A path below a regular file can never be created, even by root (the unprivileged case is in the deployment tests).
+        var blocker = Path.Combine(_dir, "not-a-folder");
+        await File.WriteAllTextAsync(blocker, "");
+        await using var host = CounterBotHost.Sqlite(Path.Combine(blocker, "leashbot.db"));
+
+        var ex = Assert.ThrowsAny<Exception>(() => host.CreateClient());
+        Assert.Contains($"Storage:Sqlite:Path '{Path.Combine(blocker, "leashbot.db")}' cannot be written by this process", ex.ToString(), StringComparison.Ordinal);
+        Assert.Contains("Mount a writable volume there", ex.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
