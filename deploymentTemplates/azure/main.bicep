@@ -26,7 +26,7 @@ param location string = resourceGroup().location
 ])
 param planSku string = 'B1'
 
-@description('Web app instances. More than one needs Azure\'s Direct Line (webChatDirectLine = azure): LeashBot\'s built-in Direct Line keeps each Web Chat transcript in one instance\'s memory.')
+@description('Web app instances. More than one needs Azure\'s Direct Line (webChatDirectLine = azure): LeashBot\'s built-in Direct Line keeps each Web Chat transcript in one instance\'s memory')
 @minValue(1)
 @maxValue(10)
 param instanceCount int = 1
@@ -110,14 +110,14 @@ var storageAccountName = take('leashbot${uniqueString(resourceGroup().id, appNam
 // The built-in Direct Line keeps transcripts in one process: refuse a second instance rather than deploy chats
 // that break whenever the load balancer sends a poll to the other instance.
 var webInstances = instanceCount > 1 && webChatDirectLine == 'builtIn'
-  ? fail('instanceCount > 1 needs webChatDirectLine = azure: the built-in Direct Line keeps each chat in one instance\'s memory.')
+  ? fail('instanceCount > 1 needs webChatDirectLine = azure: the built-in Direct Line keeps each chat in one instance\'s memory')
   : instanceCount
 
 // An SMS channel needs all three Twilio values; Azure checks them with Twilio when it creates the channel.
 var smsEnabled = empty(smsPhoneNumber)
   ? false
   : empty(twilioAccountSid) || empty(twilioAuthToken)
-      ? fail('smsPhoneNumber needs twilioAccountSid and twilioAuthToken too.')
+      ? fail('smsPhoneNumber needs twilioAccountSid and twilioAuthToken too')
       : true
 
 // Built-in role "Storage Blob Data Contributor".
@@ -263,12 +263,6 @@ var stateSettings = [
 ]
 
 var hostSettings = [
-  {
-    // LeashBot's appsettings.json sets Urls for local use, which outranks ASPNETCORE_HTTP_PORTS; App Service
-    // forwards to port 8080 on every interface.
-    name: 'ASPNETCORE_URLS'
-    value: 'http://+:8080'
-  }
   {
     name: 'DirectLine__TokenSigningKey'
     value: directLineTokenSigningKey

@@ -21,7 +21,6 @@ public sealed partial class WiringTests(ParameterFileSnapshots snapshots) : ICla
     /// <summary>Settings the template gives the platform rather than LeashBot, and why.</summary>
     private static readonly Dictionary<string, string> PlatformSettings = new(StringComparer.Ordinal)
     {
-        ["ASPNETCORE_URLS"] = "ASP.NET Core's listening address on App Service (port 8080)",
         ["APPLICATIONINSIGHTS_CONNECTION_STRING"] = "Application Insights' agent",
         ["ApplicationInsightsAgent_EXTENSION_VERSION"] = "turns Application Insights' agent on",
     };

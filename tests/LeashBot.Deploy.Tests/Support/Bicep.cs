@@ -104,7 +104,6 @@ public static class Bicep
             throw new InvalidOperationException($"The Bicep CLI is not at {path}; `dotnet restore` fetches it (package Azure.Bicep.CommandLine.linux-x64).");
         }
 
-        if (!OperatingSystem.IsWindows())
         {
             // NuGet extracts the binary executable for its owner only; make sure whoever runs the tests may start it.
             var mode = File.GetUnixFileMode(path);
