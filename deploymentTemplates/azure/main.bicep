@@ -52,7 +52,7 @@ param microsoftAppId string = ''
 @secure()
 param microsoftAppPassword string = ''
 
-@description('Azure Bot pricing tier: F0 (free, standard channels limited to 10,000 messages a month) or S1.')
+@description('Azure Bot pricing tier. F0 is free; Azure\'s Direct Line and Web Chat (premium channels) then carry at most 10,000 messages a month. Teams, SMS and the built-in Direct Line do not count.')
 @allowed([
   'F0'
   'S1'
@@ -302,6 +302,7 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
     clientAffinityEnabled: false
     siteConfig: {
       linuxFxVersion: 'DOTNETCORE|10.0'
+      appCommandLine: 'dotnet LeashBot.dll'
       alwaysOn: true
       healthCheckPath: '/healthz'
       webSocketsEnabled: true

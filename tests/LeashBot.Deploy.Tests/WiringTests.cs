@@ -110,6 +110,7 @@ public sealed partial class WiringTests(ParameterFileSnapshots snapshots) : ICla
         var site = snapshots[file].Site;
         var config = site["properties"]!["siteConfig"]!;
         Assert.Equal("DOTNETCORE|10.0", (string?)config["linuxFxVersion"]);
+        Assert.Equal("dotnet LeashBot.dll", (string?)config["appCommandLine"]); // what `dotnet publish src/LeashBot` produces
         Assert.True((bool)config["alwaysOn"]!);
         Assert.Equal("/healthz", (string?)config["healthCheckPath"]);
         Assert.True((bool)config["webSocketsEnabled"]!);
