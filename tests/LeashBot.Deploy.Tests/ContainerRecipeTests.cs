@@ -30,6 +30,38 @@ public sealed class ContainerRecipeTests(PublishedApp published) : IClassFixture
     }
 
     [Fact]
+    public async Task The_build_stage_publishes_the_app_from_only_the_files_it_copies_minus_the_dockerignored_ones()
+    {
+        var context = Path.Combine(published.Root, "build-context");
+        var workdir = Recipe.BuildStage.Last(i => i.Instruction == "WORKDIR").Arguments;
+        Assert.Equal("/src", workdir);
+        var ignored = File.ReadAllLines(Path.Combine(Repo.Root, ".dockerignore"))
+            .Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('#')).ToList();
+        Assert.Contains("**/bin/", ignored);
+        Assert.Contains("**/obj/", ignored);
+
+        foreach (var (_, arguments) in Recipe.BuildStage.Where(i => i.Instruction == "COPY"))
+        {
+            var parts = arguments.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            var destination = Path.Combine(context, parts[^1].TrimEnd('/') is "." or "" ? "" : parts[^1]);
+            foreach (var source in parts[..^1])
+            {
+                CopyFromContext(Path.Combine(Repo.Root, source.TrimEnd('/')), source.EndsWith('/') ? destination : Path.Combine(destination, source), ignored);
+            }
+        }
+
+        // The stage's own publish command, with /app mapped to a folder of this test.
+        var publish = Recipe.BuildStage.Single(i => i.Instruction == "RUN" && i.Arguments.StartsWith("dotnet publish", StringComparison.Ordinal)).Arguments;
+        var output = Path.Combine(published.Root, "build-output");
+        var args = publish.Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(a => a == "/app" ? output : a).Append("-nologo").ToArray();
+        var result = await PublishedApp.RunAsync("dotnet", context, args);
+        Assert.True(result.ExitCode == 0, "the build stage's publish failed:\n" + result.Output);
+        Assert.True(File.Exists(Path.Combine(output, "LeashBot.dll")));
+        Assert.True(File.Exists(Path.Combine(output, "dialogs", "messages.json")));
+        Assert.True(File.Exists(Path.Combine(output, "wwwroot", "lib", "webchat", "webchat.js")));
+    }
+
+    [Fact]
     public async Task The_published_app_serves_a_real_turn_unprivileged_from_a_read_only_folder_with_state_on_the_volume()
     {
         var data = published.MakeStateFolder("data-ok", writable: true);
@@ -173,6 +205,44 @@ public sealed class ContainerRecipeTests(PublishedApp published) : IClassFixture
         // The unprivileged process may not be signalled by the test as another user... but root may.
         app.Kill(entireProcessTree: true);
         await app.WaitForExitAsync();
+    }
+
+    /// <summary>Copies a file or folder of the build context as `docker build` sends it: without what .dockerignore names.</summary>
+    private static void CopyFromContext(string source, string destination, IReadOnlyList<string> ignored)
+    {
+        var relative = Path.GetRelativePath(Repo.Root, source).Replace('\\', '/');
+        bool Ignored(string path, bool folder)
+        {
+            var rel = Path.GetRelativePath(Repo.Root, path).Replace('\\', '/');
+            var name = Path.GetFileName(path);
+            return ignored.Any(pattern => pattern switch
+            {
+                _ when pattern.StartsWith("**/", StringComparison.Ordinal) => folder && name == pattern[3..].TrimEnd('/'),
+                _ when pattern.StartsWith("*.", StringComparison.Ordinal) && pattern.EndsWith('*') => !folder && name.Contains(pattern[1..^1], StringComparison.Ordinal),
+                _ when pattern.StartsWith("*.", StringComparison.Ordinal) => !folder && name.EndsWith(pattern[1..], StringComparison.Ordinal),
+                _ => rel == pattern.TrimEnd('/') || rel.StartsWith(pattern.TrimEnd('/') + "/", StringComparison.Ordinal),
+            });
+        }
+
+        if (File.Exists(source))
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
+            File.Copy(source, destination);
+            return;
+        }
+
+        Assert.True(Directory.Exists(source), $"COPY source {relative} does not exist");
+        Directory.CreateDirectory(destination);
+        foreach (var entry in Directory.EnumerateFileSystemEntries(source))
+        {
+            var folder = Directory.Exists(entry);
+            if (Ignored(entry, folder))
+            {
+                continue;
+            }
+
+            CopyFromContext(entry, Path.Combine(destination, Path.GetFileName(entry)), ignored);
+        }
     }
 
     private static List<string> Files(string folder) =>

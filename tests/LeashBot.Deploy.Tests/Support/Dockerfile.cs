@@ -14,6 +14,10 @@ public sealed class DockerfileRecipe
     public IEnumerable<string> All(string instruction) =>
         Instructions.Where(i => i.Instruction == instruction).Select(i => i.Arguments);
 
+    /// <summary>The first stage's instructions (from its FROM up to the next FROM).</summary>
+    public IReadOnlyList<(string Instruction, string Arguments)> BuildStage =>
+        Instructions.Skip(1).TakeWhile(i => i.Instruction != "FROM").ToList();
+
     /// <summary>The final stage's instructions (after its FROM).</summary>
     public IReadOnlyList<(string Instruction, string Arguments)> FinalStage =>
         Instructions.Skip(Instructions.Select((i, n) => (i, n)).Last(x => x.i.Instruction == "FROM").n).ToList();
