@@ -119,7 +119,7 @@ public sealed class ContainerRecipeTests(PublishedApp published) : IClassFixture
         Assert.Equal(1, app.ExitCode);
         var lines = (await stderr).Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.True(lines.Length == 1, "stderr should be one line:\n" + await stderr + "\nstdout:\n" + await stdout);
-        Assert.StartsWith($"LeashBot cannot start: Storage:Sqlite:Path '{Path.Combine(data, "leashbot.db")}' cannot be written by this process (", lines[0], StringComparison.Ordinal);
+        Assert.StartsWith($"LeashBot can't start: Storage:Sqlite:Path '{Path.Combine(data, "leashbot.db")}' cannot be written by this process (", lines[0], StringComparison.Ordinal);
         if (PublishedApp.RunningAsRoot)
         {
             Assert.Contains("(nobody, uid 65534)", lines[0], StringComparison.Ordinal);

@@ -41,6 +41,8 @@ public static class HostingExtensions
         services.AddOptions<BotAuthenticationOptions>().Bind(config).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<OrganizationOptions>().Bind(config.GetSection(OrganizationOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ContentOptions>().Bind(config.GetSection(ContentOptions.Section));
+        services.AddOptions<AnonymousCallersOptions>().Bind(config.GetSection(AnonymousCallersOptions.Section));
+        services.AddSingleton<AnonymousCallers>();
 
         // Content is loaded and validated before the host starts listening: a broken file stops start-up.
         var contentOptions = config.GetSection(ContentOptions.Section).Get<ContentOptions>() ?? new ContentOptions();
@@ -73,30 +75,23 @@ public static class HostingExtensions
         return builder;
     }
 
-    /// <summary>
-    /// Runs the host until it stops. A wrong setting found at start-up ends the process with exit code 1 and one line
-    /// on stderr naming the setting (what a container log or a service manager shows first), instead of the runtime's
-    /// unhandled-exception dump. In the tests' in-process host the start-up error reaches the test instead.
-    /// </summary>
-    public static void RunLeashBot(this WebApplication app)
-    {
-        AppDomain.CurrentDomain.UnhandledException += (_, e) =>
-        {
-            if (e.ExceptionObject is OptionsValidationException invalid)
-            {
-                Console.Error.WriteLine("LeashBot cannot start: " + string.Join(" ", invalid.Failures));
-                Environment.Exit(1);
-            }
-        };
-        app.Run();
-    }
-
     public static WebApplication MapLeashBot(this WebApplication app)
     {
         // Static files, CORS, rate limiting, WebSockets, Direct Line at /v3/directline and the widget's routes.
         app.UseDirectLine();
-        app.MapPost("/api/messages", (HttpRequest request, HttpResponse response, IBotFrameworkHttpAdapter adapter, IBot bot, CancellationToken ct) =>
-            adapter.ProcessAsync(request, response, bot, ct));
+        var anonymousCallers = app.Services.GetRequiredService<AnonymousCallers>();
+        anonymousCallers.WarnIfOpen();
+        app.MapPost("/api/messages", async (HttpContext context, IBotFrameworkHttpAdapter adapter, IBot bot, CancellationToken ct) =>
+        {
+            // Without an app id Bot Framework authenticates nobody: only this machine may post as an owner.
+            if (!anonymousCallers.Admits(context))
+            {
+                return AnonymousCallers.Refusal();
+            }
+
+            await adapter.ProcessAsync(context.Request, context.Response, bot, ct);
+            return Results.Empty;
+        });
         app.MapGet("/healthz", async (StorageHealth health, IStorage storage, CancellationToken ct) =>
         {
             if (!health.IsHealthy)
