@@ -64,7 +64,7 @@ public sealed class ContainerRecipeTests(PublishedApp published) : IClassFixture
     [Fact]
     public async Task The_published_app_serves_a_real_turn_unprivileged_from_a_read_only_folder_with_state_on_the_volume()
     {
-        var data = published.MakeStateFolder("data-ok", writable: true);
+        var data = await published.MakeStateFolderAsync("data-ok", writable: true);
         var port = PublishedApp.FreePort();
         var appFilesBefore = Files(published.AppFolder);
 
@@ -109,7 +109,7 @@ public sealed class ContainerRecipeTests(PublishedApp published) : IClassFixture
     [Fact]
     public async Task A_state_volume_the_user_cannot_write_stops_the_app_with_one_line_naming_the_setting_and_folder()
     {
-        var data = published.MakeStateFolder("data-read-only", writable: false);
+        var data = await published.MakeStateFolderAsync("data-read-only", writable: false);
         using var app = Start(data, PublishedApp.FreePort());
         var stderr = app.StandardError.ReadToEndAsync();
         var stdout = app.StandardOutput.ReadToEndAsync();
@@ -202,7 +202,7 @@ public sealed class ContainerRecipeTests(PublishedApp published) : IClassFixture
 
     private static async Task StopAsync(Process app)
     {
-        // The unprivileged process may not be signalled by the test as another user... but root may.
+        // As root (CI) the test may signal nobody's process; as a plain user the process is its own.
         app.Kill(entireProcessTree: true);
         await app.WaitForExitAsync();
     }

@@ -153,7 +153,8 @@ public sealed partial class WiringTests(ParameterFileSnapshots snapshots) : ICla
             };
         }
 
-        await using var host = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
+        await using var factory = new WebApplicationFactory<Program>();
+        await using var host = factory.WithWebHostBuilder(builder =>
         {
             foreach (var (key, value) in settings)
             {

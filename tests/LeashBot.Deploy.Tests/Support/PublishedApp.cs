@@ -45,14 +45,14 @@ public sealed class PublishedApp : IAsyncLifetime
         RunningAsRoot ? ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "--", .. args] : args;
 
     /// <summary>A folder the unprivileged user owns (0700), or, when <paramref name="writable"/> is false, one it may only read.</summary>
-    public string MakeStateFolder(string name, bool writable)
+    public async Task<string> MakeStateFolderAsync(string name, bool writable)
     {
         var folder = Path.Combine(_root, name);
         Directory.CreateDirectory(folder);
         if (RunningAsRoot && writable)
         {
             File.SetUnixFileMode(folder, (UnixFileMode)0b111_000_000);
-            Assert.Equal(0, RunAsync("chown", _root, "65534:65534", folder).GetAwaiter().GetResult().ExitCode);
+            Assert.Equal(0, (await RunAsync("chown", _root, "65534:65534", folder)).ExitCode);
         }
         else
         {
