@@ -113,7 +113,7 @@ public sealed class ContainerRecipeTests(PublishedApp published) : IClassFixture
         using var app = Start(data, PublishedApp.FreePort());
         var stderr = app.StandardError.ReadToEndAsync();
         var stdout = app.StandardOutput.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(180));
         await app.WaitForExitAsync(timeout.Token);
 
         Assert.Equal(1, app.ExitCode);
@@ -156,7 +156,7 @@ public sealed class ContainerRecipeTests(PublishedApp published) : IClassFixture
     private static async Task WaitHealthyAsync(Process app, int port)
     {
         using var client = new HttpClient();
-        var deadline = DateTime.UtcNow.AddSeconds(60);
+        var deadline = DateTime.UtcNow.AddSeconds(180);
         while (true)
         {
             if (app.HasExited)
@@ -176,7 +176,7 @@ public sealed class ContainerRecipeTests(PublishedApp published) : IClassFixture
             {
             }
 
-            Assert.True(DateTime.UtcNow < deadline, "the app did not become healthy within 60 s");
+            Assert.True(DateTime.UtcNow < deadline, "the app did not become healthy within 180 s");
             await Task.Delay(200);
         }
     }

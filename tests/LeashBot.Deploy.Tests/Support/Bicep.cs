@@ -44,7 +44,7 @@ public static class Bicep
         using var process = Process.Start(info) ?? throw new InvalidOperationException("bicep did not start");
         var output = process.StandardOutput.ReadToEndAsync();
         var errors = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(10));
         await process.WaitForExitAsync(timeout.Token);
         return new Result(process.ExitCode, await output, await errors);
     }

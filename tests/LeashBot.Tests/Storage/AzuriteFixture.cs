@@ -76,7 +76,8 @@ public class AzuriteFixture : IAsyncLifetime
         process.BeginErrorReadLine();
         _process = process;
 
-        var deadline = DateTime.UtcNow.AddSeconds(30);
+        // Generous: on a machine shared by several test runs a Node.js start can take a long while.
+        var deadline = DateTime.UtcNow.AddSeconds(120);
         while (true)
         {
             if (process.HasExited)
