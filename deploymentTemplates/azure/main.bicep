@@ -72,9 +72,13 @@ param organizationPhone string = ''
 @maxLength(40)
 param organizationEmergencyPhone string = ''
 
-@description('Opening hours shown with the phone number; empty for none.')
+@description('When the clinic answers its phone, e.g. "Mon-Fri 8:00-18:00, Sat 9am-1pm" or "24/7": shown in urgent replies, and outside these hours the emergency line comes first. Empty for none.')
 @maxLength(120)
 param organizationOpeningHours string = ''
+
+@description('IANA time zone of the opening hours, e.g. Europe/London or America/Chicago; empty means UTC.')
+@maxLength(64)
+param organizationTimeZone string = ''
 
 @description('One line under the greeting.')
 @maxLength(200)
@@ -217,6 +221,10 @@ var organizationSettings = [
   {
     name: 'Organization__OpeningHours'
     value: organizationOpeningHours
+  }
+  {
+    name: 'Organization__TimeZone'
+    value: organizationTimeZone
   }
   {
     name: 'Organization__Disclaimer'

@@ -166,6 +166,8 @@ public sealed partial class WiringTests(ParameterFileSnapshots snapshots) : ICla
         var organization = host.Services.GetRequiredService<IOptions<OrganizationOptions>>().Value;
         Assert.Equal((string)deployment.Parameters["organizationName"]!, organization.Name);
         Assert.Equal((string?)deployment.Parameters["organizationOpeningHours"], organization.OpeningHours);
+        Assert.NotNull(organization.ReadHours()); // the hours the parameter file gives are ones the bot can read
+        Assert.Equal((string?)deployment.Parameters["organizationTimeZone"], organization.ReadTimeZone().Id);
         var storage = host.Services.GetRequiredService<IOptions<StorageOptions>>().Value;
         Assert.True(storage.IsProvider(StorageOptions.BlobProvider));
         Assert.Equal("leashbot-state", storage.Blob.Container);

@@ -5,9 +5,10 @@ namespace LeashBot.Tests.Hosting;
 
 /// <summary>
 /// An operator's mistake stops the built host with one line that names it and exit code 1, not a stack trace.
-/// Tried: a required setting left empty, a number that isn't one, a bad colour, and a content folder with no content.
+/// Tried: a required setting left empty, a number that isn't one, a bad colour, unreadable opening hours, an unknown
+/// time zone, and a content folder with no content.
 /// </summary>
-public sealed class StartupProblemTests
+public sealed partial class StartupProblemTests
 {
     /// <summary>A line of a .NET stack trace: "   at Namespace.Type.Method(...)".</summary>
     private const string StackFrame = @"(?m)^\s+at \S+\(";
@@ -21,9 +22,11 @@ public sealed class StartupProblemTests
     [InlineData("--Storage:Provider=Blob --Storage:Blob:ConnectionString=UseDevelopmentStorage=true --Storage:Blob:AccountUrl=https://leashbotstate.blob.core.windows.net/", "Storage:Blob needs exactly one of ConnectionString")]
     [InlineData("--Storage:Provider=Blob --Storage:Blob:AccountUrl=http://leashbotstate.blob.core.windows.net/", "Storage:Blob:AccountUrl 'http://leashbotstate.blob.core.windows.net/' is not an https:// URL")]
     [InlineData("--Storage:Provider=Blob --Storage:Blob:AccountUrl=leashbotstate", "Storage:Blob:AccountUrl 'leashbotstate' is not an https:// URL")]
+    [InlineData("--Organization:OpeningHours=whenever we feel like it", "Organization:OpeningHours can't be read")]
+    [InlineData("--Organization:TimeZone=Mars/Olympus_Mons", "Organization:TimeZone 'Mars/Olympus_Mons' is not a known time zone")]
     public async Task A_bad_setting_stops_the_host_with_one_line_naming_it_and_exit_code_1(string settings, string named)
     {
-        var (exitCode, stdout, stderr) = await RunHostAsync(settings.Split(' '));
+        var (exitCode, stdout, stderr) = await RunHostAsync(Arguments().Split(settings));
         Assert.Equal(1, exitCode);
         var lines = stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         var line = Assert.Single(lines);
@@ -102,4 +105,8 @@ public sealed class StartupProblemTests
 
         return (host.ExitCode, await stdout, await stderr);
     }
+
+    /// <summary>Splits "--A=x --B=y z" into its arguments; a value may hold spaces.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(" (?=--)")]
+    private static partial System.Text.RegularExpressions.Regex Arguments();
 }
