@@ -1,5 +1,6 @@
 using LeashBot.Bot;
 using LeashBot.Channels.DirectLine;
+using LeashBot.Channels.Sms;
 using LeashBot.Coaching;
 using LeashBot.Dialogs;
 using LeashBot.Safety;
@@ -56,7 +57,7 @@ public static class HostingExtensions
 
         services.AddLeashBotStorage(config);
         services.AddSingleton<KeyedLock>();
-        services.AddSingleton<ConversationState>();
+        services.AddSingleton<ConversationState, FlowState>();
         services.AddSingleton<UserState>();
         services.AddSingleton<BotAccessors>();
         services.AddSingleton<TurnRunner>();
@@ -77,6 +78,7 @@ public static class HostingExtensions
         services.AddSingleton<IBot, CoachBot>();
 
         builder.AddDirectLine();
+        builder.AddTwilioSms();
         return builder;
     }
 
@@ -97,6 +99,7 @@ public static class HostingExtensions
             await adapter.ProcessAsync(context.Request, context.Response, bot, ct);
             return Results.Empty;
         });
+        app.MapTwilioSms();
         app.MapGet("/healthz", async (StorageHealth health, IStorage storage, CancellationToken ct) =>
         {
             if (!health.IsHealthy)
