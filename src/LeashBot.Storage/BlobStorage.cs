@@ -1,6 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
 using Azure;
+using Azure.Core;
+using Azure.Identity;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 
@@ -20,8 +22,29 @@ public sealed class BlobStorage : JsonStorage
     private readonly SemaphoreSlim _initGate = new(1, 1);
     private volatile bool _initialized;
 
+    /// <summary>State in <paramref name="containerName"/> of the account a connection string names (account key, SAS or Azurite).</summary>
     public BlobStorage(string connectionString, string containerName, StorageHealth? health = null)
+        : this(new BlobContainerClient(connectionString, containerName, ClientOptions()), health)
+    {
+    }
+
+    /// <summary>
+    /// State in <paramref name="containerName"/> of the account at <paramref name="accountUrl"/>, signed in with
+    /// <paramref name="credential"/> (on Azure, the app's managed identity): no account key in the settings.
+    /// </summary>
+    public BlobStorage(Uri accountUrl, string containerName, TokenCredential credential, StorageHealth? health = null, BlobClientOptions? options = null)
+        : this(new BlobServiceClient(accountUrl, credential, options ?? ClientOptions()).GetBlobContainerClient(containerName), health)
+    {
+    }
+
+    private BlobStorage(BlobContainerClient container, StorageHealth? health)
         : base(StorageOptions.BlobProvider, health)
+    {
+        _container = container;
+    }
+
+    /// <summary>The client settings every Blob store uses; callers may change the transport (tests trust a local certificate).</summary>
+    public static BlobClientOptions ClientOptions()
     {
         var options = new BlobClientOptions();
 
@@ -30,7 +53,7 @@ public sealed class BlobStorage : JsonStorage
         options.Retry.Delay = TimeSpan.FromMilliseconds(200);
         options.Retry.MaxDelay = TimeSpan.FromSeconds(1);
         options.Retry.NetworkTimeout = TimeSpan.FromSeconds(10);
-        _container = new BlobContainerClient(connectionString, containerName, options);
+        return options;
     }
 
     /// <summary>
@@ -119,7 +142,7 @@ public sealed class BlobStorage : JsonStorage
     }
 
     protected override bool IsServiceFailure(Exception exception) =>
-        exception is RequestFailedException or AggregateException or HttpRequestException or IOException;
+        exception is RequestFailedException or AggregateException or HttpRequestException or IOException or AuthenticationFailedException;
 
     protected override void Dispose(bool disposing)
     {
@@ -135,6 +158,8 @@ public sealed class BlobStorage : JsonStorage
     {
         RequestFailedException { Status: > 0 } failed => $"{failed.Status} {failed.ErrorCode}",
         RequestFailedException or AggregateException => "no connection",
+        CredentialUnavailableException => "no credential for the storage account",
+        AuthenticationFailedException => "sign-in to the storage account failed",
         _ => exception.GetType().Name,
     };
 

@@ -1,3 +1,4 @@
+using Azure.Identity;
 using Microsoft.Bot.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,6 +20,7 @@ public static class StorageServiceCollectionExtensions
             .Bind(configuration.GetSection(StorageOptions.Section))
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<StorageOptions>, SqliteFolderCheck>();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<StorageHealth>();
         services.AddSingleton<IStorage>(sp =>
@@ -27,7 +29,9 @@ public static class StorageServiceCollectionExtensions
             var health = sp.GetRequiredService<StorageHealth>();
             if (options.IsProvider(StorageOptions.BlobProvider))
             {
-                return new BlobStorage(options.Blob.ConnectionString!, options.Blob.Container, health);
+                return string.IsNullOrWhiteSpace(options.Blob.AccountUrl)
+                    ? new BlobStorage(options.Blob.ConnectionString!, options.Blob.Container, health)
+                    : new BlobStorage(new Uri(options.Blob.AccountUrl), options.Blob.Container, ManagedIdentity(options.Blob), health);
             }
 
             if (options.IsProvider(StorageOptions.MemoryProvider))
@@ -40,4 +44,10 @@ public static class StorageServiceCollectionExtensions
         });
         return services;
     }
+
+    // DefaultAzureCredential finds the app's managed identity on Azure and a developer's `az login` elsewhere.
+    private static DefaultAzureCredential ManagedIdentity(BlobStorageOptions blob) => new(new DefaultAzureCredentialOptions
+    {
+        ManagedIdentityClientId = string.IsNullOrWhiteSpace(blob.ManagedIdentityClientId) ? null : blob.ManagedIdentityClientId,
+    });
 }

@@ -32,6 +32,14 @@ public static class HostingExtensions
             FileProvider = new Microsoft.Extensions.FileProviders.PhysicalFileProvider(AppContext.BaseDirectory),
         });
 
+        // Locally LeashBot listens on http://localhost:3978, Bot Framework's usual port. Containers and App Service name
+        // their own address (ASPNETCORE_URLS, ASPNETCORE_HTTP_PORTS, --urls); the same default in appsettings.json
+        // would outrank some of those when the app starts in its own folder, so it applies only when none is given.
+        if (string.IsNullOrEmpty(config["urls"]) && string.IsNullOrEmpty(config["http_ports"]) && string.IsNullOrEmpty(config["https_ports"]))
+        {
+            builder.WebHost.UseUrls("http://localhost:3978");
+        }
+
         services.AddOptions<BotAuthenticationOptions>().Bind(config).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<OrganizationOptions>().Bind(config.GetSection(OrganizationOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ContentOptions>().Bind(config.GetSection(ContentOptions.Section));
