@@ -26,10 +26,12 @@ public sealed class BlobStorage : JsonStorage
         var options = new BlobClientOptions();
 
         // A turn should fail fast and tell the owner, not hang for the SDK's default back-off of a minute or more.
-        options.Retry.MaxRetries = 2;
+        // A hung store (connections accepted, nothing answered) costs one try of NetworkTimeout, a short delay and one
+        // retry: about 4.5 s for the first operation of a turn, which then stops and says it can't save.
+        options.Retry.MaxRetries = 1;
         options.Retry.Delay = TimeSpan.FromMilliseconds(200);
-        options.Retry.MaxDelay = TimeSpan.FromSeconds(1);
-        options.Retry.NetworkTimeout = TimeSpan.FromSeconds(10);
+        options.Retry.MaxDelay = TimeSpan.FromMilliseconds(500);
+        options.Retry.NetworkTimeout = TimeSpan.FromSeconds(2);
         _container = new BlobContainerClient(connectionString, containerName, options);
     }
 

@@ -171,6 +171,11 @@ public abstract class JsonStorage : IStorage, IDisposable
     /// <summary>True when the exception means the service is unreachable or failing (not a bug in the caller).</summary>
     protected abstract bool IsServiceFailure(Exception exception);
 
+    /// <summary>Called after an operation failed because of the service, before the failure is reported: a store can drop what it cached.</summary>
+    protected virtual void OnServiceFailure()
+    {
+    }
+
     /// <summary>A short description of a failure for the health check: never a connection string or stored data.</summary>
     protected virtual string DescribeFailure(Exception exception) => exception.GetType().Name;
 
@@ -195,6 +200,7 @@ public abstract class JsonStorage : IStorage, IDisposable
         }
         catch (Exception ex) when (ex is OperationCanceledException or TimeoutException || IsServiceFailure(ex))
         {
+            OnServiceFailure();
             _health?.ReportFailure($"{ProviderName} storage unreachable ({DescribeFailure(ex)})");
             throw new StorageUnavailableException(ProviderName, ex);
         }

@@ -7,8 +7,9 @@ public static class StorageServiceCollectionExtensions
 {
     /// <summary>
     /// Registers <see cref="IStorage"/> as the store named by <c>Storage:Provider</c>, with its options validated at start-up.
-    /// A relative <c>Storage:Sqlite:Path</c> is resolved against the host's content root (ASP.NET Core's default is the
-    /// process's working directory; <c>--contentRoot</c> changes it). Production should set an absolute path on a persistent disk.
+    /// A relative <c>Storage:Sqlite:Path</c> is resolved against the process's working directory, as the README says (not
+    /// the content root, which is the app's folder: two hosts started from different folders would otherwise share one
+    /// file). Production should set an absolute path on a persistent disk.
     /// </summary>
     public static IServiceCollection AddLeashBotStorage(this IServiceCollection services, IConfiguration configuration)
     {
@@ -18,6 +19,7 @@ public static class StorageServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<StorageHealth>();
+        services.AddSingleton<StorageProbe>();
         services.AddSingleton<IStorage>(sp =>
         {
             var options = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
@@ -32,8 +34,7 @@ public static class StorageServiceCollectionExtensions
                 return new MemoryJsonStorage(health);
             }
 
-            var root = sp.GetRequiredService<IHostEnvironment>().ContentRootPath;
-            return new SqliteStorage(Path.Combine(root, options.Sqlite.Path), health);
+            return new SqliteStorage(Path.GetFullPath(options.Sqlite.Path), health, sp.GetRequiredService<ILogger<SqliteStorage>>());
         });
         return services;
     }
