@@ -77,10 +77,19 @@ public sealed class MessagesEndpoint(
             return Refuse(StatusCodes.Status400BadRequest, "bad_activity", problem);
         }
 
+        var authorization = context.Request.Headers.Authorization.ToString();
+        if (authorization.Length > 0 && !LooksSigned(authorization))
+        {
+            // Refused before Bot Framework sees it: junk must not make the host fetch signing keys.
+            logger.LogInformation("Refused an activity on channel {Channel}: its Authorization header is not a signed JWT", IncomingActivity.ForLog(activity.ChannelId));
+            context.Response.Headers.WWWAuthenticate = "Bearer";
+            return Refuse(StatusCodes.Status401Unauthorized, "unauthorized", "A valid Bot Framework token is required (Authorization: Bearer <JWT>).");
+        }
+
         AuthenticateRequestResult authentication;
         try
         {
-            authentication = await adapter.AuthenticateAsync(activity, context.Request.Headers.Authorization.ToString(), cancellationToken);
+            authentication = await adapter.AuthenticateAsync(activity, authorization, cancellationToken);
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
@@ -165,6 +174,35 @@ public sealed class MessagesEndpoint(
         catch (DecoderFallbackException)
         {
             return (null, Refuse(StatusCodes.Status400BadRequest, "bad_encoding", "The body must be UTF-8 JSON."));
+        }
+    }
+
+    /// <summary>
+    /// True when the header is <c>Bearer</c> and a compact JWS whose header names an RSA signature (what Bot Framework
+    /// accepts: RS256, RS384, RS512) and a key id. Everything else, unsigned <c>alg: none</c> tokens included, can only fail.
+    /// </summary>
+    internal static bool LooksSigned(string authorization)
+    {
+        const string scheme = "Bearer ";
+        if (!authorization.StartsWith(scheme, StringComparison.Ordinal) || authorization.Length > 16 * 1024)
+        {
+            return false;
+        }
+
+        var parts = authorization[scheme.Length..].Split('.');
+        if (parts.Length != 3 || parts.Any(string.IsNullOrEmpty))
+        {
+            return false;
+        }
+
+        try
+        {
+            var header = Newtonsoft.Json.Linq.JObject.Parse(Encoding.UTF8.GetString(Microsoft.IdentityModel.Tokens.Base64UrlEncoder.DecodeBytes(parts[0])));
+            return (string?)header["alg"] is "RS256" or "RS384" or "RS512" && header["kid"] is { Type: Newtonsoft.Json.Linq.JTokenType.String };
+        }
+        catch (Exception ex) when (ex is JsonException or FormatException or ArgumentException or DecoderFallbackException or InvalidCastException)
+        {
+            return false;
         }
     }
 
