@@ -245,8 +245,9 @@ public sealed class TurnRunner(
         }
     }
 
+    /// <summary>A copy of a state's cached record, or null when the turn deleted it ("forget me").</summary>
     private static JObject? Snapshot(BotState state, ITurnContext turnContext) =>
-        (state.Get(turnContext) as JObject)?.DeepClone() as JObject ?? [];
+        state.GetCachedState(turnContext) is { State: { } cached } ? JObject.FromObject(cached) : null;
 
     /// <summary>The kind of key (conversation or user) for logs: the ids themselves are the owner's.</summary>
     private static string IncomingKey(string key) =>

@@ -15,6 +15,7 @@ namespace LeashBot.Storage;
 public sealed class BlobStorage : JsonStorage
 {
     private const int ReadablePrefixLength = 60;
+    private const string WriteIdMetadata = "writeid";
 
     private readonly BlobContainerClient _container;
     private readonly SemaphoreSlim _initGate = new(1, 1);
@@ -84,9 +85,11 @@ public sealed class BlobStorage : JsonStorage
         for (var i = 0; i < writes.Count; i++)
         {
             var write = writes[i];
+            var writeId = Guid.NewGuid().ToString("N");
             var options = new BlobUploadOptions
             {
                 HttpHeaders = new BlobHttpHeaders { ContentType = "application/json" },
+                Metadata = new Dictionary<string, string> { [WriteIdMetadata] = writeId },
                 Conditions = write.IfMatch switch
                 {
                     null => new BlobRequestConditions { IfNoneMatch = ETag.All },
@@ -107,11 +110,26 @@ public sealed class BlobStorage : JsonStorage
             }
             catch (RequestFailedException ex) when (ex.Status is 409 or 412 || (ex.Status == 404 && write.IfMatch is not null and not "*"))
             {
-                throw new StorageConflictException(write.Key);
+                // A try whose answer was lost to the network timeout may have been applied; the SDK's retry then meets
+                // that very write as a changed eTag. Each write carries its own id, so such a write is recognized as done.
+                eTags[i] = await OwnWriteETagAsync(write.Key, writeId, cancellationToken) ?? throw new StorageConflictException(write.Key);
             }
         }
 
         return eTags;
+    }
+
+    private async Task<string?> OwnWriteETagAsync(string key, string writeId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var properties = await _container.GetBlobClient(BlobName(key)).GetPropertiesAsync(cancellationToken: cancellationToken);
+            return properties.Value.Metadata.TryGetValue(WriteIdMetadata, out var stored) && stored == writeId ? properties.Value.ETag.ToString() : null;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            return null;
+        }
     }
 
     protected override async Task DeleteRecordAsync(string key, CancellationToken cancellationToken)
