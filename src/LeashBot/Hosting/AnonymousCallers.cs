@@ -23,6 +23,9 @@ public sealed class AnonymousCallers(IOptions<BotAuthenticationOptions> credenti
     private readonly bool _anonymous = string.IsNullOrEmpty(credentials.Value.MicrosoftAppId);
     private readonly bool _allowRemote = options.Value.AllowRemote;
 
+    /// <summary>True when an app id is set, so every request needs a Bot Framework token.</summary>
+    public bool TokenRequired => !_anonymous;
+
     /// <summary>True when the request may go on to the adapter: an app id is set (JWTs are checked), the caller is local, or remote callers are allowed.</summary>
     public bool Admits(HttpContext context) =>
         !_anonymous || _allowRemote || (IsLocal(context.Connection.RemoteIpAddress) && !IsRelayed(context.Request));

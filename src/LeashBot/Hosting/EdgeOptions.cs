@@ -39,6 +39,8 @@ public sealed class ForwardedHeadersSettings : IValidatableObject
         }
     }
 
+    public bool AnyConfigured => (KnownProxies?.Length ?? 0) + (KnownNetworks?.Length ?? 0) > 0;
+
     public ForwardedHeadersOptions ToOptions()
     {
         var options = new ForwardedHeadersOptions

@@ -82,7 +82,13 @@ public static class HostingExtensions
     {
         // Who the client is comes first: the anonymous-caller guard and the rate limits judge the real client
         // address, which only a configured proxy may vouch for.
-        app.UseForwardedHeaders(app.Services.GetRequiredService<IOptions<ForwardedHeadersSettings>>().Value.ToOptions());
+        var proxies = app.Services.GetRequiredService<IOptions<ForwardedHeadersSettings>>().Value;
+        if (proxies.AnyConfigured)
+        {
+            // Never with empty lists: ASP.NET Core then believes forwarded headers from anyone.
+            app.UseForwardedHeaders(proxies.ToOptions());
+        }
+
         app.UseSecurityHeaders();
 
         // Static files, CORS, rate limiting, WebSockets, Direct Line at /v3/directline and the widget's routes.

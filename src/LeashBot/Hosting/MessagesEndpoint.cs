@@ -51,6 +51,12 @@ public sealed class MessagesEndpoint(
             return AnonymousCallers.Refusal();
         }
 
+        var authorization = context.Request.Headers.Authorization.ToString();
+        if (anonymousCallers.TokenRequired && authorization.Length == 0)
+        {
+            return Unauthorized(context);
+        }
+
         var (text, bodyProblem) = await ReadBodyAsync(context.Request, cancellationToken);
         if (bodyProblem is not null)
         {
@@ -77,13 +83,11 @@ public sealed class MessagesEndpoint(
             return Refuse(StatusCodes.Status400BadRequest, "bad_activity", problem);
         }
 
-        var authorization = context.Request.Headers.Authorization.ToString();
         if (authorization.Length > 0 && !LooksSigned(authorization))
         {
             // Refused before Bot Framework sees it: junk must not make the host fetch signing keys.
             logger.LogInformation("Refused an activity on channel {Channel}: its Authorization header is not a signed JWT", IncomingActivity.ForLog(activity.ChannelId));
-            context.Response.Headers.WWWAuthenticate = "Bearer";
-            return Refuse(StatusCodes.Status401Unauthorized, "unauthorized", "A valid Bot Framework token is required (Authorization: Bearer <JWT>).");
+            return Unauthorized(context);
         }
 
         AuthenticateRequestResult authentication;
@@ -103,8 +107,7 @@ public sealed class MessagesEndpoint(
 
             logger.LogInformation("Refused an activity on channel {Channel}: its token did not pass ({ExceptionType})", IncomingActivity.ForLog(activity.ChannelId), ex.GetType().Name);
             logger.LogDebug(ex, "Token refusal details");
-            context.Response.Headers.WWWAuthenticate = "Bearer";
-            return Refuse(StatusCodes.Status401Unauthorized, "unauthorized", "A valid Bot Framework token is required (Authorization: Bearer <JWT>).");
+            return Unauthorized(context);
         }
 
         if (IncomingActivity.ExpectsReplies(activity) && IncomingActivity.ServiceUrlProblem(activity.ServiceUrl) is not null)
@@ -204,6 +207,12 @@ public sealed class MessagesEndpoint(
         {
             return false;
         }
+    }
+
+    private static IResult Unauthorized(HttpContext context)
+    {
+        context.Response.Headers.WWWAuthenticate = "Bearer";
+        return Refuse(StatusCodes.Status401Unauthorized, "unauthorized", "A valid Bot Framework token is required (Authorization: Bearer <JWT>).");
     }
 
     private static IResult TooLarge(int max) =>
