@@ -16,6 +16,7 @@ public sealed class BlobStorage : JsonStorage
 {
     private const int ReadablePrefixLength = 60;
     private const string WriteIdMetadata = "writeid";
+    private const string KindMetadata = "kind";
 
     private readonly BlobContainerClient _container;
     private readonly SemaphoreSlim _initGate = new(1, 1);
@@ -89,7 +90,7 @@ public sealed class BlobStorage : JsonStorage
             var options = new BlobUploadOptions
             {
                 HttpHeaders = new BlobHttpHeaders { ContentType = "application/json" },
-                Metadata = new Dictionary<string, string> { [WriteIdMetadata] = writeId },
+                Metadata = new Dictionary<string, string> { [WriteIdMetadata] = writeId, [KindMetadata] = KindOf(write.Key) },
                 Conditions = write.IfMatch switch
                 {
                     null => new BlobRequestConditions { IfNoneMatch = ETag.All },
@@ -130,6 +131,31 @@ public sealed class BlobStorage : JsonStorage
         {
             return null;
         }
+    }
+
+    /// <summary>Blob names are hashed, so the kind comes from the metadata each write sets; blobs without it are left alone.</summary>
+    protected override async Task<int> DeleteIdleRecordsAsync(string kind, DateTimeOffset cutoff, CancellationToken cancellationToken)
+    {
+        await EnsureContainerAsync(cancellationToken);
+        var deleted = 0;
+        await foreach (var blob in _container.GetBlobsAsync(new GetBlobsOptions { Traits = BlobTraits.Metadata }, cancellationToken))
+        {
+            if (blob.Metadata.TryGetValue(KindMetadata, out var stored) && stored == kind && blob.Properties.LastModified < cutoff)
+            {
+                var condition = new BlobRequestConditions { IfUnmodifiedSince = cutoff };
+                try
+                {
+                    await _container.GetBlobClient(blob.Name).DeleteIfExistsAsync(conditions: condition, cancellationToken: cancellationToken);
+                    deleted++;
+                }
+                catch (RequestFailedException ex) when (ex.Status == 412)
+                {
+                    // Written since it was listed: it is not idle any more.
+                }
+            }
+        }
+
+        return deleted;
     }
 
     protected override async Task DeleteRecordAsync(string key, CancellationToken cancellationToken)

@@ -142,6 +142,27 @@ public abstract class JsonStorage : IStorage, IDisposable
         }
     }
 
+    /// <summary>
+    /// Deletes the records of one kind (<c>conversations</c> or <c>users</c>, the middle segment of Bot Framework's keys
+    /// <c>{channel}/{kind}/{id}</c>) last written before <paramref name="cutoff"/>; returns how many. The in-memory store
+    /// keeps nothing past a restart and deletes nothing here.
+    /// </summary>
+    public Task<int> DeleteIdleAsync(string kind, DateTimeOffset cutoff, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(kind);
+        return Guard(() => DeleteIdleRecordsAsync(kind, cutoff, cancellationToken), cancellationToken);
+    }
+
+    /// <summary>The store's own <see cref="DeleteIdleAsync"/>.</summary>
+    protected virtual Task<int> DeleteIdleRecordsAsync(string kind, DateTimeOffset cutoff, CancellationToken cancellationToken) => Task.FromResult(0);
+
+    /// <summary>The kind of a key, for stores that label records: the middle segment of <c>{channel}/{kind}/{id}</c>, or "other".</summary>
+    protected static string KindOf(string key)
+    {
+        var parts = key.Split('/', 3);
+        return parts.Length == 3 && parts[1] is "conversations" or "users" && !key.Contains('#', StringComparison.Ordinal) ? parts[1] : "other";
+    }
+
     /// <summary>Test and support hook: stores text as is, valid JSON or not.</summary>
     public Task WriteRawForTestingAsync(string key, string text, CancellationToken cancellationToken = default) =>
         Guard(() => WriteRecordsAsync([new RecordWrite(key, text, "*")], cancellationToken), cancellationToken);

@@ -114,6 +114,28 @@ public sealed class SqliteStorage : JsonStorage
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    protected override async Task<int> DeleteIdleRecordsAsync(string kind, DateTimeOffset cutoff, CancellationToken cancellationToken)
+    {
+        await _writeGate.WaitAsync(cancellationToken);
+        try
+        {
+            await using var connection = await OpenAsync(cancellationToken);
+            await using var command = connection.CreateCommand();
+
+            // Keys are {channel}/{kind}/{id} and channel ids hold no '/' (the activity endpoint refuses them), so the kind is
+            // what follows the first '/'. Quarantined copies ({key}#corrupt-...) go with their kind. updated_utc is
+            // ISO 8601 UTC text, so text order is time order.
+            command.CommandText = "DELETE FROM state WHERE substr(key, instr(key, '/') + 1, length($prefix)) = $prefix AND updated_utc < $cutoff";
+            command.Parameters.AddWithValue("$prefix", kind + "/");
+            command.Parameters.AddWithValue("$cutoff", cutoff.UtcDateTime.ToString("O"));
+            return await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+    }
+
     protected override bool IsServiceFailure(Exception exception) =>
         exception is SqliteException or IOException or UnauthorizedAccessException;
 

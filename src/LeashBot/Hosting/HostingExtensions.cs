@@ -56,6 +56,9 @@ public static class HostingExtensions
         services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<LeashBotAdapter>());
 
         services.AddLeashBotStorage(config);
+        services.AddOptions<RetentionOptions>().Bind(config.GetSection(RetentionOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<RetentionSweeper>();
+        services.AddHostedService(sp => sp.GetRequiredService<RetentionSweeper>());
         services.AddSingleton<KeyedLock>();
         services.AddSingleton<ConversationState>();
         services.AddSingleton<UserState>();
