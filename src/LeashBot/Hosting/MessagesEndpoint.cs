@@ -126,6 +126,14 @@ public sealed class MessagesEndpoint(
             logger.LogWarning("Replies on channel {Channel} could not be delivered: {Reason}; the owner's state was left as it was", IncomingActivity.ForLog(activity.ChannelId), ex.Message);
             return Refuse(StatusCodes.Status424FailedDependency, "replies_not_delivered", $"The bot's replies could not be posted to serviceUrl ({ex.Message}); nothing was saved, so the message can be sent again.");
         }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Not the caller's doing (the turn's own failures are answered in chat by the adapter): a fault around the
+            // turn, such as a missing Bot Framework setting. Logged without a stack trace above Debug.
+            logger.LogError("Processing an activity on channel {Channel} failed outside the turn with {ExceptionType}", IncomingActivity.ForLog(activity.ChannelId), ex.GetType().Name);
+            logger.LogDebug(ex, "Activity processing failure details");
+            return Refuse(StatusCodes.Status500InternalServerError, "internal_error", "The bot could not process this activity; nothing was saved.");
+        }
 
         if (response is null || (activity.Type == ActivityTypes.Invoke && response.Status == StatusCodes.Status501NotImplemented))
         {
