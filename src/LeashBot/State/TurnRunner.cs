@@ -12,12 +12,14 @@ namespace LeashBot.State;
 /// <list type="number">
 /// <item>Within this host, turns that share a conversation or a user run one after another (<see cref="KeyedLock"/>).</item>
 /// <item>The logic's outgoing activities are held back (<see cref="ITurnContext.OnSendActivities"/>) and sent only after
-/// both states are saved.</item>
+/// both states are saved, and after the locks are released: a channel's connector that stalls holds no other turn.</item>
+/// <item>If those replies cannot be delivered, both records are put back as they were loaded (each only if no later turn
+/// wrote it), so the owner is where they were and simply sends the message again.</item>
 /// <item>Across hosts sharing one store, saves are conditional on the eTags read at load. A save that meets a changed
 /// eTag throws away the run (held replies included), reloads both states and reruns the logic, up to
 /// <see cref="MaxAttempts"/> times.</item>
 /// <item>If storage is unreachable, or the retries run out, nothing is sent but <c>cantSaveNow</c>; nothing was changed.</item>
-/// <item>A corrupt stored record is replaced by a fresh state (its text kept under a quarantine key) and the owner is
+/// <item>A corrupt stored record, or one of the wrong shape (<see cref="StateShapes"/>), is replaced by a fresh state (its text kept under a quarantine key) and the owner is
 /// told <c>pickUpAgain</c> before the turn's own replies.</item>
 /// </list>
 /// <para>
