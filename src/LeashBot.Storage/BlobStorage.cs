@@ -164,6 +164,9 @@ public sealed class BlobStorage : JsonStorage
         await _container.GetBlobClient(BlobName(key)).DeleteIfExistsAsync(cancellationToken: cancellationToken);
     }
 
+    /// <summary>Two tries of <c>NetworkTimeout</c> and the delay between them, whatever the SDK does inside.</summary>
+    protected override TimeSpan? OperationTimeout => TimeSpan.FromSeconds(4.5);
+
     protected override bool IsServiceFailure(Exception exception) =>
         exception is RequestFailedException or AggregateException or HttpRequestException or IOException;
 

@@ -55,7 +55,7 @@ public abstract class JsonStorage : IStorage, IDisposable
         foreach (var key in keys.Distinct(StringComparer.Ordinal))
         {
             CheckKey(key);
-            var record = await Guard(() => ReadRecordAsync(key, cancellationToken), cancellationToken);
+            var record = await Guard(ct => ReadRecordAsync(key, ct), cancellationToken);
             if (record is not null)
             {
                 result[key] = Parse(key, record.Value.Json, record.Value.ETag);
@@ -82,7 +82,7 @@ public abstract class JsonStorage : IStorage, IDisposable
             writes.Add(new RecordWrite(key, json, eTag));
         }
 
-        var newETags = await Guard(() => WriteRecordsAsync(writes, cancellationToken), cancellationToken);
+        var newETags = await Guard(ct => WriteRecordsAsync(writes, ct), cancellationToken);
         for (var i = 0; i < writes.Count; i++)
         {
             SetETag(changes[writes[i].Key], newETags[i]);
@@ -97,11 +97,11 @@ public abstract class JsonStorage : IStorage, IDisposable
             CheckKey(key);
         }
 
-        return Guard(async () =>
+        return Guard(async ct =>
         {
             foreach (var key in keys.Distinct(StringComparer.Ordinal))
             {
-                await DeleteRecordAsync(key, cancellationToken);
+                await DeleteRecordAsync(key, ct);
             }
 
             return true;
@@ -112,7 +112,7 @@ public abstract class JsonStorage : IStorage, IDisposable
     public async Task<long?> StoredBytesAsync(string key, CancellationToken cancellationToken = default)
     {
         CheckKey(key);
-        var record = await Guard(() => ReadRecordAsync(key, cancellationToken), cancellationToken);
+        var record = await Guard(ct => ReadRecordAsync(key, ct), cancellationToken);
         return record is null ? null : Encoding.UTF8.GetByteCount(record.Value.Json);
     }
 
@@ -124,7 +124,7 @@ public abstract class JsonStorage : IStorage, IDisposable
     public async Task ReplaceCorruptRecordAsync(string key, string corruptETag, CancellationToken cancellationToken = default)
     {
         CheckKey(key);
-        var record = await Guard(() => ReadRecordAsync(key, cancellationToken), cancellationToken);
+        var record = await Guard(ct => ReadRecordAsync(key, ct), cancellationToken);
         if (record is null || record.Value.ETag != corruptETag)
         {
             return;
@@ -134,7 +134,7 @@ public abstract class JsonStorage : IStorage, IDisposable
         var quarantineKey = $"{key}#corrupt-{DateTime.UtcNow.Ticks}";
         try
         {
-            await Guard(() => WriteRecordsAsync([new RecordWrite(quarantineKey, quarantine, "*"), new RecordWrite(key, "{}", corruptETag)], cancellationToken), cancellationToken);
+            await Guard(ct => WriteRecordsAsync([new RecordWrite(quarantineKey, quarantine, "*"), new RecordWrite(key, "{}", corruptETag)], ct), cancellationToken);
         }
         catch (StorageConflictException)
         {
@@ -150,7 +150,8 @@ public abstract class JsonStorage : IStorage, IDisposable
     public Task<int> DeleteIdleAsync(string kind, DateTimeOffset cutoff, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(kind);
-        return Guard(() => DeleteIdleRecordsAsync(kind, cutoff, cancellationToken), cancellationToken);
+        // A sweep over a whole store may take longer than one turn's operation: no per-operation deadline here.
+        return Guard(ct => DeleteIdleRecordsAsync(kind, cutoff, ct), cancellationToken, bounded: false);
     }
 
     /// <summary>The store's own <see cref="DeleteIdleAsync"/>.</summary>
@@ -165,7 +166,7 @@ public abstract class JsonStorage : IStorage, IDisposable
 
     /// <summary>Test and support hook: stores text as is, valid JSON or not.</summary>
     public Task WriteRawForTestingAsync(string key, string text, CancellationToken cancellationToken = default) =>
-        Guard(() => WriteRecordsAsync([new RecordWrite(key, text, "*")], cancellationToken), cancellationToken);
+        Guard(ct => WriteRecordsAsync([new RecordWrite(key, text, "*")], ct), cancellationToken);
 
     public void Dispose()
     {
@@ -202,11 +203,24 @@ public abstract class JsonStorage : IStorage, IDisposable
 
     protected static string NewETag() => Guid.NewGuid().ToString("N");
 
-    private async Task<T> Guard<T>(Func<Task<T>> operation, CancellationToken cancellationToken)
+    /// <summary>
+    /// The longest one operation may take, retries included, before it counts as a failure of the store; null for no
+    /// limit of its own. A store that hangs (accepts connections, never answers) then costs a turn this long, not the
+    /// client library's own timeouts.
+    /// </summary>
+    protected virtual TimeSpan? OperationTimeout => null;
+
+    private async Task<T> Guard<T>(Func<CancellationToken, Task<T>> operation, CancellationToken cancellationToken, bool bounded = true)
     {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        if (bounded && OperationTimeout is { } limit)
+        {
+            deadline.CancelAfter(limit);
+        }
+
         try
         {
-            var result = await operation();
+            var result = await operation(deadline.Token);
             _health?.ReportSuccess();
             return result;
         }
