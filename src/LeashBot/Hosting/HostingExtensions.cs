@@ -1,5 +1,6 @@
 using LeashBot.Bot;
 using LeashBot.Channels.DirectLine;
+using LeashBot.Channels.Sms;
 using LeashBot.Coaching;
 using LeashBot.Dialogs;
 using LeashBot.Safety;
@@ -61,7 +62,7 @@ public static class HostingExtensions
         services.AddSingleton<RetentionSweeper>();
         services.AddHostedService(sp => sp.GetRequiredService<RetentionSweeper>());
         services.AddSingleton<KeyedLock>();
-        services.AddSingleton<ConversationState>();
+        services.AddSingleton<ConversationState, FlowState>();
         services.AddSingleton<UserState>();
         services.AddSingleton<BotAccessors>();
         services.AddSingleton<StateShapes>();
@@ -83,6 +84,7 @@ public static class HostingExtensions
         services.AddSingleton<IBot, CoachBot>();
 
         builder.AddDirectLine();
+        builder.AddTwilioSms();
         return builder;
     }
 
@@ -103,6 +105,7 @@ public static class HostingExtensions
         app.UseDirectLine();
         app.Services.GetRequiredService<AnonymousCallers>().WarnIfOpen();
         app.MapPost("/api/messages", (HttpContext context, MessagesEndpoint endpoint) => endpoint.HandleAsync(context));
+        app.MapTwilioSms();
         app.MapGet("/healthz", async (StorageProbe probe, StorageHealth health, CancellationToken ct) =>
         {
             var problem = await probe.ProblemAsync(ct);

@@ -1,5 +1,6 @@
 using System.Runtime.ExceptionServices;
 using LeashBot.Bot;
+using LeashBot.Channels.Sms;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector;
@@ -80,13 +81,29 @@ public sealed class LeashBotAdapter : CloudAdapter
     }
 
     /// <summary>
-    /// Messages go to the connector through <see cref="ConnectorReplies"/>; delays, invoke responses and traces are
-    /// handled by Bot Framework as usual. (With <c>expectReplies</c> the turn context buffers replies and never gets here.)
+    /// Every reply leaves through here, once per batch (with <c>expectReplies</c> the turn context buffers replies and
+    /// never gets here). Messages go to the connector through <see cref="ConnectorReplies"/>; delays, invoke responses and
+    /// traces are handled by Bot Framework as usual. The turn runner releases a turn's replies as one batch after its state
+    /// is saved, so on SMS the batch becomes one text (see <see cref="SmsReplies"/>).
     /// </summary>
     public override async Task<ResourceResponse[]> SendActivitiesAsync(ITurnContext turnContext, Activity[] activities, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turnContext);
         ArgumentNullException.ThrowIfNull(activities);
+        if (!SmsChannel.Is(turnContext.Activity) || activities.Length == 0)
+        {
+            return await SendEachAsync(turnContext, activities, cancellationToken);
+        }
+
+        var sent = await SendEachAsync(turnContext, SmsReplies.OneText(activities), cancellationToken);
+
+        // The caller expects one response per activity it sent; they all went out as the one text.
+        var id = sent.FirstOrDefault() ?? new ResourceResponse();
+        return [.. activities.Select(_ => id)];
+    }
+
+    private async Task<ResourceResponse[]> SendEachAsync(ITurnContext turnContext, Activity[] activities, CancellationToken cancellationToken)
+    {
         var responses = new ResourceResponse[activities.Length];
         for (var i = 0; i < activities.Length; i++)
         {

@@ -258,8 +258,7 @@ public sealed class TurnRunner(
     private static string? UserKey(Activity activity) =>
         activity.From?.Id is { Length: > 0 } id ? $"{activity.ChannelId}/users/{id}" : null;
 
-    private static string? ConversationKey(Activity activity) =>
-        activity.Conversation?.Id is { Length: > 0 } id ? $"{activity.ChannelId}/conversations/{id}" : null;
+    private static string? ConversationKey(Activity activity) => StateKeys.Conversation(activity);
 
     private static IEnumerable<string> LockKeys(Activity activity)
     {
