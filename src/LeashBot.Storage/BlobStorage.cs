@@ -29,7 +29,7 @@ public sealed class BlobStorage : JsonStorage
 
         // A turn should fail fast and tell the owner, not hang for the SDK's default back-off of a minute or more.
         // A hung store (connections accepted, nothing answered) costs one try of NetworkTimeout, a short delay and one
-        // retry: about 4.5 s for the first operation of a turn, which then stops and says it can't save.
+        // retry: at most 4 s (OperationTimeout) for the first operation of a turn, which then stops and says it can't save.
         options.Retry.MaxRetries = 1;
         options.Retry.Delay = TimeSpan.FromMilliseconds(200);
         options.Retry.MaxDelay = TimeSpan.FromMilliseconds(500);
@@ -164,8 +164,8 @@ public sealed class BlobStorage : JsonStorage
         await _container.GetBlobClient(BlobName(key)).DeleteIfExistsAsync(cancellationToken: cancellationToken);
     }
 
-    /// <summary>Two tries of <c>NetworkTimeout</c> and the delay between them, whatever the SDK does inside.</summary>
-    protected override TimeSpan? OperationTimeout => TimeSpan.FromSeconds(4.5);
+    /// <summary>A first try of <c>NetworkTimeout</c>, the delay and most of a second, whatever the SDK does inside.</summary>
+    protected override TimeSpan? OperationTimeout => TimeSpan.FromSeconds(4);
 
     protected override bool IsServiceFailure(Exception exception) =>
         exception is RequestFailedException or AggregateException or HttpRequestException or IOException;
