@@ -17,6 +17,8 @@ namespace LeashBot.Storage;
 public sealed class BlobStorage : JsonStorage
 {
     private const int ReadablePrefixLength = 60;
+    private const string WriteIdMetadata = "writeid";
+    private const string KindMetadata = "kind";
 
     private readonly BlobContainerClient _container;
     private readonly SemaphoreSlim _initGate = new(1, 1);
@@ -49,10 +51,12 @@ public sealed class BlobStorage : JsonStorage
         var options = new BlobClientOptions();
 
         // A turn should fail fast and tell the owner, not hang for the SDK's default back-off of a minute or more.
-        options.Retry.MaxRetries = 2;
+        // A hung store (connections accepted, nothing answered) costs one try of NetworkTimeout, a short delay and one
+        // retry: at most 4 s (OperationTimeout) for the first operation of a turn, which then stops and says it can't save.
+        options.Retry.MaxRetries = 1;
         options.Retry.Delay = TimeSpan.FromMilliseconds(200);
-        options.Retry.MaxDelay = TimeSpan.FromSeconds(1);
-        options.Retry.NetworkTimeout = TimeSpan.FromSeconds(10);
+        options.Retry.MaxDelay = TimeSpan.FromMilliseconds(500);
+        options.Retry.NetworkTimeout = TimeSpan.FromSeconds(2);
         return options;
     }
 
@@ -105,9 +109,11 @@ public sealed class BlobStorage : JsonStorage
         for (var i = 0; i < writes.Count; i++)
         {
             var write = writes[i];
+            var writeId = Guid.NewGuid().ToString("N");
             var options = new BlobUploadOptions
             {
                 HttpHeaders = new BlobHttpHeaders { ContentType = "application/json" },
+                Metadata = new Dictionary<string, string> { [WriteIdMetadata] = writeId, [KindMetadata] = KindOf(write.Key) },
                 Conditions = write.IfMatch switch
                 {
                     null => new BlobRequestConditions { IfNoneMatch = ETag.All },
@@ -128,11 +134,51 @@ public sealed class BlobStorage : JsonStorage
             }
             catch (RequestFailedException ex) when (ex.Status is 409 or 412 || (ex.Status == 404 && write.IfMatch is not null and not "*"))
             {
-                throw new StorageConflictException(write.Key);
+                // A try whose answer was lost to the network timeout may have been applied; the SDK's retry then meets
+                // that very write as a changed eTag. Each write carries its own id, so such a write is recognized as done.
+                eTags[i] = await OwnWriteETagAsync(write.Key, writeId, cancellationToken) ?? throw new StorageConflictException(write.Key);
             }
         }
 
         return eTags;
+    }
+
+    private async Task<string?> OwnWriteETagAsync(string key, string writeId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var properties = await _container.GetBlobClient(BlobName(key)).GetPropertiesAsync(cancellationToken: cancellationToken);
+            return properties.Value.Metadata.TryGetValue(WriteIdMetadata, out var stored) && stored == writeId ? properties.Value.ETag.ToString() : null;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Blob names are hashed, so the kind comes from the metadata each write sets; blobs without it are left alone.</summary>
+    protected override async Task<int> DeleteIdleRecordsAsync(string kind, DateTimeOffset cutoff, CancellationToken cancellationToken)
+    {
+        await EnsureContainerAsync(cancellationToken);
+        var deleted = 0;
+        await foreach (var blob in _container.GetBlobsAsync(new GetBlobsOptions { Traits = BlobTraits.Metadata }, cancellationToken))
+        {
+            if (blob.Metadata.TryGetValue(KindMetadata, out var stored) && stored == kind && blob.Properties.LastModified < cutoff)
+            {
+                var condition = new BlobRequestConditions { IfUnmodifiedSince = cutoff };
+                try
+                {
+                    await _container.GetBlobClient(blob.Name).DeleteIfExistsAsync(conditions: condition, cancellationToken: cancellationToken);
+                    deleted++;
+                }
+                catch (RequestFailedException ex) when (ex.Status == 412)
+                {
+                    // Written since it was listed: it is not idle any more.
+                }
+            }
+        }
+
+        return deleted;
     }
 
     protected override async Task DeleteRecordAsync(string key, CancellationToken cancellationToken)
@@ -140,6 +186,9 @@ public sealed class BlobStorage : JsonStorage
         await EnsureContainerAsync(cancellationToken);
         await _container.GetBlobClient(BlobName(key)).DeleteIfExistsAsync(cancellationToken: cancellationToken);
     }
+
+    /// <summary>A first try of <c>NetworkTimeout</c>, the delay and most of a second, whatever the SDK does inside.</summary>
+    protected override TimeSpan? OperationTimeout => TimeSpan.FromSeconds(4);
 
     protected override bool IsServiceFailure(Exception exception) =>
         exception is RequestFailedException or AggregateException or HttpRequestException or IOException or AuthenticationFailedException;

@@ -72,7 +72,7 @@ public sealed partial class StorageOptions : IValidatableObject
 
 public sealed class SqliteStorageOptions
 {
-    /// <summary>The database file; a relative path is resolved against the host's content root.</summary>
+    /// <summary>The database file; a relative path is resolved against the working directory.</summary>
     public string Path { get; set; } = "leashbot.db";
 }
 

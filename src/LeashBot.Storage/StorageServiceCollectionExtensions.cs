@@ -2,7 +2,7 @@ using Azure.Identity;
 using Microsoft.Bot.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace LeashBot.Storage;
@@ -11,8 +11,9 @@ public static class StorageServiceCollectionExtensions
 {
     /// <summary>
     /// Registers <see cref="IStorage"/> as the store named by <c>Storage:Provider</c>, with its options validated at start-up.
-    /// A relative <c>Storage:Sqlite:Path</c> is resolved against the host's content root (ASP.NET Core's default is the
-    /// process's working directory; <c>--contentRoot</c> changes it). Production should set an absolute path on a persistent disk.
+    /// A relative <c>Storage:Sqlite:Path</c> is resolved against the process's working directory, as the README says (not
+    /// the content root, which is the app's folder: two hosts started from different folders would otherwise share one
+    /// file). Production should set an absolute path on a persistent disk.
     /// </summary>
     public static IServiceCollection AddLeashBotStorage(this IServiceCollection services, IConfiguration configuration)
     {
@@ -23,6 +24,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<StorageOptions>, SqliteFolderCheck>();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<StorageHealth>();
+        services.AddSingleton<StorageProbe>();
         services.AddSingleton<IStorage>(sp =>
         {
             var options = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
@@ -39,8 +41,7 @@ public static class StorageServiceCollectionExtensions
                 return new MemoryJsonStorage(health);
             }
 
-            var root = sp.GetRequiredService<IHostEnvironment>().ContentRootPath;
-            return new SqliteStorage(Path.Combine(root, options.Sqlite.Path), health);
+            return new SqliteStorage(Path.GetFullPath(options.Sqlite.Path), health, sp.GetRequiredService<ILogger<SqliteStorage>>());
         });
         return services;
     }

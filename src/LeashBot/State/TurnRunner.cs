@@ -12,12 +12,14 @@ namespace LeashBot.State;
 /// <list type="number">
 /// <item>Within this host, turns that share a conversation or a user run one after another (<see cref="KeyedLock"/>).</item>
 /// <item>The logic's outgoing activities are held back (<see cref="ITurnContext.OnSendActivities"/>) and sent only after
-/// both states are saved.</item>
+/// both states are saved, and after the locks are released: a channel's connector that stalls holds no other turn.</item>
+/// <item>If those replies cannot be delivered, both records are put back as they were loaded (each only if no later turn
+/// wrote it), so the owner is where they were and simply sends the message again.</item>
 /// <item>Across hosts sharing one store, saves are conditional on the eTags read at load. A save that meets a changed
 /// eTag throws away the run (held replies included), reloads both states and reruns the logic, up to
 /// <see cref="MaxAttempts"/> times.</item>
 /// <item>If storage is unreachable, or the retries run out, nothing is sent but <c>cantSaveNow</c>; nothing was changed.</item>
-/// <item>A corrupt stored record is replaced by a fresh state (its text kept under a quarantine key) and the owner is
+/// <item>A corrupt stored record, or one of the wrong shape (<see cref="StateShapes"/>), is replaced by a fresh state (its text kept under a quarantine key) and the owner is
 /// told <c>pickUpAgain</c> before the turn's own replies.</item>
 /// </list>
 /// <para>
@@ -39,7 +41,8 @@ public sealed class TurnRunner(
     IStorage storage,
     Phrasebook say,
     KeyedLock locks,
-    ILogger<TurnRunner> logger)
+    ILogger<TurnRunner> logger,
+    StateShapes? shapes = null)
 {
     /// <summary>How many times a turn's logic may run before the owner is told their message could not be saved.</summary>
     public const int MaxAttempts = 8;
@@ -56,14 +59,38 @@ public sealed class TurnRunner(
         ArgumentNullException.ThrowIfNull(turnContext);
         ArgumentNullException.ThrowIfNull(turnLogic);
 
-        var activity = turnContext.Activity;
-        var conversationKey = ConversationKey(activity);
-        using var held = await locks.AcquireAsync(LockKeys(activity, conversationKey), cancellationToken);
-
         var outbox = new Outbox();
         turnContext.OnSendActivities(outbox.OnSendAsync);
+
+        // The locks cover loading, the logic and saving. They are released before anything is sent: a channel's
+        // connector that stalls must not hold this owner's turns in their other conversations.
+        Saved? saved;
+        using (await locks.AcquireAsync(LockKeys(turnContext.Activity), cancellationToken))
+        {
+            saved = await RunLockedAsync(turnContext, turnLogic, outbox, cancellationToken);
+        }
+
+        try
+        {
+            await outbox.ReleaseAsync(turnContext, cancellationToken);
+        }
+        catch (Exception ex) when (saved is not null && ex is not OperationCanceledException)
+        {
+            // The owner never saw this turn's replies, so the turn did not happen for them: put both records back as
+            // they were loaded (each only if nobody wrote it since), so the same message can simply be sent again.
+            logger.LogWarning("Replies could not be delivered ({ExceptionType}); rolling back the turn's state", ex.GetType().Name);
+            await RollBackAsync(saved, cancellationToken);
+            throw;
+        }
+    }
+
+    /// <summary>Loads, runs and saves, rerunning on conflicts. Returns what was saved (for a rollback), or null when nothing was.</summary>
+    private async Task<Saved?> RunLockedAsync(ITurnContext turnContext, Func<ITurnContext, CancellationToken, Task> turnLogic, Outbox outbox, CancellationToken cancellationToken)
+    {
+        var activity = turnContext.Activity;
         var notices = new List<string>();
         var recoveries = 0;
+        var conversationReset = false;
 
         for (var attempt = 1; attempt <= MaxAttempts; attempt++)
         {
@@ -72,19 +99,35 @@ public sealed class TurnRunner(
             {
                 await conversationState.LoadAsync(turnContext, force: true, cancellationToken);
                 await userState.LoadAsync(turnContext, force: true, cancellationToken);
-                var loadedConversation = conversationState.Get(turnContext) as JObject ?? [];
+                var loadedConversation = Snapshot(conversationState, turnContext);
+                var loadedUser = Snapshot(userState, turnContext);
+                shapes?.Check(turnContext, ConversationKey(activity), UserKey(activity));
 
-                await turnLogic(turnContext, cancellationToken);
+                try
+                {
+                    await turnLogic(turnContext, cancellationToken);
+                }
+                catch (Exception ex) when (StateShapes.IsShapeError(ex) && !conversationReset && ConversationKey(activity) is { } key)
+                {
+                    // Stored values deeper than the checked properties (a dialog's own values) did not fit: the dialog
+                    // stack is what can be given up, once, so the owner is not stuck on the same failure every turn.
+                    conversationReset = true;
+                    throw new StorageCorruptRecordException(key, (string?)loadedConversation?[JsonStorage.ETagProperty] ?? "", ex);
+                }
 
-                await SaveBothAsync(turnContext, conversationKey, loadedConversation, cancellationToken);
-                await outbox.ReleaseAsync(turnContext, notices.Select(n => MessageFactory.Text(n)), cancellationToken);
-                return;
+                await SaveBothAsync(turnContext, ConversationKey(activity), loadedConversation, cancellationToken);
+                outbox.Ready(notices.Select(n => MessageFactory.Text(n)));
+                return new Saved(
+                    [
+                        (ConversationKey(activity), loadedConversation, Snapshot(conversationState, turnContext)),
+                        (UserKey(activity), loadedUser, Snapshot(userState, turnContext)),
+                    ]);
             }
             catch (StorageConflictException ex)
             {
                 outbox.Discard();
                 Interlocked.Increment(ref _reruns);
-                logger.LogInformation("State changed under turn attempt {Attempt} ({Key}); rerunning", attempt, ex.Key);
+                logger.LogInformation("State changed under turn attempt {Attempt} ({Key}); rerunning", attempt, IncomingKey(ex.Key));
                 await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 20) * attempt), cancellationToken);
             }
             catch (StorageCorruptRecordException ex) when (recoveries < MaxCorruptRecoveries && storage is JsonStorage json)
@@ -92,15 +135,15 @@ public sealed class TurnRunner(
                 outbox.Discard();
                 recoveries++;
                 attempt--;
-                logger.LogWarning("Stored state {Key} is corrupt; replacing it with a fresh state (the old text is quarantined)", ex.Key);
+                logger.LogWarning("Stored state {Key} is corrupt or of the wrong shape; replacing it with a fresh state (the old text is quarantined)", IncomingKey(ex.Key));
                 try
                 {
                     await json.ReplaceCorruptRecordAsync(ex.Key, ex.ETag, cancellationToken);
                 }
                 catch (StorageUnavailableException unavailable)
                 {
-                    await TellCantSaveAsync(turnContext, outbox, unavailable, cancellationToken);
-                    return;
+                    TellCantSave(outbox, unavailable);
+                    return null;
                 }
 
                 var notice = say.Text(say.Content.Messages.PickUpAgain);
@@ -111,8 +154,8 @@ public sealed class TurnRunner(
             }
             catch (StorageUnavailableException ex)
             {
-                await TellCantSaveAsync(turnContext, outbox, ex, cancellationToken);
-                return;
+                TellCantSave(outbox, ex);
+                return null;
             }
             catch
             {
@@ -124,10 +167,11 @@ public sealed class TurnRunner(
 
         logger.LogError("Turn gave up after {Attempts} conflicting attempts", MaxAttempts);
         outbox.Discard();
-        await turnContext.SendActivityAsync(MessageFactory.Text(say.Text(say.Content.Messages.CantSaveNow)), cancellationToken);
+        outbox.Ready([MessageFactory.Text(say.Text(say.Content.Messages.CantSaveNow))], keepHeld: false);
+        return null;
     }
 
-    private async Task SaveBothAsync(ITurnContext turnContext, string? conversationKey, JObject loadedConversation, CancellationToken cancellationToken)
+    private async Task SaveBothAsync(ITurnContext turnContext, string? conversationKey, JObject? loadedConversation, CancellationToken cancellationToken)
     {
         await conversationState.SaveChangesAsync(turnContext, false, cancellationToken);
         try
@@ -141,8 +185,13 @@ public sealed class TurnRunner(
         }
     }
 
-    private async Task RollBackConversationAsync(ITurnContext turnContext, string? conversationKey, JObject loaded, CancellationToken cancellationToken)
+    private async Task RollBackConversationAsync(ITurnContext turnContext, string? conversationKey, JObject? loaded, CancellationToken cancellationToken)
     {
+        if (loaded is null)
+        {
+            return;
+        }
+
         var loadedETag = (string?)loaded[JsonStorage.ETagProperty];
         var writtenETag = (string?)(conversationState.Get(turnContext) as JObject)?[JsonStorage.ETagProperty];
         if (conversationKey is null || writtenETag is null || writtenETag == loadedETag)
@@ -162,33 +211,75 @@ public sealed class TurnRunner(
         }
     }
 
-    private async Task TellCantSaveAsync(ITurnContext turnContext, Outbox outbox, StorageUnavailableException ex, CancellationToken cancellationToken)
+    private void TellCantSave(Outbox outbox, StorageUnavailableException ex)
     {
         logger.LogError("Storage unavailable during a turn: {Problem}", ex.Message);
         logger.LogDebug(ex, "Storage failure details");
         outbox.Discard();
-        await turnContext.SendActivityAsync(MessageFactory.Text(say.Text(say.Content.Messages.CantSaveNow)), cancellationToken);
+        outbox.Ready([MessageFactory.Text(say.Text(say.Content.Messages.CantSaveNow))], keepHeld: false);
     }
+
+    /// <summary>Puts each record this turn wrote back to what it loaded, conditional on the eTag this turn wrote.</summary>
+    private async Task RollBackAsync(Saved saved, CancellationToken cancellationToken)
+    {
+        foreach (var (key, loaded, written) in saved.Records)
+        {
+            var writtenETag = (string?)written?[JsonStorage.ETagProperty];
+            if (key is null || loaded is null || writtenETag is null || writtenETag == (string?)loaded[JsonStorage.ETagProperty])
+            {
+                continue; // not written by this turn (or deleted by "forget me", which stays deleted)
+            }
+
+            var restore = (JObject)loaded.DeepClone();
+            restore[JsonStorage.ETagProperty] = writtenETag;
+            try
+            {
+                await storage.WriteAsync(new Dictionary<string, object> { [key] = restore }, CancellationToken.None);
+            }
+            catch (StorageConflictException)
+            {
+                logger.LogWarning("A later turn changed {Key} before the rollback; its state stays", IncomingKey(key));
+            }
+            catch (StorageUnavailableException)
+            {
+                logger.LogError("Storage became unavailable during a rollback of {Key}", IncomingKey(key));
+            }
+        }
+    }
+
+    /// <summary>A copy of a state's cached record, or null when the turn deleted it ("forget me").</summary>
+    private static JObject? Snapshot(BotState state, ITurnContext turnContext) =>
+        state.GetCachedState(turnContext) is { State: { } cached } ? JObject.FromObject(cached) : null;
+
+    /// <summary>The kind of key (conversation or user) for logs: the ids themselves are the owner's.</summary>
+    private static string IncomingKey(string key) =>
+        key.Contains("/users/", StringComparison.Ordinal) ? "user state" : key.Contains("/conversations/", StringComparison.Ordinal) ? "conversation state" : "a record";
+
+    private static string? UserKey(Activity activity) =>
+        activity.From?.Id is { Length: > 0 } id ? $"{activity.ChannelId}/users/{id}" : null;
 
     private static string? ConversationKey(Activity activity) => StateKeys.Conversation(activity);
 
-    private static IEnumerable<string> LockKeys(Activity activity, string? conversationKey)
+    private static IEnumerable<string> LockKeys(Activity activity)
     {
-        if (conversationKey is not null)
+        if (ConversationKey(activity) is { } conversation)
         {
-            yield return conversationKey;
+            yield return conversation;
         }
 
-        if (activity.From?.Id is { Length: > 0 } userId)
+        if (UserKey(activity) is { } user)
         {
-            yield return $"{activity.ChannelId}/users/{userId}";
+            yield return user;
         }
     }
 
-    /// <summary>Holds a run's outgoing activities until its state is saved.</summary>
+    private sealed record Saved(IReadOnlyList<(string? Key, JObject? Loaded, JObject? Written)> Records);
+
+    /// <summary>Holds a run's outgoing activities until its state is saved, and sends them once the locks are released.</summary>
     private sealed class Outbox
     {
         private readonly List<Activity> _held = [];
+        private readonly List<Activity> _ready = [];
         private bool _holding;
 
         public void StartHolding()
@@ -203,6 +294,20 @@ public sealed class TurnRunner(
             _holding = false;
         }
 
+        /// <summary>What to send after the locks are released: the notices first, then (unless told not to) the held replies.</summary>
+        public void Ready(IEnumerable<IActivity> first, bool keepHeld = true)
+        {
+            _holding = false;
+            _ready.Clear();
+            _ready.AddRange(first.Cast<Activity>());
+            if (keepHeld)
+            {
+                _ready.AddRange(_held);
+            }
+
+            _held.Clear();
+        }
+
         public async Task<ResourceResponse[]> OnSendAsync(ITurnContext turnContext, List<Activity> activities, Func<Task<ResourceResponse[]>> next)
         {
             if (!_holding)
@@ -214,11 +319,10 @@ public sealed class TurnRunner(
             return [.. activities.Select(a => new ResourceResponse(a.Id ?? ""))];
         }
 
-        public async Task ReleaseAsync(ITurnContext turnContext, IEnumerable<IActivity> first, CancellationToken cancellationToken)
+        public async Task ReleaseAsync(ITurnContext turnContext, CancellationToken cancellationToken)
         {
-            _holding = false;
-            var all = first.Concat(_held).ToArray();
-            _held.Clear();
+            var all = _ready.ToArray<IActivity>();
+            _ready.Clear();
             if (all.Length > 0)
             {
                 await turnContext.SendActivitiesAsync(all, cancellationToken);
