@@ -250,6 +250,18 @@ public sealed class UnderstandingTranscripts(SharedHost shared, ITestOutputHelpe
         (await _host.NewOwner().SaysAsync(message)).Says(expected).DoesNotSay("not quite sure");
     }
 
+    /// <summary>The bot can't read these, so every reply in another language sends an ill or hurt cat to a vet, in that language.</summary>
+    [Theory]
+    [InlineData("se comió un lirio", "veterinario")]
+    [InlineData("tiene las encías pálidas", "veterinario")]
+    [InlineData("mon chat a mangé un lys", "vétérinaire")]
+    [InlineData("meine katze ist verletzt und humpelt", "Tierarzt")]
+    [InlineData("meu gato comeu um lírio", "veterinário")]
+    public async Task A_health_worry_in_another_language_is_sent_to_a_vet_in_that_language(string message, string vet)
+    {
+        (await _host.NewOwner().SaysAsync(message)).Says(vet).DoesNotSay("not quite sure");
+    }
+
     [Fact]
     public async Task A_sentence_that_shares_words_with_a_menu_button_is_not_a_pick()
     {

@@ -22,6 +22,8 @@ public sealed class RedFlagTriageTests
     [InlineData("no vomiting but her gums are pale")]
     [InlineData("i'm not sure if she's limping")]
     [InlineData("she can't stop vomiting")]
+    [InlineData("every time she goes in the litter box, she strains")]
+    [InlineData("her gums, they look pale")]
     [InlineData("not eating and he won't walk and is vomiting")]
     public void A_denial_reaches_only_its_own_clause_and_doubt_is_no_denial(string text) =>
         Assert.True(Triage.Read(text).IsRedFlag, Triage.Explain(text));
@@ -32,6 +34,8 @@ public sealed class RedFlagTriageTests
     [InlineData("she was wheezing last week but the vet checked her and said she's fine")]
     [InlineData("Lily hissed at the harness")]
     [InlineData("she is a bit nervous on the grass")]
+    [InlineData("no straining in the litter box, she pees fine")]
+    [InlineData("the lilies are fake plastic ones, she didn't eat any real lily")]
     public void Denials_clearances_and_lookalike_words_are_calm(string text) =>
         Assert.False(Triage.Read(text).IsRedFlag, $"{Triage.Read(text)}: {Triage.Explain(text)}");
 
