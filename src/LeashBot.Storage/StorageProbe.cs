@@ -28,7 +28,8 @@ public sealed class StorageProbe(IStorage storage, StorageHealth health, TimePro
         Task<string?> probe;
         lock (_gate)
         {
-            if (_last is { } last && time.GetUtcNow() - last.At < Reuse)
+            // A turn that failed since the last probe outranks a reused "ok".
+            if (_last is { } last && time.GetUtcNow() - last.At < Reuse && (last.Problem is not null || health.IsHealthy))
             {
                 return last.Problem;
             }
