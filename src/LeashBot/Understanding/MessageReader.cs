@@ -324,7 +324,7 @@ public sealed class MessageReader
             {
                 foreach (var phrase in _clauseBreaks)
                 {
-                    if (MatchesAt(clause, i, phrase) && i + phrase.Length < clause.Count && i > start)
+                    if (NameRules.StartsAt(clause, i, phrase) && i + phrase.Length < clause.Count && i > start)
                     {
                         result.Add(clause[start..i].Where(w => w != ",").ToList() is { Count: > 0 } part ? part : []);
                         start = i + phrase.Length;
@@ -339,24 +339,6 @@ public sealed class MessageReader
 
         result.RemoveAll(c => c.All(w => w == ","));
         return result;
-    }
-
-    private static bool MatchesAt(List<string> words, int at, string[] phrase)
-    {
-        if (at + phrase.Length > words.Count)
-        {
-            return false;
-        }
-
-        for (var k = 0; k < phrase.Length; k++)
-        {
-            if (words[at + k] != phrase[k])
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 
     private static bool IsApostrophe(char c) => c is '\'' or '\u2019' or '\u2018' or '\u02BC' or '`';
@@ -433,7 +415,7 @@ public sealed class MessageReader
             {
                 for (var i = 0; i + phrase.Length <= stems.Count; i++)
                 {
-                    if (MatchesAt(stems, i, phrase))
+                    if (NameRules.StartsAt(stems, i, phrase))
                     {
                         Array.Fill(covered, true, i, phrase.Length);
                     }
@@ -536,7 +518,7 @@ public sealed class MessageReader
         {
             foreach (var (phrase, act, _) in _social)
             {
-                if (MatchesAt(words, i, phrase))
+                if (NameRules.StartsAt(words, i, phrase))
                 {
                     acts.Add((act, i));
                     for (var k = i; k < i + phrase.Length; k++)
@@ -692,7 +674,7 @@ public sealed class MessageReader
         var best = ("en", 0, 0);
         foreach (var (language, strongPhrases, commonWords) in _languages)
         {
-            var strong = strongPhrases.Count(phrase => Enumerable.Range(0, words.Count).Any(i => MatchesAt(words, i, phrase)));
+            var strong = strongPhrases.Count(phrase => Enumerable.Range(0, words.Count).Any(i => NameRules.StartsAt(words, i, phrase)));
             var common = words.Count(commonWords.Contains);
             var score = (2 * strong) + common;
             if (strong > 0 && score > best.Item2)

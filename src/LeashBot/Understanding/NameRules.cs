@@ -152,7 +152,8 @@ public sealed class NameRules
         return CultureInfo.InvariantCulture.TextInfo.ToTitleCase(joined);
     }
 
-    private static bool StartsAt(IReadOnlyList<string> words, int at, string[] phrase)
+    /// <summary>True when <paramref name="phrase"/> stands word for word in <paramref name="words"/> at <paramref name="at"/>.</summary>
+    internal static bool StartsAt(IReadOnlyList<string> words, int at, string[] phrase)
     {
         if (at + phrase.Length > words.Count)
         {
