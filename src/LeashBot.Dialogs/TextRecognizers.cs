@@ -30,10 +30,22 @@ public sealed partial class TextRecognizers
     private readonly NumberModel _numberModel;
     private readonly DateTimeModel _dateTimeModel;
 
+    /// <summary>
+    /// How many patterns .NET's static <see cref="Regex"/> cache keeps. Besides the regexes the models compile,
+    /// Microsoft.Recognizers.Text calls the static <c>Regex.Match(input, pattern)</c> with dozens of patterns per
+    /// message; with .NET's default of 15 the cache thrashed and patterns were parsed again on every message.
+    /// </summary>
+    public const int RegexCacheSize = 512;
+
     /// <summary>Builds the English models (slow: call once at start-up). See <see cref="ConstructionTime"/>.</summary>
     public TextRecognizers()
     {
         var stopwatch = Stopwatch.StartNew();
+        if (Regex.CacheSize < RegexCacheSize)
+        {
+            Regex.CacheSize = RegexCacheSize;
+        }
+
         _numberModel = new NumberRecognizer(Culture.English, NumberOptions.None, lazyInitialization: false).GetNumberModel();
         _dateTimeModel = new DateTimeRecognizer(Culture.English, DateTimeOptions.None, lazyInitialization: false).GetDateTimeModel();
 

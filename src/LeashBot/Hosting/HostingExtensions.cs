@@ -41,7 +41,8 @@ public static class HostingExtensions
         services.AddSingleton(BotContent.Load(contentOptions.ResolveDirectory()));
         services.AddSingleton<Phrasebook>();
 
-        services.AddSingleton<BotFrameworkAuthentication, ConfigurationBotFrameworkAuthentication>();
+        services.AddSingleton<BotFrameworkAuthentication>(sp =>
+            new OnDemandClientsAuthentication(ActivatorUtilities.CreateInstance<ConfigurationBotFrameworkAuthentication>(sp)));
         services.AddSingleton<LeashBotAdapter>();
         services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<LeashBotAdapter>());
 
