@@ -48,8 +48,8 @@ public static class HostingExtensions
 
         services.AddLeashBotStorage(config);
         services.AddSingleton<KeyedLock>();
-        services.AddSingleton<ConversationState>();
-        services.AddSingleton<UserState>();
+        services.AddSingleton<ConversationState, TypedConversationState>();
+        services.AddSingleton<UserState, TypedUserState>();
         services.AddSingleton<BotAccessors>();
         services.AddSingleton<TurnRunner>();
 

@@ -72,7 +72,7 @@ public sealed class TurnRunner(
             {
                 await conversationState.LoadAsync(turnContext, force: true, cancellationToken);
                 await userState.LoadAsync(turnContext, force: true, cancellationToken);
-                var loadedConversation = conversationState.Get(turnContext) as JObject ?? [];
+                var loadedConversation = conversationState is IStoredRecordState ? null : conversationState.Get(turnContext) as JObject ?? [];
 
                 await turnLogic(turnContext, cancellationToken);
 
@@ -127,7 +127,7 @@ public sealed class TurnRunner(
         await turnContext.SendActivityAsync(MessageFactory.Text(say.Text(say.Content.Messages.CantSaveNow)), cancellationToken);
     }
 
-    private async Task SaveBothAsync(ITurnContext turnContext, string? conversationKey, JObject loadedConversation, CancellationToken cancellationToken)
+    private async Task SaveBothAsync(ITurnContext turnContext, string? conversationKey, JObject? loadedConversation, CancellationToken cancellationToken)
     {
         await conversationState.SaveChangesAsync(turnContext, false, cancellationToken);
         try
@@ -141,8 +141,15 @@ public sealed class TurnRunner(
         }
     }
 
-    private async Task RollBackConversationAsync(ITurnContext turnContext, string? conversationKey, JObject loaded, CancellationToken cancellationToken)
+    private async Task RollBackConversationAsync(ITurnContext turnContext, string? conversationKey, JObject? loaded, CancellationToken cancellationToken)
     {
+        if (conversationState is IStoredRecordState typed)
+        {
+            await RollBackRecordAsync(typed.Record(turnContext), cancellationToken);
+            return;
+        }
+
+        loaded ??= [];
         var loadedETag = (string?)loaded[JsonStorage.ETagProperty];
         var writtenETag = (string?)(conversationState.Get(turnContext) as JObject)?[JsonStorage.ETagProperty];
         if (conversationKey is null || writtenETag is null || writtenETag == loadedETag)
@@ -155,6 +162,24 @@ public sealed class TurnRunner(
         try
         {
             await storage.WriteAsync(new Dictionary<string, object> { [conversationKey] = restore }, cancellationToken);
+        }
+        catch (StorageConflictException)
+        {
+            logger.LogWarning("Could not roll back conversation state after a user-state conflict; the rerun may repeat a dialog step");
+        }
+    }
+
+    /// <summary>Puts a typed record back to its loaded text, conditional on the eTag this run wrote.</summary>
+    private async Task RollBackRecordAsync(StoredRecord? record, CancellationToken cancellationToken)
+    {
+        if (record is null || record.ETag is null || record.ETag == record.LoadedETag || storage is not JsonStorage json)
+        {
+            return; // this run did not write the record
+        }
+
+        try
+        {
+            record.ETag = await json.WriteTextAsync(record.Key, record.LoadedJson ?? "{}", record.ETag, cancellationToken);
         }
         catch (StorageConflictException)
         {
