@@ -135,18 +135,6 @@ public sealed partial class HostStateTests(AzuriteFixture azurite, ITestOutputHe
         Assert.Equal(0, locks.Count);
     }
 
-    [Theory]
-    [InlineData("Storage:Provider", "Cosmos", "Storage:Provider 'Cosmos' is not one of Sqlite, Blob, Memory.")]
-    [InlineData("Storage:Blob:ConnectionString", "", "Storage:Blob:ConnectionString is required when Storage:Provider is Blob.")]
-    public async Task Wrong_storage_settings_stop_start_up_naming_the_setting(string setting, string value, string message)
-    {
-        var settings = new Dictionary<string, string?> { ["Storage:Provider"] = "Blob", ["Storage:Blob:ConnectionString"] = "UseDevelopmentStorage=true" };
-        settings[setting] = value;
-        await using var host = new CounterBotHost(settings);
-        var ex = Assert.ThrowsAny<Exception>(() => host.CreateClient());
-        Assert.Contains(message, ex.ToString(), StringComparison.Ordinal);
-    }
-
     [Fact]
     public async Task Stored_bytes_of_an_owner_record_can_be_measured()
     {

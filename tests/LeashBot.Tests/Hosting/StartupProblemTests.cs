@@ -1,0 +1,85 @@
+using System.Diagnostics;
+using LeashBot.Tests.Support;
+
+namespace LeashBot.Tests.Hosting;
+
+/// <summary>
+/// An operator's mistake stops the built host with one line that names it and exit code 1, not a stack trace.
+/// Tried: a required setting left empty, a number that isn't one, a bad colour, and a content folder with no content.
+/// </summary>
+public sealed class StartupProblemTests
+{
+    /// <summary>A line of a .NET stack trace: "   at Namespace.Type.Method(...)".</summary>
+    private const string StackFrame = @"(?m)^\s+at \S+\(";
+
+    [Theory]
+    [InlineData("--Organization:Name=", "Organization:Name")]
+    [InlineData("--DirectLine:TokenLifetimeSeconds=abc", "DirectLine:TokenLifetimeSeconds")]
+    [InlineData("--WebChat:AccentColor=green", "WebChat:AccentColor")]
+    [InlineData("--Storage:Provider=Cosmos", "Storage:Provider 'Cosmos' is not one of Sqlite, Blob, Memory")]
+    [InlineData("--Storage:Provider=Blob", "Storage:Blob:ConnectionString is required when Storage:Provider is Blob")]
+    public async Task A_bad_setting_stops_the_host_with_one_line_naming_it_and_exit_code_1(string setting, string named)
+    {
+        var (exitCode, stdout, stderr) = await RunHostAsync(setting);
+        Assert.Equal(1, exitCode);
+        var lines = stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var line = Assert.Single(lines);
+        Assert.StartsWith("LeashBot can't start: ", line, StringComparison.Ordinal);
+        Assert.Contains(named, line, StringComparison.Ordinal);
+        Assert.DoesNotMatch(StackFrame, stdout + stderr);
+    }
+
+    [Fact]
+    public async Task Missing_content_names_each_file_and_exits_1()
+    {
+        var (exitCode, _, stderr) = await RunHostAsync("--Content:Directory=" + TempFolder.Create());
+        Assert.Equal(1, exitCode);
+        Assert.Contains("dialogs/messages.json", stderr, StringComparison.Ordinal);
+        Assert.DoesNotMatch(StackFrame, stderr);
+    }
+
+    [Fact]
+    public async Task A_broken_content_file_is_named_with_its_place_and_exits_1()
+    {
+        var folder = TempFolder.Create();
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(RepoRoot.Path, "dialogs"), "*.json", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(folder, Path.GetRelativePath(Path.Combine(RepoRoot.Path, "dialogs"), file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+
+        File.WriteAllText(Path.Combine(folder, "checklist.json"), "{ \"intro\": ");
+        var (exitCode, _, stderr) = await RunHostAsync("--Content:Directory=" + folder);
+        Assert.Equal(1, exitCode);
+        Assert.Contains("dialogs/checklist.json", stderr, StringComparison.Ordinal);
+        Assert.DoesNotMatch(StackFrame, stderr);
+    }
+
+    private static async Task<(int ExitCode, string Stdout, string Stderr)> RunHostAsync(string setting)
+    {
+        var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
+        var dll = Path.Combine(RepoRoot.Path, "src", "LeashBot", "bin", configuration, "net10.0", "LeashBot.dll");
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = TempFolder.Create() };
+        foreach (var arg in new[] { dll, "--urls", "http://127.0.0.1:0", "--Storage:Provider=Memory", setting })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var host = Process.Start(start)!;
+        var stdout = host.StandardOutput.ReadToEndAsync();
+        var stderr = host.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        try
+        {
+            await host.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            host.Kill(entireProcessTree: true);
+            Assert.Fail("the host kept running with " + setting);
+        }
+
+        return (host.ExitCode, await stdout, await stderr);
+    }
+}
