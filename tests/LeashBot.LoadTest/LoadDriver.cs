@@ -85,7 +85,8 @@ internal sealed class ReplyCheck(IReadOnlyList<string> errorMessages)
 /// Closed-loop load: <c>concurrency</c> simulated owners, each running the mix's conversations back to back (a new
 /// owner id and conversation id per conversation, scenarios taken in turn), each turn waiting for the previous reply.
 /// Turns that complete during the warm-up are not measured. When the measured window ends, owners finish the
-/// conversation they are in (not measured) so that stored state is that of whole conversations.
+/// conversation they are in (not measured) so that stored state is that of whole conversations; in a mix of very long
+/// conversations (<see cref="Mix.FinishConversations"/> false) they stop there instead.
 /// </summary>
 internal static class LoadDriver
 {
@@ -122,7 +123,7 @@ internal static class LoadDriver
                     var n = Interlocked.Increment(ref shared.ConversationsStarted);
                     var scenario = mix.Scenarios[(int)(n % mix.Scenarios.Count)];
                     var cats = CatsFor(n / mix.Scenarios.Count);
-                    var completed = await ConverseAsync(http, scenario, cats, $"{runTag}-{n}", leashBotReplies, clock, warmEnd, measureEnd, latencies, shared, hardStop.Token);
+                    var completed = await ConverseAsync(http, mix, scenario, cats, $"{runTag}-{n}", leashBotReplies, clock, warmEnd, measureEnd, latencies, shared, hardStop.Token);
                     if (completed)
                     {
                         Interlocked.Increment(ref shared.ConversationsCompleted);
@@ -161,15 +162,20 @@ internal static class LoadDriver
         }
     }
 
-    /// <summary>Runs one scripted conversation; false when a turn failed (the rest of that conversation is skipped).</summary>
+    /// <summary>Runs one scripted conversation; false when a turn failed (the rest of that conversation is skipped) or a long one was cut at the end of the measured window.</summary>
     private static async Task<bool> ConverseAsync(
-        HttpClient http, Scenario scenario, Cats cats, string id, ReplyCheck? leashBotReplies, Stopwatch clock,
+        HttpClient http, Mix mix, Scenario scenario, Cats cats, string id, ReplyCheck? leashBotReplies, Stopwatch clock,
         TimeSpan warmEnd, TimeSpan measureEnd, List<double> latencies, Shared shared, CancellationToken cancellationToken)
     {
         var userId = "lt-owner-" + id;
         var conversationId = "lt-conv-" + id;
         foreach (var step in scenario.Steps)
         {
+            if (!mix.FinishConversations && clock.Elapsed >= measureEnd)
+            {
+                return false; // a long conversation stops with the measured window; not an error
+            }
+
             var body = Activity(step, cats, userId, conversationId);
             var started = clock.Elapsed;
             string? problem;

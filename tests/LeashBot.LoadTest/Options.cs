@@ -64,8 +64,8 @@ internal sealed class Options
                 case "--quick":
                     options.Quick = true;
                     options.Concurrency = 16;
-                    options.WarmUp = TimeSpan.FromSeconds(2);
-                    options.Duration = TimeSpan.FromSeconds(5);
+                    options.WarmUp = TimeSpan.FromSeconds(1);
+                    options.Duration = TimeSpan.FromSeconds(4);
                     options.Rounds = 1;
                     options.Providers = ["memory", "sqlite"];
                     options.Mixes = [Scenarios.ScriptedMix, Scenarios.FreeTextMix];

@@ -22,7 +22,9 @@ internal sealed record Step(string? Text, IReadOnlyList<string> LeashBotSays)
 internal sealed record Scenario(string Name, IReadOnlyList<Step> Steps);
 
 /// <summary>A set of conversations that the load driver takes in turn, one per simulated owner.</summary>
-internal sealed record Mix(string Name, string Description, IReadOnlyList<Scenario> Scenarios);
+/// <param name="FinishConversations">True when owners finish the conversation they are in after the measured window, so
+/// stored state is that of whole conversations; false when conversations are too long for that (they stop there).</param>
+internal sealed record Mix(string Name, string Description, IReadOnlyList<Scenario> Scenarios, bool FinishConversations = true);
 
 internal static class Scenarios
 {
@@ -156,7 +158,7 @@ internal static class Scenarios
     [
         new(ScriptedMix, "answers to prompts: checklist, troubleshooting, check-ins", Scripted),
         new(FreeTextMix, "questions while follow-ups are pending, small talk, corrections, two cats", FreeText),
-        new(LongMix, $"one conversation of {LongConversationTurns} free-text turns per owner", [Long]),
+        new(LongMix, $"one conversation of {LongConversationTurns} free-text turns per owner", [Long], FinishConversations: false),
     ];
 
     public static Mix MixNamed(string name) =>
