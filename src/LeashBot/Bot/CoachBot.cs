@@ -1,5 +1,6 @@
 using LeashBot.Coaching;
 using LeashBot.Dialogs;
+using LeashBot.Safety;
 using LeashBot.State;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
@@ -7,10 +8,12 @@ using Microsoft.Bot.Schema;
 namespace LeashBot.Bot;
 
 /// <summary>
-/// The bot: greets owners when a conversation starts, turns away what it can't read, and hands every other
-/// message to the coaching dialog. State is loaded and saved around each turn by the <see cref="TurnRunner"/>.
+/// The bot: greets owners when a conversation starts, sends any health red flag to a vet before anything else,
+/// turns away what it can't read, and hands every other message to the coaching dialog. State is loaded and saved
+/// around each turn by the <see cref="TurnRunner"/>.
 /// </summary>
-public sealed class CoachBot(TurnRunner runner, BotAccessors state, Replies replies, Router router, CoachingDialog coaching) : IBot
+public sealed class CoachBot(TurnRunner runner, BotAccessors state, Replies replies, Router router, CoachingDialog coaching,
+    RedFlagTriage triage, VetReply vet, TimeProvider clock) : IBot
 {
     private readonly DialogSet _dialogs = new DialogSet(state.DialogState).Add(coaching);
 
@@ -42,6 +45,11 @@ public sealed class CoachBot(TurnRunner runner, BotAccessors state, Replies repl
             return;
         }
 
+        if (await SendToVetAsync(turnContext, text, cancellationToken))
+        {
+            return;
+        }
+
         if (text.Length > messages.MaxTextLength)
         {
             await replies.SendAsync(turnContext, replies.Say.Text(messages.TooLong), cancellationToken);
@@ -66,6 +74,32 @@ public sealed class CoachBot(TurnRunner runner, BotAccessors state, Replies repl
             await state.ConversationState.DeleteAsync(turnContext, cancellationToken);
             await state.UserState.DeleteAsync(turnContext, cancellationToken);
         }
+    }
+
+    /// <summary>
+    /// Health first, on every channel and at any point: the whole message, whatever its length, before the length
+    /// limit, commands, a pending question or a topic. A red flag gets the vet message and ends the turn without
+    /// touching the dialog, so a pending question stays pending and the message is never taken as its answer.
+    /// A health question soon after a red flag ("ok I'll call, is it heatstroke?") gets the vet message again.
+    /// </summary>
+    private async Task<bool> SendToVetAsync(ITurnContext turnContext, string text, CancellationToken cancellationToken)
+    {
+        var flags = await state.FlagsAsync(turnContext, cancellationToken);
+        var found = triage.Read(text);
+        var now = clock.GetUtcNow();
+        var followUp = !found.IsRedFlag && flags.RedFlagAt is { } at
+            && now - at <= TimeSpan.FromMinutes(replies.Say.Content.RedFlags.FollowUpMinutes) && triage.AsksAboutHealth(text);
+        if (!found.IsRedFlag && !followUp)
+        {
+            return false;
+        }
+
+        flags.RedFlagAt = now;
+        flags.MenuShown = false;
+        var owner = await state.OwnerAsync(turnContext, cancellationToken);
+        var cat = owner.Current?.Name ?? replies.Say.Content.Messages.YourCat;
+        await replies.SendAsync(turnContext, vet.For(found.Tier, cat), cancellationToken);
+        return true;
     }
 
     private async Task GreetAsync(ITurnContext turnContext, CancellationToken cancellationToken)

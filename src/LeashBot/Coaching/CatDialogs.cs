@@ -50,7 +50,7 @@ public static class CatDialogs
             }
 
             var asMessage = recognizer.Recognize(name);
-            var isMessage = asMessage.Kind is RecognitionKind.Urgent or RecognitionKind.OutOfScope
+            var isMessage = asMessage.Kind == RecognitionKind.OutOfScope
                 || (asMessage.Kind == RecognitionKind.Confident && asMessage.TopicId != "stories");
             return Task.FromResult(!isMessage);
         };

@@ -6,8 +6,9 @@ namespace LeashBot.Coaching;
 
 /// <summary>
 /// The root of every coaching conversation. A message with nothing pending is routed to a topic; a message
-/// that arrives while a flow waits for an answer first passes the one interruption hook here, so urgent
-/// health worries, "help", "cancel", "menu" and mid-flow questions are handled in one place for every flow.
+/// that arrives while a flow waits for an answer first passes the one interruption hook here, so "help",
+/// "cancel", "menu" and mid-flow questions are handled in one place for every flow (health red flags are
+/// handled before any dialog runs, in CoachBot).
 /// </summary>
 public sealed class CoachingDialog : ComponentDialog
 {

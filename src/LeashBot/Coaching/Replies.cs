@@ -54,27 +54,6 @@ public sealed class Replies(Phrasebook say, TimeProvider clock)
         MaxAttempts = 1,
     };
 
-    public Task UrgentAsync(ITurnContext turnContext, CancellationToken cancellationToken)
-    {
-        var m = Content.Messages;
-        var org = say.Organization;
-        var lines = new List<string> { say.Text(m.Urgent) };
-        if (!string.IsNullOrWhiteSpace(org.EmergencyPhone))
-        {
-            lines.Add(say.Text(m.UrgentEmergencyLine));
-        }
-
-        if (!string.IsNullOrWhiteSpace(org.Phone))
-        {
-            lines.Add(say.Text(m.UrgentPhone));
-        }
-
-        lines.Add(say.Text(m.UrgentFollowUp));
-
-        // One message, so the vet advice can't be split from the phone numbers on SMS or buried by a later reply.
-        return SendAsync(turnContext, string.Join("\n\n", lines), cancellationToken);
-    }
-
     public Task FaqAsync(ITurnContext turnContext, string topicId, CancellationToken cancellationToken)
     {
         var answer = Content.Faq.Answers.Find(a => a.Id == topicId);

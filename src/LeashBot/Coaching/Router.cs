@@ -57,12 +57,7 @@ public sealed class Router(Replies replies, BotAccessors state, TopicRecognizer 
             var recognition = recognizer.Recognize(text, owner.Cats.Select(c => c.Name).ToList());
             var command = CommandIn(text);
 
-            // Health first: before commands, menu picks or anything else.
-            if (recognition.Kind == RecognitionKind.Urgent)
-            {
-                topic = "urgent";
-            }
-            else if (command == Command.Help)
+            if (command == Command.Help)
             {
                 topic = "help";
             }
@@ -144,13 +139,6 @@ public sealed class Router(Replies replies, BotAccessors state, TopicRecognizer 
 
         var owner = await state.OwnerAsync(turn, cancellationToken);
         var recognition = recognizer.Recognize(text, owner.Cats.Select(c => c.Name).ToList());
-        if (recognition.Kind == RecognitionKind.Urgent)
-        {
-            // Health first, at any point; the pending question stays so the owner can carry on later.
-            await replies.UrgentAsync(turn, cancellationToken);
-            return Dialog.EndOfTurn;
-        }
-
         if (innerDc.ActiveDialog is { } pending && PromptState.OptionsOf(pending) is { } waitingFor)
         {
             // An optional follow-up ("Did that help?") hands anything but an answer back to the router itself.
@@ -247,9 +235,6 @@ public sealed class Router(Replies replies, BotAccessors state, TopicRecognizer 
 
         switch (topic)
         {
-            case "urgent":
-                await replies.UrgentAsync(turn, cancellationToken);
-                break;
             case "greeting":
                 var flags = await state.FlagsAsync(turn, cancellationToken);
                 if (!flags.Greeted)

@@ -16,6 +16,7 @@ public sealed class BotContent
     public required TroubleshootingContent Troubleshooting { get; init; }
     public required FaqContent Faq { get; init; }
     public required UnderstandingContent Understanding { get; init; }
+    public required RedFlagContent RedFlags { get; init; }
 
     public static BotContent Load(string directory)
     {
@@ -32,17 +33,18 @@ public sealed class BotContent
         var faq = ContentFile.Read<FaqContent>(directory, "faq.json", problems, ContentRules.Faq);
         var understanding = ContentFile.Read<UnderstandingContent>(directory, "understanding.json", problems,
             static u => u.Validate().Select(p => (p.Path, p.Message)));
+        var redFlags = ContentFile.Read<RedFlagContent>(directory, "redflags.json", problems, ContentRules.RedFlags);
         if (understanding is not null && troubleshooting is not null && faq is not null && messages is not null)
         {
             problems.AddRange(ContentRules.EveryTopicAnswered(understanding, messages, troubleshooting, faq));
         }
 
-        if (problems.Count > 0 || messages is null || checklist is null || plan is null || troubleshooting is null || faq is null || understanding is null)
+        if (problems.Count > 0 || messages is null || checklist is null || plan is null || troubleshooting is null || faq is null || understanding is null || redFlags is null)
         {
             throw new ContentException("The bot's content has problems:" + Environment.NewLine + string.Join(Environment.NewLine, problems.Select(p => "  " + p)));
         }
 
-        return new BotContent { Messages = messages, Checklist = checklist, Plan = plan, Troubleshooting = troubleshooting, Faq = faq, Understanding = understanding };
+        return new BotContent { Messages = messages, Checklist = checklist, Plan = plan, Troubleshooting = troubleshooting, Faq = faq, Understanding = understanding, RedFlags = redFlags };
     }
 
     /// <summary>The step of the plan with this number (1-based).</summary>

@@ -26,10 +26,6 @@ public sealed class MessagesContent
     [JsonProperty(Required = Required.Always)] public string DidYouMean { get; set; } = "";
     [JsonProperty(Required = Required.Always)] public string NoneOfThese { get; set; } = "";
     [JsonProperty(Required = Required.Always)] public string BackToIt { get; set; } = "";
-    [JsonProperty(Required = Required.Always)] public string Urgent { get; set; } = "";
-    [JsonProperty(Required = Required.Always)] public string UrgentPhone { get; set; } = "";
-    [JsonProperty(Required = Required.Always)] public string UrgentEmergencyLine { get; set; } = "";
-    [JsonProperty(Required = Required.Always)] public string UrgentFollowUp { get; set; } = "";
     [JsonProperty(Required = Required.Always)] public string GreetingReply { get; set; } = "";
     [JsonProperty(Required = Required.Always)] public string ThanksReply { get; set; } = "";
     [JsonProperty(Required = Required.Always)] public string YesNoRetry { get; set; } = "";

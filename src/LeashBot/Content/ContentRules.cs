@@ -93,6 +93,125 @@ internal static class ContentRules
         }
     }
 
+    /// <summary>The tiers a red-flag sign may have.</summary>
+    public static readonly IReadOnlySet<string> RedFlagTiers = new HashSet<string>(StringComparer.Ordinal) { "emergency", "soon" };
+
+    /// <summary>Longest pattern the triage matches, in words.</summary>
+    public const int LongestRedFlagPattern = 8;
+
+    public static IEnumerable<(string, string)> RedFlags(RedFlagContent c)
+    {
+        if (c.MaxGap is < 0 or > 8)
+        {
+            yield return ("maxGap", "must be between 0 and 8.");
+        }
+
+        if (c.NegationWindow is < 1 or > 8)
+        {
+            yield return ("negationWindow", "must be between 1 and 8.");
+        }
+
+        if (c.FollowUpMinutes is < 0 or > 24 * 60)
+        {
+            yield return ("followUpMinutes", "must be between 0 and 1440 (a day).");
+        }
+
+        if (c.Systems.Count == 0 || c.Systems.Any(s => s.Signs.Count == 0))
+        {
+            yield return ("systems", "every body system needs at least one sign.");
+        }
+
+        foreach (var dup in Duplicates(c.Systems.Select(s => s.Id)).Concat(Duplicates(c.Systems.SelectMany(s => s.Signs).Select(s => s.Id))))
+        {
+            yield return ("systems", $"the id '{dup}' is used twice.");
+        }
+
+        // The vet message goes out by SMS too: one emoji or curly quote would cut a text message from 160 characters to 70.
+        var reply = c.Reply;
+        foreach (var (name, text) in new[] { ("emergency", reply.Emergency), ("soon", reply.Soon), ("again", reply.Again), ("emergencyLine", reply.EmergencyLine),
+                     ("nearestEmergency", reply.NearestEmergency), ("openNow", reply.OpenNow), ("clinicWithHours", reply.ClinicWithHours), ("clinic", reply.Clinic),
+                     ("noNumbers", reply.NoNumbers), ("afterwards", reply.Afterwards) })
+        {
+            if (Template.WithoutPlaceholders(text).FirstOrDefault(ch => !Gsm7.IsBasic(ch)) is var bad and not '\0')
+            {
+                yield return ($"reply.{name}", $"'{bad}' is not a plain SMS (GSM-7) character; keep the vet message to plain letters, digits and punctuation.");
+            }
+        }
+
+        var lists = new (string Path, IEnumerable<string> Patterns)[]
+        {
+            ("clearances", c.Clearances), ("longAgo", c.LongAgo), ("resolved", c.Resolved), ("followUps", c.FollowUps),
+        };
+        var systemPatterns = c.Systems.SelectMany((system, i) => system.Signs.SelectMany((sign, j) => new[]
+        {
+            ($"systems[{i}].signs[{j}]", (IEnumerable<string>)sign.Patterns),
+            ($"systems[{i}].signs[{j}]", sign.Unless ?? []),
+        }));
+        foreach (var (path, patterns) in lists.Concat(systemPatterns))
+        {
+            foreach (var pattern in patterns)
+            {
+                if (PatternProblem(pattern, c.WordGroups) is { } problem)
+                {
+                    yield return (path, $"pattern '{pattern}': {problem}");
+                }
+            }
+        }
+
+        for (var i = 0; i < c.Systems.Count; i++)
+        {
+            for (var j = 0; j < c.Systems[i].Signs.Count; j++)
+            {
+                var sign = c.Systems[i].Signs[j];
+                if (!RedFlagTiers.Contains(sign.Tier))
+                {
+                    yield return ($"systems[{i}].signs[{j}].tier", $"is '{sign.Tier}'; it must be 'emergency' or 'soon'.");
+                }
+
+                if (sign.Patterns.Count == 0)
+                {
+                    yield return ($"systems[{i}].signs[{j}].patterns", "a sign needs at least one pattern.");
+                }
+            }
+        }
+    }
+
+    private static string? PatternProblem(string pattern, Dictionary<string, List<string>> groups)
+    {
+        var words = pattern.Replace("+", " ", StringComparison.Ordinal).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length == 0)
+        {
+            return "it is empty.";
+        }
+
+        if (words.Length > LongestRedFlagPattern)
+        {
+            return $"it has {words.Length} words; at most {LongestRedFlagPattern}.";
+        }
+
+        if (pattern.StartsWith('+') || pattern.EndsWith('+'))
+        {
+            return "'+' joins two words; it can't start or end a pattern.";
+        }
+
+        foreach (var alternative in words.SelectMany(w => w.Split('|')))
+        {
+            if (alternative.StartsWith('@'))
+            {
+                if (!groups.ContainsKey(alternative[1..]))
+                {
+                    return $"there is no word group '{alternative[1..]}' in wordGroups.";
+                }
+            }
+            else if (alternative.Length == 0 || !alternative.All(ch => char.IsLetter(ch) || ch == '\''))
+            {
+                return $"'{alternative}' must be letters, with '|' between alternatives.";
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>
     /// Every struggle and FAQ answer needs a topic the recognizer knows, and every topic needs a title
     /// (its struggle or answer title, or an entry in messages.json topicTitles) for "did you mean" choices.

@@ -17,6 +17,9 @@ public static partial class Template
         "mood", "since", "sessions", "total", "days", "reasons", "verdict",
     };
 
+    /// <summary>The text with every placeholder taken out, for checks on the words around them.</summary>
+    public static string WithoutPlaceholders(string text) => Placeholder().Replace(text, "");
+
     public static IEnumerable<string> NamesIn(string text) =>
         Placeholder().Matches(text).Select(m => m.Groups[1].Value);
 

@@ -2,6 +2,7 @@ using LeashBot.Bot;
 using LeashBot.Channels.DirectLine;
 using LeashBot.Coaching;
 using LeashBot.Dialogs;
+using LeashBot.Safety;
 using LeashBot.Understanding;
 using LeashBot.Content;
 using LeashBot.State;
@@ -58,6 +59,10 @@ public static class HostingExtensions
         services.AddSingleton(sp => TopicRecognizer.Build(sp.GetRequiredService<BotContent>().Understanding));
         services.AddSingleton<TextRecognizers>();
         services.AddHostedService<WarmUp>();
+
+        // Health red flags: read from dialogs/redflags.json once, checked on every message before anything else.
+        services.AddSingleton(sp => RedFlagTriage.FromContent(sp.GetRequiredService<BotContent>()));
+        services.AddSingleton<VetReply>();
 
         services.AddSingleton<Replies>();
         services.AddSingleton<Router>();

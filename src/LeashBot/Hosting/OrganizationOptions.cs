@@ -2,26 +2,53 @@ using System.ComponentModel.DataAnnotations;
 
 namespace LeashBot.Hosting;
 
-/// <summary>The store or clinic that offers LeashBot: used in the greeting and in urgent replies.</summary>
-public sealed class OrganizationOptions
+/// <summary>The store or clinic that offers LeashBot: used in the greeting and in the vet message.</summary>
+public sealed class OrganizationOptions : IValidatableObject
 {
     public const string Section = "Organization";
 
     [Required(AllowEmptyStrings = false, ErrorMessage = "Organization:Name is required: the store or clinic name used in the greeting."), MaxLength(80)]
     public string Name { get; set; } = "";
 
-    /// <summary>The everyday phone number; urgent replies mention it when set.</summary>
+    /// <summary>The everyday phone number; the vet message gives it when set.</summary>
     [MaxLength(40)]
     public string? Phone { get; set; }
 
-    /// <summary>The after-hours or emergency line; urgent replies lead with it when set.</summary>
+    /// <summary>The after-hours or emergency line; the vet message leads with it outside opening hours.</summary>
     [MaxLength(40)]
     public string? EmergencyPhone { get; set; }
 
+    /// <summary>
+    /// When the clinic answers its phone, e.g. "Mon-Fri 8:00-18:00, Sat 9am-1pm" (see <see cref="Hosting.OpeningHours"/>).
+    /// Shown in the vet message; outside these hours, or when none are set, the emergency line comes first.
+    /// </summary>
     [MaxLength(120)]
     public string? OpeningHours { get; set; }
+
+    /// <summary>The time zone the opening hours are in (IANA, e.g. "Europe/London"); UTC when empty.</summary>
+    [MaxLength(64)]
+    public string? TimeZone { get; set; }
 
     /// <summary>One line shown under the greeting, e.g. "LeashBot gives training tips, not veterinary advice."</summary>
     [MaxLength(200)]
     public string? Disclaimer { get; set; }
+
+    /// <summary>The opening hours, read; null when none are set.</summary>
+    public OpeningHours? ReadHours() => string.IsNullOrWhiteSpace(OpeningHours) ? null : Hosting.OpeningHours.Parse(OpeningHours, out _);
+
+    /// <summary>The time zone of the opening hours.</summary>
+    public TimeZoneInfo ReadTimeZone() => string.IsNullOrWhiteSpace(TimeZone) ? TimeZoneInfo.Utc : TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (!string.IsNullOrWhiteSpace(OpeningHours) && Hosting.OpeningHours.Parse(OpeningHours, out var problem) is null)
+        {
+            yield return new ValidationResult($"Organization:OpeningHours can't be read: {problem}", [nameof(OpeningHours)]);
+        }
+
+        if (!string.IsNullOrWhiteSpace(TimeZone) && !TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone, out _))
+        {
+            yield return new ValidationResult($"Organization:TimeZone '{TimeZone}' is not a known time zone; use an IANA name such as Europe/London.", [nameof(TimeZone)]);
+        }
+    }
 }

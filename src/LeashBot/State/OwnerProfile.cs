@@ -70,4 +70,7 @@ public sealed class ConversationFlags
 
     /// <summary>True when the last thing the bot sent was the menu, so a bare "2" picks its second entry.</summary>
     public bool MenuShown { get; set; }
+
+    /// <summary>When the bot last sent the owner to a vet; a health question soon after gets the vet message again.</summary>
+    public DateTimeOffset? RedFlagAt { get; set; }
 }

@@ -14,9 +14,6 @@ public enum RecognitionKind
 
     /// <summary>A question LeashBot does not handle (dogs, diet, weather, appointments, prices…).</summary>
     OutOfScope,
-
-    /// <summary>A possible health emergency: always handled first.</summary>
-    Urgent,
 }
 
 /// <summary>A topic and its score (0..1).</summary>

@@ -26,7 +26,6 @@ public static class TopicIds
     public const string FaqLeash = "faq.leash";
     public const string FaqDuration = "faq.duration";
     public const string Stories = "stories";
-    public const string Urgent = "urgent";
     public const string ForgetMe = "forgetMe";
     public const string OutOfScope = "outOfScope";
 
@@ -35,6 +34,6 @@ public static class TopicIds
     [
         Greeting, Help, Thanks, Checklist, PlanStart, PlanProgress, PlanNext, PlanLog, CatAdd, CatSwitch,
         StruggleFreezes, StruggleChews, StruggleVocal, StruggleWontMove, StruggleSlipsOut, BodyLanguage,
-        FaqCanAllCats, FaqSafety, FaqHatesHarness, FaqHarness, FaqLeash, FaqDuration, Stories, Urgent, ForgetMe, OutOfScope,
+        FaqCanAllCats, FaqSafety, FaqHatesHarness, FaqHarness, FaqLeash, FaqDuration, Stories, ForgetMe, OutOfScope,
     ];
 }

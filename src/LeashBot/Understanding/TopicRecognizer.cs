@@ -26,7 +26,6 @@ public sealed class TopicRecognizer
     private readonly Thresholds _thresholds;
     private readonly string[] _topicIds;
     private readonly bool[] _social;
-    private readonly int _urgent;
     private readonly int _outOfScope;
     private readonly FrozenDictionary<string, int> _termIds;
     private readonly FrozenDictionary<long, int> _bigramIds; // (term << 32 | term) -> feature id
@@ -53,7 +52,6 @@ public sealed class TopicRecognizer
         _thresholds = thresholds;
         _topicIds = topicIds;
         _social = social;
-        _urgent = Array.IndexOf(topicIds, TopicIds.Urgent);
         _outOfScope = Array.IndexOf(topicIds, TopicIds.OutOfScope);
         _termIds = termIds;
         _bigramIds = bigramIds;
@@ -300,7 +298,7 @@ public sealed class TopicRecognizer
         Span<int> top = [-1, -1, -1];
         for (var i = 0; i < scores.Length; i++)
         {
-            if (i == _urgent || i == _outOfScope)
+            if (i == _outOfScope)
             {
                 continue;
             }
@@ -322,11 +320,6 @@ public sealed class TopicRecognizer
 
         var best = top[0] < 0 ? 0 : scores[top[0]];
         var second = top[1] < 0 ? 0 : scores[top[1]];
-
-        if (_urgent >= 0 && scores[_urgent] >= t.Urgent)
-        {
-            return new Recognition(TopicIds.Urgent, scores[_urgent], RecognitionKind.Urgent, Candidates(scores, _urgent, top[0], top[1]));
-        }
 
         // Out of scope also wins a near tie: better to say "that's not something I can help with" than to coach on a misreading.
         if (_outOfScope >= 0 && scores[_outOfScope] >= t.Minimum && scores[_outOfScope] >= best - t.AmbiguityMargin)

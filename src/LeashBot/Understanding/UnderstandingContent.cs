@@ -92,7 +92,7 @@ public sealed partial class UnderstandingContent
             topic.Validate(path, problems, exampleOwners);
         }
 
-        foreach (var required in new[] { TopicIds.OutOfScope, TopicIds.Urgent })
+        foreach (var required in new[] { TopicIds.OutOfScope })
         {
             if (!ids.ContainsKey(required))
             {
@@ -288,9 +288,6 @@ public sealed class Thresholds
     [JsonProperty("decisiveMargin")]
     public double DecisiveMargin { get; set; }
 
-    [JsonProperty("urgent")]
-    public double Urgent { get; set; }
-
     [JsonExtensionData]
     public IDictionary<string, JToken>? UnknownFields { get; set; }
 
@@ -302,15 +299,9 @@ public sealed class Thresholds
         Check("minimum", Minimum);
         Check("ambiguityMargin", AmbiguityMargin);
         Check("decisiveMargin", DecisiveMargin);
-        Check("urgent", Urgent);
         if (Minimum > Confident)
         {
             problems.Add(new($"{Path}.minimum", "minimum must not be above confident."));
-        }
-
-        if (Urgent <= 0)
-        {
-            problems.Add(new($"{Path}.urgent", "urgent must be above 0, or every message would be urgent."));
         }
 
         void Check(string name, double value)

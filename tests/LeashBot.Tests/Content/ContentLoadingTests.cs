@@ -30,6 +30,9 @@ public sealed class ContentLoadingTests
     [InlineData("plan.json", "\"number\": 4,", "\"number\": 7,", "dialogs/plan.json line", "steps[3].number")]
     [InlineData("troubleshooting.json", "\"id\": \"struggle.chews\"", "\"id\": \"struggle.freezes\"", "dialogs/troubleshooting.json", "'struggle.freezes' is used twice")]
     [InlineData("messages.json", "\"menu\": [", "\"menu\": [\n      \"stop\",", "dialogs/messages.json line", "'stop' is also a 'cancel' command")]
+    [InlineData("redflags.json", "\"tier\": \"soon\"", "\"tier\": \"someday\"", "dialogs/redflags.json line", "it must be 'emergency' or 'soon'")]
+    [InlineData("redflags.json", "\"@ingest @toxin\"", "\"@ingest @toxins\"", "dialogs/redflags.json line", "there is no word group 'toxins'")]
+    [InlineData("redflags.json", "Please get {cat} to a vet", "\u26a0\ufe0f Please get {cat} to a vet", "dialogs/redflags.json line", "not a plain SMS (GSM-7) character")]
     public void A_broken_file_is_refused_naming_the_file_the_place_and_the_problem(string file, string find, string replace, string where, string what)
     {
         var folder = CopyOfShippedContent();

@@ -5,7 +5,8 @@ namespace LeashBot.Tests.Hosting;
 
 /// <summary>
 /// An operator's mistake stops the built host with one line that names it and exit code 1, not a stack trace.
-/// Tried: a required setting left empty, a number that isn't one, a bad colour, and a content folder with no content.
+/// Tried: a required setting left empty, a number that isn't one, a bad colour, unreadable opening hours, an unknown
+/// time zone, and a content folder with no content.
 /// </summary>
 public sealed class StartupProblemTests
 {
@@ -18,6 +19,8 @@ public sealed class StartupProblemTests
     [InlineData("--WebChat:AccentColor=green", "WebChat:AccentColor")]
     [InlineData("--Storage:Provider=Cosmos", "Storage:Provider 'Cosmos' is not one of Sqlite, Blob, Memory")]
     [InlineData("--Storage:Provider=Blob", "Storage:Blob:ConnectionString is required when Storage:Provider is Blob")]
+    [InlineData("--Organization:OpeningHours=whenever we feel like it", "Organization:OpeningHours can't be read")]
+    [InlineData("--Organization:TimeZone=Mars/Olympus_Mons", "Organization:TimeZone 'Mars/Olympus_Mons' is not a known time zone")]
     public async Task A_bad_setting_stops_the_host_with_one_line_naming_it_and_exit_code_1(string setting, string named)
     {
         var (exitCode, stdout, stderr) = await RunHostAsync(setting);

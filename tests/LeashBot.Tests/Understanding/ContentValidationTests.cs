@@ -18,7 +18,7 @@ public sealed class ContentValidationTests
         var content = UnderstandingContent.Parse("""
             {
               "global": {
-                "thresholds": { "confident": 1.5, "minimum": 0.2, "ambiguityMargin": 0.05, "decisiveMargin": 0.1, "urgent": 0.3 },
+                "thresholds": { "confident": 1.5, "minimum": 0.2, "ambiguityMargin": 0.05, "decisiveMargin": 0.1 },
                 "fillerWords": ["um", "um"],
                 "synonyms": [ { "canonical": "leash", "terms": ["leash", "lead"] }, { "canonical": "rope", "terms": ["lead"] } ]
               },
@@ -44,7 +44,7 @@ public sealed class ContentValidationTests
         Assert.Contains("$.topics[1].extra", problems);
         Assert.Contains("$.topics[2].id", problems);
         Assert.Contains("$.topics[2].examples", problems);
-        Assert.Contains("$.topics", problems); // urgent and outOfScope are missing
+        Assert.Contains("$.topics", problems); // outOfScope is missing
         Assert.Throws<InvalidOperationException>(() => TopicRecognizer.Build(content));
     }
 }

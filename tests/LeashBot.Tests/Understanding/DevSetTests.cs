@@ -30,7 +30,6 @@ public sealed class DevSetTests(ITestOutputHelper output)
         Assert.All(set.Items, i => Assert.DoesNotContain(i.Text.Trim().ToLowerInvariant(), examples));
         Assert.All(ids, id => Assert.True(set.Items.Count(i => i.Topic == id) >= 5, id));
         Assert.True(set.Items.Count(i => i.Topic == TopicIds.OutOfScope) >= 35);
-        Assert.True(set.Items.Count(i => i.Topic == TopicIds.Urgent) >= 15);
     }
 
     [Fact]
@@ -59,11 +58,9 @@ public sealed class DevSetTests(ITestOutputHelper output)
             else
             {
                 inScope++;
-                correct = item.Topic == TopicIds.Urgent
-                    ? r.Kind == RecognitionKind.Urgent
-                    : r.TopicId == item.Topic && r.Kind is RecognitionKind.Confident or RecognitionKind.Ambiguous;
+                correct = r.TopicId == item.Topic && r.Kind is RecognitionKind.Confident or RecognitionKind.Ambiguous;
                 inScopeCorrect += correct ? 1 : 0;
-                inScopeConfident += correct && r.Kind is RecognitionKind.Confident or RecognitionKind.Urgent ? 1 : 0;
+                inScopeConfident += correct && r.Kind == RecognitionKind.Confident ? 1 : 0;
                 got = r.Kind is RecognitionKind.Unsure ? $"(unsure: {(r.Candidates.Count > 0 ? r.Candidates[0].TopicId : "-")})" : $"{r.TopicId} ({r.Kind})";
             }
 
@@ -90,7 +87,7 @@ public sealed class DevSetTests(ITestOutputHelper output)
 
         var inScopeAccuracy = (double)inScopeCorrect / inScope;
         var oosAccuracy = (double)oosHandled / oos;
-        report.AppendLine(CultureInfo.InvariantCulture, $"In scope top-1: {inScopeCorrect}/{inScope} = {100 * inScopeAccuracy:0.0} % (Confident/Urgent only: {100.0 * inScopeConfident / inScope:0.0} %)");
+        report.AppendLine(CultureInfo.InvariantCulture, $"In scope top-1: {inScopeCorrect}/{inScope} = {100 * inScopeAccuracy:0.0} % (Confident only: {100.0 * inScopeConfident / inScope:0.0} %)");
         report.AppendLine(CultureInfo.InvariantCulture, $"Out of scope handled: {oosHandled}/{oos} = {100 * oosAccuracy:0.0} %");
         report.AppendLine("Kinds: " + string.Join(", ", kinds.OrderBy(k => k.Key).Select(k => $"{k.Key} {k.Value}")));
         report.AppendLine("Confusions (expected -> got):");

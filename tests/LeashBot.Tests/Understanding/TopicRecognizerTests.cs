@@ -22,22 +22,11 @@ public sealed class TopicRecognizerTests
         Assert.Contains(r.Kind, new[] { RecognitionKind.OutOfScope, RecognitionKind.Unsure });
     }
 
-    [Theory]
-    [InlineData("my cat is limping after our walk")]
-    [InlineData("Milo froze and now he's limpin")]
-    [InlineData("we did 10 minutes today. then she threw up on the sofa")]
-    public void Health_red_flags_are_urgent(string text)
-    {
-        var r = RepoFiles.Recognizer.Recognize(text, ["Milo"]);
-        Assert.Equal(RecognitionKind.Urgent, r.Kind);
-        Assert.Equal(TopicIds.Urgent, r.TopicId);
-    }
-
     [Fact]
-    public void Safety_questions_are_not_urgent()
+    public void Safety_questions_get_the_safety_answer()
     {
         var r = RepoFiles.Recognizer.Recognize("is it safe outside");
-        Assert.NotEqual(RecognitionKind.Urgent, r.Kind);
+        Assert.Equal(RecognitionKind.Confident, r.Kind);
         Assert.Equal(TopicIds.FaqSafety, r.TopicId);
     }
 
@@ -61,11 +50,10 @@ public sealed class TopicRecognizerTests
     {
         var content = UnderstandingContent.Parse("""
             {
-              "global": { "thresholds": { "confident": 0.4, "minimum": 0.2, "ambiguityMargin": 0.05, "decisiveMargin": 0.15, "urgent": 0.5 } },
+              "global": { "thresholds": { "confident": 0.4, "minimum": 0.2, "ambiguityMargin": 0.05, "decisiveMargin": 0.15 } },
               "topics": [
                 { "id": "park", "examples": ["walk the cat in the park", "a walk in the park"] },
                 { "id": "garden", "examples": ["walk the cat in the garden", "a walk in the garden"] },
-                { "id": "urgent", "examples": ["my cat is bleeding"] },
                 { "id": "outOfScope", "examples": ["what is the weather"] }
               ]
             }

@@ -1,0 +1,71 @@
+using Newtonsoft.Json;
+
+namespace LeashBot.Content;
+
+// The shape of dialogs/redflags.json: the health red flags every message is checked for, and the vet reply.
+// Patterns are words in order ("strain litter"); "a|b" offers alternatives, "@group" a word group, and
+// "a+b" asks for the two words side by side. Words are compared by stem, so "vomit" also finds "vomiting".
+
+public sealed class RedFlagContent
+{
+    [JsonProperty(Required = Required.Always)] public RedFlagReplies Reply { get; set; } = new();
+
+    /// <summary>How long after a red flag a health question ("is it heatstroke?") gets the vet message again.</summary>
+    [JsonProperty(Required = Required.Always)] public int FollowUpMinutes { get; set; }
+
+    /// <summary>How many other words (not counting skip words) may sit between two words of a pattern.</summary>
+    [JsonProperty(Required = Required.Always)] public int MaxGap { get; set; }
+
+    /// <summary>How many words (not counting skip words) before a sign a denial ("no", "not") still reaches.</summary>
+    [JsonProperty(Required = Required.Always)] public int NegationWindow { get; set; }
+
+    [JsonProperty(Required = Required.Always)] public List<string> SkipWords { get; set; } = [];
+    [JsonProperty(Required = Required.Always)] public List<string> Fillers { get; set; } = [];
+    [JsonProperty(Required = Required.Always)] public List<string> Negations { get; set; } = [];
+    [JsonProperty(Required = Required.Always)] public List<string> NotNegations { get; set; } = [];
+    [JsonProperty(Required = Required.Always)] public List<string> NegationCarriers { get; set; } = [];
+    [JsonProperty(Required = Required.Always)] public List<string> Subjects { get; set; } = [];
+    [JsonProperty(Required = Required.Always)] public List<string> ClauseBreaks { get; set; } = [];
+    [JsonProperty(Required = Required.Always)] public List<string> Contrasts { get; set; } = [];
+    [JsonProperty(Required = Required.Always)] public List<string> Clearances { get; set; } = [];
+    [JsonProperty(Required = Required.Always)] public List<string> LongAgo { get; set; } = [];
+    [JsonProperty(Required = Required.Always)] public List<string> Resolved { get; set; } = [];
+    [JsonProperty(Required = Required.Always)] public List<string> FollowUps { get; set; } = [];
+    [JsonProperty(Required = Required.Always)] public Dictionary<string, List<string>> WordGroups { get; set; } = [];
+    [JsonProperty(Required = Required.Always)] public List<BodySystem> Systems { get; set; } = [];
+}
+
+/// <summary>The parts of the one vet message; the bot puts them together for the tier and the clinic's hours.</summary>
+public sealed class RedFlagReplies
+{
+    [JsonProperty(Required = Required.Always)] public string Emergency { get; set; } = "";
+    [JsonProperty(Required = Required.Always)] public string Soon { get; set; } = "";
+    [JsonProperty(Required = Required.Always)] public string Again { get; set; } = "";
+    [JsonProperty(Required = Required.Always)] public string EmergencyLine { get; set; } = "";
+    [JsonProperty(Required = Required.Always)] public string NearestEmergency { get; set; } = "";
+    [JsonProperty(Required = Required.Always)] public string OpenNow { get; set; } = "";
+    [JsonProperty(Required = Required.Always)] public string ClinicWithHours { get; set; } = "";
+    [JsonProperty(Required = Required.Always)] public string Clinic { get; set; } = "";
+    [JsonProperty(Required = Required.Always)] public string NoNumbers { get; set; } = "";
+    [JsonProperty(Required = Required.Always)] public string Afterwards { get; set; } = "";
+}
+
+public sealed class BodySystem
+{
+    [JsonProperty(Required = Required.Always)] public string Id { get; set; } = "";
+    [JsonProperty(Required = Required.Always)] public string Title { get; set; } = "";
+    [JsonProperty(Required = Required.Always)] public List<RedFlagSignDefinition> Signs { get; set; } = [];
+}
+
+public sealed class RedFlagSignDefinition
+{
+    [JsonProperty(Required = Required.Always)] public string Id { get; set; } = "";
+
+    /// <summary><c>emergency</c> (a vet now) or <c>soon</c> (a vet soon; training paused until then).</summary>
+    [JsonProperty(Required = Required.Always)] public string Tier { get; set; } = "";
+
+    [JsonProperty(Required = Required.Always)] public List<string> Patterns { get; set; } = [];
+
+    /// <summary>Patterns that, in the same sentence, show the words mean something harmless ("hairball").</summary>
+    public List<string>? Unless { get; set; }
+}

@@ -1,0 +1,37 @@
+namespace LeashBot.Safety;
+
+/// <summary>How soon a cat needs a vet, from what the owner wrote.</summary>
+public enum RedFlagTier
+{
+    /// <summary>No red flag: the message goes on to the coaching.</summary>
+    None = 0,
+
+    /// <summary>See a vet soon, and pause training until the vet says it's fine.</summary>
+    Soon = 1,
+
+    /// <summary>A vet now.</summary>
+    Emergency = 2,
+}
+
+/// <summary>One sign found in a message, with the body system it belongs to.</summary>
+public sealed record RedFlagSign(string SignId, string SystemId, RedFlagTier Tier);
+
+/// <summary>What the triage found: the highest tier and every sign behind it.</summary>
+public sealed class RedFlagResult
+{
+    public static readonly RedFlagResult None = new(RedFlagTier.None, []);
+
+    public RedFlagResult(RedFlagTier tier, IReadOnlyList<RedFlagSign> signs)
+    {
+        Tier = tier;
+        Signs = signs;
+    }
+
+    public RedFlagTier Tier { get; }
+
+    public IReadOnlyList<RedFlagSign> Signs { get; }
+
+    public bool IsRedFlag => Tier != RedFlagTier.None;
+
+    public override string ToString() => IsRedFlag ? $"{Tier}: {string.Join(", ", Signs.Select(s => s.SignId))}" : "None";
+}

@@ -1,0 +1,877 @@
+using System.Collections.Concurrent;
+using System.Collections.Frozen;
+using LeashBot.Content;
+using LeashBot.Understanding;
+
+namespace LeashBot.Safety;
+
+/// <summary>
+/// Reads every message, whole, for health red flags before anything else happens. Built once from
+/// <c>dialogs/redflags.json</c>; immutable afterwards and safe to share between turns.
+/// <para>
+/// A message becomes sentences of word ids: contractions and shorthand expanded (the recognizer's own lists),
+/// words stemmed (<see cref="EnglishStemmer"/>) and typos of red-flag words corrected (<see cref="FuzzyMatcher"/>)
+/// unless the word is one the bot's content already knows. A sign's pattern matches words in order with a few
+/// others in between. A match does not count when a denial reaches it ("no vomiting", "she isn't limping"),
+/// when the sentence shows the words are harmless (the sign's <c>unless</c>), or when a vet's all-clear or a
+/// long-ago time ("years ago") comes with it or after it in the same sentence before any "but". "Fine now" and
+/// the like calm only the see-a-vet-soon signs: an emergency that seems over still goes to a vet.
+/// When in doubt the rules lean towards a vet: denials reach only a few words and stop at a new clause.
+/// </para>
+/// </summary>
+public sealed class RedFlagTriage
+{
+    private const int SentenceEnd = -2;
+    private const int QuestionEnd = -3;
+    private const int ShortQuestion = 4;
+    private const int Comma = -1;
+    private const int Unknown = 0;
+    private const int MaxCachedCorrections = 20_000;
+    private const int LongestWord = 48;
+
+    private readonly Dictionary<string, int> _ids;
+    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _surfaceLookup;
+    private readonly Dictionary<string, int> _surface; // exact surface words known to map to an id (or to 0 for general words)
+    private readonly FrozenDictionary<string, string[]> _expansions;
+    private readonly KeyValuePair<string, string>[] _emoji;
+    private readonly FrozenSet<string> _knownStems; // stems of harmless content words: another form of one is no typo ("flopped")
+    private readonly FuzzyMatcher _fuzzy;
+    private readonly FrozenDictionary<string, int> _fuzzyTargets; // surface form in the fuzzy index -> id (0 = a general word)
+    private readonly ConcurrentDictionary<string, int> _corrections = new(StringComparer.Ordinal);
+
+    private readonly bool[] _skip;
+    private readonly bool[] _negation;
+    private readonly bool[] _carrier;
+    private readonly bool[] _subject;
+    private readonly bool[] _clauseBreak;
+    private readonly bool[] _contrast;
+    private readonly int[][] _fillers;
+    private readonly int[][] _notNegations;
+    private readonly int _maxGap;
+    private readonly int _negationWindow;
+
+    private readonly PatternSet _signs;
+    private readonly PatternSet _clearances;
+    private readonly PatternSet _resolved;
+    private readonly PatternSet _followUps;
+    private readonly SignInfo[] _signInfo;
+
+    private RedFlagTriage(RedFlagContent content, GlobalSettings? global, IEnumerable<string> knownTexts)
+    {
+        _maxGap = content.MaxGap;
+        _negationWindow = content.NegationWindow;
+        var expansions = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        foreach (var map in new[] { global?.Shorthand, global?.Contractions })
+        {
+            foreach (var (key, value) in map ?? [])
+            {
+                expansions[key.Trim().ToLowerInvariant().Replace('\u2019', '\'')] = value.ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            }
+        }
+
+        _expansions = expansions.ToFrozenDictionary(StringComparer.Ordinal);
+        _emoji = [.. (global?.Emoji ?? []).OrderByDescending(kv => kv.Key.Length)];
+
+        _ids = new Dictionary<string, int>(StringComparer.Ordinal);
+        var vocabulary = new Vocabulary(_ids);
+        foreach (var word in content.SkipWords.Concat(content.Negations).Concat(content.NegationCarriers).Concat(content.Subjects)
+                     .Concat(content.ClauseBreaks).Concat(content.Contrasts))
+        {
+            vocabulary.IdOf(word);
+        }
+
+        var groups = content.WordGroups.ToDictionary(g => g.Key, g => g.Value, StringComparer.Ordinal);
+        var compile = new PatternCompiler(vocabulary, groups, this);
+        _fillers = [.. content.Fillers.Select(compile.Phrase)];
+        _notNegations = [.. content.NotNegations.Select(compile.Phrase)];
+
+        var signs = new List<(Pattern Pattern, int Sign)>();
+        var info = new List<SignInfo>();
+        foreach (var system in content.Systems)
+        {
+            foreach (var sign in system.Signs)
+            {
+                var tier = sign.Tier == "emergency" ? RedFlagTier.Emergency : RedFlagTier.Soon;
+                var unless = sign.Unless is { Count: > 0 } u ? new PatternSet(u.Select(p => (compile.Pattern(p), 0))) : null;
+                info.Add(new SignInfo(new RedFlagSign(sign.Id, system.Id, tier), unless));
+                signs.AddRange(sign.Patterns.Select(p => (compile.Pattern(p), info.Count - 1)));
+            }
+        }
+
+        _signInfo = [.. info];
+        _clearances = new PatternSet(content.Clearances.Concat(content.LongAgo).Select(p => (compile.Pattern(p), 0)));
+        _resolved = new PatternSet(content.Resolved.Select(p => (compile.Pattern(p), 0)));
+        _followUps = new PatternSet(content.FollowUps.Select(p => (compile.Pattern(p), 0)));
+        _signs = new PatternSet(signs);
+
+        var count = vocabulary.Count + 1;
+        _skip = Flags(content.SkipWords);
+        _negation = Flags(content.Negations);
+        _carrier = Flags(content.NegationCarriers);
+        _subject = Flags(content.Subjects);
+        _clauseBreak = Flags(content.ClauseBreaks);
+        _contrast = Flags(content.Contrasts);
+
+        // Exact words: every red-flag word as written in the content maps to its id; every other word the
+        // bot's content uses is known to be harmless (id 0), so it is never "corrected" into a red flag.
+        _surface = new Dictionary<string, int>(StringComparer.Ordinal);
+        var fuzzyWords = new Dictionary<string, int>(StringComparer.Ordinal);
+        var fuzzyTargets = new Dictionary<string, int>(StringComparer.Ordinal);
+        var knownStems = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var text in knownTexts)
+        {
+            foreach (var word in Words(text))
+            {
+                var stem = EnglishStemmer.Stem(word);
+                if (!_ids.ContainsKey(stem))
+                {
+                    knownStems.Add(stem);
+                    _surface.TryAdd(word, Unknown);
+                    fuzzyWords[word] = fuzzyWords.GetValueOrDefault(word) + 1;
+                    fuzzyTargets.TryAdd(word, Unknown);
+                }
+            }
+        }
+
+        foreach (var (stem, id) in _ids)
+        {
+            foreach (var form in FormsOf(stem).Concat(compile.SurfaceWords.Where(w => EnglishStemmer.Stem(w) == stem)))
+            {
+                if (form.Length >= FuzzyMatcher.MinLength)
+                {
+                    fuzzyWords[form] = fuzzyWords.GetValueOrDefault(form) + 2;
+                    fuzzyTargets[form] = id;
+                }
+            }
+        }
+
+        _knownStems = knownStems.ToFrozenSet(StringComparer.Ordinal);
+        _surfaceLookup = _surface.GetAlternateLookup<ReadOnlySpan<char>>();
+        _fuzzy = new FuzzyMatcher(fuzzyWords);
+        _fuzzyTargets = fuzzyTargets.ToFrozenDictionary(StringComparer.Ordinal);
+
+        bool[] Flags(IEnumerable<string> words)
+        {
+            var flags = new bool[count];
+            foreach (var word in words)
+            {
+                flags[vocabulary.IdOf(word)] = true;
+            }
+
+            return flags;
+        }
+    }
+
+    /// <summary>Number of distinct word stems the triage knows.</summary>
+    public int VocabularySize => _ids.Count;
+
+    /// <summary>The body systems the signs are grouped by.</summary>
+    public IReadOnlyList<string> SystemIds => [.. _signInfo.Select(s => s.Sign.SystemId).Distinct()];
+
+    /// <summary>Number of sign patterns.</summary>
+    public int PatternCount => _signs.Count;
+
+    /// <summary>Builds the triage from its content, the recognizer's contractions, shorthand and emoji, and texts whose words are known to be harmless.</summary>
+    public static RedFlagTriage Build(RedFlagContent content, GlobalSettings? global, IEnumerable<string> knownTexts)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        ArgumentNullException.ThrowIfNull(knownTexts);
+        return new RedFlagTriage(content, global, knownTexts);
+    }
+
+    /// <summary>
+    /// Builds the triage for the bot's content: its red flags, the recognizer's contractions and emoji, and every
+    /// word of the coaching content as a known word that is never corrected into a red flag.
+    /// </summary>
+    public static RedFlagTriage FromContent(BotContent content)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        var topics = content.Understanding.Topics ?? [];
+        var known = topics.SelectMany(t => (t.Examples ?? []).Concat((t.Keywords ?? []).Select(k => k.Text)))
+            .Concat(content.Faq.Answers.SelectMany(a => new[] { a.Title, a.Answer }))
+            .Concat(content.Faq.Stories.Select(s => s.Text))
+            .Concat(content.Troubleshooting.Struggles.SelectMany(s => new[] { s.Title, s.Why, s.WhatToDo, s.AnotherIdea }))
+            .Concat(content.Plan.Steps.SelectMany(s => new[] { s.Title, s.Goal, s.Tip ?? "" }))
+            .Concat(content.Checklist.Questions.Select(q => q.Text));
+        return Build(content.RedFlags, content.Understanding.Global, known);
+    }
+
+    /// <summary>Reads the whole message for red flags.</summary>
+    public RedFlagResult Read(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var tokens = Tokenize(text);
+        List<RedFlagSign>? found = null;
+        var tier = RedFlagTier.None;
+        var start = 0;
+        Span<int> positions = stackalloc int[PatternSet.MaxElements];
+        for (var i = 0; i <= tokens.Count; i++)
+        {
+            if (i < tokens.Count && !IsEnd(tokens[i]))
+            {
+                continue;
+            }
+
+            var end = i;
+            if (end > start && !IsDeniedQuestion(tokens, start, end))
+            {
+                ReadSentence(tokens, start, end, positions, ref found, ref tier);
+            }
+
+            start = i + 1;
+        }
+
+        return found is null ? RedFlagResult.None : new RedFlagResult(tier, found);
+    }
+
+    /// <summary>How the triage reads a message, word by word: the stems it knows, "?" for others. For checking a new pattern.</summary>
+    public string Explain(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var names = _ids.ToDictionary(kv => kv.Value, kv => kv.Key);
+        return string.Join(' ', Tokenize(text).Select(id => id switch { SentenceEnd => "|", QuestionEnd => "?|", Comma => ",", Unknown => "?", _ => names[id] }));
+    }
+
+    /// <summary>True when the message asks about health or what to do ("is it heatstroke?", "can it wait till morning?").</summary>
+    public bool AsksAboutHealth(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var tokens = Tokenize(text);
+        Span<int> positions = stackalloc int[PatternSet.MaxElements];
+        var start = 0;
+        for (var i = 0; i <= tokens.Count; i++)
+        {
+            if (i < tokens.Count && !IsEnd(tokens[i]))
+            {
+                continue;
+            }
+
+            for (var p = start; p < i; p++)
+            {
+                foreach (var (pattern, _) in _followUps.StartingWith(tokens[p]))
+                {
+                    if (Match(pattern, tokens, p, i, positions) > 0)
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            start = i + 1;
+        }
+
+        return false;
+    }
+
+    private void ReadSentence(List<int> tokens, int start, int end, Span<int> positions, ref List<RedFlagSign>? found, ref RedFlagTier tier)
+    {
+        var calmSegment = -1;     // the last segment with a vet's all-clear or a long-ago time: calms every sign up to it
+        var resolvedSegment = -1; // the last segment with "fine now", "healed": calms see-a-vet-soon signs up to it
+        var calmChecked = false;
+        for (var i = start; i < end; i++)
+        {
+            var id = tokens[i];
+            if (id <= 0)
+            {
+                continue;
+            }
+
+            foreach (var (pattern, sign) in _signs.StartingWith(id))
+            {
+                var info = _signInfo[sign];
+                if (found?.Contains(info.Sign) == true)
+                {
+                    continue;
+                }
+
+                var length = Match(pattern, tokens, i, end, positions);
+                if (length == 0 || IsNegated(tokens, start, positions[..length]))
+                {
+                    continue;
+                }
+
+                if (info.Unless is not null && AnyMatch(info.Unless, tokens, start, end))
+                {
+                    continue;
+                }
+
+                if (!calmChecked)
+                {
+                    calmChecked = true;
+                    (calmSegment, resolvedSegment) = CalmingSegments(tokens, start, end);
+                }
+
+                var segment = SegmentOf(tokens, start, i);
+                if (segment <= calmSegment || (info.Sign.Tier == RedFlagTier.Soon && segment <= resolvedSegment))
+                {
+                    continue;
+                }
+
+                (found ??= []).Add(info.Sign);
+                if (info.Sign.Tier > tier)
+                {
+                    tier = info.Sign.Tier;
+                }
+            }
+        }
+    }
+
+    private (int Calm, int Resolved) CalmingSegments(List<int> tokens, int start, int end)
+    {
+        Span<int> positions = stackalloc int[PatternSet.MaxElements];
+        int calm = -1, resolved = -1;
+        for (var i = start; i < end; i++)
+        {
+            foreach (var (pattern, _) in _clearances.StartingWith(tokens[i]))
+            {
+                var length = Match(pattern, tokens, i, end, positions);
+                if (length > 0 && !IsNegated(tokens, start, positions[..length]))
+                {
+                    calm = Math.Max(calm, SegmentOf(tokens, start, positions[length - 1]));
+                }
+            }
+
+            foreach (var (pattern, _) in _resolved.StartingWith(tokens[i]))
+            {
+                var length = Match(pattern, tokens, i, end, positions);
+                if (length > 0 && !IsNegated(tokens, start, positions[..length]))
+                {
+                    resolved = Math.Max(resolved, SegmentOf(tokens, start, positions[length - 1]));
+                }
+            }
+        }
+
+        return (calm, resolved);
+    }
+
+    /// <summary>Segments of a sentence are separated by contrast words ("but", "now", "still"); a contrast word opens the next one.</summary>
+    private int SegmentOf(List<int> tokens, int start, int position)
+    {
+        var segment = 0;
+        for (var i = start + 1; i <= position; i++)
+        {
+            if (tokens[i] > 0 && _contrast[tokens[i]])
+            {
+                segment++;
+            }
+        }
+
+        return segment;
+    }
+
+    private bool AnyMatch(PatternSet set, List<int> tokens, int start, int end)
+    {
+        Span<int> positions = stackalloc int[PatternSet.MaxElements];
+        for (var i = start; i < end; i++)
+        {
+            foreach (var (pattern, _) in set.StartingWith(tokens[i]))
+            {
+                if (Match(pattern, tokens, i, end, positions) > 0)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Matches a pattern whose first word is at <paramref name="first"/>; returns how many words matched
+    /// (the pattern's length) with their positions, or 0.
+    /// </summary>
+    private int Match(Pattern pattern, List<int> tokens, int first, int end, Span<int> positions)
+    {
+        positions[0] = first;
+        return Extend(pattern, 1, tokens, first, end, positions) ? pattern.Elements.Length : 0;
+    }
+
+    private bool Extend(Pattern pattern, int element, List<int> tokens, int previous, int end, Span<int> positions)
+    {
+        if (element == pattern.Elements.Length)
+        {
+            return true;
+        }
+
+        var words = pattern.Elements[element];
+        var adjacent = pattern.Adjacent[element];
+        var gap = 0;
+        for (var j = previous + 1; j < end; j++)
+        {
+            var id = tokens[j];
+            if (id > 0 && Array.IndexOf(words, id) >= 0)
+            {
+                positions[element] = j;
+                if (Extend(pattern, element + 1, tokens, j, end, positions))
+                {
+                    return true;
+                }
+            }
+
+            if (adjacent)
+            {
+                return false;
+            }
+
+            if (id == Comma || (id > 0 && _skip[id]))
+            {
+                continue;
+            }
+
+            if (++gap > _maxGap)
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// A denial inside the matched words ("gums are not pale"), or a few words before them in the same clause
+    /// ("no vomiting or anything"). "Not sure", "can't stop" and the like are not denials.
+    /// </summary>
+    private bool IsNegated(List<int> tokens, int sentenceStart, ReadOnlySpan<int> matched)
+    {
+        for (var k = matched[0] + 1; k < matched[^1]; k++)
+        {
+            if (tokens[k] > 0 && _negation[tokens[k]] && !matched.Contains(k) && !IsNotNegation(tokens, k))
+            {
+                return true;
+            }
+        }
+
+        var counted = 0;
+        for (var k = matched[0] - 1; k >= sentenceStart; k--)
+        {
+            var id = tokens[k];
+            if (id == Comma)
+            {
+                if (k + 1 < tokens.Count && tokens[k + 1] > 0 && _subject[tokens[k + 1]])
+                {
+                    return false;
+                }
+
+                continue;
+            }
+
+            if (id <= 0)
+            {
+                if (++counted > _negationWindow)
+                {
+                    return false;
+                }
+
+                continue;
+            }
+
+            if (_negation[id])
+            {
+                return !IsNotNegation(tokens, k);
+            }
+
+            if (_clauseBreak[id])
+            {
+                return false;
+            }
+
+            if (_subject[id] && !AfterCarrier(tokens, sentenceStart, k))
+            {
+                // A new subject starts a new clause ("not limping, she's dragging her legs") unless a verb like
+                // "think" carries the denial over it ("I don't think she's in pain").
+                return false;
+            }
+
+            if (!_skip[id] && ++counted > _negationWindow)
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+
+    private bool AfterCarrier(List<int> tokens, int sentenceStart, int subject)
+    {
+        for (var k = subject - 1; k >= sentenceStart; k--)
+        {
+            var id = tokens[k];
+            if (id > 0 && _carrier[id])
+            {
+                return true;
+            }
+
+            if (id <= 0 || !_skip[id])
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+
+    private bool IsNotNegation(List<int> tokens, int at)
+    {
+        foreach (var phrase in _notNegations)
+        {
+            if (phrase[0] != tokens[at])
+            {
+                continue;
+            }
+
+            var k = at + 1;
+            var matched = 1;
+            while (matched < phrase.Length && k < tokens.Count && !IsEnd(tokens[k]))
+            {
+                if (tokens[k] == phrase[matched])
+                {
+                    matched++;
+                }
+                else if (tokens[k] <= 0 || !_skip[tokens[k]])
+                {
+                    break;
+                }
+
+                k++;
+            }
+
+            if (matched == phrase.Length)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private List<int> Tokenize(string text)
+    {
+        text = ReplaceEmoji(text);
+        var tokens = new List<int>(text.Length / 4 + 4);
+        Span<char> buffer = stackalloc char[LongestWord];
+        var i = 0;
+        while (i < text.Length)
+        {
+            var c = text[i];
+            if (c is '.' or '!' or '?' or ';' or '\n' or '\u2026')
+            {
+                if (tokens.Count > 0 && !IsEnd(tokens[^1]))
+                {
+                    tokens.Add(c == '?' ? QuestionEnd : SentenceEnd);
+                }
+
+                i++;
+                continue;
+            }
+
+            if (c == ',')
+            {
+                tokens.Add(Comma);
+                i++;
+                continue;
+            }
+
+            if (!char.IsLetter(c))
+            {
+                i++;
+                continue;
+            }
+
+            var length = 0;
+            var overflow = false;
+            while (i < text.Length && (char.IsLetter(text[i]) || (IsApostrophe(text[i]) && i + 1 < text.Length && char.IsLetter(text[i + 1]))))
+            {
+                if (length < LongestWord)
+                {
+                    buffer[length++] = IsApostrophe(text[i]) ? '\'' : char.ToLowerInvariant(text[i]);
+                }
+                else
+                {
+                    overflow = true;
+                }
+
+                i++;
+            }
+
+            if (overflow)
+            {
+                tokens.Add(Unknown);
+                continue;
+            }
+
+            AddWord(buffer[..length], tokens);
+        }
+
+        MarkFillers(tokens);
+        return tokens;
+    }
+
+    private void AddWord(ReadOnlySpan<char> word, List<int> tokens)
+    {
+        var expansions = _expansions.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (expansions.TryGetValue(word, out var expansion))
+        {
+            foreach (var part in expansion)
+            {
+                tokens.Add(IdOfWord(part));
+            }
+
+            return;
+        }
+
+        if (word.IndexOf('\'') >= 0)
+        {
+            var plain = word.EndsWith("'s") ? word[..^2].ToString() : word.ToString().Replace("'", "", StringComparison.Ordinal);
+            if (_expansions.TryGetValue(plain, out expansion))
+            {
+                foreach (var part in expansion)
+                {
+                    tokens.Add(IdOfWord(part));
+                }
+
+                return;
+            }
+
+            tokens.Add(IdOfWord(plain));
+            return;
+        }
+
+        if (_surfaceLookup.TryGetValue(word, out var known) && known == Unknown)
+        {
+            // A word the bot's content uses that is not a red-flag word in any form.
+            tokens.Add(Unknown);
+            return;
+        }
+
+        tokens.Add(IdOfWord(word.ToString()));
+    }
+
+    private int IdOfWord(string word)
+    {
+        var stem = EnglishStemmer.Stem(word);
+        if (_ids.TryGetValue(stem, out var id))
+        {
+            return id;
+        }
+
+        if (word.Length < FuzzyMatcher.MinLength || _surface.ContainsKey(word) || _knownStems.Contains(stem))
+        {
+            return Unknown;
+        }
+
+        if (_corrections.TryGetValue(word, out id))
+        {
+            return id;
+        }
+
+        var corrected = _fuzzy.Find(word);
+        id = corrected is null ? Unknown : _fuzzyTargets.GetValueOrDefault(corrected);
+        if (_corrections.Count < MaxCachedCorrections)
+        {
+            _corrections.TryAdd(word, id);
+        }
+
+        return id;
+    }
+
+    /// <summary>"a bit", "a little bit": words that only soften, left out so "a bit" is not a "bite".</summary>
+    private void MarkFillers(List<int> tokens)
+    {
+        foreach (var filler in _fillers)
+        {
+            for (var i = 0; i + filler.Length <= tokens.Count; i++)
+            {
+                var all = true;
+                for (var k = 0; k < filler.Length && all; k++)
+                {
+                    all = tokens[i + k] == filler[k];
+                }
+
+                if (all)
+                {
+                    for (var k = 0; k < filler.Length; k++)
+                    {
+                        tokens[i + k] = filler[0]; // the first word of a filler is a skip word ("a")
+                    }
+                }
+            }
+        }
+    }
+
+    private string ReplaceEmoji(string text)
+    {
+        var hasEmoji = false;
+        foreach (var c in text)
+        {
+            if (c > 0x2000)
+            {
+                hasEmoji = true;
+                break;
+            }
+        }
+
+        if (!hasEmoji)
+        {
+            return text;
+        }
+
+        foreach (var (emoji, word) in _emoji)
+        {
+            if (text.Contains(emoji, StringComparison.Ordinal))
+            {
+                text = text.Replace(emoji, " " + word + " ", StringComparison.Ordinal);
+            }
+        }
+
+        return text;
+    }
+
+    private static bool IsEnd(int id) => id is SentenceEnd or QuestionEnd;
+
+    /// <summary>A short question answered with a denial right after it: "panting? no, just purring".</summary>
+    private bool IsDeniedQuestion(List<int> tokens, int start, int end)
+    {
+        if (end + 1 >= tokens.Count || tokens[end] != QuestionEnd || tokens[end + 1] <= 0 || !_negation[tokens[end + 1]] || IsNotNegation(tokens, end + 1))
+        {
+            return false;
+        }
+
+        var words = 0;
+        for (var i = start; i < end; i++)
+        {
+            words += tokens[i] > 0 && _skip[tokens[i]] ? 0 : 1;
+        }
+
+        return words <= ShortQuestion;
+    }
+
+    private static bool IsApostrophe(char c) => c is '\'' or '\u2019' or '\u2018' or '\u02BC' or '`';
+
+    /// <summary>Lower-case words of a text, for the list of known words.</summary>
+    private static IEnumerable<string> Words(string text)
+    {
+        var start = -1;
+        for (var i = 0; i <= text.Length; i++)
+        {
+            var letter = i < text.Length && char.IsLetter(text[i]);
+            if (letter && start < 0)
+            {
+                start = i;
+            }
+            else if (!letter && start >= 0)
+            {
+                yield return text[start..i].ToLowerInvariant();
+                start = -1;
+            }
+        }
+    }
+
+    /// <summary>Likely spellings of a stem's word forms, so a typo of any of them can be corrected.</summary>
+    private static IEnumerable<string> FormsOf(string stem)
+    {
+        yield return stem;
+        if (stem.Length < FuzzyMatcher.MinLength || stem.EndsWith('y'))
+        {
+            // Made-up forms of short words ("sicking") would pull real words ("sticking") into red flags.
+            yield break;
+        }
+
+        foreach (var ending in new[] { "ing", "ed", "e", "es", "s" })
+        {
+            var form = stem + ending;
+            if (EnglishStemmer.Stem(form) == stem && !(ending.EndsWith('s') && stem.EndsWith('y')))
+            {
+                yield return form;
+            }
+        }
+    }
+
+    private sealed record SignInfo(RedFlagSign Sign, PatternSet? Unless);
+
+    /// <summary>The ids of word stems, handed out as words are first seen.</summary>
+    private sealed class Vocabulary(Dictionary<string, int> ids)
+    {
+        public int Count => ids.Count;
+
+        public int IdOf(string word)
+        {
+            var stem = EnglishStemmer.Stem(word.Trim().ToLowerInvariant());
+            if (!ids.TryGetValue(stem, out var id))
+            {
+                ids[stem] = id = ids.Count + 1;
+            }
+
+            return id;
+        }
+    }
+
+    private sealed class PatternCompiler(Vocabulary vocabulary, Dictionary<string, List<string>> groups, RedFlagTriage triage)
+    {
+        public HashSet<string> SurfaceWords { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>A pattern's words, each a set of alternative ids; "+" before a word means it must follow directly.</summary>
+        public Pattern Pattern(string text)
+        {
+            var parts = text.Replace("+", " + ", StringComparison.Ordinal).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            var elements = new List<int[]>();
+            var adjacent = new List<bool>();
+            var next = false;
+            foreach (var part in parts)
+            {
+                if (part == "+")
+                {
+                    next = true;
+                    continue;
+                }
+
+                var words = part.Split('|').SelectMany(w => w.StartsWith('@') ? groups[w[1..]] : [w]);
+                elements.Add([.. words.SelectMany(Ids).Distinct()]);
+                adjacent.Add(next);
+                next = false;
+            }
+
+            return new Pattern([.. elements], [.. adjacent]);
+        }
+
+        /// <summary>A phrase compared word for word (fillers, words that only look like denials).</summary>
+        public int[] Phrase(string text) => [.. text.Split(' ', StringSplitOptions.RemoveEmptyEntries).SelectMany(Ids)];
+
+        private IEnumerable<int> Ids(string word)
+        {
+            word = word.ToLowerInvariant();
+            if (triage._expansions.TryGetValue(word, out var expansion))
+            {
+                // A contraction inside a pattern alternative stands for its last word ("can't" -> "not").
+                word = expansion[^1];
+            }
+
+            SurfaceWords.Add(word);
+            yield return vocabulary.IdOf(word);
+        }
+    }
+
+    private sealed record Pattern(int[][] Elements, bool[] Adjacent);
+
+    /// <summary>Patterns indexed by the ids their first word may have.</summary>
+    private sealed class PatternSet
+    {
+        public const int MaxElements = 8;
+
+        private static readonly (Pattern, int)[] NoPatterns = [];
+        private readonly Dictionary<int, (Pattern, int)[]> _byFirst;
+
+        public PatternSet(IEnumerable<(Pattern Pattern, int Tag)> patterns)
+        {
+            var list = patterns.ToList();
+            Count = list.Count;
+            _byFirst = list
+                .SelectMany(p => p.Pattern.Elements[0].Select(id => (id, p)))
+                .GroupBy(x => x.id)
+                .ToDictionary(g => g.Key, g => g.Select(x => (x.p.Pattern, x.p.Tag)).ToArray());
+        }
+
+        public int Count { get; }
+
+        public (Pattern, int)[] StartingWith(int id) => id > 0 && _byFirst.TryGetValue(id, out var list) ? list : NoPatterns;
+    }
+}

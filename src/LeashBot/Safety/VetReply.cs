@@ -1,0 +1,60 @@
+using LeashBot.Bot;
+using LeashBot.Hosting;
+
+namespace LeashBot.Safety;
+
+/// <summary>
+/// The one message a red flag gets, short enough for SMS: what to do for the tier, then the numbers to call.
+/// While the clinic is open its own number comes first; outside its hours, or when no hours are set, the
+/// emergency line does. It never says what the problem might be.
+/// </summary>
+public sealed class VetReply(Phrasebook say, TimeProvider clock)
+{
+    private readonly OpeningHours? _hours = say.Organization.ReadHours();
+    private readonly TimeZoneInfo _zone = say.Organization.ReadTimeZone();
+
+    /// <summary>The vet message for a red flag, or, with <see cref="RedFlagTier.None"/>, the one for a health question right after one.</summary>
+    public string For(RedFlagTier tier, string catName)
+    {
+        var reply = say.Content.RedFlags.Reply;
+        var org = say.Organization;
+        var cat = ("cat", catName);
+        var lines = new List<string>
+        {
+            tier switch
+            {
+                RedFlagTier.Emergency => say.Text(reply.Emergency, cat),
+                RedFlagTier.Soon => say.Text(reply.Soon, cat),
+                _ => say.Text(reply.Again, cat),
+            },
+        };
+
+        var phone = !string.IsNullOrWhiteSpace(org.Phone);
+        var emergencyPhone = !string.IsNullOrWhiteSpace(org.EmergencyPhone);
+        var clinic = string.IsNullOrWhiteSpace(org.OpeningHours) ? reply.Clinic : reply.ClinicWithHours;
+        if (!phone && !emergencyPhone)
+        {
+            lines.Add(say.Text(reply.NoNumbers));
+        }
+        else if (phone && IsOpenNow())
+        {
+            lines.Add(say.Text(reply.OpenNow));
+            lines.Add(emergencyPhone ? say.Text(reply.EmergencyLine) : "");
+        }
+        else
+        {
+            lines.Add(say.Text(emergencyPhone ? reply.EmergencyLine : reply.NearestEmergency));
+            lines.Add(phone ? say.Text(clinic) : "");
+        }
+
+        if (tier != RedFlagTier.None)
+        {
+            lines.Add(say.Text(reply.Afterwards, cat));
+        }
+
+        return string.Join(" ", lines.Where(l => l.Length > 0));
+    }
+
+    private bool IsOpenNow() =>
+        _hours is not null && _hours.IsOpen(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), _zone).DateTime);
+}

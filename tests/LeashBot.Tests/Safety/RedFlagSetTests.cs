@@ -1,0 +1,100 @@
+using System.Globalization;
+using System.Text;
+using LeashBot.Content;
+using LeashBot.Safety;
+using LeashBot.Tests.Support;
+using Newtonsoft.Json;
+using Xunit.Abstractions;
+
+namespace LeashBot.Tests.Safety;
+
+/// <summary>
+/// The triage over the labelled owner messages: every red flag caught, no calm message alarmed. The rules in
+/// dialogs/redflags.json are tuned against the tuning file only; the held-out file was split off before any rule
+/// existed and is scored, never tuned against.
+/// </summary>
+public sealed class RedFlagSetTests(ITestOutputHelper output)
+{
+    internal static readonly Lazy<RedFlagTriage> Triage = new(() => RedFlagTriage.FromContent(BotContent.Load(Path.Combine(RepoRoot.Path, "dialogs"))));
+
+    internal sealed record Item(string Text, string Expect, bool Added = false);
+
+    internal sealed record LabelledSet(string Description, List<Item> Items);
+
+    private static readonly string[] Systems = ["breathing", "gums", "neuro", "urinary", "digestive", "toxins", "trauma", "eyes", "pain", "heat", "appetite"];
+
+    internal static LabelledSet Load(string name) =>
+        JsonConvert.DeserializeObject<LabelledSet>(File.ReadAllText(Path.Combine(RepoRoot.Path, "tests", "LeashBot.Tests", "Safety", name)))
+        ?? throw new InvalidOperationException("Empty set.");
+
+    [Fact]
+    public void The_set_has_300_lines_220_red_flags_over_every_body_system_and_80_calm_ones_with_a_quarter_held_out()
+    {
+        var tuning = Load("redflags.tuning.json").Items;
+        var held = Load("redflags.heldout.json").Items;
+        var all = tuning.Concat(held).ToList();
+        Assert.True(all.Count >= 300, $"{all.Count} lines");
+        Assert.True(all.Count(i => i.Expect != "none") >= 220);
+        Assert.True(all.Count(i => i.Expect == "none") >= 80);
+        Assert.InRange(held.Count / (double)(held.Count + tuning.Count(i => !i.Added)), 0.24, 0.26); // the split as made, before any line was added
+        Assert.True(held.Count >= 0.2 * all.Count);
+        Assert.All(all, i => Assert.Contains(i.Expect, Systems.Append("none")));
+        Assert.All(Systems, s => Assert.True(all.Count(i => i.Expect == s) >= 15, s));
+        Assert.Equal(all.Count, all.Select(i => i.Text.ToLowerInvariant()).Distinct().Count());
+        Assert.Equal(Systems.Order(), Triage.Value.SystemIds.Order());
+    }
+
+    [Fact]
+    public void Every_red_flag_is_caught_and_no_calm_message_alarmed_in_the_tuning_set() =>
+        Score("redflags.tuning.json");
+
+    [Fact]
+    public void Every_red_flag_is_caught_and_no_calm_message_alarmed_in_the_held_out_set() =>
+        Score("redflags.heldout.json");
+
+    private void Score(string file)
+    {
+        var items = Load(file).Items;
+        var misses = new List<string>();
+        var falseAlarms = new List<string>();
+        int flags = 0, caught = 0, calm = 0, quiet = 0, sameSystem = 0;
+        foreach (var item in items)
+        {
+            var result = Triage.Value.Read(item.Text);
+            if (item.Expect == "none")
+            {
+                calm++;
+                if (result.IsRedFlag)
+                {
+                    falseAlarms.Add($"{item.Text}  -> {result}");
+                }
+                else
+                {
+                    quiet++;
+                }
+            }
+            else
+            {
+                flags++;
+                if (result.IsRedFlag)
+                {
+                    caught++;
+                    sameSystem += result.Signs.Any(s => s.SystemId == item.Expect) ? 1 : 0;
+                }
+                else
+                {
+                    misses.Add($"[{item.Expect}] {item.Text}");
+                }
+            }
+        }
+
+        var report = new StringBuilder();
+        report.AppendLine(CultureInfo.InvariantCulture, $"{file}: red flags caught {caught}/{flags}, calm messages left calm {quiet}/{calm}, caught under the labelled body system {sameSystem}/{caught}");
+        report.AppendLine("Missed:");
+        misses.ForEach(m => report.AppendLine("  " + m));
+        report.AppendLine("False alarms:");
+        falseAlarms.ForEach(f => report.AppendLine("  " + f));
+        output.WriteLine(report.ToString());
+        Assert.True(misses.Count == 0 && falseAlarms.Count == 0, report.ToString());
+    }
+}
