@@ -12,18 +12,25 @@ public static class ChoiceFactory
         "webchat", "directline", "emulator", "test",
     };
 
+    /// <summary>Teams shows suggested actions in personal chats only, and no more than this many.</summary>
+    public const int TeamsSuggestedActionLimit = 3;
+
     /// <summary>
     /// Builds the question activity. With <see cref="ListStyle.Auto"/>: suggested actions on webchat, directline,
-    /// emulator and test; a hero card with buttons on msteams (Teams shows suggested actions only in personal chats,
-    /// and at most three); a numbered plain-text list appended to the text on sms and any unknown channel.
-    /// Buttons send the choice's <see cref="Choice.Value"/> (imBack) and show its title.
+    /// emulator and test; on msteams, suggested actions in a personal chat with at most three choices and a hero
+    /// card with buttons otherwise (Teams shows suggested actions only in personal chats, and at most three); a
+    /// numbered plain-text list appended to the text on sms and any unknown channel.
+    /// Buttons send the choice's <see cref="Choice.Value"/> and show its title: as imBack, except on Teams cards,
+    /// where they are messageBack with the value as text and as <c>value.choice</c>, so a tap in a group chat
+    /// reaches the bot as the person's answer without an @mention.
     /// </summary>
     /// <param name="channelId">The channel, usually <c>turnContext.Activity.ChannelId</c>.</param>
     /// <param name="text">The question text, supplied by the host.</param>
     /// <param name="choices">The choices.</param>
     /// <param name="style">How to show the choices.</param>
+    /// <param name="conversationType">The conversation's type (<c>personal</c>, <c>groupChat</c>, <c>channel</c> on Teams), usually <c>turnContext.Activity.Conversation.ConversationType</c>.</param>
     /// <returns>A message activity ready to send.</returns>
-    public static Activity ForChannel(string? channelId, string? text, IList<Choice> choices, ListStyle style = ListStyle.Auto)
+    public static Activity ForChannel(string? channelId, string? text, IList<Choice> choices, ListStyle style = ListStyle.Auto, string? conversationType = null)
     {
         ArgumentNullException.ThrowIfNull(choices);
         if (choices.Any(c => c is null || string.IsNullOrWhiteSpace(c.Value)))
@@ -36,7 +43,9 @@ public static class ChoiceFactory
             style = channelId switch
             {
                 _ when channelId is not null && SuggestedActionChannels.Contains(channelId) => ListStyle.SuggestedAction,
-                _ when string.Equals(channelId, "msteams", StringComparison.OrdinalIgnoreCase) => ListStyle.HeroCard,
+                _ when IsTeams(channelId) => string.Equals(conversationType, "personal", StringComparison.OrdinalIgnoreCase) && choices.Count <= TeamsSuggestedActionLimit
+                    ? ListStyle.SuggestedAction
+                    : ListStyle.HeroCard,
                 _ => ListStyle.List,
             };
         }
@@ -51,7 +60,7 @@ public static class ChoiceFactory
             case ListStyle.HeroCard:
                 // The question goes into the card so text and buttons stay together.
                 activity = MessageFactory.Text(null);
-                activity.Attachments = [new HeroCard(text: text, buttons: [.. choices.Select(Button)]).ToAttachment()];
+                activity.Attachments = [new HeroCard(text: text, buttons: [.. choices.Select<Choice, CardAction>(IsTeams(channelId) ? TeamsButton : Button)]).ToAttachment()];
                 break;
             case ListStyle.List:
                 var list = string.Join("\n", choices.Select((c, i) => $"{i + 1}. {TitleOf(c)}"));
@@ -68,6 +77,11 @@ public static class ChoiceFactory
 
     private static CardAction Button(Choice choice) =>
         new(ActionTypes.ImBack, title: TitleOf(choice), value: choice.Value);
+
+    private static CardAction TeamsButton(Choice choice) =>
+        new(ActionTypes.MessageBack, title: TitleOf(choice), text: choice.Value, displayText: TitleOf(choice), value: new Dictionary<string, string> { ["choice"] = choice.Value });
+
+    private static bool IsTeams(string? channelId) => string.Equals(channelId, "msteams", StringComparison.OrdinalIgnoreCase);
 
     private static string TitleOf(Choice choice) => string.IsNullOrWhiteSpace(choice.Title) ? choice.Value : choice.Title;
 }

@@ -80,7 +80,7 @@ public class ChoicePrompt(string id, PromptValidator<FoundChoice>? validator = n
             return;
         }
 
-        var rendered = ChoiceFactory.ForChannel(turnContext.Activity?.ChannelId, source?.Text, choices, options.Style);
+        var rendered = ChoiceFactory.ForChannel(turnContext.Activity?.ChannelId, source?.Text, choices, options.Style, turnContext.Activity?.Conversation?.ConversationType);
 
         // Keep whatever else the host put on its activity (speech, attachments, channel data) and add the choices.
         var activity = source is null ? rendered : JObject.FromObject(source, StateJson.Serializer).ToObject<Activity>(StateJson.Serializer)!;

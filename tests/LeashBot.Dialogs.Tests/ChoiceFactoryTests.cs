@@ -25,18 +25,36 @@ public class ChoiceFactoryTests
         Assert.Equal(InputHints.ExpectingInput, activity.InputHint);
     }
 
-    [Fact]
-    public void Teams_gets_a_hero_card_with_the_question_and_a_button_per_choice()
+    [Theory]
+    [InlineData(null)]
+    [InlineData("groupChat")]
+    [InlineData("channel")]
+    public void Teams_outside_personal_chats_gets_a_hero_card_whose_buttons_answer_without_a_mention(string? conversationType)
     {
-        var activity = ChoiceFactory.ForChannel("msteams", "Where?", Choices);
+        var activity = ChoiceFactory.ForChannel("msteams", "Where?", Choices, conversationType: conversationType);
 
         Assert.Null(activity.SuggestedActions);
         var attachment = Assert.Single(activity.Attachments);
         Assert.Equal(HeroCard.ContentType, attachment.ContentType);
         var card = Assert.IsType<HeroCard>(attachment.Content);
         Assert.Equal("Where?", card.Text);
-        Assert.Equal(["indoors", "outside"], card.Buttons.Select(b => b.Value as string));
-        Assert.All(card.Buttons, b => Assert.Equal(ActionTypes.ImBack, b.Type));
+        Assert.All(card.Buttons, b => Assert.Equal(ActionTypes.MessageBack, b.Type));
+        Assert.Equal(["indoors", "outside"], card.Buttons.Select(b => b.Text));
+        Assert.Equal(["Indoors first", "outside"], card.Buttons.Select(b => b.DisplayText));
+        Assert.Equal("indoors", Assert.IsType<Dictionary<string, string>>(card.Buttons[0].Value)["choice"]);
+    }
+
+    [Fact]
+    public void Teams_personal_chats_get_suggested_actions_for_up_to_three_choices_and_a_card_beyond()
+    {
+        var two = ChoiceFactory.ForChannel("msteams", "Where?", Choices, conversationType: "personal");
+        Assert.Equal(["indoors", "outside"], two.SuggestedActions.Actions.Select(a => a.Value as string));
+        Assert.All(two.SuggestedActions.Actions, a => Assert.Equal(ActionTypes.ImBack, a.Type));
+
+        IList<Choice> four = [new("a"), new("b"), new("c"), new("d")];
+        var many = ChoiceFactory.ForChannel("msteams", "Which?", four, conversationType: "personal");
+        Assert.Null(many.SuggestedActions);
+        Assert.Equal(HeroCard.ContentType, Assert.Single(many.Attachments).ContentType);
     }
 
     [Theory]

@@ -1,3 +1,5 @@
+using LeashBot.Channels.Sms;
+using LeashBot.Channels.Teams;
 using LeashBot.Coaching;
 using LeashBot.Dialogs;
 using LeashBot.Safety;
@@ -17,37 +19,87 @@ public sealed class CoachBot(TurnRunner runner, BotAccessors state, Replies repl
 {
     private readonly DialogSet _dialogs = new DialogSet(state.DialogState).Add(coaching);
 
-    public Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default) =>
-        turnContext.Activity.Type is ActivityTypes.Message or ActivityTypes.ConversationUpdate
-            ? runner.RunAsync(turnContext, HandleAsync, cancellationToken)
-            : Task.CompletedTask;
+    public Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
+    {
+        var activity = turnContext.Activity;
+        if (SmsChannel.Is(activity))
+        {
+            // Separate texts can arrive out of order and each costs a segment: a turn's replies leave as one text.
+            turnContext.OnSendActivities(SmsReplies.OnSendAsync);
+        }
+
+        return activity.Type switch
+        {
+            // In a Teams group chat or channel, people talk to each other too: the bot answers only when addressed.
+            ActivityTypes.Message when !TeamsActivity.IsForBot(activity) => Task.CompletedTask,
+            ActivityTypes.Message or ActivityTypes.ConversationUpdate or ActivityTypes.InstallationUpdate => runner.RunAsync(turnContext, HandleAsync, cancellationToken),
+            ActivityTypes.Invoke => AcknowledgeInvokeAsync(turnContext, cancellationToken),
+            _ => Task.CompletedTask,
+        };
+    }
+
+    /// <summary>
+    /// Teams sends invokes (card actions, message extensions, sign-in checks) that LeashBot has no use for. Without
+    /// an invoke response the adapter answers 501 and Teams shows the person an error; a plain 200 lets it pass.
+    /// </summary>
+    private static async Task AcknowledgeInvokeAsync(ITurnContext turnContext, CancellationToken cancellationToken) =>
+        await turnContext.SendActivityAsync(new Activity(ActivityTypesEx.InvokeResponse) { Value = new InvokeResponse { Status = StatusCodes.Status200OK } }, cancellationToken);
 
     private async Task HandleAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
         var activity = turnContext.Activity;
-        if (activity.Type == ActivityTypes.ConversationUpdate)
+        if (activity.Type != ActivityTypes.Message)
         {
-            await GreetAsync(turnContext, cancellationToken);
+            if (TeamsActivity.BotArrived(activity))
+            {
+                await GreetAsync(turnContext, cancellationToken);
+            }
+
             return;
         }
 
-        if (activity.ChannelId == Microsoft.Bot.Connector.Channels.Msteams)
+        if (TeamsActivity.IsTeams(activity))
         {
             // In group chats Teams puts the bot's @mention inside the text.
             activity.RemoveRecipientMention();
         }
 
+        // SMS never announces a new conversation, so the disclaimer goes with the first reply, whatever the owner
+        // texted. With the vet message it goes alone: that text must stay short, and the greeting can wait.
+        var sms = SmsChannel.Is(activity);
         var messages = replies.Say.Content.Messages;
         var text = activity.Text?.Trim();
         if (string.IsNullOrEmpty(text))
         {
+            if (TeamsActivity.IsBareMention(activity))
+            {
+                // "@LeashBot" on its own is a colleague calling the bot over: show what it can do.
+                await router.ShowMenuAsync(turnContext, messages.MenuPrompt, cancellationToken);
+                return;
+            }
+
+            if (sms)
+            {
+                await IntroduceOnceAsync(turnContext, withGreeting: true, cancellationToken);
+            }
+
             await replies.SendAsync(turnContext, replies.Say.Text(messages.NonText), cancellationToken);
             return;
         }
 
         if (await SendToVetAsync(turnContext, text, cancellationToken))
         {
+            if (sms)
+            {
+                await IntroduceOnceAsync(turnContext, withGreeting: false, cancellationToken);
+            }
+
             return;
+        }
+
+        if (sms)
+        {
+            await IntroduceOnceAsync(turnContext, withGreeting: true, cancellationToken);
         }
 
         if (text.Length > messages.MaxTextLength)
@@ -98,35 +150,42 @@ public sealed class CoachBot(TurnRunner runner, BotAccessors state, Replies repl
         flags.MenuShown = false;
         var owner = await state.OwnerAsync(turnContext, cancellationToken);
         var cat = owner.Current?.Name ?? replies.Say.Content.Messages.YourCat;
-        await replies.SendAsync(turnContext, vet.For(found.Tier, cat), cancellationToken);
+        await replies.UrgentAsync(turnContext, vet.For(found.Tier, cat), cancellationToken);
         return true;
     }
 
     private async Task GreetAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
-        var activity = turnContext.Activity;
-        if (activity.MembersAdded?.Any(m => m.Id != activity.Recipient?.Id) != true)
+        if (await IntroduceOnceAsync(turnContext, withGreeting: true, cancellationToken))
         {
-            return;
+            await router.ShowMenuAsync(turnContext, replies.Say.Content.Messages.MenuPrompt, cancellationToken);
         }
+    }
 
+    /// <summary>The greeting (unless left out) and the disclaimer, once per conversation; false when they were already said.</summary>
+    private async Task<bool> IntroduceOnceAsync(ITurnContext turnContext, bool withGreeting, CancellationToken cancellationToken)
+    {
         var flags = await state.FlagsAsync(turnContext, cancellationToken);
         if (flags.Greeted)
         {
-            return;
+            return false;
         }
 
         flags.Greeted = true;
         var messages = replies.Say.Content.Messages;
         var owner = await state.OwnerAsync(turnContext, cancellationToken);
-        var lines = new List<string> { replies.Say.Text(messages.Greeting) };
-        if (owner.Current is { } cat)
+        var lines = new List<string>();
+        if (withGreeting)
         {
-            lines.Add(replies.Cat(messages.GreetingBack, cat));
+            lines.Add(replies.Say.Text(messages.Greeting));
+            if (owner.Current is { } cat)
+            {
+                lines.Add(replies.Cat(messages.GreetingBack, cat));
+            }
         }
 
         lines.Add(replies.Say.Text(messages.Disclaimer));
         await replies.SendAsync(turnContext, lines, cancellationToken);
-        await router.ShowMenuAsync(turnContext, messages.MenuPrompt, cancellationToken);
+        return true;
     }
 }

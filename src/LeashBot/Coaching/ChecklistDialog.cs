@@ -62,11 +62,10 @@ public sealed class ChecklistDialog : WaterfallDialog<ChecklistValues>
         }
 
         var question = content.Checklist.Questions[options.Answers.Count];
-        return await step.PromptAsync(Prompts.Confirm, new PromptOptions
-        {
-            Prompt = MessageFactory.Text(_replies.Cat(question.Text, cat)),
-            RetryPrompt = MessageFactory.Text(_replies.Say.Text(content.Messages.YesNoRetry) + " " + _replies.Cat(question.Text, cat)),
-        }, cancellationToken);
+        return await step.PromptAsync(
+            Prompts.Confirm,
+            _replies.YesNo(_replies.Cat(question.Text, cat), _replies.Say.Text(content.Messages.YesNoRetry) + " " + _replies.Cat(question.Text, cat)),
+            cancellationToken);
     }
 
     private async Task<DialogTurnResult> RecordAsync(WaterfallStepContext<ChecklistValues> step, CancellationToken cancellationToken)

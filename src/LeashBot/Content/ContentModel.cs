@@ -50,6 +50,23 @@ public sealed class MessagesContent
     [JsonProperty(Required = Required.Always)] public Dictionary<string, string> TopicTitles { get; set; } = [];
     [JsonProperty(Required = Required.Always)] public int MaxCats { get; set; }
     [JsonProperty(Required = Required.Always)] public int MaxTextLength { get; set; }
+    [JsonProperty(Required = Required.Always)] public YesNoChoices YesNoChoices { get; set; } = new();
+    [JsonProperty(Required = Required.Always)] public SmsMessages Sms { get; set; } = new();
+}
+
+/// <summary>Button titles on yes/no questions: the first means yes, the second no.</summary>
+public sealed class YesNoChoices
+{
+    [JsonProperty(Required = Required.Always)] public string Yes { get; set; } = "";
+    [JsonProperty(Required = Required.Always)] public string No { get; set; } = "";
+}
+
+/// <summary>Answers to the carrier keywords on the direct SMS route.</summary>
+public sealed class SmsMessages
+{
+    [JsonProperty(Required = Required.Always)] public string OptedOut { get; set; } = "";
+    [JsonProperty(Required = Required.Always)] public string OptedIn { get; set; } = "";
+    [JsonProperty(Required = Required.Always)] public string Help { get; set; } = "";
 }
 
 /// <summary>Whole messages that work as commands at any point, compared after normalizing case and punctuation.</summary>

@@ -1,5 +1,6 @@
 using LeashBot.Bot;
 using LeashBot.Channels.DirectLine;
+using LeashBot.Channels.Sms;
 using LeashBot.Coaching;
 using LeashBot.Dialogs;
 using LeashBot.Safety;
@@ -70,6 +71,7 @@ public static class HostingExtensions
         services.AddSingleton<IBot, CoachBot>();
 
         builder.AddDirectLine();
+        builder.AddTwilioSms();
         return builder;
     }
 
@@ -90,6 +92,7 @@ public static class HostingExtensions
             await adapter.ProcessAsync(context.Request, context.Response, bot, ct);
             return Results.Empty;
         });
+        app.MapTwilioSms();
         app.MapGet("/healthz", async (StorageHealth health, IStorage storage, CancellationToken ct) =>
         {
             if (!health.IsHealthy)

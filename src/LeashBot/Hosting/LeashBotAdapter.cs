@@ -1,4 +1,5 @@
 using LeashBot.Bot;
+using LeashBot.Channels.Sms;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
@@ -30,6 +31,25 @@ public sealed class LeashBotAdapter : CloudAdapter
                 await turnContext.SendActivityAsync(say.Text(say.Content.Messages.SomethingWentWrong));
             }
         };
+    }
+
+    /// <summary>
+    /// Every reply leaves through here, once per batch. The turn runner releases a turn's replies as one batch
+    /// after its state is saved, so on SMS the batch becomes one text (see <see cref="SmsReplies"/>).
+    /// </summary>
+    public override async Task<ResourceResponse[]> SendActivitiesAsync(ITurnContext turnContext, Activity[] activities, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        if (!SmsChannel.Is(turnContext.Activity) || activities is not { Length: > 0 })
+        {
+            return await base.SendActivitiesAsync(turnContext, activities, cancellationToken);
+        }
+
+        var sent = await base.SendActivitiesAsync(turnContext, SmsReplies.OneText(activities), cancellationToken);
+
+        // The caller expects one response per activity it sent; they all went out as the one text.
+        var id = sent.FirstOrDefault() ?? new ResourceResponse();
+        return [.. activities.Select(_ => id)];
     }
 
     /// <summary>

@@ -195,8 +195,7 @@ public sealed class TurnRunner(
         await turnContext.SendActivityAsync(MessageFactory.Text(say.Text(say.Content.Messages.CantSaveNow)), cancellationToken);
     }
 
-    private static string? ConversationKey(Activity activity) =>
-        activity.Conversation?.Id is { Length: > 0 } id ? $"{activity.ChannelId}/conversations/{id}" : null;
+    private static string? ConversationKey(Activity activity) => StateKeys.Conversation(activity);
 
     private static IEnumerable<string> LockKeys(Activity activity, string? conversationKey)
     {

@@ -53,10 +53,20 @@ public static class StateProperty
     }
 }
 
-/// <summary>Conversation state whose properties go straight from the stored JSON text to their types and back (see <see cref="TypedRecords"/>).</summary>
+/// <summary>
+/// Conversation state, stored under <see cref="StateKeys.Conversation"/> (per person where a conversation is shared),
+/// whose properties go straight from the stored JSON text to their types and back (see <see cref="TypedRecords"/>).
+/// </summary>
 public sealed class TypedConversationState(IStorage storage) : ConversationState(storage), IStoredRecordState
 {
     private readonly TypedRecords _records = new(storage, nameof(TypedConversationState));
+
+    protected override string GetStorageKey(ITurnContext turnContext)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        return StateKeys.Conversation(turnContext.Activity)
+            ?? throw new InvalidOperationException("An activity without a conversation id has no conversation state.");
+    }
 
     public override Task LoadAsync(ITurnContext turnContext, bool force = false, CancellationToken cancellationToken = default) =>
         _records.LoadAsync(this, turnContext, GetStorageKey(turnContext), force, cancellationToken) ?? base.LoadAsync(turnContext, force, cancellationToken);

@@ -28,6 +28,15 @@
 
   function validColour(value) { return /^#[0-9a-fA-F]{6}$/.test(value || '') ? value : null; }
 
+  // A cat's head in white, its eyes and nose in the accent colour (the colour is checked by validColour).
+  function catIcon(accent) {
+    return '<svg viewBox="0 0 100 100" aria-hidden="true" focusable="false">' +
+      '<g fill="#fff"><polygon points="8,50 12,4 46,28"/><polygon points="92,50 88,4 54,28"/><ellipse cx="50" cy="60" rx="44" ry="36"/></g>' +
+      '<g fill="' + accent + '"><ellipse cx="33" cy="56" rx="6.5" ry="10"/><ellipse cx="67" cy="56" rx="6.5" ry="10"/><polygon points="43,71 57,71 50,79"/></g></svg>';
+  }
+
+  var closeIcon = '<svg viewBox="0 0 100 100" aria-hidden="true" focusable="false"><path d="M28 28L72 72M72 28L28 72" stroke="#fff" stroke-width="10" stroke-linecap="round"/></svg>';
+
   function loadWebChat() {
     if (window.WebChat) { return Promise.resolve(window.WebChat); }
     return new Promise(function (resolve, reject) {
@@ -53,19 +62,30 @@
 
     var style = el('style');
     style.textContent =
-      '.leashbot-launcher{position:fixed;bottom:20px;' + side + ':20px;z-index:2147483000;width:60px;height:60px;border-radius:50%;border:0;' +
-      'background:' + accent + ';color:#fff;font-size:28px;cursor:pointer;box-shadow:0 4px 14px rgba(0,0,0,.25)}' +
-      '.leashbot-launcher:focus-visible{outline:3px solid #fff;outline-offset:-6px}' +
-      '.leashbot-panel{position:fixed;bottom:92px;' + side + ':20px;z-index:2147483000;width:min(380px,calc(100vw - 40px));height:min(560px,calc(100vh - 120px));' +
+      '.leashbot-launcher{position:fixed;bottom:20px;' + side + ':20px;z-index:2147483000;width:60px;height:60px;border-radius:50%;' +
+      'border:2px solid #fff;background:' + accent + ';color:#fff;cursor:pointer;box-shadow:0 4px 14px rgba(0,0,0,.35);' +
+      'display:flex;align-items:center;justify-content:center;padding:0}' +
+      '.leashbot-launcher svg{width:34px;height:34px;display:block}' +
+      '.leashbot-launcher:focus-visible{outline:3px solid #1a1a1a;outline-offset:2px}' +
+      '.leashbot-panel{position:fixed;bottom:92px;' + side + ':20px;z-index:2147483000;width:min(380px,calc(100vw - 40px));' +
+      'height:min(560px,calc(100vh - 120px));height:min(560px,calc(100dvh - 120px));' +
       'display:none;flex-direction:column;background:#fff;border-radius:14px;overflow:hidden;box-shadow:0 8px 30px rgba(0,0,0,.3);font-family:system-ui,sans-serif}' +
       '.leashbot-panel[data-open="true"]{display:flex}' +
-      '.leashbot-header{background:' + accent + ';color:#fff;padding:12px 14px;display:flex;align-items:center;justify-content:space-between;font-weight:600}' +
-      '.leashbot-close{background:transparent;border:0;color:#fff;font-size:22px;cursor:pointer;line-height:1}' +
+      '.leashbot-header{background:' + accent + ';color:#fff;padding:10px 8px 10px 14px;display:flex;align-items:center;justify-content:space-between;gap:8px;font-weight:600;flex:none}' +
+      '.leashbot-header span{overflow:hidden;text-overflow:ellipsis;white-space:nowrap}' +
+      '.leashbot-close{background:transparent;border:0;color:#fff;font-size:26px;cursor:pointer;line-height:1;min-width:44px;min-height:44px;flex:none}' +
+      '.leashbot-close:focus-visible{outline:2px solid #fff;outline-offset:-4px}' +
       '.leashbot-body{flex:1;min-height:0;position:relative}' +
-      '.leashbot-status{padding:16px;color:#555;font-size:14px}';
+      '.leashbot-status{padding:16px;color:#555;font-size:14px}' +
+      // Phones: the open panel takes the whole screen (its close button in reach); closed, only the launcher shows.
+      '@media (max-width:480px),(max-height:520px){' +
+      '.leashbot-panel{top:0;bottom:0;left:0;right:0;width:100%;height:100%;border-radius:0}' +
+      '.leashbot-panel[data-open="true"]~.leashbot-launcher{display:none}' +
+      '.leashbot-launcher{bottom:16px;' + side + ':16px}}';
     document.head.appendChild(style);
 
-    var launcher = el('button', { type: 'button', 'class': 'leashbot-launcher', id: 'leashbot-launcher', 'aria-label': 'Open chat: ' + title, 'aria-expanded': 'false' }, '🐾');
+    var launcher = el('button', { type: 'button', 'class': 'leashbot-launcher', id: 'leashbot-launcher', 'aria-label': 'Open chat: ' + title, 'aria-expanded': 'false', 'aria-controls': 'leashbot-panel' });
+    launcher.innerHTML = catIcon(accent);
     var panel = el('section', { 'class': 'leashbot-panel', id: 'leashbot-panel', role: 'dialog', 'aria-label': title, 'data-open': 'false', 'data-state': 'idle' });
     var header = el('div', { 'class': 'leashbot-header' });
     header.appendChild(el('span', {}, title));
@@ -99,7 +119,11 @@
             botAvatarInitials: settings.botAvatarInitials || 'LB',
             userAvatarInitials: 'You',
             hideUploadButton: true,
-            suggestedActionLayout: 'flow',
+            // Buttons in one swipeable row leave the transcript room to show the greeting whole.
+            suggestedActionLayout: 'carousel',
+            // When more than a screenful arrives at once, stop at its start instead of scrolling to its end.
+            autoScrollSnapOnPage: true,
+            autoScrollSnapOnPageOffset: 8,
             bubbleBorderRadius: 10,
             bubbleFromUserBorderRadius: 10,
             bubbleFromUserBackground: '#eef5ee'
@@ -116,13 +140,19 @@
     function setOpen(open) {
       panel.setAttribute('data-open', open ? 'true' : 'false');
       launcher.setAttribute('aria-expanded', open ? 'true' : 'false');
-      launcher.textContent = open ? '×' : '🐾';
+      launcher.innerHTML = open ? closeIcon : catIcon(accent);
       launcher.setAttribute('aria-label', (open ? 'Close chat: ' : 'Open chat: ') + title);
-      if (open) { start(); }
+      if (open) {
+        start();
+        close.focus();
+      }
     }
 
     launcher.addEventListener('click', function () { setOpen(panel.getAttribute('data-open') !== 'true'); });
     close.addEventListener('click', function () { setOpen(false); launcher.focus(); });
+    panel.addEventListener('keydown', function (event) {
+      if (event.key === 'Escape') { setOpen(false); launcher.focus(); }
+    });
     if (data.open === 'true') { setOpen(true); }
   }
 

@@ -36,6 +36,39 @@ public sealed class ChannelTranscripts(SharedHost shared) : IClassFixture<Shared
         return message;
     }
 
+    [Theory]
+    [InlineData("webchat")]
+    [InlineData("directline")]
+    [InlineData("emulator")]
+    public async Task Did_that_help_has_Yes_and_No_buttons_and_a_tap_answers_it(string channelId)
+    {
+        var owner = _host.NewOwner(channelId: channelId);
+        (await owner.SaysAsync("my cat froze on the porch what now")).Says("Did that help?").Offers("Yes", "No");
+        (await owner.SaysAsync("No")).DoesNotSay("Did that help?").DoesNotSay("not quite sure");
+    }
+
+    [Fact]
+    public async Task Yes_and_No_button_titles_come_from_the_content()
+    {
+        var dialogs = Path.Combine(TempFolder.Create(), "dialogs");
+        foreach (var file in Directory.GetFiles(Path.Combine(RepoRoot.Path, "dialogs"), "*.json", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(dialogs, Path.GetRelativePath(Path.Combine(RepoRoot.Path, "dialogs"), file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+
+        var messagesFile = Path.Combine(dialogs, "messages.json");
+        var messages = JObject.Parse(File.ReadAllText(messagesFile));
+        messages["yesNoChoices"] = new JObject { ["yes"] = "Yes please", ["no"] = "Not really" };
+        File.WriteAllText(messagesFile, messages.ToString());
+
+        using var host = new BotHost(new() { ["Content:Directory"] = dialogs });
+        var owner = host.NewOwner();
+        (await owner.SaysAsync("my cat froze what now")).Offers("Yes please", "Not really");
+        (await owner.SaysAsync("Not really")).DoesNotSay("Did that help?");
+    }
+
     [Fact]
     public async Task A_channel_the_bot_does_not_know_gets_a_numbered_list_and_the_words_work_too()
     {

@@ -386,6 +386,70 @@ public sealed class DirectLineProtocolTests
     }
 
     [Fact]
+    public async Task A_WebSocket_reconnect_with_a_watermark_resumes_after_it_instead_of_replaying_the_transcript()
+    {
+        using var server = new LeashBotServer();
+        var session = await server.StartAsync();
+        string watermark;
+        using (var first = new ClientWebSocket())
+        {
+            await first.ConnectAsync(new Uri(session.StreamUrl), CancellationToken.None);
+            var (seen, mark) = await ReceiveSetsAsync(first, list => list.Any(a => IsBotMessage(a, GreetingStart)));
+            Assert.Contains(seen, a => IsBotMessage(a, GreetingStart));
+            watermark = mark!;
+            await first.CloseAsync(WebSocketCloseStatus.NormalClosure, "network drop", CancellationToken.None);
+        }
+
+        // What directlinejs does on reconnect: GET the conversation with its watermark, then open the streamUrl it gets.
+        using var reconnect = await server.Http.SendAsync(LeashBotServer.Request(HttpMethod.Get, $"/v3/directline/conversations/{session.ConversationId}?watermark={watermark}", session.Token));
+        Assert.Equal(HttpStatusCode.OK, reconnect.StatusCode);
+        var streamUrl = (await LeashBotServer.ReadJsonAsync(reconnect))!["streamUrl"]!.GetValue<string>();
+        Assert.Contains($"watermark={watermark}", streamUrl, StringComparison.Ordinal);
+
+        using var second = new ClientWebSocket();
+        await second.ConnectAsync(new Uri(streamUrl), CancellationToken.None);
+        await session.SendAsync(Unclear, "after-reconnect");
+        var (resumed, _) = await ReceiveSetsAsync(second, list => list.Any(a => IsBotMessage(a, HelpStart)));
+        Assert.DoesNotContain(resumed, a => IsBotMessage(a, GreetingStart));
+        Assert.Contains(resumed, a => a["channelData"]?["clientActivityID"]?.GetValue<string>() == "after-reconnect");
+        await second.CloseAsync(WebSocketCloseStatus.NormalClosure, "done", CancellationToken.None);
+
+        // Without a watermark the stream still starts from the beginning (a first connect).
+        using var fresh = await server.Http.SendAsync(LeashBotServer.Request(HttpMethod.Get, $"/v3/directline/conversations/{session.ConversationId}", session.Token));
+        var freshUrl = (await LeashBotServer.ReadJsonAsync(fresh))!["streamUrl"]!.GetValue<string>();
+        Assert.DoesNotContain("watermark=", freshUrl, StringComparison.Ordinal);
+        using var third = new ClientWebSocket();
+        await third.ConnectAsync(new Uri(freshUrl), CancellationToken.None);
+        var (replayed, _) = await ReceiveSetsAsync(third, list => list.Any(a => IsBotMessage(a, GreetingStart)));
+        Assert.Contains(replayed, a => IsBotMessage(a, GreetingStart));
+        await third.CloseAsync(WebSocketCloseStatus.NormalClosure, "done", CancellationToken.None);
+    }
+
+    private static async Task<(List<JsonObject> Seen, string? Watermark)> ReceiveSetsAsync(ClientWebSocket socket, Func<List<JsonObject>, bool> done)
+    {
+        var seen = new List<JsonObject>();
+        string? watermark = null;
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        var buffer = new byte[64 * 1024];
+        while (!done(seen))
+        {
+            using var message = new MemoryStream();
+            WebSocketReceiveResult result;
+            do
+            {
+                result = await socket.ReceiveAsync(buffer, timeout.Token);
+                message.Write(buffer, 0, result.Count);
+            }
+            while (!result.EndOfMessage);
+            var set = JsonNode.Parse(Encoding.UTF8.GetString(message.ToArray()))!;
+            watermark = set["watermark"]!.GetValue<string>();
+            seen.AddRange(set["activities"]!.AsArray().Select(a => a!.AsObject()));
+        }
+
+        return (seen, watermark);
+    }
+
+    [Fact]
     public async Task An_expired_stream_credential_does_not_open_the_WebSocket()
     {
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);

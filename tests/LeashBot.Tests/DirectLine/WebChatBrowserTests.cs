@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 
 namespace LeashBot.Tests.DirectLine;
@@ -86,6 +87,146 @@ public sealed class WebChatBrowserTests
         await refused.GotoAsync(otherSite.Origin + "/");
         await Assertions.Expect(refused.Locator("#leashbot-panel")).ToHaveAttributeAsync("data-state", "error", new() { Timeout = 20_000 });
         await Assertions.Expect(Said(refused.Locator("#leashbot-webchat"), Greeting)).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task The_widget_opens_at_the_start_of_the_greeting_and_yes_no_questions_have_Yes_and_No_buttons()
+    {
+        using var server = new LeashBotServer();
+        await using var browser = await LaunchAsync();
+        var page = await browser.Browser.NewPageAsync(new() { ViewportSize = new() { Width = 1100, Height = 700 } });
+        var failures = TrackFailures(page);
+        await page.GotoAsync(server.BaseAddress.ToString());
+        await page.Locator("#leashbot-launcher").ClickAsync();
+
+        var chat = page.Locator("#leashbot-webchat");
+        var greeting = Said(chat, "Hi! I");
+        await Assertions.Expect(greeting).ToBeVisibleAsync(new() { Timeout = 20_000 });
+        await Assertions.Expect(chat.Locator("button.webchat__suggested-action").First).ToBeVisibleAsync();
+        await page.WaitForTimeoutAsync(800); // let Web Chat finish its scrolling
+        await AssertTopIsInViewAsync(chat, greeting);
+
+        await chat.Locator("button.webchat__suggested-action", new() { HasText = "Is my cat ready?" }).ClickAsync();
+        await Assertions.Expect(Said(chat, "know your cats yet")).ToHaveCountAsync(1, new() { Timeout = 15_000 });
+        var input = chat.Locator("[data-id='webchat-sendbox-input'], .webchat__send-box-text-box__input").First;
+        await input.FillAsync("Milo");
+        await input.PressAsync("Enter");
+        await Assertions.Expect(Said(chat, "Is Milo healthy")).ToHaveCountAsync(1, new() { Timeout = 15_000 });
+
+        var yes = chat.Locator("button.webchat__suggested-action", new() { HasText = "Yes" });
+        await Assertions.Expect(yes).ToBeVisibleAsync();
+        await Assertions.Expect(chat.Locator("button.webchat__suggested-action", new() { HasText = "No" })).ToBeVisibleAsync();
+        await yes.ClickAsync();
+        await Assertions.Expect(Said(chat, "excited about treats")).ToHaveCountAsync(1, new() { Timeout = 15_000 });
+        await Screenshot(page, "widget-yes-no-buttons.png");
+
+        // Escape closes the chat and gives the keyboard back to the launcher.
+        await input.PressAsync("Escape");
+        await Assertions.Expect(page.Locator("#leashbot-panel")).ToHaveAttributeAsync("data-open", "false");
+        await Assertions.Expect(page.Locator("#leashbot-launcher")).ToBeFocusedAsync();
+        Assert.Empty(failures);
+    }
+
+    [Fact]
+    public async Task At_phone_width_the_launcher_shows_and_the_open_panel_fits_with_its_close_button()
+    {
+        using var server = new LeashBotServer();
+        await using var browser = await LaunchAsync();
+        var page = await browser.Browser.NewPageAsync(new() { ViewportSize = new() { Width = 390, Height = 844 }, IsMobile = true, HasTouch = true, DeviceScaleFactor = 2 });
+        var failures = TrackFailures(page);
+        await page.GotoAsync(server.BaseAddress.ToString());
+
+        // Nothing sticks out sideways, and the launcher is on screen with a visible icon.
+        Assert.True(await page.EvaluateAsync<int>("document.documentElement.scrollWidth") <= 390, "The page is wider than the phone.");
+        var launcher = page.Locator("#leashbot-launcher");
+        await Assertions.Expect(launcher).ToBeVisibleAsync(new() { Timeout = 10_000 });
+        AssertOnScreen(await launcher.BoundingBoxAsync(), 390, 844, "launcher");
+        AssertOnScreen(await launcher.Locator("svg").BoundingBoxAsync(), 390, 844, "launcher icon");
+        await Screenshot(page, "phone-closed.png");
+
+        await launcher.TapAsync();
+        var panel = page.Locator("#leashbot-panel");
+        await Assertions.Expect(panel).ToHaveAttributeAsync("data-open", "true");
+        AssertOnScreen(await panel.BoundingBoxAsync(), 390, 844, "panel");
+        var close = panel.Locator(".leashbot-close");
+        AssertOnScreen(await close.BoundingBoxAsync(), 390, 844, "close button");
+
+        var chat = page.Locator("#leashbot-webchat");
+        var greeting = Said(chat, "Hi! I");
+        await Assertions.Expect(greeting).ToBeVisibleAsync(new() { Timeout = 20_000 });
+        await page.WaitForTimeoutAsync(800);
+        await AssertTopIsInViewAsync(chat, greeting);
+        await Screenshot(page, "phone-open.png");
+
+        await close.TapAsync();
+        await Assertions.Expect(panel).ToHaveAttributeAsync("data-open", "false");
+        await Assertions.Expect(launcher).ToBeVisibleAsync();
+        Assert.Empty(failures);
+    }
+
+    [Theory]
+    [InlineData(1100, 760)]
+    [InlineData(390, 844)]
+    public async Task The_demo_page_and_open_chat_have_no_serious_accessibility_violations(int width, int height)
+    {
+        using var server = new LeashBotServer();
+        await using var browser = await LaunchAsync();
+        var page = await browser.Browser.NewPageAsync(new() { ViewportSize = new() { Width = width, Height = height } });
+        await page.GotoAsync(server.BaseAddress.ToString());
+        await page.Locator("#leashbot-launcher").ClickAsync();
+        await Assertions.Expect(Said(page.Locator("#leashbot-webchat"), "Hi! I")).ToBeVisibleAsync(new() { Timeout = 20_000 });
+        await Assertions.Expect(page.Locator("#leashbot-webchat button.webchat__suggested-action").First).ToBeVisibleAsync();
+
+        var results = await page.RunAxe();
+        var serious = results.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
+        Assert.True(serious.Count == 0, string.Join("\n", serious.Select(v => $"{v.Impact} {v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Take(3).Select(n => string.Join(" ", n.Target)))})")));
+    }
+
+    [Fact]
+    public async Task The_demo_page_has_a_favicon_and_cat_only_art()
+    {
+        using var server = new LeashBotServer();
+        await using var browser = await LaunchAsync();
+        var page = await browser.Browser.NewPageAsync();
+        await page.GotoAsync(server.BaseAddress.ToString());
+        var icon = await page.EvaluateAsync<string>("document.querySelector('link[rel=icon]').href");
+        using var response = await server.Http.GetAsync(new Uri(icon).PathAndQuery);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("image/svg+xml", response.Content.Headers.ContentType?.MediaType);
+
+        var html = await page.ContentAsync();
+        foreach (var dog in new[] { "\U0001F9AE", "\U0001F415", "\U0001F436", "\U0001F429" })
+        {
+            Assert.DoesNotContain(dog, html, StringComparison.Ordinal);
+        }
+
+        await Assertions.Expect(page.Locator(".art svg")).ToBeVisibleAsync();
+    }
+
+    /// <summary>The element's top edge is inside the visible part of the chat's scrolling transcript.</summary>
+    private static async Task AssertTopIsInViewAsync(ILocator chat, ILocator element)
+    {
+        var transcript = chat.Locator(".webchat__basic-transcript__scrollable").First;
+        var view = await transcript.BoundingBoxAsync();
+        var box = await element.First.BoundingBoxAsync();
+        Assert.NotNull(view);
+        Assert.NotNull(box);
+        Assert.True(box!.Y >= view!.Y - 1 && box.Y <= view.Y + view.Height - 20,
+            $"The greeting starts at y={box.Y}, outside the transcript's view ({view.Y} to {view.Y + view.Height}).");
+    }
+
+    private static void AssertOnScreen(LocatorBoundingBoxResult? box, int width, int height, string what)
+    {
+        Assert.True(box is not null, $"The {what} has no box.");
+        Assert.True(box!.Width > 0 && box.Height > 0 && box.X >= 0 && box.Y >= 0 && box.X + box.Width <= width + 0.5 && box.Y + box.Height <= height + 0.5,
+            $"The {what} is off screen: {box.X},{box.Y} {box.Width}x{box.Height} in {width}x{height}.");
+    }
+
+    private static async Task Screenshot(IPage page, string name)
+    {
+        var shot = Path.Combine(AppContext.BaseDirectory, "screenshots", name);
+        Directory.CreateDirectory(Path.GetDirectoryName(shot)!);
+        await page.ScreenshotAsync(new() { Path = shot });
     }
 
     /// <summary>Message paragraphs in the transcript (Web Chat also repeats text in screen-reader labels).</summary>

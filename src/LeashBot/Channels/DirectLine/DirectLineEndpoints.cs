@@ -126,7 +126,11 @@ public static partial class DirectLineEndpoints
         return created ? Results.Json(body, statusCode: StatusCodes.Status201Created) : Results.Json(body);
     }
 
-    private static IResult Reconnect(string conversationId, HttpRequest request, DirectLineTokens tokens, ConversationStore store)
+    /// <summary>
+    /// A client coming back (reconnectToConversation) opens the returned streamUrl as it is, so the watermark it
+    /// reconnects with must travel inside that URL, or the new stream would replay the whole transcript.
+    /// </summary>
+    private static IResult Reconnect(string conversationId, string? watermark, HttpRequest request, DirectLineTokens tokens, ConversationStore store)
     {
         var token = BearerToken(request);
         var failure = tokens.Check(token, conversationId, TokenKind.Conversation, out var grant);
@@ -147,7 +151,7 @@ public static partial class DirectLineEndpoints
             conversationId,
             token,
             expires_in = tokens.SecondsLeft(grant!),
-            streamUrl = StreamUrl(request, conversationId, tokens.Issue(conversationId, grant!.UserId, TokenKind.Stream)),
+            streamUrl = StreamUrl(request, conversationId, tokens.Issue(conversationId, grant!.UserId, TokenKind.Stream), watermark),
         });
     }
 

@@ -45,10 +45,12 @@ public static class DirectLineHttp
     /// <summary>The base URL the bot sees as serviceUrl, from this request.</summary>
     public static string ServiceUrl(HttpRequest request) => $"{request.Scheme}://{request.Host}/";
 
-    public static string StreamUrl(HttpRequest request, string conversationId, string streamToken)
+    /// <summary>The WebSocket URL for a conversation; with a watermark, the stream starts after it instead of from the start.</summary>
+    public static string StreamUrl(HttpRequest request, string conversationId, string streamToken, string? watermark = null)
     {
         var scheme = request.IsHttps ? "wss" : "ws";
-        return $"{scheme}://{request.Host}/v3/directline/conversations/{Uri.EscapeDataString(conversationId)}/stream?t={Uri.EscapeDataString(streamToken)}";
+        var url = $"{scheme}://{request.Host}/v3/directline/conversations/{Uri.EscapeDataString(conversationId)}/stream?t={Uri.EscapeDataString(streamToken)}";
+        return string.IsNullOrEmpty(watermark) ? url : $"{url}&watermark={Uri.EscapeDataString(watermark)}";
     }
 
     /// <summary>

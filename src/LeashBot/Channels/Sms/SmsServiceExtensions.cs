@@ -1,0 +1,20 @@
+namespace LeashBot.Channels.Sms;
+
+/// <summary>Registers and maps the Twilio SMS webhook (Azure's SMS channel needs nothing here: it uses /api/messages).</summary>
+public static class SmsServiceExtensions
+{
+    public static WebApplicationBuilder AddTwilioSms(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<TwilioSmsOptions>().Bind(builder.Configuration.GetSection(TwilioSmsOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<PhoneNumbers>();
+        builder.Services.AddSingleton<SmsRateLimit>();
+        builder.Services.AddSingleton<TwilioSmsEndpoint>();
+        return builder;
+    }
+
+    public static WebApplication MapTwilioSms(this WebApplication app)
+    {
+        app.MapPost(TwilioSmsEndpoint.Path, (HttpContext context, TwilioSmsEndpoint endpoint) => endpoint.HandleAsync(context)).DisableAntiforgery();
+        return app;
+    }
+}

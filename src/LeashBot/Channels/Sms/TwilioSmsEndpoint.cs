@@ -1,0 +1,204 @@
+using LeashBot.Bot;
+using LeashBot.Hosting;
+using LeashBot.Storage;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Schema;
+using Microsoft.Extensions.Options;
+using Newtonsoft.Json.Linq;
+using Twilio.Security;
+using Twilio.TwiML;
+
+namespace LeashBot.Channels.Sms;
+
+/// <summary>
+/// LeashBot's own SMS route for owners without Azure Bot Service: Twilio posts each incoming text to
+/// <c>POST /api/sms/twilio</c> and sends whatever TwiML comes back. The request must carry Twilio's signature of
+/// the public URL and form (403 otherwise). The carrier keywords (STOP, START, HELP) are answered here; any other
+/// text becomes a turn on the same adapter and bot as <c>/api/messages</c>, in-process with
+/// <c>deliveryMode: expectReplies</c>, on channel <c>sms</c>, so the reply is the one GSM-7 text every SMS turn gets.
+/// The number never leaves this class: the owner is known by <see cref="PhoneNumbers.Pseudonym"/>.
+/// </summary>
+public sealed class TwilioSmsEndpoint(
+    IOptions<TwilioSmsOptions> options,
+    PhoneNumbers numbers,
+    SmsRateLimit rateLimit,
+    IStorage storage,
+    Phrasebook say,
+    LeashBotAdapter adapter,
+    IBot bot,
+    TimeProvider time,
+    ILogger<TwilioSmsEndpoint> logger)
+{
+    public const string Path = "/api/sms/twilio";
+
+    // Twilio's form is a couple of kilobytes at most (a text is at most 1,600 characters).
+    private const int MaxFormBytes = 16 * 1024;
+
+    private static readonly FormOptions FormLimits = new() { ValueCountLimit = 64, ValueLengthLimit = 4096, KeyLengthLimit = 128 };
+
+    // What carriers and Twilio treat as opting out, back in and asking for help (whole message, any case).
+    private static readonly HashSet<string> OptOutWords = new(StringComparer.OrdinalIgnoreCase) { "STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT", "REVOKE", "OPTOUT" };
+    private static readonly HashSet<string> OptInWords = new(StringComparer.OrdinalIgnoreCase) { "START", "UNSTOP", "SUBSCRIBE" };
+    private static readonly HashSet<string> HelpWords = new(StringComparer.OrdinalIgnoreCase) { "HELP", "INFO" };
+
+    public async Task<IResult> HandleAsync(HttpContext context)
+    {
+        var settings = options.Value;
+        var request = context.Request;
+        var cancellationToken = context.RequestAborted;
+        if (!settings.Enabled)
+        {
+            return Results.Problem("The Twilio SMS webhook is off: set Sms:Twilio:AuthToken to turn it on.", statusCode: StatusCodes.Status404NotFound);
+        }
+
+        if (!request.HasFormContentType)
+        {
+            return Results.Problem("Twilio posts application/x-www-form-urlencoded.", statusCode: StatusCodes.Status415UnsupportedMediaType);
+        }
+
+        if (request.ContentLength is null or > MaxFormBytes)
+        {
+            return Results.Problem($"A Twilio webhook form has a known length of at most {MaxFormBytes} bytes.", statusCode: StatusCodes.Status413PayloadTooLarge);
+        }
+
+        IFormCollection form;
+        try
+        {
+            form = await request.ReadFormAsync(FormLimits, cancellationToken);
+        }
+        catch (InvalidDataException)
+        {
+            return Results.Problem("The form could not be read.", statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        var signature = request.Headers["X-Twilio-Signature"].ToString();
+        var fields = form.ToDictionary(f => f.Key, f => f.Value.ToString(), StringComparer.Ordinal);
+        if (string.IsNullOrEmpty(signature) || !new RequestValidator(settings.AuthToken).Validate(PublicUrl(request, settings), fields, signature))
+        {
+            logger.LogWarning("Refused an SMS webhook request with a {Problem} signature", string.IsNullOrEmpty(signature) ? "missing" : "wrong");
+            return Results.Problem("The X-Twilio-Signature header is missing or does not match this request.", statusCode: StatusCodes.Status403Forbidden);
+        }
+
+        if (!fields.TryGetValue("From", out var from) || string.IsNullOrWhiteSpace(from))
+        {
+            return Results.Problem("The form has no From number.", statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        var owner = numbers.Pseudonym(from);
+        try
+        {
+            return TwiML(await AnswerAsync(owner, fields, request, cancellationToken));
+        }
+        catch (StorageUnavailableException)
+        {
+            logger.LogError("SMS from {Owner} not answered: storage is unavailable", owner);
+            return TwiML(say.Text(say.Content.Messages.CantSaveNow));
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The adapter's turn-error handler deals with the bot's own failures; this is the plumbing around it.
+            // A 5xx would only make Twilio log an error: the owner gets a sentence instead.
+            logger.LogError("SMS from {Owner} failed outside the bot with {ExceptionType}", owner, ex.GetType().Name);
+            logger.LogDebug(ex, "SMS failure details");
+            return TwiML(say.Text(say.Content.Messages.SomethingWentWrong));
+        }
+    }
+
+    /// <summary>What to text back: a keyword's answer, nothing (opted out, over the limit) or the bot's turn.</summary>
+    private async Task<string?> AnswerAsync(string owner, Dictionary<string, string> fields, HttpRequest request, CancellationToken cancellationToken)
+    {
+        var body = fields.GetValueOrDefault("Body")?.Trim() ?? "";
+        var keyword = body.TrimEnd('.', '!', ' ');
+        var sms = say.Content.Messages.Sms;
+
+        if (OptOutWords.Contains(keyword))
+        {
+            await storage.WriteAsync(new Dictionary<string, object> { [OptOutKey(owner)] = new JObject { ["since"] = time.GetUtcNow(), [JsonStorage.ETagProperty] = "*" } }, cancellationToken);
+            logger.LogInformation("SMS owner {Owner} opted out", owner);
+            return say.Text(sms.OptedOut);
+        }
+
+        if (OptInWords.Contains(keyword) || (keyword.Equals("YES", StringComparison.OrdinalIgnoreCase) && await IsOptedOutAsync(owner, cancellationToken)))
+        {
+            await storage.DeleteAsync([OptOutKey(owner)], cancellationToken);
+            logger.LogInformation("SMS owner {Owner} opted back in", owner);
+            return say.Text(sms.OptedIn);
+        }
+
+        if (HelpWords.Contains(keyword))
+        {
+            return say.Text(sms.Help);
+        }
+
+        if (await IsOptedOutAsync(owner, cancellationToken))
+        {
+            // Carriers forbid texting a number that opted out, until it sends START.
+            return null;
+        }
+
+        if (!rateLimit.TryTake(owner))
+        {
+            logger.LogWarning("SMS owner {Owner} is over {PerMinute} texts a minute; not answering", owner, options.Value.MessagesPerNumberPerMinute);
+            return null;
+        }
+
+        return await RunTurnAsync(owner, fields, body, request, cancellationToken);
+    }
+
+    private async Task<string?> RunTurnAsync(string owner, Dictionary<string, string> fields, string body, HttpRequest request, CancellationToken cancellationToken)
+    {
+        var activity = new Activity(ActivityTypes.Message)
+        {
+            Id = fields.GetValueOrDefault("MessageSid") is { Length: > 0 } sid ? sid : Guid.NewGuid().ToString("N"),
+            ChannelId = SmsChannel.ChannelId,
+            ServiceUrl = $"{request.Scheme}://{request.Host}/",
+            Conversation = new ConversationAccount(id: owner),
+            From = new ChannelAccount(owner) { Role = RoleTypes.User },
+            Recipient = new ChannelAccount("leashbot", "LeashBot") { Role = RoleTypes.Bot },
+            Text = body,
+            Timestamp = time.GetUtcNow(),
+            Locale = "en-US",
+            DeliveryMode = DeliveryModes.ExpectReplies,
+        };
+        if (int.TryParse(fields.GetValueOrDefault("NumMedia"), out var media) && media > 0)
+        {
+            // Pictures aren't passed on (they would carry the owner's data to nowhere); an empty text gets the "words, please" reply.
+            activity.Attachments = [new Attachment { ContentType = "application/octet-stream", Name = "media" }];
+        }
+
+        var response = await adapter.ProcessInProcessActivityAsync(activity, bot.OnTurnAsync, cancellationToken);
+        var texts = ((response?.Body as ExpectedReplies)?.Activities ?? [])
+            .Where(a => a.Type == ActivityTypes.Message && !string.IsNullOrWhiteSpace(a.Text))
+            .Select(a => a.Text)
+            .ToList();
+
+        // A turn's replies come back as one text (SmsReplies); should anything else have been sent in the same call, it joins that text.
+        return texts.Count == 0 ? null : string.Join("\n\n", texts);
+    }
+
+    private async Task<bool> IsOptedOutAsync(string owner, CancellationToken cancellationToken) =>
+        (await storage.ReadAsync([OptOutKey(owner)], cancellationToken)).ContainsKey(OptOutKey(owner));
+
+    private static string OptOutKey(string owner) => $"{SmsChannel.ChannelId}/opted-out/{owner}";
+
+    /// <summary>The URL Twilio signed: the configured public base with this path and query, or the request's own.</summary>
+    private static string PublicUrl(HttpRequest request, TwilioSmsOptions settings)
+    {
+        var pathAndQuery = request.PathBase + request.Path + request.QueryString;
+        return string.IsNullOrWhiteSpace(settings.PublicBaseUrl)
+            ? $"{request.Scheme}://{request.Host}{pathAndQuery}"
+            : settings.PublicBaseUrl.TrimEnd('/') + pathAndQuery;
+    }
+
+    private static IResult TwiML(string? text)
+    {
+        var twiml = new MessagingResponse();
+        if (!string.IsNullOrWhiteSpace(text))
+        {
+            twiml.Message(SmsText.ToGsm7(text));
+        }
+
+        return Results.Text(twiml.ToString(), "text/xml", System.Text.Encoding.UTF8);
+    }
+}

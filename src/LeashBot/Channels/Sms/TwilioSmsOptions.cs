@@ -1,0 +1,45 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace LeashBot.Channels.Sms;
+
+/// <summary>Settings of LeashBot's own Twilio SMS webhook, <c>POST /api/sms/twilio</c> (section <c>Sms:Twilio</c>).</summary>
+public sealed class TwilioSmsOptions : IValidatableObject
+{
+    public const string Section = "Sms:Twilio";
+
+    /// <summary>The Twilio account's auth token, which signs every webhook request. Empty turns the webhook off (404).</summary>
+    public string? AuthToken { get; set; }
+
+    /// <summary>
+    /// The address Twilio posts to, as configured on the number (e.g. <c>https://bot.clinic.example</c>). Twilio signs
+    /// the full public URL; behind a proxy or load balancer the host sees another one, so set this there. Empty: the
+    /// URL the request arrived on.
+    /// </summary>
+    public string? PublicBaseUrl { get; set; }
+
+    /// <summary>
+    /// Key of the hash that stands for a phone number in storage and logs (16+ characters). Empty: the auth token is
+    /// the key, so rotating the token would make every owner a stranger; set this before the first rotation.
+    /// </summary>
+    public string? NumberHashKey { get; set; }
+
+    /// <summary>Texts one number may send per minute; more get no reply and don't reach the bot.</summary>
+    [Range(1, 600)]
+    public int MessagesPerNumberPerMinute { get; set; } = 8;
+
+    public bool Enabled => !string.IsNullOrWhiteSpace(AuthToken);
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (!string.IsNullOrWhiteSpace(PublicBaseUrl)
+            && (!Uri.TryCreate(PublicBaseUrl, UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http") || !string.IsNullOrEmpty(uri.Query)))
+        {
+            yield return new ValidationResult("Sms:Twilio:PublicBaseUrl must be an absolute http(s) address without a query, like https://bot.clinic.example.", [nameof(PublicBaseUrl)]);
+        }
+
+        if (!string.IsNullOrEmpty(NumberHashKey) && NumberHashKey.Length < 16)
+        {
+            yield return new ValidationResult("Sms:Twilio:NumberHashKey must be at least 16 characters.", [nameof(NumberHashKey)]);
+        }
+    }
+}

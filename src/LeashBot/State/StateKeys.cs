@@ -1,0 +1,24 @@
+using LeashBot.Channels.Teams;
+using Microsoft.Bot.Schema;
+
+namespace LeashBot.State;
+
+/// <summary>
+/// Where a conversation's state (the dialog stack and flags) is stored. In a one-to-one chat that is the
+/// conversation; in a conversation several people share (a Teams group chat or channel) it is the conversation
+/// and the person, so one member's answer never lands in the question another member was asked. The owner's
+/// profile (user state) is always keyed by the person.
+/// </summary>
+public static class StateKeys
+{
+    public static string? Conversation(Activity activity)
+    {
+        if (activity.Conversation?.Id is not { Length: > 0 } id)
+        {
+            return null;
+        }
+
+        var key = $"{activity.ChannelId}/conversations/{id}";
+        return TeamsActivity.IsShared(activity) && activity.From?.Id is { Length: > 0 } person ? $"{key}/people/{person}" : key;
+    }
+}
