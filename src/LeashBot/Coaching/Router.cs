@@ -197,7 +197,7 @@ public sealed class Router(Replies replies, BotAccessors state, TopicRecognizer 
     /// <summary>Ends the current flow and routes this turn's message as if nothing had been pending.</summary>
     public static Task<DialogTurnResult> RerouteAsync<TValues>(WaterfallStepContext<TValues> step, CancellationToken cancellationToken)
         where TValues : class, new() =>
-        step.ReplaceDialogAsync(DialogId, new RouteOptions { Text = step.Context.Activity.Text ?? "" }, cancellationToken);
+        step.RestartDialogAsync(DialogId, new RouteOptions { Text = step.Context.Activity.Text ?? "" }, cancellationToken);
 
     public async Task ShowMenuAsync(ITurnContext turn, string text, CancellationToken cancellationToken)
     {
