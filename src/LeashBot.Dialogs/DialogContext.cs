@@ -141,28 +141,6 @@ public class DialogContext
     }
 
     /// <summary>
-    /// Starts a dialog again in the place of its nearest entry below the active one: ends the active dialog and any
-    /// between it and that entry, then replaces the entry with a fresh one begun with <paramref name="options"/>. A
-    /// flow that hands the message back to the dialog that started it (a router, say) thus leaves one copy of that
-    /// dialog on the stack, not one more per message. With no such entry below, this is <see cref="ReplaceDialogAsync"/>.
-    /// </summary>
-    /// <param name="dialogId">The id of the dialog to start again.</param>
-    /// <param name="options">Passed to the new dialog.</param>
-    /// <param name="cancellationToken">Cancels the operation.</param>
-    /// <returns>The new dialog's turn result.</returns>
-    public async Task<DialogTurnResult> RestartDialogAsync(string dialogId, object? options = null, CancellationToken cancellationToken = default)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(dialogId);
-        var entry = Stack.Skip(1).FirstOrDefault(instance => instance.Id == dialogId);
-        while (entry is not null && ActiveDialog is { } active && !ReferenceEquals(active, entry))
-        {
-            await EndActiveDialogAsync(DialogReason.ReplaceCalled, cancellationToken);
-        }
-
-        return await ReplaceDialogAsync(dialogId, options, cancellationToken);
-    }
-
-    /// <summary>
     /// Ends every dialog on this context's stack. Inside a component, the component then cancels its own
     /// stack as well, so a cancel reaches the top (see <see cref="ComponentDialog"/>).
     /// </summary>

@@ -1,6 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
 using Azure;
+using Azure.Core;
+using Azure.Identity;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 
@@ -15,22 +17,47 @@ namespace LeashBot.Storage;
 public sealed class BlobStorage : JsonStorage
 {
     private const int ReadablePrefixLength = 60;
+    private const string WriteIdMetadata = "writeid";
+    private const string KindMetadata = "kind";
 
     private readonly BlobContainerClient _container;
     private readonly SemaphoreSlim _initGate = new(1, 1);
     private volatile bool _initialized;
 
+    /// <summary>State in <paramref name="containerName"/> of the account a connection string names (account key, SAS or Azurite).</summary>
     public BlobStorage(string connectionString, string containerName, StorageHealth? health = null)
+        : this(new BlobContainerClient(connectionString, containerName, ClientOptions()), health)
+    {
+    }
+
+    /// <summary>
+    /// State in <paramref name="containerName"/> of the account at <paramref name="accountUrl"/>, signed in with
+    /// <paramref name="credential"/> (on Azure, the app's managed identity): no account key in the settings.
+    /// </summary>
+    public BlobStorage(Uri accountUrl, string containerName, TokenCredential credential, StorageHealth? health = null, BlobClientOptions? options = null)
+        : this(new BlobServiceClient(accountUrl, credential, options ?? ClientOptions()).GetBlobContainerClient(containerName), health)
+    {
+    }
+
+    private BlobStorage(BlobContainerClient container, StorageHealth? health)
         : base(StorageOptions.BlobProvider, health)
+    {
+        _container = container;
+    }
+
+    /// <summary>The client settings every Blob store uses; callers may change the transport (tests trust a local certificate).</summary>
+    public static BlobClientOptions ClientOptions()
     {
         var options = new BlobClientOptions();
 
         // A turn should fail fast and tell the owner, not hang for the SDK's default back-off of a minute or more.
-        options.Retry.MaxRetries = 2;
+        // A hung store (connections accepted, nothing answered) costs one try of NetworkTimeout, a short delay and one
+        // retry: at most 4 s (OperationTimeout) for the first operation of a turn, which then stops and says it can't save.
+        options.Retry.MaxRetries = 1;
         options.Retry.Delay = TimeSpan.FromMilliseconds(200);
-        options.Retry.MaxDelay = TimeSpan.FromSeconds(1);
-        options.Retry.NetworkTimeout = TimeSpan.FromSeconds(10);
-        _container = new BlobContainerClient(connectionString, containerName, options);
+        options.Retry.MaxDelay = TimeSpan.FromMilliseconds(500);
+        options.Retry.NetworkTimeout = TimeSpan.FromSeconds(2);
+        return options;
     }
 
     /// <summary>
@@ -82,9 +109,11 @@ public sealed class BlobStorage : JsonStorage
         for (var i = 0; i < writes.Count; i++)
         {
             var write = writes[i];
+            var writeId = Guid.NewGuid().ToString("N");
             var options = new BlobUploadOptions
             {
                 HttpHeaders = new BlobHttpHeaders { ContentType = "application/json" },
+                Metadata = new Dictionary<string, string> { [WriteIdMetadata] = writeId, [KindMetadata] = KindOf(write.Key) },
                 Conditions = write.IfMatch switch
                 {
                     null => new BlobRequestConditions { IfNoneMatch = ETag.All },
@@ -105,11 +134,51 @@ public sealed class BlobStorage : JsonStorage
             }
             catch (RequestFailedException ex) when (ex.Status is 409 or 412 || (ex.Status == 404 && write.IfMatch is not null and not "*"))
             {
-                throw new StorageConflictException(write.Key);
+                // A try whose answer was lost to the network timeout may have been applied; the SDK's retry then meets
+                // that very write as a changed eTag. Each write carries its own id, so such a write is recognized as done.
+                eTags[i] = await OwnWriteETagAsync(write.Key, writeId, cancellationToken) ?? throw new StorageConflictException(write.Key);
             }
         }
 
         return eTags;
+    }
+
+    private async Task<string?> OwnWriteETagAsync(string key, string writeId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var properties = await _container.GetBlobClient(BlobName(key)).GetPropertiesAsync(cancellationToken: cancellationToken);
+            return properties.Value.Metadata.TryGetValue(WriteIdMetadata, out var stored) && stored == writeId ? properties.Value.ETag.ToString() : null;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Blob names are hashed, so the kind comes from the metadata each write sets; blobs without it are left alone.</summary>
+    protected override async Task<int> DeleteIdleRecordsAsync(string kind, DateTimeOffset cutoff, CancellationToken cancellationToken)
+    {
+        await EnsureContainerAsync(cancellationToken);
+        var deleted = 0;
+        await foreach (var blob in _container.GetBlobsAsync(new GetBlobsOptions { Traits = BlobTraits.Metadata }, cancellationToken))
+        {
+            if (blob.Metadata.TryGetValue(KindMetadata, out var stored) && stored == kind && blob.Properties.LastModified < cutoff)
+            {
+                var condition = new BlobRequestConditions { IfUnmodifiedSince = cutoff };
+                try
+                {
+                    await _container.GetBlobClient(blob.Name).DeleteIfExistsAsync(conditions: condition, cancellationToken: cancellationToken);
+                    deleted++;
+                }
+                catch (RequestFailedException ex) when (ex.Status == 412)
+                {
+                    // Written since it was listed: it is not idle any more.
+                }
+            }
+        }
+
+        return deleted;
     }
 
     protected override async Task DeleteRecordAsync(string key, CancellationToken cancellationToken)
@@ -118,8 +187,11 @@ public sealed class BlobStorage : JsonStorage
         await _container.GetBlobClient(BlobName(key)).DeleteIfExistsAsync(cancellationToken: cancellationToken);
     }
 
+    /// <summary>A first try of <c>NetworkTimeout</c>, the delay and most of a second, whatever the SDK does inside.</summary>
+    protected override TimeSpan? OperationTimeout => TimeSpan.FromSeconds(4);
+
     protected override bool IsServiceFailure(Exception exception) =>
-        exception is RequestFailedException or AggregateException or HttpRequestException or IOException;
+        exception is RequestFailedException or AggregateException or HttpRequestException or IOException or AuthenticationFailedException;
 
     protected override void Dispose(bool disposing)
     {
@@ -135,6 +207,8 @@ public sealed class BlobStorage : JsonStorage
     {
         RequestFailedException { Status: > 0 } failed => $"{failed.Status} {failed.ErrorCode}",
         RequestFailedException or AggregateException => "no connection",
+        CredentialUnavailableException => "no credential for the storage account",
+        AuthenticationFailedException => "sign-in to the storage account failed",
         _ => exception.GetType().Name,
     };
 

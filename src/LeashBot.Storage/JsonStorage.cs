@@ -55,7 +55,7 @@ public abstract class JsonStorage : IStorage, IDisposable
         foreach (var key in keys.Distinct(StringComparer.Ordinal))
         {
             CheckKey(key);
-            var record = await Guard(() => ReadRecordAsync(key, cancellationToken), cancellationToken);
+            var record = await Guard(ct => ReadRecordAsync(key, ct), cancellationToken);
             if (record is not null)
             {
                 result[key] = Parse(key, record.Value.Json, record.Value.ETag);
@@ -82,7 +82,7 @@ public abstract class JsonStorage : IStorage, IDisposable
             writes.Add(new RecordWrite(key, json, eTag));
         }
 
-        var newETags = await Guard(() => WriteRecordsAsync(writes, cancellationToken), cancellationToken);
+        var newETags = await Guard(ct => WriteRecordsAsync(writes, ct), cancellationToken);
         for (var i = 0; i < writes.Count; i++)
         {
             SetETag(changes[writes[i].Key], newETags[i]);
@@ -97,11 +97,11 @@ public abstract class JsonStorage : IStorage, IDisposable
             CheckKey(key);
         }
 
-        return Guard(async () =>
+        return Guard(async ct =>
         {
             foreach (var key in keys.Distinct(StringComparer.Ordinal))
             {
-                await DeleteRecordAsync(key, cancellationToken);
+                await DeleteRecordAsync(key, ct);
             }
 
             return true;
@@ -115,7 +115,7 @@ public abstract class JsonStorage : IStorage, IDisposable
     public async Task<(string Json, string ETag)?> ReadTextAsync(string key, CancellationToken cancellationToken = default)
     {
         CheckKey(key);
-        return await Guard(() => ReadRecordAsync(key, cancellationToken), cancellationToken);
+        return await Guard(ct => ReadRecordAsync(key, ct), cancellationToken);
     }
 
     /// <summary>
@@ -126,7 +126,7 @@ public abstract class JsonStorage : IStorage, IDisposable
     {
         CheckKey(key);
         ArgumentNullException.ThrowIfNull(json);
-        var eTags = await Guard(() => WriteRecordsAsync([new RecordWrite(key, json, string.IsNullOrEmpty(ifMatch) ? null : ifMatch)], cancellationToken), cancellationToken);
+        var eTags = await Guard(ct => WriteRecordsAsync([new RecordWrite(key, json, string.IsNullOrEmpty(ifMatch) ? null : ifMatch)], ct), cancellationToken);
         return eTags[0];
     }
 
@@ -134,7 +134,7 @@ public abstract class JsonStorage : IStorage, IDisposable
     public async Task<long?> StoredBytesAsync(string key, CancellationToken cancellationToken = default)
     {
         CheckKey(key);
-        var record = await Guard(() => ReadRecordAsync(key, cancellationToken), cancellationToken);
+        var record = await Guard(ct => ReadRecordAsync(key, ct), cancellationToken);
         return record is null ? null : Encoding.UTF8.GetByteCount(record.Value.Json);
     }
 
@@ -146,7 +146,7 @@ public abstract class JsonStorage : IStorage, IDisposable
     public async Task ReplaceCorruptRecordAsync(string key, string corruptETag, CancellationToken cancellationToken = default)
     {
         CheckKey(key);
-        var record = await Guard(() => ReadRecordAsync(key, cancellationToken), cancellationToken);
+        var record = await Guard(ct => ReadRecordAsync(key, ct), cancellationToken);
         if (record is null || record.Value.ETag != corruptETag)
         {
             return;
@@ -156,7 +156,7 @@ public abstract class JsonStorage : IStorage, IDisposable
         var quarantineKey = $"{key}#corrupt-{DateTime.UtcNow.Ticks}";
         try
         {
-            await Guard(() => WriteRecordsAsync([new RecordWrite(quarantineKey, quarantine, "*"), new RecordWrite(key, "{}", corruptETag)], cancellationToken), cancellationToken);
+            await Guard(ct => WriteRecordsAsync([new RecordWrite(quarantineKey, quarantine, "*"), new RecordWrite(key, "{}", corruptETag)], ct), cancellationToken);
         }
         catch (StorageConflictException)
         {
@@ -164,9 +164,31 @@ public abstract class JsonStorage : IStorage, IDisposable
         }
     }
 
+    /// <summary>
+    /// Deletes the records of one kind (<c>conversations</c> or <c>users</c>, the middle segment of Bot Framework's keys
+    /// <c>{channel}/{kind}/{id}</c>) last written before <paramref name="cutoff"/>; returns how many. The in-memory store
+    /// keeps nothing past a restart and deletes nothing here.
+    /// </summary>
+    public Task<int> DeleteIdleAsync(string kind, DateTimeOffset cutoff, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(kind);
+        // A sweep over a whole store may take longer than one turn's operation: no per-operation deadline here.
+        return Guard(ct => DeleteIdleRecordsAsync(kind, cutoff, ct), cancellationToken, bounded: false);
+    }
+
+    /// <summary>The store's own <see cref="DeleteIdleAsync"/>.</summary>
+    protected virtual Task<int> DeleteIdleRecordsAsync(string kind, DateTimeOffset cutoff, CancellationToken cancellationToken) => Task.FromResult(0);
+
+    /// <summary>The kind of a key, for stores that label records: the middle segment of <c>{channel}/{kind}/{id}</c>, or "other".</summary>
+    protected static string KindOf(string key)
+    {
+        var parts = key.Split('/', 3);
+        return parts.Length == 3 && parts[1] is "conversations" or "users" && !key.Contains('#', StringComparison.Ordinal) ? parts[1] : "other";
+    }
+
     /// <summary>Test and support hook: stores text as is, valid JSON or not.</summary>
     public Task WriteRawForTestingAsync(string key, string text, CancellationToken cancellationToken = default) =>
-        Guard(() => WriteRecordsAsync([new RecordWrite(key, text, "*")], cancellationToken), cancellationToken);
+        Guard(ct => WriteRecordsAsync([new RecordWrite(key, text, "*")], ct), cancellationToken);
 
     public void Dispose()
     {
@@ -193,16 +215,34 @@ public abstract class JsonStorage : IStorage, IDisposable
     /// <summary>True when the exception means the service is unreachable or failing (not a bug in the caller).</summary>
     protected abstract bool IsServiceFailure(Exception exception);
 
+    /// <summary>Called after an operation failed because of the service, before the failure is reported: a store can drop what it cached.</summary>
+    protected virtual void OnServiceFailure()
+    {
+    }
+
     /// <summary>A short description of a failure for the health check: never a connection string or stored data.</summary>
     protected virtual string DescribeFailure(Exception exception) => exception.GetType().Name;
 
     protected static string NewETag() => Guid.NewGuid().ToString("N");
 
-    private async Task<T> Guard<T>(Func<Task<T>> operation, CancellationToken cancellationToken)
+    /// <summary>
+    /// The longest one operation may take, retries included, before it counts as a failure of the store; null for no
+    /// limit of its own. A store that hangs (accepts connections, never answers) then costs a turn this long, not the
+    /// client library's own timeouts.
+    /// </summary>
+    protected virtual TimeSpan? OperationTimeout => null;
+
+    private async Task<T> Guard<T>(Func<CancellationToken, Task<T>> operation, CancellationToken cancellationToken, bool bounded = true)
     {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        if (bounded && OperationTimeout is { } limit)
+        {
+            deadline.CancelAfter(limit);
+        }
+
         try
         {
-            var result = await operation();
+            var result = await operation(deadline.Token);
             _health?.ReportSuccess();
             return result;
         }
@@ -217,6 +257,7 @@ public abstract class JsonStorage : IStorage, IDisposable
         }
         catch (Exception ex) when (ex is OperationCanceledException or TimeoutException || IsServiceFailure(ex))
         {
+            OnServiceFailure();
             _health?.ReportFailure($"{ProviderName} storage unreachable ({DescribeFailure(ex)})");
             throw new StorageUnavailableException(ProviderName, ex);
         }

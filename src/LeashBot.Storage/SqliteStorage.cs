@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
 
 namespace LeashBot.Storage;
 
@@ -19,11 +20,13 @@ public sealed class SqliteStorage : JsonStorage
     // hundreds of milliseconds under load. Queuing them here costs nothing; other processes are still handled by
     // the busy timeout.
     private readonly SemaphoreSlim _writeGate = new(1, 1);
+    private readonly ILogger? _logger;
     private volatile bool _initialized;
 
-    public SqliteStorage(string path, StorageHealth? health = null)
+    public SqliteStorage(string path, StorageHealth? health = null, ILogger<SqliteStorage>? logger = null)
         : base(StorageOptions.SqliteProvider, health)
     {
+        _logger = logger;
         _path = System.IO.Path.GetFullPath(path);
         _connectionString = new SqliteConnectionStringBuilder
         {
@@ -111,6 +114,28 @@ public sealed class SqliteStorage : JsonStorage
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    protected override async Task<int> DeleteIdleRecordsAsync(string kind, DateTimeOffset cutoff, CancellationToken cancellationToken)
+    {
+        await _writeGate.WaitAsync(cancellationToken);
+        try
+        {
+            await using var connection = await OpenAsync(cancellationToken);
+            await using var command = connection.CreateCommand();
+
+            // Keys are {channel}/{kind}/{id} and channel ids hold no '/' (the activity endpoint refuses them), so the kind is
+            // what follows the first '/'. Quarantined copies ({key}#corrupt-...) go with their kind. updated_utc is
+            // ISO 8601 UTC text, so text order is time order.
+            command.CommandText = "DELETE FROM state WHERE substr(key, instr(key, '/') + 1, length($prefix)) = $prefix AND updated_utc < $cutoff";
+            command.Parameters.AddWithValue("$prefix", kind + "/");
+            command.Parameters.AddWithValue("$cutoff", cutoff.UtcDateTime.ToString("O"));
+            return await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+    }
+
     protected override bool IsServiceFailure(Exception exception) =>
         exception is SqliteException or IOException or UnauthorizedAccessException;
 
@@ -127,8 +152,28 @@ public sealed class SqliteStorage : JsonStorage
         base.Dispose(disposing);
     }
 
+    /// <summary>
+    /// After any failure the pooled connections are dropped and the file is set up again on next use: a connection
+    /// opened while the file was read-only stays read-only for as long as the pool keeps it, so without this, writes
+    /// would go on failing for minutes after the disk came back.
+    /// </summary>
+    protected override void OnServiceFailure()
+    {
+        using var connection = new SqliteConnection(_connectionString);
+        SqliteConnection.ClearPool(connection);
+        _initialized = false;
+    }
+
     private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
+        if (_initialized && !File.Exists(_path))
+        {
+            // The file was deleted while the host runs. Pooled connections would go on writing to the deleted file,
+            // and every later turn would be lost silently: start a new file instead, and say so.
+            _logger?.LogError("The SQLite database file {Path} disappeared; creating a new, empty one. Saved progress from before is gone unless restored from a backup", _path);
+            OnServiceFailure();
+        }
+
         if (!_initialized)
         {
             await InitializeAsync(cancellationToken);

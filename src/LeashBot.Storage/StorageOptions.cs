@@ -39,10 +39,20 @@ public sealed partial class StorageOptions : IValidatableObject
 
         if (IsProvider(BlobProvider))
         {
-            if (string.IsNullOrWhiteSpace(Blob.ConnectionString))
+            var hasConnectionString = !string.IsNullOrWhiteSpace(Blob.ConnectionString);
+            var hasAccountUrl = !string.IsNullOrWhiteSpace(Blob.AccountUrl);
+            if (hasConnectionString == hasAccountUrl)
             {
                 yield return new ValidationResult(
-                    "Storage:Blob:ConnectionString is required when Storage:Provider is Blob.", ["Blob.ConnectionString"]);
+                    "Storage:Blob needs exactly one of ConnectionString (account key or Azurite) and AccountUrl (managed identity) when Storage:Provider is Blob.",
+                    ["Blob.ConnectionString", "Blob.AccountUrl"]);
+            }
+            else if (hasAccountUrl && !(Uri.TryCreate(Blob.AccountUrl, UriKind.Absolute, out var url) && url.Scheme == Uri.UriSchemeHttps))
+            {
+                // Azure's SDK sends tokens only over HTTPS.
+                yield return new ValidationResult(
+                    $"Storage:Blob:AccountUrl '{Blob.AccountUrl}' is not an https:// URL such as https://<account>.blob.core.windows.net/.",
+                    ["Blob.AccountUrl"]);
             }
 
             if (!ContainerName().IsMatch(Blob.Container ?? ""))
@@ -62,13 +72,20 @@ public sealed partial class StorageOptions : IValidatableObject
 
 public sealed class SqliteStorageOptions
 {
-    /// <summary>The database file; a relative path is resolved against the host's content root.</summary>
+    /// <summary>The database file; a relative path is resolved against the working directory.</summary>
     public string Path { get; set; } = "leashbot.db";
 }
 
 public sealed class BlobStorageOptions
 {
+    /// <summary>An account key or SAS connection string, or <c>UseDevelopmentStorage=true</c> for Azurite.</summary>
     public string? ConnectionString { get; set; }
+
+    /// <summary>The account's Blob endpoint, signed in with Azure.Identity's DefaultAzureCredential (a managed identity on Azure).</summary>
+    public string? AccountUrl { get; set; }
+
+    /// <summary>With <see cref="AccountUrl"/>: the client id of the user-assigned managed identity to sign in with; empty for the system-assigned one.</summary>
+    public string? ManagedIdentityClientId { get; set; }
 
     public string Container { get; set; } = "leashbot-state";
 }

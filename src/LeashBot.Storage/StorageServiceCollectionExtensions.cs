@@ -1,7 +1,8 @@
+using Azure.Identity;
 using Microsoft.Bot.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace LeashBot.Storage;
@@ -10,8 +11,9 @@ public static class StorageServiceCollectionExtensions
 {
     /// <summary>
     /// Registers <see cref="IStorage"/> as the store named by <c>Storage:Provider</c>, with its options validated at start-up.
-    /// A relative <c>Storage:Sqlite:Path</c> is resolved against the host's content root (ASP.NET Core's default is the
-    /// process's working directory; <c>--contentRoot</c> changes it). Production should set an absolute path on a persistent disk.
+    /// A relative <c>Storage:Sqlite:Path</c> is resolved against the process's working directory, as the README says (not
+    /// the content root, which is the app's folder: two hosts started from different folders would otherwise share one
+    /// file). Production should set an absolute path on a persistent disk.
     /// </summary>
     public static IServiceCollection AddLeashBotStorage(this IServiceCollection services, IConfiguration configuration)
     {
@@ -19,15 +21,19 @@ public static class StorageServiceCollectionExtensions
             .Bind(configuration.GetSection(StorageOptions.Section))
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<StorageOptions>, SqliteFolderCheck>();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<StorageHealth>();
+        services.AddSingleton<StorageProbe>();
         services.AddSingleton<IStorage>(sp =>
         {
             var options = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
             var health = sp.GetRequiredService<StorageHealth>();
             if (options.IsProvider(StorageOptions.BlobProvider))
             {
-                return new BlobStorage(options.Blob.ConnectionString!, options.Blob.Container, health);
+                return string.IsNullOrWhiteSpace(options.Blob.AccountUrl)
+                    ? new BlobStorage(options.Blob.ConnectionString!, options.Blob.Container, health)
+                    : new BlobStorage(new Uri(options.Blob.AccountUrl), options.Blob.Container, ManagedIdentity(options.Blob), health);
             }
 
             if (options.IsProvider(StorageOptions.MemoryProvider))
@@ -35,9 +41,14 @@ public static class StorageServiceCollectionExtensions
                 return new MemoryJsonStorage(health);
             }
 
-            var root = sp.GetRequiredService<IHostEnvironment>().ContentRootPath;
-            return new SqliteStorage(Path.Combine(root, options.Sqlite.Path), health);
+            return new SqliteStorage(Path.GetFullPath(options.Sqlite.Path), health, sp.GetRequiredService<ILogger<SqliteStorage>>());
         });
         return services;
     }
+
+    // DefaultAzureCredential finds the app's managed identity on Azure and a developer's `az login` elsewhere.
+    private static DefaultAzureCredential ManagedIdentity(BlobStorageOptions blob) => new(new DefaultAzureCredentialOptions
+    {
+        ManagedIdentityClientId = string.IsNullOrWhiteSpace(blob.ManagedIdentityClientId) ? null : blob.ManagedIdentityClientId,
+    });
 }

@@ -48,47 +48,6 @@ public class StackTests
     }
 
     [Fact]
-    public async Task A_child_that_restarts_its_parent_leaves_one_parent_on_the_stack_however_often_it_does()
-    {
-        // The parent routes each message to a child that waits; any reply makes the child hand it back to the parent.
-        var root = new WaterfallDialog("router",
-        [
-            (step, ct) => step.BeginDialogAsync("follow-up", null, ct),
-            (step, ct) => step.EndDialogAsync("ended", ct),
-        ]);
-        var child = new WaterfallDialog("follow-up",
-        [
-            (step, ct) => Say.SendAndWait(step, "did that help?", ct),
-            (step, ct) => step.RestartDialogAsync("router", null, ct),
-        ]);
-        var bot = new DialogTestBot(root, child);
-
-        var flow = bot.Flow().Send("first").AssertReply("did that help?");
-        for (var i = 0; i < 20; i++)
-        {
-            flow = flow.Send($"another question {i}").AssertReply("did that help?");
-        }
-
-        await flow.StartTestAsync();
-        Assert.Equal(2, bot.SavedStackDepth());
-    }
-
-    [Fact]
-    public async Task Restarting_a_dialog_that_is_not_below_replaces_the_active_one()
-    {
-        var root = new WaterfallDialog("root",
-        [
-            (step, ct) => Say.SendAndWait(step, "root waiting", ct),
-            (step, ct) => step.RestartDialogAsync("other", null, ct),
-        ]);
-        var other = new WaterfallDialog("other", [(step, ct) => Say.SendAndWait(step, "other waiting", ct)]);
-        var bot = new DialogTestBot(root, other);
-
-        await bot.Flow().Send("hi").AssertReply("root waiting").Send("go").AssertReply("other waiting").StartTestAsync();
-        Assert.Equal(1, bot.SavedStackDepth());
-    }
-
-    [Fact]
     public async Task Cancel_all_on_an_empty_stack_reports_Empty()
     {
         var dc = new DialogContext(new DialogSet(), new TurnContext(new Microsoft.Bot.Builder.Adapters.TestAdapter(), Say.Text("hi")), new DialogState());

@@ -12,60 +12,37 @@ public static class CatDialogs
     public const string AddCatId = "cat.add";
     public const string ChooseCatId = "cat.choose";
 
-    private const int LongestName = 30;
-
-    /// <summary>The name in "her name is Luna!", "Luna" or "it's mr whiskers", or null when there isn't a plausible one.</summary>
-    public static string? ReadName(string? text, IEnumerable<string> leadIns)
-    {
-        var normalized = Phrases.Normalize(text);
-        foreach (var leadIn in leadIns.Select(Phrases.Normalize).OrderByDescending(l => l.Length))
-        {
-            if (normalized.StartsWith(leadIn + " ", StringComparison.Ordinal))
-            {
-                normalized = normalized[(leadIn.Length + 1)..];
-                break;
-            }
-        }
-
-        if (normalized.Length is 0 or > LongestName || Phrases.WordCount(normalized) > 3 || !normalized.Any(char.IsLetter)
-            || YesNoRecognizer.Recognize(normalized) is not null)
-        {
-            return null;
-        }
-
-        return CultureInfo.InvariantCulture.TextInfo.ToTitleCase(normalized);
-    }
-
     /// <summary>
-    /// A name prompt accepts a plausible name, but not something the recognizer clearly understands as a
-    /// message ("thanks!", "is it safe?", "she's limping"). Names from the owner stories ("Milo") are fine.
+    /// The name prompt accepts a plausible name (see <see cref="NameRules"/>): "ok", "idk", "thanks" or a
+    /// sentence are asked again; "my cat's name isnt ok its biscuit" is Biscuit.
     /// </summary>
-    public static PromptValidator<string> ValidateNameAsync(Replies replies, TopicRecognizer recognizer) =>
-        (prompt, _) =>
+    public static PromptValidator<string> ValidateNameAsync(MessageReader reader, BotAccessors state) =>
+        async (prompt, ct) =>
         {
-            var name = prompt.Recognized.Succeeded ? ReadName(prompt.Recognized.Value, replies.Say.Content.Messages.NameLeadIns) : null;
-            if (name is null)
-            {
-                return Task.FromResult(false);
-            }
-
-            var asMessage = recognizer.Recognize(name);
-            var isMessage = asMessage.Kind == RecognitionKind.OutOfScope
-                || (asMessage.Kind == RecognitionKind.Confident && asMessage.TopicId != "stories");
-            return Task.FromResult(!isMessage);
+            var owner = await state.OwnerAsync(prompt.Context, ct);
+            var reading = reader.Read(prompt.Context, prompt.Context.Activity.Text ?? "", owner);
+            return (reading.NewCatName ?? reading.BareName) is not null || reading.NewCatNames.Count > 1;
         };
 
     /// <summary>Asks the new cat's name, adds it, and carries on with the topic the owner asked about.</summary>
     public sealed class AddCat : WaterfallDialog<NoValues>
     {
-        public AddCat(Replies replies, BotAccessors state, TimeProvider clock)
+        public AddCat(Replies replies, BotAccessors state, MessageReader reader, TimeProvider clock)
             : base(AddCatId)
         {
             AddStep(async (step, ct) =>
             {
                 var messages = replies.Say.Content.Messages;
                 var owner = await state.OwnerAsync(step.Context, ct);
-                if (owner.Cats.Count == 0 && step.GetOptions<RouteOptions>() is not null)
+                var then = step.GetOptions<RouteOptions>();
+
+                // "is milo ready for leash training? he's 3": the name is already there, so it isn't asked.
+                if (then?.Text is { } said && reader.Read(step.Context, said, owner).NewCatName is { } named && owner.FindCat(named) is null)
+                {
+                    return await step.NextAsync(said, ct);
+                }
+
+                if (owner.Cats.Count == 0 && then is not null)
                 {
                     await replies.SendAsync(step.Context, replies.Say.Text(messages.NoCatsYet), ct);
                 }
@@ -79,40 +56,55 @@ public static class CatDialogs
             AddStep(async (step, ct) =>
             {
                 var messages = replies.Say.Content.Messages;
-                var name = ReadName(step.GetResult<string>(), messages.NameLeadIns);
-                if (name is null)
+                var owner = await state.OwnerAsync(step.Context, ct);
+                var reading = reader.Read(step.Context, step.GetResult<string>() ?? "", owner);
+                // "milo and pickle": meet them all, and carry on with the first.
+                IReadOnlyList<string> names = reading.NewCatNames.Count > 1 ? reading.NewCatNames
+                    : (reading.NewCatName ?? reading.BareName) is { } single ? [single] : [];
+                if (names.Count == 0)
                 {
                     await replies.SendAsync(step.Context, replies.Say.Text(messages.GaveUp), ct);
                     return await step.EndDialogAsync(null, ct);
                 }
 
-                var owner = await state.OwnerAsync(step.Context, ct);
                 var then = step.GetOptions<RouteOptions>();
-                if (owner.FindCat(name) is { } known)
+                CatProfile? first = null;
+                foreach (var name in names)
                 {
-                    await replies.SendAsync(step.Context, replies.Cat(messages.CatAlreadyKnown, known), ct);
-                    owner.CurrentCat = known.Name;
+                    if (owner.FindCat(name) is { } known)
+                    {
+                        await replies.SendAsync(step.Context, replies.Cat(messages.CatAlreadyKnown, known), ct);
+                        first ??= known;
+                    }
+                    else if (owner.Cats.Count >= messages.MaxCats)
+                    {
+                        await replies.SendAsync(step.Context, replies.Say.Text(messages.TooManyCats, ("max", messages.MaxCats.ToString(CultureInfo.InvariantCulture))), ct);
+                        break;
+                    }
+                    else
+                    {
+                        // A pronoun only says something about the cat when the message named just one.
+                        var cat = new CatProfile { Name = name, StepStarted = clock.GetUtcNow(), Pronoun = names.Count == 1 ? reading.Pronoun : null };
+                        owner.Cats.Add(cat);
+                        first ??= cat;
+                        await replies.SendAsync(step.Context, replies.Cat(messages.CatAdded, cat), ct);
+                    }
                 }
-                else if (owner.Cats.Count >= messages.MaxCats)
+
+                if (first is null)
                 {
-                    await replies.SendAsync(step.Context, replies.Say.Text(messages.TooManyCats, ("max", messages.MaxCats.ToString(CultureInfo.InvariantCulture))), ct);
                     return await step.EndDialogAsync(null, ct);
                 }
-                else
+
+                owner.CurrentCat = first.Name;
+                if (then?.TopicId is null)
                 {
-                    var cat = new CatProfile { Name = name, StepStarted = clock.GetUtcNow() };
-                    owner.Cats.Add(cat);
-                    owner.CurrentCat = cat.Name;
-                    await replies.SendAsync(step.Context, replies.Cat(messages.CatAdded, cat), ct);
-                    if (then?.TopicId is null)
-                    {
-                        await replies.SendAsync(step.Context, replies.Cat(messages.CatAddedNext, cat), ct);
-                    }
+                    await replies.SendAsync(step.Context, replies.Cat(messages.CatAddedNext, first), ct);
                 }
 
                 return then?.TopicId is null
                     ? await step.EndDialogAsync(null, ct)
-                    : await step.ReplaceDialogAsync(Router.DialogId, then, ct);
+                    : await Router.ContinueWithAsync(step, then, ct);
             });
         }
     }
@@ -151,7 +143,7 @@ public static class CatDialogs
                     return await step.EndDialogAsync(null, ct);
                 }
 
-                return await step.ReplaceDialogAsync(Router.DialogId, then, ct);
+                return await Router.ContinueWithAsync(step, then, ct);
             });
         }
     }

@@ -100,7 +100,14 @@ public sealed class ChecklistDialog : WaterfallDialog<ChecklistValues>
         if (ready)
         {
             step.Values.CatName = cat.Name;
-            await _replies.SendAsync(step.Context, _replies.Cat(content.Checklist.Ready, cat), cancellationToken);
+            var verdict = new List<string> { _replies.Cat(content.Checklist.Ready, cat) };
+            if (heldBack.Count > 0)
+            {
+                // Most answers were yes, as the checklist asks; what was "no" is still worth naming.
+                verdict.Add(_replies.Say.Text(content.Checklist.ReadyWorkOn, ("cat", cat.Name), ("reasons", string.Join("; ", heldBack.Select(q => _replies.Cat(q.HeldBack, cat))))));
+            }
+
+            await _replies.SendAsync(step.Context, verdict, cancellationToken);
             return await step.PromptAsync(Prompts.Confirm, _replies.OptionalYesNo(_replies.Cat(content.Checklist.ReadyOfferPlan, cat)), cancellationToken);
         }
 
@@ -123,7 +130,7 @@ public sealed class ChecklistDialog : WaterfallDialog<ChecklistValues>
         var start = step.GetResult<bool?>();
         if (start is null)
         {
-            return await Router.RerouteAsync(step, cancellationToken);
+            return await Router.HandBackAsync(step, cancellationToken);
         }
 
         var owner = await _state.OwnerAsync(step.Context, cancellationToken);

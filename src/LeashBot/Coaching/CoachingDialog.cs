@@ -6,39 +6,185 @@ namespace LeashBot.Coaching;
 
 /// <summary>
 /// The root of every coaching conversation. A message with nothing pending is routed to a topic; a message
-/// that arrives while a flow waits for an answer first passes the one interruption hook here, so "help",
-/// "cancel", "menu" and mid-flow questions are handled in one place for every flow (health red flags are
-/// handled before any dialog runs, in CoachBot).
+/// that arrives while a flow waits for an answer first passes the one interruption hook here, so commands,
+/// goodbyes, chat, other languages and mid-flow questions are handled in one place for every flow.
 /// </summary>
 public sealed class CoachingDialog : ComponentDialog
 {
     public const string DialogId = "coaching";
 
-    private readonly Router _router;
+    private const int ShortReplyWords = 5;
 
-    public CoachingDialog(Router router, Replies replies, BotAccessors state, TextRecognizers text, TopicRecognizer recognizer, TimeProvider clock)
+    private readonly Router _router;
+    private readonly Replies _replies;
+    private readonly BotAccessors _state;
+    private readonly MessageReader _reader;
+
+    public CoachingDialog(Router router, Replies replies, BotAccessors state, TextRecognizers text, MessageReader reader, TimeProvider clock)
         : base(DialogId)
     {
         ArgumentNullException.ThrowIfNull(router);
+        ArgumentNullException.ThrowIfNull(reader);
         _router = router;
-        AddDialog(new WaterfallDialog<NoValues>(Router.DialogId, [router.RouteAsync, static (step, ct) => step.EndDialogAsync(null, ct)]));
+        _replies = replies;
+        _state = state;
+        _reader = reader;
+        AddDialog(new WaterfallDialog<NoValues>(Router.DialogId, router.Steps));
         AddDialog(new ChecklistDialog(replies, state, clock));
-        AddDialog(new LogSessionDialog(replies, state, text, clock));
+        AddDialog(new LogSessionDialog(replies, state, reader, text, clock));
         AddDialog(new TroubleshootDialog(replies, state, clock));
         AddDialog(new FaqMenuDialog(replies));
-        AddDialog(new CatDialogs.AddCat(replies, state, clock));
+        AddDialog(new CatDialogs.AddCat(replies, state, reader, clock));
         AddDialog(new CatDialogs.ChooseCat(replies, state));
         AddDialog(new ForgetMeDialog(replies));
         AddDialog(new DidYouMeanDialog(replies, router));
         AddDialog(new ConfirmPrompt(Prompts.Confirm));
         AddDialog(new ChoicePrompt(Prompts.Choice));
-        AddDialog(new TextPrompt(Prompts.CatName, CatDialogs.ValidateNameAsync(replies, recognizer)));
+        AddDialog(new ChoicePrompt(Prompts.Mood, LogSessionDialog.ValidateMoodAsync(reader, state)));
+        AddDialog(new TextPrompt(Prompts.CatName, CatDialogs.ValidateNameAsync(reader, state)));
         AddDialog(new DurationPrompt(Prompts.Duration, text, LogSessionDialog.ValidateDurationAsync));
         InitialDialogId = Router.DialogId;
     }
 
-    protected override Task<DialogTurnResult?> OnInterruptAsync(DialogContext innerDc, CancellationToken cancellationToken) =>
-        _router.InterruptAsync(innerDc, cancellationToken);
+    /// <summary>
+    /// Runs before a pending prompt sees the message; null when the message is for the prompt.
+    /// Commands first; then a goodbye ends the flow kindly (what was saved stays saved); several questions
+    /// are answered in order; an answer goes to the prompt; chat and a question asked mid-flow are answered
+    /// and the same question is asked again. Optional follow-ups ("Did that help?") don't hold the owner:
+    /// a reply that isn't an answer ends them and is routed as a new message.
+    /// </summary>
+    protected override async Task<DialogTurnResult?> OnInterruptAsync(DialogContext innerDc, CancellationToken cancellationToken)
+    {
+        var turn = innerDc.Context;
+        var owner = await _state.OwnerAsync(turn, cancellationToken);
+        var reading = _reader.Read(turn, turn.Activity.Text ?? "", owner);
+        var messages = _replies.Say.Content.Messages;
+
+        switch (reading.Command)
+        {
+            case Command.Cancel:
+                await _replies.SendAsync(turn, _replies.Say.Text(messages.Cancelled), cancellationToken);
+                await _router.ShowMenuAsync(turn, messages.MenuAgain, cancellationToken);
+                return await innerDc.CancelAllDialogsAsync(cancellationToken);
+            case Command.Menu or Command.StartOver:
+                if (reading.Command == Command.StartOver)
+                {
+                    await _replies.SendAsync(turn, _replies.Say.Text(messages.StartOver), cancellationToken);
+                }
+
+                await _router.ShowMenuAsync(turn, messages.MenuPrompt, cancellationToken);
+                return await innerDc.CancelAllDialogsAsync(cancellationToken);
+            case Command.Help:
+                await _replies.SendAsync(turn, _replies.Say.Text(messages.Help), cancellationToken);
+                await innerDc.RepromptDialogAsync(cancellationToken);
+                return Dialog.EndOfTurn;
+        }
+
+        if (reading.Social == SocialAct.Goodbye)
+        {
+            await _replies.SendAsync(turn, _replies.Cat(messages.SmallTalk.GoodbyeMidFlow, owner.Current), cancellationToken);
+            return await innerDc.CancelAllDialogsAsync(cancellationToken);
+        }
+
+        var waitingFor = innerDc.ActiveDialog is { } pending ? PromptState.OptionsOf(pending) : null;
+        var optional = waitingFor?.MaxAttempts == 1;
+        if (reading.Language != "en" && messages.OtherLanguage.TryGetValue(reading.Language, out var otherLanguage))
+        {
+            await _replies.SendAsync(turn, _replies.Say.Text(otherLanguage), cancellationToken);
+            return await AfterAsideAsync(innerDc, optional, cancellationToken);
+        }
+
+        if (reading.Questions.Count > 1)
+        {
+            var answered = false;
+            foreach (var topic in reading.Questions)
+            {
+                answered |= await _router.AnswerAsideAsync(turn, topic, reading, owner, cancellationToken);
+            }
+
+            if (answered)
+            {
+                return await AfterAsideAsync(innerDc, optional, cancellationToken);
+            }
+        }
+
+        // An optional follow-up hands anything but an answer back to the router itself.
+        if (waitingFor is null || optional)
+        {
+            return null;
+        }
+
+        if (IsAnswer(innerDc.ActiveDialog!.Id, waitingFor, reading))
+        {
+            return null;
+        }
+
+        if (reading.Social is SocialAct.Thanks or SocialAct.Acknowledgement or SocialAct.Laughter)
+        {
+            var talk = messages.SmallTalk;
+            await _replies.SendAsync(turn, _replies.Say.Text(reading.Social == SocialAct.Thanks ? talk.ThanksMidFlow : reading.Social == SocialAct.Laughter ? talk.Laughter : talk.Acknowledgement), cancellationToken);
+            await innerDc.RepromptDialogAsync(cancellationToken);
+            return Dialog.EndOfTurn;
+        }
+
+        var recognition = reading.Recognition;
+        if (recognition.Kind != RecognitionKind.Confident || reading.WordCount <= 2)
+        {
+            return null;
+        }
+
+        if (recognition.TopicId == TopicIds.ForgetMe)
+        {
+            await innerDc.CancelAllDialogsAsync(cancellationToken);
+            return await innerDc.BeginDialogAsync(ForgetMeDialog.DialogId, null, cancellationToken);
+        }
+
+        if (!await _router.AnswerAsideAsync(turn, recognition.TopicId!, reading, owner, cancellationToken))
+        {
+            return null;
+        }
+
+        return await AfterAsideAsync(innerDc, optional, cancellationToken);
+    }
+
+    /// <summary>
+    /// After an aside: the pending question is asked again when there is one to come back to; an optional
+    /// follow-up is simply over.
+    /// </summary>
+    private async Task<DialogTurnResult> AfterAsideAsync(DialogContext innerDc, bool optional, CancellationToken cancellationToken)
+    {
+        if (optional || innerDc.ActiveDialog is null)
+        {
+            return await innerDc.CancelAllDialogsAsync(cancellationToken);
+        }
+
+        await _replies.SendAsync(innerDc.Context, _replies.Say.Text(_replies.Say.Content.Messages.BackToIt), cancellationToken);
+        await innerDc.RepromptDialogAsync(cancellationToken);
+        return Dialog.EndOfTurn;
+    }
+
+    /// <summary>
+    /// Whether the message answers the pending question: a tapped button or a short reply naming a choice, a
+    /// yes or no, a mood at the mood question, a length of time at the duration question, a name at the
+    /// name question, or any very short reply. A yes-like phrase inside a question is not an answer.
+    /// </summary>
+    private static bool IsAnswer(string promptId, PromptOptions waitingFor, MessageReading reading)
+    {
+        if (waitingFor.Choices is { Count: > 0 } choices && ChoiceRecognizer.Recognize(reading.Text, choices.ToList()) is { } pick
+            && (pick.Score >= 1.0 || (pick.Score >= 0.5 && reading.WordCount <= ShortReplyWords)))
+        {
+            return true;
+        }
+
+        return promptId switch
+        {
+            Prompts.Mood when reading.Mood is not null => true,
+            Prompts.Duration when reading.Duration is not null => true,
+            Prompts.CatName when reading.NewCatName is not null => true,
+            _ when reading.Social != SocialAct.None && reading.YesNo is null && reading.Mood is null => false,
+            _ => reading.WordCount <= 2 || reading.YesNo is not null,
+        };
+    }
 }
 
 /// <summary>The ids of the prompts every coaching flow shares.</summary>
@@ -46,6 +192,7 @@ public static class Prompts
 {
     public const string Confirm = "confirm";
     public const string Choice = "choice";
+    public const string Mood = "mood";
     public const string CatName = "catName";
     public const string Duration = "duration";
 }

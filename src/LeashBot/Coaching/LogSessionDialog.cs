@@ -1,5 +1,6 @@
 using LeashBot.Dialogs;
 using LeashBot.State;
+using LeashBot.Understanding;
 using Microsoft.Bot.Builder;
 
 namespace LeashBot.Coaching;
@@ -26,15 +27,16 @@ public sealed class LogSessionDialog : WaterfallDialog<LogSessionValues>
 
     private readonly Replies _replies;
     private readonly BotAccessors _state;
-    private readonly TextRecognizers _text;
+    private readonly MessageReader _reader;
     private readonly TimeProvider _clock;
 
-    public LogSessionDialog(Replies replies, BotAccessors state, TextRecognizers text, TimeProvider clock)
+    public LogSessionDialog(Replies replies, BotAccessors state, MessageReader reader, TextRecognizers text, TimeProvider clock)
         : base(DialogId)
     {
+        ArgumentNullException.ThrowIfNull(text);
         _replies = replies;
         _state = state;
-        _text = text;
+        _reader = reader;
         _clock = clock;
         AddStep(AskDurationAsync);
         AddStep(AskMoodAsync);
@@ -46,36 +48,27 @@ public sealed class LogSessionDialog : WaterfallDialog<LogSessionValues>
 
     private static bool IsSensible(TimeSpan duration) => duration > TimeSpan.Zero && duration.TotalMinutes <= TrainingPlan.LongestSessionMinutes;
 
-    /// <summary>The mood a report describes, if it says: distress words win over calm ones.</summary>
-    public static Mood? ReadMood(string? text, Content.MoodWords words)
-    {
-        var normalized = Phrases.Normalize(text);
-        if (normalized.Length == 0)
+    /// <summary>
+    /// The mood question takes a mood the reply describes (with negation: "not relaxed at all" is not relaxed)
+    /// or a tapped button; anything else ("what?? i didnt do anything") is asked again with the buttons.
+    /// </summary>
+    public static PromptValidator<FoundChoice> ValidateMoodAsync(MessageReader reader, BotAccessors state) =>
+        async (prompt, ct) =>
         {
-            return null;
-        }
-
-        if (words.Stressed.Any(w => Phrases.ContainsPhrase(normalized, w)))
-        {
-            return Mood.Stressed;
-        }
-
-        if (words.Unsure.Any(w => Phrases.ContainsPhrase(normalized, w)))
-        {
-            return Mood.Unsure;
-        }
-
-        return words.Relaxed.Any(w => Phrases.ContainsPhrase(normalized, w)) ? Mood.Relaxed : null;
-    }
+            var owner = await state.OwnerAsync(prompt.Context, ct);
+            var reading = reader.Read(prompt.Context, prompt.Context.Activity.Text ?? "", owner);
+            return reading.Mood is not null || (prompt.Recognized.Succeeded && prompt.Recognized.Value is { Score: >= 1.0 });
+        };
 
     private async Task<DialogTurnResult> AskDurationAsync(WaterfallStepContext<LogSessionValues> step, CancellationToken cancellationToken)
     {
         var options = step.GetOptions<LogSessionOptions>() ?? new LogSessionOptions();
         var plan = _replies.Say.Content.Plan;
         step.Values.CatName = options.CatName;
-        step.Values.Mood = ReadMood(options.Text, plan.MoodWords);
-        var said = options.Text is null ? null : _text.RecognizeDuration(options.Text);
-        if (said is { } duration && IsSensible(duration))
+        var owner = await _state.OwnerAsync(step.Context, cancellationToken);
+        var reading = options.Text is null ? null : _reader.Read(step.Context, options.Text, owner);
+        step.Values.Mood = reading?.Mood?.Mood;
+        if (reading?.Duration is { } duration && IsSensible(duration))
         {
             return await step.NextAsync(duration, cancellationToken);
         }
@@ -104,7 +97,7 @@ public sealed class LogSessionDialog : WaterfallDialog<LogSessionValues>
         }
 
         var plan = _replies.Say.Content.Plan;
-        return await step.PromptAsync(Prompts.Choice, new PromptOptions
+        return await step.PromptAsync(Prompts.Mood, new PromptOptions
         {
             Prompt = MessageFactory.Text(_replies.Say.Text(plan.AskHowItWent, ("cat", step.Values.CatName))),
             RetryPrompt = MessageFactory.Text(_replies.Say.Text(_replies.Say.Content.Messages.ChoiceRetry)),
@@ -119,20 +112,17 @@ public sealed class LogSessionDialog : WaterfallDialog<LogSessionValues>
 
     private async Task<DialogTurnResult> LogAsync(WaterfallStepContext<LogSessionValues> step, CancellationToken cancellationToken)
     {
-        var mood = step.Values.Mood;
+        // What the reply says wins over the button it resembles: "not relaxed" must not pick "Relaxed".
+        var owner = await _state.OwnerAsync(step.Context, cancellationToken);
+        var mood = step.Values.Mood
+            ?? _reader.Read(step.Context, step.Context.Activity.Text ?? "", owner).Mood?.Mood
+            ?? (step.GetResult<FoundChoice>() is { } picked ? (Mood)picked.Index : null);
         if (mood is null)
         {
-            var picked = step.GetResult<FoundChoice>();
-            if (picked is null)
-            {
-                await _replies.SendAsync(step.Context, _replies.Say.Text(_replies.Say.Content.Messages.GaveUp), cancellationToken);
-                return await step.EndDialogAsync(null, cancellationToken);
-            }
-
-            mood = (Mood)picked.Index;
+            await _replies.SendAsync(step.Context, _replies.Say.Text(_replies.Say.Content.Messages.GaveUp), cancellationToken);
+            return await step.EndDialogAsync(null, cancellationToken);
         }
 
-        var owner = await _state.OwnerAsync(step.Context, cancellationToken);
         var cat = owner.FindCat(step.Values.CatName);
         if (cat is not null && step.Values.Minutes is { } minutes)
         {

@@ -28,21 +28,8 @@ public sealed class Replies(Phrasebook say, TimeProvider clock)
     }
 
     /// <summary>The main menu, as buttons where the channel has them and a numbered list where it doesn't.</summary>
-    public IList<Choice> MenuChoices()
-    {
-        var m = Content.Messages.MenuChoices;
-        return
-        [
-            new Choice { Value = m.Checklist, Synonyms = ["checklist"] },
-            new Choice { Value = m.Plan, Synonyms = ["plan", "training"] },
-            new Choice { Value = m.Troubleshoot, Synonyms = ["troubleshooting", "problem"] },
-            new Choice { Value = m.Faq, Synonyms = ["faq", "gear", "safety"] },
-            new Choice { Value = m.Stories, Synonyms = ["stories", "story"] },
-        ];
-    }
-
-    public Task MenuAsync(ITurnContext turnContext, string text, CancellationToken cancellationToken) =>
-        turnContext.SendActivityAsync(ChoiceFactory.ForChannel(turnContext.Activity.ChannelId, say.Text(text), MenuChoices(), conversationType: turnContext.Activity.Conversation?.ConversationType), cancellationToken);
+    public Task MenuAsync(ITurnContext turnContext, string text, IList<Choice> choices, CancellationToken cancellationToken) =>
+        turnContext.SendActivityAsync(ChoiceFactory.ForChannel(turnContext.Activity.ChannelId, say.Text(text), choices, conversationType: turnContext.Activity.Conversation?.ConversationType), cancellationToken);
 
     /// <summary>
     /// A yes/no follow-up the owner may ignore: a reply that isn't yes or no ends the question at once
@@ -145,6 +132,29 @@ public sealed class Replies(Phrasebook say, TimeProvider clock)
         var last = atStep[^1];
         return where + " " + say.Text(plan.ProgressSessions, ("cat", cat.Name), ("sessions", Number(atStep.Count)),
             ("total", Minutes(atStep.Sum(s => s.Minutes))), ("minutes", Minutes(last.Minutes)), ("mood", MoodTitle(last.Mood)));
+    }
+
+    /// <summary>What a step of the plan is about; with no step read, which one the owner means is asked.</summary>
+    public Task StepAboutAsync(ITurnContext turnContext, int? number, CatProfile? cat, CancellationToken cancellationToken)
+    {
+        var plan = Content.Plan;
+        if (number is not { } n || n < 1 || n > plan.Steps.Count)
+        {
+            return SendAsync(turnContext, say.Text(plan.StepPick), cancellationToken);
+        }
+
+        var step = Content.Step(n);
+        var name = cat?.Name ?? Content.Messages.YourCat;
+        var lines = new List<string>
+        {
+            say.Text(plan.StepAbout, ("step", Number(n)), ("title", step.Title), ("goal", say.Text(step.Goal, ("cat", name)))),
+        };
+        if (cat is { Finished: false } && cat.Step == n)
+        {
+            lines.Add(Cat(plan.StepIsCurrent, cat));
+        }
+
+        return SendAsync(turnContext, lines, cancellationToken);
     }
 
     public Task NextAsync(ITurnContext turnContext, CatProfile cat, CancellationToken cancellationToken)

@@ -62,7 +62,7 @@ public sealed class ForgetMeDialog : WaterfallDialog<NoValues>
 
             // Anything but a clear yes keeps the data; a reply that wasn't yes or no is then handled as a new message.
             await replies.SendAsync(step.Context, replies.Say.Text(messages.ForgetMeKept), ct);
-            return confirmed is null ? await Router.RerouteAsync(step, ct) : await step.EndDialogAsync(null, ct);
+            return confirmed is null ? await Router.HandBackAsync(step, ct) : await step.EndDialogAsync(null, ct);
         });
     }
 }
@@ -100,13 +100,13 @@ public sealed class DidYouMeanDialog : WaterfallDialog<NoValues>
             var options = step.GetOptions<DidYouMeanOptions>() ?? new DidYouMeanOptions();
             if (step.GetResult<FoundChoice>() is { } picked && picked.Index < options.Topics.Count)
             {
-                return await step.ReplaceDialogAsync(Router.DialogId, new RouteOptions { TopicId = options.Topics[picked.Index], Text = options.Text }, ct);
+                return await Router.ContinueWithAsync(step, new RouteOptions { TopicId = options.Topics[picked.Index], Text = options.Text }, ct);
             }
 
             if (step.GetResult<FoundChoice>() is null)
             {
                 // The reply wasn't one of the choices: take it as a fresh message rather than drop it.
-                return await step.ReplaceDialogAsync(Router.DialogId, new RouteOptions { Text = step.Context.Activity.Text ?? "" }, ct);
+                return await Router.HandBackAsync(step, ct);
             }
 
             await router.ShowMenuAsync(step.Context, replies.Say.Content.Messages.Unsure, ct);

@@ -39,7 +39,8 @@ public static class TrainingPlan
         ArgumentNullException.ThrowIfNull(cat);
         ArgumentNullException.ThrowIfNull(plan);
         var step = plan.Steps[Math.Clamp(cat.Step, 1, plan.Steps.Count) - 1];
-        cat.Sessions.Add(new TrainingSession { At = now, Step = cat.Step, Minutes = minutes, Mood = mood });
+        var session = new TrainingSession { At = now, Step = cat.Step, Minutes = minutes, Mood = mood };
+        cat.Sessions.Add(session);
         if (cat.Finished)
         {
             return new SessionResult(SessionOutcome.AlreadyFinished, cat.Step, 0, 0);
@@ -61,12 +62,38 @@ public static class TrainingPlan
         if (cat.Step >= plan.Steps.Count)
         {
             cat.Finished = true;
+            session.Finished = true;
             return new SessionResult(SessionOutcome.Finished, cat.Step, 0, 0);
         }
 
+        session.AdvancedFrom = cat.StepStarted;
         cat.Step++;
         cat.StepStarted = now;
         return new SessionResult(SessionOutcome.Advanced, cat.Step, 0, 0);
+    }
+
+    /// <summary>
+    /// Takes a logged session back: removes it and, if it moved the cat on (or finished the plan), puts the cat
+    /// back where it was.
+    /// </summary>
+    public static void Undo(CatProfile cat, TrainingSession session)
+    {
+        ArgumentNullException.ThrowIfNull(cat);
+        ArgumentNullException.ThrowIfNull(session);
+        if (!cat.Sessions.Remove(session))
+        {
+            return;
+        }
+
+        if (session.Finished && cat.Finished)
+        {
+            cat.Finished = false;
+        }
+        else if (session.AdvancedFrom is { } started && cat.Step == session.Step + 1)
+        {
+            cat.Step = session.Step;
+            cat.StepStarted = started;
+        }
     }
 
     /// <summary>Moves the cat back one step; false when it is already at step 1.</summary>

@@ -99,7 +99,7 @@ public sealed class TroubleshootDialog : WaterfallDialog<TroubleshootValues>
         var helped = step.GetResult<bool?>();
         if (helped is null)
         {
-            return await Router.RerouteAsync(step, cancellationToken);
+            return await Router.HandBackAsync(step, cancellationToken);
         }
 
         if (helped.Value)
@@ -125,7 +125,7 @@ public sealed class TroubleshootDialog : WaterfallDialog<TroubleshootValues>
         var stepBack = step.GetResult<bool?>();
         if (stepBack is null)
         {
-            return await Router.RerouteAsync(step, cancellationToken);
+            return await Router.HandBackAsync(step, cancellationToken);
         }
 
         var owner = await _state.OwnerAsync(step.Context, cancellationToken);

@@ -16,6 +16,7 @@ public sealed class BotContent
     public required TroubleshootingContent Troubleshooting { get; init; }
     public required FaqContent Faq { get; init; }
     public required UnderstandingContent Understanding { get; init; }
+    public required ReadingContent Reading { get; init; }
     public required RedFlagContent RedFlags { get; init; }
 
     public static BotContent Load(string directory)
@@ -31,6 +32,7 @@ public sealed class BotContent
         var plan = ContentFile.Read<PlanContent>(directory, "plan.json", problems, ContentRules.Plan);
         var troubleshooting = ContentFile.Read<TroubleshootingContent>(directory, "troubleshooting.json", problems, ContentRules.Troubleshooting);
         var faq = ContentFile.Read<FaqContent>(directory, "faq.json", problems, ContentRules.Faq);
+        var reading = ContentFile.Read<ReadingContent>(directory, "reading.json", problems, ContentRules.Reading);
         var understanding = ContentFile.Read<UnderstandingContent>(directory, "understanding.json", problems,
             static u => u.Validate().Select(p => (p.Path, p.Message)));
         var redFlags = ContentFile.Read<RedFlagContent>(directory, "redflags.json", problems, ContentRules.RedFlags);
@@ -39,12 +41,17 @@ public sealed class BotContent
             problems.AddRange(ContentRules.EveryTopicAnswered(understanding, messages, troubleshooting, faq));
         }
 
-        if (problems.Count > 0 || messages is null || checklist is null || plan is null || troubleshooting is null || faq is null || understanding is null || redFlags is null)
+        if (reading is not null && messages is not null)
+        {
+            problems.AddRange(ContentRules.EveryLanguageAnswered(reading, messages));
+        }
+
+        if (problems.Count > 0 || messages is null || checklist is null || plan is null || troubleshooting is null || faq is null || understanding is null || reading is null || redFlags is null)
         {
             throw new ContentException("The bot's content has problems:" + Environment.NewLine + string.Join(Environment.NewLine, problems.Select(p => "  " + p)));
         }
 
-        return new BotContent { Messages = messages, Checklist = checklist, Plan = plan, Troubleshooting = troubleshooting, Faq = faq, Understanding = understanding, RedFlags = redFlags };
+        return new BotContent { Messages = messages, Checklist = checklist, Plan = plan, Troubleshooting = troubleshooting, Faq = faq, Understanding = understanding, Reading = reading, RedFlags = redFlags };
     }
 
     /// <summary>The step of the plan with this number (1-based).</summary>

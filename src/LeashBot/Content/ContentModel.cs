@@ -46,12 +46,38 @@ public sealed class MessagesContent
     [JsonProperty(Required = Required.Always)] public string YourCat { get; set; } = "";
     [JsonProperty(Required = Required.Always)] public string CatAddedNext { get; set; } = "";
     [JsonProperty(Required = Required.Always)] public Commands Commands { get; set; } = new();
-    [JsonProperty(Required = Required.Always)] public List<string> NameLeadIns { get; set; } = [];
     [JsonProperty(Required = Required.Always)] public Dictionary<string, string> TopicTitles { get; set; } = [];
     [JsonProperty(Required = Required.Always)] public int MaxCats { get; set; }
     [JsonProperty(Required = Required.Always)] public int MaxTextLength { get; set; }
     [JsonProperty(Required = Required.Always)] public YesNoChoices YesNoChoices { get; set; } = new();
     [JsonProperty(Required = Required.Always)] public SmsMessages Sms { get; set; } = new();
+    [JsonProperty(Required = Required.Always)] public MenuSynonyms MenuSynonyms { get; set; } = new();
+    [JsonProperty(Required = Required.Always)] public SmallTalk SmallTalk { get; set; } = new();
+
+    /// <summary>"I speak English for now", in the language the owner wrote in, keyed by language code (see reading.json).</summary>
+    [JsonProperty(Required = Required.Always)] public Dictionary<string, string> OtherLanguage { get; set; } = [];
+    [JsonProperty(Required = Required.Always)] public string WhichCatOf { get; set; } = "";
+    [JsonProperty(Required = Required.Always)] public string OrWord { get; set; } = "";
+}
+
+/// <summary>Other words that pick a main-menu entry, besides its title.</summary>
+public sealed class MenuSynonyms
+{
+    [JsonProperty(Required = Required.Always)] public List<string> Checklist { get; set; } = [];
+    [JsonProperty(Required = Required.Always)] public List<string> Plan { get; set; } = [];
+    [JsonProperty(Required = Required.Always)] public List<string> Troubleshoot { get; set; } = [];
+    [JsonProperty(Required = Required.Always)] public List<string> Faq { get; set; } = [];
+    [JsonProperty(Required = Required.Always)] public List<string> Stories { get; set; } = [];
+}
+
+/// <summary>Short warm answers to messages that are chat rather than questions.</summary>
+public sealed class SmallTalk
+{
+    [JsonProperty(Required = Required.Always)] public string Acknowledgement { get; set; } = "";
+    [JsonProperty(Required = Required.Always)] public string Laughter { get; set; } = "";
+    [JsonProperty(Required = Required.Always)] public string Goodbye { get; set; } = "";
+    [JsonProperty(Required = Required.Always)] public string GoodbyeMidFlow { get; set; } = "";
+    [JsonProperty(Required = Required.Always)] public string ThanksMidFlow { get; set; } = "";
 }
 
 /// <summary>Button titles on yes/no questions: the first means yes, the second no.</summary>
@@ -100,6 +126,7 @@ public sealed class ChecklistContent
     [JsonProperty(Required = Required.Always)] public string PreviousResult { get; set; } = "";
     [JsonProperty(Required = Required.Always)] public string VerdictReady { get; set; } = "";
     [JsonProperty(Required = Required.Always)] public string VerdictNotYet { get; set; } = "";
+    [JsonProperty(Required = Required.Always)] public string ReadyWorkOn { get; set; } = "";
 }
 
 public sealed class ChecklistQuestion
@@ -139,6 +166,14 @@ public sealed class PlanContent
     [JsonProperty(Required = Required.Always)] public string OneDayAgo { get; set; } = "";
     [JsonProperty(Required = Required.Always)] public MoodWords MoodWords { get; set; } = new();
     [JsonProperty(Required = Required.Always)] public string Duration { get; set; } = "";
+    [JsonProperty(Required = Required.Always)] public string StepAbout { get; set; } = "";
+    [JsonProperty(Required = Required.Always)] public string StepIsCurrent { get; set; } = "";
+    [JsonProperty(Required = Required.Always)] public string StepPick { get; set; } = "";
+    [JsonProperty(Required = Required.Always)] public string Undone { get; set; } = "";
+    [JsonProperty(Required = Required.Always)] public string NothingToUndo { get; set; } = "";
+    [JsonProperty(Required = Required.Always)] public string SessionMoved { get; set; } = "";
+    [JsonProperty(Required = Required.Always)] public string NothingToMove { get; set; } = "";
+    [JsonProperty(Required = Required.Always)] public string AlreadyFirstStep { get; set; } = "";
 }
 
 /// <summary>Words that tell how a session went, checked stressed first, then unsure, then relaxed.</summary>
@@ -214,4 +249,58 @@ public sealed class Story
     [JsonProperty(Required = Required.Always)] public string Id { get; set; } = "";
     [JsonProperty(Required = Required.Always)] public string Title { get; set; } = "";
     [JsonProperty(Required = Required.Always)] public string Text { get; set; } = "";
+}
+
+/// <summary>
+/// The word lists a message is read with (dialogs/reading.json): negation, pronouns, chat that isn't a
+/// question, what can't be a cat's name, and the other languages owners write in. Data, not wording.
+/// </summary>
+public sealed class ReadingContent
+{
+    [JsonProperty(Required = Required.Always)] public List<string> Negations { get; set; } = [];
+
+    /// <summary>How many words after "not" it still flips ("not at all relaxed").</summary>
+    [JsonProperty(Required = Required.Always)] public int NegationReach { get; set; }
+
+    /// <summary>Words that start a new question inside one sentence ("..., also she hisses").</summary>
+    [JsonProperty(Required = Required.Always)] public List<string> ClauseBreaks { get; set; } = [];
+    [JsonProperty(Required = Required.Always)] public Dictionary<string, List<string>> Pronouns { get; set; } = [];
+    [JsonProperty(Required = Required.Always)] public SocialWords Social { get; set; } = new();
+    /// <summary>Phrases that look like a mood word but aren't one ("a bit" is not "bit").</summary>
+    [JsonProperty(Required = Required.Always)] public List<string> NotMoods { get; set; } = [];
+    [JsonProperty(Required = Required.Always)] public List<string> NonNames { get; set; } = [];
+    [JsonProperty(Required = Required.Always)] public List<string> NameLeadIns { get; set; } = [];
+
+    /// <summary>Words before a cat's name in a question ("is Milo ready?").</summary>
+    [JsonProperty(Required = Required.Always)] public List<string> NameQuestionSlots { get; set; } = [];
+
+    /// <summary>Words after a cat's name in a question ("is milo ready", "can biscuit learn").</summary>
+    [JsonProperty(Required = Required.Always)] public List<string> NameQuestionEnds { get; set; } = [];
+    [JsonProperty(Required = Required.Always)] public StepWords StepWords { get; set; } = new();
+    [JsonProperty(Required = Required.Always)] public Dictionary<string, int> NumberWords { get; set; } = [];
+    [JsonProperty(Required = Required.Always)] public List<LanguageWords> Languages { get; set; } = [];
+}
+
+public sealed class SocialWords
+{
+    [JsonProperty(Required = Required.Always)] public List<string> Acknowledgements { get; set; } = [];
+    [JsonProperty(Required = Required.Always)] public List<string> Thanks { get; set; } = [];
+    [JsonProperty(Required = Required.Always)] public List<string> Laughter { get; set; } = [];
+    [JsonProperty(Required = Required.Always)] public List<string> Goodbyes { get; set; } = [];
+    [JsonProperty(Required = Required.Always)] public List<string> Done { get; set; } = [];
+}
+
+public sealed class StepWords
+{
+    [JsonProperty(Required = Required.Always)] public List<string> Step { get; set; } = [];
+    [JsonProperty(Required = Required.Always)] public List<string> After { get; set; } = [];
+    [JsonProperty(Required = Required.Always)] public List<string> Before { get; set; } = [];
+}
+
+/// <summary>A language LeashBot recognizes but doesn't speak: words only that language uses, and common ones.</summary>
+public sealed class LanguageWords
+{
+    [JsonProperty(Required = Required.Always)] public string Code { get; set; } = "";
+    [JsonProperty(Required = Required.Always)] public List<string> Strong { get; set; } = [];
+    [JsonProperty(Required = Required.Always)] public List<string> Words { get; set; } = [];
 }

@@ -234,6 +234,36 @@ internal static class ContentRules
         }
     }
 
+    public static IEnumerable<(string, string)> Reading(ReadingContent c)
+    {
+        if (c.NegationReach is < 1 or > 6)
+        {
+            yield return ("negationReach", "must be between 1 and 6 words.");
+        }
+
+        foreach (var dup in Duplicates(c.Languages.Select(l => l.Code)))
+        {
+            yield return ("languages", $"the language '{dup}' is listed twice.");
+        }
+
+        foreach (var (list, name) in new[] { (c.NameLeadIns, "nameLeadIns"), (c.NonNames, "nonNames"), (c.Negations, "negations") })
+        {
+            if (list.Count == 0 || list.Any(string.IsNullOrWhiteSpace))
+            {
+                yield return (name, "needs at least one entry and no empty ones.");
+            }
+        }
+    }
+
+    /// <summary>Every language the reader recognizes needs its "I speak English for now" reply, in that language.</summary>
+    public static IEnumerable<string> EveryLanguageAnswered(ReadingContent reading, MessagesContent messages)
+    {
+        foreach (var language in reading.Languages.Where(l => !messages.OtherLanguage.ContainsKey(l.Code)))
+        {
+            yield return $"dialogs/messages.json (otherLanguage): the language '{language.Code}' from reading.json needs a reply.";
+        }
+    }
+
     private static IEnumerable<string> Duplicates(IEnumerable<string> ids) =>
         ids.GroupBy(id => id, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key);
 }

@@ -23,8 +23,20 @@ public sealed class AnonymousCallers(IOptions<BotAuthenticationOptions> credenti
     private readonly bool _anonymous = string.IsNullOrEmpty(credentials.Value.MicrosoftAppId);
     private readonly bool _allowRemote = options.Value.AllowRemote;
 
+    /// <summary>True when an app id is set, so every request needs a Bot Framework token.</summary>
+    public bool TokenRequired => !_anonymous;
+
     /// <summary>True when the request may go on to the adapter: an app id is set (JWTs are checked), the caller is local, or remote callers are allowed.</summary>
-    public bool Admits(HttpContext context) => !_anonymous || _allowRemote || IsLocal(context.Connection.RemoteIpAddress);
+    public bool Admits(HttpContext context) =>
+        !_anonymous || _allowRemote || (IsLocal(context.Connection.RemoteIpAddress) && !IsRelayed(context.Request));
+
+    /// <summary>
+    /// True when the request still carries forwarding headers. A configured proxy's headers are consumed before this
+    /// runs (the address is then the real client's); what is left came through a relay nobody vouched for, such as a
+    /// reverse proxy on this machine that is not in ForwardedHeaders:KnownProxies. Such a caller is not local.
+    /// </summary>
+    public static bool IsRelayed(HttpRequest request) =>
+        request.Headers.ContainsKey("X-Forwarded-For") || request.Headers.ContainsKey("Forwarded");
 
     /// <summary>
     /// Loopback is local. So is no address at all: that is a request with no network peer, such as the in-process

@@ -32,23 +32,43 @@ public static class HostingExtensions
             FileProvider = new Microsoft.Extensions.FileProviders.PhysicalFileProvider(AppContext.BaseDirectory),
         });
 
+        // Locally LeashBot listens on http://localhost:3978, Bot Framework's usual port. Containers and App Service name
+        // their own address (ASPNETCORE_URLS, ASPNETCORE_HTTP_PORTS, --urls); the same default in appsettings.json
+        // would outrank some of those when the app starts in its own folder, so it applies only when none is given.
+        if (string.IsNullOrEmpty(config["urls"]) && string.IsNullOrEmpty(config["http_ports"]) && string.IsNullOrEmpty(config["https_ports"]))
+        {
+            builder.WebHost.UseUrls("http://localhost:3978");
+        }
+
         services.AddOptions<BotAuthenticationOptions>().Bind(config).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<OrganizationOptions>().Bind(config.GetSection(OrganizationOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ContentOptions>().Bind(config.GetSection(ContentOptions.Section));
         services.AddOptions<AnonymousCallersOptions>().Bind(config.GetSection(AnonymousCallersOptions.Section));
         services.AddSingleton<AnonymousCallers>();
+        services.AddOptions<MessagesOptions>().Bind(config.GetSection(MessagesOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ForwardedHeadersSettings>().Bind(config.GetSection(ForwardedHeadersSettings.Section)).ValidateDataAnnotations().ValidateOnStart();
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
 
         // Content is loaded and validated before the host starts listening: a broken file stops start-up.
         var contentOptions = config.GetSection(ContentOptions.Section).Get<ContentOptions>() ?? new ContentOptions();
         services.AddSingleton(BotContent.Load(contentOptions.ResolveDirectory()));
         services.AddSingleton<Phrasebook>();
 
-        services.AddSingleton<BotFrameworkAuthentication>(sp =>
-            new OnDemandClientsAuthentication(ActivatorUtilities.CreateInstance<ConfigurationBotFrameworkAuthentication>(sp)));
+        // Every outbound call has a timeout: Bot Framework's OpenID metadata and signing keys, MSAL, and the replies
+        // to a channel's connector (which also have their own, MessagesOptions.ReplyTimeoutSeconds).
+        services.ConfigureHttpClientDefaults(http => http.ConfigureHttpClient(client => client.Timeout = TimeSpan.FromSeconds(15)));
+        services.AddHttpClient(ConnectorReplies.HttpClientName);
+        services.AddSingleton<BotFrameworkAuthentication>(sp => new OnDemandClientsAuthentication(new ConfigurationBotFrameworkAuthentication(
+            config, httpClientFactory: sp.GetRequiredService<IHttpClientFactory>(), logger: sp.GetRequiredService<ILogger<LeashBotAdapter>>())));
+        services.AddSingleton<ConnectorReplies>();
         services.AddSingleton<LeashBotAdapter>();
+        services.AddSingleton<MessagesEndpoint>();
         services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<LeashBotAdapter>());
 
         services.AddLeashBotStorage(config);
+        services.AddOptions<RetentionOptions>().Bind(config.GetSection(RetentionOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<RetentionSweeper>();
+        services.AddHostedService(sp => sp.GetRequiredService<RetentionSweeper>());
         services.AddSingleton<KeyedLock>();
         services.AddSingleton<ConversationState, TypedConversationState>();
         services.AddSingleton<UserState, TypedUserState>();
@@ -66,6 +86,9 @@ public static class HostingExtensions
         services.AddSingleton<VetReply>();
 
         services.AddSingleton<Replies>();
+        services.AddSingleton<MessageReader>();
+        services.AddSingleton<MenuMatcher>();
+        services.AddSingleton<RouteTable>();
         services.AddSingleton<Router>();
         services.AddSingleton<CoachingDialog>();
         services.AddSingleton<IBot, CoachBot>();
@@ -77,39 +100,28 @@ public static class HostingExtensions
 
     public static WebApplication MapLeashBot(this WebApplication app)
     {
+        // Who the client is comes first: the anonymous-caller guard and the rate limits judge the real client
+        // address, which only a configured proxy may vouch for.
+        var proxies = app.Services.GetRequiredService<IOptions<ForwardedHeadersSettings>>().Value;
+        if (proxies.AnyConfigured)
+        {
+            // Never with empty lists: ASP.NET Core then believes forwarded headers from anyone.
+            app.UseForwardedHeaders(proxies.ToOptions());
+        }
+
+        app.UseSecurityHeaders();
+
         // Static files, CORS, rate limiting, WebSockets, Direct Line at /v3/directline and the widget's routes.
         app.UseDirectLine();
-        var anonymousCallers = app.Services.GetRequiredService<AnonymousCallers>();
-        anonymousCallers.WarnIfOpen();
-        app.MapPost("/api/messages", async (HttpContext context, IBotFrameworkHttpAdapter adapter, IBot bot, CancellationToken ct) =>
-        {
-            // Without an app id Bot Framework authenticates nobody: only this machine may post as an owner.
-            if (!anonymousCallers.Admits(context))
-            {
-                return AnonymousCallers.Refusal();
-            }
-
-            await adapter.ProcessAsync(context.Request, context.Response, bot, ct);
-            return Results.Empty;
-        });
+        app.Services.GetRequiredService<AnonymousCallers>().WarnIfOpen();
+        app.MapPost("/api/messages", (HttpContext context, MessagesEndpoint endpoint) => endpoint.HandleAsync(context));
         app.MapTwilioSms();
-        app.MapGet("/healthz", async (StorageHealth health, IStorage storage, CancellationToken ct) =>
+        app.MapGet("/healthz", async (StorageProbe probe, StorageHealth health, CancellationToken ct) =>
         {
-            if (!health.IsHealthy)
-            {
-                // Nobody may be chatting while storage is down: probe it, so recovery shows without waiting for a turn.
-                try
-                {
-                    await storage.ReadAsync(["leashbot/healthz-probe"], ct);
-                }
-                catch (StorageUnavailableException)
-                {
-                }
-            }
-
-            return health.IsHealthy
+            var problem = await probe.ProblemAsync(ct);
+            return problem is null
                 ? Results.Ok(new { status = "ok", storage = "ok" })
-                : Results.Json(new { status = "degraded", storage = health.Problem, since = health.Since }, statusCode: StatusCodes.Status503ServiceUnavailable);
+                : Results.Json(new { status = "degraded", storage = problem, since = health.Since }, statusCode: StatusCodes.Status503ServiceUnavailable);
         });
         return app;
     }

@@ -1,7 +1,9 @@
+using System.Runtime.ExceptionServices;
 using LeashBot.Bot;
 using LeashBot.Channels.Sms;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
+using Microsoft.Bot.Connector;
 using Microsoft.Bot.Connector.Authentication;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Options;
@@ -11,22 +13,32 @@ namespace LeashBot.Hosting;
 /// <summary>
 /// The Bot Framework adapter for every channel. Its turn-error handler logs the failure without the
 /// owner's words, tells the owner in one sentence that something went wrong, and leaves saved state alone:
-/// the turn's changes were never saved, so progress from earlier turns is intact.
+/// the turn's changes were never saved, so progress from earlier turns is intact. Replies to a channel's
+/// connector go through <see cref="ConnectorReplies"/> (a timeout per call, ids escaped as one path segment).
 /// </summary>
 public sealed class LeashBotAdapter : CloudAdapter
 {
     private readonly string _appId;
+    private readonly ConnectorReplies _replies;
 
-    public LeashBotAdapter(BotFrameworkAuthentication auth, Phrasebook say, IOptions<BotAuthenticationOptions> credentials, ILogger<LeashBotAdapter> logger)
+    public LeashBotAdapter(BotFrameworkAuthentication auth, Phrasebook say, ConnectorReplies replies, IOptions<BotAuthenticationOptions> credentials, ILogger<LeashBotAdapter> logger)
         : base(auth, logger)
     {
         _appId = credentials.Value.MicrosoftAppId ?? "";
+        _replies = replies;
         OnTurnError = async (turnContext, exception) =>
         {
+            if (exception is ReplyNotDeliveredException)
+            {
+                // Nothing can reach the owner through this connector: trying to say "something went wrong" would wait
+                // on the same connector again. The endpoint answers the channel instead.
+                ExceptionDispatchInfo.Throw(exception);
+            }
+
             // The exception message can quote what the owner typed; keep it at Debug.
-            logger.LogError("Turn failed on channel {Channel} with {ExceptionType}", turnContext.Activity.ChannelId, exception.GetType().Name);
+            logger.LogError("Turn failed on channel {Channel} with {ExceptionType}", IncomingActivity.ForLog(turnContext.Activity.ChannelId), exception.GetType().Name);
             logger.LogDebug(exception, "Turn failure details");
-            if (turnContext.Activity.Type == Microsoft.Bot.Schema.ActivityTypes.Message && !turnContext.Responded)
+            if (turnContext.Activity.Type == ActivityTypes.Message && !turnContext.Responded)
             {
                 await turnContext.SendActivityAsync(say.Text(say.Content.Messages.SomethingWentWrong));
             }
@@ -34,22 +46,18 @@ public sealed class LeashBotAdapter : CloudAdapter
     }
 
     /// <summary>
-    /// Every reply leaves through here, once per batch. The turn runner releases a turn's replies as one batch
-    /// after its state is saved, so on SMS the batch becomes one text (see <see cref="SmsReplies"/>).
+    /// Authenticates an activity received over HTTP the way Bot Framework does (with an app id: the channel's JWT,
+    /// its issuer, audience, signature and serviceUrl claim; without: anonymous). Throws what Bot Framework throws;
+    /// <see cref="MessagesEndpoint"/> turns that into 401 or 503.
     /// </summary>
-    public override async Task<ResourceResponse[]> SendActivitiesAsync(ITurnContext turnContext, Activity[] activities, CancellationToken cancellationToken)
+    public Task<AuthenticateRequestResult> AuthenticateAsync(Activity activity, string? authHeader, CancellationToken cancellationToken) =>
+        BotFrameworkAuthentication.AuthenticateRequestAsync(activity, authHeader, cancellationToken);
+
+    /// <summary>Runs the turn for an activity that <see cref="AuthenticateAsync"/> admitted.</summary>
+    public Task<InvokeResponse> ProcessAuthenticatedActivityAsync(AuthenticateRequestResult authentication, Activity activity, BotCallbackHandler callback, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(turnContext);
-        if (!SmsChannel.Is(turnContext.Activity) || activities is not { Length: > 0 })
-        {
-            return await base.SendActivitiesAsync(turnContext, activities, cancellationToken);
-        }
-
-        var sent = await base.SendActivitiesAsync(turnContext, SmsReplies.OneText(activities), cancellationToken);
-
-        // The caller expects one response per activity it sent; they all went out as the one text.
-        var id = sent.FirstOrDefault() ?? new ResourceResponse();
-        return [.. activities.Select(_ => id)];
+        activity.CallerId = authentication.CallerId;
+        return ProcessActivityAsync(authentication, activity, callback, cancellationToken);
     }
 
     /// <summary>
@@ -70,5 +78,46 @@ public sealed class LeashBotAdapter : CloudAdapter
             ConnectorFactory = BotFrameworkAuthentication.CreateConnectorFactory(identity),
         };
         return ProcessActivityAsync(result, activity, callback, cancellationToken);
+    }
+
+    /// <summary>
+    /// Every reply leaves through here, once per batch (with <c>expectReplies</c> the turn context buffers replies and
+    /// never gets here). Messages go to the connector through <see cref="ConnectorReplies"/>; delays, invoke responses and
+    /// traces are handled by Bot Framework as usual. The turn runner releases a turn's replies as one batch after its state
+    /// is saved, so on SMS the batch becomes one text (see <see cref="SmsReplies"/>).
+    /// </summary>
+    public override async Task<ResourceResponse[]> SendActivitiesAsync(ITurnContext turnContext, Activity[] activities, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        ArgumentNullException.ThrowIfNull(activities);
+        if (!SmsChannel.Is(turnContext.Activity) || activities.Length == 0)
+        {
+            return await SendEachAsync(turnContext, activities, cancellationToken);
+        }
+
+        var sent = await SendEachAsync(turnContext, SmsReplies.OneText(activities), cancellationToken);
+
+        // The caller expects one response per activity it sent; they all went out as the one text.
+        var id = sent.FirstOrDefault() ?? new ResourceResponse();
+        return [.. activities.Select(_ => id)];
+    }
+
+    private async Task<ResourceResponse[]> SendEachAsync(ITurnContext turnContext, Activity[] activities, CancellationToken cancellationToken)
+    {
+        var responses = new ResourceResponse[activities.Length];
+        for (var i = 0; i < activities.Length; i++)
+        {
+            var activity = activities[i];
+            if (activity.Type is ActivityTypesEx.Delay or ActivityTypesEx.InvokeResponse || activity.Type == ActivityTypes.Trace)
+            {
+                responses[i] = (await base.SendActivitiesAsync(turnContext, [activity], cancellationToken))[0];
+                continue;
+            }
+
+            activity.Id = null;
+            responses[i] = await _replies.PostAsync(turnContext.TurnState.Get<IConnectorClient>(), activity, cancellationToken);
+        }
+
+        return responses;
     }
 }

@@ -10,8 +10,12 @@ public sealed class OwnerProfile
     /// <summary>The cat the owner talked about last; messages that name no cat are about this one.</summary>
     public string? CurrentCat { get; set; }
 
+    /// <summary>The cat with this name, ignoring case and accents ("zoe" finds Zoë).</summary>
     public CatProfile? FindCat(string? name) =>
-        name is null ? null : Cats.Find(c => string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase));
+        name is null ? null : Cats.Find(c => SameName(c.Name, name));
+
+    public static bool SameName(string a, string b) =>
+        string.Compare(a, b, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.CompareOptions.IgnoreCase | System.Globalization.CompareOptions.IgnoreNonSpace) == 0;
 
     [JsonIgnore]
     public CatProfile? Current => FindCat(CurrentCat) ?? (Cats.Count == 1 ? Cats[0] : null);
@@ -21,6 +25,10 @@ public sealed class OwnerProfile
 public sealed class CatProfile
 {
     public string Name { get; set; } = "";
+
+    /// <summary>"he" or "she", learned from how the owner talks about the cat; null until then.</summary>
+    [JsonProperty(NullValueHandling = NullValueHandling.Ignore)]
+    public string? Pronoun { get; set; }
 
     /// <summary>The step the cat is working on, 1 to 10.</summary>
     public int Step { get; set; } = 1;
@@ -52,6 +60,14 @@ public sealed class TrainingSession
     public int Step { get; set; }
     public double Minutes { get; set; }
     public Mood Mood { get; set; }
+
+    /// <summary>When the session moved the cat on: when the cat had started the step before, so an undo can restore it.</summary>
+    [JsonProperty(NullValueHandling = NullValueHandling.Ignore)]
+    public DateTimeOffset? AdvancedFrom { get; set; }
+
+    /// <summary>True when the session finished the plan.</summary>
+    [JsonProperty(DefaultValueHandling = DefaultValueHandling.Ignore)]
+    public bool Finished { get; set; }
 }
 
 public sealed class ChecklistResult

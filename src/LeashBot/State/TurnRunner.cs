@@ -2,7 +2,7 @@ using LeashBot.Bot;
 using LeashBot.Storage;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
-using Newtonsoft.Json.Linq;
+using Newtonsoft.Json;
 
 namespace LeashBot.State;
 
@@ -12,12 +12,15 @@ namespace LeashBot.State;
 /// <list type="number">
 /// <item>Within this host, turns that share a conversation or a user run one after another (<see cref="KeyedLock"/>).</item>
 /// <item>The logic's outgoing activities are held back (<see cref="ITurnContext.OnSendActivities"/>) and sent only after
-/// both states are saved.</item>
+/// both states are saved, and after the locks are released: a channel's connector that stalls holds no other turn.</item>
+/// <item>If those replies cannot be delivered, both records are put back as they were loaded (each only if no later turn
+/// wrote it), so the owner is where they were and simply sends the message again.</item>
 /// <item>Across hosts sharing one store, saves are conditional on the eTags read at load. A save that meets a changed
 /// eTag throws away the run (held replies included), reloads both states and reruns the logic, up to
 /// <see cref="MaxAttempts"/> times.</item>
 /// <item>If storage is unreachable, or the retries run out, nothing is sent but <c>cantSaveNow</c>; nothing was changed.</item>
-/// <item>A corrupt stored record is replaced by a fresh state (its text kept under a quarantine key) and the owner is
+/// <item>A corrupt stored record, or one of the wrong shape (found when the typed records load, see
+/// <see cref="IStoredRecordState"/>), is replaced by a fresh state (its text kept under a quarantine key) and the owner is
 /// told <c>pickUpAgain</c> before the turn's own replies.</item>
 /// </list>
 /// <para>
@@ -31,6 +34,10 @@ namespace LeashBot.State;
 /// rerun so the owner's progress (user state) is never lost, at the price of the dialog seeing the message twice.
 /// That needs another host to finish a whole turn between this run's two writes and is logged as a warning.
 /// The SQLite store could write both records in one transaction; the runner keeps one protocol for every store.
+/// </para>
+/// <para>
+/// Rollbacks work on the typed records (<see cref="StoredRecord"/>): each is written back as the text it was loaded
+/// with, conditional on the eTag this run wrote, so they need a <see cref="JsonStorage"/> (every store the host registers is one).
 /// </para>
 /// </summary>
 public sealed class TurnRunner(
@@ -56,14 +63,38 @@ public sealed class TurnRunner(
         ArgumentNullException.ThrowIfNull(turnContext);
         ArgumentNullException.ThrowIfNull(turnLogic);
 
-        var activity = turnContext.Activity;
-        var conversationKey = ConversationKey(activity);
-        using var held = await locks.AcquireAsync(LockKeys(activity, conversationKey), cancellationToken);
-
         var outbox = new Outbox();
         turnContext.OnSendActivities(outbox.OnSendAsync);
+
+        // The locks cover loading, the logic and saving. They are released before anything is sent: a channel's
+        // connector that stalls must not hold this owner's turns in their other conversations.
+        Saved? saved;
+        using (await locks.AcquireAsync(LockKeys(turnContext.Activity), cancellationToken))
+        {
+            saved = await RunLockedAsync(turnContext, turnLogic, outbox, cancellationToken);
+        }
+
+        try
+        {
+            await outbox.ReleaseAsync(turnContext, cancellationToken);
+        }
+        catch (Exception ex) when (saved is not null && ex is not OperationCanceledException)
+        {
+            // The owner never saw this turn's replies, so the turn did not happen for them: put both records back as
+            // they were loaded (each only if nobody wrote it since), so the same message can simply be sent again.
+            logger.LogWarning("Replies could not be delivered ({ExceptionType}); rolling back the turn's state", ex.GetType().Name);
+            await RollBackAsync(saved, cancellationToken);
+            throw;
+        }
+    }
+
+    /// <summary>Loads, runs and saves, rerunning on conflicts. Returns what was saved (for a rollback), or null when nothing was.</summary>
+    private async Task<Saved?> RunLockedAsync(ITurnContext turnContext, Func<ITurnContext, CancellationToken, Task> turnLogic, Outbox outbox, CancellationToken cancellationToken)
+    {
+        var activity = turnContext.Activity;
         var notices = new List<string>();
         var recoveries = 0;
+        var conversationReset = false;
 
         for (var attempt = 1; attempt <= MaxAttempts; attempt++)
         {
@@ -72,19 +103,29 @@ public sealed class TurnRunner(
             {
                 await conversationState.LoadAsync(turnContext, force: true, cancellationToken);
                 await userState.LoadAsync(turnContext, force: true, cancellationToken);
-                var loadedConversation = conversationState is IStoredRecordState ? null : conversationState.Get(turnContext) as JObject ?? [];
+                var loadedConversation = Record(conversationState, turnContext);
 
-                await turnLogic(turnContext, cancellationToken);
+                try
+                {
+                    await turnLogic(turnContext, cancellationToken);
+                }
+                catch (Exception ex) when (IsShapeError(ex) && !conversationReset && loadedConversation?.LoadedETag is { } loadedETag)
+                {
+                    // Stored values deeper than the typed properties (a dialog's own values) did not fit: the dialog
+                    // stack is what can be given up, once, so the owner is not stuck on the same failure every turn.
+                    conversationReset = true;
+                    throw new StorageCorruptRecordException(loadedConversation.Key, loadedETag, ex);
+                }
 
-                await SaveBothAsync(turnContext, conversationKey, loadedConversation, cancellationToken);
-                await outbox.ReleaseAsync(turnContext, notices.Select(n => MessageFactory.Text(n)), cancellationToken);
-                return;
+                await SaveBothAsync(turnContext, cancellationToken);
+                outbox.Ready(notices.Select(n => MessageFactory.Text(n)));
+                return new Saved([Record(conversationState, turnContext), Record(userState, turnContext)]);
             }
             catch (StorageConflictException ex)
             {
                 outbox.Discard();
                 Interlocked.Increment(ref _reruns);
-                logger.LogInformation("State changed under turn attempt {Attempt} ({Key}); rerunning", attempt, ex.Key);
+                logger.LogInformation("State changed under turn attempt {Attempt} ({Key}); rerunning", attempt, IncomingKey(ex.Key));
                 await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 20) * attempt), cancellationToken);
             }
             catch (StorageCorruptRecordException ex) when (recoveries < MaxCorruptRecoveries && storage is JsonStorage json)
@@ -92,15 +133,15 @@ public sealed class TurnRunner(
                 outbox.Discard();
                 recoveries++;
                 attempt--;
-                logger.LogWarning("Stored state {Key} is corrupt; replacing it with a fresh state (the old text is quarantined)", ex.Key);
+                logger.LogWarning("Stored state {Key} is corrupt or of the wrong shape; replacing it with a fresh state (the old text is quarantined)", IncomingKey(ex.Key));
                 try
                 {
                     await json.ReplaceCorruptRecordAsync(ex.Key, ex.ETag, cancellationToken);
                 }
                 catch (StorageUnavailableException unavailable)
                 {
-                    await TellCantSaveAsync(turnContext, outbox, unavailable, cancellationToken);
-                    return;
+                    TellCantSave(outbox, unavailable);
+                    return null;
                 }
 
                 var notice = say.Text(say.Content.Messages.PickUpAgain);
@@ -111,8 +152,8 @@ public sealed class TurnRunner(
             }
             catch (StorageUnavailableException ex)
             {
-                await TellCantSaveAsync(turnContext, outbox, ex, cancellationToken);
-                return;
+                TellCantSave(outbox, ex);
+                return null;
             }
             catch
             {
@@ -124,10 +165,11 @@ public sealed class TurnRunner(
 
         logger.LogError("Turn gave up after {Attempts} conflicting attempts", MaxAttempts);
         outbox.Discard();
-        await turnContext.SendActivityAsync(MessageFactory.Text(say.Text(say.Content.Messages.CantSaveNow)), cancellationToken);
+        outbox.Ready([MessageFactory.Text(say.Text(say.Content.Messages.CantSaveNow))], keepHeld: false);
+        return null;
     }
 
-    private async Task SaveBothAsync(ITurnContext turnContext, string? conversationKey, JObject? loadedConversation, CancellationToken cancellationToken)
+    private async Task SaveBothAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
         await conversationState.SaveChangesAsync(turnContext, false, cancellationToken);
         try
@@ -136,84 +178,104 @@ public sealed class TurnRunner(
         }
         catch (StorageConflictException)
         {
-            await RollBackConversationAsync(turnContext, conversationKey, loadedConversation, cancellationToken);
+            if (!await RollBackRecordAsync(Record(conversationState, turnContext), cancellationToken))
+            {
+                logger.LogWarning("Could not roll back conversation state after a user-state conflict; the rerun may repeat a dialog step");
+            }
+
             throw;
         }
     }
 
-    private async Task RollBackConversationAsync(ITurnContext turnContext, string? conversationKey, JObject? loaded, CancellationToken cancellationToken)
-    {
-        if (conversationState is IStoredRecordState typed)
-        {
-            await RollBackRecordAsync(typed.Record(turnContext), cancellationToken);
-            return;
-        }
-
-        loaded ??= [];
-        var loadedETag = (string?)loaded[JsonStorage.ETagProperty];
-        var writtenETag = (string?)(conversationState.Get(turnContext) as JObject)?[JsonStorage.ETagProperty];
-        if (conversationKey is null || writtenETag is null || writtenETag == loadedETag)
-        {
-            return; // this run did not write the conversation record
-        }
-
-        var restore = (JObject)loaded.DeepClone();
-        restore[JsonStorage.ETagProperty] = writtenETag;
-        try
-        {
-            await storage.WriteAsync(new Dictionary<string, object> { [conversationKey] = restore }, cancellationToken);
-        }
-        catch (StorageConflictException)
-        {
-            logger.LogWarning("Could not roll back conversation state after a user-state conflict; the rerun may repeat a dialog step");
-        }
-    }
-
-    /// <summary>Puts a typed record back to its loaded text, conditional on the eTag this run wrote.</summary>
-    private async Task RollBackRecordAsync(StoredRecord? record, CancellationToken cancellationToken)
+    /// <summary>
+    /// Puts a record this run wrote back to the text it was loaded with (an empty object where there was none),
+    /// conditional on the eTag this run wrote. False when a later write got there first (its state stays).
+    /// </summary>
+    private async Task<bool> RollBackRecordAsync(StoredRecord? record, CancellationToken cancellationToken)
     {
         if (record is null || record.ETag is null || record.ETag == record.LoadedETag || storage is not JsonStorage json)
         {
-            return; // this run did not write the record
+            return true; // this run did not write the record
         }
 
         try
         {
             record.ETag = await json.WriteTextAsync(record.Key, record.LoadedJson ?? "{}", record.ETag, cancellationToken);
+            record.Json = record.LoadedJson;
+            return true;
         }
         catch (StorageConflictException)
         {
-            logger.LogWarning("Could not roll back conversation state after a user-state conflict; the rerun may repeat a dialog step");
+            return false;
         }
     }
 
-    private async Task TellCantSaveAsync(ITurnContext turnContext, Outbox outbox, StorageUnavailableException ex, CancellationToken cancellationToken)
+    private void TellCantSave(Outbox outbox, StorageUnavailableException ex)
     {
         logger.LogError("Storage unavailable during a turn: {Problem}", ex.Message);
         logger.LogDebug(ex, "Storage failure details");
         outbox.Discard();
-        await turnContext.SendActivityAsync(MessageFactory.Text(say.Text(say.Content.Messages.CantSaveNow)), cancellationToken);
+        outbox.Ready([MessageFactory.Text(say.Text(say.Content.Messages.CantSaveNow))], keepHeld: false);
     }
+
+    /// <summary>Puts each record this turn wrote back to what it loaded, conditional on the eTag this turn wrote.</summary>
+    private async Task RollBackAsync(Saved saved, CancellationToken cancellationToken)
+    {
+        foreach (var record in saved.Records)
+        {
+            try
+            {
+                if (!await RollBackRecordAsync(record, CancellationToken.None))
+                {
+                    logger.LogWarning("A later turn changed {Key} before the rollback; its state stays", IncomingKey(record!.Key));
+                }
+            }
+            catch (StorageUnavailableException)
+            {
+                logger.LogError("Storage became unavailable during a rollback of {Key}", IncomingKey(record!.Key));
+            }
+        }
+    }
+
+    /// <summary>
+    /// What a typed state loaded and last wrote this turn; null when the turn deleted it ("forget me", which stays
+    /// deleted) or the state is not typed.
+    /// </summary>
+    private static StoredRecord? Record(BotState state, ITurnContext turnContext) => (state as IStoredRecordState)?.Record(turnContext);
+
+    /// <summary>True for the exceptions a JSON value of the wrong shape causes when converted to a type.</summary>
+    private static bool IsShapeError(Exception exception) =>
+        exception is JsonException or ArgumentException or FormatException or InvalidCastException or OverflowException;
+
+    /// <summary>The kind of key (conversation or user) for logs: the ids themselves are the owner's.</summary>
+    private static string IncomingKey(string key) =>
+        key.Contains("/users/", StringComparison.Ordinal) ? "user state" : key.Contains("/conversations/", StringComparison.Ordinal) ? "conversation state" : "a record";
+
+    private static string? UserKey(Activity activity) =>
+        activity.From?.Id is { Length: > 0 } id ? $"{activity.ChannelId}/users/{id}" : null;
 
     private static string? ConversationKey(Activity activity) => StateKeys.Conversation(activity);
 
-    private static IEnumerable<string> LockKeys(Activity activity, string? conversationKey)
+    private static IEnumerable<string> LockKeys(Activity activity)
     {
-        if (conversationKey is not null)
+        if (ConversationKey(activity) is { } conversation)
         {
-            yield return conversationKey;
+            yield return conversation;
         }
 
-        if (activity.From?.Id is { Length: > 0 } userId)
+        if (UserKey(activity) is { } user)
         {
-            yield return $"{activity.ChannelId}/users/{userId}";
+            yield return user;
         }
     }
 
-    /// <summary>Holds a run's outgoing activities until its state is saved.</summary>
+    private sealed record Saved(IReadOnlyList<StoredRecord?> Records);
+
+    /// <summary>Holds a run's outgoing activities until its state is saved, and sends them once the locks are released.</summary>
     private sealed class Outbox
     {
         private readonly List<Activity> _held = [];
+        private readonly List<Activity> _ready = [];
         private bool _holding;
 
         public void StartHolding()
@@ -228,6 +290,20 @@ public sealed class TurnRunner(
             _holding = false;
         }
 
+        /// <summary>What to send after the locks are released: the notices first, then (unless told not to) the held replies.</summary>
+        public void Ready(IEnumerable<IActivity> first, bool keepHeld = true)
+        {
+            _holding = false;
+            _ready.Clear();
+            _ready.AddRange(first.Cast<Activity>());
+            if (keepHeld)
+            {
+                _ready.AddRange(_held);
+            }
+
+            _held.Clear();
+        }
+
         public async Task<ResourceResponse[]> OnSendAsync(ITurnContext turnContext, List<Activity> activities, Func<Task<ResourceResponse[]>> next)
         {
             if (!_holding)
@@ -239,11 +315,10 @@ public sealed class TurnRunner(
             return [.. activities.Select(a => new ResourceResponse(a.Id ?? ""))];
         }
 
-        public async Task ReleaseAsync(ITurnContext turnContext, IEnumerable<IActivity> first, CancellationToken cancellationToken)
+        public async Task ReleaseAsync(ITurnContext turnContext, CancellationToken cancellationToken)
         {
-            _holding = false;
-            var all = first.Concat(_held).ToArray();
-            _held.Clear();
+            var all = _ready.ToArray<IActivity>();
+            _ready.Clear();
             if (all.Length > 0)
             {
                 await turnContext.SendActivitiesAsync(all, cancellationToken);

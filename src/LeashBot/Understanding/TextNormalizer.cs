@@ -70,6 +70,9 @@ public sealed class TextNormalizer
             kv => kv.Key, kv => kv.Value.OrderByDescending(p => p.Item1.Length).ToArray(), StringComparer.Ordinal);
     }
 
+    /// <summary>True when the content uses this word (as written, lower case); every word counts before the vocabulary is set.</summary>
+    public bool IsKnownWord(string word) => _knownSurface is null || _knownSurface.ContainsKey(word);
+
     /// <summary>Number of words the typo corrector knows.</summary>
     public int VocabularySize => _knownSurface?.Count ?? 0;
 

@@ -11,6 +11,10 @@ public static class TopicIds
     public const string PlanProgress = "plan.progress";
     public const string PlanNext = "plan.next";
     public const string PlanLog = "plan.log";
+    public const string PlanStep = "plan.step";
+    public const string PlanUndo = "plan.undo";
+    public const string PlanStepBack = "plan.stepBack";
+    public const string PlanMoveSession = "plan.moveSession";
     public const string CatAdd = "cat.add";
     public const string CatSwitch = "cat.switch";
     public const string StruggleFreezes = "struggle.freezes";
@@ -32,7 +36,7 @@ public static class TopicIds
     /// <summary>Every fixed id, in the order of the content file.</summary>
     public static IReadOnlyList<string> All { get; } =
     [
-        Greeting, Help, Thanks, Checklist, PlanStart, PlanProgress, PlanNext, PlanLog, CatAdd, CatSwitch,
+        Greeting, Help, Thanks, Checklist, PlanStart, PlanProgress, PlanNext, PlanLog, PlanStep, PlanUndo, PlanStepBack, PlanMoveSession, CatAdd, CatSwitch,
         StruggleFreezes, StruggleChews, StruggleVocal, StruggleWontMove, StruggleSlipsOut, BodyLanguage,
         FaqCanAllCats, FaqSafety, FaqHatesHarness, FaqHarness, FaqLeash, FaqDuration, Stories, ForgetMe, OutOfScope,
     ];

@@ -25,7 +25,7 @@ public sealed class ContentLoadingTests
     [Theory]
     [InlineData("plan.json", "\"intro\": \"Here", "\"intro\": Here", "dialogs/plan.json line", "not valid JSON")]
     [InlineData("messages.json", "\"help\": ", "\"helpp\": ", "dialogs/messages.json line", "helpp")]
-    [InlineData("checklist.json", "\"readyThreshold\": 5", "\"readyThreshold\": \"most\"", "dialogs/checklist.json line", "readyThreshold")]
+    [InlineData("checklist.json", "\"readyThreshold\": 4", "\"readyThreshold\": \"most\"", "dialogs/checklist.json line", "readyThreshold")]
     [InlineData("messages.json", "{org.name}'s leash", "{org.nmae}'s leash", "dialogs/messages.json line 3", "unknown placeholder {org.nmae}")]
     [InlineData("plan.json", "\"number\": 4,", "\"number\": 7,", "dialogs/plan.json line", "steps[3].number")]
     [InlineData("troubleshooting.json", "\"id\": \"struggle.chews\"", "\"id\": \"struggle.freezes\"", "dialogs/troubleshooting.json", "'struggle.freezes' is used twice")]

@@ -19,6 +19,7 @@ public sealed class SchemaTests
         { "plan", typeof(PlanContent) },
         { "troubleshooting", typeof(TroubleshootingContent) },
         { "faq", typeof(FaqContent) },
+        { "reading", typeof(ReadingContent) },
         { "redflags", typeof(RedFlagContent) },
     };
 

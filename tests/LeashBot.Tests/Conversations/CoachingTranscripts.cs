@@ -189,7 +189,7 @@ public sealed class CoachingTranscripts(SharedHost shared) : IClassFixture<Share
     {
         var owner = _host.NewOwner();
         await owner.SaysAsync("is my cat ready?");
-        (await owner.SaysAsync("thanks!")).Says("Just the name").DoesNotSay("Lovely to meet");
+        (await owner.SaysAsync("thanks!")).Says("What's your cat's name?").DoesNotSay("Lovely to meet");
         (await owner.SaysAsync("Biscuit")).Says("Lovely to meet Biscuit");
     }
 

@@ -91,7 +91,7 @@ public sealed class TrainingPlanTranscripts(SharedHost shared) : IClassFixture<S
         (await owner.SaysAsync("how's milo doing")).Says("step 2 of 10");
         (await owner.SaysAsync("please delete my data")).Says("Are you sure?");
         (await owner.SaysAsync("yes")).Says("deleted");
-        (await owner.SaysAsync("how's milo doing")).Says("What's your cat's name?");
+        (await owner.SaysAsync("how's milo doing")).Says("Lovely to meet Milo").DoesNotSay("step 2");
     }
 
     [Fact]

@@ -8,7 +8,7 @@ namespace LeashBot.Tests.Hosting;
 /// Tried: a required setting left empty, a number that isn't one, a bad colour, unreadable opening hours, an unknown
 /// time zone, and a content folder with no content.
 /// </summary>
-public sealed class StartupProblemTests
+public sealed partial class StartupProblemTests
 {
     /// <summary>A line of a .NET stack trace: "   at Namespace.Type.Method(...)".</summary>
     private const string StackFrame = @"(?m)^\s+at \S+\(";
@@ -18,17 +18,37 @@ public sealed class StartupProblemTests
     [InlineData("--DirectLine:TokenLifetimeSeconds=abc", "DirectLine:TokenLifetimeSeconds")]
     [InlineData("--WebChat:AccentColor=green", "WebChat:AccentColor")]
     [InlineData("--Storage:Provider=Cosmos", "Storage:Provider 'Cosmos' is not one of Sqlite, Blob, Memory")]
-    [InlineData("--Storage:Provider=Blob", "Storage:Blob:ConnectionString is required when Storage:Provider is Blob")]
+    [InlineData("--Storage:Provider=Blob", "Storage:Blob needs exactly one of ConnectionString (account key or Azurite) and AccountUrl (managed identity)")]
+    [InlineData("--Storage:Provider=Blob --Storage:Blob:ConnectionString=UseDevelopmentStorage=true --Storage:Blob:AccountUrl=https://leashbotstate.blob.core.windows.net/", "Storage:Blob needs exactly one of ConnectionString")]
+    [InlineData("--Storage:Provider=Blob --Storage:Blob:AccountUrl=http://leashbotstate.blob.core.windows.net/", "Storage:Blob:AccountUrl 'http://leashbotstate.blob.core.windows.net/' is not an https:// URL")]
+    [InlineData("--Storage:Provider=Blob --Storage:Blob:AccountUrl=leashbotstate", "Storage:Blob:AccountUrl 'leashbotstate' is not an https:// URL")]
     [InlineData("--Organization:OpeningHours=whenever we feel like it", "Organization:OpeningHours can't be read")]
     [InlineData("--Organization:TimeZone=Mars/Olympus_Mons", "Organization:TimeZone 'Mars/Olympus_Mons' is not a known time zone")]
-    public async Task A_bad_setting_stops_the_host_with_one_line_naming_it_and_exit_code_1(string setting, string named)
+    public async Task A_bad_setting_stops_the_host_with_one_line_naming_it_and_exit_code_1(string settings, string named)
     {
-        var (exitCode, stdout, stderr) = await RunHostAsync(setting);
+        var (exitCode, stdout, stderr) = await RunHostAsync(Arguments().Split(settings));
         Assert.Equal(1, exitCode);
         var lines = stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         var line = Assert.Single(lines);
         Assert.StartsWith("LeashBot can't start: ", line, StringComparison.Ordinal);
         Assert.Contains(named, line, StringComparison.Ordinal);
+        Assert.DoesNotMatch(StackFrame, stdout + stderr);
+    }
+
+    [Fact]
+    public async Task A_SQLite_folder_that_cannot_be_created_stops_the_host_naming_the_setting_and_the_folder()
+    {
+        // A path below a regular file can never be created, even by root (an unprivileged user meeting a read-only
+        // volume is in tests/LeashBot.Deploy.Tests).
+        var blocker = Path.Combine(TempFolder.Create(), "not-a-folder");
+        await File.WriteAllTextAsync(blocker, "");
+        var path = Path.Combine(blocker, "leashbot.db");
+
+        var (exitCode, stdout, stderr) = await RunHostAsync("--Storage:Provider=Sqlite", "--Storage:Sqlite:Path=" + path);
+        Assert.Equal(1, exitCode);
+        var line = Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith($"LeashBot can't start: Storage:Sqlite:Path '{path}' cannot be written by this process", line, StringComparison.Ordinal);
+        Assert.Contains("Mount a writable volume there", line, StringComparison.Ordinal);
         Assert.DoesNotMatch(StackFrame, stdout + stderr);
     }
 
@@ -59,12 +79,12 @@ public sealed class StartupProblemTests
         Assert.DoesNotMatch(StackFrame, stderr);
     }
 
-    private static async Task<(int ExitCode, string Stdout, string Stderr)> RunHostAsync(string setting)
+    private static async Task<(int ExitCode, string Stdout, string Stderr)> RunHostAsync(params string[] settings)
     {
         var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
         var dll = Path.Combine(RepoRoot.Path, "src", "LeashBot", "bin", configuration, "net10.0", "LeashBot.dll");
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = TempFolder.Create() };
-        foreach (var arg in new[] { dll, "--urls", "http://127.0.0.1:0", "--Storage:Provider=Memory", setting })
+        foreach (var arg in new[] { dll, "--urls", "http://127.0.0.1:0", "--Storage:Provider=Memory" }.Concat(settings))
         {
             start.ArgumentList.Add(arg);
         }
@@ -80,9 +100,13 @@ public sealed class StartupProblemTests
         catch (OperationCanceledException)
         {
             host.Kill(entireProcessTree: true);
-            Assert.Fail("the host kept running with " + setting);
+            Assert.Fail("the host kept running with " + string.Join(' ', settings));
         }
 
         return (host.ExitCode, await stdout, await stderr);
     }
+
+    /// <summary>Splits "--A=x --B=y z" into its arguments; a value may hold spaces.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(" (?=--)")]
+    private static partial System.Text.RegularExpressions.Regex Arguments();
 }

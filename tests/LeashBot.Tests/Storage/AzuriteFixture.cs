@@ -9,7 +9,7 @@ namespace LeashBot.Tests.Storage;
 /// can be stopped and started again without losing data). Installed with <c>npm ci --prefix tests/azurite</c>;
 /// if it is missing the tests fail: they never skip.
 /// </summary>
-public sealed class AzuriteFixture : IAsyncLifetime
+public class AzuriteFixture : IAsyncLifetime
 {
     // Azurite's well-known development account (public, documented by Microsoft; not a secret).
     private const string Account = "devstoreaccount1";
@@ -64,7 +64,7 @@ public sealed class AzuriteFixture : IAsyncLifetime
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        foreach (var arg in new[] { "--blobHost", "127.0.0.1", "--blobPort", Port.ToString(), "--location", _location, "--skipApiVersionCheck", "--silent" })
+        foreach (var arg in new[] { "--blobHost", "127.0.0.1", "--blobPort", Port.ToString(), "--location", _location, "--skipApiVersionCheck", "--silent" }.Concat(ExtraArguments(_location)))
         {
             info.ArgumentList.Add(arg);
         }
@@ -76,7 +76,8 @@ public sealed class AzuriteFixture : IAsyncLifetime
         process.BeginErrorReadLine();
         _process = process;
 
-        var deadline = DateTime.UtcNow.AddSeconds(30);
+        // Generous: on a machine shared by several test runs a Node.js start can take a long while.
+        var deadline = DateTime.UtcNow.AddSeconds(120);
         while (true)
         {
             if (process.HasExited)
@@ -96,6 +97,9 @@ public sealed class AzuriteFixture : IAsyncLifetime
             }
         }
     }
+
+    /// <summary>More command-line options for Azurite (e.g. a certificate and OAuth); <paramref name="location"/> is its data folder.</summary>
+    protected virtual IEnumerable<string> ExtraArguments(string location) => [];
 
     public async Task StopAsync()
     {

@@ -99,12 +99,15 @@ public sealed partial class HostStateTests(AzuriteFixture azurite, ITestOutputHe
     }
 
     [Fact]
-    public async Task An_unwritable_SQLite_file_gets_a_polite_reply_and_a_degraded_health_check()
+    public async Task A_SQLite_file_that_becomes_unwritable_after_start_up_gets_a_polite_reply_and_a_degraded_health_check()
     {
-        // A path below a regular file can never be created, even by root.
-        var blocker = Path.Combine(_dir, "not-a-folder");
-        await File.WriteAllTextAsync(blocker, "");
-        await using var host = CounterBotHost.Sqlite(Path.Combine(blocker, "leashbot.db"));
+        var folder = Path.Combine(_dir, "state");
+        await using var host = CounterBotHost.Sqlite(Path.Combine(folder, "leashbot.db"));
+        Assert.Equal(200, (await host.HealthAsync()).Status); // started: the folder was writable then
+
+        // The folder turns into a regular file: nothing can be created below it, even by root.
+        Directory.Delete(folder, recursive: true);
+        await File.WriteAllTextAsync(folder, "");
 
         var replies = await host.SayAsync("conv", "owner", "session");
         Assert.Single(replies);
@@ -133,6 +136,25 @@ public sealed partial class HostStateTests(AzuriteFixture azurite, ITestOutputHe
         await Task.WhenAll(Enumerable.Range(0, 10).Select(i => host.SayAsync($"conv-{i}", $"owner-{i}", "session")));
         var locks = (LeashBot.State.KeyedLock)host.Services.GetService(typeof(LeashBot.State.KeyedLock))!;
         Assert.Equal(0, locks.Count);
+    }
+
+    [Fact]
+    public async Task Managed_identity_storage_without_an_identity_gets_a_polite_reply_and_names_the_problem_no_identity_on_this_machine()
+    {
+        // This machine has no managed identity, no Azure CLI sign-in and no Azure at all: the configured store must
+        // degrade the way an outage does, never answer 500.
+        await using var host = new CounterBotHost(new Dictionary<string, string?>
+        {
+            ["Storage:Provider"] = "Blob",
+            ["Storage:Blob:AccountUrl"] = "https://leashbotstate.blob.core.windows.net/",
+            ["Storage:Blob:ManagedIdentityClientId"] = "00000000-0000-0000-0000-000000000abc",
+        });
+        var replies = await host.SayAsync("conv", "owner", "hello");
+        Assert.Single(replies);
+        Assert.StartsWith("I can't save right now", replies[0]);
+        var (status, body) = await host.HealthAsync();
+        Assert.Equal(503, status);
+        Assert.Contains("Blob storage unreachable", (string?)body["storage"], StringComparison.Ordinal);
     }
 
     [Fact]
@@ -191,7 +213,15 @@ public sealed class BlobOutageTests(AzuriteFixture azurite) : IClassFixture<Azur
         Assert.Contains("Blob", (string?)body["storage"], StringComparison.Ordinal);
 
         await azurite.StartAsync();
+
+        // Each health check answers within 2 s; the first ones after the restart may still find the old connections dead.
         var after = await host.HealthAsync();
+        for (var i = 0; i < 10 && after.Status != 200; i++)
+        {
+            await Task.Delay(500);
+            after = await host.HealthAsync();
+        }
+
         Assert.True(after.Status == 200, after.Body.ToString());
         Assert.Equal(["sessions=3 turns=3"], await host.SayAsync("conv", "owner", "three again"));
     }

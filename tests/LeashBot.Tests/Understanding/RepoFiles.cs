@@ -11,9 +11,18 @@ internal static class RepoFiles
 
     private static readonly Lazy<TopicRecognizer> LazyRecognizer = new(() => TopicRecognizer.Build(Content));
 
+    private static readonly Lazy<MessageReader> LazyReader = new(() =>
+    {
+        var content = LeashBot.Content.BotContent.Load(PathOf("dialogs"));
+        return new MessageReader(TopicRecognizer.Build(content.Understanding), new LeashBot.Dialogs.TextRecognizers(), content);
+    });
+
     public static string PathOf(params string[] parts) => Path.Combine([RepoRoot.Path, .. parts]);
 
     public static UnderstandingContent Content => LazyContent.Value;
 
     public static TopicRecognizer Recognizer => LazyRecognizer.Value;
+
+    /// <summary>The message reader on the real content, as the bot builds it.</summary>
+    public static MessageReader Reader => LazyReader.Value;
 }

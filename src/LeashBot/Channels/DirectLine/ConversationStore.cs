@@ -5,18 +5,29 @@ using Microsoft.Extensions.Options;
 namespace LeashBot.Channels.DirectLine;
 
 /// <summary>
-/// The Direct Line conversations held in memory. Bounded two ways: at most <see cref="DirectLineOptions.MaxConversations"/>
-/// at once (starting another answers 503 until some expire), and a conversation idle for
-/// <see cref="DirectLineOptions.ConversationIdleMinutes"/> is forgotten (lookups treat it as gone at once; the sweeper
-/// frees its memory). Nothing survives a restart: the bot's own state lives in its storage, not here.
+/// The Direct Line conversations held in memory, bounded in number and in bytes:
+/// <list type="bullet">
+/// <item>at most <see cref="DirectLineOptions.MaxConversations"/> at once: a new one makes room by forgetting the least
+/// recently used conversation that has no stream open (503 only if all have one);</item>
+/// <item>a conversation idle for <see cref="DirectLineOptions.ConversationIdleMinutes"/> is forgotten (lookups treat it as
+/// gone at once; the sweeper frees its memory);</item>
+/// <item>each transcript keeps <see cref="DirectLineOptions.MaxTranscriptBytesPerConversation"/>, and all of them together
+/// <see cref="DirectLineOptions.MaxTranscriptBytes"/>: beyond that, the least recently used conversations lose their oldest
+/// activities first.</item>
+/// </list>
+/// Nothing survives a restart: the bot's own state lives in its storage, not here.
 /// </summary>
 public sealed class ConversationStore(IOptions<DirectLineOptions> options, TimeProvider time)
 {
     private readonly ConcurrentDictionary<string, DirectLineConversation> _conversations = new(StringComparer.Ordinal);
     private readonly DirectLineOptions _options = options.Value;
     private readonly object _createGate = new();
+    private readonly TranscriptBudget _budget = new();
 
     public int Count => _conversations.Count;
+
+    /// <summary>Transcript bytes held by all conversations.</summary>
+    public long TranscriptBytes => _budget.Bytes;
 
     public static string NewConversationId() => DirectLineTokens.Base64Url(RandomNumberGenerator.GetBytes(16));
 
@@ -58,13 +69,13 @@ public sealed class ConversationStore(IOptions<DirectLineOptions> options, TimeP
             if (_conversations.Count >= _options.MaxConversations)
             {
                 Sweep();
-                if (_conversations.Count >= _options.MaxConversations)
+                if (_conversations.Count >= _options.MaxConversations && !EvictLeastRecentlyUsed())
                 {
                     return null;
                 }
             }
 
-            var conversation = new DirectLineConversation(id, userId, _options.MaxActivitiesPerConversation, time);
+            var conversation = new DirectLineConversation(id, userId, _options.MaxActivitiesPerConversation, _options.MaxTranscriptBytesPerConversation, _budget, time);
             _conversations[id] = conversation;
             created = true;
             return conversation;
@@ -87,6 +98,42 @@ public sealed class ConversationStore(IOptions<DirectLineOptions> options, TimeP
         return removed;
     }
 
+    /// <summary>
+    /// Keeps all transcripts together within <see cref="DirectLineOptions.MaxTranscriptBytes"/>: the least recently used
+    /// conversations lose their oldest activities first, down to nine tenths of the budget so this runs rarely.
+    /// </summary>
+    public void EnforceBudget()
+    {
+        var max = _options.MaxTranscriptBytes;
+        if (_budget.Bytes <= max)
+        {
+            return;
+        }
+
+        var excess = _budget.Bytes - (max / 10 * 9);
+        foreach (var conversation in _conversations.Values.OrderBy(c => c.LastUsed))
+        {
+            if (excess <= 0)
+            {
+                break;
+            }
+
+            excess -= conversation.Trim(excess);
+        }
+    }
+
+    private bool EvictLeastRecentlyUsed()
+    {
+        var oldest = _conversations.Values.Where(c => c.StreamCount == 0).MinBy(c => c.LastUsed);
+        if (oldest is null)
+        {
+            return false;
+        }
+
+        Remove(oldest);
+        return true;
+    }
+
     private bool IsIdle(DirectLineConversation conversation) =>
         conversation.StreamCount == 0 && time.GetUtcNow() - conversation.LastUsed >= TimeSpan.FromMinutes(_options.ConversationIdleMinutes);
 
@@ -95,6 +142,7 @@ public sealed class ConversationStore(IOptions<DirectLineOptions> options, TimeP
         if (_conversations.TryRemove(new KeyValuePair<string, DirectLineConversation>(conversation.Id, conversation)))
         {
             conversation.CloseStreams();
+            conversation.Release();
         }
     }
 }
@@ -110,6 +158,7 @@ public sealed class ConversationSweeper(ConversationStore store, TimeProvider ti
             while (await timer.WaitForNextTickAsync(stoppingToken))
             {
                 var removed = store.Sweep();
+                store.EnforceBudget();
                 if (removed > 0)
                 {
                     logger.LogInformation("Forgot {Count} idle Direct Line conversations", removed);

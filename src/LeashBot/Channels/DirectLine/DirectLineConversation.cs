@@ -26,17 +26,31 @@ public sealed class DirectLineConversation
     private readonly LinkedList<(long Seq, string Json)> _activities = new();
     private readonly List<Channel<string>> _streams = [];
     private readonly int _maxActivities;
+    private readonly int _maxBytes;
+    private readonly TranscriptBudget _budget;
     private readonly TimeProvider _time;
+    private long _bytes;
+    private DateTimeOffset _postWindowStart;
+    private int _postsInWindow;
     private long _nextSeq = 1;
     private DateTimeOffset _lastTimestamp;
     private DateTimeOffset _pollWindowStart;
     private int _pollsInWindow;
 
+    /// <summary>A conversation bounded by activity count only, on its own byte budget.</summary>
     public DirectLineConversation(string id, string userId, int maxActivities, TimeProvider time)
+        : this(id, userId, maxActivities, int.MaxValue, new TranscriptBudget(), time)
     {
+    }
+
+    public DirectLineConversation(string id, string userId, int maxActivities, int maxBytes, TranscriptBudget budget, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(budget);
         Id = id;
         UserId = userId;
         _maxActivities = maxActivities;
+        _maxBytes = maxBytes;
+        _budget = budget;
         _time = time;
         LastUsed = time.GetUtcNow();
     }
@@ -87,9 +101,10 @@ public sealed class DirectLineConversation
             activity.Timestamp = now;
             var json = JsonConvert.SerializeObject(activity, Json);
             _activities.AddLast((seq, json));
-            while (_activities.Count > _maxActivities)
+            Account(json.Length);
+            while (_activities.Count > _maxActivities || (_bytes > _maxBytes && _activities.Count > 1))
             {
-                _activities.RemoveFirst();
+                DropOldest();
             }
 
             var set = ActivitySet([json], _nextSeq);
@@ -168,28 +183,86 @@ public sealed class DirectLineConversation
         }
     }
 
+    /// <summary>Bytes of transcript held (UTF-16 length of the activities' JSON, close to their UTF-8 size for chat text).</summary>
+    public long Bytes
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _bytes;
+            }
+        }
+    }
+
+    /// <summary>Drops the oldest activities until at least <paramref name="bytes"/> are freed or none are left; returns the bytes freed.</summary>
+    public long Trim(long bytes)
+    {
+        lock (_gate)
+        {
+            long freed = 0;
+            while (freed < bytes && _activities.Count > 0)
+            {
+                freed += DropOldest();
+            }
+
+            return freed;
+        }
+    }
+
+    /// <summary>Gives back every byte this conversation holds (it is being forgotten).</summary>
+    public void Release()
+    {
+        lock (_gate)
+        {
+            _activities.Clear();
+            Account(-_bytes);
+        }
+    }
+
+    /// <summary>Counts a posted activity in a fixed one-minute window; false (with the seconds to wait) when over the limit.</summary>
+    public bool TryCountPost(int maxPerMinute, out int retryAfterSeconds) =>
+        TryCount(ref _postWindowStart, ref _postsInWindow, maxPerMinute, out retryAfterSeconds);
+
     /// <summary>Counts a poll in a fixed one-minute window; false (with the seconds to wait) when over the limit.</summary>
-    public bool TryCountPoll(int maxPerMinute, out int retryAfterSeconds)
+    public bool TryCountPoll(int maxPerMinute, out int retryAfterSeconds) =>
+        TryCount(ref _pollWindowStart, ref _pollsInWindow, maxPerMinute, out retryAfterSeconds);
+
+    private bool TryCount(ref DateTimeOffset windowStart, ref int inWindow, int maxPerMinute, out int retryAfterSeconds)
     {
         lock (_gate)
         {
             var now = _time.GetUtcNow();
-            if (now - _pollWindowStart >= TimeSpan.FromMinutes(1))
+            if (now - windowStart >= TimeSpan.FromMinutes(1))
             {
-                _pollWindowStart = now;
-                _pollsInWindow = 0;
+                windowStart = now;
+                inWindow = 0;
             }
 
-            if (_pollsInWindow >= maxPerMinute)
+            if (inWindow >= maxPerMinute)
             {
-                retryAfterSeconds = Math.Max(1, (int)Math.Ceiling((_pollWindowStart.AddMinutes(1) - now).TotalSeconds));
+                retryAfterSeconds = Math.Max(1, (int)Math.Ceiling((windowStart.AddMinutes(1) - now).TotalSeconds));
                 return false;
             }
 
-            _pollsInWindow++;
+            inWindow++;
             retryAfterSeconds = 0;
             return true;
         }
+    }
+
+    private long DropOldest()
+    {
+        var length = _activities.First!.Value.Json.Length;
+        _activities.RemoveFirst();
+        Account(-length);
+        return length;
+    }
+
+    private void Account(long delta)
+    {
+        _bytes += delta;
+        _budget.Add(delta);
     }
 
     private List<string> After(string? watermark)
@@ -219,4 +292,14 @@ public sealed class DirectLineConversation
         sb.Append("],\"watermark\":\"").Append(watermark.ToString(CultureInfo.InvariantCulture)).Append("\"}");
         return sb.ToString();
     }
+}
+
+/// <summary>The transcript bytes held by all conversations together.</summary>
+public sealed class TranscriptBudget
+{
+    private long _bytes;
+
+    public long Bytes => Interlocked.Read(ref _bytes);
+
+    public void Add(long delta) => Interlocked.Add(ref _bytes, delta);
 }

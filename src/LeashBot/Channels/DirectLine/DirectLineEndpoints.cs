@@ -162,6 +162,11 @@ public static partial class DirectLineEndpoints
             return refused;
         }
 
+        if (!conversation.TryCountPost(options.Value.MaxPostsPerMinute, out var retryAfter))
+        {
+            return Error(StatusCodes.Status429TooManyRequests, "TooManyRequests", "Sending too often; wait and try again.", retryAfter);
+        }
+
         var max = options.Value.MaxActivityBytes;
         if (request.ContentLength > max)
         {
@@ -190,6 +195,7 @@ public static partial class DirectLineEndpoints
         }
 
         var id = await bridge.PostAsync(conversation, activity, ServiceUrl(request));
+        store.EnforceBudget();
         return Results.Json(new { id });
     }
 

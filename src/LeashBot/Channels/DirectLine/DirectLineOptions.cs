@@ -30,7 +30,25 @@ public sealed class DirectLineOptions : IValidatableObject
     [Range(10, 100_000)]
     public int MaxActivitiesPerConversation { get; set; } = 500;
 
-    /// <summary>Conversations kept in memory at once; starting one more answers 503 until some expire.</summary>
+    /// <summary>
+    /// Bytes of transcript kept per conversation (the activities' JSON); the oldest activities are dropped beyond this,
+    /// so one poll never returns more.
+    /// </summary>
+    [Range(16_384, 64 * 1024 * 1024)]
+    public int MaxTranscriptBytesPerConversation { get; set; } = 262_144;
+
+    /// <summary>Bytes of transcript kept across all conversations; beyond it, the least recently used conversations lose their oldest activities first.</summary>
+    [Range(1_048_576, 16L * 1024 * 1024 * 1024)]
+    public long MaxTranscriptBytes { get; set; } = 128L * 1024 * 1024;
+
+    /// <summary>Activities one conversation may post per minute; more answer 429 with Retry-After.</summary>
+    [Range(1, 10_000)]
+    public int MaxPostsPerMinute { get; set; } = 60;
+
+    /// <summary>
+    /// Conversations kept in memory at once. When a new one would exceed it, the least recently used conversation
+    /// without an open stream is forgotten to make room; only if every one has a stream open does starting answer 503.
+    /// </summary>
     [Range(1, 1_000_000)]
     public int MaxConversations { get; set; } = 10_000;
 

@@ -1,0 +1,220 @@
+using LeashBot.Dialogs;
+using LeashBot.State;
+using LeashBot.Understanding;
+using Microsoft.Bot.Builder;
+
+namespace LeashBot.Coaching;
+
+/// <summary>Which of the owner's cats a topic needs.</summary>
+public enum CatNeed
+{
+    /// <summary>Works without a cat; uses the cat the message is about when there is one.</summary>
+    None,
+
+    /// <summary>Needs exactly one cat: the one named, the one a pronoun fits, or the one being talked about; else ask.</summary>
+    One,
+
+    /// <summary>Every cat the message names, or all of them ("progress for milo and pickle").</summary>
+    All,
+}
+
+/// <summary>One routed message: what was read, whose cats, and the route step when a flow may start.</summary>
+public sealed class RouteTurn
+{
+    public required ITurnContext Context { get; init; }
+
+    /// <summary>The route step, to begin a flow from; null when the topic is answered as an aside.</summary>
+    public required WaterfallStepContext<NoValues>? Step { get; init; }
+
+    public required MessageReading Reading { get; init; }
+    public required OwnerProfile Owner { get; init; }
+    public required IReadOnlyList<CatProfile> Cats { get; init; }
+    public required string Topic { get; init; }
+
+    public CatProfile? Cat => Cats.Count > 0 ? Cats[0] : null;
+
+    public WaterfallStepContext<NoValues> FlowStep =>
+        Step ?? throw new InvalidOperationException($"The topic '{Topic}' starts a flow and can't be answered as an aside.");
+}
+
+/// <summary>A reply that needs no back-and-forth.</summary>
+public delegate Task RouteAnswer(RouteTurn turn, CancellationToken cancellationToken);
+
+/// <summary>Starts a flow (a dialog) from the route step.</summary>
+public delegate Task<DialogTurnResult> RouteFlow(RouteTurn turn, CancellationToken cancellationToken);
+
+/// <summary>
+/// A row of the route table. A topic with a <see cref="Flow"/> starts it when routed; an <see cref="Answer"/>
+/// is sent in one go, and when <see cref="AnswersAside"/> also mid-flow and as one of several questions.
+/// </summary>
+public sealed record Route(CatNeed Cats, RouteAnswer? Answer = null, RouteFlow? Flow = null, bool AnswersAside = false);
+
+/// <summary>
+/// What each topic does, keyed by the topic ids. A new flow topic is one row here plus its dialog; FAQ answers
+/// and struggles get their rows from the content, so a new FAQ topic needs no code.
+/// </summary>
+public sealed class RouteTable
+{
+    private readonly Dictionary<string, Route> _routes;
+    private readonly Replies _replies;
+    private readonly BotAccessors _state;
+    private readonly MenuMatcher _menu;
+
+    public RouteTable(Replies replies, BotAccessors state, MenuMatcher menu, TimeProvider clock)
+    {
+        ArgumentNullException.ThrowIfNull(replies);
+        _replies = replies;
+        _state = state;
+        _menu = menu;
+        var content = replies.Say.Content;
+        var messages = content.Messages;
+        var plan = content.Plan;
+
+        _routes = new Dictionary<string, Route>(StringComparer.Ordinal)
+        {
+            [TopicIds.Greeting] = new(CatNeed.None, Answer: GreetAsync),
+            [TopicIds.Help] = new(CatNeed.None, Answer: async (t, ct) =>
+            {
+                await replies.SendAsync(t.Context, replies.Say.Text(messages.Help), ct);
+                await ShowMenuAsync(t.Context, messages.MenuPrompt, ct);
+            }),
+            [TopicIds.Thanks] = new(CatNeed.None, Answer: (t, ct) => replies.SendAsync(t.Context, replies.Say.Text(messages.ThanksReply), ct)),
+            [TopicIds.OutOfScope] = new(CatNeed.None, Answer: (t, ct) => ShowMenuAsync(t.Context, messages.OutOfScope, ct)),
+            [TopicIds.Checklist] = new(CatNeed.One, Flow: (t, ct) =>
+                t.FlowStep.BeginDialogAsync(ChecklistDialog.DialogId, new ChecklistOptions { CatName = t.Cat!.Name }, ct)),
+            [TopicIds.PlanStart] = new(CatNeed.One, Answer: (t, ct) => replies.CurrentStepAsync(t.Context, t.Cat!, withIntro: t.Cat!.Sessions.Count == 0, ct)),
+            [TopicIds.PlanProgress] = new(CatNeed.All, Answer: (t, ct) => replies.ProgressAsync(t.Context, t.Cats, ct), AnswersAside: true),
+            [TopicIds.PlanNext] = new(CatNeed.One, Answer: (t, ct) => replies.NextAsync(t.Context, t.Cat!, ct), AnswersAside: true),
+            [TopicIds.PlanStep] = new(CatNeed.None, Answer: (t, ct) => replies.StepAboutAsync(t.Context, t.Reading.StepNumber, t.Cat, ct), AnswersAside: true),
+            [TopicIds.PlanLog] = new(CatNeed.One, Flow: (t, ct) =>
+                t.FlowStep.BeginDialogAsync(LogSessionDialog.DialogId, new LogSessionOptions { CatName = t.Cat!.Name, Text = t.Reading.Text }, ct)),
+            [TopicIds.PlanUndo] = new(CatNeed.None, Answer: UndoAsync),
+            [TopicIds.PlanStepBack] = new(CatNeed.One, Answer: async (t, ct) =>
+            {
+                var cat = t.Cat!;
+                await replies.SendAsync(t.Context, TrainingPlan.StepBack(cat, clock.GetUtcNow())
+                    ? replies.StepText(plan.StepBack, cat, content.Step(cat.Step))
+                    : replies.Cat(plan.AlreadyFirstStep, cat), ct);
+            }),
+            [TopicIds.PlanMoveSession] = new(CatNeed.None, Answer: MoveSessionAsync),
+            [TopicIds.CatAdd] = new(CatNeed.None, Flow: (t, ct) => t.FlowStep.BeginDialogAsync(CatDialogs.AddCatId, null, ct)),
+            [TopicIds.CatSwitch] = new(CatNeed.None, Flow: SwitchCatAsync),
+            [TopicIds.ForgetMe] = new(CatNeed.None, Flow: (t, ct) => t.FlowStep.BeginDialogAsync(ForgetMeDialog.DialogId, null, ct)),
+            [TopicIds.Stories] = new(CatNeed.None, Answer: (t, ct) => replies.StoriesAsync(t.Context, ct), AnswersAside: true),
+            [TopicIds.BodyLanguage] = new(CatNeed.None, Answer: (t, ct) => replies.BodyLanguageAsync(t.Context, t.Cat, ct), AnswersAside: true),
+            [MenuMatcher.TroubleshootMenu] = new(CatNeed.None, Flow: (t, ct) => t.FlowStep.BeginDialogAsync(TroubleshootDialog.DialogId, new TroubleshootOptions(), ct)),
+            [MenuMatcher.FaqMenu] = new(CatNeed.None, Flow: (t, ct) => t.FlowStep.BeginDialogAsync(FaqMenuDialog.DialogId, null, ct)),
+        };
+
+        // Content-only topics: every FAQ answer and every struggle is a row of its own.
+        foreach (var answer in content.Faq.Answers)
+        {
+            _routes.TryAdd(answer.Id, new(CatNeed.None, Answer: (t, ct) => replies.FaqAsync(t.Context, answer.Id, ct), AnswersAside: true));
+        }
+
+        foreach (var struggle in content.Troubleshooting.Struggles)
+        {
+            _routes.TryAdd(struggle.Id, new(
+                CatNeed.None,
+                Answer: (t, ct) => TroubleshootDialog.SendAdviceAsync(replies, t.Context, struggle.Id, t.Cat, ct),
+                Flow: (t, ct) => t.FlowStep.BeginDialogAsync(TroubleshootDialog.DialogId, new TroubleshootOptions { StruggleId = struggle.Id }, ct),
+                AnswersAside: true));
+        }
+    }
+
+    /// <summary>The topics with a row.</summary>
+    public IReadOnlyCollection<string> Topics => _routes.Keys;
+
+    public Route? Find(string topicId) => _routes.GetValueOrDefault(topicId);
+
+    /// <summary>Sends the main menu and remembers it was shown, so a bare "2" picks its second entry.</summary>
+    public async Task ShowMenuAsync(ITurnContext turn, string text, CancellationToken cancellationToken)
+    {
+        await _replies.MenuAsync(turn, text, _menu.Choices, cancellationToken);
+        var flags = await _state.FlagsAsync(turn, cancellationToken);
+        flags.MenuShown = true;
+    }
+
+    private async Task GreetAsync(RouteTurn turn, CancellationToken cancellationToken)
+    {
+        var messages = _replies.Say.Content.Messages;
+        var flags = await _state.FlagsAsync(turn.Context, cancellationToken);
+        if (!flags.Greeted)
+        {
+            flags.Greeted = true;
+            await _replies.SendAsync(turn.Context, [_replies.Say.Text(messages.Greeting), _replies.Say.Text(messages.Disclaimer)], cancellationToken);
+        }
+        else
+        {
+            await _replies.SendAsync(turn.Context, _replies.Say.Text(messages.GreetingReply), cancellationToken);
+        }
+
+        await ShowMenuAsync(turn.Context, messages.MenuPrompt, cancellationToken);
+    }
+
+    private async Task<DialogTurnResult> SwitchCatAsync(RouteTurn turn, CancellationToken cancellationToken)
+    {
+        var step = turn.FlowStep;
+        if (turn.Reading.CatsMeant.Count > 0 && turn.Cat is { } cat)
+        {
+            await _replies.SendAsync(turn.Context, _replies.Cat(_replies.Say.Content.Messages.CatSwitched, cat), cancellationToken);
+            return await step.EndDialogAsync(null, cancellationToken);
+        }
+
+        return await step.BeginDialogAsync(turn.Owner.Cats.Count > 1 ? CatDialogs.ChooseCatId : CatDialogs.AddCatId, null, cancellationToken);
+    }
+
+    /// <summary>"undo that": takes back the last session logged (for the cat named, or for any cat), with its step change.</summary>
+    private async Task UndoAsync(RouteTurn turn, CancellationToken cancellationToken)
+    {
+        var plan = _replies.Say.Content.Plan;
+        var cats = turn.Reading.CatsMeant.Count > 0 ? turn.Cats : turn.Owner.Cats;
+        var last = cats.SelectMany(c => c.Sessions.Select(s => (Cat: c, Session: s))).OrderBy(x => x.Session.At).LastOrDefault();
+        if (last.Cat is null)
+        {
+            await _replies.SendAsync(turn.Context, _replies.Say.Text(plan.NothingToUndo), cancellationToken);
+            return;
+        }
+
+        TrainingPlan.Undo(last.Cat, last.Session);
+        turn.Owner.CurrentCat = last.Cat.Name;
+        await _replies.SendAsync(turn.Context, _replies.Say.Text(plan.Undone, ("cat", last.Cat.Name), ("minutes", _replies.Minutes(last.Session.Minutes)),
+            ("step", last.Session.Step.ToString(System.Globalization.CultureInfo.InvariantCulture))), cancellationToken);
+        await _replies.ProgressAsync(turn.Context, [last.Cat], cancellationToken);
+    }
+
+    /// <summary>"that was pickle not milo!!": moves the last session to the cat named, undoing it for the other one.</summary>
+    private async Task MoveSessionAsync(RouteTurn turn, CancellationToken cancellationToken)
+    {
+        var content = _replies.Say.Content;
+        var owner = turn.Owner;
+        var mentions = turn.Reading.Cats;
+        var to = mentions.FirstOrDefault(m => !m.Negated) is { } named ? owner.FindCat(named.Name) : null;
+        var from = mentions.FirstOrDefault(m => m.Negated) is { } notIt ? owner.FindCat(notIt.Name) : null;
+        var candidates = from is not null ? [from] : owner.Cats.Where(c => c != to).ToList();
+        var last = candidates.SelectMany(c => c.Sessions.Select(s => (Cat: c, Session: s))).OrderBy(x => x.Session.At).LastOrDefault();
+        if (last.Cat is null)
+        {
+            await _replies.SendAsync(turn.Context, _replies.Say.Text(content.Plan.NothingToMove), cancellationToken);
+            return;
+        }
+
+        // "wrong cat!" with two cats can only mean the other one.
+        to ??= owner.Cats.Count == 2 ? owner.Cats.Find(c => c != last.Cat) : null;
+        if (to is null || to == last.Cat)
+        {
+            var names = owner.Cats.Select(c => c.Name).ToList();
+            var or = " " + content.Messages.OrWord + " ";
+            var list = names.Count > 1 ? string.Join(", ", names[..^1]) + or + names[^1] : string.Join("", names);
+            await _replies.SendAsync(turn.Context, _replies.Say.Text(content.Messages.WhichCatOf, ("cats", list)), cancellationToken);
+            return;
+        }
+
+        var session = last.Session;
+        TrainingPlan.Undo(last.Cat, session);
+        var result = TrainingPlan.LogSession(to, content.Plan, session.Minutes, session.Mood, session.At);
+        owner.CurrentCat = to.Name;
+        await _replies.SendAsync(turn.Context, _replies.Say.Text(content.Plan.SessionMoved, ("cat", to.Name), ("name", last.Cat.Name), ("minutes", _replies.Minutes(session.Minutes))), cancellationToken);
+        await _replies.SessionOutcomeAsync(turn.Context, to, session.Minutes, result, cancellationToken);
+    }
+}

@@ -1,0 +1,709 @@
+using System.Globalization;
+using System.Text;
+using LeashBot.Content;
+using LeashBot.Dialogs;
+using LeashBot.State;
+using Microsoft.Bot.Builder;
+
+namespace LeashBot.Understanding;
+
+/// <summary>
+/// Reads a message once into a <see cref="MessageReading"/>: topics (whole message and clause by clause),
+/// the owner's cats it means, durations, step numbers, mood with negation, chat acts, names and language.
+/// Word lists come from dialogs/reading.json, plan.json (mood words) and messages.json (commands). Built
+/// once; thread-safe.
+/// </summary>
+public sealed class MessageReader
+{
+    private const string TurnStateKey = "LeashBot.MessageReadings";
+    private const int MaxQuestions = 3;
+    private const int MoodGap = 2;
+    private const int GoodbyeTail = 6;
+
+    private readonly TopicRecognizer _recognizer;
+    private readonly TextRecognizers _numbers;
+    private readonly ReadingContent _words;
+    private readonly Dictionary<string, string> _contractions;
+    private readonly HashSet<string> _negations;
+    private readonly HashSet<string> _fillers;
+    private readonly HashSet<string> _stopWords;
+    private readonly (int Number, HashSet<string> Title, HashSet<string> Goal)[] _steps;
+    private readonly string[][] _clauseBreaks = [];
+    private readonly (string[] Stems, Mood Mood)[] _moodPhrases;
+    private readonly string[][] _notMoods;
+    private readonly HashSet<string> _politeness;
+    private readonly Dictionary<string, Command> _commands;
+    private readonly (string[] Words, SocialAct Act, bool Done)[] _social;
+    private readonly Dictionary<string, string> _pronouns;
+    private readonly NameRules _names;
+    private readonly (string Code, string[][] Strong, HashSet<string> Words)[] _languages;
+    private readonly HashSet<string> _strongFirstWords;
+
+    public MessageReader(TopicRecognizer recognizer, TextRecognizers numbers, BotContent content)
+    {
+        ArgumentNullException.ThrowIfNull(recognizer);
+        ArgumentNullException.ThrowIfNull(numbers);
+        ArgumentNullException.ThrowIfNull(content);
+        _recognizer = recognizer;
+        _numbers = numbers;
+        _words = content.Reading;
+        var global = content.Understanding.Global!;
+        _contractions = new Dictionary<string, string>(global.Contractions ?? [], StringComparer.Ordinal);
+        // As listed, not expanded: "wasnt" in the list must not make "was" a negation ("wasn't" in a message becomes "was not").
+        _negations = [.. _words.Negations.Select(n => n.Trim().ToLowerInvariant())];
+        _stopWords = [.. (global.StopWords ?? []).Select(w => w.ToLowerInvariant())];
+        _steps = [.. content.Plan.Steps.Select(st => (st.Number, Title: StemSet(st.Title), Goal: StemSet(st.Goal)))];
+        _fillers = [.. (global.FillerWords ?? []).Select(w => w.ToLowerInvariant())];
+
+        // "menu pls", "help please": politeness around a command (fillers, and shorthand that means one) keeps it a command.
+        _politeness = [.. _fillers, .. (global.Shorthand ?? []).Where(kv => _fillers.Contains(kv.Value)).Select(kv => kv.Key)];
+        _clauseBreaks = [.. _words.ClauseBreaks.Select(p => Words(p).ToArray()).Where(p => p.Length > 0).OrderByDescending(p => p.Length)];
+
+        var moods = content.Plan.MoodWords;
+        _moodPhrases =
+        [
+            .. moods.Stressed.Select(p => (Stems(p), Mood.Stressed)),
+            .. moods.Unsure.Select(p => (Stems(p), Mood.Unsure)),
+            .. moods.Relaxed.Select(p => (Stems(p), Mood.Relaxed)),
+        ];
+        _moodPhrases = [.. _moodPhrases.Where(p => p.Stems.Length > 0).OrderByDescending(p => p.Stems.Length)];
+        _notMoods = [.. _words.NotMoods.Select(Stems).Where(p => p.Length > 0).OrderByDescending(p => p.Length)];
+
+        var commands = content.Messages.Commands;
+        _commands = new Dictionary<string, Command>(StringComparer.Ordinal);
+        foreach (var (phrases, command) in new[] { (commands.Help, Command.Help), (commands.Cancel, Command.Cancel), (commands.Menu, Command.Menu), (commands.StartOver, Command.StartOver) })
+        {
+            foreach (var phrase in phrases.Select(p => string.Join(' ', Words(p))).Where(p => p.Length > 0))
+            {
+                _commands.TryAdd(phrase, command);
+            }
+        }
+
+        // "?" alone is a help command; it has no words, so it is looked up as typed.
+        foreach (var phrase in commands.Help.Where(p => Words(p).Count == 0))
+        {
+            _commands.TryAdd(phrase.Trim(), Command.Help);
+        }
+
+        var social = _words.Social;
+        _social =
+        [
+            .. social.Done.Select(p => (Words(p).ToArray(), SocialAct.Goodbye, true)),
+            .. social.Goodbyes.Select(p => (Words(p).ToArray(), SocialAct.Goodbye, false)),
+            .. social.Thanks.Select(p => (Words(p).ToArray(), SocialAct.Thanks, false)),
+            .. social.Laughter.Select(p => (Words(p).ToArray(), SocialAct.Laughter, false)),
+            .. social.Acknowledgements.Select(p => (Words(p).ToArray(), SocialAct.Acknowledgement, false)),
+        ];
+        _social = [.. _social.Where(s => s.Words.Length > 0).OrderByDescending(s => s.Words.Length)];
+
+        _pronouns = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (pronoun, forms) in _words.Pronouns)
+        {
+            // "he's" is read as "he is": the pronoun is its first word.
+            foreach (var form in forms.Select(f => Words(f).FirstOrDefault()).OfType<string>())
+            {
+                _pronouns.TryAdd(form, pronoun);
+            }
+        }
+
+        _languages = [.. _words.Languages.Select(l => (l.Code, l.Strong.Select(p => Words(p).ToArray()).Where(p => p.Length > 0).ToArray(), l.Words.ToHashSet(StringComparer.Ordinal)))];
+        _strongFirstWords = [.. _languages.SelectMany(l => l.Strong.Select(p => p[0]))];
+        _names = new NameRules(_words, global, content.Plan.MoodWords, recognizer, Words);
+    }
+
+    /// <summary>The rules that say what can be a cat's name.</summary>
+    public NameRules Names => _names;
+
+    /// <summary>
+    /// The reading of <paramref name="text"/> for this owner, read at most once per turn: later calls in the
+    /// same turn (the hook, the router, a prompt's validator) get the same object.
+    /// </summary>
+    public MessageReading Read(ITurnContext turn, string text, OwnerProfile owner)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        ArgumentNullException.ThrowIfNull(owner);
+        var cache = turn.TurnState.Get<Dictionary<string, MessageReading>>(TurnStateKey);
+        if (cache is null)
+        {
+            cache = new Dictionary<string, MessageReading>(StringComparer.Ordinal);
+            turn.TurnState.Set(TurnStateKey, cache);
+        }
+
+        // A cat added this turn changes what the same words mean ("is milo ready?" once Milo is known).
+        var key = string.Join('\u0001', owner.Cats.Select(c => c.Name + "/" + c.Pronoun)) + '\u0002' + text;
+        if (!cache.TryGetValue(key, out var reading))
+        {
+            cache[key] = reading = Read(text, owner.Cats);
+        }
+
+        return reading;
+    }
+
+    /// <summary>Reads a message with no turn around it (tests, benchmarks, the generalization sets).</summary>
+    public MessageReading Read(string? text, IReadOnlyList<CatProfile>? cats = null)
+    {
+        text = (text ?? "").Trim();
+        cats ??= [];
+        var catNames = cats.Select(c => c.Name).ToList();
+        var clauses = Clauses(text);
+        var all = clauses.SelectMany(c => c).ToList();
+        var words = all.Where(w => w != ",").ToList();
+
+        var recognition = _recognizer.Recognize(text, catNames);
+        var clauseReadings = new List<ClauseReading>(clauses.Count);
+        var questions = new List<string>();
+        foreach (var clause in clauses)
+        {
+            var clauseText = string.Join(' ', clause.Where(w => w != ","));
+            var r = clauses.Count == 1 ? recognition : _recognizer.Recognize(clauseText, catNames);
+            clauseReadings.Add(new ClauseReading(clauseText, r));
+            if (r.Kind == RecognitionKind.Confident && r.TopicId is { } topic && !IsChat(topic) && !questions.Contains(topic))
+            {
+                questions.Add(topic);
+            }
+        }
+
+        if (questions.Count < 2)
+        {
+            questions.Clear();
+        }
+
+        var mentions = CatMentions(all, cats);
+        var (pronoun, pronounCat) = PronounOf(words, cats);
+        var (mood, negatedSpans) = MoodOf(clauses);
+        var social = SocialOf(words, recognition);
+        var duration = new Lazy<TimeSpan?>(() => text.Length == 0 ? null : _numbers.RecognizeDuration(text), LazyThreadSafetyMode.None);
+        var stepNumber = StepNumberIn(words);
+
+        // "tell me about step three": a step named in a message the recognizer can't place (or can't decide on)
+        // is a question about that step.
+        if (stepNumber is not null && (recognition.Kind is RecognitionKind.Unsure or RecognitionKind.OutOfScope
+            || (recognition.Kind == RecognitionKind.Ambiguous && recognition.Candidates.Take(2).Any(c => c.TopicId == TopicIds.PlanStep))))
+        {
+            recognition = recognition with { TopicId = TopicIds.PlanStep, Kind = RecognitionKind.Confident };
+        }
+
+        var command = _commands.TryGetValue(string.Join(' ', words.Where(w => !_politeness.Contains(w))), out var c) ? c
+            : words.Count == 0 && _commands.TryGetValue(text, out var symbol) ? symbol : Command.None;
+
+        var newCatName = _names.NameIn(all, catNames);
+        return new MessageReading
+        {
+            Text = text,
+            Recognition = recognition,
+            Clauses = clauseReadings,
+            Questions = [.. questions.Take(MaxQuestions)],
+            Command = command,
+            Social = social,
+            Cats = mentions,
+            Pronoun = pronoun,
+            PronounCat = pronounCat,
+            DurationReading = duration,
+            StepNumber = stepNumber,
+            FitsASessionReport = FitsASessionReport(recognition),
+            Mood = mood,
+            NegatedSpans = negatedSpans,
+            YesNo = questions.Count > 0 ? null : YesNoOf(text, words),
+            NewCatName = newCatName,
+            BareName = _names.BareName(all, newCatName),
+            NewCatNames = _names.NamesListed(all),
+            Language = LanguageOf(text, words),
+            WordCount = words.Count,
+        };
+    }
+
+    private static bool FitsASessionReport(Recognition recognition)
+    {
+        var topic = recognition.Kind is RecognitionKind.Confident or RecognitionKind.Ambiguous ? recognition.TopicId ?? "" : "";
+        return topic.Length == 0 || topic is TopicIds.PlanLog or TopicIds.BodyLanguage or TopicIds.PlanProgress or TopicIds.PlanNext or TopicIds.PlanStart
+            || topic.StartsWith("struggle.", StringComparison.Ordinal);
+    }
+
+    private static bool IsChat(string topic) => topic is TopicIds.Greeting or TopicIds.Thanks or TopicIds.Help or TopicIds.OutOfScope;
+
+    /// <summary>Lower-case words, contractions expanded ("wasn't" → "was not"), emoji as words, "," kept as a soft break.</summary>
+    public List<string> Words(string? text) => [.. Clauses(text ?? "").SelectMany(c => c).Where(w => w != ",")];
+
+    private string[] Stems(string phrase) => [.. Words(phrase).Select(EnglishStemmer.Stem)];
+
+    private HashSet<string> StemSet(string text) => [.. Words(text.Replace("{cat}", " ", StringComparison.Ordinal)).Select(EnglishStemmer.Stem)];
+
+    /// <summary>Splits at sentence ends and at words like "also" or "btw" that start a new question.</summary>
+    private List<List<string>> Clauses(string text)
+    {
+        var clauses = new List<List<string>>();
+        var current = new List<string>();
+        var word = new StringBuilder();
+
+        void EndWord()
+        {
+            if (word.Length == 0)
+            {
+                return;
+            }
+
+            var w = word.ToString();
+            word.Clear();
+            if (_contractions.TryGetValue(w, out var expanded))
+            {
+                current.AddRange(expanded.Split(' ', StringSplitOptions.RemoveEmptyEntries));
+            }
+            else
+            {
+                current.Add(w.Trim('\''));
+            }
+        }
+
+        void EndClause()
+        {
+            EndWord();
+            while (current.Count > 0 && current[^1] == ",")
+            {
+                current.RemoveAt(current.Count - 1);
+            }
+
+            if (current.Count > 0)
+            {
+                clauses.Add(current);
+                current = [];
+            }
+        }
+
+        var elements = StringInfo.GetTextElementEnumerator(text.Normalize(NormalizationForm.FormC));
+        while (elements.MoveNext())
+        {
+            var element = elements.GetTextElement();
+            var ch = element[0];
+            if (char.IsLetterOrDigit(ch) || (IsApostrophe(ch) && word.Length > 0))
+            {
+                word.Append(IsApostrophe(ch) ? '\'' : char.ToLowerInvariant(ch));
+                if (element.Length > 1 && char.IsLetter(ch))
+                {
+                    word.Append(element.AsSpan(1).ToString().ToLowerInvariant());
+                }
+            }
+            else if (ch is '.' or '!' or '?' or ';' or '\n' or '\u2026')
+            {
+                EndClause();
+            }
+            else if (char.IsWhiteSpace(ch) || ch is '-' or '"' or '(' or ')' or ':' or '/' or '*' or '~' or '_' or '\'' or '\u2019' or '\u2018')
+            {
+                EndWord();
+            }
+            else if (ch is ',')
+            {
+                EndWord();
+                if (current.Count > 0 && current[^1] != ",")
+                {
+                    current.Add(",");
+                }
+            }
+            else
+            {
+                // An emoji or symbol is a word of its own ("ok 👍"); variation selectors are dropped.
+                EndWord();
+                var symbol = element.Replace("\uFE0F", "", StringComparison.Ordinal);
+                if (symbol.Length > 0)
+                {
+                    current.Add(symbol);
+                }
+            }
+        }
+
+        EndClause();
+        return SplitAtBreaks(clauses);
+    }
+
+    private List<List<string>> SplitAtBreaks(List<List<string>> clauses)
+    {
+        var result = new List<List<string>>(clauses.Count);
+        foreach (var clause in clauses)
+        {
+            var start = 0;
+            for (var i = 1; i < clause.Count; i++)
+            {
+                foreach (var phrase in _clauseBreaks)
+                {
+                    if (MatchesAt(clause, i, phrase) && i + phrase.Length < clause.Count && i > start)
+                    {
+                        result.Add(clause[start..i].Where(w => w != ",").ToList() is { Count: > 0 } part ? part : []);
+                        start = i + phrase.Length;
+                        i = start;
+                        break;
+                    }
+                }
+            }
+
+            result.Add(clause[start..]);
+        }
+
+        result.RemoveAll(c => c.All(w => w == ","));
+        return result;
+    }
+
+    private static bool MatchesAt(List<string> words, int at, string[] phrase)
+    {
+        if (at + phrase.Length > words.Count)
+        {
+            return false;
+        }
+
+        for (var k = 0; k < phrase.Length; k++)
+        {
+            if (words[at + k] != phrase[k])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool IsApostrophe(char c) => c is '\'' or '\u2019' or '\u2018' or '\u02BC' or '`';
+
+    private List<CatMention> CatMentions(List<string> words, IReadOnlyList<CatProfile> cats)
+    {
+        var found = new List<(int At, CatMention Mention)>();
+        foreach (var cat in cats)
+        {
+            var name = Words(cat.Name).ToArray();
+            if (name.Length == 0)
+            {
+                continue;
+            }
+
+            for (var i = 0; i + name.Length <= words.Count; i++)
+            {
+                var possessive = name[^1] + "'s";
+                var matches = Enumerable.Range(0, name.Length).All(k => OwnerProfile.SameName(words[i + k], name[k]))
+                    || (name.Length == 1 && (OwnerProfile.SameName(words[i], possessive) || OwnerProfile.SameName(words[i], name[0] + "s") && !cats.Any(c => OwnerProfile.SameName(c.Name, words[i]))));
+                if (matches)
+                {
+                    // "pickle, not milo" / "not milo, pickle": the name right after a negation is the one it wasn't.
+                    var negated = (i > 0 && _negations.Contains(words[i - 1])) || (i > 1 && words[i - 1] == "," && _negations.Contains(words[i - 2]));
+                    found.Add((i, new CatMention(cat.Name, negated)));
+                    break;
+                }
+            }
+        }
+
+        return [.. found.OrderBy(f => f.At).Select(f => f.Mention)];
+    }
+
+    private (string? Pronoun, string? Cat) PronounOf(List<string> words, IReadOnlyList<CatProfile> cats)
+    {
+        var seen = words.Select(w => _pronouns.GetValueOrDefault(w)).Where(p => p is not null).Distinct().ToList();
+        if (seen.Count != 1)
+        {
+            return (null, null);
+        }
+
+        var pronoun = seen[0]!;
+        var fitting = cats.Where(c => c.Pronoun == pronoun).ToList();
+        return (pronoun, fitting.Count == 1 ? fitting[0].Name : null);
+    }
+
+    /// <summary>
+    /// The mood a report describes. Distress wins; "not relaxed" or "wasn't calm" is never relaxed (it reads
+    /// as unsure); a negated distress word ("didn't hiss") says nothing either way, so the bot asks.
+    /// </summary>
+    private (MoodReading? Mood, List<string> NegatedSpans) MoodOf(List<List<string>> clauses)
+    {
+        var spans = new List<string>();
+        var hits = new List<(Mood Mood, bool Negated)>();
+        foreach (var clause in clauses)
+        {
+            var stems = clause.Select(w => w == "," ? "," : EnglishStemmer.Stem(w)).ToList();
+            for (var i = 0; i < clause.Count; i++)
+            {
+                if (_negations.Contains(clause[i]))
+                {
+                    var end = i + 1;
+                    while (end < clause.Count && end <= i + _words.NegationReach && clause[end] != ",")
+                    {
+                        end++;
+                    }
+
+                    spans.Add(string.Join(' ', clause[i..end]));
+                }
+            }
+
+            var covered = new bool[clause.Count];
+            foreach (var phrase in _notMoods)
+            {
+                for (var i = 0; i + phrase.Length <= stems.Count; i++)
+                {
+                    if (MatchesAt(stems, i, phrase))
+                    {
+                        Array.Fill(covered, true, i, phrase.Length);
+                    }
+                }
+            }
+
+            foreach (var (phrase, mood) in _moodPhrases)
+            {
+                for (var i = 0; i < stems.Count; i++)
+                {
+                    if (covered[i] || stems[i] != phrase[0])
+                    {
+                        continue;
+                    }
+
+                    var end = MatchWithGaps(stems, i, phrase);
+                    if (end < 0)
+                    {
+                        continue;
+                    }
+
+                    for (var k = i; k < end; k++)
+                    {
+                        covered[k] = true;
+                    }
+
+                    hits.Add((mood, NegatedBefore(clause, i)));
+                }
+            }
+        }
+
+        MoodReading? result =
+            hits.Any(h => h is { Mood: Mood.Stressed, Negated: false }) ? new(Mood.Stressed, false)
+            : hits.Any(h => h is { Mood: Mood.Relaxed, Negated: true }) ? new(Mood.Unsure, true)
+            : hits.Any(h => h is { Mood: Mood.Unsure, Negated: false }) ? new(Mood.Unsure, false)
+            : hits.Any(h => h is { Mood: Mood.Relaxed, Negated: false }) ? new(Mood.Relaxed, false)
+            : null;
+        return (result, spans);
+    }
+
+    /// <summary>The end of <paramref name="phrase"/> matched from <paramref name="start"/>, allowing short gaps ("flattening his ears"); -1 if not.</summary>
+    private static int MatchWithGaps(List<string> stems, int start, string[] phrase)
+    {
+        var at = start;
+        for (var k = 1; k < phrase.Length; k++)
+        {
+            var next = -1;
+            for (var j = at + 1; j < stems.Count && j <= at + 1 + MoodGap && stems[j] != ","; j++)
+            {
+                if (stems[j] == phrase[k])
+                {
+                    next = j;
+                    break;
+                }
+            }
+
+            if (next < 0)
+            {
+                return -1;
+            }
+
+            at = next;
+        }
+
+        return at + 1;
+    }
+
+    private bool NegatedBefore(List<string> clause, int at)
+    {
+        for (var j = at - 1; j >= 0 && j >= at - _words.NegationReach; j--)
+        {
+            if (clause[j] is "," or "but")
+            {
+                return false;
+            }
+
+            if (_negations.Contains(clause[j]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Chat rather than a question: thanks, laughter, an acknowledgement, or a goodbye ("thanks, that's all
+    /// for today", "gotta go feed these gremlins"). A goodbye has to open the message or follow other chat.
+    /// </summary>
+    private SocialAct SocialOf(List<string> words, Recognition recognition)
+    {
+        if (words.Count == 0)
+        {
+            return SocialAct.None;
+        }
+
+        var covered = new bool[words.Count];
+        var acts = new List<(SocialAct Act, int At)>();
+        for (var i = 0; i < words.Count; i++)
+        {
+            foreach (var (phrase, act, _) in _social)
+            {
+                if (MatchesAt(words, i, phrase))
+                {
+                    acts.Add((act, i));
+                    for (var k = i; k < i + phrase.Length; k++)
+                    {
+                        covered[k] = true;
+                    }
+
+                    i += phrase.Length - 1;
+                    break;
+                }
+            }
+        }
+
+        if (acts.Count == 0)
+        {
+            return SocialAct.None;
+        }
+
+        var rest = Enumerable.Range(0, words.Count).Count(i => !covered[i] && !_fillers.Contains(words[i]));
+        var goodbye = acts.FindIndex(a => a.Act == SocialAct.Goodbye);
+        if (goodbye >= 0)
+        {
+            var at = acts[goodbye].At;
+            var opensOrFollowsChat = Enumerable.Range(0, at).All(i => covered[i] || _fillers.Contains(words[i]));
+            var isQuestion = recognition.Kind == RecognitionKind.Confident && !IsChat(recognition.TopicId!) && rest > 3;
+            if (opensOrFollowsChat && rest <= GoodbyeTail && !isQuestion)
+            {
+                return SocialAct.Goodbye;
+            }
+        }
+
+        if (acts.Any(a => a.Act == SocialAct.Thanks) && rest <= 2)
+        {
+            return SocialAct.Thanks;
+        }
+
+        var opensWithLaughter = acts[0] is { Act: SocialAct.Laughter, At: 0 } && !(recognition.Kind == RecognitionKind.Confident && !IsChat(recognition.TopicId!));
+        if (acts.Any(a => a.Act == SocialAct.Laughter) && (rest <= 3 || opensWithLaughter))
+        {
+            return SocialAct.Laughter;
+        }
+
+        return acts.All(a => a.Act == SocialAct.Acknowledgement) && rest == 0 ? SocialAct.Acknowledgement : SocialAct.None;
+    }
+
+    private int? StepNumberIn(List<string> words)
+    {
+        var stepWords = _words.StepWords.Step;
+        for (var i = 0; i < words.Count; i++)
+        {
+            if (!stepWords.Contains(words[i]))
+            {
+                continue;
+            }
+
+            if (i + 1 < words.Count && NumberOf(words[i + 1]) is { } after)
+            {
+                return after;
+            }
+
+            if (i > 0 && NumberOf(words[i - 1]) is { } before && !char.IsAsciiDigit(words[i - 1][0]))
+            {
+                return before;
+            }
+        }
+
+        return RelativeStep(words);
+    }
+
+    /// <summary>"what comes after the harness?": the step whose title (or goal) the words name best, then the one after (or before).</summary>
+    private int? RelativeStep(List<string> words)
+    {
+        var after = words.Any(_words.StepWords.After.Contains);
+        var before = words.Any(_words.StepWords.Before.Contains);
+        if (after == before)
+        {
+            return null;
+        }
+
+        var stems = words.Where(w => w.Length >= 3 && !_stopWords.Contains(w) && !_fillers.Contains(w)
+                && !_words.StepWords.Step.Contains(w) && !_words.StepWords.After.Contains(w) && !_words.StepWords.Before.Contains(w))
+            .Select(EnglishStemmer.Stem).ToList();
+        // Titles first ("the harness" is step 1 before it is anything else); goals only when no title fits.
+        var best = (Number: 0, Score: 0);
+        foreach (var byGoal in (ReadOnlySpan<bool>)[false, true])
+        {
+            foreach (var (number, title, goal) in _steps)
+            {
+                var score = stems.Count((byGoal ? goal : title).Contains);
+                if (score > best.Score)
+                {
+                    best = (number, score);
+                }
+            }
+
+            if (best.Score > 0)
+            {
+                break;
+            }
+        }
+
+        if (best.Score == 0)
+        {
+            return null;
+        }
+
+        var step = best.Number + (after ? 1 : -1);
+        return step >= 1 && step <= _steps.Length ? step : null;
+    }
+
+    private int? NumberOf(string word)
+    {
+        // "3rd", "4th": the digits of an ordinal.
+        var digitsOnly = word.Length > 2 && char.IsAsciiDigit(word[0]) && word[^2..] is "st" or "nd" or "rd" or "th" ? word[..^2] : word;
+        var n = int.TryParse(digitsOnly, NumberStyles.None, CultureInfo.InvariantCulture, out var digits) ? digits
+            : _words.NumberWords.TryGetValue(word, out var named) ? named : 0;
+        return n is >= 1 and <= 10 ? n : null;
+    }
+
+    /// <summary>
+    /// A short reply is a yes or no when the yes/no recognizer says so; a longer one only when it opens with
+    /// one ("nope, she hides from it"). A yes-like word inside a question ("what kind of harness") is not.
+    /// </summary>
+    private static bool? YesNoOf(string text, List<string> words)
+    {
+        if (words.Count == 0)
+        {
+            return YesNoRecognizer.Recognize(text);
+        }
+
+        if (words.Count <= 5)
+        {
+            return YesNoRecognizer.Recognize(text);
+        }
+
+        return YesNoRecognizer.Recognize(string.Join(' ', words.Take(2))) ?? YesNoRecognizer.Recognize(words[0]);
+    }
+
+    /// <summary>"en", or another language when its own words clearly outnumber chance (a lone "hola" counts).</summary>
+    private string LanguageOf(string text, List<string> words)
+    {
+        if (words.Count == 0)
+        {
+            return "en";
+        }
+
+        // Most messages have none of the other languages' own words: nothing more to check.
+        if (!words.Any(_strongFirstWords.Contains))
+        {
+            return "en";
+        }
+
+        var best = ("en", 0, 0);
+        foreach (var (language, strongPhrases, commonWords) in _languages)
+        {
+            var strong = strongPhrases.Count(phrase => Enumerable.Range(0, words.Count).Any(i => MatchesAt(words, i, phrase)));
+            var common = words.Count(commonWords.Contains);
+            var score = (2 * strong) + common;
+            if (strong > 0 && score > best.Item2)
+            {
+                best = (language, score, strong);
+            }
+        }
+
+        var (code, bestScore, strongHits) = best;
+        var clear = bestScore >= 4 && bestScore * 2 >= words.Count;
+        var lone = words.Count <= 2 && strongHits > 0 && _recognizer.Recognize(text).Kind != RecognitionKind.Confident;
+        return clear || lone ? code : "en";
+    }
+}

@@ -1,0 +1,172 @@
+using System.Globalization;
+using LeashBot.Content;
+using LeashBot.Dialogs;
+
+namespace LeashBot.Understanding;
+
+/// <summary>
+/// What can be a cat's name. Filler, stop words, feelings, yes/no, chat and whole sentences never are;
+/// a name is found after a lead-in ("her name is Luna", "it's Biscuit, not Ok": the last lead-in wins) or in a
+/// question about the cat ("is milo ready?").
+/// </summary>
+public sealed class NameRules
+{
+    private const int LongestName = 30;
+    private const int MostWords = 3;
+    private const int MostListed = 5;
+
+    private readonly ReadingContent _words;
+    private readonly TopicRecognizer _recognizer;
+    private readonly HashSet<string> _notNames;
+    private readonly HashSet<string> _notNameWords;
+    private readonly string[][] _leadIns;
+
+    internal NameRules(ReadingContent words, GlobalSettings global, MoodWords moods, TopicRecognizer recognizer, Func<string, List<string>> tokenize)
+    {
+        _words = words;
+        _recognizer = recognizer;
+        _notNames = [.. words.NonNames.Select(n => string.Join(' ', tokenize(n)))];
+        _notNameWords =
+        [
+            .. (global.FillerWords ?? []).SelectMany(tokenize),
+            .. (global.StopWords ?? []).SelectMany(tokenize),
+            .. words.Negations.Select(n => n.ToLowerInvariant()),
+            .. words.Pronouns.Values.SelectMany(v => v).Select(p => tokenize(p).FirstOrDefault() ?? ""),
+            .. moods.Stressed.Concat(moods.Unsure).Concat(moods.Relaxed).Where(m => !m.Contains(' ', StringComparison.Ordinal)).SelectMany(tokenize),
+            .. words.Social.Thanks.Concat(words.Social.Goodbyes).Concat(words.Social.Laughter).Concat(words.Social.Acknowledgements)
+                .Where(m => !m.Contains(' ', StringComparison.Ordinal)).SelectMany(tokenize),
+        ];
+        _leadIns = [.. words.NameLeadIns.Select(l => tokenize(l).ToArray()).Where(l => l.Length > 0).OrderByDescending(l => l.Length)];
+    }
+
+    /// <summary>A name the words give explicitly, after a lead-in or in a question about the cat; null if none.</summary>
+    public string? NameIn(IReadOnlyList<string> words, IReadOnlyCollection<string> knownCats)
+    {
+        ArgumentNullException.ThrowIfNull(words);
+        for (var i = words.Count - 1; i >= 0; i--)
+        {
+            foreach (var leadIn in _leadIns)
+            {
+                if (!StartsAt(words, i, leadIn))
+                {
+                    continue;
+                }
+
+                var candidate = words.Skip(i + leadIn.Length).TakeWhile(w => w != "," && w != "not" && w != "but" && w != "and").Take(MostWords + 1).ToList();
+                if (Plausible(candidate) is { } name)
+                {
+                    return name;
+                }
+
+                break;
+            }
+        }
+
+        // "is milo ready for leash training?", "can biscuit learn this": a word in a name's place in a question.
+        for (var i = 1; i + 1 < words.Count; i++)
+        {
+            if (_words.NameQuestionSlots.Contains(words[i - 1]) && _words.NameQuestionEnds.Contains(words[i + 1])
+                && !knownCats.Contains(words[i], StringComparer.OrdinalIgnoreCase) && Plausible([words[i]]) is { } name)
+            {
+                return name;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Several names in a list: the whole message ("milo and pickle") or what follows a lead-in ("their names
+    /// are Milo, Pickle and Tom"). Empty unless every part is a plausible name and there are at least two.
+    /// </summary>
+    public IReadOnlyList<string> NamesListed(IReadOnlyList<string> words)
+    {
+        ArgumentNullException.ThrowIfNull(words);
+        var start = 0;
+        for (var i = words.Count - 1; i >= 0 && start == 0; i--)
+        {
+            if (_leadIns.FirstOrDefault(l => StartsAt(words, i, l)) is { } leadIn)
+            {
+                start = i + leadIn.Length;
+            }
+        }
+
+        var parts = new List<List<string>> { new() };
+        foreach (var word in words.Skip(start))
+        {
+            if (word is "and" or "," or "&")
+            {
+                parts.Add([]);
+            }
+            else
+            {
+                parts[^1].Add(word);
+            }
+        }
+
+        parts.RemoveAll(p => p.Count == 0);
+        if (parts.Count is < 2 or > MostListed)
+        {
+            return [];
+        }
+
+        var names = parts.Select(Plausible).ToList();
+        return names.All(n => n is not null) ? [.. names.Distinct(StringComparer.OrdinalIgnoreCase)!] : [];
+    }
+
+    /// <summary>The whole message as a name ("Luna", "mr whiskers"), when it is short and nothing else.</summary>
+    public string? BareName(IReadOnlyList<string> words, string? explicitName = null)
+    {
+        ArgumentNullException.ThrowIfNull(words);
+        return explicitName ?? (words.Count > MostWords || words.Contains(",") ? null : Plausible(words));
+    }
+
+    private string? Plausible(IReadOnlyList<string> words)
+    {
+        if (words.Count is 0 or > MostWords)
+        {
+            return null;
+        }
+
+        var joined = string.Join(' ', words);
+        if (joined.Length > LongestName || !joined.Any(char.IsLetter) || _notNames.Contains(joined)
+            || words.Any(w => _notNameWords.Contains(w) || !w.Any(char.IsLetterOrDigit)) || YesNoRecognizer.Recognize(joined) is not null)
+        {
+            return null;
+        }
+
+        // Something the recognizer clearly reads as a message ("harness", "is it safe") isn't a name; the
+        // names from the owner stories ("Milo") are.
+        // Words the content knows ("harness", "leash") are a name only when they are one of the stories' cats
+        // ("Milo"); a word it doesn't know ("mr whiskers", "biscuit") is most likely a name.
+        if (words.All(_recognizer.Normalizer.IsKnownWord))
+        {
+            var asMessage = _recognizer.Recognize(joined);
+            var leaning = asMessage.Candidates.Count > 0 ? asMessage.Candidates[0].TopicId : null;
+            if (asMessage.Kind == RecognitionKind.OutOfScope || leaning != TopicIds.Stories)
+            {
+                return null;
+            }
+        }
+
+        return CultureInfo.InvariantCulture.TextInfo.ToTitleCase(joined);
+    }
+
+    private static bool StartsAt(IReadOnlyList<string> words, int at, string[] phrase)
+    {
+        if (at + phrase.Length > words.Count)
+        {
+            return false;
+        }
+
+        for (var k = 0; k < phrase.Length; k++)
+        {
+            if (words[at + k] != phrase[k])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}
