@@ -17,7 +17,10 @@ namespace LeashBot.Dialogs;
 /// </remarks>
 public class ComponentDialog : Dialog
 {
-    private const string InnerStateKey = "dialogs";
+    // Where earlier versions kept the inner stack, as JSON inside the entry's State; read once and moved to InnerStack.
+    private const string LegacyInnerStateKey = "dialogs";
+
+    private string? _version;
 
     /// <summary>Initializes a component.</summary>
     /// <param name="id">The dialog id.</param>
@@ -32,22 +35,10 @@ public class ComponentDialog : Dialog
     /// <summary>
     /// Gets a stamp combining <see cref="OwnVersion"/>, <see cref="InitialDialogId"/> and the ids and versions of
     /// all inner dialogs, so changing a nested waterfall invalidates saved stacks that contain this component.
+    /// It is computed once (every turn checks the saved stack against it) and again after <see cref="AddDialog"/>;
+    /// add a nested component's dialogs before the component is first used.
     /// </summary>
-    public override string Version
-    {
-        get
-        {
-            var text = new StringBuilder().Append(OwnVersion).Append('|').Append(InitialDialogId);
-            foreach (var dialog in Dialogs.GetDialogs().OrderBy(d => d.Id, StringComparer.Ordinal))
-            {
-                text.Append('|').Append(dialog.Id).Append('=').Append(dialog.Version);
-            }
-
-            // A short hash keeps the saved stamp small however deep the nesting goes.
-            var hash = SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString()));
-            return Convert.ToHexString(hash, 0, 8).ToLowerInvariant();
-        }
-    }
+    public override string Version => _version ??= ComputeVersion();
 
     /// <summary>Gets the component's inner dialogs.</summary>
     protected DialogSet Dialogs { get; } = new();
@@ -63,6 +54,7 @@ public class ComponentDialog : Dialog
         ArgumentNullException.ThrowIfNull(dialog);
         Dialogs.Add(dialog);
         InitialDialogId ??= dialog.Id;
+        _version = null;
         return this;
     }
 
@@ -157,24 +149,47 @@ public class ComponentDialog : Dialog
         }
     }
 
-    /// <summary>Reads the inner stack saved in a stack entry, or null when it is unreadable.</summary>
-    internal static DialogState? TryReadInnerState(DialogInstance instance)
+    private string ComputeVersion()
     {
-        if (instance.State[InnerStateKey] is not JObject saved)
+        var text = new StringBuilder().Append(OwnVersion).Append('|').Append(InitialDialogId);
+        foreach (var dialog in Dialogs.GetDialogs().OrderBy(d => d.Id, StringComparer.Ordinal))
         {
-            return new DialogState();
+            text.Append('|').Append(dialog.Id).Append('=').Append(dialog.Version);
         }
 
-        try
+        // A short hash keeps the saved stamp small however deep the nesting goes.
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString()));
+        return Convert.ToHexString(hash, 0, 8).ToLowerInvariant();
+    }
+
+    /// <summary>Reads the inner stack saved in a stack entry (an empty one if there is none yet), or null when it is unreadable.</summary>
+    internal static DialogState? TryReadInnerState(DialogInstance instance)
+    {
+        if (instance.InnerStack is { } loaded)
         {
-            var state = saved.ToObject<DialogState>(StateJson.Serializer) ?? new DialogState();
-            state.DialogStack ??= [];
-            return state;
+            loaded.DialogStack ??= [];
+            return loaded;
         }
-        catch (JsonException)
+
+        DialogState? stack = null;
+        if (instance.State[LegacyInnerStateKey] is JObject saved)
         {
-            return null;
+            try
+            {
+                stack = saved.ToObject<DialogState>(StateJson.Serializer) ?? new DialogState();
+            }
+            catch (JsonException)
+            {
+                return null;
+            }
+
+            instance.State.Remove(LegacyInnerStateKey);
         }
+
+        stack ??= new DialogState();
+        stack.DialogStack ??= [];
+        instance.InnerStack = stack;
+        return stack;
     }
 
     /// <summary>Begins the inner dialogs; by default <see cref="InitialDialogId"/> with the component's options.</summary>
@@ -230,8 +245,7 @@ public class ComponentDialog : Dialog
         TryReadInnerState(instance) ?? throw new InvalidOperationException(
             $"The saved inner stack of dialog '{instance.Id}' could not be read. Create the context with DialogSet.CreateContextAsync, which discards unreadable stacks.");
 
-    private static void WriteInnerState(DialogInstance instance, DialogState innerState) =>
-        instance.State[InnerStateKey] = JObject.FromObject(innerState, StateJson.Serializer);
+    private static void WriteInnerState(DialogInstance instance, DialogState innerState) => instance.InnerStack = innerState;
 
     private Task<DialogTurnResult> HandleInnerResultAsync(DialogContext outerDc, DialogTurnResult turnResult, CancellationToken cancellationToken) =>
         turnResult.Status switch

@@ -1,3 +1,4 @@
+using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
 namespace LeashBot.Dialogs;
@@ -19,6 +20,14 @@ public sealed class DialogInstance
 
     /// <summary>Gets or sets the dialog's own saved data.</summary>
     public JObject State { get; set; } = [];
+
+    /// <summary>
+    /// Gets or sets a <see cref="ComponentDialog"/>'s inner stack (null for other dialogs). It is a typed part of the
+    /// entry rather than JSON inside <see cref="State"/>, so a turn uses it as it was loaded instead of converting it
+    /// from JSON and back on every message.
+    /// </summary>
+    [JsonProperty(NullValueHandling = NullValueHandling.Ignore)]
+    public DialogState? InnerStack { get; set; }
 }
 
 /// <summary>The saved dialog stack of one conversation (or of one component's inner dialogs).</summary>

@@ -1,45 +1,64 @@
-using System.Collections;
 using System.Diagnostics;
 using System.Globalization;
+using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.Recognizers.Text;
-using Microsoft.Recognizers.Text.DateTime;
 using Microsoft.Recognizers.Text.Number;
 
 namespace LeashBot.Dialogs;
 
 /// <summary>
-/// English number and duration recognition on Microsoft.Recognizers.Text. Building the models compiles
-/// thousands of regular expressions, so this class builds them once, in its constructor: create one instance at
-/// start-up (a singleton) and share it; never create one while handling a message.
+/// English number and duration recognition. Numbers ("twelve", "2.5", "a dozen", "half") come from
+/// Microsoft.Recognizers.Text's number model; a duration is a number (or "a"/"an") followed by a unit of time, read
+/// here on top of it ("ten minutes", "half an hour", "an hour and a half", "1 hr 15 min", "20mins"). Building the number
+/// model compiles thousands of regular expressions, so this class builds it once, in its constructor: create one
+/// instance at start-up (a singleton) and share it; never create one while handling a message.
 /// </summary>
+/// <remarks>
+/// Durations used to come from the library's date-time model, which cost a few milliseconds per message and about
+/// 26 MB of memory (a quarter of a bare bot's whole footprint) for the one thing LeashBot asks of it: how long a
+/// training session was.
+/// </remarks>
 /// <remarks>
 /// Safe to use from many turns at once: the models are not changed by recognition once built, which is how
 /// Microsoft's own recognizer caches share them between threads.
 /// </remarks>
 public sealed partial class TextRecognizers
 {
-    private const string DurationType = "datetimeV2.duration";
-
     // Words people put around a bare number of minutes ("about 20", "maybe 15?").
     private static readonly HashSet<string> ApproximationWords = new(StringComparer.OrdinalIgnoreCase)
     {
         "about", "around", "roughly", "approximately", "approx", "maybe", "like", "almost", "nearly", "ca", "just", "over", "under",
     };
 
+    private static readonly Dictionary<char, double> SecondsPerUnit = new() { ['h'] = 3600, ['m'] = 60, ['s'] = 1 };
+
+    // Amounts the number model leaves alone in front of a unit ("a couple of minutes", "quarter of an hour").
+    private static readonly Dictionary<string, double> WordAmounts = new(StringComparer.Ordinal) { ["couple"] = 2, ["quarter"] = 0.25, ["half"] = 0.5 };
+
     private readonly NumberModel _numberModel;
-    private readonly DateTimeModel _dateTimeModel;
+
+    /// <summary>
+    /// How many patterns .NET's static <see cref="Regex"/> cache keeps. Besides the regexes the models compile,
+    /// Microsoft.Recognizers.Text calls the static <c>Regex.Match(input, pattern)</c> with dozens of patterns per
+    /// message; with .NET's default of 15 the cache thrashed and patterns were parsed again on every message.
+    /// </summary>
+    public const int RegexCacheSize = 512;
 
     /// <summary>Builds the English models (slow: call once at start-up). See <see cref="ConstructionTime"/>.</summary>
     public TextRecognizers()
     {
         var stopwatch = Stopwatch.StartNew();
-        _numberModel = new NumberRecognizer(Culture.English, NumberOptions.None, lazyInitialization: false).GetNumberModel();
-        _dateTimeModel = new DateTimeRecognizer(Culture.English, DateTimeOptions.None, lazyInitialization: false).GetDateTimeModel();
+        if (Regex.CacheSize < RegexCacheSize)
+        {
+            Regex.CacheSize = RegexCacheSize;
+        }
 
-        // One recognition each, so that whatever the libraries still set up on first use happens here, not on a user's turn.
+        _numberModel = new NumberRecognizer(Culture.English, NumberOptions.None, lazyInitialization: false).GetNumberModel();
+
+        // One recognition each, so that whatever the library still sets up on first use happens here, not on a user's turn.
         _ = _numberModel.Parse("twenty two");
-        _ = _dateTimeModel.Parse("ten minutes", DateTime.UnixEpoch);
+        _ = RecognizeDuration("an hour and a half");
         ConstructionTime = stopwatch.Elapsed;
     }
 
@@ -70,21 +89,13 @@ public sealed partial class TextRecognizers
             return null;
         }
 
-        // The date-time model costs milliseconds per call; it can only find a duration where a unit of time is
-        // named, so most chat messages ("my cat froze, what now?") skip it.
-        if (NamesATimeUnit().IsMatch(text))
+        // Most chat messages ("my cat froze, what now?") name no unit of time and skip the search.
+        var numbers = RecognizeNumberSpans(text).ToList();
+        if (NamesATimeUnit().IsMatch(text) && DurationIn(text, numbers) is { } duration)
         {
-            // The reference time does not matter for durations; a fixed one keeps results reproducible.
-            foreach (var result in _dateTimeModel.Parse(text, DateTime.UnixEpoch))
-            {
-                if (result.TypeName == DurationType && SecondsOf(result) is { } seconds)
-                {
-                    return TimeSpan.FromSeconds(seconds);
-                }
-            }
+            return duration;
         }
 
-        var numbers = RecognizeNumberSpans(text).ToList();
         if (numbers.Count == 1)
         {
             var (start, end, minutes) = numbers[0];
@@ -101,27 +112,67 @@ public sealed partial class TextRecognizers
         return null;
     }
 
-    [GeneratedRegex(@"\d\s*[hms]\b|sec|min|hour|hr|day|week|fortnight|month|year", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\d\s*[hms]|sec|min|hour|hr", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex NamesATimeUnit();
 
-    private static double? SecondsOf(ModelResult result)
+    /// <summary>
+    /// One part of a duration in text whose numbers were replaced by their values: "10 minutes", "0.5 an hour",
+    /// "quarter of an hour", "a couple of minutes", "an hour" (one), "1h20" (minutes after hours), "an hour and 0.5" or
+    /// "an hour 0.5" (and a half, however the number model split it).
+    /// </summary>
+    [GeneratedRegex(
+        @"(?:(?<n>\d+(?:\.\d+)?)|\b(?:an?\s+)?(?<word>couple|quarter|half)\b|\b(?<one>an?)\b)\s*(?:of\s+)?(?:an?\s+)?" +
+        @"(?<u>h(?:ours?|rs?)?|m(?:inutes?|ins?|n)?|s(?:econds?|ecs?)?)(?![a-z])" +
+        @"(?:(?<=h(?:ours?|rs?)?)\s*(?<mins>\d{1,2})\b(?!\s*(?:\.\d|[a-z])))?" +
+        @"(?:\s+(?:and\s+)?(?:an?\s+)?(?<half>0\.5|half)\b(?!\s*(?:of\s+)?(?:an?\s+)?[hms]))?",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex DurationPart();
+
+    /// <summary>What may stand between two parts of one duration ("1 hr 15 min", "1 hour and 20 minutes").</summary>
+    [GeneratedRegex(@"^[\s,]*(?:and)?[\s,]*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex JoinsParts();
+
+    /// <summary>The first duration in the text: its first run of parts, added up.</summary>
+    private static TimeSpan? DurationIn(string text, List<(int Start, int End, double Value)> numbers)
     {
-        if (result.Resolution?.TryGetValue("values", out var values) != true || values is not IEnumerable list)
+        // Numbers in words become digits, so one pattern reads "ten minutes" and "10 minutes" alike.
+        var withValues = new StringBuilder(text.Length + 16);
+        var at = 0;
+        foreach (var (start, end, value) in numbers)
         {
-            return null;
+            withValues.Append(text, at, start - at).Append(' ').Append(value.ToString("0.###", CultureInfo.InvariantCulture)).Append(' ');
+            at = end + 1;
         }
 
-        foreach (var entry in list)
+        var rewritten = withValues.Append(text, at, text.Length - at).ToString();
+        double? seconds = null;
+        var lastEnd = 0;
+        foreach (Match part in DurationPart().Matches(rewritten))
         {
-            if (entry is IDictionary<string, string> resolution
-                && resolution.TryGetValue("value", out var value)
-                && double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds))
+            if (seconds is not null && !JoinsParts().IsMatch(rewritten.AsSpan(lastEnd, part.Index - lastEnd).ToString()))
             {
-                return seconds;
+                break;
             }
+
+            var amount = part.Groups["n"].Success ? double.Parse(part.Groups["n"].Value, CultureInfo.InvariantCulture)
+                : part.Groups["word"].Success ? WordAmounts[part.Groups["word"].Value.ToLowerInvariant()]
+                : 1;
+            var unit = SecondsPerUnit[char.ToLowerInvariant(part.Groups["u"].Value[0])];
+            if (part.Groups["half"].Success)
+            {
+                amount += 0.5;
+            }
+
+            seconds = (seconds ?? 0) + (amount * unit);
+            if (part.Groups["mins"].Success)
+            {
+                seconds += 60 * double.Parse(part.Groups["mins"].Value, CultureInfo.InvariantCulture);
+            }
+
+            lastEnd = part.Index + part.Length;
         }
 
-        return null;
+        return seconds is { } total ? TimeSpan.FromSeconds(total) : null;
     }
 
     private IEnumerable<(int Start, int End, double Value)> RecognizeNumberSpans(string text)

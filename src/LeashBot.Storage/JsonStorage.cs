@@ -108,6 +108,28 @@ public abstract class JsonStorage : IStorage, IDisposable
         }, cancellationToken);
     }
 
+    /// <summary>
+    /// Reads one record's stored JSON text and eTag (null when there is none), for callers that convert the text to
+    /// their own types themselves instead of going through a <see cref="JObject"/>.
+    /// </summary>
+    public async Task<(string Json, string ETag)?> ReadTextAsync(string key, CancellationToken cancellationToken = default)
+    {
+        CheckKey(key);
+        return await Guard(ct => ReadRecordAsync(key, ct), cancellationToken);
+    }
+
+    /// <summary>
+    /// Writes one record's JSON text (a JSON object, without an eTag entry) under the eTag rules above: <paramref name="ifMatch"/>
+    /// is the eTag it must still have, <c>*</c> for any, null to create only. Returns the new eTag.
+    /// </summary>
+    public async Task<string> WriteTextAsync(string key, string json, string? ifMatch, CancellationToken cancellationToken = default)
+    {
+        CheckKey(key);
+        ArgumentNullException.ThrowIfNull(json);
+        var eTags = await Guard(ct => WriteRecordsAsync([new RecordWrite(key, json, string.IsNullOrEmpty(ifMatch) ? null : ifMatch)], ct), cancellationToken);
+        return eTags[0];
+    }
+
     /// <summary>How many bytes the record takes in storage (its UTF-8 JSON), or null when there is none.</summary>
     public async Task<long?> StoredBytesAsync(string key, CancellationToken cancellationToken = default)
     {

@@ -7,7 +7,8 @@ namespace LeashBot.Storage;
 /// What <c>GET /healthz</c> asks the store: write a small record and read it back. A store that answers reads but
 /// refuses writes (a read-only disk, a revoked key) is degraded, and so is a store that does not answer within
 /// <see cref="Deadline"/>: the health check answers within that time whatever the store does. One probe runs at a time
-/// (callers share it), and a result is reused for a second so frequent health checks don't load the store.
+/// (callers share it), and a result is reused for a second so frequent health checks don't load the store (a good
+/// result only while no read or write has failed since).
 /// </summary>
 public sealed class StorageProbe(IStorage storage, StorageHealth health, TimeProvider time)
 {
@@ -28,7 +29,7 @@ public sealed class StorageProbe(IStorage storage, StorageHealth health, TimePro
         Task<string?> probe;
         lock (_gate)
         {
-            // A turn that failed since the last probe outranks a reused "ok".
+            // A failure reported since (a turn's read or write) outdates a good result: the store is probed again.
             if (_last is { } last && time.GetUtcNow() - last.At < Reuse && (last.Problem is not null || health.IsHealthy))
             {
                 return last.Problem;

@@ -1,4 +1,5 @@
 using LeashBot.Dialogs;
+using Newtonsoft.Json.Linq;
 
 namespace LeashBot.Dialogs.Tests;
 
@@ -162,6 +163,40 @@ public class ComponentTests
             .StartTestAsync();
 
         Assert.Equal([DialogTurnStatus.Waiting, DialogTurnStatus.Waiting, DialogTurnStatus.Complete], statuses);
+    }
+
+    [Fact]
+    public async Task A_component_keeps_its_inner_stack_as_typed_data_and_reads_one_saved_inside_its_state_by_earlier_versions()
+    {
+        var storage = new JsonRoundTripStorage();
+        var state = new Microsoft.Bot.Builder.ConversationState(storage);
+        var accessor = state.CreateProperty<DialogState>("DialogState");
+        var dialog = new HarnessCheckDialog();
+        async Task Turn(Microsoft.Bot.Builder.ITurnContext turn, CancellationToken ct)
+        {
+            await dialog.RunAsync(turn, accessor, ct);
+            await state.SaveChangesAsync(turn, false, ct);
+        }
+
+        var adapter = new Microsoft.Bot.Builder.Adapters.TestAdapter();
+        await new Microsoft.Bot.Builder.Adapters.TestFlow(adapter, Turn).Send("hi").AssertReply("Cat's name?").StartTestAsync();
+        var saved = storage.Documents.Single();
+        Assert.NotNull(saved.SelectToken("DialogState.DialogStack[0].InnerStack.DialogStack[0]"));
+        Assert.Null(saved.SelectToken("DialogState.DialogStack[0].State.dialogs"));
+
+        // An earlier version kept the inner stack as JSON inside the component's State: move it there and carry on.
+        storage.Rewrite(document =>
+        {
+            var entry = (JObject)document.SelectToken("DialogState.DialogStack[0]")!;
+            var inner = entry["InnerStack"]!;
+            entry.Remove("InnerStack");
+            ((JObject)entry["State"]!)["dialogs"] = inner;
+            return document;
+        });
+        await new Microsoft.Bot.Builder.Adapters.TestFlow(adapter, Turn)
+            .Send("Mochi").AssertReply("Does Mochi wear it?")
+            .StartTestAsync();
+        Assert.NotNull(storage.Documents.Single().SelectToken("DialogState.DialogStack[0].InnerStack"));
     }
 
     [Fact]

@@ -41,6 +41,18 @@ internal sealed class JsonRoundTripStorage : IStorage
         }
     }
 
+    /// <summary>Rewrites every stored document, as an older version of the bot would have saved it.</summary>
+    public void Rewrite(Func<JObject, JObject> change)
+    {
+        lock (_gate)
+        {
+            foreach (var key in _items.Keys.ToList())
+            {
+                _items[key] = change(JObject.Parse(_items[key])).ToString(Formatting.None);
+            }
+        }
+    }
+
     public Task<IDictionary<string, object>> ReadAsync(string[] keys, CancellationToken cancellationToken = default)
     {
         var result = new Dictionary<string, object>();

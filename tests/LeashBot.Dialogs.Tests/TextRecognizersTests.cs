@@ -54,6 +54,25 @@ public class TextRecognizersTests(SharedRecognizers shared, ITestOutputHelper ou
     [InlineData("about 15", 15 * 60)]
     [InlineData("we did 10 minutes today, she was relaxed", 10 * 60)]
     [InlineData("2 hours", 2 * 3600)]
+    [InlineData("ten min", 10 * 60)]
+    [InlineData("15 min", 15 * 60)]
+    [InlineData("20mins with her, she hissed", 20 * 60)]
+    [InlineData("a couple of minutes", 2 * 60)]
+    [InlineData("quarter of an hour", 15 * 60)]
+    [InlineData("half a minute", 30)]
+    [InlineData("a minute", 60)]
+    [InlineData("an hour", 3600)]
+    [InlineData("1.5 hours", 90 * 60)]
+    [InlineData("two and a half minutes", 150)]
+    [InlineData("1 hr 15 min", 75 * 60)]
+    [InlineData("1 hour and 20 minutes", 80 * 60)]
+    [InlineData("1h20", 80 * 60)]
+    [InlineData("45 secs", 45)]
+    [InlineData("twenty five minutes", 25 * 60)]
+    [InlineData("Juniper did 10 minutes today and was relaxed", 10 * 60)]
+    [InlineData("3 mins in the morning and 4 in the evening", 3 * 60)]
+    [InlineData("did 6 minutes, she tried to get it off and hissed", 6 * 60)]
+    [InlineData("ABOUT 5 MINUTES", 5 * 60)]
     public void Durations_are_found_in_everyday_phrasings(string text, int expectedSeconds) =>
         Assert.Equal(TimeSpan.FromSeconds(expectedSeconds), _recognizers.RecognizeDuration(text));
 
@@ -61,6 +80,11 @@ public class TextRecognizersTests(SharedRecognizers shared, ITestOutputHelper ou
     [InlineData("")]
     [InlineData("a while")]
     [InlineData("she walked 3 laps around the garden")]
+    [InlineData("a few minutes")]
+    [InlineData("she was a mess, 2 of us held her")]
+    [InlineData("I'm so proud of my 2 cats")]
+    [InlineData("for 2 days")]
+    [InlineData("my cat froze, what now?")]
     public void Text_without_a_duration_gives_null(string text) =>
         Assert.Null(_recognizers.RecognizeDuration(text));
 

@@ -15,8 +15,12 @@ internal sealed class Benchmark(Options options, Action<string> log) : IAsyncDis
     private readonly string _leashBotDll = RepoPaths.HostDll("LeashBot", options.LeashBotDll);
     private readonly string? _echoDll = options.Echo ? RepoPaths.HostDll("LeashBot.EchoBaseline", options.EchoDll) : null;
     private Azurite? _azurite;
+    private ReplyCheck? _replyCheck;
 
     public string LeashBotDll => _leashBotDll;
+
+    /// <summary>How LeashBot's replies are judged (its error messages come from the built host's content).</summary>
+    public ReplyCheck LeashBotReplies => _replyCheck ??= ReplyCheck.ForHost(_leashBotDll);
 
     public async ValueTask DisposeAsync()
     {
@@ -42,9 +46,9 @@ internal sealed class Benchmark(Options options, Action<string> log) : IAsyncDis
     public string DllOf(string bot) => bot == Bots.LeashBot ? _leashBotDll : _echoDll ?? throw new InvalidOperationException("The echo bot is off.");
 
     /// <summary>One load run: a fresh host on a fresh store, warm-up, measured window, drain, then the store is measured.</summary>
-    public async Task<RunResult> RunLoadAsync(string bot, string provider, int round, int concurrency, TimeSpan warmUp, TimeSpan duration)
+    public async Task<RunResult> RunLoadAsync(string bot, Mix mix, string provider, int round, int concurrency, TimeSpan warmUp, TimeSpan duration)
     {
-        var tag = $"{bot}-{provider}-{round}-{Guid.NewGuid().ToString("N")[..6]}";
+        var tag = $"{bot}-{mix.Name}-{provider}-{round}-{Guid.NewGuid().ToString("N")[..6]}";
         var folder = TempFolder();
         try
         {
@@ -55,12 +59,12 @@ internal sealed class Benchmark(Options options, Action<string> log) : IAsyncDis
             {
                 await host.WaitReadyAsync(TimeSpan.FromSeconds(60));
                 using var http = LoadDriver.NewClient(host.BaseAddress);
-                outcome = await LoadDriver.RunAsync(http, bot == Bots.LeashBot, concurrency, warmUp, duration, tag, host.CpuSeconds);
+                outcome = await LoadDriver.RunAsync(http, mix, bot == Bots.LeashBot ? LeashBotReplies : null, concurrency, warmUp, duration, tag, host.CpuSeconds);
                 peak = host.PeakRssBytes();
                 await host.StopAsync(TimeSpan.FromSeconds(15));
                 if (outcome.ErrorCount > 0)
                 {
-                    log($"  {bot}/{provider}: {outcome.ErrorCount} errors; host output:\n{Indent(host.Output())}");
+                    log($"  {bot}/{mix.Name}/{provider}: {outcome.ErrorCount} errors; host output:\n{Indent(host.Output())}");
                 }
             }
 
@@ -71,14 +75,14 @@ internal sealed class Benchmark(Options options, Action<string> log) : IAsyncDis
                 _ => null,
             };
             var latency = Percentiles.Of(outcome.Latencies);
-            var result = new RunResult(bot, provider, round, concurrency, outcome.MeasuredSeconds, outcome.Latencies.Length,
+            var result = new RunResult(bot, mix.Name, provider, round, concurrency, outcome.MeasuredSeconds, outcome.Latencies.Length,
                 Math.Round(outcome.TurnsPerSecond, 1), latency, outcome.TotalTurns, outcome.ConversationsCompleted, outcome.ErrorCount,
                 outcome.Errors, outcome.ErrorExamples, peak, stored, outcome.HostCpuMsPerTurn)
             {
                 Latencies = outcome.Latencies,
             };
-            log($"  {bot,-8} {provider,-6} round {round}: {result.TurnsPerSecond,7:0.0} turns/s  p50 {latency.P50:0.0} ms  p99 {latency.P99:0.0} ms  host CPU {result.HostCpuMsPerTurn:0.00} ms/turn  " +
-                $"errors {result.Errors}  peak RSS {Mb(peak)}");
+            log($"  {bot,-8} {mix.Name,-9} {provider,-6} round {round}: {result.TurnsPerSecond,7:0.0} turns/s  p50 {latency.P50:0.0} ms  p99 {latency.P99:0.0} ms  host CPU {result.HostCpuMsPerTurn:0.00} ms/turn  " +
+                $"errors {result.Errors}  peak RSS {Mb(peak)}{(stored?.MaxConversationBytes is { } max ? $"  largest conversation record {max} B" : "")}");
             foreach (var example in outcome.ErrorExamples)
             {
                 log("    " + example);
@@ -100,7 +104,7 @@ internal sealed class Benchmark(Options options, Action<string> log) : IAsyncDis
         try
         {
             var (settings, _, _) = await StorageSettingsAsync(provider, folder, tag);
-            var body = LoadDriver.Activity(Step.Join(""), "Luna", "cold-owner", "cold-conv");
+            var body = LoadDriver.Activity(Step.Join(""), LoadDriver.CatsFor(0), "cold-owner", "cold-conv");
             var clock = Stopwatch.StartNew();
             await using var host = HostProcess.Start(bot, DllOf(bot), settings);
             using var http = LoadDriver.NewClient(host.BaseAddress);
@@ -186,6 +190,27 @@ internal sealed class Benchmark(Options options, Action<string> log) : IAsyncDis
         catch (IOException)
         {
         }
+    }
+
+    /// <summary>
+    /// Drives a host that is already running (for profiling it): no process, store or CPU figures of ours, just the
+    /// client side of the load, judged like any other run.
+    /// </summary>
+    public async Task<RunResult> RunAgainstAsync(Uri target, Mix mix, int concurrency, TimeSpan warmUp, TimeSpan duration)
+    {
+        var tag = $"attached-{mix.Name}-{Guid.NewGuid().ToString("N")[..6]}";
+        using var http = LoadDriver.NewClient(target);
+        var outcome = await LoadDriver.RunAsync(http, mix, LeashBotReplies, concurrency, warmUp, duration, tag);
+        var latency = Percentiles.Of(outcome.Latencies);
+        log($"  {target} {mix.Name}: {outcome.TurnsPerSecond:0.0} turns/s  p50 {latency.P50:0.0} ms  p99 {latency.P99:0.0} ms  errors {outcome.ErrorCount}");
+        foreach (var example in outcome.ErrorExamples)
+        {
+            log("    " + example);
+        }
+
+        return new RunResult(Bots.LeashBot, mix.Name, "attached", 1, concurrency, outcome.MeasuredSeconds, outcome.Latencies.Length,
+            Math.Round(outcome.TurnsPerSecond, 1), latency, outcome.TotalTurns, outcome.ConversationsCompleted, outcome.ErrorCount,
+            outcome.Errors, outcome.ErrorExamples, null, null, null);
     }
 
     private static string Indent(string text) => string.Join('\n', text.Split('\n').TakeLast(15).Select(l => "    | " + l));

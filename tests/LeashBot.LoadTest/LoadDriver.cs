@@ -32,11 +32,61 @@ internal sealed class LoadOutcome
     public double? HostCpuMsPerTurn { get; init; }
 }
 
+/// <summary>The cat names a conversation uses for <c>{cat}</c> and <c>{cat2}</c>.</summary>
+internal sealed record Cats(string First, string Second)
+{
+    public string Fill(string text) => text.Replace("{cat2}", Second, StringComparison.Ordinal).Replace("{cat}", First, StringComparison.Ordinal);
+}
+
 /// <summary>
-/// Closed-loop load: <c>concurrency</c> simulated owners, each running scripted conversations back to back (a new
+/// Judges LeashBot's replies: the step's fragments must all be there, and no reply may be one of LeashBot's own
+/// error messages (read from the host's <c>dialogs/messages.json</c>, so a wording change there cannot hide an error).
+/// </summary>
+internal sealed class ReplyCheck(IReadOnlyList<string> errorMessages)
+{
+    public static ReplyCheck ForHost(string hostDll)
+    {
+        var path = Path.Combine(Path.GetDirectoryName(hostDll)!, "dialogs", "messages.json");
+        using var document = JsonDocument.Parse(File.ReadAllBytes(path));
+        var errors = new[] { "somethingWentWrong", "cantSaveNow", "pickUpAgain" }
+            .Select(key => document.RootElement.TryGetProperty(key, out var text) ? text.GetString() : null)
+            .OfType<string>()
+            .Where(text => text.Length > 0)
+            .ToList();
+        return errors.Count > 0 ? new ReplyCheck(errors) : throw new InvalidOperationException($"{path} names none of LeashBot's error messages.");
+    }
+
+    /// <summary>Null when the reply is right; otherwise the kind of problem, with <paramref name="reply"/> explained.</summary>
+    public string? Problem(Step step, Cats cats, ref string reply)
+    {
+        foreach (var error in errorMessages)
+        {
+            if (reply.Contains(error, StringComparison.Ordinal))
+            {
+                return "error reply";
+            }
+        }
+
+        foreach (var fragment in step.LeashBotSays)
+        {
+            var expected = cats.Fill(fragment);
+            if (!reply.Contains(expected, StringComparison.OrdinalIgnoreCase))
+            {
+                reply = $"expected \"{expected}\", got: {reply}";
+                return "unexpected reply";
+            }
+        }
+
+        return null;
+    }
+}
+
+/// <summary>
+/// Closed-loop load: <c>concurrency</c> simulated owners, each running the mix's conversations back to back (a new
 /// owner id and conversation id per conversation, scenarios taken in turn), each turn waiting for the previous reply.
 /// Turns that complete during the warm-up are not measured. When the measured window ends, owners finish the
-/// conversation they are in (not measured) so that stored state is that of whole conversations.
+/// conversation they are in (not measured) so that stored state is that of whole conversations; in a mix of very long
+/// conversations (<see cref="Mix.FinishConversations"/> false) they stop there instead.
 /// </summary>
 internal static class LoadDriver
 {
@@ -53,7 +103,8 @@ internal static class LoadDriver
         Timeout = TimeSpan.FromSeconds(30),
     };
 
-    public static async Task<LoadOutcome> RunAsync(HttpClient http, bool checkLeashBotReplies, int concurrency, TimeSpan warmUp, TimeSpan duration, string runTag, Func<double?>? hostCpuSeconds = null)
+    public static async Task<LoadOutcome> RunAsync(
+        HttpClient http, Mix mix, ReplyCheck? leashBotReplies, int concurrency, TimeSpan warmUp, TimeSpan duration, string runTag, Func<double?>? hostCpuSeconds = null)
     {
         var clock = Stopwatch.StartNew();
         var warmEnd = warmUp;
@@ -70,9 +121,9 @@ internal static class LoadDriver
                 while (clock.Elapsed < measureEnd && !hardStop.IsCancellationRequested)
                 {
                     var n = Interlocked.Increment(ref shared.ConversationsStarted);
-                    var scenario = Scenarios.All[(int)(n % Scenarios.All.Count)];
-                    var cat = Scenarios.CatNames[(int)(n / Scenarios.All.Count % Scenarios.CatNames.Length)];
-                    var completed = await ConverseAsync(http, scenario, cat, $"{runTag}-{n}", checkLeashBotReplies, clock, warmEnd, measureEnd, latencies, shared, hardStop.Token);
+                    var scenario = mix.Scenarios[(int)(n % mix.Scenarios.Count)];
+                    var cats = CatsFor(n / mix.Scenarios.Count);
+                    var completed = await ConverseAsync(http, mix, scenario, cats, $"{runTag}-{n}", leashBotReplies, clock, warmEnd, measureEnd, latencies, shared, hardStop.Token);
                     if (completed)
                     {
                         Interlocked.Increment(ref shared.ConversationsCompleted);
@@ -111,16 +162,21 @@ internal static class LoadDriver
         }
     }
 
-    /// <summary>Runs one scripted conversation; false when a turn failed (the rest of that conversation is skipped).</summary>
+    /// <summary>Runs one scripted conversation; false when a turn failed (the rest of that conversation is skipped) or a long one was cut at the end of the measured window.</summary>
     private static async Task<bool> ConverseAsync(
-        HttpClient http, Scenario scenario, string cat, string id, bool checkLeashBotReplies, Stopwatch clock,
+        HttpClient http, Mix mix, Scenario scenario, Cats cats, string id, ReplyCheck? leashBotReplies, Stopwatch clock,
         TimeSpan warmEnd, TimeSpan measureEnd, List<double> latencies, Shared shared, CancellationToken cancellationToken)
     {
         var userId = "lt-owner-" + id;
         var conversationId = "lt-conv-" + id;
         foreach (var step in scenario.Steps)
         {
-            var body = Activity(step, cat, userId, conversationId);
+            if (!mix.FinishConversations && clock.Elapsed >= measureEnd)
+            {
+                return false; // a long conversation stops with the measured window; not an error
+            }
+
+            var body = Activity(step, cats, userId, conversationId);
             var started = clock.Elapsed;
             string? problem;
             string reply = "";
@@ -144,14 +200,7 @@ internal static class LoadDriver
                 else
                 {
                     reply = ReplyText(bytes);
-                    var expected = step.LeashBotSays.Replace("{cat}", cat, StringComparison.Ordinal);
-                    problem = reply.Length == 0 ? "empty reply"
-                        : checkLeashBotReplies && !reply.Contains(expected, StringComparison.OrdinalIgnoreCase) ? "unexpected reply"
-                        : null;
-                    if (problem == "unexpected reply")
-                    {
-                        reply = $"expected \"{expected}\", got: {reply}";
-                    }
+                    problem = reply.Length == 0 ? "empty reply" : leashBotReplies?.Problem(step, cats, ref reply);
                 }
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -167,7 +216,7 @@ internal static class LoadDriver
 
             if (problem is not null)
             {
-                shared.Record(problem, $"[{scenario.Name}] {step.Text ?? "(join)"} -> {Shorten(reply)}");
+                shared.Record(problem, $"[{scenario.Name}] {cats.Fill(step.Text ?? "(join)")} -> {Shorten(reply)}");
                 return false;
             }
         }
@@ -202,7 +251,7 @@ internal static class LoadDriver
     }
 
     /// <summary>The activity an owner's client posts, with <c>deliveryMode: expectReplies</c>.</summary>
-    public static byte[] Activity(Step step, string cat, string userId, string conversationId)
+    public static byte[] Activity(Step step, Cats cats, string userId, string conversationId)
     {
         var buffer = new ArrayBufferWriter<byte>(512);
         using (var json = new Utf8JsonWriter(buffer))
@@ -238,13 +287,22 @@ internal static class LoadDriver
             }
             else
             {
-                json.WriteString("text", step.Text!.Replace("{cat}", cat, StringComparison.Ordinal));
+                json.WriteString("text", cats.Fill(step.Text!));
             }
 
             json.WriteEndObject();
         }
 
         return buffer.WrittenSpan.ToArray();
+    }
+
+    /// <summary>The n-th conversation's two cat names: every pair of distinct names in turn.</summary>
+    public static Cats CatsFor(long n)
+    {
+        var names = Scenarios.CatNames;
+        var first = (int)(n % names.Length);
+        var offset = 1 + (int)(n / names.Length % (names.Length - 1));
+        return new Cats(names[first], names[(first + offset) % names.Length]);
     }
 
     private static string Shorten(string text)

@@ -9,13 +9,21 @@ internal sealed class Options
 
         usage: dotnet run --project tests/LeashBot.LoadTest -c Release -- [options]
 
-          --quick                 CI check (<= 60 s): LeashBot on Memory and SQLite, echo on Memory, 16 concurrent
-                                  conversations; exits non-zero on any error; no timing assertions.
+          --quick                 CI check (<= 60 s): LeashBot's scripted and free-text mixes on Memory and SQLite,
+                                  echo on Memory, 16 concurrent conversations; exits non-zero on any error; no timing
+                                  assertions.
           --concurrency N         simultaneous conversations (default 32)
-          --duration S            measured seconds per run (default 15)
-          --warmup S              warm-up seconds per run, not measured (default 5)
-          --rounds N              runs per bot and provider, alternating LeashBot, echo, ... (default 2)
+          --duration S            measured seconds per run (default 10)
+          --warmup S              warm-up seconds per run, not measured (default 3)
+          --rounds N              runs per bot, mix and provider, alternating LeashBot, echo, ... (default 2)
+          --mixes LIST            any of scripted,free-text,long (default all three):
+                                    scripted   answers to prompts: checklist, troubleshooting, check-ins
+                                    free-text  questions while follow-ups are pending, small talk, corrections, two cats
+                                    long       one conversation of 1,000 free-text turns per owner
           --providers LIST        any of memory,sqlite,blob (default all three)
+          --blob-mixes LIST       the mixes also run on blob (default scripted: Azurite is slow and noisy here)
+          --target URL            drive a LeashBot that is already running (e.g. under a profiler) with the first
+                                  mix, for --duration seconds; no echo bot, no report
           --cold-starts N         process starts per bot for the cold-start median (default 5; 0 = skip)
           --cold-start-provider P store for the cold starts (default sqlite, LeashBot's default)
           --no-echo               LeashBot only
@@ -27,10 +35,13 @@ internal sealed class Options
 
     public bool Quick { get; private set; }
     public int Concurrency { get; private set; } = 32;
-    public TimeSpan Duration { get; private set; } = TimeSpan.FromSeconds(15);
-    public TimeSpan WarmUp { get; private set; } = TimeSpan.FromSeconds(5);
+    public TimeSpan Duration { get; private set; } = TimeSpan.FromSeconds(10);
+    public TimeSpan WarmUp { get; private set; } = TimeSpan.FromSeconds(3);
     public int Rounds { get; private set; } = 2;
+    public IReadOnlyList<string> Mixes { get; private set; } = [Scenarios.ScriptedMix, Scenarios.FreeTextMix, Scenarios.LongMix];
     public IReadOnlyList<string> Providers { get; private set; } = ["memory", "sqlite", "blob"];
+    public IReadOnlyList<string> BlobMixes { get; private set; } = [Scenarios.ScriptedMix];
+    public Uri? Target { get; private set; }
     public int ColdStarts { get; private set; } = 5;
     public string ColdStartProvider { get; private set; } = "sqlite";
     public bool Echo { get; private set; } = true;
@@ -53,20 +64,21 @@ internal sealed class Options
                 case "--quick":
                     options.Quick = true;
                     options.Concurrency = 16;
-                    options.WarmUp = TimeSpan.FromSeconds(2);
-                    options.Duration = TimeSpan.FromSeconds(8);
+                    options.WarmUp = TimeSpan.FromSeconds(1);
+                    options.Duration = TimeSpan.FromSeconds(4);
                     options.Rounds = 1;
                     options.Providers = ["memory", "sqlite"];
+                    options.Mixes = [Scenarios.ScriptedMix, Scenarios.FreeTextMix];
                     options.ColdStarts = 1;
                     break;
                 case "--concurrency": options.Concurrency = Int(); break;
                 case "--duration": options.Duration = Seconds(); break;
                 case "--warmup": options.WarmUp = Seconds(); break;
                 case "--rounds": options.Rounds = Int(); break;
-                case "--providers":
-                    options.Providers = Value().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-                        .Select(p => p.ToLowerInvariant()).ToArray();
-                    break;
+                case "--providers": options.Providers = List(Value()); break;
+                case "--mixes": options.Mixes = List(Value()); break;
+                case "--blob-mixes": options.BlobMixes = List(Value()); break;
+                case "--target": options.Target = new Uri(Value().TrimEnd('/') + "/", UriKind.Absolute); break;
                 case "--cold-starts": options.ColdStarts = Int(); break;
                 case "--cold-start-provider": options.ColdStartProvider = Value().ToLowerInvariant(); break;
                 case "--no-echo": options.Echo = false; break;
@@ -88,6 +100,16 @@ internal sealed class Options
             }
         }
 
+        foreach (var mix in options.Mixes.Concat(options.BlobMixes))
+        {
+            _ = Scenarios.MixNamed(mix);
+        }
+
+        if (options.Mixes.Count == 0)
+        {
+            throw new ArgumentException("Name at least one mix.");
+        }
+
         if (options.Concurrency < 1 || options.Rounds < 1 || options.Duration <= TimeSpan.Zero || options.WarmUp < TimeSpan.Zero || options.ColdStarts < 0)
         {
             throw new ArgumentException("Concurrency, rounds and duration must be positive; warm-up and cold starts not negative.");
@@ -100,6 +122,12 @@ internal sealed class Options
 
         return options;
     }
+
+    /// <summary>The mixes a provider runs: Blob only runs <see cref="BlobMixes"/>.</summary>
+    public IEnumerable<string> MixesOn(string provider) => provider == "blob" ? Mixes.Where(BlobMixes.Contains) : Mixes;
+
+    private static string[] List(string value) =>
+        value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(p => p.ToLowerInvariant()).ToArray();
 }
 
 internal sealed class HelpRequestedException : Exception

@@ -22,7 +22,7 @@ catch (Exception ex) when (ex is ArgumentException or FormatException)
 var progress = options.Json ? Console.Error : Console.Out;
 void Log(string line) => progress.WriteLine(line);
 
-return options.Quick ? await QuickAsync() : await FullAsync();
+return options.Target is not null ? await AttachedAsync(options.Target) : options.Quick ? await QuickAsync() : await FullAsync();
 
 async Task<int> FullAsync()
 {
@@ -63,12 +63,16 @@ async Task<int> FullAsync()
         var runs = new List<RunResult>();
         foreach (var provider in options.Providers)
         {
-            Log($"load on {provider}: {options.Concurrency} concurrent conversations, {options.WarmUp.TotalSeconds:0} s warm-up + {options.Duration.TotalSeconds:0} s");
-            for (var round = 1; round <= options.Rounds; round++)
+            foreach (var mix in options.MixesOn(provider).Select(Scenarios.MixNamed))
             {
-                foreach (var bot in bots)
+                Log($"{mix.Name} mix on {provider} ({mix.Description}): {options.Concurrency} concurrent conversations, " +
+                    $"{options.WarmUp.TotalSeconds:0} s warm-up + {options.Duration.TotalSeconds:0} s");
+                for (var round = 1; round <= options.Rounds; round++)
                 {
-                    runs.Add(await benchmark.RunLoadAsync(bot, provider, round, options.Concurrency, options.WarmUp, options.Duration));
+                    foreach (var bot in bots)
+                    {
+                        runs.Add(await benchmark.RunLoadAsync(bot, mix, provider, round, options.Concurrency, options.WarmUp, options.Duration));
+                    }
                 }
             }
         }
@@ -98,6 +102,14 @@ async Task<int> FullAsync()
         Console.Error.WriteLine("error: " + ex.Message);
         return 2;
     }
+}
+
+// Profiling aid: the load of one mix against a host someone started (under dotnet-trace, say).
+async Task<int> AttachedAsync(Uri target)
+{
+    await using var benchmark = new Benchmark(options, Log);
+    var run = await benchmark.RunAgainstAsync(target, Scenarios.MixNamed(options.Mixes[0]), options.Concurrency, options.WarmUp, options.Duration);
+    return run.Errors == 0 ? 0 : 1;
 }
 
 // CI's check: the harness works end to end and the host answers every turn of concurrent conversations correctly.
@@ -135,21 +147,24 @@ async Task<int> QuickAsync()
 
         foreach (var provider in options.Providers)
         {
-            var run = await benchmark.RunLoadAsync(Bots.LeashBot, provider, 1, options.Concurrency, options.WarmUp, options.Duration);
-            Check(run.Errors == 0 && run.MeasuredTurns > 0 && run.ConversationsCompleted > 0,
-                $"LeashBot on {provider}: {run.TotalTurns} turns in {run.ConversationsCompleted} whole conversations, {options.Concurrency} at a time, " +
-                $"{run.Errors} errors (non-2xx, empty or wrong replies, exceptions)");
-            if (run.Stored is { } stored)
+            foreach (var mix in options.MixesOn(provider).Select(Scenarios.MixNamed))
             {
-                Check(stored.Conversations >= run.ConversationsCompleted && stored.Records >= 2 * run.ConversationsCompleted,
-                    $"LeashBot on {provider} stored a conversation and an owner record for every conversation " +
-                    $"({stored.Conversations} conversations, {stored.Records} records, {stored.BytesPerConversation:0} B per conversation)");
+                var run = await benchmark.RunLoadAsync(Bots.LeashBot, mix, provider, 1, options.Concurrency, options.WarmUp, options.Duration);
+                Check(run.Errors == 0 && run.MeasuredTurns > 0 && run.ConversationsCompleted > 0,
+                    $"LeashBot, {mix.Name} mix on {provider}: {run.TotalTurns} turns in {run.ConversationsCompleted} whole conversations, " +
+                    $"{options.Concurrency} at a time, {run.Errors} errors (non-2xx, empty, wrong or error replies, exceptions)");
+                if (run.Stored is { } stored)
+                {
+                    Check(stored.Conversations >= run.ConversationsCompleted && stored.Records >= 2 * run.ConversationsCompleted,
+                        $"LeashBot, {mix.Name} mix on {provider} stored a conversation and an owner record for every conversation " +
+                        $"({stored.Conversations} conversations, {stored.Records} records, {stored.BytesPerConversation:0} B per conversation)");
+                }
             }
         }
 
         if (options.Echo)
         {
-            var echo = await benchmark.RunLoadAsync(Bots.Echo, "memory", 1, options.Concurrency, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(3));
+            var echo = await benchmark.RunLoadAsync(Bots.Echo, Scenarios.MixNamed(Scenarios.FreeTextMix), "memory", 1, options.Concurrency, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(3));
             Check(echo.Errors == 0 && echo.MeasuredTurns > 0, $"echo baseline on memory: {echo.TotalTurns} turns, {echo.Errors} errors");
         }
     }

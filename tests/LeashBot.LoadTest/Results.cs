@@ -15,6 +15,7 @@ internal sealed record Percentiles(double P50, double P95, double P99, double Ma
 
 internal sealed record RunResult(
     string Bot,
+    string Mix,
     string Provider,
     int Round,
     int Concurrency,
@@ -40,23 +41,27 @@ internal sealed record ColdStart(string Bot, string Provider, IReadOnlyList<doub
     public double Median => Seconds.Count == 0 ? double.NaN : Seconds.Order().ElementAt(Seconds.Count / 2);
 }
 
-internal sealed record BotSummary(double TurnsPerSecond, double? HostCpuMsPerTurn, IReadOnlyList<double> TurnsPerSecondByRound, Percentiles LatencyMs, long? PeakRssBytes, double? StoredBytesPerConversation, double? FileBytesPerConversation, long Errors);
+internal sealed record BotSummary(
+    double TurnsPerSecond, double? HostCpuMsPerTurn, IReadOnlyList<double> TurnsPerSecondByRound, Percentiles LatencyMs, long? PeakRssBytes,
+    double? StoredBytesPerConversation, double? FileBytesPerConversation, long? MaxConversationBytes, long Errors);
 
-internal sealed record ProviderSummary(string Provider, BotSummary LeashBot, BotSummary? Echo, double? RatioToEcho, double? CpuPerTurnRatioToEcho);
+internal sealed record ProviderSummary(string Mix, string Provider, BotSummary LeashBot, BotSummary? Echo, double? RatioToEcho, double? CpuPerTurnRatioToEcho)
+{
+    public double? PeakRssRatioToEcho => LeashBot.PeakRssBytes is { } l && Echo?.PeakRssBytes is > 0 ? Math.Round((double)l / Echo.PeakRssBytes.Value, 2) : null;
+}
 
 internal sealed record TargetResult(string Name, string Goal, string Measured, bool? Met, string? Note);
 
 internal sealed record Machine(int Cores, string CpuModel, string Runtime, string Os);
 
-internal sealed record Settings(int Concurrency, double WarmUpSeconds, double DurationSeconds, int Rounds, IReadOnlyList<string> Providers, int ColdStarts, string ColdStartProvider);
+internal sealed record Settings(
+    int Concurrency, double WarmUpSeconds, double DurationSeconds, int Rounds, IReadOnlyList<string> Mixes, IReadOnlyList<string> Providers, int ColdStarts, string ColdStartProvider);
 
 internal sealed record Report(
     Machine Machine,
     Settings Settings,
     IReadOnlyList<RunResult> Runs,
     IReadOnlyList<ProviderSummary> Providers,
-    double? SqliteToMemory,
-    double? BlobToMemory,
     IReadOnlyList<ColdStart> ColdStarts,
     IReadOnlyList<TargetResult> Targets,
     long TotalErrors);

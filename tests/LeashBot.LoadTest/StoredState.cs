@@ -6,9 +6,11 @@ namespace LeashBot.LoadTest;
 /// <summary>
 /// What a run left in storage. Every simulated conversation has its own owner, so a conversation's footprint is its
 /// conversation record plus its owner's user record: <see cref="BytesPerConversation"/> is all stored JSON divided
-/// by the number of conversation records. Not available for the Memory store, which lives inside the host.
+/// by the number of conversation records. <see cref="MaxConversationBytes"/> is the largest conversation record alone (the
+/// dialog stack and flags): in the long mix it shows whether a conversation's state stays flat. Not available for the
+/// Memory store, which lives inside the host.
 /// </summary>
-internal sealed record StoredState(long Records, long Conversations, long JsonBytes, long? FileBytes)
+internal sealed record StoredState(long Records, long Conversations, long JsonBytes, long? FileBytes, long? MaxConversationBytes)
 {
     public double? BytesPerConversation => Conversations > 0 ? (double)JsonBytes / Conversations : null;
 
@@ -23,17 +25,18 @@ internal sealed record StoredState(long Records, long Conversations, long JsonBy
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
         command.CommandText =
-            "SELECT COUNT(*), COALESCE(SUM(key LIKE '%/conversations/%'), 0), COALESCE(SUM(length(CAST(json AS BLOB))), 0) FROM state";
+            "SELECT COUNT(*), COALESCE(SUM(key LIKE '%/conversations/%'), 0), COALESCE(SUM(length(CAST(json AS BLOB))), 0), " +
+            "MAX(CASE WHEN key LIKE '%/conversations/%' THEN length(CAST(json AS BLOB)) END) FROM state";
         await using var reader = await command.ExecuteReaderAsync();
         await reader.ReadAsync();
-        return new StoredState(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), fileBytes);
+        return new StoredState(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), fileBytes, reader.IsDBNull(3) ? null : reader.GetInt64(3));
     }
 
     /// <summary>Lists the run's container: blob names start with a readable copy of the key ('/' as '_').</summary>
     public static async Task<StoredState> FromBlobAsync(string connectionString, string container)
     {
         var client = new BlobContainerClient(connectionString, container);
-        long records = 0, conversations = 0, bytes = 0;
+        long records = 0, conversations = 0, bytes = 0, largest = 0;
         await foreach (var blob in client.GetBlobsAsync(cancellationToken: CancellationToken.None))
         {
             records++;
@@ -41,9 +44,10 @@ internal sealed record StoredState(long Records, long Conversations, long JsonBy
             if (blob.Name.Contains("_conversations_", StringComparison.Ordinal))
             {
                 conversations++;
+                largest = Math.Max(largest, blob.Properties.ContentLength ?? 0);
             }
         }
 
-        return new StoredState(records, conversations, bytes, null);
+        return new StoredState(records, conversations, bytes, null, conversations > 0 ? largest : null);
     }
 }

@@ -58,8 +58,8 @@ public static class HostingExtensions
         // to a channel's connector (which also have their own, MessagesOptions.ReplyTimeoutSeconds).
         services.ConfigureHttpClientDefaults(http => http.ConfigureHttpClient(client => client.Timeout = TimeSpan.FromSeconds(15)));
         services.AddHttpClient(ConnectorReplies.HttpClientName);
-        services.AddSingleton<BotFrameworkAuthentication>(sp => new ConfigurationBotFrameworkAuthentication(
-            config, httpClientFactory: sp.GetRequiredService<IHttpClientFactory>(), logger: sp.GetRequiredService<ILogger<LeashBotAdapter>>()));
+        services.AddSingleton<BotFrameworkAuthentication>(sp => new OnDemandClientsAuthentication(new ConfigurationBotFrameworkAuthentication(
+            config, httpClientFactory: sp.GetRequiredService<IHttpClientFactory>(), logger: sp.GetRequiredService<ILogger<LeashBotAdapter>>())));
         services.AddSingleton<ConnectorReplies>();
         services.AddSingleton<LeashBotAdapter>();
         services.AddSingleton<MessagesEndpoint>();
@@ -70,10 +70,9 @@ public static class HostingExtensions
         services.AddSingleton<RetentionSweeper>();
         services.AddHostedService(sp => sp.GetRequiredService<RetentionSweeper>());
         services.AddSingleton<KeyedLock>();
-        services.AddSingleton<ConversationState, FlowState>();
-        services.AddSingleton<UserState>();
+        services.AddSingleton<ConversationState, TypedConversationState>();
+        services.AddSingleton<UserState, TypedUserState>();
         services.AddSingleton<BotAccessors>();
-        services.AddSingleton<StateShapes>();
         services.AddSingleton<TurnRunner>();
 
         // Understanding: the topic index and the number/duration models are built once, at start-up.

@@ -8,9 +8,9 @@ public sealed class BotAccessors(ConversationState conversationState, UserState 
 {
     public ConversationState ConversationState { get; } = conversationState;
     public UserState UserState { get; } = userState;
-    public IStatePropertyAccessor<DialogState> DialogState { get; } = conversationState.CreateProperty<DialogState>("dialogState");
-    public IStatePropertyAccessor<ConversationFlags> Flags { get; } = conversationState.CreateProperty<ConversationFlags>("flags");
-    public IStatePropertyAccessor<OwnerProfile> Owner { get; } = userState.CreateProperty<OwnerProfile>("owner");
+    public IStatePropertyAccessor<DialogState> DialogState { get; } = StateProperty.Create<DialogState>(conversationState, "dialogState");
+    public IStatePropertyAccessor<ConversationFlags> Flags { get; } = StateProperty.Create<ConversationFlags>(conversationState, "flags");
+    public IStatePropertyAccessor<OwnerProfile> Owner { get; } = StateProperty.Create<OwnerProfile>(userState, "owner");
 
     public Task<OwnerProfile> OwnerAsync(ITurnContext turnContext, CancellationToken cancellationToken) =>
         TypedAsync(turnContext, Owner, cancellationToken);
@@ -19,11 +19,11 @@ public sealed class BotAccessors(ConversationState conversationState, UserState 
         TypedAsync(turnContext, Flags, cancellationToken);
 
     /// <summary>
-    /// Reads a typed state property once per turn and writes the typed object back. State comes back from
-    /// storage as plain JSON, and Bot Framework's accessor converts it on every read without keeping the
-    /// result, so changes made to an object that was not written back would be lost when the turn saves.
-    /// Once written back, later reads in the same turn return that same object; a reload (a rerun after a
-    /// storage conflict) replaces it.
+    /// Reads a typed state property and writes the typed object back. On LeashBot's typed scopes the property is
+    /// already that object; on a plain Bot Framework scope state comes back from storage as JSON, which the accessor
+    /// converts on every read without keeping the result, so changes made to an object that was not written back would
+    /// be lost when the turn saves. Once written back, later reads in the same turn return that same object; a reload
+    /// (a rerun after a storage conflict) replaces it.
     /// </summary>
     private static async Task<T> TypedAsync<T>(ITurnContext turnContext, IStatePropertyAccessor<T> accessor, CancellationToken cancellationToken)
         where T : class, new()

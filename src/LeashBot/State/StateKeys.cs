@@ -1,5 +1,4 @@
 using LeashBot.Channels.Teams;
-using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 
 namespace LeashBot.State;
@@ -21,16 +20,5 @@ public static class StateKeys
 
         var key = $"{activity.ChannelId}/conversations/{id}";
         return TeamsActivity.IsShared(activity) && activity.From?.Id is { Length: > 0 } person ? $"{key}/people/{person}" : key;
-    }
-}
-
-/// <summary>Bot Framework's conversation state, stored under <see cref="StateKeys.Conversation"/>.</summary>
-public sealed class FlowState(IStorage storage) : ConversationState(storage)
-{
-    protected override string GetStorageKey(ITurnContext turnContext)
-    {
-        ArgumentNullException.ThrowIfNull(turnContext);
-        return StateKeys.Conversation(turnContext.Activity)
-            ?? throw new InvalidOperationException("An activity without a conversation id has no conversation state.");
     }
 }

@@ -2,7 +2,7 @@ using LeashBot.Bot;
 using LeashBot.Storage;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
-using Newtonsoft.Json.Linq;
+using Newtonsoft.Json;
 
 namespace LeashBot.State;
 
@@ -19,7 +19,8 @@ namespace LeashBot.State;
 /// eTag throws away the run (held replies included), reloads both states and reruns the logic, up to
 /// <see cref="MaxAttempts"/> times.</item>
 /// <item>If storage is unreachable, or the retries run out, nothing is sent but <c>cantSaveNow</c>; nothing was changed.</item>
-/// <item>A corrupt stored record, or one of the wrong shape (<see cref="StateShapes"/>), is replaced by a fresh state (its text kept under a quarantine key) and the owner is
+/// <item>A corrupt stored record, or one of the wrong shape (found when the typed records load, see
+/// <see cref="IStoredRecordState"/>), is replaced by a fresh state (its text kept under a quarantine key) and the owner is
 /// told <c>pickUpAgain</c> before the turn's own replies.</item>
 /// </list>
 /// <para>
@@ -34,6 +35,10 @@ namespace LeashBot.State;
 /// That needs another host to finish a whole turn between this run's two writes and is logged as a warning.
 /// The SQLite store could write both records in one transaction; the runner keeps one protocol for every store.
 /// </para>
+/// <para>
+/// Rollbacks work on the typed records (<see cref="StoredRecord"/>): each is written back as the text it was loaded
+/// with, conditional on the eTag this run wrote, so they need a <see cref="JsonStorage"/> (every store the host registers is one).
+/// </para>
 /// </summary>
 public sealed class TurnRunner(
     ConversationState conversationState,
@@ -41,8 +46,7 @@ public sealed class TurnRunner(
     IStorage storage,
     Phrasebook say,
     KeyedLock locks,
-    ILogger<TurnRunner> logger,
-    StateShapes? shapes = null)
+    ILogger<TurnRunner> logger)
 {
     /// <summary>How many times a turn's logic may run before the owner is told their message could not be saved.</summary>
     public const int MaxAttempts = 8;
@@ -99,29 +103,23 @@ public sealed class TurnRunner(
             {
                 await conversationState.LoadAsync(turnContext, force: true, cancellationToken);
                 await userState.LoadAsync(turnContext, force: true, cancellationToken);
-                var loadedConversation = Snapshot(conversationState, turnContext);
-                var loadedUser = Snapshot(userState, turnContext);
-                shapes?.Check(turnContext, ConversationKey(activity), UserKey(activity));
+                var loadedConversation = Record(conversationState, turnContext);
 
                 try
                 {
                     await turnLogic(turnContext, cancellationToken);
                 }
-                catch (Exception ex) when (StateShapes.IsShapeError(ex) && !conversationReset && ConversationKey(activity) is { } key)
+                catch (Exception ex) when (IsShapeError(ex) && !conversationReset && loadedConversation?.LoadedETag is { } loadedETag)
                 {
-                    // Stored values deeper than the checked properties (a dialog's own values) did not fit: the dialog
+                    // Stored values deeper than the typed properties (a dialog's own values) did not fit: the dialog
                     // stack is what can be given up, once, so the owner is not stuck on the same failure every turn.
                     conversationReset = true;
-                    throw new StorageCorruptRecordException(key, (string?)loadedConversation?[JsonStorage.ETagProperty] ?? "", ex);
+                    throw new StorageCorruptRecordException(loadedConversation.Key, loadedETag, ex);
                 }
 
-                await SaveBothAsync(turnContext, ConversationKey(activity), loadedConversation, cancellationToken);
+                await SaveBothAsync(turnContext, cancellationToken);
                 outbox.Ready(notices.Select(n => MessageFactory.Text(n)));
-                return new Saved(
-                    [
-                        (ConversationKey(activity), loadedConversation, Snapshot(conversationState, turnContext)),
-                        (UserKey(activity), loadedUser, Snapshot(userState, turnContext)),
-                    ]);
+                return new Saved([Record(conversationState, turnContext), Record(userState, turnContext)]);
             }
             catch (StorageConflictException ex)
             {
@@ -171,7 +169,7 @@ public sealed class TurnRunner(
         return null;
     }
 
-    private async Task SaveBothAsync(ITurnContext turnContext, string? conversationKey, JObject? loadedConversation, CancellationToken cancellationToken)
+    private async Task SaveBothAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
         await conversationState.SaveChangesAsync(turnContext, false, cancellationToken);
         try
@@ -180,34 +178,35 @@ public sealed class TurnRunner(
         }
         catch (StorageConflictException)
         {
-            await RollBackConversationAsync(turnContext, conversationKey, loadedConversation, cancellationToken);
+            if (!await RollBackRecordAsync(Record(conversationState, turnContext), cancellationToken))
+            {
+                logger.LogWarning("Could not roll back conversation state after a user-state conflict; the rerun may repeat a dialog step");
+            }
+
             throw;
         }
     }
 
-    private async Task RollBackConversationAsync(ITurnContext turnContext, string? conversationKey, JObject? loaded, CancellationToken cancellationToken)
+    /// <summary>
+    /// Puts a record this run wrote back to the text it was loaded with (an empty object where there was none),
+    /// conditional on the eTag this run wrote. False when a later write got there first (its state stays).
+    /// </summary>
+    private async Task<bool> RollBackRecordAsync(StoredRecord? record, CancellationToken cancellationToken)
     {
-        if (loaded is null)
+        if (record is null || record.ETag is null || record.ETag == record.LoadedETag || storage is not JsonStorage json)
         {
-            return;
+            return true; // this run did not write the record
         }
 
-        var loadedETag = (string?)loaded[JsonStorage.ETagProperty];
-        var writtenETag = (string?)(conversationState.Get(turnContext) as JObject)?[JsonStorage.ETagProperty];
-        if (conversationKey is null || writtenETag is null || writtenETag == loadedETag)
-        {
-            return; // this run did not write the conversation record
-        }
-
-        var restore = (JObject)loaded.DeepClone();
-        restore[JsonStorage.ETagProperty] = writtenETag;
         try
         {
-            await storage.WriteAsync(new Dictionary<string, object> { [conversationKey] = restore }, cancellationToken);
+            record.ETag = await json.WriteTextAsync(record.Key, record.LoadedJson ?? "{}", record.ETag, cancellationToken);
+            record.Json = record.LoadedJson;
+            return true;
         }
         catch (StorageConflictException)
         {
-            logger.LogWarning("Could not roll back conversation state after a user-state conflict; the rerun may repeat a dialog step");
+            return false;
         }
     }
 
@@ -222,34 +221,31 @@ public sealed class TurnRunner(
     /// <summary>Puts each record this turn wrote back to what it loaded, conditional on the eTag this turn wrote.</summary>
     private async Task RollBackAsync(Saved saved, CancellationToken cancellationToken)
     {
-        foreach (var (key, loaded, written) in saved.Records)
+        foreach (var record in saved.Records)
         {
-            var writtenETag = (string?)written?[JsonStorage.ETagProperty];
-            if (key is null || loaded is null || writtenETag is null || writtenETag == (string?)loaded[JsonStorage.ETagProperty])
-            {
-                continue; // not written by this turn (or deleted by "forget me", which stays deleted)
-            }
-
-            var restore = (JObject)loaded.DeepClone();
-            restore[JsonStorage.ETagProperty] = writtenETag;
             try
             {
-                await storage.WriteAsync(new Dictionary<string, object> { [key] = restore }, CancellationToken.None);
-            }
-            catch (StorageConflictException)
-            {
-                logger.LogWarning("A later turn changed {Key} before the rollback; its state stays", IncomingKey(key));
+                if (!await RollBackRecordAsync(record, CancellationToken.None))
+                {
+                    logger.LogWarning("A later turn changed {Key} before the rollback; its state stays", IncomingKey(record!.Key));
+                }
             }
             catch (StorageUnavailableException)
             {
-                logger.LogError("Storage became unavailable during a rollback of {Key}", IncomingKey(key));
+                logger.LogError("Storage became unavailable during a rollback of {Key}", IncomingKey(record!.Key));
             }
         }
     }
 
-    /// <summary>A copy of a state's cached record, or null when the turn deleted it ("forget me").</summary>
-    private static JObject? Snapshot(BotState state, ITurnContext turnContext) =>
-        state.GetCachedState(turnContext) is { State: { } cached } ? JObject.FromObject(cached) : null;
+    /// <summary>
+    /// What a typed state loaded and last wrote this turn; null when the turn deleted it ("forget me", which stays
+    /// deleted) or the state is not typed.
+    /// </summary>
+    private static StoredRecord? Record(BotState state, ITurnContext turnContext) => (state as IStoredRecordState)?.Record(turnContext);
+
+    /// <summary>True for the exceptions a JSON value of the wrong shape causes when converted to a type.</summary>
+    private static bool IsShapeError(Exception exception) =>
+        exception is JsonException or ArgumentException or FormatException or InvalidCastException or OverflowException;
 
     /// <summary>The kind of key (conversation or user) for logs: the ids themselves are the owner's.</summary>
     private static string IncomingKey(string key) =>
@@ -273,7 +269,7 @@ public sealed class TurnRunner(
         }
     }
 
-    private sealed record Saved(IReadOnlyList<(string? Key, JObject? Loaded, JObject? Written)> Records);
+    private sealed record Saved(IReadOnlyList<StoredRecord?> Records);
 
     /// <summary>Holds a run's outgoing activities until its state is saved, and sends them once the locks are released.</summary>
     private sealed class Outbox

@@ -33,6 +33,48 @@ public sealed class StoredSizeTests(ITestOutputHelper output)
         Assert.InRange(conversation.Value, 10, 2 * 1024);
     }
 
+    /// <summary>
+    /// What a year costs: an owner who logs one session a day for 365 days. The owner's record grows only with the
+    /// sessions they asked LeashBot to keep, by the same few bytes each; the conversation record does not grow at all.
+    /// </summary>
+    [Fact]
+    public async Task A_year_of_daily_sessions_costs_a_few_dozen_bytes_a_day()
+    {
+        using var host = new BotHost();
+        var owner = host.NewOwner(channelId: "webchat", userId: "year-owner", conversationId: "year-conv");
+        var storage = (JsonStorage)host.Services.GetRequiredService<IStorage>();
+        await owner.SaysAsync("start training");
+        await owner.SaysAsync("Milo");
+        var empty = await storage.StoredBytesAsync("webchat/users/year-owner") ?? 0;
+
+        var userBytes = new long[366];
+        var conversationBytes = new long[366];
+        userBytes[0] = empty;
+        string[] moods = ["was relaxed", "seemed a bit unsure", "was relaxed", "hissed and tried to get it off"];
+        for (var day = 1; day <= 365; day++)
+        {
+            host.Clock.Advance(TimeSpan.FromDays(1));
+            var reply = await owner.SaysAsync($"Milo did {5 + (day % 26)} minutes today and {moods[day % moods.Length]}");
+            reply.Says("Logged");
+            userBytes[day] = await storage.StoredBytesAsync("webchat/users/year-owner") ?? 0;
+            conversationBytes[day] = await storage.StoredBytesAsync("webchat/conversations/year-conv") ?? 0;
+        }
+
+        var perSession = (userBytes[365] - userBytes[0]) / 365.0;
+        output.WriteLine($"a year of daily sessions: owner record {userBytes[0]} B with one cat, {userBytes[30]} B after a month, " +
+                         $"{userBytes[182]} B after six months, {userBytes[365]} B after a year ({perSession:0.0} B per session); " +
+                         $"conversation record {conversationBytes.Skip(1).Min()}–{conversationBytes.Skip(1).Max()} B");
+
+        // Linear in the sessions kept: the second half of the year costs what the first half did, give or take the
+        // digits of the minutes and dates.
+        var firstHalf = userBytes[182] - userBytes[0];
+        var secondHalf = userBytes[365] - userBytes[182];
+        Assert.InRange(secondHalf, firstHalf * 0.9, firstHalf * 1.1);
+        Assert.InRange(perSession, 40, 120);
+        Assert.True(userBytes[365] < 48 * 1024, $"a year of sessions takes {userBytes[365]} B");
+        Assert.True(conversationBytes.Skip(1).Max() < 512, $"the conversation record reached {conversationBytes.Skip(1).Max()} B");
+    }
+
     private static async Task CompletePlanAsync(Owner owner, string cat)
     {
         for (var step = 1; step <= 10; step++)

@@ -51,7 +51,7 @@ public sealed class RetentionTests(AzuriteFixture azurite) : IClassFixture<Azuri
         clock.SetUtcNow(DateTimeOffset.UtcNow.AddMonths(13));
         (_, owners) = await sweeper.SweepAsync(CancellationToken.None);
         Assert.True(owners >= 1, "No idle owner profile was removed.");
-        // The profile is gone: Milo, named in the question, is met as a new cat.
+        // The profile is gone: the bot meets Milo afresh (a name mid-sentence is taken as a new cat).
         (await owner.SaysAsync("how's Milo doing?")).Says("Lovely to meet Milo");
     }
 }

@@ -1,0 +1,242 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using LeashBot.Storage;
+using Microsoft.Bot.Builder;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+
+namespace LeashBot.State;
+
+/// <summary>
+/// What a turn loaded from, and last wrote to, one stored record: the turn runner rolls a record back to
+/// <see cref="LoadedJson"/> (conditional on <see cref="ETag"/>) when the other record of the turn could not be saved.
+/// </summary>
+public sealed class StoredRecord(string key, string? loadedJson, string? loadedETag)
+{
+    public string Key { get; } = key;
+
+    /// <summary>Gets the record's text as loaded (null when there was no record).</summary>
+    public string? LoadedJson { get; } = loadedJson;
+
+    /// <summary>Gets the eTag the record had when loaded (null when there was no record).</summary>
+    public string? LoadedETag { get; } = loadedETag;
+
+    /// <summary>Gets the text as last loaded or saved, to tell whether the turn changed anything.</summary>
+    public string? Json { get; internal set; } = loadedJson;
+
+    /// <summary>Gets the record's eTag as last loaded or saved.</summary>
+    public string? ETag { get; internal set; } = loadedETag;
+}
+
+/// <summary>A state scope whose record is read into typed properties and can say what a turn loaded and wrote.</summary>
+public interface IStoredRecordState
+{
+    /// <summary>The record of this turn, or null before it was loaded (or when the store is not a <see cref="JsonStorage"/>).</summary>
+    StoredRecord? Record(ITurnContext turnContext);
+
+    /// <summary>Reads the property <paramref name="name"/> as <paramref name="type"/> straight from the stored text from now on.</summary>
+    void UseType(string name, Type type);
+}
+
+/// <summary>Creating typed state properties.</summary>
+public static class StateProperty
+{
+    /// <summary>
+    /// Creates a property accessor; on a typed scope (<see cref="IStoredRecordState"/>) the property is then read straight
+    /// into <typeparamref name="T"/> when the record loads, and Bot Framework's accessor hands back that object as it is.
+    /// </summary>
+    public static IStatePropertyAccessor<T> Create<T>(BotState state, string name)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        (state as IStoredRecordState)?.UseType(name, typeof(T));
+        return state.CreateProperty<T>(name);
+    }
+}
+
+/// <summary>
+/// Conversation state, stored under <see cref="StateKeys.Conversation"/> (per person where a conversation is shared),
+/// whose properties go straight from the stored JSON text to their types and back (see <see cref="TypedRecords"/>).
+/// </summary>
+public sealed class TypedConversationState(IStorage storage) : ConversationState(storage), IStoredRecordState
+{
+    private readonly TypedRecords _records = new(storage, nameof(TypedConversationState));
+
+    protected override string GetStorageKey(ITurnContext turnContext)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        return StateKeys.Conversation(turnContext.Activity)
+            ?? throw new InvalidOperationException("An activity without a conversation id has no conversation state.");
+    }
+
+    public override Task LoadAsync(ITurnContext turnContext, bool force = false, CancellationToken cancellationToken = default) =>
+        _records.LoadAsync(this, turnContext, GetStorageKey(turnContext), force, cancellationToken) ?? base.LoadAsync(turnContext, force, cancellationToken);
+
+    public override Task SaveChangesAsync(ITurnContext turnContext, bool force = false, CancellationToken cancellationToken = default) =>
+        _records.SaveAsync(this, turnContext, force, cancellationToken) ?? base.SaveChangesAsync(turnContext, force, cancellationToken);
+
+    public override Task DeleteAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
+    {
+        _records.Forget(turnContext);
+        return base.DeleteAsync(turnContext, cancellationToken);
+    }
+
+    public StoredRecord? Record(ITurnContext turnContext) => _records.Record(turnContext);
+
+    public void UseType(string name, Type type) => _records.UseType(name, type);
+}
+
+/// <summary>User state whose properties go straight from the stored JSON text to their types and back (see <see cref="TypedRecords"/>).</summary>
+public sealed class TypedUserState(IStorage storage) : UserState(storage), IStoredRecordState
+{
+    private readonly TypedRecords _records = new(storage, nameof(TypedUserState));
+
+    public override Task LoadAsync(ITurnContext turnContext, bool force = false, CancellationToken cancellationToken = default) =>
+        _records.LoadAsync(this, turnContext, GetStorageKey(turnContext), force, cancellationToken) ?? base.LoadAsync(turnContext, force, cancellationToken);
+
+    public override Task SaveChangesAsync(ITurnContext turnContext, bool force = false, CancellationToken cancellationToken = default) =>
+        _records.SaveAsync(this, turnContext, force, cancellationToken) ?? base.SaveChangesAsync(turnContext, force, cancellationToken);
+
+    public override Task DeleteAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
+    {
+        _records.Forget(turnContext);
+        return base.DeleteAsync(turnContext, cancellationToken);
+    }
+
+    public StoredRecord? Record(ITurnContext turnContext) => _records.Record(turnContext);
+
+    public void UseType(string name, Type type) => _records.UseType(name, type);
+}
+
+/// <summary>
+/// The record behind a typed state scope. Bot Framework's <see cref="BotState"/> converts a record up to eight times a
+/// turn: text to a JObject, to a dictionary, to JSON for a change hash, each property to its type, to JSON for the hash
+/// again, to a JObject and text for the store, and to JSON for a third hash; with two records a turn that was the
+/// largest part of LeashBot's own CPU per turn. Here a record is read once, each property registered with
+/// <see cref="StateProperty.Create{T}"/> straight into its type (Bot Framework's accessors then hand that object back
+/// as it is), and written once: serialized, compared with the text that was loaded, and stored only when different.
+/// Bot Framework's own turn cache (<see cref="BotState.GetCachedState"/>) holds the values, so its accessors,
+/// <see cref="BotState.Get"/> and <see cref="BotState.ClearStateAsync"/> work as before. The store's rules are
+/// unchanged: the write is conditional on the loaded eTag (a new record is create-only), and a record that is not a
+/// JSON object of the right shape is reported as corrupt (<see cref="StorageCorruptRecordException"/>) so the turn
+/// runner quarantines it. With a store that is not a <see cref="JsonStorage"/>, the scope is Bot Framework's own.
+/// </summary>
+internal sealed class TypedRecords(IStorage storage, string scope)
+{
+    private static readonly JsonSerializer Serializer = JsonSerializer.Create(JsonStorage.SerializerSettings);
+
+    private readonly JsonStorage? _store = storage as JsonStorage;
+    private readonly string _turnStateKey = $"LeashBot.State.{scope}";
+    private readonly ConcurrentDictionary<string, Type> _types = new(StringComparer.Ordinal);
+
+    public void UseType(string name, Type type)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentNullException.ThrowIfNull(type);
+        if (_types.GetOrAdd(name, type) != type)
+        {
+            throw new InvalidOperationException($"State property '{name}' already has the type {_types[name].Name}; one property has one type.");
+        }
+    }
+
+    public StoredRecord? Record(ITurnContext turnContext) =>
+        turnContext.TurnState.TryGetValue(_turnStateKey, out var record) ? record as StoredRecord : null;
+
+    public void Forget(ITurnContext turnContext) => turnContext.TurnState.Remove(_turnStateKey);
+
+    public Task? LoadAsync(BotState state, ITurnContext turnContext, string key, bool force, CancellationToken cancellationToken) =>
+        _store is null ? null : LoadCoreAsync(state, turnContext, key, force, cancellationToken);
+
+    public Task? SaveAsync(BotState state, ITurnContext turnContext, bool force, CancellationToken cancellationToken) =>
+        _store is null ? null : SaveCoreAsync(state, turnContext, force, cancellationToken);
+
+    private async Task LoadCoreAsync(BotState state, ITurnContext turnContext, string key, bool force, CancellationToken cancellationToken)
+    {
+        if (!force && Record(turnContext) is { } loaded && loaded.Key == key && state.GetCachedState(turnContext) is not null)
+        {
+            return;
+        }
+
+        var stored = await _store!.ReadTextAsync(key, cancellationToken);
+        var values = new Dictionary<string, object>(StringComparer.Ordinal);
+        if (stored is { } found)
+        {
+            Parse(key, found.Json, found.ETag, values);
+            values[JsonStorage.ETagProperty] = found.ETag;
+        }
+
+        // Bot Framework's cache entry for the turn, created empty by the base class (its key is private), then filled.
+        await state.ClearStateAsync(turnContext, cancellationToken);
+        state.GetCachedState(turnContext).State = values;
+        turnContext.TurnState[_turnStateKey] = new StoredRecord(key, stored?.Json, stored?.ETag);
+    }
+
+    private async Task SaveCoreAsync(BotState state, ITurnContext turnContext, bool force, CancellationToken cancellationToken)
+    {
+        if (Record(turnContext) is not { } record || state.GetCachedState(turnContext)?.State is not { } values)
+        {
+            return;
+        }
+
+        var json = Serialize(values);
+        if (!force && json == record.Json)
+        {
+            return;
+        }
+
+        record.ETag = await _store!.WriteTextAsync(record.Key, json, record.ETag, cancellationToken);
+        record.Json = json;
+        values[JsonStorage.ETagProperty] = record.ETag;
+    }
+
+    private void Parse(string key, string json, string eTag, Dictionary<string, object> values)
+    {
+        try
+        {
+            using var reader = new JsonTextReader(new StringReader(json)) { DateParseHandling = DateParseHandling.None, MaxDepth = 128 };
+            if (!reader.Read() || reader.TokenType != JsonToken.StartObject)
+            {
+                throw new StorageCorruptRecordException(key, eTag, null);
+            }
+
+            while (reader.Read() && reader.TokenType == JsonToken.PropertyName)
+            {
+                var name = (string)reader.Value!;
+                reader.Read();
+                values[name] = (_types.TryGetValue(name, out var type) ? Serializer.Deserialize(reader, type) : JToken.ReadFrom(reader))!;
+            }
+
+            if (reader.TokenType != JsonToken.EndObject || reader.Read())
+            {
+                throw new JsonReaderException("Additional text after the JSON object.");
+            }
+        }
+        catch (Exception ex) when (ex is JsonException or ArgumentException or FormatException or InvalidCastException or OverflowException)
+        {
+            // Not JSON, or JSON of the wrong shape (an owner that is a number): either way the record cannot be used.
+            throw new StorageCorruptRecordException(key, eTag, ex);
+        }
+    }
+
+    private static string Serialize(IDictionary<string, object> values)
+    {
+        using var text = new StringWriter(CultureInfo.InvariantCulture);
+        using (var writer = new JsonTextWriter(text) { Formatting = Formatting.None })
+        {
+            writer.WriteStartObject();
+            foreach (var (name, value) in values)
+            {
+                if (name is JsonStorage.ETagProperty or "ETag")
+                {
+                    continue;
+                }
+
+                writer.WritePropertyName(name);
+                Serializer.Serialize(writer, value);
+            }
+
+            writer.WriteEndObject();
+        }
+
+        return text.ToString();
+    }
+}
