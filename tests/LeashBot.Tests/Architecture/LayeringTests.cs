@@ -129,8 +129,8 @@ public sealed partial class LayeringTests
     [InlineData(typeof(UsesUpInAField), "field _targets")]
     [InlineData(typeof(UsesUpInAParameter), "parameter 'target' of IsMissing")]
     [InlineData(typeof(UsesUpInABody), "the body of Make")]
-    [InlineData(typeof(UsesUpInALambda), "the body of <>c.<Maker>")]
-    [InlineData(typeof(UsesUpInAnAsyncMethod), ".MoveNext")]
+    [InlineData(typeof(UsesUpInALambda), "the body of a lambda in Maker")]
+    [InlineData(typeof(UsesUpInAnAsyncMethod), "the body of NameAsync:")]
     public void An_upward_use_is_found_wherever_it_hides_and_named_with_both_folders(Type offender, string where)
     {
         var problem = Assert.Single(MadeUp.Problems(FakeTypes), p => p.StartsWith(offender.FullName + " ", StringComparison.Ordinal));

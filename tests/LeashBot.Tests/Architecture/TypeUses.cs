@@ -42,7 +42,7 @@ public static partial class TypeUses
         {
             foreach (var part in Unwrap(used))
             {
-                uses.Add(new TypeUse(owner, part, where));
+                uses.Add(new TypeUse(owner, part, Readable(where)));
             }
         }
 
@@ -56,7 +56,7 @@ public static partial class TypeUses
         foreach (var field in type.GetFields(Declared))
         {
             Add(field.FieldType, FieldName().Match(field.Name) is { Success: true } kept
-                ? $"{(kept.Groups[2].Value == "P" ? "constructor parameter" : "property")} {name}{kept.Groups[1].Value}"
+                ? (kept.Groups[2].Value == "P" ? $"constructor parameter '{kept.Groups[1].Value}'" : $"property {name}{kept.Groups[1].Value}")
                 : $"field {name}{field.Name}");
             AddAttributes(field, $"an attribute of field {name}{field.Name}", Add);
         }
@@ -74,7 +74,7 @@ public static partial class TypeUses
 
         foreach (var method in type.GetMethods(Declared).Cast<MethodBase>().Concat(type.GetConstructors(Declared)))
         {
-            var member = method is ConstructorInfo ? $"{name}constructor" : $"{name}{method.Name}";
+            var member = method is ConstructorInfo ? (name.Length == 0 ? "the constructor" : $"{name}constructor") : $"{name}{method.Name}";
             if (method is MethodInfo info)
             {
                 Add(info.ReturnType, $"what {member} returns");
@@ -220,6 +220,26 @@ public static partial class TypeUses
 
         yield return type;
     }
+
+    /// <summary>
+    /// Compiler-made names as the source says them: "&lt;AskAsync&gt;d__5.MoveNext" is AskAsync (an async method's state
+    /// machine), "&lt;&gt;c.&lt;Maker&gt;b__0_0" a lambda in Maker.
+    /// </summary>
+    private static string Readable(string where)
+    {
+        where = Lambda().Replace(where, "a lambda in $1");
+        where = StateMachine().Replace(where, "$1");
+        return Closure().Replace(where, "").Replace("-ctor", "the constructor", StringComparison.Ordinal).Replace(".ctor", "the constructor", StringComparison.Ordinal);
+    }
+
+    [GeneratedRegex(@"<([^<>]*)>b__[\d_]+")]
+    private static partial Regex Lambda();
+
+    [GeneratedRegex(@"<([^<>]*)>d(?:__\d+)?\.MoveNext")]
+    private static partial Regex StateMachine();
+
+    [GeneratedRegex(@"<>c(?:__DisplayClass[\d_]+)?\.")]
+    private static partial Regex Closure();
 
     /// <summary>The field the compiler makes for a primary constructor's parameter (&lt;say&gt;P) or an auto-property.</summary>
     [GeneratedRegex(@"^<(\w+)>(P|k__BackingField)$")]
