@@ -47,16 +47,16 @@ public sealed class MessageReader
         _recognizer = recognizer;
         _numbers = numbers;
         _words = content.Reading;
-        var global = content.Understanding.Global!;
-        _contractions = new Dictionary<string, string>(global.Contractions ?? [], StringComparer.Ordinal);
+        var global = content.Understanding.Global;
+        _contractions = new Dictionary<string, string>(global.Contractions, StringComparer.Ordinal);
         // As listed, not expanded: "wasnt" in the list must not make "was" a negation ("wasn't" in a message becomes "was not").
         _negations = [.. _words.Negations.Select(n => n.Trim().ToLowerInvariant())];
-        _stopWords = [.. (global.StopWords ?? []).Select(w => w.ToLowerInvariant())];
+        _stopWords = [.. global.StopWords.Select(w => w.ToLowerInvariant())];
         _steps = [.. content.Plan.Steps.Select(st => (st.Number, Title: StemSet(st.Title), Goal: StemSet(st.Goal)))];
-        _fillers = [.. (global.FillerWords ?? []).Select(w => w.ToLowerInvariant())];
+        _fillers = [.. global.FillerWords.Select(w => w.ToLowerInvariant())];
 
         // "menu pls", "help please": politeness around a command (fillers, and shorthand that means one) keeps it a command.
-        _politeness = [.. _fillers, .. (global.Shorthand ?? []).Where(kv => _fillers.Contains(kv.Value)).Select(kv => kv.Key)];
+        _politeness = [.. _fillers, .. global.Shorthand.Where(kv => _fillers.Contains(kv.Value)).Select(kv => kv.Key)];
         _clauseBreaks = [.. _words.ClauseBreaks.Select(p => Words(p).ToArray()).Where(p => p.Length > 0).OrderByDescending(p => p.Length)];
 
         var moods = content.Plan.MoodWords;

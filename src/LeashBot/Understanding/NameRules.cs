@@ -28,8 +28,8 @@ public sealed class NameRules
         _notNames = [.. words.NonNames.Select(n => string.Join(' ', tokenize(n)))];
         _notNameWords =
         [
-            .. (global.FillerWords ?? []).SelectMany(tokenize),
-            .. (global.StopWords ?? []).SelectMany(tokenize),
+            .. global.FillerWords.SelectMany(tokenize),
+            .. global.StopWords.SelectMany(tokenize),
             .. words.Negations.Select(n => n.ToLowerInvariant()),
             .. words.Pronouns.Values.SelectMany(v => v).Select(p => tokenize(p).FirstOrDefault() ?? ""),
             .. moods.Stressed.Concat(moods.Unsure).Concat(moods.Relaxed).Where(m => !m.Contains(' ', StringComparison.Ordinal)).SelectMany(tokenize),

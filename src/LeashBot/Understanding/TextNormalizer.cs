@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Text;
+using LeashBot.Content;
 
 namespace LeashBot.Understanding;
 
@@ -31,7 +32,7 @@ public sealed class TextNormalizer
         var expansions = new Dictionary<string, string[]>(StringComparer.Ordinal);
         foreach (var map in new[] { global.Shorthand, global.Contractions })
         {
-            foreach (var (key, value) in map ?? [])
+            foreach (var (key, value) in map)
             {
                 expansions[NormalizeApostrophes(key.Trim().ToLowerInvariant())] =
                     value.ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries);
@@ -39,14 +40,14 @@ public sealed class TextNormalizer
         }
 
         _expansions = expansions.ToFrozenDictionary(StringComparer.Ordinal);
-        _emoji = [.. (global.Emoji ?? []).OrderByDescending(kv => kv.Key.Length)];
-        _fillers = (global.FillerWords ?? []).Select(f => f.Trim().ToLowerInvariant()).ToFrozenSet(StringComparer.Ordinal);
+        _emoji = [.. global.Emoji.OrderByDescending(kv => kv.Key.Length)];
+        _fillers = global.FillerWords.Select(f => f.Trim().ToLowerInvariant()).ToFrozenSet(StringComparer.Ordinal);
 
         var single = new Dictionary<string, string>(StringComparer.Ordinal);
         var phrases = new Dictionary<string, List<(string[], string)>>(StringComparer.Ordinal);
-        foreach (var group in global.Synonyms ?? [])
+        foreach (var group in global.Synonyms)
         {
-            foreach (var term in group.Terms ?? [])
+            foreach (var term in group.Terms)
             {
                 var stems = StemAll(term);
                 if (stems.Count == 1)
