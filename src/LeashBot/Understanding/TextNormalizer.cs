@@ -74,6 +74,13 @@ public sealed class TextNormalizer
     /// <summary>True when the content uses this word (as written, lower case); every word counts before the vocabulary is set.</summary>
     public bool IsKnownWord(string word) => _knownSurface is null || _knownSurface.ContainsKey(word);
 
+    /// <summary>
+    /// <see cref="EnglishStemmer.Stem"/> of a lower-case word: the content's own words were stemmed once when the
+    /// vocabulary was set, so most words of a message are a lookup.
+    /// </summary>
+    public string StemOf(string word) =>
+        _knownSurface is not null && _knownSurface.TryGetValue(word, out var stem) ? stem : EnglishStemmer.Stem(word);
+
     /// <summary>Number of words the typo corrector knows.</summary>
     public int VocabularySize => _knownSurface?.Count ?? 0;
 
