@@ -19,6 +19,7 @@ public sealed class MessageReader
     private const int MaxQuestions = 3;
     private const int MoodGap = 2;
     private const int GoodbyeTail = 6;
+    private const int GoalWordsForAStep = 2;
 
     private readonly TopicRecognizer _recognizer;
     private readonly TextRecognizers _numbers;
@@ -752,14 +753,15 @@ public sealed class MessageReader
         var stems = words.Where(w => w.Length >= 3 && !_stopWords.Contains(w) && !_fillers.Contains(w)
                 && !_stepWords.Contains(w) && !_afterWords.Contains(w) && !_beforeWords.Contains(w))
             .Select(EnglishStemmer.Stem).ToList();
-        // Titles first ("the harness" is step 1 before it is anything else); goals only when no title fits.
+        // Titles first ("the harness" is step 1 before it is anything else); goals only when no title fits, and
+        // then with two of their words: one word of a long goal ("cats", "time") is in too many questions to name a step.
         var best = (Number: 0, Score: 0);
         foreach (var byGoal in (ReadOnlySpan<bool>)[false, true])
         {
             foreach (var (number, title, goal) in _steps)
             {
                 var score = stems.Count((byGoal ? goal : title).Contains);
-                if (score > best.Score)
+                if (score > best.Score && (!byGoal || score >= GoalWordsForAStep))
                 {
                     best = (number, score);
                 }
