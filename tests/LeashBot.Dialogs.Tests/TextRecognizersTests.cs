@@ -88,6 +88,18 @@ public class TextRecognizersTests(SharedRecognizers shared, ITestOutputHelper ou
     public void Text_without_a_duration_gives_null(string text) =>
         Assert.Null(_recognizers.RecognizeDuration(text));
 
+    [Theory]
+    [InlineData("twenty two", 22)]
+    [InlineData("forty-two", 42)]
+    [InlineData("one hundred and five", 105)]
+    [InlineData("Fifteen", 15)]
+    public void Written_numbers_are_read_by_the_interpreted_number_word_pattern(string text, double expected)
+    {
+        // The library compiles this pattern; a version that keeps it elsewhere would quietly cost ~20 MB again.
+        Assert.True(_recognizers.TextNumberRegexInterpreted, "the number parser's written-number pattern is compiled again");
+        Assert.Equal(expected, _recognizers.RecognizeNumber(text));
+    }
+
     [Fact]
     public void Recognition_from_many_threads_at_once_gives_the_same_answers()
     {

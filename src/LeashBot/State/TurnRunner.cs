@@ -33,7 +33,9 @@ namespace LeashBot.State;
 /// rollback itself is refused, another turn has already built on this run's conversation changes; the run is still
 /// rerun so the owner's progress (user state) is never lost, at the price of the dialog seeing the message twice.
 /// That needs another host to finish a whole turn between this run's two writes and is logged as a warning.
-/// The SQLite store could write both records in one transaction; the runner keeps one protocol for every store.
+/// Stores that write a batch all or nothing (<see cref="JsonStorage.WritesBatchesAtomically"/>: SQLite in one
+/// transaction, Memory) get both records in one write conditional on both eTags instead, so there a conflict leaves
+/// both records as loaded and a rerun never counts a turn twice; the order and the rollback above are Blob's alone.
 /// </para>
 /// <para>
 /// Rollbacks work on the typed records (<see cref="StoredRecord"/>): each is written back as the text it was loaded
@@ -171,6 +173,21 @@ public sealed class TurnRunner(
 
     private async Task SaveBothAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
+        if (storage is JsonStorage { WritesBatchesAtomically: true } json
+            && conversationState is IStoredRecordState conversation && userState is IStoredRecordState user)
+        {
+            // Both records in one all-or-nothing write: a conflict on either leaves both as they were, so the rerun
+            // starts clean and nothing needs rolling back.
+            PendingWrite[] writes = [.. new[] { conversation.PendingWrite(turnContext), user.PendingWrite(turnContext) }.OfType<PendingWrite>()];
+            var eTags = await json.WriteTextsAsync([.. writes.Select(w => (w.Key, w.Json, w.IfMatch))], cancellationToken);
+            for (var i = 0; i < writes.Length; i++)
+            {
+                writes[i].Complete(eTags[i]);
+            }
+
+            return;
+        }
+
         await conversationState.SaveChangesAsync(turnContext, false, cancellationToken);
         try
         {

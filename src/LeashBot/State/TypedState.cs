@@ -36,6 +36,40 @@ public interface IStoredRecordState
 
     /// <summary>Reads the property <paramref name="name"/> as <paramref name="type"/> straight from the stored text from now on.</summary>
     void UseType(string name, Type type);
+
+    /// <summary>
+    /// What saving this turn's changes would write, without writing it (null when nothing changed or the record is not
+    /// typed); the caller writes it, together with other records, and completes it with the new eTag.
+    /// </summary>
+    PendingWrite? PendingWrite(ITurnContext turnContext);
+}
+
+/// <summary>A record's text a turn is about to write, conditional on the eTag it loaded (see <see cref="IStoredRecordState.PendingWrite"/>).</summary>
+public sealed class PendingWrite
+{
+    private readonly StoredRecord _record;
+    private readonly IDictionary<string, object> _values;
+
+    internal PendingWrite(StoredRecord record, string json, IDictionary<string, object> values)
+    {
+        _record = record;
+        _values = values;
+        Json = json;
+    }
+
+    public string Key => _record.Key;
+
+    public string Json { get; }
+
+    public string? IfMatch => _record.ETag;
+
+    /// <summary>Records that the text was written and now has <paramref name="eTag"/>, as a save of the state itself would.</summary>
+    public void Complete(string eTag)
+    {
+        _record.ETag = eTag;
+        _record.Json = Json;
+        _values[JsonStorage.ETagProperty] = eTag;
+    }
 }
 
 /// <summary>Creating typed state properties.</summary>
@@ -83,6 +117,8 @@ public sealed class TypedConversationState(IStorage storage) : ConversationState
     public StoredRecord? Record(ITurnContext turnContext) => _records.Record(turnContext);
 
     public void UseType(string name, Type type) => _records.UseType(name, type);
+
+    public PendingWrite? PendingWrite(ITurnContext turnContext) => _records.PendingWrite(this, turnContext);
 }
 
 /// <summary>User state whose properties go straight from the stored JSON text to their types and back (see <see cref="TypedRecords"/>).</summary>
@@ -105,6 +141,8 @@ public sealed class TypedUserState(IStorage storage) : UserState(storage), IStor
     public StoredRecord? Record(ITurnContext turnContext) => _records.Record(turnContext);
 
     public void UseType(string name, Type type) => _records.UseType(name, type);
+
+    public PendingWrite? PendingWrite(ITurnContext turnContext) => _records.PendingWrite(this, turnContext);
 }
 
 /// <summary>
@@ -172,20 +210,24 @@ internal sealed class TypedRecords(IStorage storage, string scope)
 
     private async Task SaveCoreAsync(BotState state, ITurnContext turnContext, bool force, CancellationToken cancellationToken)
     {
+        if (Prepare(state, turnContext, force) is { } write)
+        {
+            write.Complete(await _store!.WriteTextAsync(write.Key, write.Json, write.IfMatch, cancellationToken));
+        }
+    }
+
+    /// <summary>The turn's changes to this record as text to write, or null when there are none (or nothing was loaded).</summary>
+    public PendingWrite? PendingWrite(BotState state, ITurnContext turnContext) => _store is null ? null : Prepare(state, turnContext, force: false);
+
+    private PendingWrite? Prepare(BotState state, ITurnContext turnContext, bool force)
+    {
         if (Record(turnContext) is not { } record || state.GetCachedState(turnContext)?.State is not { } values)
         {
-            return;
+            return null;
         }
 
         var json = Serialize(values);
-        if (!force && json == record.Json)
-        {
-            return;
-        }
-
-        record.ETag = await _store!.WriteTextAsync(record.Key, json, record.ETag, cancellationToken);
-        record.Json = json;
-        values[JsonStorage.ETagProperty] = record.ETag;
+        return !force && json == record.Json ? null : new PendingWrite(record, json, values);
     }
 
     private void Parse(string key, string json, string eTag, Dictionary<string, object> values)

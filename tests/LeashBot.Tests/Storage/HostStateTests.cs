@@ -51,13 +51,23 @@ public sealed partial class HostStateTests(AzuriteFixture azurite, ITestOutputHe
     }
 
     /// <summary>
-    /// Known gap, kept visible: when one host's owner record meets a conflict after its conversation record was saved,
-    /// and another host builds on that conversation record before it can be put back, the rerun counts the
-    /// conversation's turn twice (about one run in four of this test). The two records are not written atomically;
-    /// closing it needs both in one conditional write (one record per turn), which SQLite and Blob can both do.
+    /// Two hosts answering one conversation at the same time. On SQLite a turn writes both of its records in one
+    /// transaction, conditional on both eTags, so a conflict on either leaves both as they were and the rerun counts
+    /// every turn once (before, about one run in four counted a turn twice: the owner record's conflict came after the
+    /// conversation record was saved, and another host had built on it before it could be put back).
     /// </summary>
-    [Theory(Skip = "Known gap: a refused rollback after an owner-record conflict between two hosts can count a conversation's turn twice"), MemberData(nameof(DurableProviders))]
-    public async Task Two_hosts_at_once_on_shared_storage_lose_no_increment(string provider)
+    [Fact]
+    public Task Two_hosts_at_once_on_shared_SQLite_lose_no_increment() => Two_hosts_at_once_lose_no_increment("Sqlite");
+
+    /// <summary>
+    /// Known gap, kept visible: Blob Storage writes the two records one after the other, so the rollback described
+    /// above can still be refused and a conversation's turn counted twice. Closing it needs both in one conditional
+    /// write (the conversation's stack inside the owner's record, one blob per turn).
+    /// </summary>
+    [Fact(Skip = "Known gap on Blob: a refused rollback after an owner-record conflict between two hosts can count a conversation's turn twice")]
+    public Task Two_hosts_at_once_on_shared_Blob_storage_lose_no_increment() => Two_hosts_at_once_lose_no_increment("Blob");
+
+    private async Task Two_hosts_at_once_lose_no_increment(string provider)
     {
         var deployment = Deployment(provider);
         await using var a = deployment();

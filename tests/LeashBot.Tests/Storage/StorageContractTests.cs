@@ -45,6 +45,32 @@ public sealed class StorageContractTests(AzuriteFixture azurite) : IClassFixture
         Assert.Null(read["$type"]);
     }
 
+    [Theory]
+    [InlineData("Memory", true)]
+    [InlineData("Sqlite", true)]
+    [InlineData("Blob", false)]
+    public async Task A_batch_with_one_stale_eTag_writes_nothing_where_batches_are_atomic(string provider, bool atomic)
+    {
+        var store = Create(provider);
+        Assert.Equal(atomic, store.WritesBatchesAtomically);
+        var conversation = await store.WriteTextAsync("test/conversations/c1", """{"turns":1}""", null);
+        var owner = await store.WriteTextAsync("test/users/u1", """{"sessions":1}""", null);
+        var ownerNow = await store.WriteTextAsync("test/users/u1", """{"sessions":2}""", owner); // another turn got there first
+
+        // The conversation's write is listed first and would succeed on its own; the owner's eTag is stale.
+        await Assert.ThrowsAsync<StorageConflictException>(() =>
+            store.WriteTextsAsync([("test/conversations/c1", """{"turns":2}""", conversation), ("test/users/u1", """{"sessions":3}""", owner)]));
+
+        var stored = await store.ReadTextAsync("test/conversations/c1");
+        Assert.Equal(atomic ? """{"turns":1}""" : """{"turns":2}""", stored!.Value.Json);
+        Assert.Equal("""{"sessions":2}""", (await store.ReadTextAsync("test/users/u1"))!.Value.Json);
+
+        // With fresh eTags the same batch goes through, and gives each record its new eTag.
+        var eTags = await store.WriteTextsAsync([("test/conversations/c1", """{"turns":3}""", stored.Value.ETag), ("test/users/u1", """{"sessions":3}""", ownerNow)]);
+        Assert.Equal(eTags[0], (await store.ReadTextAsync("test/conversations/c1"))!.Value.ETag);
+        Assert.Equal(eTags[1], (await store.ReadTextAsync("test/users/u1"))!.Value.ETag);
+    }
+
     [Theory, MemberData(nameof(Providers))]
     public async Task A_write_with_a_stale_eTag_is_refused(string provider)
     {
