@@ -118,10 +118,10 @@ public sealed class CoachBot(TurnRunner runner, BotAccessors state, Replies repl
         var result = await dc.ContinueDialogAsync(cancellationToken);
         if (result.Status == DialogTurnStatus.Empty)
         {
-            await dc.BeginDialogAsync(CoachingDialog.DialogId, null, cancellationToken);
+            result = await dc.BeginDialogAsync(CoachingDialog.DialogId, null, cancellationToken);
         }
 
-        if (turnContext.TurnState.ContainsKey(ForgetMeDialog.ForgetRequested))
+        if (result.Result is ForgetMeRequest)
         {
             await state.ConversationState.DeleteAsync(turnContext, cancellationToken);
             await state.UserState.DeleteAsync(turnContext, cancellationToken);

@@ -87,7 +87,7 @@ public sealed class CoachingDialog : ComponentDialog
         }
 
         var waitingFor = innerDc.ActiveDialog is { } pending ? PromptState.OptionsOf(pending) : null;
-        var optional = waitingFor?.MaxAttempts == 1;
+        var optional = waitingFor?.Optional == true;
         if (reading.Language != "en" && messages.OtherLanguage.TryGetValue(reading.Language, out var otherLanguage))
         {
             await _replies.SendAsync(turn, _replies.Say.Text(otherLanguage), cancellationToken);

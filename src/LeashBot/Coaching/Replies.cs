@@ -38,7 +38,7 @@ public sealed class Replies(Phrasebook say, TimeProvider clock)
     public PromptOptions OptionalYesNo(string text)
     {
         var options = YesNo(text);
-        options.MaxAttempts = 1;
+        options.Optional = true;
         return options;
     }
 

@@ -24,7 +24,10 @@ public sealed class Router(Replies replies, BotAccessors state, MessageReader re
 {
     public const string DialogId = "route";
 
-    /// <summary>The route waterfall: route the message, then route again whatever a finished flow hands back.</summary>
+    /// <summary>
+    /// The route waterfall: route the message, then route again whatever a finished flow hands back. A
+    /// <see cref="ForgetMeRequest"/> is passed up, so the coaching dialog ends with it and the bot can act on it.
+    /// </summary>
     public WaterfallStep<NoValues>[] Steps => [RouteAsync, RouteAgainAsync];
 
     /// <summary>
@@ -60,7 +63,7 @@ public sealed class Router(Replies replies, BotAccessors state, MessageReader re
             return await step.ReplaceDialogAsync(DialogId, again, cancellationToken);
         }
 
-        return await step.EndDialogAsync(null, cancellationToken);
+        return await step.EndDialogAsync(step.Result as ForgetMeRequest, cancellationToken);
     }
 
     private async Task<DialogTurnResult> RouteAsync(WaterfallStepContext<NoValues> step, CancellationToken cancellationToken)

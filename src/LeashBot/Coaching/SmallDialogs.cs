@@ -33,13 +33,18 @@ public sealed class FaqMenuDialog : WaterfallDialog<NoValues>
     }
 }
 
-/// <summary>"Delete my data", confirmed first. The deletion itself happens when the turn ends (see CoachBot).</summary>
+/// <summary>
+/// What the coaching dialog ends with once the owner confirmed "delete my data": the bot deletes the owner's profile
+/// and this conversation when the turn ends, after the goodbye was sent and nothing is left to save.
+/// </summary>
+public sealed class ForgetMeRequest
+{
+}
+
+/// <summary>"Delete my data", confirmed first; ends with a <see cref="ForgetMeRequest"/> for the bot to carry out.</summary>
 public sealed class ForgetMeDialog : WaterfallDialog<NoValues>
 {
     public const string DialogId = "forgetMe";
-
-    /// <summary>The turn-state key that tells the bot to delete the owner's profile and this conversation.</summary>
-    public const string ForgetRequested = "LeashBot.ForgetRequested";
 
     public ForgetMeDialog(Replies replies)
         : base(DialogId)
@@ -55,9 +60,8 @@ public sealed class ForgetMeDialog : WaterfallDialog<NoValues>
             var confirmed = step.GetResult<bool?>();
             if (confirmed == true)
             {
-                step.Context.TurnState[ForgetRequested] = true;
                 await replies.SendAsync(step.Context, replies.Say.Text(messages.ForgetMeDone), ct);
-                return await step.EndDialogAsync(null, ct);
+                return await step.EndDialogAsync(new ForgetMeRequest(), ct);
             }
 
             // Anything but a clear yes keeps the data; a reply that wasn't yes or no is then handled as a new message.
@@ -90,9 +94,8 @@ public sealed class DidYouMeanDialog : WaterfallDialog<NoValues>
             return await step.PromptAsync(Prompts.Choice, new PromptOptions
             {
                 Prompt = MessageFactory.Text(replies.Say.Text(messages.DidYouMean)),
-                RetryPrompt = MessageFactory.Text(replies.Say.Text(messages.ChoiceRetry)),
                 Choices = choices,
-                MaxAttempts = 1,
+                Optional = true,
             }, ct);
         });
         AddStep(async (step, ct) =>
