@@ -154,38 +154,10 @@ public sealed class CoachBot(TurnRunner runner, BotAccessors state, Replies repl
         return true;
     }
 
-    private async Task GreetAsync(ITurnContext turnContext, CancellationToken cancellationToken)
-    {
-        if (await IntroduceOnceAsync(turnContext, withGreeting: true, cancellationToken))
-        {
-            await router.ShowMenuAsync(turnContext, replies.Say.Content.Messages.MenuPrompt, cancellationToken);
-        }
-    }
+    private Task GreetAsync(ITurnContext turnContext, CancellationToken cancellationToken) =>
+        router.GreetAsync(turnContext, Hello.Arrived, cancellationToken);
 
-    /// <summary>The greeting (unless left out) and the disclaimer, once per conversation; false when they were already said.</summary>
-    private async Task<bool> IntroduceOnceAsync(ITurnContext turnContext, bool withGreeting, CancellationToken cancellationToken)
-    {
-        var flags = await state.FlagsAsync(turnContext, cancellationToken);
-        if (flags.Greeted)
-        {
-            return false;
-        }
-
-        flags.Greeted = true;
-        var messages = replies.Say.Content.Messages;
-        var owner = await state.OwnerAsync(turnContext, cancellationToken);
-        var lines = new List<string>();
-        if (withGreeting)
-        {
-            lines.Add(replies.Say.Text(messages.Greeting));
-            if (owner.Current is { } cat)
-            {
-                lines.Add(replies.Cat(messages.GreetingBack, cat));
-            }
-        }
-
-        lines.Add(replies.Say.Text(messages.Disclaimer));
-        await replies.SendAsync(turnContext, lines, cancellationToken);
-        return true;
-    }
+    /// <summary>The introduction with a channel's first reply (see <see cref="RouteTable.GreetAsync"/>).</summary>
+    private Task IntroduceOnceAsync(ITurnContext turnContext, bool withGreeting, CancellationToken cancellationToken) =>
+        router.GreetAsync(turnContext, withGreeting ? Hello.FirstReply : Hello.FirstReplyUrgent, cancellationToken);
 }

@@ -18,6 +18,22 @@ public enum CatNeed
     All,
 }
 
+/// <summary>The moments the bot says hello; <see cref="RouteTable.GreetAsync"/> decides what each one says.</summary>
+public enum Hello
+{
+    /// <summary>The bot arrived in a conversation (a chat opened, the app was installed).</summary>
+    Arrived,
+
+    /// <summary>The owner said hi.</summary>
+    OwnerSaidHi,
+
+    /// <summary>The first reply on a channel that never announces a new conversation (SMS), whatever it answers.</summary>
+    FirstReply,
+
+    /// <summary>The same when that first reply is the vet message: the text must stay short, so the greeting waits.</summary>
+    FirstReplyUrgent,
+}
+
 /// <summary>One routed message: what was read, whose cats, and the route step when a flow may start.</summary>
 public sealed class RouteTurn
 {
@@ -72,7 +88,7 @@ public sealed class RouteTable
 
         _routes = new Dictionary<string, Route>(StringComparer.Ordinal)
         {
-            [TopicIds.Greeting] = new(CatNeed.None, Answer: GreetAsync),
+            [TopicIds.Greeting] = new(CatNeed.None, Answer: (t, ct) => GreetAsync(t.Context, Hello.OwnerSaidHi, ct)),
             [TopicIds.Help] = new(CatNeed.None, Answer: async (t, ct) =>
             {
                 await replies.SendAsync(t.Context, replies.Say.Text(messages.Help), ct);
@@ -135,22 +151,49 @@ public sealed class RouteTable
         flags.MenuShown = true;
     }
 
-    private async Task GreetAsync(RouteTurn turn, CancellationToken cancellationToken)
+    /// <summary>
+    /// Every hello the bot says, decided here. The first one in a conversation introduces the bot: the greeting, a
+    /// welcome back to an owner whose cat the bot knows, and the disclaimer (with the vet message, only the
+    /// disclaimer). Later, the bot arriving again says nothing, and an owner's "hi" gets a short greeting back,
+    /// unless the introduction went out earlier in the same turn (an SMS that says "hi"). Arriving and "hi" end with
+    /// the menu; a channel's first reply goes on to answer the message instead.
+    /// </summary>
+    public async Task GreetAsync(ITurnContext turn, Hello hello, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(turn);
         var messages = _replies.Say.Content.Messages;
-        var flags = await _state.FlagsAsync(turn.Context, cancellationToken);
-        if (!flags.Greeted)
+        var flags = await _state.FlagsAsync(turn, cancellationToken);
+        var introduce = !flags.Greeted;
+        var lines = new List<string>();
+        if (introduce)
         {
             flags.Greeted = true;
-            await _replies.SendAsync(turn.Context, [_replies.Say.Text(messages.Greeting), _replies.Say.Text(messages.Disclaimer)], cancellationToken);
+            turn.TurnState.Set(new IntroducedThisTurn());
+            if (hello != Hello.FirstReplyUrgent)
+            {
+                lines.Add(_replies.Say.Text(messages.Greeting));
+                if ((await _state.OwnerAsync(turn, cancellationToken)).Current is { } cat)
+                {
+                    lines.Add(_replies.Cat(messages.GreetingBack, cat));
+                }
+            }
+
+            lines.Add(_replies.Say.Text(messages.Disclaimer));
         }
-        else
+        else if (hello == Hello.OwnerSaidHi && turn.TurnState.Get<IntroducedThisTurn>() is null)
         {
-            await _replies.SendAsync(turn.Context, _replies.Say.Text(messages.GreetingReply), cancellationToken);
+            lines.Add(_replies.Say.Text(messages.GreetingReply));
         }
 
-        await ShowMenuAsync(turn.Context, messages.MenuPrompt, cancellationToken);
+        await _replies.SendAsync(turn, lines, cancellationToken);
+        if (hello == Hello.OwnerSaidHi || (hello == Hello.Arrived && introduce))
+        {
+            await ShowMenuAsync(turn, messages.MenuPrompt, cancellationToken);
+        }
     }
+
+    /// <summary>Marks a turn in which the bot introduced itself, so a "hi" in the same message isn't greeted twice.</summary>
+    private sealed class IntroducedThisTurn;
 
     private async Task<DialogTurnResult> SwitchCatAsync(RouteTurn turn, CancellationToken cancellationToken)
     {

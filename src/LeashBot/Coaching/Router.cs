@@ -47,6 +47,10 @@ public sealed class Router(Replies replies, BotAccessors state, MessageReader re
     public Task ShowMenuAsync(ITurnContext turn, string text, CancellationToken cancellationToken) =>
         routes.ShowMenuAsync(turn, text, cancellationToken);
 
+    /// <summary>Says hello as the moment calls for (see <see cref="RouteTable.GreetAsync"/>).</summary>
+    public Task GreetAsync(ITurnContext turn, Hello hello, CancellationToken cancellationToken) =>
+        routes.GreetAsync(turn, hello, cancellationToken);
+
     /// <summary>The title a topic goes by in "did you mean" choices.</summary>
     public string TitleOf(string topicId)
     {
