@@ -54,7 +54,7 @@ public sealed class Router(Replies replies, BotAccessors state, MessageReader re
     /// <summary>The title a topic goes by in "did you mean" choices.</summary>
     public string TitleOf(string topicId)
     {
-        var content = replies.Say.Content;
+        var content = replies.Content;
         return content.Troubleshooting.Struggles.Find(s => s.Id == topicId)?.Title
             ?? content.Faq.Answers.Find(a => a.Id == topicId)?.Title
             ?? (content.Messages.TopicTitles.TryGetValue(topicId, out var title) ? title : topicId);
@@ -82,14 +82,14 @@ public sealed class Router(Replies replies, BotAccessors state, MessageReader re
         var owner = await state.OwnerAsync(turn, cancellationToken);
         var reading = reader.Read(turn, text, owner);
         LearnPronoun(owner, reading);
-        var messages = replies.Say.Content.Messages;
+        var messages = replies.Content.Messages;
 
         var topic = options.TopicId;
         if (topic is null)
         {
             if (reading.Language != "en" && messages.OtherLanguage.TryGetValue(reading.Language, out var otherLanguage))
             {
-                await replies.SendAsync(turn, replies.Say.Text(otherLanguage), cancellationToken);
+                await replies.SendAsync(turn, replies.Fill(otherLanguage), cancellationToken);
                 return await step.EndDialogAsync(null, cancellationToken);
             }
 
@@ -277,14 +277,12 @@ public sealed class Router(Replies replies, BotAccessors state, MessageReader re
     public Task SmallTalkAsync(ITurnContext turn, SocialAct act, OwnerProfile owner, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(owner);
-        var talk = replies.Say.Content.Messages.SmallTalk;
-        var text = act switch
+        return replies.SayAsync(turn, act switch
         {
-            SocialAct.Goodbye => replies.Cat(talk.Goodbye, owner.Current),
-            SocialAct.Laughter => replies.Say.Text(talk.Laughter),
-            SocialAct.Thanks => replies.Say.Text(replies.Say.Content.Messages.ThanksReply),
-            _ => replies.Say.Text(talk.Acknowledgement),
-        };
-        return replies.SendAsync(turn, text, cancellationToken);
+            SocialAct.Goodbye => c => c.Messages.SmallTalk.Goodbye,
+            SocialAct.Laughter => c => c.Messages.SmallTalk.Laughter,
+            SocialAct.Thanks => c => c.Messages.ThanksReply,
+            _ => c => c.Messages.SmallTalk.Acknowledgement,
+        }, owner.Current, cancellationToken);
     }
 }

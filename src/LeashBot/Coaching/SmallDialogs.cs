@@ -13,19 +13,18 @@ public sealed class FaqMenuDialog : WaterfallDialog<NoValues>
     {
         AddStep(async (step, ct) =>
         {
-            var content = replies.Say.Content;
             return await step.PromptAsync(Prompts.Choice, new PromptOptions
             {
-                Prompt = MessageFactory.Text(replies.Say.Text(content.Faq.PickQuestion)),
-                RetryPrompt = MessageFactory.Text(replies.Say.Text(content.Messages.ChoiceRetry)),
-                Choices = content.Faq.Answers.Select(a => new Choice { Value = a.Title }).ToList(),
+                Prompt = replies.Ask(c => c.Faq.PickQuestion),
+                RetryPrompt = replies.Ask(c => c.Messages.ChoiceRetry),
+                Choices = replies.Content.Faq.Answers.Select(a => new Choice { Value = a.Title }).ToList(),
             }, ct);
         });
         AddStep(async (step, ct) =>
         {
             if (step.GetResult<FoundChoice>() is { } picked)
             {
-                await replies.FaqAsync(step.Context, replies.Say.Content.Faq.Answers[picked.Index].Id, ct);
+                await replies.FaqAsync(step.Context, replies.Content.Faq.Answers[picked.Index].Id, ct);
             }
 
             return await step.EndDialogAsync(null, ct);
@@ -51,21 +50,19 @@ public sealed class ForgetMeDialog : WaterfallDialog<NoValues>
     {
         AddStep(async (step, ct) =>
         {
-            var messages = replies.Say.Content.Messages;
-            return await step.PromptAsync(Prompts.Confirm, replies.OptionalYesNo(replies.Say.Text(messages.ForgetMeConfirm)), ct);
+            return await step.PromptAsync(Prompts.Confirm, replies.OptionalYesNo(replies.Text(c => c.Messages.ForgetMeConfirm)), ct);
         });
         AddStep(async (step, ct) =>
         {
-            var messages = replies.Say.Content.Messages;
             var confirmed = step.GetResult<bool?>();
             if (confirmed == true)
             {
-                await replies.SendAsync(step.Context, replies.Say.Text(messages.ForgetMeDone), ct);
+                await replies.SayAsync(step.Context, c => c.Messages.ForgetMeDone, ct);
                 return await step.EndDialogAsync(new ForgetMeRequest(), ct);
             }
 
             // Anything but a clear yes keeps the data; a reply that wasn't yes or no is then handled as a new message.
-            await replies.SendAsync(step.Context, replies.Say.Text(messages.ForgetMeKept), ct);
+            await replies.SayAsync(step.Context, c => c.Messages.ForgetMeKept, ct);
             return confirmed is null ? await Router.HandBackAsync(step, ct) : await step.EndDialogAsync(null, ct);
         });
     }
@@ -88,12 +85,11 @@ public sealed class DidYouMeanDialog : WaterfallDialog<NoValues>
         AddStep(async (step, ct) =>
         {
             var options = step.GetOptions<DidYouMeanOptions>() ?? new DidYouMeanOptions();
-            var messages = replies.Say.Content.Messages;
             var choices = options.Topics.Select(t => new Choice { Value = router.TitleOf(t) }).ToList();
-            choices.Add(new Choice { Value = messages.NoneOfThese });
+            choices.Add(new Choice { Value = replies.Content.Messages.NoneOfThese });
             return await step.PromptAsync(Prompts.Choice, new PromptOptions
             {
-                Prompt = MessageFactory.Text(replies.Say.Text(messages.DidYouMean)),
+                Prompt = replies.Ask(c => c.Messages.DidYouMean),
                 Choices = choices,
                 Optional = true,
             }, ct);
@@ -112,7 +108,7 @@ public sealed class DidYouMeanDialog : WaterfallDialog<NoValues>
                 return await Router.HandBackAsync(step, ct);
             }
 
-            await router.ShowMenuAsync(step.Context, replies.Say.Content.Messages.Unsure, ct);
+            await router.ShowMenuAsync(step.Context, replies.Content.Messages.Unsure, ct);
             return await step.EndDialogAsync(null, ct);
         });
     }
