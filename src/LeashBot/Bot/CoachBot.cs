@@ -53,7 +53,7 @@ public sealed class CoachBot(TurnRunner runner, BotAccessors state, Replies repl
         {
             if (channel.BotArrived(activity))
             {
-                await GreetAsync(turnContext, cancellationToken);
+                await router.GreetAsync(turnContext, Hello.Arrived, cancellationToken);
             }
 
             return;
@@ -64,7 +64,7 @@ public sealed class CoachBot(TurnRunner runner, BotAccessors state, Replies repl
         // A channel that never announces a new conversation (SMS) gets the disclaimer with the first reply, whatever
         // the owner texted. With the vet message it goes alone: that text must stay short, and the greeting can wait.
         var introduceWithReply = channel.IntroducesWithFirstReply;
-        var messages = replies.Say.Content.Messages;
+        var messages = replies.Content.Messages;
         var text = activity.Text?.Trim();
         if (string.IsNullOrEmpty(text))
         {
@@ -77,10 +77,10 @@ public sealed class CoachBot(TurnRunner runner, BotAccessors state, Replies repl
 
             if (introduceWithReply)
             {
-                await IntroduceOnceAsync(turnContext, withGreeting: true, cancellationToken);
+                await router.GreetAsync(turnContext, Hello.FirstReply, cancellationToken);
             }
 
-            await replies.SendAsync(turnContext, replies.Say.Text(messages.NonText), cancellationToken);
+            await replies.SayAsync(turnContext, c => c.Messages.NonText, cancellationToken);
             return;
         }
 
@@ -88,7 +88,7 @@ public sealed class CoachBot(TurnRunner runner, BotAccessors state, Replies repl
         {
             if (introduceWithReply)
             {
-                await IntroduceOnceAsync(turnContext, withGreeting: false, cancellationToken);
+                await router.GreetAsync(turnContext, Hello.FirstReplyUrgent, cancellationToken);
             }
 
             return;
@@ -96,12 +96,12 @@ public sealed class CoachBot(TurnRunner runner, BotAccessors state, Replies repl
 
         if (introduceWithReply)
         {
-            await IntroduceOnceAsync(turnContext, withGreeting: true, cancellationToken);
+            await router.GreetAsync(turnContext, Hello.FirstReply, cancellationToken);
         }
 
         if (text.Length > messages.MaxTextLength)
         {
-            await replies.SendAsync(turnContext, replies.Say.Text(messages.TooLong), cancellationToken);
+            await replies.SayAsync(turnContext, c => c.Messages.TooLong, cancellationToken);
             return;
         }
 
@@ -109,7 +109,7 @@ public sealed class CoachBot(TurnRunner runner, BotAccessors state, Replies repl
         var dc = await _dialogs.CreateContextAsync(turnContext, cancellationToken);
         if (dc.StackWasDiscarded)
         {
-            await replies.SendAsync(turnContext, replies.Say.Text(messages.PickUpAgain), cancellationToken);
+            await replies.SayAsync(turnContext, c => c.Messages.PickUpAgain, cancellationToken);
         }
 
         var result = await dc.ContinueDialogAsync(cancellationToken);
@@ -137,7 +137,7 @@ public sealed class CoachBot(TurnRunner runner, BotAccessors state, Replies repl
         var found = triage.Read(text);
         var now = clock.GetUtcNow();
         var followUp = !found.IsRedFlag && flags.RedFlagAt is { } at
-            && now - at <= TimeSpan.FromMinutes(replies.Say.Content.RedFlags.FollowUpMinutes) && triage.AsksAboutHealth(text);
+            && now - at <= TimeSpan.FromMinutes(replies.Content.RedFlags.FollowUpMinutes) && triage.AsksAboutHealth(text);
         if (!found.IsRedFlag && !followUp)
         {
             return false;
@@ -146,15 +146,8 @@ public sealed class CoachBot(TurnRunner runner, BotAccessors state, Replies repl
         flags.RedFlagAt = now;
         flags.MenuShown = false;
         var owner = await state.OwnerAsync(turnContext, cancellationToken);
-        var cat = owner.Current?.Name ?? replies.Say.Content.Messages.YourCat;
+        var cat = owner.Current?.Name ?? replies.Content.Messages.YourCat;
         await replies.UrgentAsync(turnContext, vet.For(found.Tier, cat), cancellationToken);
         return true;
     }
-
-    private Task GreetAsync(ITurnContext turnContext, CancellationToken cancellationToken) =>
-        router.GreetAsync(turnContext, Hello.Arrived, cancellationToken);
-
-    /// <summary>The introduction with a channel's first reply (see <see cref="RouteTable.GreetAsync"/>).</summary>
-    private Task IntroduceOnceAsync(ITurnContext turnContext, bool withGreeting, CancellationToken cancellationToken) =>
-        router.GreetAsync(turnContext, withGreeting ? Hello.FirstReply : Hello.FirstReplyUrgent, cancellationToken);
 }

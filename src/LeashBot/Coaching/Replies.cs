@@ -17,9 +17,6 @@ public sealed class Replies(Phrasebook say, TimeProvider clock)
     /// <summary>The content, for what isn't a fixed piece of wording: limits, and the lists of answers, struggles and steps.</summary>
     public BotContent Content => say.Content;
 
-    /// <summary>The phrasebook underneath, for the bot's own turn handling.</summary>
-    public Phrasebook Say => say;
-
     /// <summary>A piece of content wording, filled in with the organization's details and these values.</summary>
     public string Text(Func<BotContent, string> wording, params (string Name, string Value)[] values)
     {
