@@ -21,7 +21,7 @@ public sealed class NoWordingInCodeTests
         ["src/LeashBot/Hosting/IncomingActivity.cs"] = "why an activity is refused, in the 400 body for the calling client's developer",
         ["src/LeashBot/Understanding/FuzzyMatcher.cs"] = "the keyboard's rows, for how far apart two typed letters are",
         ["src/LeashBot/Channels/DirectLine/WebChatEndpoints.cs"] = "Cache-Control and Content-Type header values",
-        ["src/LeashBot/Hosting/OpeningHours.cs"] = "why the opening-hours setting can't be read, for the operator",
+        ["src/LeashBot/Content/OpeningHours.cs"] = "why the opening-hours setting can't be read, for the operator",
         ["src/LeashBot/Hosting/EdgeOptions.cs"] = "the Content-Security-Policy header value",
         ["src/LeashBot/Hosting/StartupProblem.cs"] = "the marker in .NET's own options-validation message that it cuts at",
         ["src/LeashBot/State/TurnRunner.cs"] = "names the kind of record in log lines",
