@@ -10,7 +10,8 @@ namespace LeashBot.Dialogs;
 /// An accepted value ends the prompt with that value. Otherwise the prompt sends
 /// <see cref="PromptOptions.RetryPrompt"/> (or <see cref="PromptOptions.Prompt"/>) and waits again, unless the
 /// validator already sent something this turn. After <see cref="PromptOptions.MaxAttempts"/> unaccepted replies
-/// the prompt gives up and ends with a <b>null</b> result, sending nothing: the caller decides what to say.
+/// (after the first one when the prompt is <see cref="PromptOptions.Optional"/>) the prompt gives up and ends with a
+/// <b>null</b> result, sending nothing: the caller decides what to say.
 /// Begin prompts with <see cref="DialogContext.PromptAsync"/>.
 /// </summary>
 /// <typeparam name="T">The recognized value's type.</typeparam>
@@ -45,6 +46,13 @@ public abstract class Prompt<T> : Dialog
         if (promptOptions.MaxAttempts < 0)
         {
             throw new ArgumentOutOfRangeException(nameof(options), promptOptions.MaxAttempts, "PromptOptions.MaxAttempts must be 0 (ask for ever) or a positive number of replies.");
+        }
+
+        if (promptOptions.Optional && promptOptions.RetryPrompt is not null)
+        {
+            throw new ArgumentException(
+                $"Prompt '{Id}' is optional, so it never asks again and its RetryPrompt would never be sent. Drop the RetryPrompt, or set Optional = false to ask again.",
+                nameof(options));
         }
 
         ValidateOptions(promptOptions);
@@ -98,7 +106,7 @@ public abstract class Prompt<T> : Dialog
             return await dc.EndDialogAsync(recognized.Value, cancellationToken);
         }
 
-        if (options.MaxAttempts > 0 && attemptCount >= options.MaxAttempts)
+        if (options.Optional || (options.MaxAttempts > 0 && attemptCount >= options.MaxAttempts))
         {
             return await dc.EndDialogAsync(null, cancellationToken);
         }

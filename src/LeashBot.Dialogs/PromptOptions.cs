@@ -42,9 +42,18 @@ public class PromptOptions
 
     /// <summary>
     /// Gets or sets how many unaccepted answers the prompt takes before giving up and ending with a null result;
-    /// 0 means it keeps asking for ever.
+    /// 0 means it keeps asking for ever. Not used by an <see cref="Optional"/> prompt.
     /// </summary>
     public int MaxAttempts { get; set; } = 3;
+
+    /// <summary>
+    /// Gets or sets a value indicating whether the question may be ignored (a follow-up such as "Did that help?"):
+    /// the first reply that is not accepted ends the prompt at once with a null result and nothing is asked again,
+    /// so the caller can treat that reply as a new message. An interruption hook can read it from the stack with
+    /// <see cref="PromptState.OptionsOf"/> to let anything but an answer pass. An optional prompt takes no
+    /// <see cref="RetryPrompt"/>, which it would never send.
+    /// </summary>
+    public bool Optional { get; set; }
 
     /// <summary>Gets or sets free data for the validator (for example a range). Plain data only.</summary>
     public object? Validations { get; set; }

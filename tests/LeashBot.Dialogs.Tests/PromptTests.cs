@@ -222,6 +222,57 @@ public class PromptTests(SharedRecognizers shared)
     }
 
     [Fact]
+    public async Task An_optional_prompt_ends_with_a_null_result_on_the_first_reply_that_is_not_an_answer()
+    {
+        // MaxAttempts is left at 3: being optional, not the attempt count, is what ends the question.
+        var options = new PromptOptions { Prompt = Say.Text("Did that help?"), Optional = true };
+        var bot = Asking<bool>(new ConfirmPrompt("confirm"), options, s => s.Result is null ? "moved on" : $"got {s.GetResult<bool?>()}");
+
+        await bot.Flow()
+            .Send("hi").AssertReply("Did that help?")
+            .Send("what size harness?").AssertReply("moved on")
+            .StartTestAsync();
+
+        Assert.Equal(DialogTurnStatus.Complete, bot.LastResult.Status);
+        Assert.Null(bot.LastResult.Result);
+
+        // An answer still is one.
+        await Asking<bool>(new ConfirmPrompt("confirm"), options, s => $"got {s.GetResult<bool?>()}").Flow()
+            .Send("hi").AssertReply("Did that help?")
+            .Send("yes").AssertReply("got True")
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task Whether_a_waiting_prompt_is_optional_can_be_read_from_its_stack_entry()
+    {
+        bool? optional = null;
+        var root = new WaterfallDialog("root", [(step, ct) => step.PromptAsync("confirm", new PromptOptions { Prompt = Say.Text("Did that help?"), Optional = true }, ct)]);
+        var bot = new DialogTestBot(root, new ConfirmPrompt("confirm"));
+        bot.BeforeContinue = (dc, ct) =>
+        {
+            // Read after the stack came back from storage, as an interruption hook reads it.
+            optional = dc.ActiveDialog is { } pending ? PromptState.OptionsOf(pending)?.Optional : null;
+            return Task.FromResult<DialogTurnResult?>(null);
+        };
+
+        await bot.Flow()
+            .Send("hi").AssertReply("Did that help?")
+            .Send("hmm").StartTestAsync();
+
+        Assert.True(optional);
+    }
+
+    [Fact]
+    public async Task An_optional_prompt_with_a_retry_prompt_is_refused_with_a_way_to_fix_it()
+    {
+        var bot = Asking<bool>(new ConfirmPrompt("confirm"), new PromptOptions { Prompt = Say.Text("Did that help?"), RetryPrompt = Say.Text("Yes or no?"), Optional = true }, s => "unused");
+
+        var ex = await Assert.ThrowsAsync<ArgumentException>(() => bot.Flow().Send("hi").StartTestAsync());
+        Assert.Contains("Optional = false", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Zero_max_attempts_keeps_asking()
     {
         var options = new PromptOptions { Prompt = Say.Text("Yes or no?"), MaxAttempts = 0 };

@@ -53,7 +53,7 @@ public sealed class CoachBot(TurnRunner runner, BotAccessors state, Replies repl
         {
             if (channel.BotArrived(activity))
             {
-                await GreetAsync(turnContext, cancellationToken);
+                await router.GreetAsync(turnContext, Hello.Arrived, cancellationToken);
             }
 
             return;
@@ -64,7 +64,7 @@ public sealed class CoachBot(TurnRunner runner, BotAccessors state, Replies repl
         // A channel that never announces a new conversation (SMS) gets the disclaimer with the first reply, whatever
         // the owner texted. With the vet message it goes alone: that text must stay short, and the greeting can wait.
         var introduceWithReply = channel.IntroducesWithFirstReply;
-        var messages = replies.Say.Content.Messages;
+        var messages = replies.Content.Messages;
         var text = activity.Text?.Trim();
         if (string.IsNullOrEmpty(text))
         {
@@ -77,10 +77,10 @@ public sealed class CoachBot(TurnRunner runner, BotAccessors state, Replies repl
 
             if (introduceWithReply)
             {
-                await IntroduceOnceAsync(turnContext, withGreeting: true, cancellationToken);
+                await router.GreetAsync(turnContext, Hello.FirstReply, cancellationToken);
             }
 
-            await replies.SendAsync(turnContext, replies.Say.Text(messages.NonText), cancellationToken);
+            await replies.SayAsync(turnContext, c => c.Messages.NonText, cancellationToken);
             return;
         }
 
@@ -88,7 +88,7 @@ public sealed class CoachBot(TurnRunner runner, BotAccessors state, Replies repl
         {
             if (introduceWithReply)
             {
-                await IntroduceOnceAsync(turnContext, withGreeting: false, cancellationToken);
+                await router.GreetAsync(turnContext, Hello.FirstReplyUrgent, cancellationToken);
             }
 
             return;
@@ -96,12 +96,12 @@ public sealed class CoachBot(TurnRunner runner, BotAccessors state, Replies repl
 
         if (introduceWithReply)
         {
-            await IntroduceOnceAsync(turnContext, withGreeting: true, cancellationToken);
+            await router.GreetAsync(turnContext, Hello.FirstReply, cancellationToken);
         }
 
         if (text.Length > messages.MaxTextLength)
         {
-            await replies.SendAsync(turnContext, replies.Say.Text(messages.TooLong), cancellationToken);
+            await replies.SayAsync(turnContext, c => c.Messages.TooLong, cancellationToken);
             return;
         }
 
@@ -109,16 +109,16 @@ public sealed class CoachBot(TurnRunner runner, BotAccessors state, Replies repl
         var dc = await _dialogs.CreateContextAsync(turnContext, cancellationToken);
         if (dc.StackWasDiscarded)
         {
-            await replies.SendAsync(turnContext, replies.Say.Text(messages.PickUpAgain), cancellationToken);
+            await replies.SayAsync(turnContext, c => c.Messages.PickUpAgain, cancellationToken);
         }
 
         var result = await dc.ContinueDialogAsync(cancellationToken);
         if (result.Status == DialogTurnStatus.Empty)
         {
-            await dc.BeginDialogAsync(CoachingDialog.DialogId, null, cancellationToken);
+            result = await dc.BeginDialogAsync(CoachingDialog.DialogId, null, cancellationToken);
         }
 
-        if (turnContext.TurnState.ContainsKey(ForgetMeDialog.ForgetRequested))
+        if (result.Result is ForgetMeRequest)
         {
             await state.ConversationState.DeleteAsync(turnContext, cancellationToken);
             await state.UserState.DeleteAsync(turnContext, cancellationToken);
@@ -137,7 +137,7 @@ public sealed class CoachBot(TurnRunner runner, BotAccessors state, Replies repl
         var found = triage.Read(text);
         var now = clock.GetUtcNow();
         var followUp = !found.IsRedFlag && flags.RedFlagAt is { } at
-            && now - at <= TimeSpan.FromMinutes(replies.Say.Content.RedFlags.FollowUpMinutes) && triage.AsksAboutHealth(text);
+            && now - at <= TimeSpan.FromMinutes(replies.Content.RedFlags.FollowUpMinutes) && triage.AsksAboutHealth(text);
         if (!found.IsRedFlag && !followUp)
         {
             return false;
@@ -146,43 +146,8 @@ public sealed class CoachBot(TurnRunner runner, BotAccessors state, Replies repl
         flags.RedFlagAt = now;
         flags.MenuShown = false;
         var owner = await state.OwnerAsync(turnContext, cancellationToken);
-        var cat = owner.Current?.Name ?? replies.Say.Content.Messages.YourCat;
+        var cat = owner.Current?.Name ?? replies.Content.Messages.YourCat;
         await replies.UrgentAsync(turnContext, vet.For(found.Tier, cat), cancellationToken);
-        return true;
-    }
-
-    private async Task GreetAsync(ITurnContext turnContext, CancellationToken cancellationToken)
-    {
-        if (await IntroduceOnceAsync(turnContext, withGreeting: true, cancellationToken))
-        {
-            await router.ShowMenuAsync(turnContext, replies.Say.Content.Messages.MenuPrompt, cancellationToken);
-        }
-    }
-
-    /// <summary>The greeting (unless left out) and the disclaimer, once per conversation; false when they were already said.</summary>
-    private async Task<bool> IntroduceOnceAsync(ITurnContext turnContext, bool withGreeting, CancellationToken cancellationToken)
-    {
-        var flags = await state.FlagsAsync(turnContext, cancellationToken);
-        if (flags.Greeted)
-        {
-            return false;
-        }
-
-        flags.Greeted = true;
-        var messages = replies.Say.Content.Messages;
-        var owner = await state.OwnerAsync(turnContext, cancellationToken);
-        var lines = new List<string>();
-        if (withGreeting)
-        {
-            lines.Add(replies.Say.Text(messages.Greeting));
-            if (owner.Current is { } cat)
-            {
-                lines.Add(replies.Cat(messages.GreetingBack, cat));
-            }
-        }
-
-        lines.Add(replies.Say.Text(messages.Disclaimer));
-        await replies.SendAsync(turnContext, lines, cancellationToken);
         return true;
     }
 }

@@ -32,7 +32,6 @@ public static class CatDialogs
         {
             AddStep(async (step, ct) =>
             {
-                var messages = replies.Say.Content.Messages;
                 var owner = await state.OwnerAsync(step.Context, ct);
                 var then = step.GetOptions<RouteOptions>();
 
@@ -44,18 +43,18 @@ public static class CatDialogs
 
                 if (owner.Cats.Count == 0 && then is not null)
                 {
-                    await replies.SendAsync(step.Context, replies.Say.Text(messages.NoCatsYet), ct);
+                    await replies.SayAsync(step.Context, c => c.Messages.NoCatsYet, ct);
                 }
 
                 return await step.PromptAsync(Prompts.CatName, new PromptOptions
                 {
-                    Prompt = MessageFactory.Text(replies.Say.Text(messages.AskCatName)),
-                    RetryPrompt = MessageFactory.Text(replies.Say.Text(messages.AskCatNameRetry)),
+                    Prompt = replies.Ask(c => c.Messages.AskCatName),
+                    RetryPrompt = replies.Ask(c => c.Messages.AskCatNameRetry),
                 }, ct);
             });
             AddStep(async (step, ct) =>
             {
-                var messages = replies.Say.Content.Messages;
+                var maxCats = replies.Content.Messages.MaxCats;
                 var owner = await state.OwnerAsync(step.Context, ct);
                 var reading = reader.Read(step.Context, step.GetResult<string>() ?? "", owner);
                 // "milo and pickle": meet them all, and carry on with the first.
@@ -63,7 +62,7 @@ public static class CatDialogs
                     : (reading.NewCatName ?? reading.BareName) is { } single ? [single] : [];
                 if (names.Count == 0)
                 {
-                    await replies.SendAsync(step.Context, replies.Say.Text(messages.GaveUp), ct);
+                    await replies.SayAsync(step.Context, c => c.Messages.GaveUp, ct);
                     return await step.EndDialogAsync(null, ct);
                 }
 
@@ -73,12 +72,12 @@ public static class CatDialogs
                 {
                     if (owner.FindCat(name) is { } known)
                     {
-                        await replies.SendAsync(step.Context, replies.Cat(messages.CatAlreadyKnown, known), ct);
+                        await replies.SayAsync(step.Context, c => c.Messages.CatAlreadyKnown, known, ct);
                         first ??= known;
                     }
-                    else if (owner.Cats.Count >= messages.MaxCats)
+                    else if (owner.Cats.Count >= maxCats)
                     {
-                        await replies.SendAsync(step.Context, replies.Say.Text(messages.TooManyCats, ("max", messages.MaxCats.ToString(CultureInfo.InvariantCulture))), ct);
+                        await replies.SendAsync(step.Context, replies.Text(c => c.Messages.TooManyCats, ("max", maxCats.ToString(CultureInfo.InvariantCulture))), ct);
                         break;
                     }
                     else
@@ -87,7 +86,7 @@ public static class CatDialogs
                         var cat = new CatProfile { Name = name, StepStarted = clock.GetUtcNow(), Pronoun = names.Count == 1 ? reading.Pronoun : null };
                         owner.Cats.Add(cat);
                         first ??= cat;
-                        await replies.SendAsync(step.Context, replies.Cat(messages.CatAdded, cat), ct);
+                        await replies.SayAsync(step.Context, c => c.Messages.CatAdded, cat, ct);
                     }
                 }
 
@@ -99,7 +98,7 @@ public static class CatDialogs
                 owner.CurrentCat = first.Name;
                 if (then?.TopicId is null)
                 {
-                    await replies.SendAsync(step.Context, replies.Cat(messages.CatAddedNext, first), ct);
+                    await replies.SayAsync(step.Context, c => c.Messages.CatAddedNext, first, ct);
                 }
 
                 return then?.TopicId is null
@@ -120,8 +119,8 @@ public static class CatDialogs
                 var owner = await state.OwnerAsync(step.Context, ct);
                 return await step.PromptAsync(Prompts.Choice, new PromptOptions
                 {
-                    Prompt = MessageFactory.Text(replies.Say.Text(replies.Say.Content.Messages.WhichCat)),
-                    RetryPrompt = MessageFactory.Text(replies.Say.Text(replies.Say.Content.Messages.ChoiceRetry)),
+                    Prompt = replies.Ask(c => c.Messages.WhichCat),
+                    RetryPrompt = replies.Ask(c => c.Messages.ChoiceRetry),
                     Choices = owner.Cats.Select(c => new Choice { Value = c.Name }).ToList(),
                 }, ct);
             });
@@ -130,7 +129,7 @@ public static class CatDialogs
                 var owner = await state.OwnerAsync(step.Context, ct);
                 if (step.GetResult<FoundChoice>() is not { } picked || picked.Index >= owner.Cats.Count)
                 {
-                    await replies.SendAsync(step.Context, replies.Say.Text(replies.Say.Content.Messages.GaveUp), ct);
+                    await replies.SayAsync(step.Context, c => c.Messages.GaveUp, ct);
                     return await step.EndDialogAsync(null, ct);
                 }
 
@@ -139,7 +138,7 @@ public static class CatDialogs
                 var then = step.GetOptions<RouteOptions>();
                 if (then?.TopicId is null)
                 {
-                    await replies.SendAsync(step.Context, replies.Cat(replies.Say.Content.Messages.CatSwitched, cat), ct);
+                    await replies.SayAsync(step.Context, c => c.Messages.CatSwitched, cat, ct);
                     return await step.EndDialogAsync(null, ct);
                 }
 

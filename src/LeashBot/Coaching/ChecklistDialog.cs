@@ -41,7 +41,7 @@ public sealed class ChecklistDialog : WaterfallDialog<ChecklistValues>
     private async Task<DialogTurnResult> AskAsync(WaterfallStepContext<ChecklistValues> step, CancellationToken cancellationToken)
     {
         var options = step.GetOptions<ChecklistOptions>() ?? new ChecklistOptions();
-        var content = _replies.Say.Content;
+        var content = _replies.Content;
         var owner = await _state.OwnerAsync(step.Context, cancellationToken);
         var cat = owner.FindCat(options.CatName);
         if (cat is null)
@@ -51,10 +51,10 @@ public sealed class ChecklistDialog : WaterfallDialog<ChecklistValues>
 
         if (options.Answers.Count == 0)
         {
-            var intro = new List<string> { _replies.Cat(content.Checklist.Intro, cat) };
+            var intro = new List<string> { _replies.Text(c => c.Checklist.Intro, cat) };
             if (cat.Checklist is { } previous)
             {
-                intro.Add(_replies.Say.Text(content.Checklist.PreviousResult, ("cat", cat.Name),
+                intro.Add(_replies.Text(c => c.Checklist.PreviousResult, ("cat", cat.Name),
                     ("verdict", previous.Ready ? content.Checklist.VerdictReady : content.Checklist.VerdictNotYet)));
             }
 
@@ -64,7 +64,7 @@ public sealed class ChecklistDialog : WaterfallDialog<ChecklistValues>
         var question = content.Checklist.Questions[options.Answers.Count];
         return await step.PromptAsync(
             Prompts.Confirm,
-            _replies.YesNo(_replies.Cat(question.Text, cat), _replies.Say.Text(content.Messages.YesNoRetry) + " " + _replies.Cat(question.Text, cat)),
+            _replies.YesNo(_replies.Cat(question.Text, cat), _replies.Text(c => c.Messages.YesNoRetry) + " " + _replies.Cat(question.Text, cat)),
             cancellationToken);
     }
 
@@ -72,10 +72,10 @@ public sealed class ChecklistDialog : WaterfallDialog<ChecklistValues>
     {
         var options = step.GetOptions<ChecklistOptions>() ?? new ChecklistOptions();
         var answer = step.GetResult<bool?>();
-        var content = _replies.Say.Content;
+        var content = _replies.Content;
         if (answer is null)
         {
-            await _replies.SendAsync(step.Context, _replies.Say.Text(content.Messages.GaveUp), cancellationToken);
+            await _replies.SayAsync(step.Context, c => c.Messages.GaveUp, cancellationToken);
             return await step.EndDialogAsync(null, cancellationToken);
         }
 
@@ -100,27 +100,27 @@ public sealed class ChecklistDialog : WaterfallDialog<ChecklistValues>
         if (ready)
         {
             step.Values.CatName = cat.Name;
-            var verdict = new List<string> { _replies.Cat(content.Checklist.Ready, cat) };
+            var verdict = new List<string> { _replies.Text(c => c.Checklist.Ready, cat) };
             if (heldBack.Count > 0)
             {
                 // Most answers were yes, as the checklist asks; what was "no" is still worth naming.
-                verdict.Add(_replies.Say.Text(content.Checklist.ReadyWorkOn, ("cat", cat.Name), ("reasons", string.Join("; ", heldBack.Select(q => _replies.Cat(q.HeldBack, cat))))));
+                verdict.Add(_replies.Text(c => c.Checklist.ReadyWorkOn, ("cat", cat.Name), ("reasons", string.Join("; ", heldBack.Select(q => _replies.Cat(q.HeldBack, cat))))));
             }
 
             await _replies.SendAsync(step.Context, verdict, cancellationToken);
-            return await step.PromptAsync(Prompts.Confirm, _replies.OptionalYesNo(_replies.Cat(content.Checklist.ReadyOfferPlan, cat)), cancellationToken);
+            return await step.PromptAsync(Prompts.Confirm, _replies.OptionalYesNo(_replies.Text(c => c.Checklist.ReadyOfferPlan, cat)), cancellationToken);
         }
 
         var lines = new List<string>
         {
-            _replies.Say.Text(content.Checklist.NotYet, ("cat", cat.Name), ("reasons", string.Join("; ", heldBack.Select(q => _replies.Cat(q.HeldBack, cat))))),
+            _replies.Text(c => c.Checklist.NotYet, ("cat", cat.Name), ("reasons", string.Join("; ", heldBack.Select(q => _replies.Cat(q.HeldBack, cat))))),
         };
         if (heldBack.Any(q => q.Id == "healthy"))
         {
-            lines.Add(_replies.Cat(content.Checklist.HealthFirst, cat));
+            lines.Add(_replies.Text(c => c.Checklist.HealthFirst, cat));
         }
 
-        lines.Add(_replies.Cat(content.Checklist.Alternatives, cat));
+        lines.Add(_replies.Text(c => c.Checklist.Alternatives, cat));
         await _replies.SendAsync(step.Context, lines, cancellationToken);
         return await step.EndDialogAsync(null, cancellationToken);
     }
@@ -141,7 +141,7 @@ public sealed class ChecklistDialog : WaterfallDialog<ChecklistValues>
         }
         else
         {
-            await _replies.SendAsync(step.Context, _replies.Cat(_replies.Say.Content.Messages.CatAddedNext, cat), cancellationToken);
+            await _replies.SayAsync(step.Context, c => c.Messages.CatAddedNext, cat, cancellationToken);
         }
 
         return await step.EndDialogAsync(null, cancellationToken);

@@ -58,39 +58,39 @@ public sealed class CoachingDialog : ComponentDialog
         var turn = innerDc.Context;
         var owner = await _state.OwnerAsync(turn, cancellationToken);
         var reading = _reader.Read(turn, turn.Activity.Text ?? "", owner);
-        var messages = _replies.Say.Content.Messages;
+        var messages = _replies.Content.Messages;
 
         switch (reading.Command)
         {
             case Command.Cancel:
-                await _replies.SendAsync(turn, _replies.Say.Text(messages.Cancelled), cancellationToken);
+                await _replies.SayAsync(turn, c => c.Messages.Cancelled, cancellationToken);
                 await _router.ShowMenuAsync(turn, messages.MenuAgain, cancellationToken);
                 return await innerDc.CancelAllDialogsAsync(cancellationToken);
             case Command.Menu or Command.StartOver:
                 if (reading.Command == Command.StartOver)
                 {
-                    await _replies.SendAsync(turn, _replies.Say.Text(messages.StartOver), cancellationToken);
+                    await _replies.SayAsync(turn, c => c.Messages.StartOver, cancellationToken);
                 }
 
                 await _router.ShowMenuAsync(turn, messages.MenuPrompt, cancellationToken);
                 return await innerDc.CancelAllDialogsAsync(cancellationToken);
             case Command.Help:
-                await _replies.SendAsync(turn, _replies.Say.Text(messages.Help), cancellationToken);
+                await _replies.SayAsync(turn, c => c.Messages.Help, cancellationToken);
                 await innerDc.RepromptDialogAsync(cancellationToken);
                 return Dialog.EndOfTurn;
         }
 
         if (reading.Social == SocialAct.Goodbye)
         {
-            await _replies.SendAsync(turn, _replies.Cat(messages.SmallTalk.GoodbyeMidFlow, owner.Current), cancellationToken);
+            await _replies.SayAsync(turn, c => c.Messages.SmallTalk.GoodbyeMidFlow, owner.Current, cancellationToken);
             return await innerDc.CancelAllDialogsAsync(cancellationToken);
         }
 
         var waitingFor = innerDc.ActiveDialog is { } pending ? PromptState.OptionsOf(pending) : null;
-        var optional = waitingFor?.MaxAttempts == 1;
+        var optional = waitingFor?.Optional == true;
         if (reading.Language != "en" && messages.OtherLanguage.TryGetValue(reading.Language, out var otherLanguage))
         {
-            await _replies.SendAsync(turn, _replies.Say.Text(otherLanguage), cancellationToken);
+            await _replies.SendAsync(turn, _replies.Fill(otherLanguage), cancellationToken);
             return await AfterAsideAsync(innerDc, optional, cancellationToken);
         }
 
@@ -121,8 +121,12 @@ public sealed class CoachingDialog : ComponentDialog
 
         if (reading.Social is SocialAct.Thanks or SocialAct.Acknowledgement or SocialAct.Laughter)
         {
-            var talk = messages.SmallTalk;
-            await _replies.SendAsync(turn, _replies.Say.Text(reading.Social == SocialAct.Thanks ? talk.ThanksMidFlow : reading.Social == SocialAct.Laughter ? talk.Laughter : talk.Acknowledgement), cancellationToken);
+            await _replies.SayAsync(turn, reading.Social switch
+            {
+                SocialAct.Thanks => c => c.Messages.SmallTalk.ThanksMidFlow,
+                SocialAct.Laughter => c => c.Messages.SmallTalk.Laughter,
+                _ => c => c.Messages.SmallTalk.Acknowledgement,
+            }, cancellationToken);
             await innerDc.RepromptDialogAsync(cancellationToken);
             return Dialog.EndOfTurn;
         }
@@ -158,7 +162,7 @@ public sealed class CoachingDialog : ComponentDialog
             return await innerDc.CancelAllDialogsAsync(cancellationToken);
         }
 
-        await _replies.SendAsync(innerDc.Context, _replies.Say.Text(_replies.Say.Content.Messages.BackToIt), cancellationToken);
+        await _replies.SayAsync(innerDc.Context, c => c.Messages.BackToIt, cancellationToken);
         await innerDc.RepromptDialogAsync(cancellationToken);
         return Dialog.EndOfTurn;
     }

@@ -63,7 +63,6 @@ public sealed class LogSessionDialog : WaterfallDialog<LogSessionValues>
     private async Task<DialogTurnResult> AskDurationAsync(WaterfallStepContext<LogSessionValues> step, CancellationToken cancellationToken)
     {
         var options = step.GetOptions<LogSessionOptions>() ?? new LogSessionOptions();
-        var plan = _replies.Say.Content.Plan;
         step.Values.CatName = options.CatName;
         var owner = await _state.OwnerAsync(step.Context, cancellationToken);
         var reading = options.Text is null ? null : _reader.Read(step.Context, options.Text, owner);
@@ -76,8 +75,8 @@ public sealed class LogSessionDialog : WaterfallDialog<LogSessionValues>
         var cat = options.CatName;
         return await step.PromptAsync(Prompts.Duration, new PromptOptions
         {
-            Prompt = MessageFactory.Text(_replies.Say.Text(plan.AskHowLong, ("cat", cat))),
-            RetryPrompt = MessageFactory.Text(_replies.Say.Text(plan.AskHowLongRetry, ("cat", cat))),
+            Prompt = _replies.Ask(c => c.Plan.AskHowLong, ("cat", cat)),
+            RetryPrompt = _replies.Ask(c => c.Plan.AskHowLongRetry, ("cat", cat)),
         }, cancellationToken);
     }
 
@@ -86,7 +85,7 @@ public sealed class LogSessionDialog : WaterfallDialog<LogSessionValues>
         var duration = step.GetResult<TimeSpan?>();
         if (duration is null)
         {
-            await _replies.SendAsync(step.Context, _replies.Say.Text(_replies.Say.Content.Messages.GaveUp), cancellationToken);
+            await _replies.SayAsync(step.Context, c => c.Messages.GaveUp, cancellationToken);
             return await step.EndDialogAsync(null, cancellationToken);
         }
 
@@ -96,11 +95,11 @@ public sealed class LogSessionDialog : WaterfallDialog<LogSessionValues>
             return await step.NextAsync(null, cancellationToken);
         }
 
-        var plan = _replies.Say.Content.Plan;
+        var plan = _replies.Content.Plan;
         return await step.PromptAsync(Prompts.Mood, new PromptOptions
         {
-            Prompt = MessageFactory.Text(_replies.Say.Text(plan.AskHowItWent, ("cat", step.Values.CatName))),
-            RetryPrompt = MessageFactory.Text(_replies.Say.Text(_replies.Say.Content.Messages.ChoiceRetry)),
+            Prompt = _replies.Ask(c => c.Plan.AskHowItWent, ("cat", step.Values.CatName)),
+            RetryPrompt = _replies.Ask(c => c.Messages.ChoiceRetry),
             Choices =
             [
                 new Choice { Value = plan.Moods.Relaxed, Synonyms = plan.MoodWords.Relaxed },
@@ -119,14 +118,14 @@ public sealed class LogSessionDialog : WaterfallDialog<LogSessionValues>
             ?? (step.GetResult<FoundChoice>() is { } picked ? (Mood)picked.Index : null);
         if (mood is null)
         {
-            await _replies.SendAsync(step.Context, _replies.Say.Text(_replies.Say.Content.Messages.GaveUp), cancellationToken);
+            await _replies.SayAsync(step.Context, c => c.Messages.GaveUp, cancellationToken);
             return await step.EndDialogAsync(null, cancellationToken);
         }
 
         var cat = owner.FindCat(step.Values.CatName);
         if (cat is not null && step.Values.Minutes is { } minutes)
         {
-            var result = TrainingPlan.LogSession(cat, _replies.Say.Content.Plan, minutes, mood.Value, _clock.GetUtcNow());
+            var result = TrainingPlan.LogSession(cat, _replies.Content.Plan, minutes, mood.Value, _clock.GetUtcNow());
             await _replies.SessionOutcomeAsync(step.Context, cat, minutes, result, cancellationToken);
         }
 

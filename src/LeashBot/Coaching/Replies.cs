@@ -7,12 +7,43 @@ using Microsoft.Bot.Schema;
 
 namespace LeashBot.Coaching;
 
-/// <summary>The coaching answers that don't need a back-and-forth: each one is content, filled in and sent.</summary>
+/// <summary>
+/// How the conversation says things: wording is picked from the content by a typed selector
+/// (<c>replies.SayAsync(turn, c => c.Messages.Help, ct)</c>), filled in and sent; and the coaching answers that
+/// don't need a back-and-forth, each one content filled in and sent.
+/// </summary>
 public sealed class Replies(Phrasebook say, TimeProvider clock)
 {
-    private BotContent Content => say.Content;
+    /// <summary>The content, for what isn't a fixed piece of wording: limits, and the lists of answers, struggles and steps.</summary>
+    public BotContent Content => say.Content;
 
-    public Phrasebook Say => say;
+    /// <summary>A piece of content wording, filled in with the organization's details and these values.</summary>
+    public string Text(Func<BotContent, string> wording, params (string Name, string Value)[] values)
+    {
+        ArgumentNullException.ThrowIfNull(wording);
+        return say.Text(wording(Content), values);
+    }
+
+    /// <summary>A piece of content wording with {cat} filled in: the cat's name, or "your cat" when there is none.</summary>
+    public string Text(Func<BotContent, string> wording, CatProfile? cat)
+    {
+        ArgumentNullException.ThrowIfNull(wording);
+        return Cat(wording(Content), cat);
+    }
+
+    /// <summary>Fills in a template that comes from a content list (an FAQ answer, a struggle's advice).</summary>
+    public string Fill(string template, params (string Name, string Value)[] values) => say.Text(template, values);
+
+    /// <summary>Says a piece of content wording.</summary>
+    public Task SayAsync(ITurnContext turnContext, Func<BotContent, string> wording, CancellationToken cancellationToken) =>
+        SendAsync(turnContext, Text(wording), cancellationToken);
+
+    /// <summary>Says a piece of content wording about a cat.</summary>
+    public Task SayAsync(ITurnContext turnContext, Func<BotContent, string> wording, CatProfile? cat, CancellationToken cancellationToken) =>
+        SendAsync(turnContext, Text(wording, cat), cancellationToken);
+
+    /// <summary>A question for a prompt, from a piece of content wording.</summary>
+    public Activity Ask(Func<BotContent, string> wording, params (string Name, string Value)[] values) => MessageFactory.Text(Text(wording, values));
 
     public Task SendAsync(ITurnContext turnContext, string text, CancellationToken cancellationToken) =>
         turnContext.SendActivityAsync(MessageFactory.Text(text), cancellationToken);
@@ -27,8 +58,8 @@ public sealed class Replies(Phrasebook say, TimeProvider clock)
     }
 
     /// <summary>The main menu, as buttons where the channel has them and a numbered list where it doesn't.</summary>
-    public Task MenuAsync(ITurnContext turnContext, string text, IList<Choice> choices, CancellationToken cancellationToken) =>
-        turnContext.SendActivityAsync(ChoiceFactory.ForChannel(turnContext.Activity.ChannelId, say.Text(text), choices, conversationType: turnContext.Activity.Conversation?.ConversationType), cancellationToken);
+    public Task MenuAsync(ITurnContext turnContext, string prompt, IList<Choice> choices, CancellationToken cancellationToken) =>
+        turnContext.SendActivityAsync(ChoiceFactory.ForChannel(turnContext.Activity.ChannelId, say.Text(prompt), choices, conversationType: turnContext.Activity.Conversation?.ConversationType), cancellationToken);
 
     /// <summary>
     /// A yes/no follow-up the owner may ignore: a reply that isn't yes or no ends the question at once
@@ -37,7 +68,7 @@ public sealed class Replies(Phrasebook say, TimeProvider clock)
     public PromptOptions OptionalYesNo(string text)
     {
         var options = YesNo(text);
-        options.MaxAttempts = 1;
+        options.Optional = true;
         return options;
     }
 

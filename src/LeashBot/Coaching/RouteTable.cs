@@ -18,6 +18,22 @@ public enum CatNeed
     All,
 }
 
+/// <summary>The moments the bot says hello; <see cref="RouteTable.GreetAsync"/> decides what each one says.</summary>
+public enum Hello
+{
+    /// <summary>The bot arrived in a conversation (a chat opened, the app was installed).</summary>
+    Arrived,
+
+    /// <summary>The owner said hi.</summary>
+    OwnerSaidHi,
+
+    /// <summary>The first reply on a channel that never announces a new conversation (SMS), whatever it answers.</summary>
+    FirstReply,
+
+    /// <summary>The same when that first reply is the vet message: the text must stay short, so the greeting waits.</summary>
+    FirstReplyUrgent,
+}
+
 /// <summary>One routed message: what was read, whose cats, and the route step when a flow may start.</summary>
 public sealed class RouteTurn
 {
@@ -66,19 +82,18 @@ public sealed class RouteTable
         _replies = replies;
         _state = state;
         _menu = menu;
-        var content = replies.Say.Content;
+        var content = replies.Content;
         var messages = content.Messages;
-        var plan = content.Plan;
 
         _routes = new Dictionary<string, Route>(StringComparer.Ordinal)
         {
-            [TopicIds.Greeting] = new(CatNeed.None, Answer: GreetAsync),
+            [TopicIds.Greeting] = new(CatNeed.None, Answer: (t, ct) => GreetAsync(t.Context, Hello.OwnerSaidHi, ct)),
             [TopicIds.Help] = new(CatNeed.None, Answer: async (t, ct) =>
             {
-                await replies.SendAsync(t.Context, replies.Say.Text(messages.Help), ct);
+                await replies.SayAsync(t.Context, c => c.Messages.Help, ct);
                 await ShowMenuAsync(t.Context, messages.MenuPrompt, ct);
             }),
-            [TopicIds.Thanks] = new(CatNeed.None, Answer: (t, ct) => replies.SendAsync(t.Context, replies.Say.Text(messages.ThanksReply), ct)),
+            [TopicIds.Thanks] = new(CatNeed.None, Answer: (t, ct) => replies.SayAsync(t.Context, c => c.Messages.ThanksReply, ct)),
             [TopicIds.OutOfScope] = new(CatNeed.None, Answer: (t, ct) => ShowMenuAsync(t.Context, messages.OutOfScope, ct)),
             [TopicIds.Checklist] = new(CatNeed.One, Flow: (t, ct) =>
                 t.FlowStep.BeginDialogAsync(ChecklistDialog.DialogId, new ChecklistOptions { CatName = t.Cat!.Name }, ct)),
@@ -93,8 +108,8 @@ public sealed class RouteTable
             {
                 var cat = t.Cat!;
                 await replies.SendAsync(t.Context, TrainingPlan.StepBack(cat, clock.GetUtcNow())
-                    ? replies.StepText(plan.StepBack, cat, content.Step(cat.Step))
-                    : replies.Cat(plan.AlreadyFirstStep, cat), ct);
+                    ? replies.StepText(content.Plan.StepBack, cat, content.Step(cat.Step))
+                    : replies.Text(c => c.Plan.AlreadyFirstStep, cat), ct);
             }),
             [TopicIds.PlanMoveSession] = new(CatNeed.None, Answer: MoveSessionAsync),
             [TopicIds.CatAdd] = new(CatNeed.None, Flow: (t, ct) => t.FlowStep.BeginDialogAsync(CatDialogs.AddCatId, null, ct)),
@@ -135,29 +150,55 @@ public sealed class RouteTable
         flags.MenuShown = true;
     }
 
-    private async Task GreetAsync(RouteTurn turn, CancellationToken cancellationToken)
+    /// <summary>
+    /// Every hello the bot says, decided here. The first one in a conversation introduces the bot: the greeting, a
+    /// welcome back to an owner whose cat the bot knows, and the disclaimer (with the vet message, only the
+    /// disclaimer). Later, the bot arriving again says nothing, and an owner's "hi" gets a short greeting back,
+    /// unless the introduction went out earlier in the same turn (an SMS that says "hi"). Arriving and "hi" end with
+    /// the menu; a channel's first reply goes on to answer the message instead.
+    /// </summary>
+    public async Task GreetAsync(ITurnContext turn, Hello hello, CancellationToken cancellationToken)
     {
-        var messages = _replies.Say.Content.Messages;
-        var flags = await _state.FlagsAsync(turn.Context, cancellationToken);
-        if (!flags.Greeted)
+        ArgumentNullException.ThrowIfNull(turn);
+        var flags = await _state.FlagsAsync(turn, cancellationToken);
+        var introduce = !flags.Greeted;
+        var lines = new List<string>();
+        if (introduce)
         {
             flags.Greeted = true;
-            await _replies.SendAsync(turn.Context, [_replies.Say.Text(messages.Greeting), _replies.Say.Text(messages.Disclaimer)], cancellationToken);
+            turn.TurnState.Set(new IntroducedThisTurn());
+            if (hello != Hello.FirstReplyUrgent)
+            {
+                lines.Add(_replies.Text(c => c.Messages.Greeting));
+                if ((await _state.OwnerAsync(turn, cancellationToken)).Current is { } cat)
+                {
+                    lines.Add(_replies.Text(c => c.Messages.GreetingBack, cat));
+                }
+            }
+
+            lines.Add(_replies.Text(c => c.Messages.Disclaimer));
         }
-        else
+        else if (hello == Hello.OwnerSaidHi && turn.TurnState.Get<IntroducedThisTurn>() is null)
         {
-            await _replies.SendAsync(turn.Context, _replies.Say.Text(messages.GreetingReply), cancellationToken);
+            lines.Add(_replies.Text(c => c.Messages.GreetingReply));
         }
 
-        await ShowMenuAsync(turn.Context, messages.MenuPrompt, cancellationToken);
+        await _replies.SendAsync(turn, lines, cancellationToken);
+        if (hello == Hello.OwnerSaidHi || (hello == Hello.Arrived && introduce))
+        {
+            await ShowMenuAsync(turn, _replies.Content.Messages.MenuPrompt, cancellationToken);
+        }
     }
+
+    /// <summary>Marks a turn in which the bot introduced itself, so a "hi" in the same message isn't greeted twice.</summary>
+    private sealed class IntroducedThisTurn;
 
     private async Task<DialogTurnResult> SwitchCatAsync(RouteTurn turn, CancellationToken cancellationToken)
     {
         var step = turn.FlowStep;
         if (turn.Reading.CatsMeant.Count > 0 && turn.Cat is { } cat)
         {
-            await _replies.SendAsync(turn.Context, _replies.Cat(_replies.Say.Content.Messages.CatSwitched, cat), cancellationToken);
+            await _replies.SayAsync(turn.Context, c => c.Messages.CatSwitched, cat, cancellationToken);
             return await step.EndDialogAsync(null, cancellationToken);
         }
 
@@ -167,18 +208,17 @@ public sealed class RouteTable
     /// <summary>"undo that": takes back the last session logged (for the cat named, or for any cat), with its step change.</summary>
     private async Task UndoAsync(RouteTurn turn, CancellationToken cancellationToken)
     {
-        var plan = _replies.Say.Content.Plan;
         var cats = turn.Reading.CatsMeant.Count > 0 ? turn.Cats : turn.Owner.Cats;
         var last = cats.SelectMany(c => c.Sessions.Select(s => (Cat: c, Session: s))).OrderBy(x => x.Session.At).LastOrDefault();
         if (last.Cat is null)
         {
-            await _replies.SendAsync(turn.Context, _replies.Say.Text(plan.NothingToUndo), cancellationToken);
+            await _replies.SayAsync(turn.Context, c => c.Plan.NothingToUndo, cancellationToken);
             return;
         }
 
         TrainingPlan.Undo(last.Cat, last.Session);
         turn.Owner.CurrentCat = last.Cat.Name;
-        await _replies.SendAsync(turn.Context, _replies.Say.Text(plan.Undone, ("cat", last.Cat.Name), ("minutes", _replies.Minutes(last.Session.Minutes)),
+        await _replies.SendAsync(turn.Context, _replies.Text(c => c.Plan.Undone, ("cat", last.Cat.Name), ("minutes", _replies.Minutes(last.Session.Minutes)),
             ("step", last.Session.Step.ToString(System.Globalization.CultureInfo.InvariantCulture))), cancellationToken);
         await _replies.ProgressAsync(turn.Context, [last.Cat], cancellationToken);
     }
@@ -186,7 +226,7 @@ public sealed class RouteTable
     /// <summary>"that was pickle not milo!!": moves the last session to the cat named, undoing it for the other one.</summary>
     private async Task MoveSessionAsync(RouteTurn turn, CancellationToken cancellationToken)
     {
-        var content = _replies.Say.Content;
+        var content = _replies.Content;
         var owner = turn.Owner;
         var mentions = turn.Reading.Cats;
         var to = mentions.FirstOrDefault(m => !m.Negated) is { } named ? owner.FindCat(named.Name) : null;
@@ -195,7 +235,7 @@ public sealed class RouteTable
         var last = candidates.SelectMany(c => c.Sessions.Select(s => (Cat: c, Session: s))).OrderBy(x => x.Session.At).LastOrDefault();
         if (last.Cat is null)
         {
-            await _replies.SendAsync(turn.Context, _replies.Say.Text(content.Plan.NothingToMove), cancellationToken);
+            await _replies.SayAsync(turn.Context, c => c.Plan.NothingToMove, cancellationToken);
             return;
         }
 
@@ -206,7 +246,7 @@ public sealed class RouteTable
             var names = owner.Cats.Select(c => c.Name).ToList();
             var or = " " + content.Messages.OrWord + " ";
             var list = names.Count > 1 ? string.Join(", ", names[..^1]) + or + names[^1] : string.Join("", names);
-            await _replies.SendAsync(turn.Context, _replies.Say.Text(content.Messages.WhichCatOf, ("cats", list)), cancellationToken);
+            await _replies.SendAsync(turn.Context, _replies.Text(c => c.Messages.WhichCatOf, ("cats", list)), cancellationToken);
             return;
         }
 
@@ -214,7 +254,7 @@ public sealed class RouteTable
         TrainingPlan.Undo(last.Cat, session);
         var result = TrainingPlan.LogSession(to, content.Plan, session.Minutes, session.Mood, session.At);
         owner.CurrentCat = to.Name;
-        await _replies.SendAsync(turn.Context, _replies.Say.Text(content.Plan.SessionMoved, ("cat", to.Name), ("name", last.Cat.Name), ("minutes", _replies.Minutes(session.Minutes))), cancellationToken);
+        await _replies.SendAsync(turn.Context, _replies.Text(c => c.Plan.SessionMoved, ("cat", to.Name), ("name", last.Cat.Name), ("minutes", _replies.Minutes(session.Minutes))), cancellationToken);
         await _replies.SessionOutcomeAsync(turn.Context, to, session.Minutes, result, cancellationToken);
     }
 }

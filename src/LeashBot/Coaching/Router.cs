@@ -24,7 +24,10 @@ public sealed class Router(Replies replies, BotAccessors state, MessageReader re
 {
     public const string DialogId = "route";
 
-    /// <summary>The route waterfall: route the message, then route again whatever a finished flow hands back.</summary>
+    /// <summary>
+    /// The route waterfall: route the message, then route again whatever a finished flow hands back. A
+    /// <see cref="ForgetMeRequest"/> is passed up, so the coaching dialog ends with it and the bot can act on it.
+    /// </summary>
     public WaterfallStep<NoValues>[] Steps => [RouteAsync, RouteAgainAsync];
 
     /// <summary>
@@ -44,10 +47,14 @@ public sealed class Router(Replies replies, BotAccessors state, MessageReader re
     public Task ShowMenuAsync(ITurnContext turn, string text, CancellationToken cancellationToken) =>
         routes.ShowMenuAsync(turn, text, cancellationToken);
 
+    /// <summary>Says hello as the moment calls for (see <see cref="RouteTable.GreetAsync"/>).</summary>
+    public Task GreetAsync(ITurnContext turn, Hello hello, CancellationToken cancellationToken) =>
+        routes.GreetAsync(turn, hello, cancellationToken);
+
     /// <summary>The title a topic goes by in "did you mean" choices.</summary>
     public string TitleOf(string topicId)
     {
-        var content = replies.Say.Content;
+        var content = replies.Content;
         return content.Troubleshooting.Struggles.Find(s => s.Id == topicId)?.Title
             ?? content.Faq.Answers.Find(a => a.Id == topicId)?.Title
             ?? (content.Messages.TopicTitles.TryGetValue(topicId, out var title) ? title : topicId);
@@ -60,7 +67,7 @@ public sealed class Router(Replies replies, BotAccessors state, MessageReader re
             return await step.ReplaceDialogAsync(DialogId, again, cancellationToken);
         }
 
-        return await step.EndDialogAsync(null, cancellationToken);
+        return await step.EndDialogAsync(step.Result as ForgetMeRequest, cancellationToken);
     }
 
     private async Task<DialogTurnResult> RouteAsync(WaterfallStepContext<NoValues> step, CancellationToken cancellationToken)
@@ -75,14 +82,14 @@ public sealed class Router(Replies replies, BotAccessors state, MessageReader re
         var owner = await state.OwnerAsync(turn, cancellationToken);
         var reading = reader.Read(turn, text, owner);
         LearnPronoun(owner, reading);
-        var messages = replies.Say.Content.Messages;
+        var messages = replies.Content.Messages;
 
         var topic = options.TopicId;
         if (topic is null)
         {
             if (reading.Language != "en" && messages.OtherLanguage.TryGetValue(reading.Language, out var otherLanguage))
             {
-                await replies.SendAsync(turn, replies.Say.Text(otherLanguage), cancellationToken);
+                await replies.SendAsync(turn, replies.Fill(otherLanguage), cancellationToken);
                 return await step.EndDialogAsync(null, cancellationToken);
             }
 
@@ -270,14 +277,12 @@ public sealed class Router(Replies replies, BotAccessors state, MessageReader re
     public Task SmallTalkAsync(ITurnContext turn, SocialAct act, OwnerProfile owner, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(owner);
-        var talk = replies.Say.Content.Messages.SmallTalk;
-        var text = act switch
+        return replies.SayAsync(turn, act switch
         {
-            SocialAct.Goodbye => replies.Cat(talk.Goodbye, owner.Current),
-            SocialAct.Laughter => replies.Say.Text(talk.Laughter),
-            SocialAct.Thanks => replies.Say.Text(replies.Say.Content.Messages.ThanksReply),
-            _ => replies.Say.Text(talk.Acknowledgement),
-        };
-        return replies.SendAsync(turn, text, cancellationToken);
+            SocialAct.Goodbye => c => c.Messages.SmallTalk.Goodbye,
+            SocialAct.Laughter => c => c.Messages.SmallTalk.Laughter,
+            SocialAct.Thanks => c => c.Messages.ThanksReply,
+            _ => c => c.Messages.SmallTalk.Acknowledgement,
+        }, owner.Current, cancellationToken);
     }
 }

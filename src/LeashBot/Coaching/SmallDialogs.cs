@@ -13,19 +13,18 @@ public sealed class FaqMenuDialog : WaterfallDialog<NoValues>
     {
         AddStep(async (step, ct) =>
         {
-            var content = replies.Say.Content;
             return await step.PromptAsync(Prompts.Choice, new PromptOptions
             {
-                Prompt = MessageFactory.Text(replies.Say.Text(content.Faq.PickQuestion)),
-                RetryPrompt = MessageFactory.Text(replies.Say.Text(content.Messages.ChoiceRetry)),
-                Choices = content.Faq.Answers.Select(a => new Choice { Value = a.Title }).ToList(),
+                Prompt = replies.Ask(c => c.Faq.PickQuestion),
+                RetryPrompt = replies.Ask(c => c.Messages.ChoiceRetry),
+                Choices = replies.Content.Faq.Answers.Select(a => new Choice { Value = a.Title }).ToList(),
             }, ct);
         });
         AddStep(async (step, ct) =>
         {
             if (step.GetResult<FoundChoice>() is { } picked)
             {
-                await replies.FaqAsync(step.Context, replies.Say.Content.Faq.Answers[picked.Index].Id, ct);
+                await replies.FaqAsync(step.Context, replies.Content.Faq.Answers[picked.Index].Id, ct);
             }
 
             return await step.EndDialogAsync(null, ct);
@@ -33,35 +32,37 @@ public sealed class FaqMenuDialog : WaterfallDialog<NoValues>
     }
 }
 
-/// <summary>"Delete my data", confirmed first. The deletion itself happens when the turn ends (see CoachBot).</summary>
+/// <summary>
+/// What the coaching dialog ends with once the owner confirmed "delete my data": the bot deletes the owner's profile
+/// and this conversation when the turn ends, after the goodbye was sent and nothing is left to save.
+/// </summary>
+public sealed class ForgetMeRequest
+{
+}
+
+/// <summary>"Delete my data", confirmed first; ends with a <see cref="ForgetMeRequest"/> for the bot to carry out.</summary>
 public sealed class ForgetMeDialog : WaterfallDialog<NoValues>
 {
     public const string DialogId = "forgetMe";
-
-    /// <summary>The turn-state key that tells the bot to delete the owner's profile and this conversation.</summary>
-    public const string ForgetRequested = "LeashBot.ForgetRequested";
 
     public ForgetMeDialog(Replies replies)
         : base(DialogId)
     {
         AddStep(async (step, ct) =>
         {
-            var messages = replies.Say.Content.Messages;
-            return await step.PromptAsync(Prompts.Confirm, replies.OptionalYesNo(replies.Say.Text(messages.ForgetMeConfirm)), ct);
+            return await step.PromptAsync(Prompts.Confirm, replies.OptionalYesNo(replies.Text(c => c.Messages.ForgetMeConfirm)), ct);
         });
         AddStep(async (step, ct) =>
         {
-            var messages = replies.Say.Content.Messages;
             var confirmed = step.GetResult<bool?>();
             if (confirmed == true)
             {
-                step.Context.TurnState[ForgetRequested] = true;
-                await replies.SendAsync(step.Context, replies.Say.Text(messages.ForgetMeDone), ct);
-                return await step.EndDialogAsync(null, ct);
+                await replies.SayAsync(step.Context, c => c.Messages.ForgetMeDone, ct);
+                return await step.EndDialogAsync(new ForgetMeRequest(), ct);
             }
 
             // Anything but a clear yes keeps the data; a reply that wasn't yes or no is then handled as a new message.
-            await replies.SendAsync(step.Context, replies.Say.Text(messages.ForgetMeKept), ct);
+            await replies.SayAsync(step.Context, c => c.Messages.ForgetMeKept, ct);
             return confirmed is null ? await Router.HandBackAsync(step, ct) : await step.EndDialogAsync(null, ct);
         });
     }
@@ -84,15 +85,13 @@ public sealed class DidYouMeanDialog : WaterfallDialog<NoValues>
         AddStep(async (step, ct) =>
         {
             var options = step.GetOptions<DidYouMeanOptions>() ?? new DidYouMeanOptions();
-            var messages = replies.Say.Content.Messages;
             var choices = options.Topics.Select(t => new Choice { Value = router.TitleOf(t) }).ToList();
-            choices.Add(new Choice { Value = messages.NoneOfThese });
+            choices.Add(new Choice { Value = replies.Content.Messages.NoneOfThese });
             return await step.PromptAsync(Prompts.Choice, new PromptOptions
             {
-                Prompt = MessageFactory.Text(replies.Say.Text(messages.DidYouMean)),
-                RetryPrompt = MessageFactory.Text(replies.Say.Text(messages.ChoiceRetry)),
+                Prompt = replies.Ask(c => c.Messages.DidYouMean),
                 Choices = choices,
-                MaxAttempts = 1,
+                Optional = true,
             }, ct);
         });
         AddStep(async (step, ct) =>
@@ -109,7 +108,7 @@ public sealed class DidYouMeanDialog : WaterfallDialog<NoValues>
                 return await Router.HandBackAsync(step, ct);
             }
 
-            await router.ShowMenuAsync(step.Context, replies.Say.Content.Messages.Unsure, ct);
+            await router.ShowMenuAsync(step.Context, replies.Content.Messages.Unsure, ct);
             return await step.EndDialogAsync(null, ct);
         });
     }

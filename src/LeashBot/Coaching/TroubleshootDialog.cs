@@ -39,7 +39,7 @@ public sealed class TroubleshootDialog : WaterfallDialog<TroubleshootValues>
     /// <summary>Why the struggle happens and what to do, pointing at the cat's current step when it has one.</summary>
     public static Task SendAdviceAsync(Replies replies, ITurnContext turn, string struggleId, CatProfile? cat, CancellationToken cancellationToken)
     {
-        var content = replies.Say.Content;
+        var content = replies.Content;
         var struggle = content.Troubleshooting.Struggles.Find(s => s.Id == struggleId);
         if (struggle is null)
         {
@@ -63,18 +63,17 @@ public sealed class TroubleshootDialog : WaterfallDialog<TroubleshootValues>
             return await step.NextAsync(options.StruggleId, cancellationToken);
         }
 
-        var content = _replies.Say.Content;
         return await step.PromptAsync(Prompts.Choice, new PromptOptions
         {
-            Prompt = MessageFactory.Text(_replies.Say.Text(content.Troubleshooting.PickStruggle)),
-            RetryPrompt = MessageFactory.Text(_replies.Say.Text(content.Messages.ChoiceRetry)),
-            Choices = content.Troubleshooting.Struggles.Select(s => new Choice { Value = s.Title }).ToList(),
+            Prompt = _replies.Ask(c => c.Troubleshooting.PickStruggle),
+            RetryPrompt = _replies.Ask(c => c.Messages.ChoiceRetry),
+            Choices = _replies.Content.Troubleshooting.Struggles.Select(s => new Choice { Value = s.Title }).ToList(),
         }, cancellationToken);
     }
 
     private async Task<DialogTurnResult> AdviseAsync(WaterfallStepContext<TroubleshootValues> step, CancellationToken cancellationToken)
     {
-        var struggles = _replies.Say.Content.Troubleshooting.Struggles;
+        var struggles = _replies.Content.Troubleshooting.Struggles;
         var struggleId = step.Result switch
         {
             FoundChoice picked => struggles[picked.Index].Id,
@@ -83,19 +82,19 @@ public sealed class TroubleshootDialog : WaterfallDialog<TroubleshootValues>
         };
         if (struggleId is null || struggles.Find(s => s.Id == struggleId) is null)
         {
-            await _replies.SendAsync(step.Context, _replies.Say.Text(_replies.Say.Content.Messages.GaveUp), cancellationToken);
+            await _replies.SayAsync(step.Context, c => c.Messages.GaveUp, cancellationToken);
             return await step.EndDialogAsync(null, cancellationToken);
         }
 
         step.Values.StruggleId = struggleId;
         var owner = await _state.OwnerAsync(step.Context, cancellationToken);
         await SendAdviceAsync(_replies, step.Context, struggleId, owner.Current, cancellationToken);
-        return await step.PromptAsync(Prompts.Confirm, _replies.OptionalYesNo(_replies.Say.Text(_replies.Say.Content.Troubleshooting.DidThatHelp)), cancellationToken);
+        return await step.PromptAsync(Prompts.Confirm, _replies.OptionalYesNo(_replies.Text(c => c.Troubleshooting.DidThatHelp)), cancellationToken);
     }
 
     private async Task<DialogTurnResult> FollowUpAsync(WaterfallStepContext<TroubleshootValues> step, CancellationToken cancellationToken)
     {
-        var content = _replies.Say.Content.Troubleshooting;
+        var content = _replies.Content.Troubleshooting;
         var helped = step.GetResult<bool?>();
         if (helped is null)
         {
@@ -104,7 +103,7 @@ public sealed class TroubleshootDialog : WaterfallDialog<TroubleshootValues>
 
         if (helped.Value)
         {
-            await _replies.SendAsync(step.Context, _replies.Say.Text(content.GladItHelped), cancellationToken);
+            await _replies.SayAsync(step.Context, c => c.Troubleshooting.GladItHelped, cancellationToken);
             return await step.EndDialogAsync(null, cancellationToken);
         }
 
@@ -117,7 +116,7 @@ public sealed class TroubleshootDialog : WaterfallDialog<TroubleshootValues>
             return await step.EndDialogAsync(null, cancellationToken);
         }
 
-        return await step.PromptAsync(Prompts.Confirm, _replies.OptionalYesNo(_replies.Cat(content.StepBackOffer, cat)), cancellationToken);
+        return await step.PromptAsync(Prompts.Confirm, _replies.OptionalYesNo(_replies.Text(c => c.Troubleshooting.StepBackOffer, cat)), cancellationToken);
     }
 
     private async Task<DialogTurnResult> StepBackAsync(WaterfallStepContext<TroubleshootValues> step, CancellationToken cancellationToken)
@@ -132,11 +131,11 @@ public sealed class TroubleshootDialog : WaterfallDialog<TroubleshootValues>
         var cat = owner.Current;
         if (cat is not null && stepBack.Value && TrainingPlan.StepBack(cat, _clock.GetUtcNow()))
         {
-            await _replies.SendAsync(step.Context, _replies.StepText(_replies.Say.Content.Plan.StepBack, cat, _replies.Say.Content.Step(cat.Step)), cancellationToken);
+            await _replies.SendAsync(step.Context, _replies.StepText(_replies.Content.Plan.StepBack, cat, _replies.Content.Step(cat.Step)), cancellationToken);
         }
         else
         {
-            await _replies.SendAsync(step.Context, _replies.Cat(_replies.Say.Content.Troubleshooting.StepBackDeclined, cat), cancellationToken);
+            await _replies.SayAsync(step.Context, c => c.Troubleshooting.StepBackDeclined, cat, cancellationToken);
         }
 
         return await step.EndDialogAsync(null, cancellationToken);

@@ -95,6 +95,19 @@ public sealed class TrainingPlanTranscripts(SharedHost shared) : IClassFixture<S
     }
 
     [Fact]
+    public async Task Forget_me_asked_in_the_middle_of_a_flow_deletes_the_profile_too()
+    {
+        // The request arrives while the session log waits for a length of time, so it is taken up mid-flow.
+        var owner = _host.NewOwner();
+        await owner.SaysAsync("start training");
+        await owner.SaysAsync("Milo");
+        (await owner.SaysAsync("log a session")).Says("How long");
+        (await owner.SaysAsync("actually can you delete all my data please")).Says("Are you sure?");
+        (await owner.SaysAsync("yes")).Says("deleted");
+        (await owner.SaysAsync("how's milo doing")).Says("Lovely to meet Milo");
+    }
+
+    [Fact]
     public async Task On_sms_choices_are_a_numbered_list_and_a_number_picks_one()
     {
         var owner = _host.NewOwner(channelId: "sms");
