@@ -33,6 +33,8 @@ public sealed class DirectLineBodyTests
         var cases = new (string Name, Func<string, string, HttpRequestMessage> Make, HttpStatusCode Expected, string CodePattern)[]
         {
             ("broken JSON", (path, credential) => Post(path, credential, "{nope", "application/json"), HttpStatusCode.BadRequest, "^BadArgument$"),
+            ("JavaScript, not JSON", (path, credential) => Post(path, credential, "{\"type\":\"message\",\"user\":undefined}", "application/json"), HttpStatusCode.BadRequest, "^BadArgument$"),
+            ("bytes that are not UTF-8", (path, credential) => Post(path, credential, [.. "{\"type\":\"message\",\"user\":{\"id\":\""u8, 0xC3, 0x28, .. "\"}}"u8], "application/json"), HttpStatusCode.BadRequest, "^BadArgument$"),
             ("a JSON array", (path, credential) => Post(path, credential, "[]", "application/json"), HttpStatusCode.BadRequest, "^BadArgument$"),
             ("nested 40 deep", (path, credential) => Post(path, credential, "{\"type\":\"message\",\"user\":" + deep + ",\"value\":" + deep + "}", "application/json"), HttpStatusCode.BadRequest, "^BadArgument$"),
             ("text/plain", (path, credential) => Post(path, credential, Activity, "text/plain"), HttpStatusCode.UnsupportedMediaType, "^UnsupportedMediaType$"),
@@ -59,6 +61,29 @@ public sealed class DirectLineBodyTests
         // None of it reached the conversation: the transcript holds the greeting only.
         var (activities, _) = await session.PollAsync();
         Assert.DoesNotContain(activities, a => a!["from"]?["role"]?.GetValue<string>() == "user");
+    }
+
+    [Theory]
+    [InlineData("""{"type":"message","text":"hi","channelData":{"clientActivityID":"a1","x":undefined}}""")]
+    [InlineData("""{"type":"message","text":"hi", /* a comment */ "value":1}""")]
+    [InlineData("""{'type':'message','text':'single quotes'}""")]
+    [InlineData("""{"type":"message","text":"hi","value":NaN}""")]
+    [InlineData("""{"type":"message","text":"trailing comma",}""")]
+    public async Task An_activity_in_JavaScript_rather_than_JSON_is_refused_and_the_transcript_stays_readable(string body)
+    {
+        // Read leniently, the first case was stored with its `undefined` and written back out as it was, so every later
+        // poll of the conversation was no longer JSON and Web Chat could not show the chat again.
+        using var server = new LeashBotServer();
+        var session = await server.StartAsync();
+        using var refused = await server.Http.SendAsync(Post(session.ActivitiesPath, session.Token, body, "application/json"));
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Equal("BadArgument", (await LeashBotServer.ReadJsonAsync(refused))!["error"]!["code"]!.GetValue<string>());
+
+        // With a byte-order mark in front, strict JSON is still read.
+        using var withMark = await server.Http.SendAsync(Post(session.ActivitiesPath, session.Token, [.. "\uFEFF"u8, .. Encoding.UTF8.GetBytes(Activity)], "application/json"));
+        Assert.Equal(HttpStatusCode.OK, withMark.StatusCode);
+        var activities = await session.WaitForAsync(list => list.Any(a => a["text"]?.GetValue<string>() == "my cat Miso froze on the lead"));
+        Assert.Single(activities, a => a["from"]!["role"]!.GetValue<string>() == "user");
     }
 
     [Theory]
@@ -92,7 +117,10 @@ public sealed class DirectLineBodyTests
         Assert.False(string.IsNullOrEmpty((await LeashBotServer.ReadJsonAsync(started))!["streamUrl"]?.GetValue<string>()));
     }
 
-    private static HttpRequestMessage Post(string path, string? credential, string? body, string? contentType)
+    private static HttpRequestMessage Post(string path, string? credential, string? body, string? contentType) =>
+        Post(path, credential, body is null ? null : Encoding.UTF8.GetBytes(body), contentType);
+
+    private static HttpRequestMessage Post(string path, string? credential, byte[]? body, string? contentType)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, path);
         if (credential is not null)
@@ -102,7 +130,7 @@ public sealed class DirectLineBodyTests
 
         if (body is not null)
         {
-            request.Content = new ByteArrayContent(Encoding.UTF8.GetBytes(body));
+            request.Content = new ByteArrayContent(body);
             if (contentType is not null)
             {
                 request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);

@@ -1,5 +1,5 @@
-using System.Text;
 using System.Text.Json;
+using System.Text.Unicode;
 using System.Text.RegularExpressions;
 using Microsoft.Bot.Schema;
 using static LeashBot.Channels.DirectLine.DirectLineHttp;
@@ -9,7 +9,8 @@ namespace LeashBot.Channels.DirectLine;
 /// <summary>
 /// Every request body Direct Line reads, read the same way: a body over its limit is refused with 413 (before reading
 /// when its length is declared), a non-empty body declared as anything but JSON with 415, and JSON that is not the
-/// expected object with 400, each with a reason. A body with no Content-Type at all is read as JSON.
+/// expected object with 400, each with a reason. A body with no Content-Type at all is read as JSON; JSON means strict
+/// JSON in valid UTF-8 (no comments, single quotes or <c>undefined</c>).
 /// </summary>
 public static partial class DirectLineBody
 {
@@ -19,14 +20,19 @@ public static partial class DirectLineBody
     /// <summary>The posted activity, or the refusal. An activity needs a <c>type</c>.</summary>
     public static async Task<(Activity? Activity, IResult? Refusal)> ReadActivityAsync(HttpRequest request, int maxBytes)
     {
-        var (text, refusal) = await ReadTextAsync(request, maxBytes, "ActivityTooLarge", $"An activity may be at most {maxBytes} bytes.");
+        var (body, refusal) = await ReadBodyAsync(request, maxBytes, "ActivityTooLarge", $"An activity may be at most {maxBytes} bytes.");
         if (refusal is not null)
         {
             return (null, refusal);
         }
 
-        var activity = ActivityJson.Read(text!);
-        if (activity is null || string.IsNullOrWhiteSpace(activity.Type))
+        var activity = ActivityJson.Read(body.Span);
+        if (activity is null)
+        {
+            return (null, Error(StatusCodes.Status400BadRequest, "BadArgument", "The body must be one activity in strict JSON (UTF-8), with each member the right kind of value."));
+        }
+
+        if (string.IsNullOrWhiteSpace(activity.Type))
         {
             return (null, Error(StatusCodes.Status400BadRequest, "BadArgument", "The body must be an activity with a 'type'."));
         }
@@ -40,13 +46,13 @@ public static partial class DirectLineBody
     /// </summary>
     public static async Task<(string UserId, IResult? Refusal)> ReadUserIdAsync(HttpRequest request)
     {
-        var (text, refusal) = await ReadTextAsync(request, MaxTokenParametersBytes, "BodyTooLarge", $"The body may be at most {MaxTokenParametersBytes} bytes.");
+        var (body, refusal) = await ReadBodyAsync(request, MaxTokenParametersBytes, "BodyTooLarge", $"The body may be at most {MaxTokenParametersBytes} bytes.");
         if (refusal is not null)
         {
             return ("", refusal);
         }
 
-        if (string.IsNullOrWhiteSpace(text))
+        if (body.Span.Trim(" \t\r\n"u8).IsEmpty)
         {
             return (ConversationStore.NewUserId(), null);
         }
@@ -54,7 +60,7 @@ public static partial class DirectLineBody
         DirectLineWire.TokenParameters? parameters;
         try
         {
-            parameters = JsonSerializer.Deserialize(text, DirectLineWireJson.Default.TokenParameters);
+            parameters = JsonSerializer.Deserialize(body.Span, DirectLineWireJson.Default.TokenParameters);
         }
         catch (JsonException)
         {
@@ -74,11 +80,11 @@ public static partial class DirectLineBody
         return (id, null);
     }
 
-    private static async Task<(string? Text, IResult? Refusal)> ReadTextAsync(HttpRequest request, int maxBytes, string tooLargeCode, string tooLargeMessage)
+    private static async Task<(ReadOnlyMemory<byte> Body, IResult? Refusal)> ReadBodyAsync(HttpRequest request, int maxBytes, string tooLargeCode, string tooLargeMessage)
     {
         if (request.ContentLength > maxBytes)
         {
-            return (null, Error(StatusCodes.Status413PayloadTooLarge, tooLargeCode, tooLargeMessage));
+            return (default, Error(StatusCodes.Status413PayloadTooLarge, tooLargeCode, tooLargeMessage));
         }
 
         using var buffer = new MemoryStream();
@@ -89,17 +95,24 @@ public static partial class DirectLineBody
             buffer.Write(chunk, 0, read);
             if (buffer.Length > maxBytes)
             {
-                return (null, Error(StatusCodes.Status413PayloadTooLarge, tooLargeCode, tooLargeMessage));
+                return (default, Error(StatusCodes.Status413PayloadTooLarge, tooLargeCode, tooLargeMessage));
             }
         }
 
         // An empty POST may carry any Content-Type (some clients add one to every request); a body must be JSON.
         if (buffer.Length > 0 && !string.IsNullOrEmpty(request.ContentType) && !request.HasJsonContentType())
         {
-            return (null, Error(StatusCodes.Status415UnsupportedMediaType, "UnsupportedMediaType", "Send the body as JSON, with 'Content-Type: application/json'."));
+            return (default, Error(StatusCodes.Status415UnsupportedMediaType, "UnsupportedMediaType", "Send the body as JSON, with 'Content-Type: application/json'."));
         }
 
-        return (Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length), null);
+        var body = buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
+        if (!Utf8.IsValid(body.Span))
+        {
+            return (default, Error(StatusCodes.Status400BadRequest, "BadArgument", "The body must be UTF-8 text."));
+        }
+
+        // A byte-order mark is not JSON, but some clients write one; it says nothing the reader needs.
+        return (body.Span.StartsWith("\uFEFF"u8) ? body[3..] : body, null);
     }
 
     [GeneratedRegex("^[A-Za-z0-9_.:-]{1,64}$")]
