@@ -1,7 +1,7 @@
 using System.Runtime.ExceptionServices;
-using LeashBot.Bot;
 using LeashBot.Channels;
 using LeashBot.Channels.Sms;
+using LeashBot.Content;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector;
