@@ -10,17 +10,7 @@ namespace LeashBot.Channels.DirectLine;
 /// </summary>
 internal static class ConversationEndpoints
 {
-    public static RouteGroupBuilder MapConversations(this RouteGroupBuilder group)
-    {
-        group.MapPost("/conversations", StartAsync);
-        group.MapGet("/conversations/{conversationId}", Reconnect);
-        group.MapPost("/conversations/{conversationId}/activities", PostActivityAsync);
-        group.MapPost("/conversations/{conversationId}/upload", Upload);
-        group.MapGet("/conversations/{conversationId}/activities", Poll);
-        return group;
-    }
-
-    private static async Task<IResult> StartAsync(HttpRequest request, DirectLineTokens tokens, ConversationStore store, DirectLineBotBridge bridge, IOptions<DirectLineOptions> options)
+    public static async Task<IResult> StartAsync(HttpRequest request, DirectLineTokens tokens, ConversationStore store, DirectLineBotBridge bridge, IOptions<DirectLineOptions> options)
     {
         var bearer = BearerToken(request);
         string conversationId, userId, token;
@@ -71,7 +61,7 @@ internal static class ConversationEndpoints
     /// A client coming back (reconnectToConversation) opens the returned streamUrl as it is, so the watermark it
     /// reconnects with must travel inside that URL, or the new stream would replay the whole transcript.
     /// </summary>
-    private static IResult Reconnect(string conversationId, string? watermark, HttpRequest request, DirectLineTokens tokens, ConversationStore store)
+    public static IResult Reconnect(string conversationId, string? watermark, HttpRequest request, DirectLineTokens tokens, ConversationStore store)
     {
         var token = BearerToken(request);
         var failure = tokens.Check(token, conversationId, TokenKind.Conversation, out var grant);
@@ -95,7 +85,7 @@ internal static class ConversationEndpoints
         return Results.Json(body, DirectLineWireJson.Default.Conversation);
     }
 
-    private static async Task<IResult> PostActivityAsync(string conversationId, HttpRequest request, DirectLineTokens tokens, ConversationStore store, DirectLineBotBridge bridge, IOptions<DirectLineOptions> options)
+    public static async Task<IResult> PostActivityAsync(string conversationId, HttpRequest request, DirectLineTokens tokens, ConversationStore store, DirectLineBotBridge bridge, IOptions<DirectLineOptions> options)
     {
         if (Refusal(conversationId, request, tokens, store, out var conversation) is { } refused)
         {
@@ -122,14 +112,14 @@ internal static class ConversationEndpoints
     /// Uploads are refused with 415 and a reason: the bot reads text only, and storing and serving files
     /// would need storage and malware checks this host does not have. The widget hides the upload button.
     /// </summary>
-    private static IResult Upload(string conversationId, HttpRequest request, DirectLineTokens tokens, ConversationStore store)
+    public static IResult Upload(string conversationId, HttpRequest request, DirectLineTokens tokens, ConversationStore store)
     {
         return Refusal(conversationId, request, tokens, store, out _)
             ?? Error(StatusCodes.Status415UnsupportedMediaType, "UploadNotSupported", "This bot does not accept file uploads; please send text.");
     }
 
     /// <summary>Polling. Never answers 5xx (directlinejs stops polling for good on any error but 403, 404 and 429).</summary>
-    private static IResult Poll(string conversationId, string? watermark, HttpRequest request, DirectLineTokens tokens, ConversationStore store, IOptions<DirectLineOptions> options, ILoggerFactory loggers)
+    public static IResult Poll(string conversationId, string? watermark, HttpRequest request, DirectLineTokens tokens, ConversationStore store, IOptions<DirectLineOptions> options, ILoggerFactory loggers)
     {
         try
         {

@@ -10,13 +10,7 @@ namespace LeashBot.Channels.DirectLine;
 /// </summary>
 internal static class StreamEndpoint
 {
-    public static RouteGroupBuilder MapStream(this RouteGroupBuilder group)
-    {
-        group.MapGet("/conversations/{conversationId}/stream", StreamAsync);
-        return group;
-    }
-
-    private static async Task StreamAsync(string conversationId, string? t, string? watermark, HttpContext context, DirectLineTokens tokens, ConversationStore store, IHostApplicationLifetime lifetime)
+    public static async Task StreamAsync(string conversationId, string? t, string? watermark, HttpContext context, DirectLineTokens tokens, ConversationStore store, IHostApplicationLifetime lifetime)
     {
         if (!context.WebSockets.IsWebSocketRequest)
         {

@@ -9,14 +9,7 @@ namespace LeashBot.Channels.DirectLine;
 /// </summary>
 internal static class TokenEndpoints
 {
-    public static RouteGroupBuilder MapTokens(this RouteGroupBuilder group)
-    {
-        group.MapPost("/tokens/generate", GenerateAsync);
-        group.MapPost("/tokens/refresh", Refresh);
-        return group;
-    }
-
-    private static async Task<IResult> GenerateAsync(HttpRequest request, DirectLineTokens tokens, IOptions<DirectLineOptions> options)
+    public static async Task<IResult> GenerateAsync(HttpRequest request, DirectLineTokens tokens, IOptions<DirectLineOptions> options)
     {
         var secret = options.Value.Secret;
         if (string.IsNullOrEmpty(secret))
@@ -45,7 +38,7 @@ internal static class TokenEndpoints
         return TokenFor(tokens, conversationId, userId);
     }
 
-    private static IResult Refresh(HttpRequest request, DirectLineTokens tokens)
+    public static IResult Refresh(HttpRequest request, DirectLineTokens tokens)
     {
         var failure = tokens.TryRead(BearerToken(request), TokenKind.Conversation, out var grant);
         if (failure != TokenFailure.None)
