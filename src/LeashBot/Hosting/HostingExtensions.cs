@@ -118,8 +118,17 @@ public static class HostingExtensions
 
         app.UseSecurityHeaders();
 
-        // Static files, CORS, rate limiting, WebSockets, Direct Line at /v3/directline and the widget's routes.
-        app.UseDirectLine();
+        // The widget's files (embed.js, Web Chat's bundle) need no route. CORS and the page-token limit then act on the
+        // routes that ask for them (the widget's and Direct Line's), and Direct Line's stream is a WebSocket, pinged
+        // every 30 s so proxies keep a quiet chat open.
+        app.UseStaticFiles(WebChatEndpoints.StaticFiles());
+        app.UseRouting();
+        app.UseCors();
+        app.UseRateLimiter();
+        app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30) });
+
+        app.MapDirectLine();
+        app.MapWebChat();
         app.Services.GetRequiredService<AnonymousCallers>().WarnIfOpen();
         app.MapPost("/api/messages", (HttpContext context, MessagesEndpoint endpoint) => endpoint.HandleAsync(context));
         app.MapTwilioSms();

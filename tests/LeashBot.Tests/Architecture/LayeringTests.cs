@@ -23,11 +23,7 @@ public sealed partial class LayeringTests
     /// <summary>The folders of src/LeashBot, bottom first.</summary>
     private static readonly Layering Folders = new("LeashBot",
         ["Content", "State", "Understanding", "Safety", "Coaching", "Bot", "Channels", "Hosting"],
-        [
-            // The Direct Line bridge still takes the host's concrete adapter; it goes when the bridge runs its turns
-            // through IInProcessAdapter as the Twilio webhook does.
-            new("Channels/DirectLine", "LeashBot.Hosting.LeashBotAdapter", "the Direct Line bridge takes the host's adapter"),
-        ]);
+        []);
 
     /// <summary>Which LeashBot projects each project under src/ and deploymentTemplates/ may reference.</summary>
     private static readonly Dictionary<string, string[]> ProjectsBelow = new()

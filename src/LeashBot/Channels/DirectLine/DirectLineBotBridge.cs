@@ -1,17 +1,15 @@
-using LeashBot.Hosting;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
-using Newtonsoft.Json;
 
 namespace LeashBot.Channels.DirectLine;
 
 /// <summary>
-/// Hands Direct Line activities to the bot in-process: each user activity becomes a turn on the same
-/// <see cref="LeashBotAdapter"/> and <see cref="IBot"/> that serve <c>/api/messages</c>, with
+/// Hands Direct Line activities to the bot in-process: each user activity becomes a turn on the host's adapter
+/// (<see cref="IInProcessAdapter"/>) and the same <see cref="IBot"/> that serve <c>/api/messages</c>, with
 /// <c>deliveryMode: expectReplies</c>, so the replies come back from the call and go into the transcript.
 /// Turns of one conversation run one at a time, in arrival order.
 /// </summary>
-public sealed class DirectLineBotBridge(LeashBotAdapter adapter, IBot bot, TimeProvider time, IHostApplicationLifetime lifetime, ILogger<DirectLineBotBridge> logger)
+public sealed class DirectLineBotBridge(IInProcessAdapter adapter, IBot bot, TimeProvider time, IHostApplicationLifetime lifetime, ILogger<DirectLineBotBridge> logger)
 {
     public const string ChannelId = "directline";
     public const string BotId = "leashbot";
@@ -80,7 +78,7 @@ public sealed class DirectLineBotBridge(LeashBotAdapter adapter, IBot bot, TimeP
             }
 
             // The bot gets its own copy, so nothing it changes leaks into the stored echo.
-            var forBot = JsonConvert.DeserializeObject<Activity>(JsonConvert.SerializeObject(activity, DirectLineConversation.Json), DirectLineConversation.Json)!;
+            var forBot = ActivityJson.Copy(activity);
             forBot.ServiceUrl = serviceUrl;
             await RunTurnAsync(conversation, forBot);
             return id;

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using System.Threading.Channels;
 using Microsoft.Bot.Schema;
-using Newtonsoft.Json;
 
 namespace LeashBot.Channels.DirectLine;
 
@@ -15,13 +14,6 @@ namespace LeashBot.Channels.DirectLine;
 /// </summary>
 public sealed class DirectLineConversation
 {
-    internal static readonly JsonSerializerSettings Json = new()
-    {
-        NullValueHandling = NullValueHandling.Ignore,
-        DateParseHandling = DateParseHandling.DateTimeOffset,
-        MaxDepth = 32,
-    };
-
     private readonly object _gate = new();
     private readonly LinkedList<(long Seq, string Json)> _activities = new();
     private readonly List<Channel<string>> _streams = [];
@@ -99,7 +91,7 @@ public sealed class DirectLineConversation
             LastUsed = _time.GetUtcNow();
             activity.Id = Id + "|" + seq.ToString("D7", CultureInfo.InvariantCulture);
             activity.Timestamp = now;
-            var json = JsonConvert.SerializeObject(activity, Json);
+            var json = ActivityJson.Serialize(activity);
             _activities.AddLast((seq, json));
             Account(json.Length);
             while (_activities.Count > _maxActivities || (_bytes > _maxBytes && _activities.Count > 1))

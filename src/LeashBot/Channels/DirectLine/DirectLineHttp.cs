@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using Microsoft.Extensions.Options;
 
 namespace LeashBot.Channels.DirectLine;
 
@@ -12,6 +11,10 @@ public static class DirectLineHttp
     /// <summary>Direct Line's error body: <c>{"error":{"code","message"}}</c>.</summary>
     public static IResult Error(int status, string code, string message, int? retryAfterSeconds = null) =>
         new ErrorResult(status, code, message, retryAfterSeconds);
+
+    /// <summary>The answer for a conversation this host does not hold (never started, ended, or forgotten when idle).</summary>
+    public static IResult UnknownConversation() =>
+        Error(StatusCodes.Status404NotFound, "ConversationNotFound", "The conversation has ended or never started; start a new one.");
 
     public static string? BearerToken(HttpRequest request)
     {
@@ -107,17 +110,7 @@ public static class DirectLineHttp
             }
 
             httpContext.Response.Headers.CacheControl = "no-store";
-            return httpContext.Response.WriteAsJsonAsync(new { error = new { code, message } });
+            return httpContext.Response.WriteAsJsonAsync(new DirectLineWire.Error(new DirectLineWire.ErrorDetail(code, message)), DirectLineWireJson.Default.Error);
         }
     }
-}
-
-/// <summary>The normalized WebChat:AllowedOrigins, for CORS and the origin check.</summary>
-public sealed class AllowedOrigins(IOptions<WebChatOptions> options)
-{
-    private readonly HashSet<string> _origins = new(
-        (options.Value.AllowedOrigins ?? []).Select(WebChatOptions.NormalizeOrigin).OfType<string>(),
-        StringComparer.OrdinalIgnoreCase);
-
-    public bool Contains(string origin) => WebChatOptions.NormalizeOrigin(origin) is { } o && _origins.Contains(o);
 }

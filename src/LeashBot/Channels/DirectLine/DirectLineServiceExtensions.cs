@@ -1,10 +1,12 @@
-using System.Threading.RateLimiting;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace LeashBot.Channels.DirectLine;
 
-/// <summary>Registers and maps the Direct Line endpoint and the web chat widget.</summary>
+/// <summary>
+/// The services of Direct Line and the web chat widget. Their routes are <see cref="DirectLineEndpoints.MapDirectLine"/>
+/// and <see cref="WebChatEndpoints.MapWebChat"/>; the middleware they need (static files, routing, CORS, the rate
+/// limiter, WebSockets) is the host's to put in its pipeline.
+/// </summary>
 public static class DirectLineServiceExtensions
 {
     public static WebApplicationBuilder AddDirectLine(this WebApplicationBuilder builder)
@@ -21,43 +23,10 @@ public static class DirectLineServiceExtensions
         services.AddSingleton<AllowedOrigins>();
         services.AddHostedService<ConversationSweeper>();
 
-        // The policy is built per request (it needs the request's own host), by WebChatCorsPolicyProvider.
+        // The widget's policy is built per request (it needs the request's own host), by WebChatCorsPolicyProvider.
         services.AddCors();
         services.AddSingleton<Microsoft.AspNetCore.Cors.Infrastructure.ICorsPolicyProvider, WebChatCorsPolicyProvider>();
-
-        services.AddRateLimiter(limiter =>
-        {
-            limiter.AddPolicy(WebChatEndpoints.TokenRateLimitPolicy, context =>
-            {
-                var perMinute = context.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<WebChatOptions>>().Value.TokenRequestsPerMinute;
-                var ip = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-                return RateLimitPartition.GetFixedWindowLimiter(ip, _ => new FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = perMinute,
-                    Window = TimeSpan.FromMinutes(1),
-                    QueueLimit = 0,
-                });
-            });
-            limiter.OnRejected = async (context, cancellationToken) =>
-            {
-                var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? (int)Math.Ceiling(wait.TotalSeconds) : 60;
-                await DirectLineHttp.Error(StatusCodes.Status429TooManyRequests, "TooManyRequests", "Too many chat tokens requested from this address; try again in a minute.", retryAfter)
-                    .ExecuteAsync(context.HttpContext);
-            };
-        });
+        services.AddRateLimiter(limiter => limiter.AddPolicy<string, PageTokenRateLimit>(WebChatEndpoints.TokenRateLimitPolicy));
         return builder;
-    }
-
-    /// <summary>Middleware and routes; call before other endpoints are mapped.</summary>
-    public static WebApplication UseDirectLine(this WebApplication app)
-    {
-        app.UseStaticFiles(WebChatEndpoints.StaticFiles());
-        app.UseRouting();
-        app.UseCors();
-        app.UseRateLimiter();
-        app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30) });
-        app.MapDirectLine();
-        app.MapWebChat();
-        return app;
     }
 }

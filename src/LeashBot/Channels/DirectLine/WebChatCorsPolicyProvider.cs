@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Cors.Infrastructure;
+using Microsoft.Extensions.Options;
 
 namespace LeashBot.Channels.DirectLine;
 
@@ -6,15 +7,15 @@ namespace LeashBot.Channels.DirectLine;
 /// CORS for the widget's routes: origins from WebChat:AllowedOrigins plus the host's own origin; the
 /// Authorization, Content-Type and x-ms-bot-agent headers Web Chat sends, and x-requested-with, which
 /// directlinejs's rxjs ajax adds to every cross-origin call (without it the browser blocks the preflight);
-/// no cookies.
+/// no cookies. Any other policy name is looked up in CorsOptions, as ASP.NET Core's own provider does.
 /// </summary>
-public sealed class WebChatCorsPolicyProvider(AllowedOrigins allowed) : ICorsPolicyProvider
+public sealed class WebChatCorsPolicyProvider(AllowedOrigins allowed, IOptions<CorsOptions> options) : ICorsPolicyProvider
 {
     public Task<CorsPolicy?> GetPolicyAsync(HttpContext context, string? policyName)
     {
         if (policyName != DirectLineHttp.CorsPolicy)
         {
-            return Task.FromResult<CorsPolicy?>(null);
+            return Task.FromResult(options.Value.GetPolicy(policyName ?? options.Value.DefaultPolicyName));
         }
 
         var host = context.Request.Host.Value;

@@ -1,0 +1,96 @@
+using System.Net.WebSockets;
+using System.Text;
+using static LeashBot.Channels.DirectLine.DirectLineHttp;
+
+namespace LeashBot.Channels.DirectLine;
+
+/// <summary>
+/// The WebSocket at streamUrl. Browsers send no Authorization header on WebSockets, so the URL carries a
+/// short-lived stream token (query <c>t</c>) for this conversation. Each text frame is one ActivitySet.
+/// </summary>
+internal static class StreamEndpoint
+{
+    public static async Task StreamAsync(string conversationId, string? t, string? watermark, HttpContext context, DirectLineTokens tokens, ConversationStore store, IHostApplicationLifetime lifetime)
+    {
+        if (!context.WebSockets.IsWebSocketRequest)
+        {
+            await Error(StatusCodes.Status400BadRequest, "NotWebSocket", "Open streamUrl as a WebSocket.").ExecuteAsync(context);
+            return;
+        }
+
+        var failure = tokens.Check(t, conversationId, TokenKind.Stream, out _);
+        if (failure != TokenFailure.None)
+        {
+            await TokenError(failure).ExecuteAsync(context);
+            return;
+        }
+
+        var conversation = store.Find(conversationId);
+        if (conversation is null)
+        {
+            await UnknownConversation().ExecuteAsync(context);
+            return;
+        }
+
+        using var socket = await context.WebSockets.AcceptWebSocketAsync();
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, lifetime.ApplicationStopping);
+        var reader = conversation.Subscribe(watermark);
+        var receiving = DrainAsync(socket, stop);
+        try
+        {
+            await foreach (var set in reader.ReadAllAsync(stop.Token))
+            {
+                await socket.SendAsync(Encoding.UTF8.GetBytes(set), WebSocketMessageType.Text, true, stop.Token);
+                conversation.Touch();
+            }
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or WebSocketException)
+        {
+        }
+        finally
+        {
+            conversation.Unsubscribe(reader);
+            await stop.CancelAsync();
+            if (socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
+            {
+                using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+                try
+                {
+                    await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, "closing", timeout.Token);
+                }
+                catch (Exception ex) when (ex is OperationCanceledException or WebSocketException)
+                {
+                }
+            }
+
+            try
+            {
+                await receiving;
+            }
+            catch (Exception ex) when (ex is OperationCanceledException or WebSocketException)
+            {
+            }
+        }
+    }
+
+    /// <summary>Reads (and ignores) what the client sends, so a close from the client ends the stream.</summary>
+    private static async Task DrainAsync(WebSocket socket, CancellationTokenSource stop)
+    {
+        var buffer = new byte[1024];
+        try
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                var result = await socket.ReceiveAsync(buffer, stop.Token);
+                if (result.MessageType == WebSocketMessageType.Close)
+                {
+                    break;
+                }
+            }
+        }
+        finally
+        {
+            await stop.CancelAsync();
+        }
+    }
+}
