@@ -4,7 +4,7 @@ using LeashBot.Benchmarks;
 using LeashBot.Understanding;
 
 // Index build time: parse once, then build several times and report the median (the first build includes JIT).
-var content = UnderstandingContent.Load(RepoPaths.Find("dialogs", "understanding.json"));
+var content = UnderstandingContent.Load(RepoRoot.PathOf("dialogs", "understanding.json"));
 var times = new List<double>();
 TopicRecognizer? recognizer = null;
 for (var i = 0; i < 11; i++)

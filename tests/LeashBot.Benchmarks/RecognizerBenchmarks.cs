@@ -25,13 +25,13 @@ public class RecognizerBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _recognizer = TopicRecognizer.Build(UnderstandingContent.Load(RepoPaths.Find("dialogs", "understanding.json")));
-        var items = (JArray)JObject.Parse(File.ReadAllText(RepoPaths.Find("tests", "LeashBot.Tests", "Understanding", "devset.json")))["items"]!;
+        _recognizer = TopicRecognizer.Build(UnderstandingContent.Load(RepoRoot.PathOf("dialogs", "understanding.json")));
+        var items = (JArray)JObject.Parse(File.ReadAllText(RepoRoot.PathOf("tests", "LeashBot.Tests", "Understanding", "devset.json")))["items"]!;
 
         // Every other utterance of the dev set, in file order: all topics, typos, emoji and out-of-scope.
         _texts = [.. items.Select(i => (string)i["text"]!).Where((_, n) => n % 2 == 0).Take(Utterances)];
 
-        var content = BotContent.Load(RepoPaths.Find("dialogs"));
+        var content = BotContent.Load(RepoRoot.PathOf("dialogs"));
         _reader = new MessageReader(TopicRecognizer.Build(content.Understanding), new TextRecognizers(), content);
     }
 

@@ -31,13 +31,10 @@ public class AzuriteFixture : IAsyncLifetime
             return File.Exists(fromEnvironment) ? fromEnvironment : throw new InvalidOperationException($"LEASHBOT_AZURITE_BLOB points at '{fromEnvironment}', which does not exist.");
         }
 
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        var installed = RepoRoot.PathOf("tests", "azurite", "node_modules", ".bin", "azurite-blob");
+        if (File.Exists(installed))
         {
-            var candidate = Path.Combine(dir.FullName, "tests", "azurite", "node_modules", ".bin", "azurite-blob");
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
+            return installed;
         }
 
         throw new InvalidOperationException(

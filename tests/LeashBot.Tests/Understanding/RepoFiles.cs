@@ -17,7 +17,7 @@ internal static class RepoFiles
         return new MessageReader(TopicRecognizer.Build(content.Understanding), new LeashBot.Dialogs.TextRecognizers(), content);
     });
 
-    public static string PathOf(params string[] parts) => Path.Combine([RepoRoot.Path, .. parts]);
+    public static string PathOf(params string[] parts) => RepoRoot.PathOf(parts);
 
     public static UnderstandingContent Content => LazyContent.Value;
 
