@@ -86,13 +86,18 @@ public class AzuriteFixture : IAsyncLifetime
             {
                 using var client = new TcpClient();
                 await client.ConnectAsync(IPAddress.Loopback, Port);
-                return;
+                break;
             }
             catch (SocketException) when (DateTime.UtcNow < deadline)
             {
                 await Task.Delay(100);
             }
         }
+
+        // Listening is not serving yet: one unhurried request (any HTTP answer will do) so that a test's first storage
+        // call, which the store bounds to 2 s, does not pay for Node.js warming up on a busy machine.
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(60) };
+        using var answer = await http.GetAsync(new Uri($"http://127.0.0.1:{Port}/{Account}?comp=list"));
     }
 
     /// <summary>More command-line options for Azurite (e.g. a certificate and OAuth); <paramref name="location"/> is its data folder.</summary>
