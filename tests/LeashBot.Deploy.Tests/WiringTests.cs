@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using LeashBot.Channels.DirectLine;
 using LeashBot.Deploy.Tests.Support;
+using LeashBot.Content;
 using LeashBot.Hosting;
 using LeashBot.Storage;
 using Microsoft.AspNetCore.Hosting;

@@ -1,5 +1,3 @@
-using LeashBot.Channels.Sms;
-using LeashBot.Channels.Teams;
 using LeashBot.Coaching;
 using LeashBot.Dialogs;
 using LeashBot.Safety;
@@ -12,26 +10,25 @@ namespace LeashBot.Bot;
 /// <summary>
 /// The bot: greets owners when a conversation starts, sends any health red flag to a vet before anything else,
 /// turns away what it can't read, and hands every other message to the coaching dialog. State is loaded and saved
-/// around each turn by the <see cref="TurnRunner"/>.
+/// around each turn by the <see cref="TurnRunner"/>. What a channel does differently (Teams mentions, the SMS disclaimer
+/// and one text per turn) comes from that channel's <see cref="ChannelConventions"/>.
 /// </summary>
 public sealed class CoachBot(TurnRunner runner, BotAccessors state, Replies replies, Router router, CoachingDialog coaching,
-    RedFlagTriage triage, VetReply vet, TimeProvider clock) : IBot
+    RedFlagTriage triage, VetReply vet, TimeProvider clock, IEnumerable<ChannelConventions> channels) : IBot
 {
     private readonly DialogSet _dialogs = new DialogSet(state.DialogState).Add(coaching);
+    private readonly Dictionary<string, ChannelConventions> _channels = channels.ToDictionary(c => c.ChannelId, StringComparer.OrdinalIgnoreCase);
 
     public Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
     {
         var activity = turnContext.Activity;
-        if (SmsChannel.Is(activity))
-        {
-            // Separate texts can arrive out of order and each costs a segment: a turn's replies leave as one text.
-            turnContext.OnSendActivities(SmsReplies.OnSendAsync);
-        }
+        var channel = ConventionsOf(activity);
+        channel.BeginTurn(turnContext);
 
         return activity.Type switch
         {
-            // In a Teams group chat or channel, people talk to each other too: the bot answers only when addressed.
-            ActivityTypes.Message when !TeamsActivity.IsForBot(activity) => Task.CompletedTask,
+            // Where people talk to each other too (a Teams group chat), the bot answers only when addressed.
+            ActivityTypes.Message when !channel.IsForBot(activity) => Task.CompletedTask,
             ActivityTypes.Message or ActivityTypes.ConversationUpdate or ActivityTypes.InstallationUpdate => runner.RunAsync(turnContext, HandleAsync, cancellationToken),
             ActivityTypes.Invoke => AcknowledgeInvokeAsync(turnContext, cancellationToken),
             _ => Task.CompletedTask,
@@ -45,12 +42,16 @@ public sealed class CoachBot(TurnRunner runner, BotAccessors state, Replies repl
     private static async Task AcknowledgeInvokeAsync(ITurnContext turnContext, CancellationToken cancellationToken) =>
         await turnContext.SendActivityAsync(new Activity(ActivityTypesEx.InvokeResponse) { Value = new InvokeResponse { Status = StatusCodes.Status200OK } }, cancellationToken);
 
+    private ChannelConventions ConventionsOf(Activity activity) =>
+        activity.ChannelId is { } id && _channels.TryGetValue(id, out var conventions) ? conventions : ChannelConventions.Plain;
+
     private async Task HandleAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
         var activity = turnContext.Activity;
+        var channel = ConventionsOf(activity);
         if (activity.Type != ActivityTypes.Message)
         {
-            if (TeamsActivity.BotArrived(activity))
+            if (channel.BotArrived(activity))
             {
                 await GreetAsync(turnContext, cancellationToken);
             }
@@ -58,27 +59,23 @@ public sealed class CoachBot(TurnRunner runner, BotAccessors state, Replies repl
             return;
         }
 
-        if (TeamsActivity.IsTeams(activity))
-        {
-            // In group chats Teams puts the bot's @mention inside the text.
-            activity.RemoveRecipientMention();
-        }
+        channel.Unwrap(activity);
 
-        // SMS never announces a new conversation, so the disclaimer goes with the first reply, whatever the owner
-        // texted. With the vet message it goes alone: that text must stay short, and the greeting can wait.
-        var sms = SmsChannel.Is(activity);
+        // A channel that never announces a new conversation (SMS) gets the disclaimer with the first reply, whatever
+        // the owner texted. With the vet message it goes alone: that text must stay short, and the greeting can wait.
+        var introduceWithReply = channel.IntroducesWithFirstReply;
         var messages = replies.Say.Content.Messages;
         var text = activity.Text?.Trim();
         if (string.IsNullOrEmpty(text))
         {
-            if (TeamsActivity.IsBareMention(activity))
+            if (channel.CallsBotOver(activity))
             {
                 // "@LeashBot" on its own is a colleague calling the bot over: show what it can do.
                 await router.ShowMenuAsync(turnContext, messages.MenuPrompt, cancellationToken);
                 return;
             }
 
-            if (sms)
+            if (introduceWithReply)
             {
                 await IntroduceOnceAsync(turnContext, withGreeting: true, cancellationToken);
             }
@@ -89,7 +86,7 @@ public sealed class CoachBot(TurnRunner runner, BotAccessors state, Replies repl
 
         if (await SendToVetAsync(turnContext, text, cancellationToken))
         {
-            if (sms)
+            if (introduceWithReply)
             {
                 await IntroduceOnceAsync(turnContext, withGreeting: false, cancellationToken);
             }
@@ -97,7 +94,7 @@ public sealed class CoachBot(TurnRunner runner, BotAccessors state, Replies repl
             return;
         }
 
-        if (sms)
+        if (introduceWithReply)
         {
             await IntroduceOnceAsync(turnContext, withGreeting: true, cancellationToken);
         }

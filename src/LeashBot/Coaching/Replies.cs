@@ -1,5 +1,4 @@
 using System.Globalization;
-using LeashBot.Bot;
 using LeashBot.Content;
 using LeashBot.Dialogs;
 using LeashBot.State;

@@ -1,6 +1,8 @@
 using LeashBot.Bot;
+using LeashBot.Channels;
 using LeashBot.Channels.DirectLine;
 using LeashBot.Channels.Sms;
+using LeashBot.Channels.Teams;
 using LeashBot.Coaching;
 using LeashBot.Dialogs;
 using LeashBot.Safety;
@@ -64,6 +66,7 @@ public static class HostingExtensions
         services.AddSingleton<LeashBotAdapter>();
         services.AddSingleton<MessagesEndpoint>();
         services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<LeashBotAdapter>());
+        services.AddSingleton<IInProcessAdapter>(sp => sp.GetRequiredService<LeashBotAdapter>());
 
         services.AddLeashBotStorage(config);
         services.AddOptions<RetentionOptions>().Bind(config.GetSection(RetentionOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
@@ -91,6 +94,10 @@ public static class HostingExtensions
         services.AddSingleton<RouteTable>();
         services.AddSingleton<Router>();
         services.AddSingleton<CoachingDialog>();
+
+        // What Teams and SMS conversations do differently from a plain chat; CoachBot asks the activity's channel.
+        services.AddSingleton<ChannelConventions, TeamsConventions>();
+        services.AddSingleton<ChannelConventions, SmsConventions>();
         services.AddSingleton<IBot, CoachBot>();
 
         builder.AddDirectLine();

@@ -1,6 +1,7 @@
 using System.Runtime.ExceptionServices;
-using LeashBot.Bot;
+using LeashBot.Channels;
 using LeashBot.Channels.Sms;
+using LeashBot.Content;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector;
@@ -16,7 +17,7 @@ namespace LeashBot.Hosting;
 /// the turn's changes were never saved, so progress from earlier turns is intact. Replies to a channel's
 /// connector go through <see cref="ConnectorReplies"/> (a timeout per call, ids escaped as one path segment).
 /// </summary>
-public sealed class LeashBotAdapter : CloudAdapter
+public sealed class LeashBotAdapter : CloudAdapter, IInProcessAdapter
 {
     private readonly string _appId;
     private readonly ConnectorReplies _replies;
@@ -61,11 +62,9 @@ public sealed class LeashBotAdapter : CloudAdapter
     }
 
     /// <summary>
-    /// Runs a turn for an activity that LeashBot's own channels (Direct Line) received and authenticated
-    /// themselves: no HTTP call and no Bot Framework JWT. The identity carries the bot's own app id (empty
-    /// when none is configured), so the connector factory and user-token client are the ones a normal turn
-    /// gets. Middleware and the turn-error handler apply as usual. With <c>deliveryMode: expectReplies</c>
-    /// the replies come back in the result's <see cref="ExpectedReplies"/> body.
+    /// Runs a turn for an activity that LeashBot's own channels received and authenticated themselves (see
+    /// <see cref="IInProcessAdapter"/>). The identity carries the bot's own app id (empty when none is configured),
+    /// so the connector factory and user-token client are the ones a normal turn gets.
     /// </summary>
     public Task<InvokeResponse> ProcessInProcessActivityAsync(Activity activity, BotCallbackHandler callback, CancellationToken cancellationToken)
     {

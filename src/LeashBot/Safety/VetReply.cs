@@ -1,5 +1,4 @@
-using LeashBot.Bot;
-using LeashBot.Hosting;
+using LeashBot.Content;
 
 namespace LeashBot.Safety;
 

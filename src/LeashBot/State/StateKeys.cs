@@ -1,4 +1,3 @@
-using LeashBot.Channels.Teams;
 using Microsoft.Bot.Schema;
 
 namespace LeashBot.State;
@@ -19,6 +18,16 @@ public static class StateKeys
         }
 
         var key = $"{activity.ChannelId}/conversations/{id}";
-        return TeamsActivity.IsShared(activity) && activity.From?.Id is { Length: > 0 } person ? $"{key}/people/{person}" : key;
+        return IsShared(activity) && activity.From?.Id is { Length: > 0 } person ? $"{key}/people/{person}" : key;
     }
+
+    /// <summary>
+    /// True in a conversation several people share: one the channel marks as a group, or a Teams group chat or
+    /// channel. There each person keeps their own flow.
+    /// </summary>
+    public static bool IsShared(IActivity activity) =>
+        activity.Conversation is { } conversation
+        && (conversation.IsGroup == true
+            || string.Equals(conversation.ConversationType, "groupChat", StringComparison.OrdinalIgnoreCase)
+            || string.Equals(conversation.ConversationType, "channel", StringComparison.OrdinalIgnoreCase));
 }

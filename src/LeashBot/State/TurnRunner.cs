@@ -1,4 +1,4 @@
-using LeashBot.Bot;
+using LeashBot.Content;
 using LeashBot.Storage;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;

@@ -1,5 +1,5 @@
 using System.Net;
-using LeashBot.Hosting;
+using LeashBot.Content;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
 using static LeashBot.Channels.DirectLine.DirectLineHttp;

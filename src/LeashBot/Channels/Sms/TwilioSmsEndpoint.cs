@@ -1,5 +1,4 @@
-using LeashBot.Bot;
-using LeashBot.Hosting;
+using LeashBot.Content;
 using LeashBot.Storage;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Bot.Builder;
@@ -25,7 +24,7 @@ public sealed class TwilioSmsEndpoint(
     SmsRateLimit rateLimit,
     IStorage storage,
     Phrasebook say,
-    LeashBotAdapter adapter,
+    IInProcessAdapter adapter,
     IBot bot,
     TimeProvider time,
     ILogger<TwilioSmsEndpoint> logger)

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace LeashBot.Hosting;
+namespace LeashBot.Content;
 
 /// <summary>The store or clinic that offers LeashBot: used in the greeting and in the vet message.</summary>
 public sealed class OrganizationOptions : IValidatableObject
@@ -19,7 +19,7 @@ public sealed class OrganizationOptions : IValidatableObject
     public string? EmergencyPhone { get; set; }
 
     /// <summary>
-    /// When the clinic answers its phone, e.g. "Mon-Fri 8:00-18:00, Sat 9am-1pm" (see <see cref="Hosting.OpeningHours"/>).
+    /// When the clinic answers its phone, e.g. "Mon-Fri 8:00-18:00, Sat 9am-1pm" (see <see cref="Content.OpeningHours"/>).
     /// Shown in the vet message; outside these hours, or when none are set, the emergency line comes first.
     /// </summary>
     [MaxLength(120)]
@@ -34,14 +34,14 @@ public sealed class OrganizationOptions : IValidatableObject
     public string? Disclaimer { get; set; }
 
     /// <summary>The opening hours, read; null when none are set.</summary>
-    public OpeningHours? ReadHours() => string.IsNullOrWhiteSpace(OpeningHours) ? null : Hosting.OpeningHours.Parse(OpeningHours, out _);
+    public OpeningHours? ReadHours() => string.IsNullOrWhiteSpace(OpeningHours) ? null : Content.OpeningHours.Parse(OpeningHours, out _);
 
     /// <summary>The time zone of the opening hours.</summary>
     public TimeZoneInfo ReadTimeZone() => string.IsNullOrWhiteSpace(TimeZone) ? TimeZoneInfo.Utc : TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        if (!string.IsNullOrWhiteSpace(OpeningHours) && Hosting.OpeningHours.Parse(OpeningHours, out var problem) is null)
+        if (!string.IsNullOrWhiteSpace(OpeningHours) && Content.OpeningHours.Parse(OpeningHours, out var problem) is null)
         {
             yield return new ValidationResult($"Organization:OpeningHours can't be read: {problem}", [nameof(OpeningHours)]);
         }

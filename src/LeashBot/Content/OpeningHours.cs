@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace LeashBot.Hosting;
+namespace LeashBot.Content;
 
 /// <summary>
 /// The clinic's opening hours as owners read them and the bot can check them: entries separated by ',' or ';',

@@ -1,8 +1,6 @@
-using LeashBot.Content;
-using LeashBot.Hosting;
 using Microsoft.Extensions.Options;
 
-namespace LeashBot.Bot;
+namespace LeashBot.Content;
 
 /// <summary>Turns content text into what the bot says: fills the organization's details and the turn's values.</summary>
 public sealed class Phrasebook

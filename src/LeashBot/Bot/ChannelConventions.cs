@@ -1,0 +1,49 @@
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Schema;
+
+namespace LeashBot.Bot;
+
+/// <summary>
+/// How conversations on one channel differ from a plain chat between one owner and the bot, which is what this base
+/// describes (Web Chat, Direct Line, the Emulator). <see cref="CoachBot"/> asks the conventions of each activity's
+/// channel; the channels layer derives them for every channel that differs, and the host registers those.
+/// </summary>
+public class ChannelConventions
+{
+    /// <summary>A plain chat: the conventions of every channel that has none of its own.</summary>
+    public static ChannelConventions Plain { get; } = new();
+
+    /// <summary>The channel these conventions are for (an activity's channel id); empty for <see cref="Plain"/>.</summary>
+    public virtual string ChannelId => "";
+
+    /// <summary>
+    /// True where the channel never tells the bot that a conversation started: the greeting and the disclaimer then go
+    /// with the first reply instead.
+    /// </summary>
+    public virtual bool IntroducesWithFirstReply => false;
+
+    /// <summary>Called first on every turn, before any state is loaded: where a channel hooks the turn's replies.</summary>
+    public virtual void BeginTurn(ITurnContext turnContext)
+    {
+    }
+
+    /// <summary>False for a message not addressed to the bot (people talking to each other): it gets no turn at all.</summary>
+    public virtual bool IsForBot(Activity activity) => true;
+
+    /// <summary>
+    /// True when the bot has just arrived in the conversation, the moment to greet: the app was installed, or anyone
+    /// joined (in a plain chat the person joining is that moment).
+    /// </summary>
+    public virtual bool BotArrived(Activity activity) =>
+        activity.Type == ActivityTypes.InstallationUpdate
+            ? string.Equals(activity.Action, "add", StringComparison.OrdinalIgnoreCase)
+            : activity.Type == ActivityTypes.ConversationUpdate && activity.MembersAdded is { Count: > 0 };
+
+    /// <summary>Takes off what the channel wraps around the owner's words before they are read.</summary>
+    public virtual void Unwrap(Activity activity)
+    {
+    }
+
+    /// <summary>True for a message without words that only calls the bot over: it gets the menu.</summary>
+    public virtual bool CallsBotOver(Activity activity) => false;
+}

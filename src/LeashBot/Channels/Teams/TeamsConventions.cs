@@ -1,0 +1,60 @@
+using LeashBot.Bot;
+using LeashBot.State;
+using Microsoft.Bot.Schema;
+
+namespace LeashBot.Channels.Teams;
+
+/// <summary>
+/// What a Teams conversation does differently: in a group chat or channel people talk to each other too, so the
+/// bot answers only when @mentioned (the mention arrives inside the text), and it greets when it is installed or
+/// added, not when a colleague joins later.
+/// </summary>
+public sealed class TeamsConventions : ChannelConventions
+{
+    public override string ChannelId => Microsoft.Bot.Connector.Channels.Msteams;
+
+    /// <summary>
+    /// Whether a message in a shared Teams conversation is meant for the bot: it @mentions the bot, or it comes
+    /// from one of the bot's own card buttons (those carry a value and no mention). Everything else is people
+    /// talking to each other. Outside shared conversations every message is for the bot.
+    /// </summary>
+    public override bool IsForBot(Activity activity)
+    {
+        if (!StateKeys.IsShared(activity) || activity.Type != ActivityTypes.Message)
+        {
+            return true;
+        }
+
+        var botId = activity.Recipient?.Id;
+        return activity.Value is not null
+            || activity.GetMentions().Any(m => botId is not null && string.Equals(m.Mentioned?.Id, botId, StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// The app was installed, or the bot itself was added to the conversation: a conversationUpdate whose members
+    /// added hold the bot. A colleague joining a group chat is not the moment to greet.
+    /// </summary>
+    public override bool BotArrived(Activity activity)
+    {
+        if (activity.Type != ActivityTypes.ConversationUpdate)
+        {
+            return base.BotArrived(activity);
+        }
+
+        var botId = activity.Recipient?.Id;
+        return activity.MembersAdded is { Count: > 0 } added && added.Any(m => m.Id == botId);
+    }
+
+    /// <summary>In group chats Teams puts the bot's @mention inside the text.</summary>
+    public override void Unwrap(Activity activity) => activity.RemoveRecipientMention();
+
+    /// <summary>
+    /// True for a message that was only the bot's @mention (its text is empty once the mention is removed): a
+    /// colleague calling the bot over. Teams attaches an HTML copy of every message, so only other attachments make
+    /// it a picture or a file.
+    /// </summary>
+    public override bool CallsBotOver(Activity activity) =>
+        string.IsNullOrWhiteSpace(activity.Text)
+        && activity.GetMentions().Any(m => string.Equals(m.Mentioned?.Id, activity.Recipient?.Id, StringComparison.Ordinal))
+        && activity.Attachments?.All(a => string.Equals(a.ContentType, "text/html", StringComparison.OrdinalIgnoreCase)) != false;
+}

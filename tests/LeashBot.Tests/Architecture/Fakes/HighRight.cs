@@ -1,0 +1,3 @@
+namespace LeashBot.Tests.Architecture.Fakes.High.Right;
+
+public sealed class Widget;
