@@ -96,9 +96,15 @@ public class AzuriteFixture : IAsyncLifetime
 
         // Listening is not serving yet: one unhurried request (any HTTP answer will do) so that a test's first storage
         // call, which the store bounds to 2 s, does not pay for Node.js warming up on a busy machine.
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(60) };
-        using var answer = await http.GetAsync(new Uri($"http://127.0.0.1:{Port}/{Account}?comp=list"));
+        using var http = new HttpClient(TrustingHandler()) { Timeout = TimeSpan.FromSeconds(60) };
+        using var answer = await http.GetAsync(new Uri($"{Scheme}://127.0.0.1:{Port}/{Account}?comp=list"));
     }
+
+    /// <summary>"http", or "https" when <see cref="ExtraArguments"/> gives Azurite a certificate.</summary>
+    protected virtual string Scheme => "http";
+
+    /// <summary>An HTTP handler that trusts this Azurite (its certificate, when it has one).</summary>
+    protected virtual HttpMessageHandler TrustingHandler() => new HttpClientHandler();
 
     /// <summary>More command-line options for Azurite (e.g. a certificate and OAuth); <paramref name="location"/> is its data folder.</summary>
     protected virtual IEnumerable<string> ExtraArguments(string location) => [];
