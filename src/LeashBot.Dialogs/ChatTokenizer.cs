@@ -20,7 +20,7 @@ internal static class ChatTokenizer
         {
             if (word.Length > 0)
             {
-                current.Add(CollapseRepeats(word.ToString()));
+                current.Add(CollapseRepeats(word));
                 word.Clear();
             }
         }
@@ -35,11 +35,13 @@ internal static class ChatTokenizer
             }
         }
 
+        Span<char> utf16 = stackalloc char[2];
         foreach (var rune in (text ?? string.Empty).EnumerateRunes())
         {
             if (Rune.IsLetterOrDigit(rune))
             {
-                word.Append(Rune.ToLowerInvariant(rune).ToString());
+                // Appended as UTF-16 in place: a string per letter made tokenizing most of what reading a reply cost.
+                word.Append(utf16[..Rune.ToLowerInvariant(rune).EncodeToUtf16(utf16)]);
             }
             else if (rune.Value is '\'' or '\u2019' or '\u2018')
             {
@@ -73,9 +75,20 @@ internal static class ChatTokenizer
     private static bool IsIgnorableModifier(Rune rune) =>
         rune.Value is 0xFE0F or 0xFE0E or 0x200D || (rune.Value >= 0x1F3FB && rune.Value <= 0x1F3FF);
 
-    private static string CollapseRepeats(string word)
+    private static string CollapseRepeats(StringBuilder word)
     {
         // Three or more of the same letter is emphasis; two can be spelling ("good", "really").
+        var emphasis = false;
+        for (var i = 2; i < word.Length && !emphasis; i++)
+        {
+            emphasis = word[i] == word[i - 1] && word[i] == word[i - 2];
+        }
+
+        if (!emphasis)
+        {
+            return word.ToString();
+        }
+
         var result = new StringBuilder(word.Length);
         for (var i = 0; i < word.Length; i++)
         {

@@ -1,3 +1,5 @@
+using System.Collections.Frozen;
+
 namespace LeashBot.Dialogs;
 
 /// <summary>
@@ -9,18 +11,30 @@ namespace LeashBot.Dialogs;
 public static class YesNoRecognizer
 {
     // Recognizer data: what people type, not what the bot says.
-    private static readonly string[][] YesPhrases = Split(
+    private static readonly string[] YesPhrases =
+    [
         "yes", "yeah", "yea", "ya", "yah", "yep", "yup", "yas", "sure", "sure thing", "of course", "ofc", "absolutely", "definitely",
-        "certainly", "i think so", "think so", "mostly", "kinda", "kind of", "sort of", "sorta", "👍", "✅", "👌", "✔");
+        "certainly", "i think so", "think so", "mostly", "kinda", "kind of", "sort of", "sorta", "👍", "✅", "👌", "✔",
+    ];
 
-    private static readonly string[][] NoPhrases = Split(
-        "no", "nope", "nah", "naw", "not really", "not at all", "never", "dont think so", "i dont think so", "👎", "❌", "✖");
+    private static readonly string[] NoPhrases =
+        ["no", "nope", "nah", "naw", "not really", "not at all", "never", "dont think so", "i dont think so", "👎", "❌", "✖"];
 
-    private static readonly string[][] UnsurePhrases = Split(
-        "not sure", "im not sure", "unsure", "maybe", "perhaps", "dunno", "dont know", "idk", "no idea", "not certain", "hard to say", "no clue");
+    private static readonly string[] UnsurePhrases =
+        ["not sure", "im not sure", "unsure", "maybe", "perhaps", "dunno", "dont know", "idk", "no idea", "not certain", "hard to say", "no clue"];
 
     // Single letters only count as the whole answer: inside a sentence "n" or "y" is more likely a typo.
     private static readonly Dictionary<string, bool> WholeMessageLetters = new(StringComparer.Ordinal) { ["y"] = true, ["n"] = false };
+
+    /// <summary>
+    /// Every phrase by its first word, unsure ones first, then no, then yes: of two phrases of the same length
+    /// at the same place the earlier one wins, so "not sure" is never read as the "not" of a no.
+    /// </summary>
+    private static readonly FrozenDictionary<string, (string[] Words, Answer Answer)[]> PhrasesByFirstWord =
+        new[] { (UnsurePhrases, Answer.Unsure), (NoPhrases, Answer.No), (YesPhrases, Answer.Yes) }
+            .SelectMany(list => list.Item1.Select(p => (Words: p.Split(' '), Answer: list.Item2)))
+            .GroupBy(p => p.Words[0], StringComparer.Ordinal)
+            .ToFrozenDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
 
     private enum Answer
     {
@@ -35,8 +49,7 @@ public static class YesNoRecognizer
     public static bool? Recognize(string? text)
     {
         var clauses = ChatTokenizer.Clauses(text);
-        var words = clauses.SelectMany(c => c).ToList();
-        if (words.Count == 1 && WholeMessageLetters.TryGetValue(words[0], out var letter))
+        if (clauses is [[var only]] && WholeMessageLetters.TryGetValue(only, out var letter))
         {
             return letter;
         }
@@ -66,23 +79,33 @@ public static class YesNoRecognizer
 
     private static (Answer Answer, int End)? LongestMatch(List<string> words, int start)
     {
-        (Answer Answer, int End)? best = null;
-        foreach (var (phrases, answer) in new[] { (UnsurePhrases, Answer.Unsure), (NoPhrases, Answer.No), (YesPhrases, Answer.Yes) })
+        if (!PhrasesByFirstWord.TryGetValue(words[start], out var phrases))
         {
-            foreach (var phrase in phrases)
+            return null;
+        }
+
+        (Answer Answer, int End)? best = null;
+        foreach (var (phrase, answer) in phrases)
+        {
+            if (start + phrase.Length <= words.Count && (best is null || start + phrase.Length > best.Value.End) && Matches(words, start, phrase))
             {
-                if (start + phrase.Length <= words.Count
-                    && (best is null || start + phrase.Length > best.Value.End)
-                    && phrase.Select((w, k) => words[start + k] == w).All(m => m))
-                {
-                    best = (answer, start + phrase.Length);
-                }
+                best = (answer, start + phrase.Length);
             }
         }
 
         return best;
     }
 
-    private static string[][] Split(params string[] phrases) =>
-        [.. phrases.Select(p => p.Split(' '))];
+    private static bool Matches(List<string> words, int start, string[] phrase)
+    {
+        for (var k = 1; k < phrase.Length; k++)
+        {
+            if (words[start + k] != phrase[k])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 }

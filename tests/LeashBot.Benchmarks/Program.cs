@@ -1,10 +1,11 @@
 using System.Diagnostics;
 using BenchmarkDotNet.Running;
 using LeashBot.Benchmarks;
+using LeashBot.Content;
 using LeashBot.Understanding;
 
-// Index build time: parse once, then build several times and report the median (the first build includes JIT).
-var content = UnderstandingContent.Load(RepoRoot.PathOf("dialogs", "understanding.json"));
+// Index build time: load the content once, then build several times and report the median (the first build includes JIT).
+var content = BotContent.Load(RepoRoot.PathOf("dialogs")).Understanding;
 var times = new List<double>();
 TopicRecognizer? recognizer = null;
 for (var i = 0; i < 11; i++)

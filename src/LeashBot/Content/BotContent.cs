@@ -1,4 +1,3 @@
-using LeashBot.Understanding;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
@@ -33,8 +32,7 @@ public sealed class BotContent
         var troubleshooting = ContentFile.Read<TroubleshootingContent>(directory, "troubleshooting.json", problems, ContentRules.Troubleshooting);
         var faq = ContentFile.Read<FaqContent>(directory, "faq.json", problems, ContentRules.Faq);
         var reading = ContentFile.Read<ReadingContent>(directory, "reading.json", problems, ContentRules.Reading);
-        var understanding = ContentFile.Read<UnderstandingContent>(directory, "understanding.json", problems,
-            static u => u.Validate().Select(p => (p.Path, p.Message)));
+        var understanding = ContentFile.Read<UnderstandingContent>(directory, "understanding.json", problems, ContentRules.Understanding);
         var redFlags = ContentFile.Read<RedFlagContent>(directory, "redflags.json", problems, ContentRules.RedFlags);
         if (understanding is not null && troubleshooting is not null && faq is not null && messages is not null)
         {

@@ -19,6 +19,7 @@ public sealed class MessageReader
     private const int MaxQuestions = 3;
     private const int MoodGap = 2;
     private const int GoodbyeTail = 6;
+    private const int GoalWordsForAStep = 2;
 
     private readonly TopicRecognizer _recognizer;
     private readonly TextRecognizers _numbers;
@@ -28,16 +29,20 @@ public sealed class MessageReader
     private readonly HashSet<string> _fillers;
     private readonly HashSet<string> _stopWords;
     private readonly (int Number, HashSet<string> Title, HashSet<string> Goal)[] _steps;
-    private readonly string[][] _clauseBreaks = [];
-    private readonly (string[] Stems, Mood Mood)[] _moodPhrases;
-    private readonly string[][] _notMoods;
+    private readonly PhraseIndex<bool> _clauseBreaks = new([]);
+    private readonly PhraseIndex<Mood> _moodPhrases;
+    private readonly PhraseIndex<bool> _notMoods;
     private readonly HashSet<string> _politeness;
     private readonly Dictionary<string, Command> _commands;
-    private readonly (string[] Words, SocialAct Act, bool Done)[] _social;
+    private readonly int _longestCommand;
+    private readonly PhraseIndex<SocialAct> _social;
     private readonly Dictionary<string, string> _pronouns;
     private readonly NameRules _names;
     private readonly (string Code, string[][] Strong, HashSet<string> Words)[] _languages;
     private readonly HashSet<string> _strongFirstWords;
+    private readonly HashSet<string> _stepWords;
+    private readonly HashSet<string> _afterWords;
+    private readonly HashSet<string> _beforeWords;
 
     public MessageReader(TopicRecognizer recognizer, TextRecognizers numbers, BotContent content)
     {
@@ -47,27 +52,28 @@ public sealed class MessageReader
         _recognizer = recognizer;
         _numbers = numbers;
         _words = content.Reading;
-        var global = content.Understanding.Global!;
-        _contractions = new Dictionary<string, string>(global.Contractions ?? [], StringComparer.Ordinal);
+        var global = content.Understanding.Global;
+        _contractions = new Dictionary<string, string>(global.Contractions, StringComparer.Ordinal);
         // As listed, not expanded: "wasnt" in the list must not make "was" a negation ("wasn't" in a message becomes "was not").
         _negations = [.. _words.Negations.Select(n => n.Trim().ToLowerInvariant())];
-        _stopWords = [.. (global.StopWords ?? []).Select(w => w.ToLowerInvariant())];
+        _stopWords = [.. global.StopWords.Select(w => w.ToLowerInvariant())];
         _steps = [.. content.Plan.Steps.Select(st => (st.Number, Title: StemSet(st.Title), Goal: StemSet(st.Goal)))];
-        _fillers = [.. (global.FillerWords ?? []).Select(w => w.ToLowerInvariant())];
+        _fillers = [.. global.FillerWords.Select(w => w.ToLowerInvariant())];
 
         // "menu pls", "help please": politeness around a command (fillers, and shorthand that means one) keeps it a command.
-        _politeness = [.. _fillers, .. (global.Shorthand ?? []).Where(kv => _fillers.Contains(kv.Value)).Select(kv => kv.Key)];
-        _clauseBreaks = [.. _words.ClauseBreaks.Select(p => Words(p).ToArray()).Where(p => p.Length > 0).OrderByDescending(p => p.Length)];
+        _politeness = [.. _fillers, .. global.Shorthand.Where(kv => _fillers.Contains(kv.Value)).Select(kv => kv.Key)];
+        _clauseBreaks = new([.. _words.ClauseBreaks.Select(p => (Words(p).ToArray(), true)).OrderByDescending(p => p.Item1.Length)]);
 
+        // Mood phrases are stemmed here, once; a message's words are stemmed as it is read, known words from a table.
         var moods = content.Plan.MoodWords;
-        _moodPhrases =
+        (string[] Stems, Mood Mood)[] moodPhrases =
         [
             .. moods.Stressed.Select(p => (Stems(p), Mood.Stressed)),
             .. moods.Unsure.Select(p => (Stems(p), Mood.Unsure)),
             .. moods.Relaxed.Select(p => (Stems(p), Mood.Relaxed)),
         ];
-        _moodPhrases = [.. _moodPhrases.Where(p => p.Stems.Length > 0).OrderByDescending(p => p.Stems.Length)];
-        _notMoods = [.. _words.NotMoods.Select(Stems).Where(p => p.Length > 0).OrderByDescending(p => p.Length)];
+        _moodPhrases = new(moodPhrases.OrderByDescending(p => p.Stems.Length));
+        _notMoods = new(_words.NotMoods.Select(p => (Stems(p), true)));
 
         var commands = content.Messages.Commands;
         _commands = new Dictionary<string, Command>(StringComparer.Ordinal);
@@ -79,6 +85,8 @@ public sealed class MessageReader
             }
         }
 
+        _longestCommand = _commands.Keys.Max(k => k.Split(' ').Length);
+
         // "?" alone is a help command; it has no words, so it is looked up as typed.
         foreach (var phrase in commands.Help.Where(p => Words(p).Count == 0))
         {
@@ -86,15 +94,15 @@ public sealed class MessageReader
         }
 
         var social = _words.Social;
-        _social =
+        (string[] Words, SocialAct Act)[] socialPhrases =
         [
-            .. social.Done.Select(p => (Words(p).ToArray(), SocialAct.Goodbye, true)),
-            .. social.Goodbyes.Select(p => (Words(p).ToArray(), SocialAct.Goodbye, false)),
-            .. social.Thanks.Select(p => (Words(p).ToArray(), SocialAct.Thanks, false)),
-            .. social.Laughter.Select(p => (Words(p).ToArray(), SocialAct.Laughter, false)),
-            .. social.Acknowledgements.Select(p => (Words(p).ToArray(), SocialAct.Acknowledgement, false)),
+            .. social.Done.Select(p => (Words(p).ToArray(), SocialAct.Goodbye)),
+            .. social.Goodbyes.Select(p => (Words(p).ToArray(), SocialAct.Goodbye)),
+            .. social.Thanks.Select(p => (Words(p).ToArray(), SocialAct.Thanks)),
+            .. social.Laughter.Select(p => (Words(p).ToArray(), SocialAct.Laughter)),
+            .. social.Acknowledgements.Select(p => (Words(p).ToArray(), SocialAct.Acknowledgement)),
         ];
-        _social = [.. _social.Where(s => s.Words.Length > 0).OrderByDescending(s => s.Words.Length)];
+        _social = new(socialPhrases.OrderByDescending(s => s.Words.Length));
 
         _pronouns = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (pronoun, forms) in _words.Pronouns)
@@ -108,6 +116,9 @@ public sealed class MessageReader
 
         _languages = [.. _words.Languages.Select(l => (l.Code, l.Strong.Select(p => Words(p).ToArray()).Where(p => p.Length > 0).ToArray(), l.Words.ToHashSet(StringComparer.Ordinal)))];
         _strongFirstWords = [.. _languages.SelectMany(l => l.Strong.Select(p => p[0]))];
+        _stepWords = [.. _words.StepWords.Step];
+        _afterWords = [.. _words.StepWords.After];
+        _beforeWords = [.. _words.StepWords.Before];
         _names = new NameRules(_words, global, content.Plan.MoodWords, recognizer, Words);
     }
 
@@ -144,17 +155,34 @@ public sealed class MessageReader
     {
         text = (text ?? "").Trim();
         cats ??= [];
-        var catNames = cats.Select(c => c.Name).ToList();
+        var catNames = new string[cats.Count];
+        for (var i = 0; i < cats.Count; i++)
+        {
+            catNames[i] = cats[i].Name;
+        }
+
         var clauses = Clauses(text);
-        var all = clauses.SelectMany(c => c).ToList();
-        var words = all.Where(w => w != ",").ToList();
+        var all = new List<string>(clauses.Sum(c => c.Count));
+        foreach (var clause in clauses)
+        {
+            all.AddRange(clause);
+        }
+
+        var words = new List<string>(all.Count);
+        foreach (var word in all)
+        {
+            if (word != ",")
+            {
+                words.Add(word);
+            }
+        }
 
         var recognition = _recognizer.Recognize(text, catNames);
         var clauseReadings = new List<ClauseReading>(clauses.Count);
         var questions = new List<string>();
         foreach (var clause in clauses)
         {
-            var clauseText = string.Join(' ', clause.Where(w => w != ","));
+            var clauseText = clause.Contains(",") ? string.Join(' ', clause.Where(w => w != ",")) : string.Join(' ', clause);
             var r = clauses.Count == 1 ? recognition : _recognizer.Recognize(clauseText, catNames);
             clauseReadings.Add(new ClauseReading(clauseText, r));
             if (r.Kind == RecognitionKind.Confident && r.TopicId is { } topic && !IsChat(topic) && !questions.Contains(topic))
@@ -183,8 +211,7 @@ public sealed class MessageReader
             recognition = recognition with { TopicId = TopicIds.PlanStep, Kind = RecognitionKind.Confident };
         }
 
-        var command = _commands.TryGetValue(string.Join(' ', words.Where(w => !_politeness.Contains(w))), out var c) ? c
-            : words.Count == 0 && _commands.TryGetValue(text, out var symbol) ? symbol : Command.None;
+        var command = CommandIn(text, words);
 
         var newCatName = _names.NameIn(all, catNames);
         return new MessageReading
@@ -210,6 +237,24 @@ public sealed class MessageReader
             Language = LanguageOf(text, words),
             WordCount = words.Count,
         };
+    }
+
+    /// <summary>The whole message as a command, politeness aside ("menu pls"); longer messages never are one.</summary>
+    private Command CommandIn(string text, List<string> words)
+    {
+        if (words.Count == 0)
+        {
+            return _commands.TryGetValue("", out var none) ? none : _commands.TryGetValue(text, out var symbol) ? symbol : Command.None;
+        }
+
+        var meant = 0;
+        foreach (var word in words)
+        {
+            meant += _politeness.Contains(word) ? 0 : 1;
+        }
+
+        return meant <= _longestCommand && _commands.TryGetValue(string.Join(' ', words.Where(w => !_politeness.Contains(w))), out var command)
+            ? command : Command.None;
     }
 
     private static bool FitsASessionReport(Recognition recognition)
@@ -269,17 +314,20 @@ public sealed class MessageReader
             }
         }
 
-        var elements = StringInfo.GetTextElementEnumerator(text.Normalize(NormalizationForm.FormC));
-        while (elements.MoveNext())
+        // Text elements as slices of the text: a string per character made this most of what reading a message allocated.
+        var normalized = text.Normalize(NormalizationForm.FormC);
+        for (var at = 0; at < normalized.Length;)
         {
-            var element = elements.GetTextElement();
+            var length = StringInfo.GetNextTextElementLength(normalized.AsSpan(at));
+            var element = normalized.AsSpan(at, length);
+            at += length;
             var ch = element[0];
             if (char.IsLetterOrDigit(ch) || (IsApostrophe(ch) && word.Length > 0))
             {
                 word.Append(IsApostrophe(ch) ? '\'' : char.ToLowerInvariant(ch));
                 if (element.Length > 1 && char.IsLetter(ch))
                 {
-                    word.Append(element.AsSpan(1).ToString().ToLowerInvariant());
+                    word.Append(element[1..].ToString().ToLowerInvariant());
                 }
             }
             else if (ch is '.' or '!' or '?' or ';' or '\n' or '\u2026')
@@ -302,7 +350,7 @@ public sealed class MessageReader
             {
                 // An emoji or symbol is a word of its own ("ok 👍"); variation selectors are dropped.
                 EndWord();
-                var symbol = element.Replace("\uFE0F", "", StringComparison.Ordinal);
+                var symbol = element.ToString().Replace("\uFE0F", "", StringComparison.Ordinal);
                 if (symbol.Length > 0)
                 {
                     current.Add(symbol);
@@ -322,7 +370,7 @@ public sealed class MessageReader
             var start = 0;
             for (var i = 1; i < clause.Count; i++)
             {
-                foreach (var phrase in _clauseBreaks)
+                foreach (var (phrase, _, _) in _clauseBreaks.StartingWith(clause[i]))
                 {
                     if (NameRules.StartsAt(clause, i, phrase) && i + phrase.Length < clause.Count && i > start)
                     {
@@ -348,17 +396,18 @@ public sealed class MessageReader
         var found = new List<(int At, CatMention Mention)>();
         foreach (var cat in cats)
         {
-            var name = Words(cat.Name).ToArray();
+            var name = NameWords(cat.Name);
             if (name.Length == 0)
             {
                 continue;
             }
 
+            var possessive = name[^1] + "'s";
+            var plural = name[0] + "s";
             for (var i = 0; i + name.Length <= words.Count; i++)
             {
-                var possessive = name[^1] + "'s";
-                var matches = Enumerable.Range(0, name.Length).All(k => OwnerProfile.SameName(words[i + k], name[k]))
-                    || (name.Length == 1 && (OwnerProfile.SameName(words[i], possessive) || OwnerProfile.SameName(words[i], name[0] + "s") && !cats.Any(c => OwnerProfile.SameName(c.Name, words[i]))));
+                var matches = SameWords(words, i, name)
+                    || (name.Length == 1 && (SameName(words[i], possessive) || SameName(words[i], plural) && !cats.Any(c => OwnerProfile.SameName(c.Name, words[i]))));
                 if (matches)
                 {
                     // "pickle, not milo" / "not milo, pickle": the name right after a negation is the one it wasn't.
@@ -369,20 +418,100 @@ public sealed class MessageReader
             }
         }
 
-        return [.. found.OrderBy(f => f.At).Select(f => f.Mention)];
+        return found.Count switch
+        {
+            0 => [],
+            1 => [found[0].Mention],
+            _ => [.. found.OrderBy(f => f.At).Select(f => f.Mention)],
+        };
+    }
+
+    /// <summary>A cat's name as the message's words would spell it; a plain one-word name without going through the tokenizer.</summary>
+    private string[] NameWords(string name)
+    {
+        foreach (var ch in name)
+        {
+            if (!char.IsAsciiLetter(ch))
+            {
+                return [.. Words(name)];
+            }
+        }
+
+        var lower = name.ToLowerInvariant();
+        return name.Length == 0 ? [] : _contractions.ContainsKey(lower) ? [.. Words(name)] : [lower];
+    }
+
+    private static bool SameWords(List<string> words, int at, string[] name)
+    {
+        for (var k = 0; k < name.Length; k++)
+        {
+            if (!SameName(words[at + k], name[k]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// <see cref="OwnerProfile.SameName"/> (case and accents aside), with plain letters and digits compared
+    /// without the culture: the same answer for them, without a culture-aware comparison per word.
+    /// </summary>
+    private static bool SameName(string a, string b)
+    {
+        return IsPlain(a) && IsPlain(b) ? string.Equals(a, b, StringComparison.OrdinalIgnoreCase) : OwnerProfile.SameName(a, b);
+
+        static bool IsPlain(string s)
+        {
+            foreach (var ch in s)
+            {
+                if (!char.IsAsciiLetterOrDigit(ch))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
     }
 
     private (string? Pronoun, string? Cat) PronounOf(List<string> words, IReadOnlyList<CatProfile> cats)
     {
-        var seen = words.Select(w => _pronouns.GetValueOrDefault(w)).Where(p => p is not null).Distinct().ToList();
-        if (seen.Count != 1)
+        string? pronoun = null;
+        foreach (var word in words)
+        {
+            if (_pronouns.TryGetValue(word, out var seen))
+            {
+                if (pronoun is not null && pronoun != seen)
+                {
+                    return (null, null);
+                }
+
+                pronoun = seen;
+            }
+        }
+
+        if (pronoun is null)
         {
             return (null, null);
         }
 
-        var pronoun = seen[0]!;
-        var fitting = cats.Where(c => c.Pronoun == pronoun).ToList();
-        return (pronoun, fitting.Count == 1 ? fitting[0].Name : null);
+        string? fitting = null;
+        foreach (var cat in cats)
+        {
+            if (cat.Pronoun == pronoun)
+            {
+                if (fitting is not null)
+                {
+                    return (pronoun, null);
+                }
+
+                fitting = cat.Name;
+            }
+        }
+
+        return (pronoun, fitting);
     }
 
     /// <summary>
@@ -395,7 +524,12 @@ public sealed class MessageReader
         var hits = new List<(Mood Mood, bool Negated)>();
         foreach (var clause in clauses)
         {
-            var stems = clause.Select(w => w == "," ? "," : EnglishStemmer.Stem(w)).ToList();
+            var stems = new List<string>(clause.Count);
+            foreach (var word in clause)
+            {
+                stems.Add(word == "," ? "," : _recognizer.Normalizer.StemOf(word));
+            }
+
             for (var i = 0; i < clause.Count; i++)
             {
                 if (_negations.Contains(clause[i]))
@@ -411,9 +545,9 @@ public sealed class MessageReader
             }
 
             var covered = new bool[clause.Count];
-            foreach (var phrase in _notMoods)
+            for (var i = 0; i < stems.Count; i++)
             {
-                for (var i = 0; i + phrase.Length <= stems.Count; i++)
+                foreach (var (phrase, _, _) in _notMoods.StartingWith(stems[i]))
                 {
                     if (NameRules.StartsAt(stems, i, phrase))
                     {
@@ -422,28 +556,36 @@ public sealed class MessageReader
                 }
             }
 
-            foreach (var (phrase, mood) in _moodPhrases)
+            // Longest phrases claim their words first, as if every phrase were tried in order over the whole clause.
+            var starts = new List<(int Order, int At, string[] Phrase, Mood Mood)>();
+            for (var i = 0; i < stems.Count; i++)
             {
-                for (var i = 0; i < stems.Count; i++)
+                foreach (var (phrase, mood, order) in _moodPhrases.StartingWith(stems[i]))
                 {
-                    if (covered[i] || stems[i] != phrase[0])
-                    {
-                        continue;
-                    }
-
-                    var end = MatchWithGaps(stems, i, phrase);
-                    if (end < 0)
-                    {
-                        continue;
-                    }
-
-                    for (var k = i; k < end; k++)
-                    {
-                        covered[k] = true;
-                    }
-
-                    hits.Add((mood, NegatedBefore(clause, i)));
+                    starts.Add((order, i, phrase, mood));
                 }
+            }
+
+            starts.Sort((a, b) => a.Order != b.Order ? a.Order.CompareTo(b.Order) : a.At.CompareTo(b.At));
+            foreach (var (_, i, phrase, mood) in starts)
+            {
+                if (covered[i])
+                {
+                    continue;
+                }
+
+                var end = MatchWithGaps(stems, i, phrase);
+                if (end < 0)
+                {
+                    continue;
+                }
+
+                for (var k = i; k < end; k++)
+                {
+                    covered[k] = true;
+                }
+
+                hits.Add((mood, NegatedBefore(clause, i)));
             }
         }
 
@@ -516,19 +658,15 @@ public sealed class MessageReader
         var acts = new List<(SocialAct Act, int At)>();
         for (var i = 0; i < words.Count; i++)
         {
-            foreach (var (phrase, act, _) in _social)
+            if (_social.MatchAt(words, i) is { Words: var phrase, Value: var act })
             {
-                if (NameRules.StartsAt(words, i, phrase))
+                acts.Add((act, i));
+                for (var k = i; k < i + phrase.Length; k++)
                 {
-                    acts.Add((act, i));
-                    for (var k = i; k < i + phrase.Length; k++)
-                    {
-                        covered[k] = true;
-                    }
-
-                    i += phrase.Length - 1;
-                    break;
+                    covered[k] = true;
                 }
+
+                i += phrase.Length - 1;
             }
         }
 
@@ -537,12 +675,22 @@ public sealed class MessageReader
             return SocialAct.None;
         }
 
-        var rest = Enumerable.Range(0, words.Count).Count(i => !covered[i] && !_fillers.Contains(words[i]));
+        var rest = 0;
+        for (var i = 0; i < words.Count; i++)
+        {
+            rest += !covered[i] && !_fillers.Contains(words[i]) ? 1 : 0;
+        }
+
         var goodbye = acts.FindIndex(a => a.Act == SocialAct.Goodbye);
         if (goodbye >= 0)
         {
             var at = acts[goodbye].At;
-            var opensOrFollowsChat = Enumerable.Range(0, at).All(i => covered[i] || _fillers.Contains(words[i]));
+            var opensOrFollowsChat = true;
+            for (var i = 0; i < at; i++)
+            {
+                opensOrFollowsChat &= covered[i] || _fillers.Contains(words[i]);
+            }
+
             var isQuestion = recognition.Kind == RecognitionKind.Confident && !IsChat(recognition.TopicId!) && rest > 3;
             if (opensOrFollowsChat && rest <= GoodbyeTail && !isQuestion)
             {
@@ -566,10 +714,9 @@ public sealed class MessageReader
 
     private int? StepNumberIn(List<string> words)
     {
-        var stepWords = _words.StepWords.Step;
         for (var i = 0; i < words.Count; i++)
         {
-            if (!stepWords.Contains(words[i]))
+            if (!_stepWords.Contains(words[i]))
             {
                 continue;
             }
@@ -591,24 +738,30 @@ public sealed class MessageReader
     /// <summary>"what comes after the harness?": the step whose title (or goal) the words name best, then the one after (or before).</summary>
     private int? RelativeStep(List<string> words)
     {
-        var after = words.Any(_words.StepWords.After.Contains);
-        var before = words.Any(_words.StepWords.Before.Contains);
+        bool after = false, before = false;
+        foreach (var word in words)
+        {
+            after |= _afterWords.Contains(word);
+            before |= _beforeWords.Contains(word);
+        }
+
         if (after == before)
         {
             return null;
         }
 
         var stems = words.Where(w => w.Length >= 3 && !_stopWords.Contains(w) && !_fillers.Contains(w)
-                && !_words.StepWords.Step.Contains(w) && !_words.StepWords.After.Contains(w) && !_words.StepWords.Before.Contains(w))
+                && !_stepWords.Contains(w) && !_afterWords.Contains(w) && !_beforeWords.Contains(w))
             .Select(EnglishStemmer.Stem).ToList();
-        // Titles first ("the harness" is step 1 before it is anything else); goals only when no title fits.
+        // Titles first ("the harness" is step 1 before it is anything else); goals only when no title fits, and
+        // then with two of their words: one word of a long goal ("cats", "time") is in too many questions to name a step.
         var best = (Number: 0, Score: 0);
         foreach (var byGoal in (ReadOnlySpan<bool>)[false, true])
         {
             foreach (var (number, title, goal) in _steps)
             {
                 var score = stems.Count((byGoal ? goal : title).Contains);
-                if (score > best.Score)
+                if (score > best.Score && (!byGoal || score >= GoalWordsForAStep))
                 {
                     best = (number, score);
                 }
@@ -666,7 +819,13 @@ public sealed class MessageReader
         }
 
         // Most messages have none of the other languages' own words: nothing more to check.
-        if (!words.Any(_strongFirstWords.Contains))
+        var anyStrong = false;
+        foreach (var word in words)
+        {
+            anyStrong |= _strongFirstWords.Contains(word);
+        }
+
+        if (!anyStrong)
         {
             return "en";
         }
@@ -674,8 +833,25 @@ public sealed class MessageReader
         var best = ("en", 0, 0);
         foreach (var (language, strongPhrases, commonWords) in _languages)
         {
-            var strong = strongPhrases.Count(phrase => Enumerable.Range(0, words.Count).Any(i => NameRules.StartsAt(words, i, phrase)));
-            var common = words.Count(commonWords.Contains);
+            var strong = 0;
+            foreach (var phrase in strongPhrases)
+            {
+                for (var i = 0; i < words.Count; i++)
+                {
+                    if (NameRules.StartsAt(words, i, phrase))
+                    {
+                        strong++;
+                        break;
+                    }
+                }
+            }
+
+            var common = 0;
+            foreach (var word in words)
+            {
+                common += commonWords.Contains(word) ? 1 : 0;
+            }
+
             var score = (2 * strong) + common;
             if (strong > 0 && score > best.Item2)
             {

@@ -15,28 +15,30 @@ public sealed class NameRules
     private const int MostWords = 3;
     private const int MostListed = 5;
 
-    private readonly ReadingContent _words;
     private readonly TopicRecognizer _recognizer;
     private readonly HashSet<string> _notNames;
     private readonly HashSet<string> _notNameWords;
-    private readonly string[][] _leadIns;
+    private readonly PhraseIndex<bool> _leadIns;
+    private readonly HashSet<string> _questionSlots;
+    private readonly HashSet<string> _questionEnds;
 
     internal NameRules(ReadingContent words, GlobalSettings global, MoodWords moods, TopicRecognizer recognizer, Func<string, List<string>> tokenize)
     {
-        _words = words;
         _recognizer = recognizer;
         _notNames = [.. words.NonNames.Select(n => string.Join(' ', tokenize(n)))];
         _notNameWords =
         [
-            .. (global.FillerWords ?? []).SelectMany(tokenize),
-            .. (global.StopWords ?? []).SelectMany(tokenize),
+            .. global.FillerWords.SelectMany(tokenize),
+            .. global.StopWords.SelectMany(tokenize),
             .. words.Negations.Select(n => n.ToLowerInvariant()),
             .. words.Pronouns.Values.SelectMany(v => v).Select(p => tokenize(p).FirstOrDefault() ?? ""),
             .. moods.Stressed.Concat(moods.Unsure).Concat(moods.Relaxed).Where(m => !m.Contains(' ', StringComparison.Ordinal)).SelectMany(tokenize),
             .. words.Social.Thanks.Concat(words.Social.Goodbyes).Concat(words.Social.Laughter).Concat(words.Social.Acknowledgements)
                 .Where(m => !m.Contains(' ', StringComparison.Ordinal)).SelectMany(tokenize),
         ];
-        _leadIns = [.. words.NameLeadIns.Select(l => tokenize(l).ToArray()).Where(l => l.Length > 0).OrderByDescending(l => l.Length)];
+        _leadIns = new(words.NameLeadIns.Select(l => (tokenize(l).ToArray(), true)).OrderByDescending(l => l.Item1.Length));
+        _questionSlots = [.. words.NameQuestionSlots];
+        _questionEnds = [.. words.NameQuestionEnds];
     }
 
     /// <summary>A name the words give explicitly, after a lead-in or in a question about the cat; null if none.</summary>
@@ -45,27 +47,20 @@ public sealed class NameRules
         ArgumentNullException.ThrowIfNull(words);
         for (var i = words.Count - 1; i >= 0; i--)
         {
-            foreach (var leadIn in _leadIns)
+            if (_leadIns.MatchAt(words, i) is { Words: var leadIn })
             {
-                if (!StartsAt(words, i, leadIn))
-                {
-                    continue;
-                }
-
                 var candidate = words.Skip(i + leadIn.Length).TakeWhile(w => w != "," && w != "not" && w != "but" && w != "and").Take(MostWords + 1).ToList();
                 if (Plausible(candidate) is { } name)
                 {
                     return name;
                 }
-
-                break;
             }
         }
 
         // "is milo ready for leash training?", "can biscuit learn this": a word in a name's place in a question.
         for (var i = 1; i + 1 < words.Count; i++)
         {
-            if (_words.NameQuestionSlots.Contains(words[i - 1]) && _words.NameQuestionEnds.Contains(words[i + 1])
+            if (_questionSlots.Contains(words[i - 1]) && _questionEnds.Contains(words[i + 1])
                 && !knownCats.Contains(words[i], StringComparer.OrdinalIgnoreCase) && Plausible([words[i]]) is { } name)
             {
                 return name;
@@ -85,10 +80,25 @@ public sealed class NameRules
         var start = 0;
         for (var i = words.Count - 1; i >= 0 && start == 0; i--)
         {
-            if (_leadIns.FirstOrDefault(l => StartsAt(words, i, l)) is { } leadIn)
+            if (_leadIns.MatchAt(words, i) is { Words: var leadIn })
             {
                 start = i + leadIn.Length;
             }
+        }
+
+        // Most messages are one part: count the parts before building them.
+        var count = 0;
+        var inPart = false;
+        for (var i = start; i < words.Count; i++)
+        {
+            var separator = words[i] is "and" or "," or "&";
+            count += !separator && !inPart ? 1 : 0;
+            inPart = !separator;
+        }
+
+        if (count is < 2 or > MostListed)
+        {
+            return [];
         }
 
         var parts = new List<List<string>> { new() };
@@ -110,8 +120,18 @@ public sealed class NameRules
             return [];
         }
 
-        var names = parts.Select(Plausible).ToList();
-        return names.All(n => n is not null) ? [.. names.Distinct(StringComparer.OrdinalIgnoreCase)!] : [];
+        var names = new List<string>(parts.Count);
+        foreach (var part in parts)
+        {
+            if (Plausible(part) is not { } name)
+            {
+                return [];
+            }
+
+            names.Add(name);
+        }
+
+        return [.. names.Distinct(StringComparer.OrdinalIgnoreCase)];
     }
 
     /// <summary>The whole message as a name ("Luna", "mr whiskers"), when it is short and nothing else.</summary>

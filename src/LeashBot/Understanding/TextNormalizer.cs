@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Text;
+using LeashBot.Content;
 
 namespace LeashBot.Understanding;
 
@@ -31,7 +32,7 @@ public sealed class TextNormalizer
         var expansions = new Dictionary<string, string[]>(StringComparer.Ordinal);
         foreach (var map in new[] { global.Shorthand, global.Contractions })
         {
-            foreach (var (key, value) in map ?? [])
+            foreach (var (key, value) in map)
             {
                 expansions[NormalizeApostrophes(key.Trim().ToLowerInvariant())] =
                     value.ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries);
@@ -39,14 +40,14 @@ public sealed class TextNormalizer
         }
 
         _expansions = expansions.ToFrozenDictionary(StringComparer.Ordinal);
-        _emoji = [.. (global.Emoji ?? []).OrderByDescending(kv => kv.Key.Length)];
-        _fillers = (global.FillerWords ?? []).Select(f => f.Trim().ToLowerInvariant()).ToFrozenSet(StringComparer.Ordinal);
+        _emoji = [.. global.Emoji.OrderByDescending(kv => kv.Key.Length)];
+        _fillers = global.FillerWords.Select(f => f.Trim().ToLowerInvariant()).ToFrozenSet(StringComparer.Ordinal);
 
         var single = new Dictionary<string, string>(StringComparer.Ordinal);
         var phrases = new Dictionary<string, List<(string[], string)>>(StringComparer.Ordinal);
-        foreach (var group in global.Synonyms ?? [])
+        foreach (var group in global.Synonyms)
         {
-            foreach (var term in group.Terms ?? [])
+            foreach (var term in group.Terms)
             {
                 var stems = StemAll(term);
                 if (stems.Count == 1)
@@ -72,6 +73,13 @@ public sealed class TextNormalizer
 
     /// <summary>True when the content uses this word (as written, lower case); every word counts before the vocabulary is set.</summary>
     public bool IsKnownWord(string word) => _knownSurface is null || _knownSurface.ContainsKey(word);
+
+    /// <summary>
+    /// <see cref="EnglishStemmer.Stem"/> of a lower-case word: the content's own words were stemmed once when the
+    /// vocabulary was set, so most words of a message are a lookup.
+    /// </summary>
+    public string StemOf(string word) =>
+        _knownSurface is not null && _knownSurface.TryGetValue(word, out var stem) ? stem : EnglishStemmer.Stem(word);
 
     /// <summary>Number of words the typo corrector knows.</summary>
     public int VocabularySize => _knownSurface?.Count ?? 0;

@@ -1,3 +1,5 @@
+using LeashBot.Content;
+
 namespace LeashBot.Understanding;
 
 /// <summary>The topic ids other code routes on. The content file must use exactly these.</summary>
@@ -31,7 +33,7 @@ public static class TopicIds
     public const string FaqDuration = "faq.duration";
     public const string Stories = "stories";
     public const string ForgetMe = "forgetMe";
-    public const string OutOfScope = "outOfScope";
+    public const string OutOfScope = UnderstandingContent.OutOfScopeTopic;
 
     /// <summary>Every fixed id, in the order of the content file.</summary>
     public static IReadOnlyList<string> All { get; } =

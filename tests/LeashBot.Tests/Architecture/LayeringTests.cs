@@ -24,10 +24,6 @@ public sealed partial class LayeringTests
     private static readonly Layering Folders = new("LeashBot",
         ["Content", "State", "Understanding", "Safety", "Coaching", "Bot", "Channels", "Hosting"],
         [
-            // The recognizer's content (UnderstandingContent) is still its own model in Understanding/, loaded by the
-            // content loader. This goes when the understanding content lives in Content/.
-            new("Content", "Understanding", "the understanding content is not yet part of the content model"),
-
             // The Direct Line bridge still takes the host's concrete adapter; it goes when the bridge runs its turns
             // through IInProcessAdapter as the Twilio webhook does.
             new("Channels/DirectLine", "LeashBot.Hosting.LeashBotAdapter", "the Direct Line bridge takes the host's adapter"),

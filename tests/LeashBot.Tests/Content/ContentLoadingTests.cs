@@ -1,12 +1,16 @@
 using LeashBot.Content;
 using LeashBot.Tests.Support;
+using Newtonsoft.Json.Linq;
 
 namespace LeashBot.Tests.Content;
 
 /// <summary>
 /// The shipped content loads; broken copies of it are refused with the file, the place and the problem.
 /// Broken in these ways: invalid JSON, a missing key, an unknown key, a wrong type, an unknown placeholder,
-/// nine steps, a misnumbered step, a duplicate id, a phrase in two command lists, a missing file, a missing folder.
+/// nine steps, a misnumbered step, a duplicate id, a phrase in two command lists, a missing file, a missing folder;
+/// in the topics: a threshold above 1, a repeated filler word, a synonym in two groups, an empty example, an example
+/// in two topics, a zero keyword weight, a repeated or malformed topic id, a topic without examples, no out-of-scope
+/// topic, an unknown key inside a topic.
 /// </summary>
 public sealed class ContentLoadingTests
 {
@@ -32,6 +36,8 @@ public sealed class ContentLoadingTests
     [InlineData("messages.json", "\"menu\": [", "\"menu\": [\n      \"stop\",", "dialogs/messages.json line", "'stop' is also a 'cancel' command")]
     [InlineData("redflags.json", "\"tier\": \"soon\"", "\"tier\": \"someday\"", "dialogs/redflags.json line", "it must be 'emergency' or 'soon'")]
     [InlineData("redflags.json", "\"@ingest @toxin\"", "\"@ingest @toxins\"", "dialogs/redflags.json line", "there is no word group 'toxins'")]
+    [InlineData("understanding.json", "\"confident\": 0.42", "\"confident\": 1.42", "dialogs/understanding.json line", "global.thresholds.confident): must be between 0 and 1")]
+    [InlineData("understanding.json", "\"social\": true", "\"social\": true, \"colour\": \"blue\"", "dialogs/understanding.json line", "colour")]
     [InlineData("redflags.json", "Please get {cat} to a vet", "\u26a0\ufe0f Please get {cat} to a vet", "dialogs/redflags.json line", "not a plain SMS (GSM-7) character")]
     public void A_broken_file_is_refused_naming_the_file_the_place_and_the_problem(string file, string find, string replace, string where, string what)
     {
@@ -62,8 +68,8 @@ public sealed class ContentLoadingTests
     {
         var folder = CopyOfShippedContent();
         var path = Path.Combine(folder, "plan.json");
-        var plan = Newtonsoft.Json.Linq.JObject.Parse(File.ReadAllText(path));
-        ((Newtonsoft.Json.Linq.JArray)plan["steps"]!).RemoveAt(9);
+        var plan = JObject.Parse(File.ReadAllText(path));
+        ((JArray)plan["steps"]!).RemoveAt(9);
         File.WriteAllText(path, plan.ToString());
         var error = Assert.Throws<ContentException>(() => BotContent.Load(folder));
         Assert.Contains("the plan has 9 steps; it must have 10", error.Message, StringComparison.Ordinal);
@@ -76,6 +82,40 @@ public sealed class ContentLoadingTests
         File.Delete(Path.Combine(folder, "faq.json"));
         Assert.Contains("dialogs/faq.json: the file is missing", Assert.Throws<ContentException>(() => BotContent.Load(folder)).Message, StringComparison.Ordinal);
         Assert.Contains("Content:Directory", Assert.Throws<ContentException>(() => BotContent.Load(Path.Combine(folder, "nope"))).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Every_problem_in_the_topics_is_named_with_its_path()
+    {
+        var folder = CopyOfShippedContent();
+        var path = Path.Combine(folder, "understanding.json");
+        var understanding = JObject.Parse(File.ReadAllText(path));
+        var global = (JObject)understanding["global"]!;
+        var topics = (JArray)understanding["topics"]!;
+        ((JArray)global["fillerWords"]!).Add("um");
+        ((JArray)global["synonyms"]!).Add(new JObject { ["canonical"] = "rope", ["terms"] = new JArray("lead") });
+        ((JArray)topics[0]["examples"]!).Add("");
+        ((JArray)topics[1]["examples"]!).Add((string)topics[0]["examples"]![0]!);
+        topics[2]["keywords"] = new JArray(new JObject { ["text"] = "hi", ["weight"] = 0 });
+        topics[3]["id"] = topics[4]["id"];
+        topics[5]["id"] = "Bad Id";
+        topics[6]["examples"] = new JArray();
+        topics.Where(t => (string?)t["id"] == "outOfScope").Single().Remove();
+        File.WriteAllText(path, understanding.ToString());
+
+        var error = Assert.Throws<ContentException>(() => BotContent.Load(folder)).Message;
+
+        Assert.Contains("(global.fillerWords[", error, StringComparison.Ordinal);
+        Assert.Contains("'um' is listed twice", error, StringComparison.Ordinal);
+        Assert.Contains("'lead' is already a term of global.synonyms[", error, StringComparison.Ordinal);
+        Assert.Contains("(topics[0].examples[", error, StringComparison.Ordinal);
+        Assert.Contains("empty example", error, StringComparison.Ordinal);
+        Assert.Contains("an example may teach one topic only", error, StringComparison.Ordinal);
+        Assert.Contains("(topics[2].keywords[0].weight): the weight must be above 0", error, StringComparison.Ordinal);
+        Assert.Contains($"(topics[4].id): the topic id '{topics[4]["id"]}' is used twice (first at topics[3])", error, StringComparison.Ordinal);
+        Assert.Contains("(topics[5].id): 'Bad Id' is not a valid topic id", error, StringComparison.Ordinal);
+        Assert.Contains("(topics[6].examples): a topic needs at least one example", error, StringComparison.Ordinal);
+        Assert.Contains("the 'outOfScope' topic is required", error, StringComparison.Ordinal);
     }
 
     private static string CopyOfShippedContent()

@@ -20,6 +20,7 @@ public sealed class SchemaTests
         { "troubleshooting", typeof(TroubleshootingContent) },
         { "faq", typeof(FaqContent) },
         { "reading", typeof(ReadingContent) },
+        { "understanding", typeof(UnderstandingContent) },
         { "redflags", typeof(RedFlagContent) },
     };
 

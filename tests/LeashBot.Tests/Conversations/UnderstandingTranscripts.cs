@@ -313,4 +313,19 @@ public sealed class UnderstandingTranscripts(SharedHost shared, ITestOutputHelpe
         Assert.True(lastRounds <= firstRounds, $"the conversation record grew from {firstRounds} to {lastRounds} bytes");
         Assert.InRange(lastRounds, 10, 4 * 1024);
     }
+
+    [Fact]
+    public async Task Chatting_about_the_harness_is_never_a_request_to_delete_everything()
+    {
+        var owner = await OwnerWithTomAsync();
+        (await owner.SaysAsync("can we chat about the harness")).DoesNotSay("deletes everything I know about you");
+        (await owner.SaysAsync("how's tom doing?")).Says("Tom: step 1 of 10");
+    }
+
+    [Fact]
+    public async Task A_vaccine_due_date_is_not_the_next_training_step()
+    {
+        var owner = await OwnerWithTomAsync();
+        (await owner.SaysAsync("when is my cats next vaccine due")).Says("I only know about leash training for cats").DoesNotSay("step 2");
+    }
 }

@@ -23,8 +23,8 @@ public sealed class DevSetTests(ITestOutputHelper output)
     public void Dev_set_is_well_formed_and_independent_of_the_examples()
     {
         var set = Load();
-        var ids = RepoFiles.Content.Topics!.Select(t => t.Id).ToHashSet();
-        var examples = RepoFiles.Content.Topics!.SelectMany(t => t.Examples!).Select(e => e.Trim().ToLowerInvariant()).ToHashSet();
+        var ids = RepoFiles.Understanding.Topics.Select(t => t.Id).ToHashSet();
+        var examples = RepoFiles.Understanding.Topics.SelectMany(t => t.Examples).Select(e => e.Trim().ToLowerInvariant()).ToHashSet();
         Assert.True(set.Items.Count >= 220, $"{set.Items.Count} items");
         Assert.All(set.Items, i => Assert.Contains(i.Topic, ids));
         Assert.All(set.Items, i => Assert.DoesNotContain(i.Text.Trim().ToLowerInvariant(), examples));

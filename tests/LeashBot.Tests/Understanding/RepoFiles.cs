@@ -1,25 +1,28 @@
+using LeashBot.Content;
 using LeashBot.Tests.Support;
 using LeashBot.Understanding;
 
 namespace LeashBot.Tests.Understanding;
 
-/// <summary>Files of the repository, and the recognizer built once from the real content for all understanding tests.</summary>
+/// <summary>
+/// The shipped content, loaded once the way the host loads it (<see cref="BotContent.Load"/> on the repository's
+/// dialogs folder), and the recognizer and message reader built from it as the bot builds them.
+/// </summary>
 internal static class RepoFiles
 {
-    private static readonly Lazy<UnderstandingContent> LazyContent =
-        new(() => UnderstandingContent.Load(PathOf("dialogs", "understanding.json")));
+    private static readonly Lazy<BotContent> LazyContent = new(() => BotContent.Load(PathOf("dialogs")));
 
-    private static readonly Lazy<TopicRecognizer> LazyRecognizer = new(() => TopicRecognizer.Build(Content));
+    private static readonly Lazy<TopicRecognizer> LazyRecognizer = new(() => TopicRecognizer.Build(Content.Understanding));
 
-    private static readonly Lazy<MessageReader> LazyReader = new(() =>
-    {
-        var content = LeashBot.Content.BotContent.Load(PathOf("dialogs"));
-        return new MessageReader(TopicRecognizer.Build(content.Understanding), new LeashBot.Dialogs.TextRecognizers(), content);
-    });
+    private static readonly Lazy<MessageReader> LazyReader = new(() => new MessageReader(Recognizer, new LeashBot.Dialogs.TextRecognizers(), Content));
 
     public static string PathOf(params string[] parts) => RepoRoot.PathOf(parts);
 
-    public static UnderstandingContent Content => LazyContent.Value;
+    /// <summary>All of the bot's content, validated.</summary>
+    public static BotContent Content => LazyContent.Value;
+
+    /// <summary>The topics part of it (dialogs/understanding.json).</summary>
+    public static UnderstandingContent Understanding => Content.Understanding;
 
     public static TopicRecognizer Recognizer => LazyRecognizer.Value;
 

@@ -1,3 +1,4 @@
+using LeashBot.Content;
 using LeashBot.Understanding;
 
 namespace LeashBot.Tests.Understanding;
@@ -48,16 +49,16 @@ public sealed class TopicRecognizerTests
     [Fact]
     public void Close_topics_are_ambiguous_with_both_candidates()
     {
-        var content = UnderstandingContent.Parse("""
-            {
-              "global": { "thresholds": { "confident": 0.4, "minimum": 0.2, "ambiguityMargin": 0.05, "decisiveMargin": 0.15 } },
-              "topics": [
-                { "id": "park", "examples": ["walk the cat in the park", "a walk in the park"] },
-                { "id": "garden", "examples": ["walk the cat in the garden", "a walk in the garden"] },
-                { "id": "outOfScope", "examples": ["what is the weather"] }
-              ]
-            }
-            """);
+        var content = new UnderstandingContent
+        {
+            Global = new GlobalSettings { Thresholds = new Thresholds { Confident = 0.4, Minimum = 0.2, AmbiguityMargin = 0.05, DecisiveMargin = 0.15 } },
+            Topics =
+            [
+                new TopicDefinition { Id = "park", Examples = ["walk the cat in the park", "a walk in the park"] },
+                new TopicDefinition { Id = "garden", Examples = ["walk the cat in the garden", "a walk in the garden"] },
+                new TopicDefinition { Id = "outOfScope", Examples = ["what is the weather"] },
+            ],
+        };
         var recognizer = TopicRecognizer.Build(content);
 
         var r = recognizer.Recognize("walk the cat");
