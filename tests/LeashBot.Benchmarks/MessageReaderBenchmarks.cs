@@ -27,13 +27,13 @@ public class MessageReaderBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var content = BotContent.Load(RepoPaths.Find("dialogs"));
+        var content = BotContent.Load(RepoRoot.PathOf("dialogs"));
         _recognizer = TopicRecognizer.Build(content.Understanding);
         _reader = new MessageReader(_recognizer, new TextRecognizers(), content);
         _texts =
         [
             .. new[] { "owners-tuning.json", "owners-heldout.json" }.SelectMany(file =>
-                ((JArray)JObject.Parse(File.ReadAllText(RepoPaths.Find("tests", "LeashBot.Tests", "Understanding", file)))["items"]!)
+                ((JArray)JObject.Parse(File.ReadAllText(RepoRoot.PathOf("tests", "LeashBot.Tests", "Understanding", file)))["items"]!)
                     .Select(i => (string)i["text"]!)).Take(Messages),
         ];
         if (_texts.Length < Messages)

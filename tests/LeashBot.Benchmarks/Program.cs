@@ -5,7 +5,7 @@ using LeashBot.Content;
 using LeashBot.Understanding;
 
 // Index build time: load the content once, then build several times and report the median (the first build includes JIT).
-var content = BotContent.Load(RepoPaths.Find("dialogs")).Understanding;
+var content = BotContent.Load(RepoRoot.PathOf("dialogs")).Understanding;
 var times = new List<double>();
 TopicRecognizer? recognizer = null;
 for (var i = 0; i < 11; i++)

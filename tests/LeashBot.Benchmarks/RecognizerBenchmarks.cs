@@ -18,8 +18,8 @@ public class RecognizerBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _recognizer = TopicRecognizer.Build(BotContent.Load(RepoPaths.Find("dialogs")).Understanding);
-        var items = (JArray)JObject.Parse(File.ReadAllText(RepoPaths.Find("tests", "LeashBot.Tests", "Understanding", "devset.json")))["items"]!;
+        _recognizer = TopicRecognizer.Build(BotContent.Load(RepoRoot.PathOf("dialogs")).Understanding);
+        var items = (JArray)JObject.Parse(File.ReadAllText(RepoRoot.PathOf("tests", "LeashBot.Tests", "Understanding", "devset.json")))["items"]!;
 
         // Every other utterance of the dev set, in file order: all topics, typos, emoji and out-of-scope.
         _texts = [.. items.Select(i => (string)i["text"]!).Where((_, n) => n % 2 == 0).Take(Utterances)];

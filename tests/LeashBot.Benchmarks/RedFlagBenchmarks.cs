@@ -17,8 +17,8 @@ public class RedFlagBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _triage = RedFlagTriage.FromContent(BotContent.Load(RepoPaths.Find("dialogs")));
-        var items = (JArray)JObject.Parse(File.ReadAllText(RepoPaths.Find("tests", "LeashBot.Tests", "Safety", "redflags.tuning.json")))["items"]!;
+        _triage = RedFlagTriage.FromContent(BotContent.Load(RepoRoot.PathOf("dialogs")));
+        var items = (JArray)JObject.Parse(File.ReadAllText(RepoRoot.PathOf("tests", "LeashBot.Tests", "Safety", "redflags.tuning.json")))["items"]!;
         _texts = [.. items.Select(i => (string)i["text"]!)];
         var filler = "We went out to the garden again today and she sniffed the roses for a while, then sat by the fence watching birds. ";
         _long = string.Concat(Enumerable.Repeat(filler, 8)) + "Oh and a car clipped her on the way back in. " + string.Concat(Enumerable.Repeat(filler, 9));

@@ -46,7 +46,7 @@ internal sealed class Azurite : IAsyncDisposable
             return null;
         }
 
-        var root = RepoPaths.TryFindRoot();
+        var root = RepoRoot.TryFind();
         var candidate = root is null ? null : Path.Combine(root, "tests", "azurite", "node_modules", ".bin", "azurite-blob");
         if (candidate is not null && File.Exists(candidate))
         {

@@ -12,8 +12,8 @@ internal static class Bots
 /// <summary>Starts hosts, drives them and collects results; each run gets a fresh host process and fresh storage.</summary>
 internal sealed class Benchmark(Options options, Action<string> log) : IAsyncDisposable
 {
-    private readonly string _leashBotDll = RepoPaths.HostDll("LeashBot", options.LeashBotDll);
-    private readonly string? _echoDll = options.Echo ? RepoPaths.HostDll("LeashBot.EchoBaseline", options.EchoDll) : null;
+    private readonly string _leashBotDll = HostDlls.Find("LeashBot", options.LeashBotDll);
+    private readonly string? _echoDll = options.Echo ? HostDlls.Find("LeashBot.EchoBaseline", options.EchoDll) : null;
     private Azurite? _azurite;
     private ReplyCheck? _replyCheck;
 
@@ -64,7 +64,7 @@ internal sealed class Benchmark(Options options, Action<string> log) : IAsyncDis
                 await host.StopAsync(TimeSpan.FromSeconds(15));
                 if (outcome.ErrorCount > 0)
                 {
-                    log($"  {bot}/{mix.Name}/{provider}: {outcome.ErrorCount} errors; host output:\n{Indent(host.Output())}");
+                    log($"  {bot}/{mix.Name}/{provider}: {outcome.ErrorCount} errors; host output:\n{Indent(host.Tail())}");
                 }
             }
 
@@ -119,7 +119,7 @@ internal sealed class Benchmark(Options options, Action<string> log) : IAsyncDis
                     var elapsed = clock.Elapsed.TotalSeconds;
                     if (!response.IsSuccessStatusCode || reply.Length == 0)
                     {
-                        throw new InvalidOperationException($"{bot} answered its first greeting with HTTP {(int)response.StatusCode} and \"{reply}\".\n{host.Output()}");
+                        throw new InvalidOperationException($"{bot} answered its first greeting with HTTP {(int)response.StatusCode} and \"{reply}\".\n{host.Tail()}");
                     }
 
                     return elapsed;
@@ -130,7 +130,7 @@ internal sealed class Benchmark(Options options, Action<string> log) : IAsyncDis
                 }
                 catch (HttpRequestException ex)
                 {
-                    throw new InvalidOperationException($"{bot} never answered its first greeting ({ex.Message}).\n{host.Output()}", ex);
+                    throw new InvalidOperationException($"{bot} never answered its first greeting ({ex.Message}).\n{host.Tail()}", ex);
                 }
             }
         }

@@ -20,7 +20,7 @@ public sealed class DirectLineBodyTests
     [Fact]
     public async Task Bad_bodies_get_the_same_4xx_with_a_reason_on_every_route_that_reads_one()
     {
-        using var server = new LeashBotServer(new() { ["DirectLine:Secret"] = Secret, ["DirectLine:MaxActivityBytes"] = "2048" });
+        using var server = BotHost.OnKestrel(new() { ["DirectLine:Secret"] = Secret, ["DirectLine:MaxActivityBytes"] = "2048" });
         var session = await server.StartAsync();
         var routes = new (string Name, string Path, string Credential)[]
         {
@@ -51,7 +51,7 @@ public sealed class DirectLineBodyTests
                 using var request = make(path, credential);
                 using var response = await server.Http.SendAsync(request);
                 Assert.True(response.StatusCode == expected, $"{route}, {name}: {(int)response.StatusCode}");
-                var error = (await LeashBotServer.ReadJsonAsync(response))!["error"]!;
+                var error = (await DirectLineClient.ReadJsonAsync(response))!["error"]!;
                 var actual = error["code"]!.GetValue<string>();
                 Assert.True(Regex.IsMatch(actual, code), $"{route}, {name}: code {actual}");
                 Assert.False(string.IsNullOrWhiteSpace(error["message"]?.GetValue<string>()), $"{route}, {name}: no reason given");
@@ -73,11 +73,11 @@ public sealed class DirectLineBodyTests
     {
         // Read leniently, the first case was stored with its `undefined` and written back out as it was, so every later
         // poll of the conversation was no longer JSON and Web Chat could not show the chat again.
-        using var server = new LeashBotServer();
+        using var server = BotHost.OnKestrel();
         var session = await server.StartAsync();
         using var refused = await server.Http.SendAsync(Post(session.ActivitiesPath, session.Token, body, "application/json"));
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
-        Assert.Equal("BadArgument", (await LeashBotServer.ReadJsonAsync(refused))!["error"]!["code"]!.GetValue<string>());
+        Assert.Equal("BadArgument", (await DirectLineClient.ReadJsonAsync(refused))!["error"]!["code"]!.GetValue<string>());
 
         // With a byte-order mark in front, strict JSON is still read.
         using var withMark = await server.Http.SendAsync(Post(session.ActivitiesPath, session.Token, [.. "\uFEFF"u8, .. Encoding.UTF8.GetBytes(Activity)], "application/json"));
@@ -92,12 +92,12 @@ public sealed class DirectLineBodyTests
     [InlineData("\"just text\"")]
     public async Task A_user_of_the_wrong_shape_is_refused_instead_of_silently_replaced(string body)
     {
-        using var server = new LeashBotServer(new() { ["DirectLine:Secret"] = Secret });
+        using var server = BotHost.OnKestrel(new() { ["DirectLine:Secret"] = Secret });
         foreach (var path in new[] { "/v3/directline/tokens/generate", "/v3/directline/conversations" })
         {
             using var response = await server.Http.SendAsync(Post(path, Secret, body, "application/json"));
             Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{path}: {(int)response.StatusCode}");
-            Assert.Equal("BadArgument", (await LeashBotServer.ReadJsonAsync(response))!["error"]!["code"]!.GetValue<string>());
+            Assert.Equal("BadArgument", (await DirectLineClient.ReadJsonAsync(response))!["error"]!["code"]!.GetValue<string>());
         }
     }
 
@@ -109,12 +109,12 @@ public sealed class DirectLineBodyTests
     [InlineData("""{"user":{"id":"shop-visitor_7"},"trustedOrigins":["https://shop.example"]}""", "application/json")]
     public async Task An_empty_or_userless_body_still_starts_a_conversation(string? body, string? contentType)
     {
-        using var server = new LeashBotServer(new() { ["DirectLine:Secret"] = Secret });
+        using var server = BotHost.OnKestrel(new() { ["DirectLine:Secret"] = Secret });
         using var generated = await server.Http.SendAsync(Post("/v3/directline/tokens/generate", Secret, body, contentType));
         Assert.Equal(HttpStatusCode.OK, generated.StatusCode);
         using var started = await server.Http.SendAsync(Post("/v3/directline/conversations", Secret, body, contentType));
         Assert.Equal(HttpStatusCode.Created, started.StatusCode);
-        Assert.False(string.IsNullOrEmpty((await LeashBotServer.ReadJsonAsync(started))!["streamUrl"]?.GetValue<string>()));
+        Assert.False(string.IsNullOrEmpty((await DirectLineClient.ReadJsonAsync(started))!["streamUrl"]?.GetValue<string>()));
     }
 
     private static HttpRequestMessage Post(string path, string? credential, string? body, string? contentType) =>

@@ -3,6 +3,7 @@ using LeashBot.Channels.DirectLine;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Microsoft.Bot.Schema;
+using LeashBot.Tests.Support;
 
 namespace LeashBot.Tests.DirectLine;
 
@@ -16,14 +17,14 @@ public sealed class DirectLineLimitsTests
     [Fact]
     public async Task Posting_faster_than_the_limit_is_429_with_retry_after()
     {
-        using var server = new LeashBotServer(new() { ["DirectLine:MaxPostsPerMinute"] = "5" });
+        using var server = BotHost.OnKestrel(new() { ["DirectLine:MaxPostsPerMinute"] = "5" });
         var session = await server.StartAsync();
         for (var i = 0; i < 5; i++)
         {
             await session.SendAsync($"message {i}", $"c{i}");
         }
 
-        using var request = LeashBotServer.Request(HttpMethod.Post, session.ActivitiesPath, session.Token, new { type = "message", text = "one too many" });
+        using var request = DirectLineClient.Request(HttpMethod.Post, session.ActivitiesPath, session.Token, new { type = "message", text = "one too many" });
         using var response = await server.Http.SendAsync(request);
         Assert.Equal(HttpStatusCode.TooManyRequests, response.StatusCode);
         Assert.NotNull(response.Headers.RetryAfter);
@@ -32,7 +33,7 @@ public sealed class DirectLineLimitsTests
     [Fact]
     public async Task A_transcript_keeps_within_its_byte_budget_and_a_poll_stays_small()
     {
-        using var server = new LeashBotServer(new() { ["DirectLine:MaxTranscriptBytesPerConversation"] = "16384" });
+        using var server = BotHost.OnKestrel(new() { ["DirectLine:MaxTranscriptBytesPerConversation"] = "16384" });
         var session = await server.StartAsync();
         for (var i = 0; i < 12; i++)
         {
@@ -77,7 +78,7 @@ public sealed class DirectLineLimitsTests
     [Fact]
     public async Task A_full_conversation_table_makes_room_by_forgetting_the_least_recently_used()
     {
-        using var server = new LeashBotServer(new() { ["DirectLine:MaxConversations"] = "2" });
+        using var server = BotHost.OnKestrel(new() { ["DirectLine:MaxConversations"] = "2" });
         var first = await server.StartAsync();
         await server.StartAsync();
         var third = await server.StartAsync(); // 201, not 503
@@ -93,7 +94,7 @@ public sealed class ForwardedHeadersTests
     [Fact]
     public async Task Behind_a_configured_proxy_each_visitor_has_their_own_token_bucket()
     {
-        using var server = new LeashBotServer(new()
+        using var server = BotHost.OnKestrel(new()
         {
             ["ForwardedHeaders:KnownProxies:0"] = "127.0.0.1",
             ["WebChat:TokenRequestsPerMinute"] = "2",
@@ -115,7 +116,7 @@ public sealed class ForwardedHeadersTests
     [Fact]
     public async Task Without_a_configured_proxy_forwarded_headers_change_nothing_and_a_relayed_anonymous_caller_is_not_local()
     {
-        using var server = new LeashBotServer(new() { ["WebChat:TokenRequestsPerMinute"] = "2" });
+        using var server = BotHost.OnKestrel(new() { ["WebChat:TokenRequestsPerMinute"] = "2" });
         for (var i = 0; i < 2; i++)
         {
             using var ok = new HttpRequestMessage(HttpMethod.Post, "/api/directline/token");
@@ -129,7 +130,7 @@ public sealed class ForwardedHeadersTests
         Assert.Equal(HttpStatusCode.TooManyRequests, (await server.Http.SendAsync(spoofed)).StatusCode);
 
         // A relay on this machine nobody configured (e.g. a local reverse proxy) does not make its visitors local.
-        using var relayed = LeashBotServer.Request(HttpMethod.Post, "/api/messages", null, MessagesActivity());
+        using var relayed = DirectLineClient.Request(HttpMethod.Post, "/api/messages", null, MessagesActivity());
         relayed.Headers.Add("X-Forwarded-For", "203.0.113.7");
         Assert.Equal(HttpStatusCode.Forbidden, (await server.Http.SendAsync(relayed)).StatusCode);
     }
@@ -137,12 +138,12 @@ public sealed class ForwardedHeadersTests
     [Fact]
     public async Task A_request_relayed_by_a_configured_proxy_is_judged_by_the_real_client_address()
     {
-        using var server = new LeashBotServer(new() { ["ForwardedHeaders:KnownProxies:0"] = "127.0.0.1" });
-        using var remote = LeashBotServer.Request(HttpMethod.Post, "/api/messages", null, MessagesActivity());
+        using var server = BotHost.OnKestrel(new() { ["ForwardedHeaders:KnownProxies:0"] = "127.0.0.1" });
+        using var remote = DirectLineClient.Request(HttpMethod.Post, "/api/messages", null, MessagesActivity());
         remote.Headers.Add("X-Forwarded-For", "203.0.113.7");
         Assert.Equal(HttpStatusCode.Forbidden, (await server.Http.SendAsync(remote)).StatusCode);
 
-        using var local = LeashBotServer.Request(HttpMethod.Post, "/api/messages", null, MessagesActivity());
+        using var local = DirectLineClient.Request(HttpMethod.Post, "/api/messages", null, MessagesActivity());
         local.Headers.Add("X-Forwarded-For", "127.0.0.1");
         Assert.Equal(HttpStatusCode.OK, (await server.Http.SendAsync(local)).StatusCode);
     }
@@ -153,7 +154,7 @@ public sealed class ForwardedHeadersTests
     [InlineData("/healthz")]
     public async Task Pages_carry_security_headers_and_no_server_header(string path)
     {
-        using var server = new LeashBotServer();
+        using var server = BotHost.OnKestrel();
         using var response = await server.Http.GetAsync(new Uri(path, UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());

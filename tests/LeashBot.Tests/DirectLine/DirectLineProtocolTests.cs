@@ -6,6 +6,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using LeashBot.Tests.Support;
 
 namespace LeashBot.Tests.DirectLine;
 
@@ -24,7 +25,7 @@ public sealed class DirectLineProtocolTests
     [Fact]
     public async Task Starting_a_conversation_answers_201_with_token_and_streamUrl_and_the_bot_greets()
     {
-        using var server = new LeashBotServer();
+        using var server = BotHost.OnKestrel();
         var session = await server.StartAsync();
 
         Assert.False(string.IsNullOrEmpty(session.Token));
@@ -41,7 +42,7 @@ public sealed class DirectLineProtocolTests
     [Fact]
     public async Task A_posted_message_is_echoed_with_server_id_timestamp_and_clientActivityID_then_the_bot_replies()
     {
-        using var server = new LeashBotServer();
+        using var server = BotHost.OnKestrel();
         var session = await server.StartAsync();
         await session.WaitForAsync(list => list.Count > 0);
 
@@ -64,7 +65,7 @@ public sealed class DirectLineProtocolTests
     [Fact]
     public async Task Watermarks_are_never_empty_or_zero_and_return_only_newer_activities()
     {
-        using var server = new LeashBotServer();
+        using var server = BotHost.OnKestrel();
         var session = await server.StartAsync();
         var first = await session.WaitForAsync(list => list.Count > 0);
 
@@ -98,15 +99,15 @@ public sealed class DirectLineProtocolTests
     public async Task An_expired_token_is_refused_with_403_and_refresh_before_expiry_keeps_it_working()
     {
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        using var server = new LeashBotServer(time: time);
+        using var server = BotHost.OnKestrel(clock: time);
         var session = await server.StartAsync();
         await session.WaitForAsync(list => list.Count > 0);
 
         time.Advance(TimeSpan.FromMinutes(20));
-        using var refreshRequest = LeashBotServer.Request(HttpMethod.Post, "/v3/directline/tokens/refresh", session.Token);
+        using var refreshRequest = DirectLineClient.Request(HttpMethod.Post, "/v3/directline/tokens/refresh", session.Token);
         using var refreshed = await server.Http.SendAsync(refreshRequest);
         Assert.Equal(HttpStatusCode.OK, refreshed.StatusCode);
-        var body = (await LeashBotServer.ReadJsonAsync(refreshed))!;
+        var body = (await DirectLineClient.ReadJsonAsync(refreshed))!;
         var newToken = body["token"]!.GetValue<string>();
         Assert.Equal(session.ConversationId, body["conversationId"]!.GetValue<string>());
         Assert.Equal(1800, body["expires_in"]!.GetValue<int>());
@@ -114,12 +115,12 @@ public sealed class DirectLineProtocolTests
         time.Advance(TimeSpan.FromMinutes(11));
         using var expired = await session.PollRawAsync(null);
         Assert.Equal(HttpStatusCode.Forbidden, expired.StatusCode);
-        Assert.Equal("TokenExpired", (await LeashBotServer.ReadJsonAsync(expired))!["error"]!["code"]!.GetValue<string>());
+        Assert.Equal("TokenExpired", (await DirectLineClient.ReadJsonAsync(expired))!["error"]!["code"]!.GetValue<string>());
 
         using var stillGood = await session.PollRawAsync(null, newToken);
         Assert.Equal(HttpStatusCode.OK, stillGood.StatusCode);
 
-        using var refreshExpired = LeashBotServer.Request(HttpMethod.Post, "/v3/directline/tokens/refresh", session.Token);
+        using var refreshExpired = DirectLineClient.Request(HttpMethod.Post, "/v3/directline/tokens/refresh", session.Token);
         using var refused = await server.Http.SendAsync(refreshExpired);
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
     }
@@ -127,18 +128,18 @@ public sealed class DirectLineProtocolTests
     [Fact]
     public async Task A_token_for_conversation_A_never_opens_conversation_B()
     {
-        using var server = new LeashBotServer();
+        using var server = BotHost.OnKestrel();
         var a = await server.StartAsync();
         var b = await server.StartAsync();
 
         using var poll = await b.PollRawAsync(null, a.Token);
         Assert.Equal(HttpStatusCode.Forbidden, poll.StatusCode);
-        Assert.Equal("TokenConversationMismatch", (await LeashBotServer.ReadJsonAsync(poll))!["error"]!["code"]!.GetValue<string>());
+        Assert.Equal("TokenConversationMismatch", (await DirectLineClient.ReadJsonAsync(poll))!["error"]!["code"]!.GetValue<string>());
 
-        using var post = await server.Http.SendAsync(LeashBotServer.Request(HttpMethod.Post, b.ActivitiesPath, a.Token, new { type = "message", text = "hi" }));
+        using var post = await server.Http.SendAsync(DirectLineClient.Request(HttpMethod.Post, b.ActivitiesPath, a.Token, new { type = "message", text = "hi" }));
         Assert.Equal(HttpStatusCode.Forbidden, post.StatusCode);
 
-        using var reconnect = await server.Http.SendAsync(LeashBotServer.Request(HttpMethod.Get, $"/v3/directline/conversations/{b.ConversationId}", a.Token));
+        using var reconnect = await server.Http.SendAsync(DirectLineClient.Request(HttpMethod.Get, $"/v3/directline/conversations/{b.ConversationId}", a.Token));
         Assert.Equal(HttpStatusCode.Forbidden, reconnect.StatusCode);
 
         // A's stream credential does not open B's stream either.
@@ -149,7 +150,7 @@ public sealed class DirectLineProtocolTests
     [Fact]
     public async Task Tampered_tokens_are_refused_with_403_and_a_missing_token_with_401()
     {
-        using var server = new LeashBotServer();
+        using var server = BotHost.OnKestrel();
         var a = await server.StartAsync();
         var b = await server.StartAsync();
 
@@ -159,7 +160,7 @@ public sealed class DirectLineProtocolTests
         var forged = $"{partsA[0]}.{partsB[1]}.{partsA[2]}";
         using var forgedPoll = await b.PollRawAsync(null, forged);
         Assert.Equal(HttpStatusCode.Forbidden, forgedPoll.StatusCode);
-        Assert.Equal("TokenInvalid", (await LeashBotServer.ReadJsonAsync(forgedPoll))!["error"]!["code"]!.GetValue<string>());
+        Assert.Equal("TokenInvalid", (await DirectLineClient.ReadJsonAsync(forgedPoll))!["error"]!["code"]!.GetValue<string>());
 
         var flipped = a.Token[..^2] + (a.Token[^2] == 'A' ? 'B' : 'A') + a.Token[^1];
         using var flippedPoll = await a.PollRawAsync(null, flipped);
@@ -170,7 +171,7 @@ public sealed class DirectLineProtocolTests
 
         using var none = await server.Http.GetAsync(a.ActivitiesPath);
         Assert.Equal(HttpStatusCode.Unauthorized, none.StatusCode);
-        Assert.Equal("MissingToken", (await LeashBotServer.ReadJsonAsync(none))!["error"]!["code"]!.GetValue<string>());
+        Assert.Equal("MissingToken", (await DirectLineClient.ReadJsonAsync(none))!["error"]!["code"]!.GetValue<string>());
 
         using var noneStart = await server.Http.PostAsync("/v3/directline/conversations", null);
         Assert.Equal(HttpStatusCode.Unauthorized, noneStart.StatusCode);
@@ -187,7 +188,7 @@ public sealed class DirectLineProtocolTests
     public async Task Polling_never_answers_with_a_server_error()
     {
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        using var server = new LeashBotServer(new() { ["DirectLine:ConversationIdleMinutes"] = "5" }, time);
+        using var server = BotHost.OnKestrel(new() { ["DirectLine:ConversationIdleMinutes"] = "5" }, time);
         var session = await server.StartAsync();
         await session.WaitForAsync(list => list.Count > 0);
 
@@ -199,7 +200,7 @@ public sealed class DirectLineProtocolTests
             ("zero watermark", () => session.PollRawAsync("0"), HttpStatusCode.OK),
             ("no token", () => server.Http.GetAsync(session.ActivitiesPath), HttpStatusCode.Unauthorized),
             ("garbage token", () => session.PollRawAsync(null, "x.y.z"), HttpStatusCode.Forbidden),
-            ("unknown conversation", () => server.Http.SendAsync(LeashBotServer.Request(HttpMethod.Get, "/v3/directline/conversations/nope/activities?watermark=", session.Token)), HttpStatusCode.Forbidden),
+            ("unknown conversation", () => server.Http.SendAsync(DirectLineClient.Request(HttpMethod.Get, "/v3/directline/conversations/nope/activities?watermark=", session.Token)), HttpStatusCode.Forbidden),
         };
         foreach (var (name, call, expected) in cases)
         {
@@ -216,7 +217,7 @@ public sealed class DirectLineProtocolTests
     [Fact]
     public async Task Polling_too_often_answers_429_with_Retry_After()
     {
-        using var server = new LeashBotServer(new() { ["DirectLine:MaxPollsPerMinute"] = "3" });
+        using var server = BotHost.OnKestrel(new() { ["DirectLine:MaxPollsPerMinute"] = "3" });
         var session = await server.StartAsync();
         for (var i = 0; i < 3; i++)
         {
@@ -232,17 +233,17 @@ public sealed class DirectLineProtocolTests
     [Fact]
     public async Task Reconnect_returns_token_and_a_fresh_streamUrl()
     {
-        using var server = new LeashBotServer();
+        using var server = BotHost.OnKestrel();
         var session = await server.StartAsync();
-        using var response = await server.Http.SendAsync(LeashBotServer.Request(HttpMethod.Get, $"/v3/directline/conversations/{session.ConversationId}?watermark=1", session.Token));
+        using var response = await server.Http.SendAsync(DirectLineClient.Request(HttpMethod.Get, $"/v3/directline/conversations/{session.ConversationId}?watermark=1", session.Token));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var body = (await LeashBotServer.ReadJsonAsync(response))!;
+        var body = (await DirectLineClient.ReadJsonAsync(response))!;
         Assert.Equal(session.Token, body["token"]!.GetValue<string>());
         Assert.StartsWith("ws://", body["streamUrl"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Equal(session.ConversationId, body["conversationId"]!.GetValue<string>());
 
         // Starting again with the same token finds the conversation (200) and does not greet twice.
-        using var again = await server.Http.SendAsync(LeashBotServer.Request(HttpMethod.Post, "/v3/directline/conversations", session.Token));
+        using var again = await server.Http.SendAsync(DirectLineClient.Request(HttpMethod.Post, "/v3/directline/conversations", session.Token));
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
         var activities = await session.WaitForAsync(list => list.Count > 0);
         Assert.Single(activities, a => IsBotMessage(a, GreetingStart));
@@ -251,43 +252,43 @@ public sealed class DirectLineProtocolTests
     [Fact]
     public async Task Generate_is_disabled_without_a_secret_and_works_with_it()
     {
-        using (var server = new LeashBotServer())
+        using (var server = BotHost.OnKestrel())
         {
-            using var disabled = await server.Http.SendAsync(LeashBotServer.Request(HttpMethod.Post, "/v3/directline/tokens/generate", "anything-at-all-here"));
+            using var disabled = await server.Http.SendAsync(DirectLineClient.Request(HttpMethod.Post, "/v3/directline/tokens/generate", "anything-at-all-here"));
             Assert.Equal(HttpStatusCode.Forbidden, disabled.StatusCode);
-            Assert.Equal("GenerateDisabled", (await LeashBotServer.ReadJsonAsync(disabled))!["error"]!["code"]!.GetValue<string>());
+            Assert.Equal("GenerateDisabled", (await DirectLineClient.ReadJsonAsync(disabled))!["error"]!["code"]!.GetValue<string>());
         }
 
         const string secret = "site-secret-0123456789";
-        using var withSecret = new LeashBotServer(new() { ["DirectLine:Secret"] = secret });
+        using var withSecret = BotHost.OnKestrel(new() { ["DirectLine:Secret"] = secret });
         using var missing = await withSecret.Http.PostAsync("/v3/directline/tokens/generate", null);
         Assert.Equal(HttpStatusCode.Unauthorized, missing.StatusCode);
-        using var wrong = await withSecret.Http.SendAsync(LeashBotServer.Request(HttpMethod.Post, "/v3/directline/tokens/generate", secret + "x"));
+        using var wrong = await withSecret.Http.SendAsync(DirectLineClient.Request(HttpMethod.Post, "/v3/directline/tokens/generate", secret + "x"));
         Assert.Equal(HttpStatusCode.Forbidden, wrong.StatusCode);
 
-        using var generated = await withSecret.Http.SendAsync(LeashBotServer.Request(HttpMethod.Post, "/v3/directline/tokens/generate", secret, new { user = new { id = "site-user-7" } }));
+        using var generated = await withSecret.Http.SendAsync(DirectLineClient.Request(HttpMethod.Post, "/v3/directline/tokens/generate", secret, new { user = new { id = "site-user-7" } }));
         Assert.Equal(HttpStatusCode.OK, generated.StatusCode);
-        var body = (await LeashBotServer.ReadJsonAsync(generated))!;
+        var body = (await DirectLineClient.ReadJsonAsync(generated))!;
         var token = body["token"]!.GetValue<string>();
         Assert.Equal(1800, body["expires_in"]!.GetValue<int>());
 
-        using var start = await withSecret.Http.SendAsync(LeashBotServer.Request(HttpMethod.Post, "/v3/directline/conversations", token));
+        using var start = await withSecret.Http.SendAsync(DirectLineClient.Request(HttpMethod.Post, "/v3/directline/conversations", token));
         Assert.Equal(HttpStatusCode.Created, start.StatusCode);
-        var started = (await LeashBotServer.ReadJsonAsync(start))!;
+        var started = (await DirectLineClient.ReadJsonAsync(start))!;
         Assert.Equal(body["conversationId"]!.GetValue<string>(), started["conversationId"]!.GetValue<string>());
         var session = new Session(withSecret, started["conversationId"]!.GetValue<string>(), token, "site-user-7", started["streamUrl"]!.GetValue<string>());
         var activities = await session.WaitForAsync(list => list.Any(a => IsBotMessage(a, GreetingStart)));
         Assert.Equal("site-user-7", activities.First(a => IsBotMessage(a, GreetingStart))["recipient"]!["id"]!.GetValue<string>());
 
         // The secret itself can also start a conversation from a server.
-        using var direct = await withSecret.Http.SendAsync(LeashBotServer.Request(HttpMethod.Post, "/v3/directline/conversations", secret));
+        using var direct = await withSecret.Http.SendAsync(DirectLineClient.Request(HttpMethod.Post, "/v3/directline/conversations", secret));
         Assert.Equal(HttpStatusCode.Created, direct.StatusCode);
     }
 
     [Fact]
     public async Task Cors_preflight_is_answered_for_allowed_origins_and_refused_for_others()
     {
-        using var server = new LeashBotServer(new() { ["WebChat:AllowedOrigins:0"] = "https://shop.example" });
+        using var server = BotHost.OnKestrel(new() { ["WebChat:AllowedOrigins:0"] = "https://shop.example" });
         foreach (var path in new[] { "/api/directline/token", "/v3/directline/conversations", "/v3/directline/conversations/abc/activities" })
         {
             using var allowed = new HttpRequestMessage(HttpMethod.Options, path);
@@ -314,7 +315,7 @@ public sealed class DirectLineProtocolTests
         tokenFromEvil.Headers.Add("Origin", "https://evil.example");
         using var evil = await server.Http.SendAsync(tokenFromEvil);
         Assert.Equal(HttpStatusCode.Forbidden, evil.StatusCode);
-        Assert.Equal("OriginNotAllowed", (await LeashBotServer.ReadJsonAsync(evil))!["error"]!["code"]!.GetValue<string>());
+        Assert.Equal("OriginNotAllowed", (await DirectLineClient.ReadJsonAsync(evil))!["error"]!["code"]!.GetValue<string>());
 
         using var tokenFromShop = new HttpRequestMessage(HttpMethod.Post, "/api/directline/token");
         tokenFromShop.Headers.Add("Origin", "https://shop.example");
@@ -331,7 +332,7 @@ public sealed class DirectLineProtocolTests
     [Fact]
     public async Task The_token_route_is_rate_limited_per_client_with_429_and_a_reason()
     {
-        using var server = new LeashBotServer(new() { ["WebChat:TokenRequestsPerMinute"] = "2" });
+        using var server = BotHost.OnKestrel(new() { ["WebChat:TokenRequestsPerMinute"] = "2" });
         for (var i = 0; i < 2; i++)
         {
             using var ok = await server.Http.PostAsync("/api/directline/token", null);
@@ -341,13 +342,13 @@ public sealed class DirectLineProtocolTests
         using var limited = await server.Http.PostAsync("/api/directline/token", null);
         Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
         Assert.NotNull(limited.Headers.RetryAfter);
-        Assert.Equal("TooManyRequests", (await LeashBotServer.ReadJsonAsync(limited))!["error"]!["code"]!.GetValue<string>());
+        Assert.Equal("TooManyRequests", (await DirectLineClient.ReadJsonAsync(limited))!["error"]!["code"]!.GetValue<string>());
     }
 
     [Fact]
     public async Task The_WebSocket_stream_delivers_the_greeting_then_the_echo_and_reply()
     {
-        using var server = new LeashBotServer();
+        using var server = BotHost.OnKestrel();
         var session = await server.StartAsync();
         using var socket = new ClientWebSocket();
         await socket.ConnectAsync(new Uri(session.StreamUrl), CancellationToken.None);
@@ -388,7 +389,7 @@ public sealed class DirectLineProtocolTests
     [Fact]
     public async Task A_WebSocket_reconnect_with_a_watermark_resumes_after_it_instead_of_replaying_the_transcript()
     {
-        using var server = new LeashBotServer();
+        using var server = BotHost.OnKestrel();
         var session = await server.StartAsync();
         string watermark;
         using (var first = new ClientWebSocket())
@@ -401,9 +402,9 @@ public sealed class DirectLineProtocolTests
         }
 
         // What directlinejs does on reconnect: GET the conversation with its watermark, then open the streamUrl it gets.
-        using var reconnect = await server.Http.SendAsync(LeashBotServer.Request(HttpMethod.Get, $"/v3/directline/conversations/{session.ConversationId}?watermark={watermark}", session.Token));
+        using var reconnect = await server.Http.SendAsync(DirectLineClient.Request(HttpMethod.Get, $"/v3/directline/conversations/{session.ConversationId}?watermark={watermark}", session.Token));
         Assert.Equal(HttpStatusCode.OK, reconnect.StatusCode);
-        var streamUrl = (await LeashBotServer.ReadJsonAsync(reconnect))!["streamUrl"]!.GetValue<string>();
+        var streamUrl = (await DirectLineClient.ReadJsonAsync(reconnect))!["streamUrl"]!.GetValue<string>();
         Assert.Contains($"watermark={watermark}", streamUrl, StringComparison.Ordinal);
 
         using var second = new ClientWebSocket();
@@ -415,8 +416,8 @@ public sealed class DirectLineProtocolTests
         await second.CloseAsync(WebSocketCloseStatus.NormalClosure, "done", CancellationToken.None);
 
         // Without a watermark the stream still starts from the beginning (a first connect).
-        using var fresh = await server.Http.SendAsync(LeashBotServer.Request(HttpMethod.Get, $"/v3/directline/conversations/{session.ConversationId}", session.Token));
-        var freshUrl = (await LeashBotServer.ReadJsonAsync(fresh))!["streamUrl"]!.GetValue<string>();
+        using var fresh = await server.Http.SendAsync(DirectLineClient.Request(HttpMethod.Get, $"/v3/directline/conversations/{session.ConversationId}", session.Token));
+        var freshUrl = (await DirectLineClient.ReadJsonAsync(fresh))!["streamUrl"]!.GetValue<string>();
         Assert.DoesNotContain("watermark=", freshUrl, StringComparison.Ordinal);
         using var third = new ClientWebSocket();
         await third.ConnectAsync(new Uri(freshUrl), CancellationToken.None);
@@ -453,7 +454,7 @@ public sealed class DirectLineProtocolTests
     public async Task An_expired_stream_credential_does_not_open_the_WebSocket()
     {
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        using var server = new LeashBotServer(time: time);
+        using var server = BotHost.OnKestrel(clock: time);
         var session = await server.StartAsync();
         time.Advance(TimeSpan.FromMinutes(3));
         Assert.Equal(HttpStatusCode.Forbidden, await WebSocketRefusalAsync(new Uri(session.StreamUrl)));
@@ -462,7 +463,7 @@ public sealed class DirectLineProtocolTests
     [Fact]
     public async Task Concurrent_posts_to_one_conversation_keep_each_reply_right_after_its_message()
     {
-        using var server = new LeashBotServer();
+        using var server = BotHost.OnKestrel();
         var session = await server.StartAsync();
         // The greeting turn is several activities, all stored when its turn ends.
         var greeting = (await session.WaitForAsync(list => list.Count > 0)).Count;
@@ -487,7 +488,7 @@ public sealed class DirectLineProtocolTests
     [Fact]
     public async Task The_transcript_keeps_only_the_newest_activities()
     {
-        using var server = new LeashBotServer(new() { ["DirectLine:MaxActivitiesPerConversation"] = "10" });
+        using var server = BotHost.OnKestrel(new() { ["DirectLine:MaxActivitiesPerConversation"] = "10" });
         var session = await server.StartAsync();
         var greeting = (await session.WaitForAsync(list => list.Count > 0)).Count;
         for (var i = 0; i < 8; i++)
@@ -505,33 +506,33 @@ public sealed class DirectLineProtocolTests
     [Fact]
     public async Task Uploads_are_refused_with_415_and_a_reason()
     {
-        using var server = new LeashBotServer();
+        using var server = BotHost.OnKestrel();
         var session = await server.StartAsync();
         using var content = new MultipartFormDataContent { { new ByteArrayContent([1, 2, 3]), "file", "cat.png" } };
-        using var request = LeashBotServer.Request(HttpMethod.Post, $"/v3/directline/conversations/{session.ConversationId}/upload?userId={session.UserId}", session.Token);
+        using var request = DirectLineClient.Request(HttpMethod.Post, $"/v3/directline/conversations/{session.ConversationId}/upload?userId={session.UserId}", session.Token);
         request.Content = content;
         using var response = await server.Http.SendAsync(request);
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
-        Assert.Equal("UploadNotSupported", (await LeashBotServer.ReadJsonAsync(response))!["error"]!["code"]!.GetValue<string>());
+        Assert.Equal("UploadNotSupported", (await DirectLineClient.ReadJsonAsync(response))!["error"]!["code"]!.GetValue<string>());
     }
 
     [Fact]
     public async Task Bad_activities_are_refused_with_4xx()
     {
-        using var server = new LeashBotServer(new() { ["DirectLine:MaxActivityBytes"] = "2048" });
+        using var server = BotHost.OnKestrel(new() { ["DirectLine:MaxActivityBytes"] = "2048" });
         var session = await server.StartAsync();
-        using var noType = await server.Http.SendAsync(LeashBotServer.Request(HttpMethod.Post, session.ActivitiesPath, session.Token, new { text = "hi" }));
+        using var noType = await server.Http.SendAsync(DirectLineClient.Request(HttpMethod.Post, session.ActivitiesPath, session.Token, new { text = "hi" }));
         Assert.Equal(HttpStatusCode.BadRequest, noType.StatusCode);
-        using var notJson = await server.Http.SendAsync(LeashBotServer.Request(HttpMethod.Post, session.ActivitiesPath, session.Token, "{nope"));
+        using var notJson = await server.Http.SendAsync(DirectLineClient.Request(HttpMethod.Post, session.ActivitiesPath, session.Token, "{nope"));
         Assert.Equal(HttpStatusCode.BadRequest, notJson.StatusCode);
-        using var huge = await server.Http.SendAsync(LeashBotServer.Request(HttpMethod.Post, session.ActivitiesPath, session.Token, new { type = "message", text = new string('a', 5000) }));
+        using var huge = await server.Http.SendAsync(DirectLineClient.Request(HttpMethod.Post, session.ActivitiesPath, session.Token, new { type = "message", text = new string('a', 5000) }));
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, huge.StatusCode);
     }
 
     [Fact]
     public async Task The_bot_greets_in_process_when_a_MicrosoftAppId_is_configured_too()
     {
-        using var server = new LeashBotServer(new()
+        using var server = BotHost.OnKestrel(new()
         {
             ["MicrosoftAppType"] = "MultiTenant",
             ["MicrosoftAppId"] = "00000000-0000-0000-0000-000000000001",
@@ -552,7 +553,7 @@ public sealed class DirectLineProtocolTests
     [Fact]
     public async Task The_demo_page_embed_script_and_settings_are_served_with_sensible_caching()
     {
-        using var server = new LeashBotServer(new() { ["WebChat:AccentColor"] = "#AA3377", ["WebChat:BotAvatarInitials"] = "PW", ["WebChat:Title"] = "Ask our coach" });
+        using var server = BotHost.OnKestrel(new() { ["WebChat:AccentColor"] = "#AA3377", ["WebChat:BotAvatarInitials"] = "PW", ["WebChat:Title"] = "Ask our coach" });
         using var page = await server.Http.GetAsync("/");
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         var html = await page.Content.ReadAsStringAsync();
@@ -569,7 +570,7 @@ public sealed class DirectLineProtocolTests
         Assert.Equal(TimeSpan.FromDays(1), bundle.Headers.CacheControl!.MaxAge);
 
         using var settings = await server.Http.GetAsync("/api/webchat/settings");
-        var body = (await LeashBotServer.ReadJsonAsync(settings))!;
+        var body = (await DirectLineClient.ReadJsonAsync(settings))!;
         Assert.Equal("#AA3377", body["accentColor"]!.GetValue<string>());
         Assert.Equal("PW", body["botAvatarInitials"]!.GetValue<string>());
         Assert.Equal("Ask our coach", body["title"]!.GetValue<string>());
@@ -583,7 +584,7 @@ public sealed class DirectLineProtocolTests
     public void Bad_settings_stop_the_host_at_start_up(string key, string value)
     {
         // The host refuses to start (the exact wrapping of the failure depends on WebApplicationFactory)...
-        Assert.ThrowsAny<Exception>(() => new LeashBotServer(new() { [key] = value }).Dispose());
+        Assert.ThrowsAny<Exception>(() => BotHost.OnKestrel(new() { [key] = value }).Dispose());
 
         // ...because the options validation names the setting.
         var config = new Microsoft.Extensions.Configuration.ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [key] = value }).Build();

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
+using LeashBot.Tests.Support;
 
 namespace LeashBot.Tests.DirectLine;
 
@@ -22,7 +23,7 @@ public sealed class WebChatBrowserTests
     [Fact]
     public async Task The_demo_page_chats_through_Web_Chat_with_buttons_and_typed_messages()
     {
-        using var server = new LeashBotServer();
+        using var server = BotHost.OnKestrel();
         await using var browser = await LaunchAsync();
         var page = await browser.Browser.NewPageAsync(new() { ViewportSize = new() { Width = 1100, Height = 760 } });
         var failures = TrackFailures(page);
@@ -63,7 +64,7 @@ public sealed class WebChatBrowserTests
     {
         await using var allowedSite = await StaticSite.StartAsync();
         await using var otherSite = await StaticSite.StartAsync();
-        using var bot = new LeashBotServer(new() { ["WebChat:AllowedOrigins:0"] = allowedSite.Origin });
+        using var bot = BotHost.OnKestrel(new() { ["WebChat:AllowedOrigins:0"] = allowedSite.Origin });
         allowedSite.EmbedFrom(bot.Origin);
         otherSite.EmbedFrom(bot.Origin);
         Assert.NotEqual(allowedSite.Origin, bot.Origin);
@@ -92,7 +93,7 @@ public sealed class WebChatBrowserTests
     [Fact]
     public async Task The_widget_opens_at_the_start_of_the_greeting_and_yes_no_questions_have_Yes_and_No_buttons()
     {
-        using var server = new LeashBotServer();
+        using var server = BotHost.OnKestrel();
         await using var browser = await LaunchAsync();
         var page = await browser.Browser.NewPageAsync(new() { ViewportSize = new() { Width = 1100, Height = 700 } });
         var failures = TrackFailures(page);
@@ -130,7 +131,7 @@ public sealed class WebChatBrowserTests
     [Fact]
     public async Task At_phone_width_the_launcher_shows_and_the_open_panel_fits_with_its_close_button()
     {
-        using var server = new LeashBotServer();
+        using var server = BotHost.OnKestrel();
         await using var browser = await LaunchAsync();
         var page = await browser.Browser.NewPageAsync(new() { ViewportSize = new() { Width = 390, Height = 844 }, IsMobile = true, HasTouch = true, DeviceScaleFactor = 2 });
         var failures = TrackFailures(page);
@@ -169,7 +170,7 @@ public sealed class WebChatBrowserTests
     [InlineData(390, 844)]
     public async Task The_demo_page_and_open_chat_have_no_serious_accessibility_violations(int width, int height)
     {
-        using var server = new LeashBotServer();
+        using var server = BotHost.OnKestrel();
         await using var browser = await LaunchAsync();
         var page = await browser.Browser.NewPageAsync(new() { ViewportSize = new() { Width = width, Height = height } });
         await page.GotoAsync(server.BaseAddress.ToString());
@@ -185,7 +186,7 @@ public sealed class WebChatBrowserTests
     [Fact]
     public async Task The_demo_page_has_a_favicon_and_cat_only_art()
     {
-        using var server = new LeashBotServer();
+        using var server = BotHost.OnKestrel();
         await using var browser = await LaunchAsync();
         var page = await browser.Browser.NewPageAsync();
         await page.GotoAsync(server.BaseAddress.ToString());

@@ -210,7 +210,7 @@ public sealed class MessagesPipelineTests
     [Fact]
     public async Task A_malformed_chunked_body_is_400_on_the_real_server()
     {
-        using var server = new LeashBot.Tests.DirectLine.LeashBotServer();
+        using var server = LeashBot.Tests.Support.BotHost.OnKestrel();
         using var client = new TcpClient();
         await client.ConnectAsync(IPAddress.Loopback, server.BaseAddress.Port);
         var stream = client.GetStream();

@@ -81,8 +81,8 @@ public sealed partial class StartupProblemTests
 
     private static async Task<(int ExitCode, string Stdout, string Stderr)> RunHostAsync(params string[] settings)
     {
-        var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
-        var dll = Path.Combine(RepoRoot.Path, "src", "LeashBot", "bin", configuration, "net10.0", "LeashBot.dll");
+        // The built host of the same configuration (Debug/Release) as this test build.
+        var dll = RepoRoot.HostDll();
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = TempFolder.Create() };
         foreach (var arg in new[] { dll, "--urls", "http://127.0.0.1:0", "--Storage:Provider=Memory" }.Concat(settings))
         {

@@ -31,13 +31,10 @@ public class AzuriteFixture : IAsyncLifetime
             return File.Exists(fromEnvironment) ? fromEnvironment : throw new InvalidOperationException($"LEASHBOT_AZURITE_BLOB points at '{fromEnvironment}', which does not exist.");
         }
 
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        var installed = RepoRoot.PathOf("tests", "azurite", "node_modules", ".bin", "azurite-blob");
+        if (File.Exists(installed))
         {
-            var candidate = Path.Combine(dir.FullName, "tests", "azurite", "node_modules", ".bin", "azurite-blob");
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
+            return installed;
         }
 
         throw new InvalidOperationException(
@@ -89,14 +86,25 @@ public class AzuriteFixture : IAsyncLifetime
             {
                 using var client = new TcpClient();
                 await client.ConnectAsync(IPAddress.Loopback, Port);
-                return;
+                break;
             }
             catch (SocketException) when (DateTime.UtcNow < deadline)
             {
                 await Task.Delay(100);
             }
         }
+
+        // Listening is not serving yet: one unhurried request (any HTTP answer will do) so that a test's first storage
+        // call, which the store bounds to 2 s, does not pay for Node.js warming up on a busy machine.
+        using var http = new HttpClient(TrustingHandler()) { Timeout = TimeSpan.FromSeconds(60) };
+        using var answer = await http.GetAsync(new Uri($"{Scheme}://127.0.0.1:{Port}/{Account}?comp=list"));
     }
+
+    /// <summary>"http", or "https" when <see cref="ExtraArguments"/> gives Azurite a certificate.</summary>
+    protected virtual string Scheme => "http";
+
+    /// <summary>An HTTP handler that trusts this Azurite (its certificate, when it has one).</summary>
+    protected virtual HttpMessageHandler TrustingHandler() => new HttpClientHandler();
 
     /// <summary>More command-line options for Azurite (e.g. a certificate and OAuth); <paramref name="location"/> is its data folder.</summary>
     protected virtual IEnumerable<string> ExtraArguments(string location) => [];

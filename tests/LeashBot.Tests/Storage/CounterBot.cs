@@ -1,4 +1,5 @@
 using LeashBot.State;
+using LeashBot.Tests.Support;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 
@@ -12,6 +13,18 @@ public sealed class CounterBot(TurnRunner runner, ConversationState conversation
 {
     private readonly IStatePropertyAccessor<Counter> _sessions = userState.CreateProperty<Counter>("sessions");
     private readonly IStatePropertyAccessor<Counter> _turns = conversationState.CreateProperty<Counter>("turns");
+
+    /// <summary>
+    /// A <see cref="BotHost"/> running this bot on the "test" channel and the real clock (storage health is cached by
+    /// time, and outage tests wait for real); other options as given.
+    /// </summary>
+    public static BotHost Host(BotHostOptions options) =>
+        BotHost.Create(options with { Bot = typeof(CounterBot), Channel = "test", Clock = options.Clock ?? TimeProvider.System });
+
+    public static BotHost OnSqlite(string path) => Host(new BotHostOptions { Storage = TestStorage.Sqlite, SqlitePath = path });
+
+    public static BotHost OnBlob(string connectionString, string container) =>
+        Host(new BotHostOptions { Storage = TestStorage.Blob, BlobConnectionString = connectionString, BlobContainer = container });
 
     public Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default) =>
         runner.RunAsync(turnContext, HandleAsync, cancellationToken);

@@ -1,31 +1,30 @@
 using System.Text.RegularExpressions;
 using LeashBot.Storage;
+using LeashBot.Tests.Support;
 using Microsoft.Data.Sqlite;
 using Newtonsoft.Json.Linq;
 using Xunit.Abstractions;
 
 namespace LeashBot.Tests.Storage;
 
-/// <summary>No lost turns, through the real host: concurrency, several hosts, restarts, corrupt records, start-up checks.</summary>
-public sealed partial class HostStateTests(AzuriteFixture azurite, ITestOutputHelper output) : IClassFixture<AzuriteFixture>, IDisposable
+/// <summary>
+/// No lost turns, through the real host: concurrency, several hosts, restarts, corrupt records. The same tests run on
+/// every durable store (<see cref="SqliteHostStateTests"/>, <see cref="BlobHostStateTests"/>), each in its own class so
+/// that only the Blob ones need Azurite.
+/// </summary>
+public abstract partial class HostStateContract(ITestOutputHelper output) : IDisposable
 {
-    private const string CantSaveNow = "I can't save right now";
-    private readonly string _dir = Directory.CreateTempSubdirectory("leashbot-host-").FullName;
+    protected const string CantSaveNow = "I can't save right now";
 
-    public static TheoryData<string> DurableProviders => ["Sqlite", "Blob"];
+    protected string Folder { get; } = Directory.CreateTempSubdirectory("leashbot-host-").FullName;
 
-    /// <summary>Hosts of one "deployment": each call gives a new host on the same SQLite file or Blob container.</summary>
-    private Func<CounterBotHost> Deployment(string provider)
+    /// <summary>Hosts of one "deployment": each call gives a new host on the same store.</summary>
+    protected abstract Func<BotHost> Deployment();
+
+    [Fact]
+    public async Task Twenty_simultaneous_messages_in_one_conversation_are_all_applied()
     {
-        var db = Path.Combine(_dir, Guid.NewGuid().ToString("N") + ".db");
-        var container = "c" + Guid.NewGuid().ToString("N");
-        return provider == "Sqlite" ? () => CounterBotHost.Sqlite(db) : () => CounterBotHost.Blob(azurite.ConnectionString, container);
-    }
-
-    [Theory, MemberData(nameof(DurableProviders))]
-    public async Task Twenty_simultaneous_messages_in_one_conversation_are_all_applied(string provider)
-    {
-        await using var host = Deployment(provider)();
+        await using var host = Deployment()();
         var replies = await Task.WhenAll(Enumerable.Range(1, 20).Select(i => host.SayAsync("conv", "owner", $"session {i}")));
 
         // Every turn answered once, from the run that saved: the counts 1..20 each appear exactly once.
@@ -34,10 +33,10 @@ public sealed partial class HostStateTests(AzuriteFixture azurite, ITestOutputHe
         Assert.Equal(["sessions=21 turns=21"], await host.SayAsync("conv", "owner", "one more"));
     }
 
-    [Theory, MemberData(nameof(DurableProviders))]
-    public async Task Two_hosts_taking_turns_on_shared_storage_lose_no_increment(string provider)
+    [Fact]
+    public async Task Two_hosts_taking_turns_on_shared_storage_lose_no_increment()
     {
-        var deployment = Deployment(provider);
+        var deployment = Deployment();
         await using var a = deployment();
         await using var b = deployment();
 
@@ -56,20 +55,9 @@ public sealed partial class HostStateTests(AzuriteFixture azurite, ITestOutputHe
     /// every turn once (before, about one run in four counted a turn twice: the owner record's conflict came after the
     /// conversation record was saved, and another host had built on it before it could be put back).
     /// </summary>
-    [Fact]
-    public Task Two_hosts_at_once_on_shared_SQLite_lose_no_increment() => Two_hosts_at_once_lose_no_increment("Sqlite");
-
-    /// <summary>
-    /// Known gap, kept visible: Blob Storage writes the two records one after the other, so the rollback described
-    /// above can still be refused and a conversation's turn counted twice. Closing it needs both in one conditional
-    /// write (the conversation's stack inside the owner's record, one blob per turn).
-    /// </summary>
-    [Fact(Skip = "Known gap on Blob: a refused rollback after an owner-record conflict between two hosts can count a conversation's turn twice")]
-    public Task Two_hosts_at_once_on_shared_Blob_storage_lose_no_increment() => Two_hosts_at_once_lose_no_increment("Blob");
-
-    private async Task Two_hosts_at_once_lose_no_increment(string provider)
+    protected async Task Two_hosts_at_once_lose_no_increment()
     {
-        var deployment = Deployment(provider);
+        var deployment = Deployment();
         await using var a = deployment();
         await using var b = deployment();
         var replies = await Task.WhenAll(Enumerable.Range(0, 24).Select(i => (i % 2 == 0 ? a : b).SayAsync("conv", "owner", $"both {i}")));
@@ -78,13 +66,13 @@ public sealed partial class HostStateTests(AzuriteFixture azurite, ITestOutputHe
         Assert.Equal(Enumerable.Range(1, 24), counts.Select(c => c.Sessions).Order());
         Assert.Equal(Enumerable.Range(1, 24), counts.Select(c => c.Turns).Order());
         Assert.Equal(["sessions=25 turns=25"], await b.SayAsync("conv", "owner", "check"));
-        output.WriteLine($"{provider}: {Reruns(a) + Reruns(b)} runs were thrown away after an eTag conflict and rerun");
+        output.WriteLine($"{GetType().Name}: {Reruns(a) + Reruns(b)} runs were thrown away after an eTag conflict and rerun");
     }
 
-    [Theory, MemberData(nameof(DurableProviders))]
-    public async Task A_restart_loses_nothing(string provider)
+    [Fact]
+    public async Task A_restart_loses_nothing()
     {
-        var deployment = Deployment(provider);
+        var deployment = Deployment();
         await using (var before = deployment())
         {
             for (var i = 0; i < 3; i++)
@@ -99,10 +87,10 @@ public sealed partial class HostStateTests(AzuriteFixture azurite, ITestOutputHe
         Assert.Equal(["sessions=5 turns=4"], await after.SayAsync("conv", "owner", "session"));
     }
 
-    [Theory, MemberData(nameof(DurableProviders))]
-    public async Task A_corrupt_conversation_record_affects_only_that_conversation(string provider)
+    [Fact]
+    public async Task A_corrupt_conversation_record_affects_only_that_conversation()
     {
-        await using var host = Deployment(provider)();
+        await using var host = Deployment()();
         await host.SayAsync("broken", "owner", "one");
         await host.SayAsync("broken", "owner", "two");
         await host.SayAsync("fine", "owner", "one");
@@ -120,11 +108,50 @@ public sealed partial class HostStateTests(AzuriteFixture azurite, ITestOutputHe
         Assert.Equal(200, (await host.HealthAsync()).Status);
     }
 
+    public void Dispose()
+    {
+        GC.SuppressFinalize(this);
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(Folder, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+
+    private static long Reruns(BotHost host) =>
+        ((LeashBot.State.TurnRunner)host.Services.GetService(typeof(LeashBot.State.TurnRunner))!).Reruns;
+
+    internal static (int Sessions, int Turns) Count(string reply)
+    {
+        var match = CountPattern().Match(reply);
+        Assert.True(match.Success, $"Unexpected reply: {reply}");
+        return (int.Parse(match.Groups[1].Value), int.Parse(match.Groups[2].Value));
+    }
+
+    [GeneratedRegex(@"^sessions=(\d+) turns=(\d+)$")]
+    private static partial Regex CountPattern();
+}
+
+/// <summary>The host-state tests on a SQLite file, plus what only SQLite (or no store at all) can show.</summary>
+public sealed class SqliteHostStateTests(ITestOutputHelper output) : HostStateContract(output)
+{
+    protected override Func<BotHost> Deployment()
+    {
+        var db = Path.Combine(Folder, Guid.NewGuid().ToString("N") + ".db");
+        return () => CounterBot.OnSqlite(db);
+    }
+
+    [Fact]
+    public Task Two_hosts_at_once_on_shared_SQLite_lose_no_increment() => Two_hosts_at_once_lose_no_increment();
+
     [Fact]
     public async Task A_SQLite_file_that_becomes_unwritable_after_start_up_gets_a_polite_reply_and_a_degraded_health_check()
     {
-        var folder = Path.Combine(_dir, "state");
-        await using var host = CounterBotHost.Sqlite(Path.Combine(folder, "leashbot.db"));
+        var folder = Path.Combine(Folder, "state");
+        await using var host = CounterBot.OnSqlite(Path.Combine(folder, "leashbot.db"));
         Assert.Equal(200, (await host.HealthAsync()).Status); // started: the folder was writable then
 
         // The folder turns into a regular file: nothing can be created below it, even by root.
@@ -144,7 +171,7 @@ public sealed partial class HostStateTests(AzuriteFixture azurite, ITestOutputHe
     [Fact]
     public async Task Health_is_ok_when_storage_works()
     {
-        await using var host = Deployment("Sqlite")();
+        await using var host = Deployment()();
         await host.SayAsync("conv", "owner", "session");
         var (status, body) = await host.HealthAsync();
         Assert.Equal(200, status);
@@ -154,7 +181,7 @@ public sealed partial class HostStateTests(AzuriteFixture azurite, ITestOutputHe
     [Fact]
     public async Task Idle_conversations_leave_no_locks_behind()
     {
-        await using var host = Deployment("Sqlite")();
+        await using var host = Deployment()();
         await Task.WhenAll(Enumerable.Range(0, 10).Select(i => host.SayAsync($"conv-{i}", $"owner-{i}", "session")));
         var locks = (LeashBot.State.KeyedLock)host.Services.GetService(typeof(LeashBot.State.KeyedLock))!;
         Assert.Equal(0, locks.Count);
@@ -165,11 +192,14 @@ public sealed partial class HostStateTests(AzuriteFixture azurite, ITestOutputHe
     {
         // This machine has no managed identity, no Azure CLI sign-in and no Azure at all: the configured store must
         // degrade the way an outage does, never answer 500.
-        await using var host = new CounterBotHost(new Dictionary<string, string?>
+        await using var host = CounterBot.Host(new BotHostOptions
         {
-            ["Storage:Provider"] = "Blob",
-            ["Storage:Blob:AccountUrl"] = "https://leashbotstate.blob.core.windows.net/",
-            ["Storage:Blob:ManagedIdentityClientId"] = "00000000-0000-0000-0000-000000000abc",
+            Settings = new Dictionary<string, string?>
+            {
+                ["Storage:Provider"] = "Blob",
+                ["Storage:Blob:AccountUrl"] = "https://leashbotstate.blob.core.windows.net/",
+                ["Storage:Blob:ManagedIdentityClientId"] = "00000000-0000-0000-0000-000000000abc",
+            },
         });
         var replies = await host.SayAsync("conv", "owner", "hello");
         Assert.Single(replies);
@@ -182,36 +212,29 @@ public sealed partial class HostStateTests(AzuriteFixture azurite, ITestOutputHe
     [Fact]
     public async Task Stored_bytes_of_an_owner_record_can_be_measured()
     {
-        await using var host = Deployment("Sqlite")();
+        await using var host = Deployment()();
         await host.SayAsync("conv", "owner", "we did 10 minutes today, she was relaxed");
         var bytes = await ((JsonStorage)host.Storage).StoredBytesAsync("test/users/owner");
         Assert.InRange(bytes ?? 0, 10, 1000);
     }
+}
 
-    public void Dispose()
+/// <summary>The host-state tests on a Blob container of a real Azurite.</summary>
+public sealed class BlobHostStateTests(AzuriteFixture azurite, ITestOutputHelper output) : HostStateContract(output), IClassFixture<AzuriteFixture>
+{
+    protected override Func<BotHost> Deployment()
     {
-        SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(_dir, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
+        var container = "c" + Guid.NewGuid().ToString("N");
+        return () => CounterBot.OnBlob(azurite.ConnectionString, container);
     }
 
-    private static long Reruns(CounterBotHost host) =>
-        ((LeashBot.State.TurnRunner)host.Services.GetService(typeof(LeashBot.State.TurnRunner))!).Reruns;
-
-    internal static (int Sessions, int Turns) Count(string reply)
-    {
-        var match = CountPattern().Match(reply);
-        Assert.True(match.Success, $"Unexpected reply: {reply}");
-        return (int.Parse(match.Groups[1].Value), int.Parse(match.Groups[2].Value));
-    }
-
-    [GeneratedRegex(@"^sessions=(\d+) turns=(\d+)$")]
-    private static partial Regex CountPattern();
+    /// <summary>
+    /// Known gap, kept visible: Blob Storage writes the two records one after the other, so the rollback described
+    /// above can still be refused and a conversation's turn counted twice. Closing it needs both in one conditional
+    /// write (the conversation's stack inside the owner's record, one blob per turn).
+    /// </summary>
+    [Fact(Skip = "Known gap on Blob: a refused rollback after an owner-record conflict between two hosts can count a conversation's turn twice")]
+    public Task Two_hosts_at_once_on_shared_Blob_storage_lose_no_increment() => Two_hosts_at_once_lose_no_increment();
 }
 
 /// <summary>Stops Azurite mid-conversation and starts it again; has its own Azurite so other tests are not disturbed.</summary>
@@ -220,7 +243,7 @@ public sealed class BlobOutageTests(AzuriteFixture azurite) : IClassFixture<Azur
     [Fact]
     public async Task Storage_outage_gets_a_polite_reply_and_degraded_health_then_the_conversation_continues()
     {
-        await using var host = CounterBotHost.Blob(azurite.ConnectionString, "outage");
+        await using var host = CounterBot.OnBlob(azurite.ConnectionString, "outage");
         Assert.Equal(["sessions=1 turns=1"], await host.SayAsync("conv", "owner", "one"));
         Assert.Equal(["sessions=2 turns=2"], await host.SayAsync("conv", "owner", "two"));
 

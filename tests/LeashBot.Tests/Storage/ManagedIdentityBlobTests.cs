@@ -23,14 +23,17 @@ public sealed class OAuthAzuriteFixture : AzuriteFixture
     public Azure.Storage.Blobs.BlobClientOptions TrustingOptions()
     {
         var options = BlobStorage.ClientOptions();
-        var handler = new HttpClientHandler
-        {
-            ServerCertificateCustomValidationCallback = (_, certificate, _, errors) =>
-                errors == SslPolicyErrors.None || certificate?.Thumbprint == Certificate.Thumbprint,
-        };
-        options.Transport = new HttpClientTransport(handler);
+        options.Transport = new HttpClientTransport(TrustingHandler());
         return options;
     }
+
+    protected override string Scheme => "https";
+
+    protected override HttpMessageHandler TrustingHandler() => new HttpClientHandler
+    {
+        ServerCertificateCustomValidationCallback = (_, certificate, _, errors) =>
+            errors == SslPolicyErrors.None || certificate?.Thumbprint == Certificate.Thumbprint,
+    };
 
     protected override IEnumerable<string> ExtraArguments(string location)
     {

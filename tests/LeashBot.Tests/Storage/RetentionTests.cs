@@ -11,24 +11,18 @@ namespace LeashBot.Tests.Storage;
 /// <summary>
 /// Idle state is removed: a conversation's dialog state after Retention:ConversationIdleDays, an owner's profile after
 /// Retention:OwnerIdleMonths, on SQLite and on Blob (Azurite). The sweeper's clock is moved forward; records carry the
-/// store's own write time.
+/// store's own write time. One class per store, so that only the Blob one needs Azurite.
 /// </summary>
-public sealed class RetentionTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
+public abstract class RetentionTests
 {
-    [Theory]
-    [InlineData("Sqlite")]
-    [InlineData("Blob")]
-    public async Task Idle_conversations_go_after_N_days_and_idle_owners_after_M_months(string provider)
+    /// <summary>The store under test; the retention settings are added to it.</summary>
+    protected abstract BotHostOptions Store();
+
+    [Fact]
+    public async Task Idle_conversations_go_after_N_days_and_idle_owners_after_M_months()
     {
         var settings = new Dictionary<string, string?> { ["Retention:ConversationIdleDays"] = "30", ["Retention:OwnerIdleMonths"] = "12" };
-        if (provider == "Blob")
-        {
-            settings["Storage:Provider"] = "Blob";
-            settings["Storage:Blob:ConnectionString"] = azurite.ConnectionString;
-            settings["Storage:Blob:Container"] = "retention-" + Guid.NewGuid().ToString("N")[..12];
-        }
-
-        using var host = new BotHost(settings);
+        using var host = BotHost.Create(Store() with { Settings = settings });
         var owner = host.NewOwner();
         await owner.SaysAsync("start training");
         await owner.SaysAsync("Milo");
@@ -54,4 +48,19 @@ public sealed class RetentionTests(AzuriteFixture azurite) : IClassFixture<Azuri
         // The profile is gone: the bot meets Milo afresh (a name mid-sentence is taken as a new cat).
         (await owner.SaysAsync("how's Milo doing?")).Says("Lovely to meet Milo");
     }
+}
+
+public sealed class SqliteRetentionTests : RetentionTests
+{
+    protected override BotHostOptions Store() => new() { Storage = TestStorage.Sqlite };
+}
+
+public sealed class BlobRetentionTests(AzuriteFixture azurite) : RetentionTests, IClassFixture<AzuriteFixture>
+{
+    protected override BotHostOptions Store() => new()
+    {
+        Storage = TestStorage.Blob,
+        BlobConnectionString = azurite.ConnectionString,
+        BlobContainer = "retention-" + Guid.NewGuid().ToString("N")[..12],
+    };
 }

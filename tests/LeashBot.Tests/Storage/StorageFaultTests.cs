@@ -23,7 +23,7 @@ public sealed class StorageFaultTests : IDisposable
     public async Task Healthz_sees_a_store_that_reads_but_cannot_write_and_writes_recover_the_moment_it_can_again()
     {
         var db = Path.Combine(_dir, "state.db");
-        await using var host = CounterBotHost.Sqlite(db);
+        await using var host = CounterBot.OnSqlite(db);
         Assert.Equal(["sessions=1 turns=1"], await host.SayAsync("conv", "owner", "one"));
         Assert.Equal(200, (await host.HealthAsync()).Status);
 
@@ -50,7 +50,7 @@ public sealed class StorageFaultTests : IDisposable
     public async Task A_database_file_deleted_while_running_is_noticed_and_later_turns_are_kept()
     {
         var db = Path.Combine(_dir, "state.db");
-        await using (var host = CounterBotHost.Sqlite(db))
+        await using (var host = CounterBot.OnSqlite(db))
         {
             Assert.Equal(["sessions=1 turns=1"], await host.SayAsync("conv", "owner", "one"));
             File.Delete(db);
@@ -62,7 +62,7 @@ public sealed class StorageFaultTests : IDisposable
 
         // What was said after the delete is on disk: a new host on the same path continues from it.
         SqliteConnection.ClearAllPools();
-        await using var restarted = CounterBotHost.Sqlite(db);
+        await using var restarted = CounterBot.OnSqlite(db);
         Assert.Equal(["sessions=3 turns=3"], await restarted.SayAsync("conv", "owner", "after a restart"));
     }
 
@@ -123,7 +123,7 @@ public sealed class StorageFaultTests : IDisposable
         hung.Start(512); // accepts connections (the kernel completes the handshake) and never answers
         var port = ((IPEndPoint)hung.LocalEndpoint).Port;
         var connection = $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;BlobEndpoint=http://127.0.0.1:{port}/devstoreaccount1;";
-        await using var host = CounterBotHost.Blob(connection, "hung");
+        await using var host = CounterBot.OnBlob(connection, "hung");
 
         var turn = Stopwatch.StartNew();
         var replies = await host.SayAsync("conv", "owner", "one");

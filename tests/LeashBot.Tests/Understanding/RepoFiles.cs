@@ -16,7 +16,7 @@ internal static class RepoFiles
 
     private static readonly Lazy<MessageReader> LazyReader = new(() => new MessageReader(Recognizer, new LeashBot.Dialogs.TextRecognizers(), Content));
 
-    public static string PathOf(params string[] parts) => Path.Combine([RepoRoot.Path, .. parts]);
+    public static string PathOf(params string[] parts) => RepoRoot.PathOf(parts);
 
     /// <summary>All of the bot's content, validated.</summary>
     public static BotContent Content => LazyContent.Value;

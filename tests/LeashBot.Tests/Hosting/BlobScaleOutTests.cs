@@ -13,7 +13,7 @@ namespace LeashBot.Tests.Hosting;
 /// (Azure's Direct Line and Web Chat, Teams, SMS) post each turn to <c>/api/messages</c> of whichever instance the
 /// balancer picks; the built-in Direct Line keeps its transcripts in one instance's memory.
 /// </summary>
-public sealed class ScaleOutTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
+public sealed class BlobScaleOutTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
     [Fact]
     public async Task One_owners_training_plan_served_alternately_by_two_instances_loses_no_turn()
