@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.RegularExpressions;
+using LeashBot.Tests.Support;
 
 namespace LeashBot.Tests.DirectLine;
 
