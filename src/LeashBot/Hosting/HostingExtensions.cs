@@ -73,8 +73,8 @@ public static class HostingExtensions
         services.AddSingleton<RetentionSweeper>();
         services.AddHostedService(sp => sp.GetRequiredService<RetentionSweeper>());
         services.AddSingleton<KeyedLock>();
-        services.AddSingleton<ConversationState, TypedConversationState>();
-        services.AddSingleton<UserState, TypedUserState>();
+        services.AddSingleton<TypedConversationState>();
+        services.AddSingleton<TypedUserState>();
         services.AddSingleton<BotAccessors>();
         services.AddSingleton<TurnRunner>();
 

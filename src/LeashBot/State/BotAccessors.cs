@@ -4,10 +4,10 @@ using Microsoft.Bot.Builder;
 namespace LeashBot.State;
 
 /// <summary>The state property accessors, created once for the life of the host.</summary>
-public sealed class BotAccessors(ConversationState conversationState, UserState userState)
+public sealed class BotAccessors(TypedConversationState conversationState, TypedUserState userState)
 {
-    public ConversationState ConversationState { get; } = conversationState;
-    public UserState UserState { get; } = userState;
+    public TypedConversationState ConversationState { get; } = conversationState;
+    public TypedUserState UserState { get; } = userState;
     public IStatePropertyAccessor<DialogState> DialogState { get; } = StateProperty.Create<DialogState>(conversationState, "dialogState");
     public IStatePropertyAccessor<ConversationFlags> Flags { get; } = StateProperty.Create<ConversationFlags>(conversationState, "flags");
     public IStatePropertyAccessor<OwnerProfile> Owner { get; } = StateProperty.Create<OwnerProfile>(userState, "owner");

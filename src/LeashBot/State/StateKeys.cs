@@ -21,6 +21,10 @@ public static class StateKeys
         return IsShared(activity) && activity.From?.Id is { Length: > 0 } person ? $"{key}/people/{person}" : key;
     }
 
+    /// <summary>Where an owner's profile is kept: per channel and person, in every conversation they have there.</summary>
+    public static string? Owner(IActivity activity) =>
+        activity.ChannelId is { Length: > 0 } channel && activity.From?.Id is { Length: > 0 } person ? $"{channel}/users/{person}" : null;
+
     /// <summary>
     /// True in a conversation several people share: one the channel marks as a group, or a Teams group chat or
     /// channel. There each person keeps their own flow.

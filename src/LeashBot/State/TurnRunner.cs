@@ -43,8 +43,8 @@ namespace LeashBot.State;
 /// </para>
 /// </summary>
 public sealed class TurnRunner(
-    ConversationState conversationState,
-    UserState userState,
+    TypedConversationState conversationState,
+    TypedUserState userState,
     IStorage storage,
     Phrasebook say,
     KeyedLock locks,
@@ -173,12 +173,11 @@ public sealed class TurnRunner(
 
     private async Task SaveBothAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
-        if (storage is JsonStorage { WritesBatchesAtomically: true } json
-            && conversationState is IStoredRecordState conversation && userState is IStoredRecordState user)
+        if (storage is JsonStorage { WritesBatchesAtomically: true } json)
         {
             // Both records in one all-or-nothing write: a conflict on either leaves both as they were, so the rerun
             // starts clean and nothing needs rolling back.
-            PendingWrite[] writes = [.. new[] { conversation.PendingWrite(turnContext), user.PendingWrite(turnContext) }.OfType<PendingWrite>()];
+            PendingWrite[] writes = [.. new[] { conversationState.PendingWrite(turnContext), userState.PendingWrite(turnContext) }.OfType<PendingWrite>()];
             var eTags = await json.WriteTextsAsync([.. writes.Select(w => (w.Key, w.Json, w.IfMatch))], cancellationToken);
             for (var i = 0; i < writes.Length; i++)
             {
@@ -258,7 +257,7 @@ public sealed class TurnRunner(
     /// What a typed state loaded and last wrote this turn; null when the turn deleted it ("forget me", which stays
     /// deleted) or the state is not typed.
     /// </summary>
-    private static StoredRecord? Record(BotState state, ITurnContext turnContext) => (state as IStoredRecordState)?.Record(turnContext);
+    private static StoredRecord? Record(TypedBotState state, ITurnContext turnContext) => state.Record(turnContext);
 
     /// <summary>True for the exceptions a JSON value of the wrong shape causes when converted to a type.</summary>
     private static bool IsShapeError(Exception exception) =>
@@ -268,8 +267,7 @@ public sealed class TurnRunner(
     private static string IncomingKey(string key) =>
         key.Contains("/users/", StringComparison.Ordinal) ? "user state" : key.Contains("/conversations/", StringComparison.Ordinal) ? "conversation state" : "a record";
 
-    private static string? UserKey(Activity activity) =>
-        activity.From?.Id is { Length: > 0 } id ? $"{activity.ChannelId}/users/{id}" : null;
+    private static string? UserKey(Activity activity) => StateKeys.Owner(activity);
 
     private static string? ConversationKey(Activity activity) => StateKeys.Conversation(activity);
 

@@ -88,18 +88,17 @@ public static class StateProperty
 }
 
 /// <summary>
-/// Conversation state, stored under <see cref="StateKeys.Conversation"/> (per person where a conversation is shared),
-/// whose properties go straight from the stored JSON text to their types and back (see <see cref="TypedRecords"/>).
+/// A state scope whose properties go straight from the stored JSON text to their types and back (see
+/// <see cref="TypedRecords"/>); the two scopes differ only in where their record is kept.
 /// </summary>
-public sealed class TypedConversationState(IStorage storage) : ConversationState(storage), IStoredRecordState
+public abstract class TypedBotState : BotState, IStoredRecordState
 {
-    private readonly TypedRecords _records = new(storage, nameof(TypedConversationState));
+    private readonly TypedRecords _records;
 
-    protected override string GetStorageKey(ITurnContext turnContext)
+    protected TypedBotState(IStorage storage, string scope)
+        : base(storage, scope)
     {
-        ArgumentNullException.ThrowIfNull(turnContext);
-        return StateKeys.Conversation(turnContext.Activity)
-            ?? throw new InvalidOperationException("An activity without a conversation id has no conversation state.");
+        _records = new TypedRecords(storage, scope);
     }
 
     public override Task LoadAsync(ITurnContext turnContext, bool force = false, CancellationToken cancellationToken = default) =>
@@ -121,28 +120,26 @@ public sealed class TypedConversationState(IStorage storage) : ConversationState
     public PendingWrite? PendingWrite(ITurnContext turnContext) => _records.PendingWrite(this, turnContext);
 }
 
-/// <summary>User state whose properties go straight from the stored JSON text to their types and back (see <see cref="TypedRecords"/>).</summary>
-public sealed class TypedUserState(IStorage storage) : UserState(storage), IStoredRecordState
+/// <summary>Conversation state: the dialog stack and flags, stored under <see cref="StateKeys.Conversation"/> (per person where a conversation is shared).</summary>
+public sealed class TypedConversationState(IStorage storage) : TypedBotState(storage, nameof(TypedConversationState))
 {
-    private readonly TypedRecords _records = new(storage, nameof(TypedUserState));
-
-    public override Task LoadAsync(ITurnContext turnContext, bool force = false, CancellationToken cancellationToken = default) =>
-        _records.LoadAsync(this, turnContext, GetStorageKey(turnContext), force, cancellationToken) ?? base.LoadAsync(turnContext, force, cancellationToken);
-
-    public override Task SaveChangesAsync(ITurnContext turnContext, bool force = false, CancellationToken cancellationToken = default) =>
-        _records.SaveAsync(this, turnContext, force, cancellationToken) ?? base.SaveChangesAsync(turnContext, force, cancellationToken);
-
-    public override Task DeleteAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
+    protected override string GetStorageKey(ITurnContext turnContext)
     {
-        _records.Forget(turnContext);
-        return base.DeleteAsync(turnContext, cancellationToken);
+        ArgumentNullException.ThrowIfNull(turnContext);
+        return StateKeys.Conversation(turnContext.Activity)
+            ?? throw new InvalidOperationException("An activity without a conversation id has no conversation state.");
     }
+}
 
-    public StoredRecord? Record(ITurnContext turnContext) => _records.Record(turnContext);
-
-    public void UseType(string name, Type type) => _records.UseType(name, type);
-
-    public PendingWrite? PendingWrite(ITurnContext turnContext) => _records.PendingWrite(this, turnContext);
+/// <summary>User state: the owner's profile (cats, steps, sessions), stored under <see cref="StateKeys.Owner"/>.</summary>
+public sealed class TypedUserState(IStorage storage) : TypedBotState(storage, nameof(TypedUserState))
+{
+    protected override string GetStorageKey(ITurnContext turnContext)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        return StateKeys.Owner(turnContext.Activity)
+            ?? throw new InvalidOperationException("An activity without a channel and a sender has no user state.");
+    }
 }
 
 /// <summary>

@@ -9,7 +9,7 @@ namespace LeashBot.Tests.Storage;
 /// A stand-in for the coaching dialogs: every message is a "logged session" counted in user state and in
 /// conversation state, through the real <see cref="TurnRunner"/>. Replies "sessions=N turns=M".
 /// </summary>
-public sealed class CounterBot(TurnRunner runner, ConversationState conversationState, UserState userState) : IBot
+public sealed class CounterBot(TurnRunner runner, TypedConversationState conversationState, TypedUserState userState) : IBot
 {
     private readonly IStatePropertyAccessor<Counter> _sessions = userState.CreateProperty<Counter>("sessions");
     private readonly IStatePropertyAccessor<Counter> _turns = conversationState.CreateProperty<Counter>("turns");
