@@ -20,7 +20,7 @@ namespace LeashBot.State;
 /// <see cref="MaxAttempts"/> times.</item>
 /// <item>If storage is unreachable, or the retries run out, nothing is sent but <c>cantSaveNow</c>; nothing was changed.</item>
 /// <item>A corrupt stored record, or one of the wrong shape (found when the typed records load, see
-/// <see cref="IStoredRecordState"/>), is replaced by a fresh state (its text kept under a quarantine key) and the owner is
+/// <see cref="TypedBotState"/>), is replaced by a fresh state (its text kept under a quarantine key) and the owner is
 /// told <c>pickUpAgain</c> before the turn's own replies.</item>
 /// </list>
 /// <para>
@@ -105,7 +105,7 @@ public sealed class TurnRunner(
             {
                 await conversationState.LoadAsync(turnContext, force: true, cancellationToken);
                 await userState.LoadAsync(turnContext, force: true, cancellationToken);
-                var loadedConversation = Record(conversationState, turnContext);
+                var loadedConversation = conversationState.Record(turnContext);
 
                 try
                 {
@@ -121,7 +121,7 @@ public sealed class TurnRunner(
 
                 await SaveBothAsync(turnContext, cancellationToken);
                 outbox.Ready(notices.Select(n => MessageFactory.Text(n)));
-                return new Saved([Record(conversationState, turnContext), Record(userState, turnContext)]);
+                return new Saved([conversationState.Record(turnContext), userState.Record(turnContext)]);
             }
             catch (StorageConflictException ex)
             {
@@ -194,7 +194,7 @@ public sealed class TurnRunner(
         }
         catch (StorageConflictException)
         {
-            if (!await RollBackRecordAsync(Record(conversationState, turnContext), cancellationToken))
+            if (!await RollBackRecordAsync(conversationState.Record(turnContext), cancellationToken))
             {
                 logger.LogWarning("Could not roll back conversation state after a user-state conflict; the rerun may repeat a dialog step");
             }
@@ -252,12 +252,6 @@ public sealed class TurnRunner(
             }
         }
     }
-
-    /// <summary>
-    /// What a typed state loaded and last wrote this turn; null when the turn deleted it ("forget me", which stays
-    /// deleted) or the state is not typed.
-    /// </summary>
-    private static StoredRecord? Record(TypedBotState state, ITurnContext turnContext) => state.Record(turnContext);
 
     /// <summary>True for the exceptions a JSON value of the wrong shape causes when converted to a type.</summary>
     private static bool IsShapeError(Exception exception) =>

@@ -28,23 +28,7 @@ public sealed class StoredRecord(string key, string? loadedJson, string? loadedE
     public string? ETag { get; internal set; } = loadedETag;
 }
 
-/// <summary>A state scope whose record is read into typed properties and can say what a turn loaded and wrote.</summary>
-public interface IStoredRecordState
-{
-    /// <summary>The record of this turn, or null before it was loaded (or when the store is not a <see cref="JsonStorage"/>).</summary>
-    StoredRecord? Record(ITurnContext turnContext);
-
-    /// <summary>Reads the property <paramref name="name"/> as <paramref name="type"/> straight from the stored text from now on.</summary>
-    void UseType(string name, Type type);
-
-    /// <summary>
-    /// What saving this turn's changes would write, without writing it (null when nothing changed or the record is not
-    /// typed); the caller writes it, together with other records, and completes it with the new eTag.
-    /// </summary>
-    PendingWrite? PendingWrite(ITurnContext turnContext);
-}
-
-/// <summary>A record's text a turn is about to write, conditional on the eTag it loaded (see <see cref="IStoredRecordState.PendingWrite"/>).</summary>
+/// <summary>A record's text a turn is about to write, conditional on the eTag it loaded (see <see cref="TypedBotState.PendingWrite"/>).</summary>
 public sealed class PendingWrite
 {
     private readonly StoredRecord _record;
@@ -76,13 +60,13 @@ public sealed class PendingWrite
 public static class StateProperty
 {
     /// <summary>
-    /// Creates a property accessor; on a typed scope (<see cref="IStoredRecordState"/>) the property is then read straight
+    /// Creates a property accessor; on a typed scope (<see cref="TypedBotState"/>) the property is then read straight
     /// into <typeparamref name="T"/> when the record loads, and Bot Framework's accessor hands back that object as it is.
     /// </summary>
     public static IStatePropertyAccessor<T> Create<T>(BotState state, string name)
     {
         ArgumentNullException.ThrowIfNull(state);
-        (state as IStoredRecordState)?.UseType(name, typeof(T));
+        (state as TypedBotState)?.UseType(name, typeof(T));
         return state.CreateProperty<T>(name);
     }
 }
@@ -91,7 +75,7 @@ public static class StateProperty
 /// A state scope whose properties go straight from the stored JSON text to their types and back (see
 /// <see cref="TypedRecords"/>); the two scopes differ only in where their record is kept.
 /// </summary>
-public abstract class TypedBotState : BotState, IStoredRecordState
+public abstract class TypedBotState : BotState
 {
     private readonly TypedRecords _records;
 
@@ -113,10 +97,16 @@ public abstract class TypedBotState : BotState, IStoredRecordState
         return base.DeleteAsync(turnContext, cancellationToken);
     }
 
+    /// <summary>What this turn loaded and last wrote; null before it was loaded, after the turn deleted it ("forget me", which stays deleted), or when the store is not a <see cref="JsonStorage"/>.</summary>
     public StoredRecord? Record(ITurnContext turnContext) => _records.Record(turnContext);
 
+    /// <summary>Reads the property <paramref name="name"/> as <paramref name="type"/> straight from the stored text from now on.</summary>
     public void UseType(string name, Type type) => _records.UseType(name, type);
 
+    /// <summary>
+    /// What saving this turn's changes would write, without writing it (null when nothing changed or the record is not
+    /// typed); the caller writes it, together with other records, and completes it with the new eTag.
+    /// </summary>
     public PendingWrite? PendingWrite(ITurnContext turnContext) => _records.PendingWrite(this, turnContext);
 }
 
