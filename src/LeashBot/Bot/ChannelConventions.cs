@@ -46,4 +46,10 @@ public class ChannelConventions
 
     /// <summary>True for a message without words that only calls the bot over: it gets the menu.</summary>
     public virtual bool CallsBotOver(Activity activity) => false;
+
+    /// <summary>
+    /// Called when the owner's profile has just been deleted ("forget me"): where a channel whose client keeps its own
+    /// copy (the web widget's visitor key) tells it to delete that too.
+    /// </summary>
+    public virtual Task OwnerForgottenAsync(ITurnContext turnContext, CancellationToken cancellationToken) => Task.CompletedTask;
 }

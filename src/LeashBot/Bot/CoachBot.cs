@@ -122,6 +122,7 @@ public sealed class CoachBot(TurnRunner runner, BotAccessors state, Replies repl
         {
             await state.ConversationState.DeleteAsync(turnContext, cancellationToken);
             await state.UserState.DeleteAsync(turnContext, cancellationToken);
+            await ConventionsOf(activity).OwnerForgottenAsync(turnContext, cancellationToken);
         }
     }
 

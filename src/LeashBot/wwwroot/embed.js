@@ -7,7 +7,8 @@
  *   data-accent="#RRGGBB"   accent colour (default: WebChat:AccentColor)
  *   data-position="left"    put the launcher bottom-left instead of bottom-right
  *   data-websocket="false"  poll instead of using a WebSocket
- * The site's origin must be listed in the host's WebChat:AllowedOrigins.
+ * The site's origin must be listed in the host's WebChat:AllowedOrigins; elsewhere no launcher appears (the browser
+ * console says why).
  */
 (function () {
   'use strict';
@@ -18,6 +19,34 @@
   var host = new URL(script.src, location.href).origin;
   var data = script.dataset || {};
   var started = false;
+
+  // What this site's browser keeps (localStorage of the site's own origin, one entry per chat host): the visitor key
+  // the chat host made (the host derives the visitor's user id from it and this site's origin) and the conversation
+  // last joined. It stays until "forget me" in the chat or until the visitor clears the site's data.
+  var storageKey = 'leashbot:' + host;
+  var saved = readSaved();
+
+  function readSaved() {
+    try {
+      var value = JSON.parse(window.localStorage.getItem(storageKey) || '{}');
+      return value && typeof value === 'object' ? value : {};
+    } catch (e) {
+      return {};
+    }
+  }
+
+  function writeSaved(value) {
+    saved = value;
+    try {
+      if (value.visitor) {
+        window.localStorage.setItem(storageKey, JSON.stringify(value));
+      } else {
+        window.localStorage.removeItem(storageKey);
+      }
+    } catch (e) {
+      // Storage blocked (private mode, policy): the chat still works, it just forgets on reload.
+    }
+  }
 
   function el(tag, attrs, text) {
     var node = document.createElement(tag);
@@ -47,8 +76,8 @@
     });
   }
 
-  function postJson(url) {
-    return fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' }).then(function (r) {
+  function postJson(url, body) {
+    return fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body || {}) }).then(function (r) {
       if (!r.ok) { throw new Error('HTTP ' + r.status); }
       return r.json();
     });
@@ -76,6 +105,7 @@
       '.leashbot-close{background:transparent;border:0;color:#fff;font-size:26px;cursor:pointer;line-height:1;min-width:44px;min-height:44px;flex:none}' +
       '.leashbot-close:focus-visible{outline:2px solid #fff;outline-offset:-4px}' +
       '.leashbot-body{flex:1;min-height:0;position:relative}' +
+      '.leashbot-root{position:absolute;top:0;right:0;bottom:0;left:0}' +
       '.leashbot-status{padding:16px;color:#555;font-size:14px}' +
       // Phones: the open panel takes the whole screen (its close button in reach); closed, only the launcher shows.
       '@media (max-width:480px),(max-height:520px){' +
@@ -99,37 +129,122 @@
     document.body.appendChild(panel);
     document.body.appendChild(launcher);
 
+    // One connection at a time. When it fails for good (token expired after a sleep, conversation forgotten when idle,
+    // host restarted), the widget asks for a new page token (the host rejoins the conversation while it is alive, or
+    // starts a new one for the same visitor), renders the chat again and sends what the visitor typed meanwhile.
+    var generation = 0;
+    var directLine = null;
+    var store = null;
+    var unsent = null;       // the text of a message not yet echoed back by the host
+    var resend = null;       // what to send once the new connection is up
+    var recovering = false;
+    var failures = 0;
+    var chatRoot = null;
+
+    function requestSession() {
+      return postJson(host + '/api/directline/token', { visitor: saved.visitor || null, conversationId: saved.conversationId || null });
+    }
+
+    function watch(gen) {
+      return function () {
+        return function (next) {
+          return function (action) {
+            if (gen === generation) {
+              var activity = action.payload && action.payload.activity;
+              if (action.type === 'DIRECT_LINE/CONNECT_FULFILLED') {
+                failures = 0;
+                panel.setAttribute('data-state', 'ready');
+                if (resend) {
+                  var text = resend;
+                  resend = null;
+                  setTimeout(function () { store.dispatch({ type: 'WEB_CHAT/SEND_MESSAGE', payload: { text: text } }); }, 0);
+                }
+              } else if (action.type === 'DIRECT_LINE/POST_ACTIVITY' && activity && activity.type === 'message' && activity.text) {
+                unsent = activity.text;
+              } else if (action.type === 'DIRECT_LINE/POST_ACTIVITY_FULFILLED') {
+                unsent = null;
+              } else if (action.type === 'DIRECT_LINE/POST_ACTIVITY_REJECTED') {
+                recover();
+              } else if (action.type === 'DIRECT_LINE/INCOMING_ACTIVITY' && activity) {
+                if (activity.type === 'event' && activity.name === 'leashbot.forgotten') {
+                  writeSaved({});
+                }
+              }
+            }
+            return next(action);
+          };
+        };
+      };
+    }
+
+    function connect(WebChat, session) {
+      var gen = ++generation;
+      writeSaved({ visitor: session.visitor, conversationId: session.conversationId });
+      var options = { token: session.token, domain: host + '/v3/directline', webSocket: data.websocket !== 'false' };
+      if (session.resumed) {
+        // Rejoin: GET conversations/{id} with an empty watermark, so the whole transcript comes back.
+        options.conversationId = session.conversationId;
+        options.watermark = '';
+      }
+      directLine = WebChat.createDirectLine(options);
+      directLine.connectionStatus$.subscribe(function (status) {
+        // 3 expired token, 4 failed to connect, 5 ended (directlinejs ConnectionStatus).
+        if (gen === generation && (status === 3 || status === 4 || status === 5)) { recover(); }
+      });
+      store = WebChat.createStore({}, watch(gen));
+      var root = el('div', { 'class': 'leashbot-root' });
+      if (chatRoot) { body.removeChild(chatRoot); }
+      chatRoot = root;
+      body.appendChild(root);
+      WebChat.renderWebChat({
+        directLine: directLine,
+        store: store,
+        userID: session.userId,
+        styleOptions: {
+          accent: accent,
+          botAvatarInitials: settings.botAvatarInitials || 'LB',
+          userAvatarInitials: 'You',
+          hideUploadButton: true,
+          // Buttons in one swipeable row leave the transcript room to show the greeting whole.
+          suggestedActionLayout: 'carousel',
+          // When more than a screenful arrives at once, stop at its start instead of scrolling to its end.
+          autoScrollSnapOnPage: true,
+          autoScrollSnapOnPageOffset: 8,
+          bubbleBorderRadius: 10,
+          bubbleFromUserBorderRadius: 10,
+          bubbleFromUserBackground: '#eef5ee'
+        }
+      }, root);
+    }
+
+    function recover() {
+      if (recovering) { return; }
+      recovering = true;
+      generation++;
+      if (unsent) { resend = unsent; unsent = null; }
+      panel.setAttribute('data-state', 'reconnecting');
+      if (directLine) { try { directLine.end(); } catch (e) { /* already ended */ } }
+      var delay = failures === 0 ? 0 : Math.min(30000, 1000 * Math.pow(2, failures));
+      failures++;
+      setTimeout(function () {
+        Promise.all([loadWebChat(), requestSession()]).then(function (results) {
+          recovering = false;
+          connect(results[0], results[1]);
+        }).catch(function (error) {
+          recovering = false;
+          console.warn('LeashBot chat: reconnecting failed (' + error.message + '); trying again.');
+          recover();
+        });
+      }, delay);
+    }
+
     function start() {
       if (started) { return; }
       started = true;
       panel.setAttribute('data-state', 'connecting');
-      Promise.all([loadWebChat(), postJson(host + '/api/directline/token')]).then(function (results) {
-        var WebChat = results[0];
-        var session = results[1];
+      Promise.all([loadWebChat(), requestSession()]).then(function (results) {
         body.removeChild(status);
-        WebChat.renderWebChat({
-          directLine: WebChat.createDirectLine({
-            token: session.token,
-            domain: host + '/v3/directline',
-            webSocket: data.websocket !== 'false'
-          }),
-          userID: session.userId,
-          styleOptions: {
-            accent: accent,
-            botAvatarInitials: settings.botAvatarInitials || 'LB',
-            userAvatarInitials: 'You',
-            hideUploadButton: true,
-            // Buttons in one swipeable row leave the transcript room to show the greeting whole.
-            suggestedActionLayout: 'carousel',
-            // When more than a screenful arrives at once, stop at its start instead of scrolling to its end.
-            autoScrollSnapOnPage: true,
-            autoScrollSnapOnPageOffset: 8,
-            bubbleBorderRadius: 10,
-            bubbleFromUserBorderRadius: 10,
-            bubbleFromUserBackground: '#eef5ee'
-          }
-        }, body);
-        panel.setAttribute('data-state', 'ready');
+        connect(results[0], results[1]);
       }).catch(function () {
         started = false;
         status.textContent = 'Sorry, the chat is unavailable right now. Please try again later.';
@@ -156,11 +271,18 @@
     if (data.open === 'true') { setOpen(true); }
   }
 
+  // The host answers the settings only to sites allowed to embed the chat; elsewhere no launcher appears, and the
+  // console says why.
   function init() {
     fetch(host + '/api/webchat/settings').then(function (r) {
-      if (!r.ok) { throw new Error('HTTP ' + r.status); }
-      return r.json();
-    }).catch(function () { return {}; }).then(build);
+      if (r.ok) { return r.json().then(build); }
+      return r.json().catch(function () { return {}; }).then(function (answer) {
+        var reason = answer && answer.error ? answer.error.code + ': ' + answer.error.message : 'HTTP ' + r.status;
+        console.warn('LeashBot chat is not shown on ' + location.origin + ': ' + reason);
+      });
+    }, function (error) {
+      console.warn('LeashBot chat is not shown: ' + host + ' could not be reached (' + error.message + ').');
+    });
   }
 
   if (document.readyState === 'loading') {

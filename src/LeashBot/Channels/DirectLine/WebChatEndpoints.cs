@@ -13,18 +13,27 @@ public static class WebChatEndpoints
 
     public static IEndpointRouteBuilder MapWebChat(this IEndpointRouteBuilder app)
     {
-        // A page never holds the secret: it asks here for a token to a new conversation with a fresh user id.
-        app.MapPost("/api/directline/token", (DirectLineTokens tokens) =>
+        // A page never holds the secret: it asks here for a token. The widget sends the visitor key it keeps (the host
+        // made it) and the conversation it had; the user id comes from the key, never from the page, and the
+        // conversation is rejoined while it is alive and belongs to that visitor, else a new one starts.
+        app.MapPost("/api/directline/token", async (HttpRequest request, DirectLineTokens tokens, ConversationStore store) =>
             {
-                var conversationId = ConversationStore.NewConversationId();
-                var userId = ConversationStore.NewUserId();
-                return Results.Json(new
+                var (asked, refusal) = await DirectLineBody.ReadPageTokenRequestAsync(request);
+                if (refusal is not null)
                 {
-                    token = tokens.Issue(conversationId, userId),
-                    conversationId,
-                    expires_in = (int)tokens.TokenLifetime.TotalSeconds,
-                    userId,
-                });
+                    return refusal;
+                }
+
+                var visitor = WebChatVisitors.IsKey(asked!.Visitor) ? asked.Visitor! : WebChatVisitors.NewKey();
+                var userId = WebChatVisitors.UserId(visitor, WebChatVisitors.SiteOrigin(request));
+                var resumed = asked.ConversationId is { Length: > 0 } had
+                    && store.Find(had) is { } conversation
+                    && string.Equals(conversation.UserId, userId, StringComparison.Ordinal);
+                var conversationId = resumed ? asked.ConversationId! : ConversationStore.NewConversationId();
+                request.HttpContext.Response.Headers.CacheControl = "no-store";
+                return Results.Json(
+                    new DirectLineWire.PageToken(conversationId, tokens.Issue(conversationId, userId), (int)tokens.TokenLifetime.TotalSeconds, userId, visitor, resumed),
+                    DirectLineWireJson.Default.PageToken);
             })
             .RequireCors(CorsPolicy)
             .RequireRateLimiting(TokenRateLimitPolicy)
@@ -42,7 +51,9 @@ public static class WebChatEndpoints
                     botAvatarInitials = options.BotAvatarInitials,
                 });
             })
-            .RequireCors(CorsPolicy)
+            // Readable from any site (nothing in it is private), so on a site that is not allowed the widget can read
+            // the refusal's reason, log it and show no launcher.
+            .RequireCors(policy => policy.AllowAnyOrigin().WithMethods("GET"))
             .AddEndpointFilter(RequireAllowedOrigin);
 
         app.MapGet("/", async (HttpResponse response, IWebHostEnvironment env, IOptions<WebChatOptions> webChat, IOptions<OrganizationOptions> organization) =>
