@@ -195,6 +195,25 @@ public sealed class WebChatBrowserTests
     }
 
     [Fact]
+    public async Task The_browser_downloads_Web_Chat_compressed()
+    {
+        using var server = BotHost.OnKestrel();
+        await using var browser = await LaunchAsync();
+        var page = await browser.Browser.NewPageAsync();
+        await page.GotoAsync(server.BaseAddress.ToString());
+        var bundle = page.WaitForResponseAsync(r => r.Url.EndsWith("/lib/webchat/webchat.js", StringComparison.Ordinal));
+        await page.Locator("#leashbot-launcher").ClickAsync();
+        var response = await bundle;
+        await response.FinishedAsync();
+        var sizes = await response.Request.SizesAsync();
+        var encoding = await response.HeaderValueAsync("content-encoding");
+        Assert.Contains(encoding, new[] { "br", "gzip" });
+        Assert.True(sizes.ResponseBodySize < 1_100_000, $"Web Chat's bundle took {sizes.ResponseBodySize} bytes ({encoding}).");
+        Console.WriteLine($"Web Chat's bundle: {sizes.ResponseBodySize} bytes over the wire ({encoding}).");
+        await Assertions.Expect(Said(page.Locator("#leashbot-webchat"), "Hi! I")).ToBeVisibleAsync(new() { Timeout = 20_000 });
+    }
+
+    [Fact]
     public async Task The_demo_page_has_a_favicon_and_cat_only_art()
     {
         using var server = BotHost.OnKestrel();

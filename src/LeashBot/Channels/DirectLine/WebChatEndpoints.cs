@@ -1,6 +1,5 @@
 using System.Net;
 using LeashBot.Content;
-using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
 using static LeashBot.Channels.DirectLine.DirectLineHttp;
 
@@ -82,16 +81,40 @@ public static class WebChatEndpoints
         return app;
     }
 
-    /// <summary>Static files: Web Chat's bundle is cached for a day, everything else (embed.js) for five minutes.</summary>
-    public static StaticFileOptions StaticFiles(IFileProvider? provider = null) => new()
+    /// <summary>
+    /// The widget's files (embed.js, Web Chat's bundle, the demo page's icon), served by <c>MapStaticAssets</c> from the
+    /// build's manifest: precompressed with Brotli or gzip for browsers that accept either (Web Chat's 3.9 MB bundle is
+    /// about 0.64 MB in Brotli), with ETags. Files at their plain address are cached for a while rather than revalidated
+    /// on every page: Web Chat's bundle for a day (its version changes only with a new build), embed.js and the rest
+    /// for five minutes, so a new widget reaches sites soon; fingerprinted addresses keep their immutable caching.
+    /// </summary>
+    public static IEndpointConventionBuilder MapWidgetFiles(this IEndpointRouteBuilder app, string? manifestPath = null)
     {
-        FileProvider = provider,
-        OnPrepareResponse = ctx =>
+        var files = app.MapStaticAssets(manifestPath);
+        files.Add(endpoint =>
         {
-            var path = ctx.Context.Request.Path.Value ?? "";
-            ctx.Context.Response.Headers.CacheControl = path.StartsWith("/lib/", StringComparison.OrdinalIgnoreCase)
-                ? "public, max-age=86400"
-                : "public, max-age=300";
-        },
-    };
+            if (endpoint.RequestDelegate is not { } serve)
+            {
+                return;
+            }
+
+            endpoint.RequestDelegate = context =>
+            {
+                context.Response.OnStarting(() =>
+                {
+                    var headers = context.Response.Headers;
+                    if (headers.CacheControl == "no-cache")
+                    {
+                        headers.CacheControl = context.Request.Path.StartsWithSegments("/lib", StringComparison.OrdinalIgnoreCase)
+                            ? "public, max-age=86400"
+                            : "public, max-age=300";
+                    }
+
+                    return Task.CompletedTask;
+                });
+                return serve(context);
+            };
+        });
+        return files;
+    }
 }
