@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using LeashBot.Tests.Support;
@@ -177,21 +178,26 @@ public sealed class WebChatBrowserTests
     }
 
     [Theory]
-    [InlineData(1100, 760)]
-    [InlineData(390, 844)]
-    public async Task The_demo_page_and_open_chat_have_no_serious_accessibility_violations(int width, int height)
+    [InlineData(1280, 800, false)]
+    [InlineData(390, 844, false)]
+    [InlineData(1280, 800, true)]
+    [InlineData(390, 844, true)]
+    public async Task The_demo_page_and_open_chat_have_no_serious_accessibility_violations_in_light_and_dark(int width, int height, bool dark)
     {
         using var server = BotHost.OnKestrel();
         await using var browser = await LaunchAsync();
-        var page = await browser.Browser.NewPageAsync(new() { ViewportSize = new() { Width = width, Height = height } });
+        var page = await browser.Browser.NewPageAsync(new() { ViewportSize = new() { Width = width, Height = height }, ColorScheme = dark ? ColorScheme.Dark : ColorScheme.Light });
         await page.GotoAsync(server.BaseAddress.ToString());
         await page.Locator("#leashbot-launcher").ClickAsync();
+        await Assertions.Expect(page.Locator("#leashbot-panel")).ToHaveAttributeAsync("data-theme", dark ? "dark" : "light");
         await Assertions.Expect(Said(page.Locator("#leashbot-webchat"), "Hi! I")).ToBeVisibleAsync(new() { Timeout = 20_000 });
         await Assertions.Expect(page.Locator("#leashbot-webchat button.webchat__suggested-action").First).ToBeVisibleAsync();
 
-        var results = await page.RunAxe();
+        // axe's defaults plus WCAG 2.2 AA's target size (24 by 24 CSS pixels, or spaced as far apart).
+        var results = await page.RunAxe(new AxeRunOptions { Rules = new Dictionary<string, RuleOptions> { ["target-size"] = new() { Enabled = true } } });
         var serious = results.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
         Assert.True(serious.Count == 0, string.Join("\n", serious.Select(v => $"{v.Impact} {v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Take(3).Select(n => string.Join(" ", n.Target)))})")));
+        Assert.Contains(results.Passes.Concat(results.Incomplete), r => r.Id == "target-size");
     }
 
     [Fact]
