@@ -95,15 +95,7 @@ public sealed class WebChatVisitorBrowserTests
         using var bot = BotHost.Create(new() { Kestrel = true, Clock = clock, Settings = new Dictionary<string, string?> { ["WebChat:AllowedOrigins:0"] = site.Origin, ["DirectLine:TokenLifetimeSeconds"] = "60" } });
         site.EmbedFrom(bot.Origin);
         await using var browser = await LaunchAsync();
-        var page = await browser.Browser.NewPageAsync();
-        var failures = TrackFailures(page);
-        await page.GotoAsync(site.Origin + "/");
-        var chat = page.Locator("#leashbot-webchat");
-        await Assertions.Expect(Said(chat, "Hi! I")).ToBeVisibleAsync(new() { Timeout = 20_000 });
-        await TypeAsync(chat, "start training");
-        await TypeAsync(chat, "Biscuit");
-        await Assertions.Expect(Said(chat, "Biscuit").First).ToBeVisibleAsync(new() { Timeout = 15_000 });
-        await page.EvaluateAsync("() => { window.notReloaded = true; }");
+        var (page, chat, failures) = await OpenWithACatAsync(browser, site, "Biscuit");
 
         // The laptop sleeps past the token's lifetime (the stream stays open, so the conversation is kept).
         clock.Advance(TimeSpan.FromSeconds(90));
@@ -136,16 +128,8 @@ public sealed class WebChatVisitorBrowserTests
         using var bot = BotHost.Create(new() { Kestrel = true, Clock = clock, Settings = settings });
         site.EmbedFrom(bot.Origin);
         await using var browser = await LaunchAsync();
-        var page = await browser.Browser.NewPageAsync();
-        var failures = TrackFailures(page);
-        await page.GotoAsync(site.Origin + "/");
-        var chat = page.Locator("#leashbot-webchat");
-        await Assertions.Expect(Said(chat, "Hi! I")).ToBeVisibleAsync(new() { Timeout = 20_000 });
-        await TypeAsync(chat, "start training");
-        await TypeAsync(chat, "Pudding");
-        await Assertions.Expect(Said(chat, "Pudding").First).ToBeVisibleAsync(new() { Timeout = 15_000 });
+        var (page, chat, failures) = await OpenWithACatAsync(browser, site, "Pudding");
         var before = await StoredAsync(page);
-        await page.EvaluateAsync("() => { window.notReloaded = true; }");
 
         // Idle past the limit: the next poll finds the conversation gone, and the widget starts another for the same visitor.
         clock.Advance(TimeSpan.FromMinutes(2));
@@ -158,6 +142,21 @@ public sealed class WebChatVisitorBrowserTests
         Assert.Equal(Visitor(before), Visitor(after));
         Assert.NotEqual(before, after);
         Assert.Empty(failures);
+    }
+
+    /// <summary>The shop's page with the chat open, a cat named, and a mark that a reload would wipe (<c>window.notReloaded</c>).</summary>
+    private static async Task<(IPage Page, ILocator Chat, List<string> Failures)> OpenWithACatAsync(BrowserSession browser, StaticSite site, string cat)
+    {
+        var page = await browser.Browser.NewPageAsync();
+        var failures = TrackFailures(page);
+        await page.GotoAsync(site.Origin + "/");
+        var chat = page.Locator("#leashbot-webchat");
+        await Assertions.Expect(Said(chat, "Hi! I")).ToBeVisibleAsync(new() { Timeout = 20_000 });
+        await TypeAsync(chat, "start training");
+        await TypeAsync(chat, cat);
+        await Assertions.Expect(Said(chat, cat).First).ToBeVisibleAsync(new() { Timeout = 15_000 });
+        await page.EvaluateAsync("() => { window.notReloaded = true; }");
+        return (page, chat, failures);
     }
 
     private static async Task<string> StoredAsync(IPage page) =>
