@@ -284,6 +284,17 @@ var hostSettings = [
     name: 'ApplicationInsightsAgent_EXTENSION_VERSION'
     value: '~3'
   }
+  // App Service ends TLS at its front ends, the only way in, which set X-Forwarded-Proto and X-Forwarded-For from
+  // addresses that are not published: believe them from any address, so Direct Line's stream URL is wss:// for an https
+  // page and the rate limits see the visitor's address.
+  {
+    name: 'ForwardedHeaders__KnownNetworks__0'
+    value: '0.0.0.0/0'
+  }
+  {
+    name: 'ForwardedHeaders__KnownNetworks__1'
+    value: '::/0'
+  }
 ]
 
 var originSettings = [

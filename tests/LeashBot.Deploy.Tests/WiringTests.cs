@@ -77,6 +77,15 @@ public sealed partial class WiringTests(ParameterFileSnapshots snapshots) : ICla
     }
 
     [Theory, MemberData(nameof(ParameterFiles))]
+    public void The_app_believes_the_forwarded_scheme_and_client_from_App_Services_front_ends(string file)
+    {
+        // App Service ends TLS in front of the app: without these the stream URL of an https page would be ws://.
+        var settings = snapshots[file].AppSettings;
+        Assert.Equal("0.0.0.0/0", settings["ForwardedHeaders__KnownNetworks__0"]);
+        Assert.Equal("::/0", settings["ForwardedHeaders__KnownNetworks__1"]);
+    }
+
+    [Theory, MemberData(nameof(ParameterFiles))]
     public void The_state_container_is_the_one_the_app_is_told_to_use_reached_with_the_apps_own_identity(string file)
     {
         var deployment = snapshots[file];

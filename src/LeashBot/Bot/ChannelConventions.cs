@@ -46,4 +46,16 @@ public class ChannelConventions
 
     /// <summary>True for a message without words that only calls the bot over: it gets the menu.</summary>
     public virtual bool CallsBotOver(Activity activity) => false;
+
+    /// <summary>
+    /// Called right after the bot introduced itself with a channel's first reply (<see cref="IntroducesWithFirstReply"/>):
+    /// where a channel adds what its first message must say (on SMS, how to opt out).
+    /// </summary>
+    public virtual Task IntroducedWithReplyAsync(ITurnContext turnContext, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>
+    /// Called when the owner's profile has just been deleted ("forget me"): where a channel whose client keeps its own
+    /// copy (the web widget's visitor key) tells it to delete that too.
+    /// </summary>
+    public virtual Task OwnerForgottenAsync(ITurnContext turnContext, CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -77,7 +77,7 @@ public sealed class CoachBot(TurnRunner runner, BotAccessors state, Replies repl
 
             if (introduceWithReply)
             {
-                await router.GreetAsync(turnContext, Hello.FirstReply, cancellationToken);
+                await IntroduceAsync(turnContext, channel, Hello.FirstReply, cancellationToken);
             }
 
             await replies.SayAsync(turnContext, c => c.Messages.NonText, cancellationToken);
@@ -88,7 +88,7 @@ public sealed class CoachBot(TurnRunner runner, BotAccessors state, Replies repl
         {
             if (introduceWithReply)
             {
-                await router.GreetAsync(turnContext, Hello.FirstReplyUrgent, cancellationToken);
+                await IntroduceAsync(turnContext, channel, Hello.FirstReplyUrgent, cancellationToken);
             }
 
             return;
@@ -96,7 +96,7 @@ public sealed class CoachBot(TurnRunner runner, BotAccessors state, Replies repl
 
         if (introduceWithReply)
         {
-            await router.GreetAsync(turnContext, Hello.FirstReply, cancellationToken);
+            await IntroduceAsync(turnContext, channel, Hello.FirstReply, cancellationToken);
         }
 
         if (text.Length > messages.MaxTextLength)
@@ -122,6 +122,18 @@ public sealed class CoachBot(TurnRunner runner, BotAccessors state, Replies repl
         {
             await state.ConversationState.DeleteAsync(turnContext, cancellationToken);
             await state.UserState.DeleteAsync(turnContext, cancellationToken);
+            await ConventionsOf(activity).OwnerForgottenAsync(turnContext, cancellationToken);
+        }
+    }
+
+    /// <summary>The hello of a channel's first reply, and what that channel adds to the first one (SMS: how to opt out).</summary>
+    private async Task IntroduceAsync(ITurnContext turnContext, ChannelConventions channel, Hello hello, CancellationToken cancellationToken)
+    {
+        var first = !(await state.FlagsAsync(turnContext, cancellationToken)).Greeted;
+        await router.GreetAsync(turnContext, hello, cancellationToken);
+        if (first)
+        {
+            await channel.IntroducedWithReplyAsync(turnContext, cancellationToken);
         }
     }
 

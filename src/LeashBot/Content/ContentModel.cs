@@ -93,6 +93,7 @@ public sealed class SmsMessages
     [JsonProperty(Required = Required.Always)] public string OptedOut { get; set; } = "";
     [JsonProperty(Required = Required.Always)] public string OptedIn { get; set; } = "";
     [JsonProperty(Required = Required.Always)] public string Help { get; set; } = "";
+    [JsonProperty(Required = Required.Always)] public string HowToOptOut { get; set; } = "";
 }
 
 /// <summary>Whole messages that work as commands at any point, compared after normalizing case and punctuation.</summary>

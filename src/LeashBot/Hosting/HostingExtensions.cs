@@ -118,15 +118,15 @@ public static class HostingExtensions
 
         app.UseSecurityHeaders();
 
-        // The widget's files (embed.js, Web Chat's bundle) need no route. CORS and the page-token limit then act on the
-        // routes that ask for them (the widget's and Direct Line's), and Direct Line's stream is a WebSocket, pinged
-        // every 30 s so proxies keep a quiet chat open.
-        app.UseStaticFiles(WebChatEndpoints.StaticFiles());
+        // CORS and the page-token limit act on the routes that ask for them (the widget's and Direct Line's), and
+        // Direct Line's stream is a WebSocket, pinged every 30 s so proxies keep a quiet chat open. The widget's files
+        // (embed.js, Web Chat's bundle) are endpoints too, served precompressed.
         app.UseRouting();
         app.UseCors();
         app.UseRateLimiter();
         app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30) });
 
+        app.MapWidgetFiles();
         app.MapDirectLine();
         app.MapWebChat();
         app.Services.GetRequiredService<AnonymousCallers>().WarnIfOpen();

@@ -32,6 +32,28 @@ public sealed class AzureSmsTranscripts(SharedHost shared, ITestOutputHelper out
     }
 
     [Fact]
+    public async Task Carrier_keywords_get_no_reply_from_the_bot_and_the_first_text_says_how_to_opt_out_Azure_SMS_simulated()
+    {
+        var texter = NewTexter();
+        var first = AssertOneText(await texter.SaysAsync("start training"));
+        Assert.Contains("Reply STOP to opt out.", first, StringComparison.Ordinal);
+        Assert.Contains("name", first, StringComparison.Ordinal);
+
+        // Twilio answers these on this route; the bot says nothing, least of all a menu, and the question still waits.
+        foreach (var keyword in new[] { "STOP", "stop", "Cancel", "END.", "quit", "UNSUBSCRIBE", "stopall", "HELP", "start" })
+        {
+            Assert.Empty((await texter.SaysAsync(keyword)).Texts);
+        }
+
+        var named = AssertOneText(await texter.SaysAsync("Biscuit"));
+        Assert.Contains("Biscuit", named, StringComparison.Ordinal);
+        Assert.DoesNotContain("opt out", named, StringComparison.Ordinal);
+
+        // A keyword inside a sentence is a message like any other.
+        Assert.NotEmpty((await texter.SaysAsync("how do I stop Biscuit chewing the leash")).Texts);
+    }
+
+    [Fact]
     public async Task An_urgent_first_text_gets_the_vet_advice_first_and_whole_Azure_SMS_simulated()
     {
         var texter = NewTexter();

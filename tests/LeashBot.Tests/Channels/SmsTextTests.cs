@@ -60,6 +60,25 @@ public sealed class SmsTextTests
     }
 
     [Fact]
+    public void Over_budget_the_opt_out_line_keeps_its_place_whole_and_the_long_answer_after_it_is_cut()
+    {
+        var intro = "Hi! I'm LeashBot. I share training tips, not veterinary advice.";
+        var optOut = "Reply STOP to opt out.";
+        var answer = string.Join(" ", Enumerable.Range(1, 60).Select(i => $"Tip {i} is a good one."));
+        var question = "What's your cat's name?";
+        var text = SmsReplies.Compose([(intro, false, false), (optOut, false, true), (answer, false, false), (question, false, false)]);
+
+        Assert.True(SmsText.Segments(text) <= SmsText.MaxSegments);
+        Assert.StartsWith(intro + "\n\n" + optOut + "\n\nTip 1 is", text, StringComparison.Ordinal);
+        Assert.EndsWith("\n\n" + question, text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Tip 60", text, StringComparison.Ordinal);
+
+        // Without the mark, the same line may be cut away with the rest.
+        var unmarked = SmsReplies.Compose([(answer, false, false), (optOut, false, false), (question, false, false)]);
+        Assert.DoesNotContain(optOut, unmarked, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_turn_within_budget_is_joined_unchanged_in_order()
     {
         Assert.Equal("one\n\ntwo\n\nthree", SmsReplies.Compose([("one", false), ("two", false), ("three", false)]));

@@ -159,6 +159,70 @@ public sealed class TwilioSmsTests : IDisposable
     }
 
     [Fact]
+    public async Task STOP_is_confirmed_once_and_another_opt_out_word_from_an_opted_out_number_gets_nothing_Twilio_simulated()
+    {
+        await PostAsync(Text("start training"));
+        var confirmed = Assert.Single(await RepliesAsync("stop"));
+        Assert.Contains("START", confirmed, StringComparison.Ordinal);
+        foreach (var again in new[] { "STOP", "Stop.", "unsubscribe", "STOPALL", "quit", "end", "opt out" })
+        {
+            Assert.Empty(await RepliesAsync(again));
+        }
+
+        // Those went over the number's limit too (six a minute here); a minute later START is answered.
+        _host.Clock.Advance(TimeSpan.FromMinutes(1));
+        Assert.Single(await RepliesAsync("Start"));
+        Assert.Contains("Biscuit", Assert.Single(await RepliesAsync("Biscuit")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Keywords_count_against_the_number_limit_and_an_opt_out_over_the_limit_still_holds_Twilio_simulated()
+    {
+        for (var i = 0; i < 6; i++)
+        {
+            Assert.Single(await RepliesAsync(i % 2 == 0 ? "HELP" : "info"));
+        }
+
+        Assert.Empty(await RepliesAsync("help"));
+        Assert.Empty(await RepliesAsync("STOP"));
+
+        // The opt-out went unanswered but is kept: a minute later the number still gets nothing until it opts back in.
+        _host.Clock.Advance(TimeSpan.FromMinutes(1));
+        Assert.Empty(await RepliesAsync("my cat froze what now"));
+        Assert.Contains("STOP", Assert.Single(await RepliesAsync("start")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task HELP_fits_one_text_and_only_the_first_text_to_a_number_says_how_to_opt_out_Twilio_simulated()
+    {
+        var help = Assert.Single(await RepliesAsync("Help!"));
+        Assert.True(SmsText.IsGsm7(help) && SmsText.Segments(help) == 1, $"HELP takes {SmsText.Segments(help)} texts: {help}");
+        Assert.Contains("STOP", help, StringComparison.Ordinal);
+
+        var first = Assert.Single(await RepliesAsync("what's the best harness for a nervous cat", from: "+15550000002"));
+        Assert.Contains("not veterinary advice.\n\nReply STOP to opt out.", first, StringComparison.Ordinal);
+        Assert.True(SmsText.Segments(first) <= SmsText.MaxSegments);
+        Assert.DoesNotContain("opt out", Assert.Single(await RepliesAsync("thanks", from: "+15550000002")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task On_SMS_the_bot_offers_never_mind_not_a_carrier_word_and_never_mind_drops_the_question_Twilio_simulated()
+    {
+        await RepliesAsync("hi there");
+        var help = Assert.Single(await RepliesAsync("help me please"));
+        Assert.Contains("never mind", help, StringComparison.Ordinal);
+        foreach (var reserved in new[] { "cancel", "stop", "quit", "end", "unsubscribe" })
+        {
+            Assert.DoesNotMatch($"\"{reserved}\"", help.ToLowerInvariant());
+        }
+
+        Assert.Contains("name", Assert.Single(await RepliesAsync("start training")), StringComparison.Ordinal);
+        Assert.Contains("stopped that", Assert.Single(await RepliesAsync("never mind")), StringComparison.Ordinal);
+        Assert.Contains("name", Assert.Single(await RepliesAsync("let's start training")), StringComparison.Ordinal);
+        Assert.Contains("stopped that", Assert.Single(await RepliesAsync("nvm")), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_number_over_its_limit_gets_no_reply_until_the_minute_is_over_and_others_are_unaffected_Twilio_simulated()
     {
         for (var i = 0; i < 6; i++)
@@ -235,6 +299,13 @@ public sealed class TwilioSmsTests : IDisposable
         request.Headers.Add("X-Twilio-Signature", Sign(AuthToken, PublicBase + TwilioSmsEndpoint.Path, fields));
         request.Content = new FormUrlEncodedContent(fields);
         return await _http.SendAsync(request);
+    }
+
+    private async Task<List<string>> RepliesAsync(string body, string from = Number)
+    {
+        using var response = await PostAsync(Text(body, from));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return Messages(await response.Content.ReadAsStringAsync());
     }
 
     private static List<string> Messages(string twiml) =>

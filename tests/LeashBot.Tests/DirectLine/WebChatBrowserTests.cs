@@ -5,9 +5,11 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using LeashBot.Tests.Support;
+using static LeashBot.Tests.DirectLine.Browser;
 
 namespace LeashBot.Tests.DirectLine;
 
@@ -16,7 +18,6 @@ namespace LeashBot.Tests.DirectLine;
 /// </summary>
 public sealed class WebChatBrowserTests
 {
-    private const string ChromiumPath = "/usr/bin/chromium";
     private const string Greeting = "leash-training coach for cats"; // Web Chat renders the apostrophe in "I'm" typographically
     private const string FreezeAdvice = "Stop moving, talk softly and wait it out";
 
@@ -84,10 +85,21 @@ public sealed class WebChatBrowserTests
         Directory.CreateDirectory(Path.GetDirectoryName(shot)!);
         await page.ScreenshotAsync(new() { Path = shot });
 
+        // Elsewhere no launcher appears, and the console says why.
         var refused = await browser.Browser.NewPageAsync();
+        var warnings = new List<string>();
+        refused.Console += (_, message) => warnings.Add(message.Text);
+        var settingsRefused = refused.WaitForResponseAsync(r => r.Url.EndsWith("/api/webchat/settings", StringComparison.Ordinal));
         await refused.GotoAsync(otherSite.Origin + "/");
-        await Assertions.Expect(refused.Locator("#leashbot-panel")).ToHaveAttributeAsync("data-state", "error", new() { Timeout = 20_000 });
-        await Assertions.Expect(Said(refused.Locator("#leashbot-webchat"), Greeting)).ToHaveCountAsync(0);
+        Assert.Equal(403, (await settingsRefused).Status);
+        for (var waited = 0; waited < 5_000 && !warnings.Any(w => w.Contains("LeashBot", StringComparison.Ordinal)); waited += 100)
+        {
+            await refused.WaitForTimeoutAsync(100);
+        }
+
+        await Assertions.Expect(refused.Locator("#leashbot-launcher")).ToHaveCountAsync(0);
+        await Assertions.Expect(refused.Locator("#leashbot-panel")).ToHaveCountAsync(0);
+        Assert.Contains(warnings, w => w.Contains("OriginNotAllowed", StringComparison.Ordinal) && w.Contains(otherSite.Origin, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -166,21 +178,45 @@ public sealed class WebChatBrowserTests
     }
 
     [Theory]
-    [InlineData(1100, 760)]
-    [InlineData(390, 844)]
-    public async Task The_demo_page_and_open_chat_have_no_serious_accessibility_violations(int width, int height)
+    [InlineData(1280, 800, false)]
+    [InlineData(390, 844, false)]
+    [InlineData(1280, 800, true)]
+    [InlineData(390, 844, true)]
+    public async Task The_demo_page_and_open_chat_have_no_serious_accessibility_violations_in_light_and_dark(int width, int height, bool dark)
     {
         using var server = BotHost.OnKestrel();
         await using var browser = await LaunchAsync();
-        var page = await browser.Browser.NewPageAsync(new() { ViewportSize = new() { Width = width, Height = height } });
+        var page = await browser.Browser.NewPageAsync(new() { ViewportSize = new() { Width = width, Height = height }, ColorScheme = dark ? ColorScheme.Dark : ColorScheme.Light });
         await page.GotoAsync(server.BaseAddress.ToString());
         await page.Locator("#leashbot-launcher").ClickAsync();
+        await Assertions.Expect(page.Locator("#leashbot-panel")).ToHaveAttributeAsync("data-theme", dark ? "dark" : "light");
         await Assertions.Expect(Said(page.Locator("#leashbot-webchat"), "Hi! I")).ToBeVisibleAsync(new() { Timeout = 20_000 });
         await Assertions.Expect(page.Locator("#leashbot-webchat button.webchat__suggested-action").First).ToBeVisibleAsync();
 
-        var results = await page.RunAxe();
+        // axe's defaults plus WCAG 2.2 AA's target size (24 by 24 CSS pixels, or spaced as far apart).
+        var results = await page.RunAxe(new AxeRunOptions { Rules = new Dictionary<string, RuleOptions> { ["target-size"] = new() { Enabled = true } } });
         var serious = results.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
         Assert.True(serious.Count == 0, string.Join("\n", serious.Select(v => $"{v.Impact} {v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Take(3).Select(n => string.Join(" ", n.Target)))})")));
+        Assert.Contains(results.Passes.Concat(results.Incomplete), r => r.Id == "target-size");
+    }
+
+    [Fact]
+    public async Task The_browser_downloads_Web_Chat_compressed()
+    {
+        using var server = BotHost.OnKestrel();
+        await using var browser = await LaunchAsync();
+        var page = await browser.Browser.NewPageAsync();
+        await page.GotoAsync(server.BaseAddress.ToString());
+        var bundle = page.WaitForResponseAsync(r => r.Url.EndsWith("/lib/webchat/webchat.js", StringComparison.Ordinal));
+        await page.Locator("#leashbot-launcher").ClickAsync();
+        var response = await bundle;
+        await response.FinishedAsync();
+        var sizes = await response.Request.SizesAsync();
+        var encoding = await response.HeaderValueAsync("content-encoding");
+        Assert.Contains(encoding, new[] { "br", "gzip" });
+        Assert.True(sizes.ResponseBodySize < 1_100_000, $"Web Chat's bundle took {sizes.ResponseBodySize} bytes ({encoding}).");
+        Console.WriteLine($"Web Chat's bundle: {sizes.ResponseBodySize} bytes over the wire ({encoding}).");
+        await Assertions.Expect(Said(page.Locator("#leashbot-webchat"), "Hi! I")).ToBeVisibleAsync(new() { Timeout = 20_000 });
     }
 
     [Fact]
@@ -221,88 +257,5 @@ public sealed class WebChatBrowserTests
         Assert.True(box is not null, $"The {what} has no box.");
         Assert.True(box!.Width > 0 && box.Height > 0 && box.X >= 0 && box.Y >= 0 && box.X + box.Width <= width + 0.5 && box.Y + box.Height <= height + 0.5,
             $"The {what} is off screen: {box.X},{box.Y} {box.Width}x{box.Height} in {width}x{height}.");
-    }
-
-    private static async Task Screenshot(IPage page, string name)
-    {
-        var shot = Path.Combine(AppContext.BaseDirectory, "screenshots", name);
-        Directory.CreateDirectory(Path.GetDirectoryName(shot)!);
-        await page.ScreenshotAsync(new() { Path = shot });
-    }
-
-    /// <summary>Message paragraphs in the transcript (Web Chat also repeats text in screen-reader labels).</summary>
-    private static ILocator Said(ILocator chat, string text) => chat.Locator("p", new() { HasText = text });
-
-    private static List<string> TrackFailures(IPage page)
-    {
-        var failures = new List<string>();
-        page.PageError += (_, error) => failures.Add("page error: " + error);
-        page.Response += (_, response) =>
-        {
-            if (response.Status >= 500)
-            {
-                failures.Add($"{response.Status} {response.Url}");
-            }
-        };
-        return failures;
-    }
-
-    private static async Task<BrowserSession> LaunchAsync()
-    {
-        Assert.True(File.Exists(ChromiumPath), $"Chromium is missing at {ChromiumPath}: install it with `apt-get install -y chromium` (these tests never download a browser).");
-        Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
-        var playwright = await Playwright.CreateAsync();
-        var browser = await playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = ChromiumPath,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        });
-        return new BrowserSession(playwright, browser);
-    }
-
-    private sealed record BrowserSession(IPlaywright Playwright, IBrowser Browser) : IAsyncDisposable
-    {
-        public async ValueTask DisposeAsync()
-        {
-            await Browser.DisposeAsync();
-            Playwright.Dispose();
-        }
-    }
-
-    /// <summary>Another origin: a tiny Kestrel app serving one shop page with the one-line embed.</summary>
-    private sealed class StaticSite : IAsyncDisposable
-    {
-        private readonly WebApplication _app;
-        private string _botOrigin = "";
-
-        private StaticSite(WebApplication app) => _app = app;
-
-        public string Origin { get; private set; } = "";
-
-        public static async Task<StaticSite> StartAsync()
-        {
-            var builder = WebApplication.CreateSlimBuilder();
-            builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
-            var app = builder.Build();
-            var site = new StaticSite(app);
-            app.MapGet("/", () => Results.Content(
-                $"""
-                <!doctype html><html lang="en"><head><meta charset="utf-8"><title>Corner Pet Shop</title></head>
-                <body><h1>Corner Pet Shop</h1><p>Harnesses and more.</p>
-                <script src="{site._botOrigin}/embed.js" data-open="true" async></script></body></html>
-                """, "text/html"));
-            await app.StartAsync();
-            site.Origin = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()).GetLeftPart(UriPartial.Authority);
-            return site;
-        }
-
-        public void EmbedFrom(string botOrigin) => _botOrigin = botOrigin;
-
-        public async ValueTask DisposeAsync()
-        {
-            await _app.StopAsync();
-            await _app.DisposeAsync();
-        }
     }
 }

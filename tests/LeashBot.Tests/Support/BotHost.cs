@@ -64,6 +64,9 @@ public sealed record BotHostOptions
     /// <summary>Real Kestrel on a free loopback port (for browsers, WebSockets and other processes) instead of the in-memory test server.</summary>
     public bool Kestrel { get; init; }
 
+    /// <summary>The loopback port Kestrel listens on; 0 picks a free one (a restarted host can take its predecessor's).</summary>
+    public int Port { get; init; }
+
     /// <summary>A bot to run instead of the coaching (e.g. the storage tests' counter); resolved from the host's services.</summary>
     public Type? Bot { get; init; }
 
@@ -111,7 +114,7 @@ public sealed class BotHost : WebApplicationFactory<Program>
 
         if (options.Kestrel)
         {
-            UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+            UseKestrel(o => o.Listen(IPAddress.Loopback, options.Port));
             StartServer();
             BaseAddress = new Uri(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
         }

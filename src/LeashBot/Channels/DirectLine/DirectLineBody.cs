@@ -80,6 +80,33 @@ public static partial class DirectLineBody
         return (id, null);
     }
 
+    /// <summary>
+    /// The widget's optional <c>{"visitor","conversationId"}</c> body of the page-token route; an empty body means a new
+    /// visitor. Values that are not strings are refused; their form is judged by the route (a damaged key starts afresh).
+    /// </summary>
+    internal static async Task<(DirectLineWire.PageTokenRequest? Request, IResult? Refusal)> ReadPageTokenRequestAsync(HttpRequest request)
+    {
+        var (body, refusal) = await ReadBodyAsync(request, MaxTokenParametersBytes, "BodyTooLarge", $"The body may be at most {MaxTokenParametersBytes} bytes.");
+        if (refusal is not null)
+        {
+            return (null, refusal);
+        }
+
+        if (body.Span.Trim(" \t\r\n"u8).IsEmpty)
+        {
+            return (new DirectLineWire.PageTokenRequest(null, null), null);
+        }
+
+        try
+        {
+            return (JsonSerializer.Deserialize(body.Span, DirectLineWireJson.Default.PageTokenRequest) ?? new DirectLineWire.PageTokenRequest(null, null), null);
+        }
+        catch (JsonException)
+        {
+            return (null, Error(StatusCodes.Status400BadRequest, "BadArgument", "The body must be JSON like {\"visitor\":\"...\",\"conversationId\":\"...\"}, or empty."));
+        }
+    }
+
     private static async Task<(ReadOnlyMemory<byte> Body, IResult? Refusal)> ReadBodyAsync(HttpRequest request, int maxBytes, string tooLargeCode, string tooLargeMessage)
     {
         if (request.ContentLength > maxBytes)

@@ -21,6 +21,7 @@ public static class DirectLineServiceExtensions
         services.AddSingleton<ConversationStore>();
         services.AddSingleton<DirectLineBotBridge>();
         services.AddSingleton<AllowedOrigins>();
+        services.AddSingleton<LeashBot.Bot.ChannelConventions, DirectLineConventions>();
         services.AddHostedService<ConversationSweeper>();
 
         // The widget's policy is built per request (it needs the request's own host), by WebChatCorsPolicyProvider.

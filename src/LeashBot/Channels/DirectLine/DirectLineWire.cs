@@ -37,6 +37,23 @@ internal static class DirectLineWire
     internal sealed record TokenParameters([property: JsonPropertyName("user")] User? User);
 
     internal sealed record User([property: JsonPropertyName("id")] string? Id);
+
+    /// <summary>The widget's page-token request: the visitor key it keeps, and the conversation it had, if any.</summary>
+    internal sealed record PageTokenRequest(
+        [property: JsonPropertyName("visitor")] string? Visitor,
+        [property: JsonPropertyName("conversationId")] string? ConversationId);
+
+    /// <summary>
+    /// The page token: a token for the visitor's conversation (the one it had while that is alive, else a new one),
+    /// the user id and visitor key to keep, and whether the conversation is the one it had.
+    /// </summary>
+    internal sealed record PageToken(
+        [property: JsonPropertyName("conversationId")] string ConversationId,
+        [property: JsonPropertyName("token")] string Token,
+        [property: JsonPropertyName("expires_in")] int ExpiresIn,
+        [property: JsonPropertyName("userId")] string UserId,
+        [property: JsonPropertyName("visitor")] string Visitor,
+        [property: JsonPropertyName("resumed")] bool Resumed);
 }
 
 [JsonSerializable(typeof(DirectLineWire.Token))]
@@ -44,4 +61,6 @@ internal static class DirectLineWire
 [JsonSerializable(typeof(DirectLineWire.Posted))]
 [JsonSerializable(typeof(DirectLineWire.Error))]
 [JsonSerializable(typeof(DirectLineWire.TokenParameters))]
+[JsonSerializable(typeof(DirectLineWire.PageTokenRequest))]
+[JsonSerializable(typeof(DirectLineWire.PageToken))]
 internal sealed partial class DirectLineWireJson : JsonSerializerContext;

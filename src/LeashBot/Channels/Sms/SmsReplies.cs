@@ -7,16 +7,27 @@ namespace LeashBot.Channels.Sms;
 /// Turns one turn's replies into the single text an SMS owner gets. Separate texts of one turn can arrive out of
 /// order and each costs at least a segment, so the turn's messages are joined: urgent ones (a health red flag)
 /// first and never shortened, then the rest in order. If the whole is over <see cref="SmsText.MaxSeptets"/>, the
-/// last message (usually the question the owner must answer) is kept whole too and the ones before it are cut,
-/// at a sentence end where possible.
+/// last message (usually the question the owner must answer) and those marked <see cref="KeptWhole"/> (how to opt
+/// out) are kept whole too, and the others are cut, at a sentence end where possible.
 /// </summary>
 public static class SmsReplies
 {
     private const string Separator = "\n\n";
     private const string Cut = "...";
+    private const string KeepWholeProperty = "leashbotKeepWhole";
 
     // A cut that would leave less than this of a message drops the message instead.
     private const int ShortestUsefulPart = 40;
+
+    /// <summary>Marks a message that may not be shortened, though it keeps its place in the text.</summary>
+    public static Activity KeptWhole(Activity message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        message.Properties[KeepWholeProperty] = true;
+        return message;
+    }
+
+    private static bool IsKeptWhole(Activity message) => message.Properties?[KeepWholeProperty]?.ToObject<bool>() == true;
 
     /// <summary>
     /// The turn's send handler on SMS (register it before the turn runner's, so it is the outermost). The runner holds
@@ -48,7 +59,7 @@ public static class SmsReplies
             return [.. activities];
         }
 
-        var text = Compose(messages.Select(m => (TextOf(m), string.Equals(m.Importance, ActivityImportance.High, StringComparison.OrdinalIgnoreCase))));
+        var text = Compose(messages.Select(m => (TextOf(m), string.Equals(m.Importance, ActivityImportance.High, StringComparison.OrdinalIgnoreCase), IsKeptWhole(m))));
         var joined = messages[0];
         joined.Text = text;
         joined.TextFormat = TextFormatTypes.Plain;
@@ -75,45 +86,61 @@ public static class SmsReplies
     }
 
     /// <summary>Joins texts (with whether each is urgent) into one GSM-7 text within the budget.</summary>
-    public static string Compose(IEnumerable<(string Text, bool Urgent)> parts)
+    public static string Compose(IEnumerable<(string Text, bool Urgent)> parts) => Compose(parts.Select(p => (p.Text, p.Urgent, false)));
+
+    /// <summary>
+    /// Joins texts into one GSM-7 text within the budget: urgent ones first, the rest in order; over the budget, the
+    /// texts before the last that are not urgent or kept whole are cut, earliest kept longest.
+    /// </summary>
+    public static string Compose(IEnumerable<(string Text, bool Urgent, bool Whole)> parts)
     {
-        var all = parts.Select(p => (Text: SmsText.ToGsm7(p.Text), p.Urgent)).Where(p => p.Text.Length > 0).ToList();
+        var all = parts.Select(p => (Text: SmsText.ToGsm7(p.Text), p.Urgent, p.Whole)).Where(p => p.Text.Length > 0).ToList();
         var urgent = all.Where(p => p.Urgent).Select(p => p.Text).ToList();
-        var rest = all.Where(p => !p.Urgent).Select(p => p.Text).ToList();
-        var whole = string.Join(Separator, urgent.Concat(rest));
+        var rest = all.Where(p => !p.Urgent).ToList();
+        var whole = string.Join(Separator, urgent.Concat(rest.Select(p => p.Text)));
         if (SmsText.Septets(whole) <= SmsText.MaxSeptets || rest.Count == 0)
         {
             return whole;
         }
 
-        var last = rest[^1];
-        var fixedParts = urgent.Append(last).ToList();
+        // Room for the parts that may be cut, once the urgent ones, the kept ones and the last are in.
+        var keep = rest.Select((p, i) => p.Whole || i == rest.Count - 1).ToList();
+        var fixedParts = urgent.Concat(rest.Where((_, i) => keep[i]).Select(p => p.Text)).ToList();
         var left = SmsText.MaxSeptets - SmsText.Septets(string.Join(Separator, fixedParts));
-        var middle = new List<string>();
-        foreach (var part in rest.Take(rest.Count - 1))
+        var kept = new List<string>();
+        var full = false;
+        for (var i = 0; i < rest.Count; i++)
         {
-            var room = left - Separator.Length;
-            if (room <= 0)
+            var part = rest[i].Text;
+            if (keep[i])
             {
-                break;
+                kept.Add(part);
+                continue;
+            }
+
+            var room = left - Separator.Length;
+            if (full || room <= 0)
+            {
+                full = true;
+                continue;
             }
 
             if (SmsText.Septets(part) <= room)
             {
-                middle.Add(part);
+                kept.Add(part);
                 left -= SmsText.Septets(part) + Separator.Length;
                 continue;
             }
 
             if (Shorten(part, room) is { } shortened)
             {
-                middle.Add(shortened);
+                kept.Add(shortened);
             }
 
-            break;
+            full = true;
         }
 
-        return string.Join(Separator, urgent.Concat(middle).Append(last));
+        return string.Join(Separator, urgent.Concat(kept));
     }
 
     /// <summary>The longest start of <paramref name="text"/> that fits, ending at a sentence (else a word) with "...".</summary>

@@ -13,7 +13,7 @@ namespace LeashBot.Channels.Sms;
 /// <summary>
 /// LeashBot's own SMS route for owners without Azure Bot Service: Twilio posts each incoming text to
 /// <c>POST /api/sms/twilio</c> and sends whatever TwiML comes back. The request must carry Twilio's signature of
-/// the public URL and form (403 otherwise). The carrier keywords (STOP, START, HELP) are answered here; any other
+/// the public URL and form (403 otherwise). The carrier keywords (<see cref="SmsKeywords"/>) are answered here; any other
 /// text becomes a turn on the same adapter and bot as <c>/api/messages</c>, in-process with
 /// <c>deliveryMode: expectReplies</c>, on channel <c>sms</c>, so the reply is the one GSM-7 text every SMS turn gets.
 /// The number never leaves this class: the owner is known by <see cref="PhoneNumbers.Pseudonym"/>.
@@ -35,11 +35,6 @@ public sealed class TwilioSmsEndpoint(
     private const int MaxFormBytes = 16 * 1024;
 
     private static readonly FormOptions FormLimits = new() { ValueCountLimit = 64, ValueLengthLimit = 4096, KeyLengthLimit = 128 };
-
-    // What carriers and Twilio treat as opting out, back in and asking for help (whole message, any case).
-    private static readonly HashSet<string> OptOutWords = new(StringComparer.OrdinalIgnoreCase) { "STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT", "REVOKE", "OPTOUT" };
-    private static readonly HashSet<string> OptInWords = new(StringComparer.OrdinalIgnoreCase) { "START", "UNSTOP", "SUBSCRIBE" };
-    private static readonly HashSet<string> HelpWords = new(StringComparer.OrdinalIgnoreCase) { "HELP", "INFO" };
 
     public async Task<IResult> HandleAsync(HttpContext context)
     {
@@ -104,45 +99,49 @@ public sealed class TwilioSmsEndpoint(
         }
     }
 
-    /// <summary>What to text back: a keyword's answer, nothing (opted out, over the limit) or the bot's turn.</summary>
+    /// <summary>
+    /// What to text back: a keyword's answer, nothing (opted out, over the limit) or the bot's turn. Every text counts
+    /// against the number's limit, keywords too. STOP is recorded whatever the limit and confirmed once: a number that
+    /// has already opted out gets nothing, however often it says STOP.
+    /// </summary>
     private async Task<string?> AnswerAsync(string owner, Dictionary<string, string> fields, HttpRequest request, CancellationToken cancellationToken)
     {
         var body = fields.GetValueOrDefault("Body")?.Trim() ?? "";
-        var keyword = body.TrimEnd('.', '!', ' ');
+        var keyword = SmsKeywords.Of(body);
         var sms = say.Content.Messages.Sms;
-
-        if (OptOutWords.Contains(keyword))
+        var optedOut = await IsOptedOutAsync(owner, cancellationToken);
+        var withinLimit = rateLimit.TryTake(owner);
+        if (!withinLimit)
         {
-            await storage.WriteAsync(new Dictionary<string, object> { [OptOutKey(owner)] = new JObject { ["since"] = time.GetUtcNow(), [JsonStorage.ETagProperty] = "*" } }, cancellationToken);
-            logger.LogInformation("SMS owner {Owner} opted out", owner);
-            return say.Text(sms.OptedOut);
+            logger.LogWarning("SMS owner {Owner} is over {PerMinute} texts a minute; not answering", owner, options.Value.MessagesPerNumberPerMinute);
         }
 
-        if (OptInWords.Contains(keyword) || (keyword.Equals("YES", StringComparison.OrdinalIgnoreCase) && await IsOptedOutAsync(owner, cancellationToken)))
+        if (keyword == SmsKeyword.OptOut)
+        {
+            if (optedOut)
+            {
+                return null;
+            }
+
+            await storage.WriteAsync(new Dictionary<string, object> { [OptOutKey(owner)] = new JObject { ["since"] = time.GetUtcNow(), [JsonStorage.ETagProperty] = "*" } }, cancellationToken);
+            logger.LogInformation("SMS owner {Owner} opted out", owner);
+            return withinLimit ? say.Text(sms.OptedOut) : null;
+        }
+
+        if (keyword == SmsKeyword.OptIn || (optedOut && body.TrimEnd('.', '!', ' ').Equals("YES", StringComparison.OrdinalIgnoreCase)))
         {
             await storage.DeleteAsync([OptOutKey(owner)], cancellationToken);
             logger.LogInformation("SMS owner {Owner} opted back in", owner);
-            return say.Text(sms.OptedIn);
+            return withinLimit ? say.Text(sms.OptedIn) : null;
         }
 
-        if (HelpWords.Contains(keyword))
+        // Carriers forbid texting a number that opted out, until it sends START.
+        if (optedOut || !withinLimit)
         {
-            return say.Text(sms.Help);
-        }
-
-        if (await IsOptedOutAsync(owner, cancellationToken))
-        {
-            // Carriers forbid texting a number that opted out, until it sends START.
             return null;
         }
 
-        if (!rateLimit.TryTake(owner))
-        {
-            logger.LogWarning("SMS owner {Owner} is over {PerMinute} texts a minute; not answering", owner, options.Value.MessagesPerNumberPerMinute);
-            return null;
-        }
-
-        return await RunTurnAsync(owner, fields, body, request, cancellationToken);
+        return keyword == SmsKeyword.Help ? say.Text(sms.Help) : await RunTurnAsync(owner, fields, body, request, cancellationToken);
     }
 
     private async Task<string?> RunTurnAsync(string owner, Dictionary<string, string> fields, string body, HttpRequest request, CancellationToken cancellationToken)

@@ -7,6 +7,9 @@ public sealed class TwilioSmsOptions : IValidatableObject
 {
     public const string Section = "Sms:Twilio";
 
+    /// <summary>The shortest <see cref="NumberHashKey"/> accepted: 32 characters, as the README and the template say.</summary>
+    public const int MinNumberHashKeyLength = 32;
+
     /// <summary>The Twilio account's auth token, which signs every webhook request. Empty turns the webhook off (404).</summary>
     public string? AuthToken { get; set; }
 
@@ -18,7 +21,7 @@ public sealed class TwilioSmsOptions : IValidatableObject
     public string? PublicBaseUrl { get; set; }
 
     /// <summary>
-    /// Key of the hash that stands for a phone number in storage and logs (16+ characters). Empty: the auth token is
+    /// Key of the hash that stands for a phone number in storage and logs (32+ characters). Empty: the auth token is
     /// the key, so rotating the token would make every owner a stranger; set this before the first rotation.
     /// </summary>
     public string? NumberHashKey { get; set; }
@@ -37,9 +40,9 @@ public sealed class TwilioSmsOptions : IValidatableObject
             yield return new ValidationResult("Sms:Twilio:PublicBaseUrl must be an absolute http(s) address without a query, like https://bot.clinic.example.", [nameof(PublicBaseUrl)]);
         }
 
-        if (!string.IsNullOrEmpty(NumberHashKey) && NumberHashKey.Length < 16)
+        if (!string.IsNullOrEmpty(NumberHashKey) && NumberHashKey.Length < MinNumberHashKeyLength)
         {
-            yield return new ValidationResult("Sms:Twilio:NumberHashKey must be at least 16 characters.", [nameof(NumberHashKey)]);
+            yield return new ValidationResult($"Sms:Twilio:NumberHashKey must be at least {MinNumberHashKeyLength} characters.", [nameof(NumberHashKey)]);
         }
     }
 }
