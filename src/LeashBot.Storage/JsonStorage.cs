@@ -31,6 +31,7 @@ public abstract class JsonStorage : IStorage, IDisposable
     public static readonly JsonSerializerSettings SerializerSettings = new()
     {
         TypeNameHandling = TypeNameHandling.None,
+        MetadataPropertyHandling = MetadataPropertyHandling.Ignore,
         NullValueHandling = NullValueHandling.Include,
         DateParseHandling = DateParseHandling.None,
         MaxDepth = 128,
