@@ -82,6 +82,7 @@ public abstract class TypedBotState : BotState
     protected TypedBotState(IStorage storage, string scope)
         : base(storage, scope)
     {
+        Storage = storage;
         _records = new TypedRecords(storage, scope);
     }
 
@@ -91,11 +92,21 @@ public abstract class TypedBotState : BotState
     public override Task SaveChangesAsync(ITurnContext turnContext, bool force = false, CancellationToken cancellationToken = default) =>
         _records.SaveAsync(this, turnContext, force, cancellationToken) ?? base.SaveChangesAsync(turnContext, force, cancellationToken);
 
-    public override Task DeleteAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Deletes the record for good ("forget me"): on a <see cref="JsonStorage"/> with its quarantined copies and whatever
+    /// else the store keeps of it (see <see cref="JsonStorage.ForgetAsync"/>).
+    /// </summary>
+    public override async Task DeleteAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
     {
         _records.Forget(turnContext);
-        return base.DeleteAsync(turnContext, cancellationToken);
+        await base.DeleteAsync(turnContext, cancellationToken);
+        if (Storage is JsonStorage store)
+        {
+            await store.ForgetAsync([GetStorageKey(turnContext)], cancellationToken);
+        }
     }
+
+    private IStorage Storage { get; }
 
     /// <summary>What this turn loaded and last wrote; null before it was loaded, after the turn deleted it ("forget me", which stays deleted), or when the store is not a <see cref="JsonStorage"/>.</summary>
     public StoredRecord? Record(ITurnContext turnContext) => _records.Record(turnContext);
