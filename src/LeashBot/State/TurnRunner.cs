@@ -19,7 +19,7 @@ namespace LeashBot.State;
 /// eTag throws away the run (held replies included), reloads both states and reruns the logic, up to
 /// <see cref="MaxAttempts"/> times.</item>
 /// <item>If storage is unreachable, or the retries run out, nothing is sent but <c>cantSaveNow</c>; nothing was changed.</item>
-/// <item>A message is handled once. Its id (Web Chat's <c>clientActivityID</c> when it has one, which a resend keeps, else
+/// <item>A message that changed the owner's record is handled once. Its id (Web Chat's <c>clientActivityID</c> when it has one, which a resend keeps, else
 /// the activity id, which Bot Framework channels keep when they deliver again) is saved in the owner's record in the same
 /// write as the turn's effects (<see cref="HandledMessages"/>). The same message again, after a crash or a lost reply,
 /// gets <c>alreadyGotIt</c> and changes nothing: no second session is logged, no answer is taken twice.</item>
@@ -132,9 +132,11 @@ public sealed class TurnRunner(
                     throw new StorageCorruptRecordException(loadedConversation.Key, loadedETag, ex);
                 }
 
-                if (messageId is not null && userState.Record(turnContext) is not null)
+                if (messageId is not null && userState.PendingWrite(turnContext) is not null)
                 {
-                    // Saved with the turn's effects, in the same write: handled and recorded, or neither.
+                    // Saved with the turn's effects on the owner's record (a cat, a step, a session), in the same write:
+                    // handled and recorded, or neither. A turn that leaves the owner's record alone (an answer from the FAQ)
+                    // adds nothing to it, so a visitor who only asks questions still has no owner record.
                     (await _handled.GetAsync(turnContext, () => new HandledMessages(), cancellationToken)).Add(messageId);
                 }
 

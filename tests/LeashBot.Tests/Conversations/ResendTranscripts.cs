@@ -70,3 +70,30 @@ public sealed class ResendTranscripts
     private static async Task<int> SessionsStoredAsync(BotHost host, string ownerKey) =>
         Minutes.Count((await ((JsonStorage)host.Storage).ReadTextAsync(ownerKey))!.Value.Json);
 }
+
+/// <summary>
+/// Nothing is stored for a visitor until there is something to keep: a Teams app installed, a Web Chat visitor greeted,
+/// a visitor who only asks questions. The owner's record appears with the first cat.
+/// </summary>
+public sealed class NothingToKeepTests
+{
+    [Fact]
+    public async Task An_installation_a_greeting_and_questions_store_no_owner_record_until_a_cat_is_named()
+    {
+        using var host = new BotHost();
+        var storage = (JsonStorage)host.Storage;
+        var teams = host.NewOwner(channelId: "msteams");
+        var installed = teams.Activity("installationUpdate", null, Newtonsoft.Json.Linq.JObject.Parse("""{"action":"add"}"""));
+        await teams.PostAsync(installed);
+        Assert.Null(await storage.StoredBytesAsync($"msteams/users/{teams.UserId}"));
+
+        var visitor = host.NewOwner();
+        (await visitor.JoinsAsync()).Says("LeashBot");
+        (await visitor.SaysAsync("how do i pick a harness?")).DoesNotSay("something went wrong");
+        Assert.Null(await storage.StoredBytesAsync($"webchat/users/{visitor.UserId}"));
+
+        await visitor.SaysAsync("start training");
+        await visitor.SaysAsync("Tofu");
+        Assert.NotNull(await storage.StoredBytesAsync($"webchat/users/{visitor.UserId}"));
+    }
+}
