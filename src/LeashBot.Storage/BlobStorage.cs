@@ -184,10 +184,52 @@ public sealed class BlobStorage : JsonStorage
     protected override async Task DeleteRecordAsync(string key, CancellationToken cancellationToken)
     {
         await EnsureContainerAsync(cancellationToken);
-        await _container.GetBlobClient(BlobName(key)).DeleteIfExistsAsync(cancellationToken: cancellationToken);
+        // A record's snapshots go with it (Blob Storage refuses to delete a blob that has snapshots otherwise).
+        await _container.GetBlobClient(BlobName(key)).DeleteIfExistsAsync(DeleteSnapshotsOption.IncludeSnapshots, cancellationToken: cancellationToken);
     }
 
     /// <summary>A first try of <c>NetworkTimeout</c>, the delay and most of a second, whatever the SDK does inside.</summary>
+    /// <summary>
+    /// Deletes each record's blob with its snapshots, and its quarantined copies with theirs. A quarantined copy's blob
+    /// name starts with the same readable part as the record's (both are cut at <see cref="ReadablePrefixLength"/>
+    /// characters), and its text names the record it came from (<c>quarantinedFrom</c>), so the candidates listed under
+    /// that prefix are checked one by one. Blob versions and soft-deleted blobs are the account's settings: LeashBot's
+    /// template turns neither on.
+    /// </summary>
+    protected override async Task ForgetRecordsAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken)
+    {
+        await EnsureContainerAsync(cancellationToken);
+        foreach (var key in keys)
+        {
+            var name = BlobName(key);
+            await _container.GetBlobClient(name).DeleteIfExistsAsync(DeleteSnapshotsOption.IncludeSnapshots, cancellationToken: cancellationToken);
+            var prefix = BlobName(key + QuarantineMark).Split('~')[0];
+            await foreach (var blob in _container.GetBlobsAsync(new GetBlobsOptions { Prefix = prefix }, cancellationToken))
+            {
+                if (blob.Name == name || !await IsQuarantinedCopyAsync(blob.Name, key, cancellationToken))
+                {
+                    continue;
+                }
+
+                await _container.GetBlobClient(blob.Name).DeleteIfExistsAsync(DeleteSnapshotsOption.IncludeSnapshots, cancellationToken: cancellationToken);
+            }
+        }
+    }
+
+    private async Task<bool> IsQuarantinedCopyAsync(string blobName, string key, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var content = await _container.GetBlobClient(blobName).DownloadContentAsync(cancellationToken);
+            var quarantinedFrom = Newtonsoft.Json.Linq.JObject.Parse(content.Value.Content.ToString())["quarantinedFrom"];
+            return quarantinedFrom?.Type == Newtonsoft.Json.Linq.JTokenType.String && (string?)quarantinedFrom == key;
+        }
+        catch (Exception ex) when (ex is Newtonsoft.Json.JsonException or InvalidCastException || ex is RequestFailedException { Status: 404 })
+        {
+            return false;
+        }
+    }
+
     protected override TimeSpan? OperationTimeout => TimeSpan.FromSeconds(4);
 
     protected override bool IsServiceFailure(Exception exception) =>

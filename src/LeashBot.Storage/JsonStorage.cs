@@ -27,10 +27,14 @@ public abstract class JsonStorage : IStorage, IDisposable
 {
     public const string ETagProperty = "eTag";
 
+    /// <summary>What follows a key in the key of its quarantined copies: <c>{key}#corrupt-{utc ticks}</c>.</summary>
+    public const string QuarantineMark = "#corrupt-";
+
     /// <summary>Serializer settings for stored state: plain JSON, no type names, dates left as text.</summary>
     public static readonly JsonSerializerSettings SerializerSettings = new()
     {
         TypeNameHandling = TypeNameHandling.None,
+        MetadataPropertyHandling = MetadataPropertyHandling.Ignore,
         NullValueHandling = NullValueHandling.Include,
         DateParseHandling = DateParseHandling.None,
         MaxDepth = 128,
@@ -177,7 +181,7 @@ public abstract class JsonStorage : IStorage, IDisposable
         }
 
         var quarantine = new JObject { ["quarantinedFrom"] = key, ["raw"] = record.Value.Json }.ToString(Formatting.None);
-        var quarantineKey = $"{key}#corrupt-{DateTime.UtcNow.Ticks}";
+        var quarantineKey = $"{key}{QuarantineMark}{DateTime.UtcNow.Ticks}";
         try
         {
             await Guard(ct => WriteRecordsAsync([new RecordWrite(quarantineKey, quarantine, "*"), new RecordWrite(key, "{}", corruptETag)], ct), cancellationToken);
@@ -187,6 +191,35 @@ public abstract class JsonStorage : IStorage, IDisposable
             // Replaced by another turn in the meantime: its state wins.
         }
     }
+
+    /// <summary>
+    /// Deletes records for good ("forget me"): each record, every quarantined copy of it (<c>{key}#corrupt-…</c>), and
+    /// whatever else the store keeps of it (Blob: snapshots), so that none of its text stays readable in the store or
+    /// its files (SQLite: deleted content is zeroed and the write-ahead log is checkpointed and emptied).
+    /// </summary>
+    public Task ForgetAsync(string[] keys, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        foreach (var key in keys)
+        {
+            CheckKey(key);
+        }
+
+        return Guard(async ct =>
+        {
+            await ForgetRecordsAsync([.. keys.Distinct(StringComparer.Ordinal)], ct);
+            return true;
+        }, cancellationToken);
+    }
+
+    /// <summary>The store's own <see cref="ForgetAsync"/>: deletes each key and the keys of its quarantined copies.</summary>
+    protected abstract Task ForgetRecordsAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken);
+
+    /// <summary>True when <paramref name="candidate"/> is a quarantined copy of <paramref name="key"/>.</summary>
+    protected static bool IsQuarantinedCopyOf(string candidate, string key) =>
+        candidate.Length > key.Length + QuarantineMark.Length
+        && candidate.StartsWith(key, StringComparison.Ordinal)
+        && string.CompareOrdinal(candidate, key.Length, QuarantineMark, 0, QuarantineMark.Length) == 0;
 
     /// <summary>
     /// Deletes the records of one kind (<c>conversations</c> or <c>users</c>, the middle segment of Bot Framework's keys

@@ -63,5 +63,18 @@ public sealed class MemoryJsonStorage(StorageHealth? health = null) : JsonStorag
         return Task.CompletedTask;
     }
 
+    protected override Task ForgetRecordsAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            foreach (var stored in _records.Keys.Where(k => keys.Any(key => k == key || IsQuarantinedCopyOf(k, key))).ToList())
+            {
+                _records.Remove(stored);
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
     protected override bool IsServiceFailure(Exception exception) => false;
 }

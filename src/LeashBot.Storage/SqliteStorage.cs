@@ -117,6 +117,47 @@ public sealed class SqliteStorage : JsonStorage
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// One transaction deletes the records and their quarantined copies; <c>secure_delete</c> (on for every connection)
+    /// has SQLite zero the freed bytes, and a truncating checkpoint then moves the pages into the database file and
+    /// empties the write-ahead log, whose older page images would otherwise still hold the text.
+    /// </summary>
+    protected override async Task ForgetRecordsAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken)
+    {
+        await _writeGate.WaitAsync(cancellationToken);
+        try
+        {
+            await using var connection = await OpenAsync(cancellationToken);
+            await using (var transaction = connection.BeginTransaction(deferred: false))
+            {
+                foreach (var key in keys)
+                {
+                    await using var command = connection.CreateCommand();
+                    command.Transaction = transaction;
+                    command.CommandText = "DELETE FROM state WHERE key = $key OR (substr(key, 1, length($copies)) = $copies AND length(key) > length($copies))";
+                    command.Parameters.AddWithValue("$key", key);
+                    command.Parameters.AddWithValue("$copies", key + QuarantineMark);
+                    await command.ExecuteNonQueryAsync(cancellationToken);
+                }
+
+                await transaction.CommitAsync(cancellationToken);
+            }
+
+            await using var checkpoint = connection.CreateCommand();
+            checkpoint.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
+            await using var reader = await checkpoint.ExecuteReaderAsync(cancellationToken);
+            if (await reader.ReadAsync(cancellationToken) && reader.GetInt32(0) != 0)
+            {
+                // Another process is reading an older snapshot: the log is emptied at the next checkpoint it allows.
+                _logger?.LogWarning("The SQLite write-ahead log could not be emptied after forgetting an owner (another reader was busy); it will be at the next checkpoint");
+            }
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+    }
+
     protected override async Task<int> DeleteIdleRecordsAsync(string kind, DateTimeOffset cutoff, CancellationToken cancellationToken)
     {
         await _writeGate.WaitAsync(cancellationToken);
@@ -191,7 +232,9 @@ public sealed class SqliteStorage : JsonStorage
             // and from an application crash; only the last commits before a power loss or OS crash can be lost.
             // synchronous is a per-connection setting, so it is set on every open (pooled connections included).
             await using var pragma = connection.CreateCommand();
-            pragma.CommandText = "PRAGMA synchronous = NORMAL;";
+            // secure_delete zeroes what a delete or an update frees, so a forgotten owner's words don't stay readable in free
+            // pages of the file (it is a per-connection setting as well).
+            pragma.CommandText = "PRAGMA synchronous = NORMAL; PRAGMA secure_delete = ON;";
             await pragma.ExecuteNonQueryAsync(cancellationToken);
             return connection;
         }

@@ -29,6 +29,9 @@ public sealed class CoachBot(TurnRunner runner, BotAccessors state, Replies repl
         {
             // Where people talk to each other too (a Teams group chat), the bot answers only when addressed.
             ActivityTypes.Message when !channel.IsForBot(activity) => Task.CompletedTask,
+
+            // An update that names no sender (no from.id) has nobody to greet and no owner to keep anything for.
+            ActivityTypes.ConversationUpdate or ActivityTypes.InstallationUpdate when StateKeys.Owner(activity) is null || StateKeys.Conversation(activity) is null => Task.CompletedTask,
             ActivityTypes.Message or ActivityTypes.ConversationUpdate or ActivityTypes.InstallationUpdate => runner.RunAsync(turnContext, HandleAsync, cancellationToken),
             ActivityTypes.Invoke => AcknowledgeInvokeAsync(turnContext, cancellationToken),
             _ => Task.CompletedTask,

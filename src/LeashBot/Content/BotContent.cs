@@ -64,6 +64,7 @@ internal static class ContentFile
         MissingMemberHandling = MissingMemberHandling.Error,
         ContractResolver = new Newtonsoft.Json.Serialization.CamelCasePropertyNamesContractResolver(),
         TypeNameHandling = TypeNameHandling.None,
+        MetadataPropertyHandling = MetadataPropertyHandling.Ignore,
     });
 
     public static T? Read<T>(string directory, string fileName, List<string> problems, Func<T, IEnumerable<(string Path, string Problem)>> rules)

@@ -19,6 +19,7 @@ public sealed class MessagesContent
     [JsonProperty(Required = Required.Always)] public string PickUpAgain { get; set; } = "";
     [JsonProperty(Required = Required.Always)] public string SomethingWentWrong { get; set; } = "";
     [JsonProperty(Required = Required.Always)] public string CantSaveNow { get; set; } = "";
+    [JsonProperty(Required = Required.Always)] public string AlreadyGotIt { get; set; } = "";
     [JsonProperty(Required = Required.Always)] public string TooLong { get; set; } = "";
     [JsonProperty(Required = Required.Always)] public string NonText { get; set; } = "";
     [JsonProperty(Required = Required.Always)] public string Unsure { get; set; } = "";

@@ -33,6 +33,9 @@ public sealed class ConnectorReplies(IHttpClientFactory httpClients, IOptions<Me
         DateTimeZoneHandling = DateTimeZoneHandling.Utc,
     };
 
+    // What a connector answers is outside input too: its "$type" or "$ref" are data.
+    private static readonly JsonSerializerSettings ConnectorAnswer = new() { MetadataPropertyHandling = MetadataPropertyHandling.Ignore, TypeNameHandling = TypeNameHandling.None, MaxDepth = 32 };
+
     private readonly TimeSpan _timeout = TimeSpan.FromSeconds(options.Value.ReplyTimeoutSeconds);
 
     /// <summary>The reply URL for an activity: serviceUrl + v3/conversations/{one segment}/activities[/{one segment}].</summary>
@@ -105,9 +108,9 @@ public sealed class ConnectorReplies(IHttpClientFactory httpClients, IOptions<Me
     {
         try
         {
-            return string.IsNullOrWhiteSpace(body) ? null : JsonConvert.DeserializeObject<ResourceResponse>(body);
+            return string.IsNullOrWhiteSpace(body) ? null : JsonConvert.DeserializeObject<ResourceResponse>(body, ConnectorAnswer);
         }
-        catch (JsonException)
+        catch (Exception ex) when (ex is JsonException or ArgumentException or FormatException or InvalidCastException or InvalidOperationException)
         {
             return null;
         }

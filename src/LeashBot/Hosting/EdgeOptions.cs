@@ -66,7 +66,12 @@ public sealed class ForwardedHeadersSettings : IValidatableObject
     }
 }
 
-/// <summary>Response headers for every answer: no MIME sniffing, no framing by other sites, no referrer leaks, and a CSP Web Chat runs under.</summary>
+/// <summary>
+/// Response headers for every answer: no MIME sniffing, no framing by other sites, no referrer leaks, and a CSP Web Chat
+/// runs under. The same middleware is the host's last word on failures: a request body the server could not read
+/// (bad chunking, a cut connection, a form over Kestrel's limits) is the client's 4xx, anything else that escapes an
+/// endpoint is a 500 that still carries these headers, and neither writes a stack trace to the log above Debug.
+/// </summary>
 public static class SecurityHeaders
 {
     /// <summary>
@@ -77,13 +82,42 @@ public static class SecurityHeaders
         "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; "
         + "connect-src 'self'; media-src 'self' data: blob:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'";
 
-    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use((context, next) =>
+    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app)
     {
-        var headers = context.Response.Headers;
+        var logger = app.ApplicationServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SecurityHeaders).FullName!);
+        return app.Use(async (context, next) =>
+        {
+            Apply(context.Response.Headers);
+            try
+            {
+                await next(context);
+            }
+            catch (Exception ex) when (!context.Response.HasStarted && !context.RequestAborted.IsCancellationRequested)
+            {
+                var (status, code) = ex is BadHttpRequestException bad ? (bad.StatusCode, "unreadable_request") : (StatusCodes.Status500InternalServerError, "internal_error");
+                if (status >= 500)
+                {
+                    logger.LogError("{Method} {Path} failed with {ExceptionType}", context.Request.Method, IncomingActivity.ForLog(context.Request.Path), ex.GetType().Name);
+                }
+                else
+                {
+                    logger.LogInformation("{Method} {Path}: the request could not be read ({Reason})", context.Request.Method, IncomingActivity.ForLog(context.Request.Path), IncomingActivity.ForLog(ex.Message));
+                }
+
+                logger.LogDebug(ex, "Request failure details");
+                context.Response.Clear();
+                Apply(context.Response.Headers);
+                context.Response.StatusCode = status;
+                await context.Response.WriteAsJsonAsync(new { error = code, message = status >= 500 ? "The request could not be processed." : "The request could not be read." });
+            }
+        });
+    }
+
+    private static void Apply(IHeaderDictionary headers)
+    {
         headers.XContentTypeOptions = "nosniff";
         headers.XFrameOptions = "SAMEORIGIN";
         headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
         headers.ContentSecurityPolicy = ContentSecurityPolicy;
-        return next(context);
-    });
+    }
 }

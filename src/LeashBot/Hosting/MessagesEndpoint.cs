@@ -37,6 +37,10 @@ public sealed class MessagesEndpoint(
         MaxDepth = 64,
         DateParseHandling = DateParseHandling.DateTimeOffset,
         NullValueHandling = NullValueHandling.Ignore,
+
+        // "$type", "$id", "$ref" and "$values" in a caller's JSON are data, never instructions to the reader.
+        MetadataPropertyHandling = MetadataPropertyHandling.Ignore,
+        TypeNameHandling = TypeNameHandling.None,
     };
 
     private static readonly JsonSerializerSettings ResponseJson = new() { NullValueHandling = NullValueHandling.Ignore };
@@ -68,8 +72,9 @@ public sealed class MessagesEndpoint(
         {
             activity = JsonConvert.DeserializeObject<Activity>(text!, ActivityJson);
         }
-        catch (Exception ex) when (ex is JsonException or ArgumentException or FormatException or InvalidCastException or OverflowException)
+        catch (Exception ex) when (ex is JsonException or ArgumentException or FormatException or InvalidCastException or OverflowException or InvalidOperationException or NullReferenceException)
         {
+            // Whatever the reader throws on a caller's body, the body is what is wrong with it.
             return Refuse(StatusCodes.Status400BadRequest, "bad_json", "The body must be one JSON activity object.");
         }
 

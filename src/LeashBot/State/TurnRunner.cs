@@ -19,6 +19,10 @@ namespace LeashBot.State;
 /// eTag throws away the run (held replies included), reloads both states and reruns the logic, up to
 /// <see cref="MaxAttempts"/> times.</item>
 /// <item>If storage is unreachable, or the retries run out, nothing is sent but <c>cantSaveNow</c>; nothing was changed.</item>
+/// <item>A message that changed the owner's record is handled once. Its id (Web Chat's <c>clientActivityID</c> when it has one, which a resend keeps, else
+/// the activity id, which Bot Framework channels keep when they deliver again) is saved in the owner's record in the same
+/// write as the turn's effects (<see cref="HandledMessages"/>). The same message again, after a crash or a lost reply,
+/// gets <c>alreadyGotIt</c> and changes nothing: no second session is logged, no answer is taken twice.</item>
 /// <item>A corrupt stored record, or one of the wrong shape (found when the typed records load, see
 /// <see cref="TypedBotState"/>), is replaced by a fresh state (its text kept under a quarantine key) and the owner is
 /// told <c>pickUpAgain</c> before the turn's own replies.</item>
@@ -50,6 +54,8 @@ public sealed class TurnRunner(
     KeyedLock locks,
     ILogger<TurnRunner> logger)
 {
+    private readonly IStatePropertyAccessor<HandledMessages> _handled = StateProperty.Create<HandledMessages>(userState, HandledMessages.PropertyName);
+
     /// <summary>How many times a turn's logic may run before the owner is told their message could not be saved.</summary>
     public const int MaxAttempts = 8;
 
@@ -106,6 +112,13 @@ public sealed class TurnRunner(
                 await conversationState.LoadAsync(turnContext, force: true, cancellationToken);
                 await userState.LoadAsync(turnContext, force: true, cancellationToken);
                 var loadedConversation = conversationState.Record(turnContext);
+                var messageId = HandledMessages.IdOf(activity);
+                if (messageId is not null && (await _handled.GetAsync(turnContext, () => new HandledMessages(), cancellationToken)).Contains(messageId))
+                {
+                    logger.LogInformation("A message that was handled before arrived again; answering that it is saved, changing nothing");
+                    outbox.Ready([MessageFactory.Text(say.Text(say.Content.Messages.AlreadyGotIt))], keepHeld: false);
+                    return null;
+                }
 
                 try
                 {
@@ -117,6 +130,14 @@ public sealed class TurnRunner(
                     // stack is what can be given up, once, so the owner is not stuck on the same failure every turn.
                     conversationReset = true;
                     throw new StorageCorruptRecordException(loadedConversation.Key, loadedETag, ex);
+                }
+
+                if (messageId is not null && userState.PendingWrite(turnContext) is not null)
+                {
+                    // Saved with the turn's effects on the owner's record (a cat, a step, a session), in the same write:
+                    // handled and recorded, or neither. A turn that leaves the owner's record alone (an answer from the FAQ)
+                    // adds nothing to it, so a visitor who only asks questions still has no owner record.
+                    (await _handled.GetAsync(turnContext, () => new HandledMessages(), cancellationToken)).Add(messageId);
                 }
 
                 await SaveBothAsync(turnContext, cancellationToken);
@@ -333,5 +354,49 @@ public sealed class TurnRunner(
                 await turnContext.SendActivitiesAsync(all, cancellationToken);
             }
         }
+    }
+}
+
+/// <summary>
+/// The ids of an owner's last few messages whose turns were saved, kept in the owner's record (a fixed handful, so the
+/// record does not grow), so a message delivered again is recognized and not run twice.
+/// </summary>
+public sealed class HandledMessages
+{
+    public const string PropertyName = "handled";
+
+    /// <summary>How many recent message ids are kept: enough for a resend of any of the last few messages.</summary>
+    public const int Kept = 8;
+
+    public List<string> Ids { get; set; } = [];
+
+    public bool Contains(string id) => Ids.Contains(id, StringComparer.Ordinal);
+
+    public void Add(string id)
+    {
+        Ids.Remove(id);
+        Ids.Add(id);
+        if (Ids.Count > Kept)
+        {
+            Ids.RemoveRange(0, Ids.Count - Kept);
+        }
+    }
+
+    /// <summary>
+    /// What identifies a message across deliveries: Web Chat's <c>clientActivityID</c> (a Direct Line resend gets a new
+    /// server id but keeps it), else the activity id. Null for anything but a message, or a message without either.
+    /// </summary>
+    public static string? IdOf(Activity activity)
+    {
+        if (activity.Type != ActivityTypes.Message)
+        {
+            return null;
+        }
+
+        var clientId = activity.ChannelData is Newtonsoft.Json.Linq.JObject data && data["clientActivityID"] is Newtonsoft.Json.Linq.JValue { Type: Newtonsoft.Json.Linq.JTokenType.String } value
+            ? (string?)value
+            : null;
+        var id = !string.IsNullOrEmpty(clientId) ? "c:" + clientId : activity.Id;
+        return string.IsNullOrEmpty(id) || id.Length > 256 ? null : id;
     }
 }

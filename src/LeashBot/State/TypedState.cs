@@ -82,6 +82,7 @@ public abstract class TypedBotState : BotState
     protected TypedBotState(IStorage storage, string scope)
         : base(storage, scope)
     {
+        Storage = storage;
         _records = new TypedRecords(storage, scope);
     }
 
@@ -91,11 +92,21 @@ public abstract class TypedBotState : BotState
     public override Task SaveChangesAsync(ITurnContext turnContext, bool force = false, CancellationToken cancellationToken = default) =>
         _records.SaveAsync(this, turnContext, force, cancellationToken) ?? base.SaveChangesAsync(turnContext, force, cancellationToken);
 
-    public override Task DeleteAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Deletes the record for good ("forget me"): on a <see cref="JsonStorage"/> with its quarantined copies and whatever
+    /// else the store keeps of it (see <see cref="JsonStorage.ForgetAsync"/>).
+    /// </summary>
+    public override async Task DeleteAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
     {
         _records.Forget(turnContext);
-        return base.DeleteAsync(turnContext, cancellationToken);
+        await base.DeleteAsync(turnContext, cancellationToken);
+        if (Storage is JsonStorage store)
+        {
+            await store.ForgetAsync([GetStorageKey(turnContext)], cancellationToken);
+        }
     }
+
+    private IStorage Storage { get; }
 
     /// <summary>What this turn loaded and last wrote; null before it was loaded, after the turn deleted it ("forget me", which stays deleted), or when the store is not a <see cref="JsonStorage"/>.</summary>
     public StoredRecord? Record(ITurnContext turnContext) => _records.Record(turnContext);
@@ -152,6 +163,7 @@ internal sealed class TypedRecords(IStorage storage, string scope)
     private readonly JsonStorage? _store = storage as JsonStorage;
     private readonly string _turnStateKey = $"LeashBot.State.{scope}";
     private readonly ConcurrentDictionary<string, Type> _types = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<Type, string> _emptyJson = new();
 
     public void UseType(string name, Type type)
     {
@@ -214,7 +226,34 @@ internal sealed class TypedRecords(IStorage storage, string scope)
         }
 
         var json = Serialize(values);
-        return !force && json == record.Json ? null : new PendingWrite(record, json, values);
+        if (!force && (json == record.Json || (record.LoadedJson is null && IsEmpty(values))))
+        {
+            // Unchanged, or a record that never existed and would hold only empty values (a visitor who was only greeted,
+            // an app installed in Teams): nothing worth keeping yet, so nothing is stored.
+            return null;
+        }
+
+        return new PendingWrite(record, json, values);
+    }
+
+    /// <summary>True when every value is its type's new, empty instance (what an accessor's default creates).</summary>
+    private bool IsEmpty(IDictionary<string, object> values)
+    {
+        foreach (var (name, value) in values)
+        {
+            if (name is JsonStorage.ETagProperty or "ETag")
+            {
+                continue;
+            }
+
+            if (!_types.TryGetValue(name, out var type) || value is null || value.GetType() != type
+                || JToken.FromObject(value, Serializer).ToString(Formatting.None) != _emptyJson.GetOrAdd(type, t => JToken.FromObject(Activator.CreateInstance(t)!, Serializer).ToString(Formatting.None)))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private void Parse(string key, string json, string eTag, Dictionary<string, object> values)

@@ -122,7 +122,7 @@ public sealed class TwilioSmsTests : IDisposable
     [Fact]
     public async Task Other_bad_input_gets_a_4xx_with_a_reason_Twilio_simulated()
     {
-        var noFrom = new Dictionary<string, string> { ["Body"] = "hi", ["MessageSid"] = "SM1" };
+        var noFrom = new Dictionary<string, string> { ["Body"] = "hi", ["MessageSid"] = "SM" + Guid.NewGuid().ToString("N") };
         using (var response = await PostAsync(noFrom))
         {
             Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
@@ -139,6 +139,64 @@ public sealed class TwilioSmsTests : IDisposable
         using var disabled = await offClient.PostAsync(TwilioSmsEndpoint.Path, new FormUrlEncodedContent(Text("hi")));
         Assert.Equal(HttpStatusCode.NotFound, disabled.StatusCode);
         Assert.Contains("Sms:Twilio:AuthToken", await disabled.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("multipart/form-data; boundary=b", "--b\r\nContent-Disposition: form-data; name=\"Body\"\r\n\r\nhi", HttpStatusCode.UnsupportedMediaType)]
+    [InlineData("multipart/form-data", "--\r\n\r\n", HttpStatusCode.UnsupportedMediaType)]
+    [InlineData("text/plain", "Body=hi", HttpStatusCode.UnsupportedMediaType)]
+    [InlineData("application/x-www-form-urlencoded", "Body=%zz&From=%&MessageSid=%%%", HttpStatusCode.BadRequest)]
+    [InlineData("application/x-www-form-urlencoded", "Body=hi&Body=STOP&From=%2B15557654321&MessageSid=SM00000000000000000000000000000000", HttpStatusCode.BadRequest)]
+    [InlineData("application/x-www-form-urlencoded", "Body=hi&From=%2B15557654321&MessageSid=SM1", HttpStatusCode.BadRequest)]
+    public async Task Anything_but_one_readable_Twilio_form_is_refused_before_the_signature_check_Twilio_simulated(string contentType, string body, HttpStatusCode expected)
+    {
+        using var content = new ByteArrayContent(Encoding.UTF8.GetBytes(body));
+        content.Headers.TryAddWithoutValidation("Content-Type", contentType);
+        using var response = await _http.PostAsync(TwilioSmsEndpoint.Path, content);
+        Assert.Equal(expected, response.StatusCode);
+        Assert.False(string.IsNullOrWhiteSpace(await response.Content.ReadAsStringAsync()));
+        Assert.DoesNotContain(_logs.Entries, e => e.Level >= LogLevel.Error);
+    }
+
+    [Theory]
+    [InlineData("BodySTOP")]
+    [InlineData("Body ")]
+    [InlineData("$type")]
+    [InlineData("MediaUrl999")]
+    public async Task A_signed_form_with_a_parameter_Twilio_never_sends_is_refused_so_a_captured_body_cannot_be_recut_Twilio_simulated(string name)
+    {
+        // Twilio signs "name+value" pairs joined without a separator: "Body"+"STOP now" signs the same as "BodySTOP"+" now".
+        var fields = Text("start training");
+        fields[name] = " now";
+        using var response = await PostAsync(fields);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("parameter", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_replayed_signed_request_is_answered_once_and_logs_no_second_session_Twilio_simulated()
+    {
+        await PostAsync(Text("start training"));
+        await PostAsync(Text("Biscuit"));
+        var logged = Text("we did 5 minutes, he was relaxed");
+        var first = Assert.Single(Messages(await (await PostAsync(logged)).Content.ReadAsStringAsync()));
+        Assert.Contains("Biscuit", first, StringComparison.Ordinal);
+
+        // The same captured request, byte for byte, twice more (STOP too: a replayed START must not undo a later STOP).
+        Assert.Empty(Messages(await (await PostAsync(logged)).Content.ReadAsStringAsync()));
+        var stop = Text("STOP");
+        var start = Text("START");
+        Assert.Single(Messages(await (await PostAsync(start)).Content.ReadAsStringAsync()));
+        Assert.Single(Messages(await (await PostAsync(stop)).Content.ReadAsStringAsync()));
+        Assert.Empty(Messages(await (await PostAsync(start)).Content.ReadAsStringAsync()));
+        Assert.Empty(Messages(await (await PostAsync(Text("how is my cat doing"))).Content.ReadAsStringAsync()));
+        Assert.Single(Messages(await (await PostAsync(Text("START"))).Content.ReadAsStringAsync()));
+        Assert.Empty(Messages(await (await PostAsync(logged)).Content.ReadAsStringAsync()));
+
+        var ownerKey = $"sms/users/{_host.Services.GetRequiredService<PhoneNumbers>().Pseudonym(Number)}";
+        var stored = (await ((JsonStorage)_host.Storage).ReadTextAsync(ownerKey))!.Value.Json;
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(stored, "\"minutes\"", System.Text.RegularExpressions.RegexOptions.IgnoreCase));
+        Assert.Contains(_logs.Entries, e => e.Message.Contains("replayed", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -24,6 +24,7 @@ public sealed partial class StartupProblemTests
     [InlineData("--Storage:Provider=Blob --Storage:Blob:AccountUrl=leashbotstate", "Storage:Blob:AccountUrl 'leashbotstate' is not an https:// URL")]
     [InlineData("--Organization:OpeningHours=whenever we feel like it", "Organization:OpeningHours can't be read")]
     [InlineData("--Organization:TimeZone=Mars/Olympus_Mons", "Organization:TimeZone 'Mars/Olympus_Mons' is not a known time zone")]
+    [InlineData("--Sms:Twilio:AuthToken=twilio-test-auth-token-0123456789", "Sms:Twilio:PublicBaseUrl is required with Sms:Twilio:AuthToken")]
     public async Task A_bad_setting_stops_the_host_with_one_line_naming_it_and_exit_code_1(string settings, string named)
     {
         var (exitCode, stdout, stderr) = await RunHostAsync(Arguments().Split(settings));

@@ -177,6 +177,37 @@ public abstract class StorageContract : IDisposable
     }
 
     [Fact]
+    public async Task Forget_deletes_a_record_and_its_quarantined_copies_and_nothing_else()
+    {
+        var store = Create();
+        var key = "webchat/users/owner-1";
+        foreach (var other in new[] { key, "webchat/users/owner-10", "webchat/users/owner-1x", "webchat/conversations/owner-1" })
+        {
+            await store.WriteAsync(new Dictionary<string, object> { [other] = new JObject { ["cat"] = "Milo" } });
+        }
+
+        // Two corrupt versions, each quarantined as {key}#corrupt-{ticks}.
+        for (var i = 0; i < 2; i++)
+        {
+            await store.WriteRawForTestingAsync(key, "{\"cats\": [\"Milo\"");
+            var corrupt = await Assert.ThrowsAsync<StorageCorruptRecordException>(() => store.ReadAsync([key]));
+            await store.ReplaceCorruptRecordAsync(corrupt.Key, corrupt.ETag);
+            await Task.Delay(5);
+        }
+
+        await store.WriteRawForTestingAsync("webchat/users/owner-10#corrupt-1", "{\"quarantinedFrom\":\"webchat/users/owner-10\",\"raw\":\"Milo\"}");
+        await store.ForgetAsync([key]);
+
+        Assert.Empty(await store.ReadAsync([key]));
+        Assert.Equal(3, (await store.ReadAsync(["webchat/users/owner-10", "webchat/users/owner-1x", "webchat/conversations/owner-1"])).Count);
+        Assert.Single(await store.ReadAsync(["webchat/users/owner-10#corrupt-1"]));
+        Assert.Equal(0, await QuarantinedCopiesAsync(store, key));
+    }
+
+    /// <summary>How many quarantined copies of <paramref name="key"/> the store still holds, found as support would find them.</summary>
+    protected abstract Task<int> QuarantinedCopiesAsync(JsonStorage store, string key);
+
+    [Fact]
     public async Task StoredBytes_reports_the_size_of_a_record()
     {
         var store = Create();
@@ -218,6 +249,9 @@ public sealed class MemoryStorageContractTests : StorageContract
 {
     protected override JsonStorage NewStore() => new MemoryJsonStorage();
 
+    // The in-memory store can't be listed from outside (and keeps nothing past a process); the listing check runs on SQLite and Blob.
+    protected override Task<int> QuarantinedCopiesAsync(JsonStorage store, string key) => Task.FromResult(0);
+
     protected override bool BatchesAreAtomic => true;
 }
 
@@ -225,12 +259,37 @@ public sealed class SqliteStorageContractTests : StorageContract
 {
     protected override JsonStorage NewStore() => new SqliteStorage(Path.Combine(Folder, "state.db"));
 
+    protected override async Task<int> QuarantinedCopiesAsync(JsonStorage store, string key)
+    {
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={((SqliteStorage)store).Path}");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM state WHERE key LIKE $pattern";
+        command.Parameters.AddWithValue("$pattern", key + "#corrupt-%");
+        return Convert.ToInt32(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     protected override bool BatchesAreAtomic => true;
 }
 
 public sealed class BlobStorageContractTests(AzuriteFixture azurite) : StorageContract, IClassFixture<AzuriteFixture>
 {
-    protected override JsonStorage NewStore() => new BlobStorage(azurite.ConnectionString, "c" + Guid.NewGuid().ToString("N"));
+    protected override JsonStorage NewStore() => new BlobStorage(azurite.ConnectionString, _container);
+
+    private readonly string _container = "c" + Guid.NewGuid().ToString("N");
+
+    protected override async Task<int> QuarantinedCopiesAsync(JsonStorage store, string key)
+    {
+        var container = new Azure.Storage.Blobs.BlobContainerClient(azurite.ConnectionString, _container);
+        var count = 0;
+        await foreach (var blob in container.GetBlobsAsync())
+        {
+            var text = (await container.GetBlobClient(blob.Name).DownloadContentAsync()).Value.Content.ToString();
+            count += text.Contains($"\"quarantinedFrom\":\"{key}\"", StringComparison.Ordinal) ? 1 : 0;
+        }
+
+        return count;
+    }
 
     protected override bool BatchesAreAtomic => false;
 

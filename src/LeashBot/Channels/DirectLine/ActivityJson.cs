@@ -21,6 +21,10 @@ internal static class ActivityJson
         NullValueHandling = NullValueHandling.Ignore,
         DateParseHandling = DateParseHandling.DateTimeOffset,
         MaxDepth = MaxDepth,
+
+        // "$type", "$id", "$ref" and "$values" in a client's JSON are data, never instructions to the reader.
+        MetadataPropertyHandling = MetadataPropertyHandling.Ignore,
+        TypeNameHandling = TypeNameHandling.None,
     };
 
     public static string Serialize(Activity activity) => JsonConvert.SerializeObject(activity, Settings);
@@ -40,8 +44,9 @@ internal static class ActivityJson
         {
             return JsonConvert.DeserializeObject<Activity>(Encoding.UTF8.GetString(utf8), Settings);
         }
-        catch (Newtonsoft.Json.JsonException)
+        catch (Exception ex) when (ex is Newtonsoft.Json.JsonException or ArgumentException or FormatException or InvalidCastException or OverflowException or InvalidOperationException or NullReferenceException)
         {
+            // Whatever the reader throws on a client's body, the body is what is wrong with it.
             return null;
         }
     }

@@ -8,9 +8,11 @@ namespace LeashBot.Channels.DirectLine;
 /// The Direct Line conversations held in memory, bounded in number and in bytes:
 /// <list type="bullet">
 /// <item>at most <see cref="DirectLineOptions.MaxConversations"/> at once: a new one makes room by forgetting the least
-/// recently used conversation that has no stream open (503 only if all have one);</item>
-/// <item>a conversation idle for <see cref="DirectLineOptions.ConversationIdleMinutes"/> is forgotten (lookups treat it as
-/// gone at once; the sweeper frees its memory);</item>
+/// recently used conversation, one without an open stream first; forgetting a conversation closes its streams, so open
+/// sockets can't keep new visitors out;</item>
+/// <item>a conversation idle for <see cref="DirectLineOptions.ConversationIdleMinutes"/> (nothing posted, polled or sent
+/// to it; an open but silent socket is not use) is forgotten and its streams closed (lookups treat it as gone at once;
+/// the sweeper frees its memory);</item>
 /// <item>each transcript keeps <see cref="DirectLineOptions.MaxTranscriptBytesPerConversation"/>, and all of them together
 /// <see cref="DirectLineOptions.MaxTranscriptBytes"/>: beyond that, the least recently used conversations lose their oldest
 /// activities first.</item>
@@ -124,7 +126,8 @@ public sealed class ConversationStore(IOptions<DirectLineOptions> options, TimeP
 
     private bool EvictLeastRecentlyUsed()
     {
-        var oldest = _conversations.Values.Where(c => c.StreamCount == 0).MinBy(c => c.LastUsed);
+        var oldest = _conversations.Values.Where(c => c.StreamCount == 0).MinBy(c => c.LastUsed)
+            ?? _conversations.Values.MinBy(c => c.LastUsed);
         if (oldest is null)
         {
             return false;
@@ -135,7 +138,7 @@ public sealed class ConversationStore(IOptions<DirectLineOptions> options, TimeP
     }
 
     private bool IsIdle(DirectLineConversation conversation) =>
-        conversation.StreamCount == 0 && time.GetUtcNow() - conversation.LastUsed >= TimeSpan.FromMinutes(_options.ConversationIdleMinutes);
+        time.GetUtcNow() - conversation.LastUsed >= TimeSpan.FromMinutes(_options.ConversationIdleMinutes);
 
     private void Remove(DirectLineConversation conversation)
     {

@@ -93,7 +93,7 @@ public sealed class DirectLineConversation
             activity.Timestamp = now;
             var json = ActivityJson.Serialize(activity);
             _activities.AddLast((seq, json));
-            Account(json.Length);
+            Account(MemoryBytes(json));
             while (_activities.Count > _maxActivities || (_bytes > _maxBytes && _activities.Count > 1))
             {
                 DropOldest();
@@ -123,12 +123,20 @@ public sealed class DirectLineConversation
         }
     }
 
-    /// <summary>Opens a stream: its first item is the backlog since the watermark (taken atomically with the subscription).</summary>
-    public ChannelReader<string> Subscribe(string? watermark)
+    /// <summary>
+    /// Opens a stream, unless <paramref name="maxStreams"/> are open already (then null): its first item is the backlog
+    /// since the watermark (taken atomically with the subscription).
+    /// </summary>
+    public ChannelReader<string>? TrySubscribe(string? watermark, int maxStreams)
     {
         var channel = Channel.CreateBounded<string>(new BoundedChannelOptions(256) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
         lock (_gate)
         {
+            if (_streams.Count >= maxStreams)
+            {
+                return null;
+            }
+
             var backlog = After(watermark);
             if (backlog.Count > 0)
             {
@@ -175,7 +183,7 @@ public sealed class DirectLineConversation
         }
     }
 
-    /// <summary>Bytes of transcript held (UTF-16 length of the activities' JSON, close to their UTF-8 size for chat text).</summary>
+    /// <summary>Bytes of memory the transcript holds (see <see cref="MemoryBytes"/>).</summary>
     public long Bytes
     {
         get
@@ -245,11 +253,17 @@ public sealed class DirectLineConversation
 
     private long DropOldest()
     {
-        var length = _activities.First!.Value.Json.Length;
+        var length = MemoryBytes(_activities.First!.Value.Json);
         _activities.RemoveFirst();
         Account(-length);
         return length;
     }
+
+    /// <summary>
+    /// What one stored activity costs in memory: its JSON is a .NET string (two bytes a character, whatever the text), in
+    /// a list node; counting characters instead let the 128 MB default reach 530-665 MB of process memory.
+    /// </summary>
+    public static long MemoryBytes(string json) => (2L * json.Length) + 96;
 
     private void Account(long delta)
     {

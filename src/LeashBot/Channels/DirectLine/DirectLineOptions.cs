@@ -60,6 +60,14 @@ public sealed class DirectLineOptions : IValidatableObject
     [Range(1, 10_000)]
     public int MaxPollsPerMinute { get; set; } = 240;
 
+    /// <summary>WebSocket streams one conversation may have open at once (one, plus one for a reconnect that overlaps a dying socket).</summary>
+    [Range(1, 16)]
+    public int MaxStreamsPerConversation { get; set; } = 2;
+
+    /// <summary>WebSocket streams one client (an IPv4 address, or an IPv6 /64) may have open at once, over all its conversations.</summary>
+    [Range(1, 100_000)]
+    public int MaxStreamsPerClient { get; set; } = 50;
+
     /// <summary>Largest activity a client may post, in bytes.</summary>
     [Range(1024, 1_048_576)]
     public int MaxActivityBytes { get; set; } = 32_768;

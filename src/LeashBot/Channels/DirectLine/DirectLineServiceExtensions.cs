@@ -19,6 +19,7 @@ public static class DirectLineServiceExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<DirectLineTokens>();
         services.AddSingleton<ConversationStore>();
+        services.AddSingleton<StreamLimits>();
         services.AddSingleton<DirectLineBotBridge>();
         services.AddSingleton<AllowedOrigins>();
         services.AddSingleton<LeashBot.Bot.ChannelConventions, DirectLineConventions>();

@@ -1,5 +1,6 @@
 using System.Net.WebSockets;
 using System.Text;
+using Microsoft.Extensions.Options;
 using static LeashBot.Channels.DirectLine.DirectLineHttp;
 
 namespace LeashBot.Channels.DirectLine;
@@ -7,10 +8,16 @@ namespace LeashBot.Channels.DirectLine;
 /// <summary>
 /// The WebSocket at streamUrl. Browsers send no Authorization header on WebSockets, so the URL carries a
 /// short-lived stream token (query <c>t</c>) for this conversation. Each text frame is one ActivitySet.
+/// Streams are bounded: at most <see cref="DirectLineOptions.MaxStreamsPerConversation"/> per conversation and
+/// <see cref="DirectLineOptions.MaxStreamsPerClient"/> per client (429 beyond, before the socket is accepted); a socket
+/// lives no longer than a conversation token issued with its stream token would (then it is closed, and Web Chat
+/// reconnects with its refreshed token), and it closes when its conversation is forgotten (idle or evicted).
 /// </summary>
 internal static class StreamEndpoint
 {
-    public static async Task StreamAsync(string conversationId, string? t, string? watermark, HttpContext context, DirectLineTokens tokens, ConversationStore store, IHostApplicationLifetime lifetime)
+    public static async Task StreamAsync(
+        string conversationId, string? t, string? watermark, HttpContext context, DirectLineTokens tokens, ConversationStore store, StreamLimits limits,
+        IOptions<DirectLineOptions> options, TimeProvider time, IHostApplicationLifetime lifetime)
     {
         if (!context.WebSockets.IsWebSocketRequest)
         {
@@ -18,7 +25,7 @@ internal static class StreamEndpoint
             return;
         }
 
-        var failure = tokens.Check(t, conversationId, TokenKind.Stream, out _);
+        var failure = tokens.Check(t, conversationId, TokenKind.Stream, out var grant);
         if (failure != TokenFailure.None)
         {
             await TokenError(failure).ExecuteAsync(context);
@@ -32,9 +39,29 @@ internal static class StreamEndpoint
             return;
         }
 
-        using var socket = await context.WebSockets.AcceptWebSocketAsync();
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, lifetime.ApplicationStopping);
-        var reader = conversation.Subscribe(watermark);
+        using var clientStream = limits.TryOpen(PageTokenRateLimit.ClientKey(context.Connection.RemoteIpAddress));
+        var reader = clientStream is null ? null : conversation.TrySubscribe(watermark, options.Value.MaxStreamsPerConversation);
+        if (reader is null)
+        {
+            await Error(StatusCodes.Status429TooManyRequests, "TooManyStreams", "Too many open streams for this conversation or this client; close one first.", 60).ExecuteAsync(context);
+            return;
+        }
+
+        WebSocket socket;
+        try
+        {
+            socket = await context.WebSockets.AcceptWebSocketAsync();
+        }
+        catch
+        {
+            conversation.Unsubscribe(reader);
+            throw;
+        }
+
+        using var _ = socket;
+        var remaining = grant!.IssuedAt.AddSeconds(options.Value.TokenLifetimeSeconds) - time.GetUtcNow();
+        using var expiry = new CancellationTokenSource(remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero, time);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, lifetime.ApplicationStopping, expiry.Token);
         var receiving = DrainAsync(socket, stop);
         try
         {

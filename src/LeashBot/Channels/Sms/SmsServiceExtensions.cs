@@ -9,6 +9,7 @@ public static class SmsServiceExtensions
         builder.Services.AddSingleton<PhoneNumbers>();
         builder.Services.AddSingleton<SmsRateLimit>();
         builder.Services.AddSingleton<TwilioSmsEndpoint>();
+        builder.Services.AddSingleton<TwilioReplayGuard>();
         return builder;
     }
 

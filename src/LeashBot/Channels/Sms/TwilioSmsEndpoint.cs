@@ -1,6 +1,5 @@
 using LeashBot.Content;
 using LeashBot.Storage;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Options;
@@ -25,16 +24,13 @@ public sealed class TwilioSmsEndpoint(
     IStorage storage,
     Phrasebook say,
     IInProcessAdapter adapter,
+    TwilioReplayGuard replays,
     IBot bot,
     TimeProvider time,
     ILogger<TwilioSmsEndpoint> logger)
 {
     public const string Path = "/api/sms/twilio";
 
-    // Twilio's form is a couple of kilobytes at most (a text is at most 1,600 characters).
-    private const int MaxFormBytes = 16 * 1024;
-
-    private static readonly FormOptions FormLimits = new() { ValueCountLimit = 64, ValueLengthLimit = 4096, KeyLengthLimit = 128 };
 
     public async Task<IResult> HandleAsync(HttpContext context)
     {
@@ -46,28 +42,13 @@ public sealed class TwilioSmsEndpoint(
             return Results.Problem("The Twilio SMS webhook is off: set Sms:Twilio:AuthToken to turn it on.", statusCode: StatusCodes.Status404NotFound);
         }
 
-        if (!request.HasFormContentType)
+        var (fields, refusal) = await TwilioForm.ReadAsync(request, cancellationToken);
+        if (fields is null)
         {
-            return Results.Problem("Twilio posts application/x-www-form-urlencoded.", statusCode: StatusCodes.Status415UnsupportedMediaType);
-        }
-
-        if (request.ContentLength is null or > MaxFormBytes)
-        {
-            return Results.Problem($"A Twilio webhook form has a known length of at most {MaxFormBytes} bytes.", statusCode: StatusCodes.Status413PayloadTooLarge);
-        }
-
-        IFormCollection form;
-        try
-        {
-            form = await request.ReadFormAsync(FormLimits, cancellationToken);
-        }
-        catch (InvalidDataException)
-        {
-            return Results.Problem("The form could not be read.", statusCode: StatusCodes.Status400BadRequest);
+            return refusal!;
         }
 
         var signature = request.Headers["X-Twilio-Signature"].ToString();
-        var fields = form.ToDictionary(f => f.Key, f => f.Value.ToString(), StringComparer.Ordinal);
         if (string.IsNullOrEmpty(signature) || !new RequestValidator(settings.AuthToken).Validate(PublicUrl(request, settings), fields, signature))
         {
             logger.LogWarning("Refused an SMS webhook request with a {Problem} signature", string.IsNullOrEmpty(signature) ? "missing" : "wrong");
@@ -82,6 +63,12 @@ public sealed class TwilioSmsEndpoint(
         var owner = numbers.Pseudonym(from);
         try
         {
+            if (!await replays.FirstTimeAsync(fields["MessageSid"], cancellationToken))
+            {
+                logger.LogWarning("Refused a replayed SMS webhook request for owner {Owner}: its MessageSid was answered before", owner);
+                return TwiML(null);
+            }
+
             return TwiML(await AnswerAsync(owner, fields, request, cancellationToken));
         }
         catch (StorageUnavailableException)
@@ -150,7 +137,7 @@ public sealed class TwilioSmsEndpoint(
         {
             Id = fields.GetValueOrDefault("MessageSid") is { Length: > 0 } sid ? sid : Guid.NewGuid().ToString("N"),
             ChannelId = SmsChannel.ChannelId,
-            ServiceUrl = $"{request.Scheme}://{request.Host}/",
+            ServiceUrl = options.Value.PublicBaseUrl!.TrimEnd('/') + "/",
             Conversation = new ConversationAccount(id: owner),
             From = new ChannelAccount(owner) { Role = RoleTypes.User },
             Recipient = new ChannelAccount("leashbot", "LeashBot") { Role = RoleTypes.Bot },
@@ -180,14 +167,9 @@ public sealed class TwilioSmsEndpoint(
 
     private static string OptOutKey(string owner) => $"{SmsChannel.ChannelId}/opted-out/{owner}";
 
-    /// <summary>The URL Twilio signed: the configured public base with this path and query, or the request's own.</summary>
-    private static string PublicUrl(HttpRequest request, TwilioSmsOptions settings)
-    {
-        var pathAndQuery = request.PathBase + request.Path + request.QueryString;
-        return string.IsNullOrWhiteSpace(settings.PublicBaseUrl)
-            ? $"{request.Scheme}://{request.Host}{pathAndQuery}"
-            : settings.PublicBaseUrl.TrimEnd('/') + pathAndQuery;
-    }
+    /// <summary>The URL Twilio signed: the configured public base with this path and query (never the request's Host, which the caller chooses).</summary>
+    private static string PublicUrl(HttpRequest request, TwilioSmsOptions settings) =>
+        settings.PublicBaseUrl!.TrimEnd('/') + request.PathBase + request.Path + request.QueryString;
 
     private static IResult TwiML(string? text)
     {

@@ -15,8 +15,8 @@ public sealed class TwilioSmsOptions : IValidatableObject
 
     /// <summary>
     /// The address Twilio posts to, as configured on the number (e.g. <c>https://bot.clinic.example</c>). Twilio signs
-    /// the full public URL; behind a proxy or load balancer the host sees another one, so set this there. Empty: the
-    /// URL the request arrived on.
+    /// the full public URL, and the host never takes it from the request's Host header (the caller chooses that), so it
+    /// is required when the webhook is on.
     /// </summary>
     public string? PublicBaseUrl { get; set; }
 
@@ -34,6 +34,11 @@ public sealed class TwilioSmsOptions : IValidatableObject
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
+        if (Enabled && string.IsNullOrWhiteSpace(PublicBaseUrl))
+        {
+            yield return new ValidationResult("Sms:Twilio:PublicBaseUrl is required with Sms:Twilio:AuthToken: the public address Twilio calls, like https://bot.clinic.example.", [nameof(PublicBaseUrl)]);
+        }
+
         if (!string.IsNullOrWhiteSpace(PublicBaseUrl)
             && (!Uri.TryCreate(PublicBaseUrl, UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http") || !string.IsNullOrEmpty(uri.Query)))
         {

@@ -1,6 +1,7 @@
 using LeashBot.Bot;
 using LeashBot.State;
 using Microsoft.Bot.Schema;
+using Newtonsoft.Json.Linq;
 
 namespace LeashBot.Channels.Teams;
 
@@ -27,7 +28,7 @@ public sealed class TeamsConventions : ChannelConventions
 
         var botId = activity.Recipient?.Id;
         return activity.Value is not null
-            || activity.GetMentions().Any(m => botId is not null && string.Equals(m.Mentioned?.Id, botId, StringComparison.Ordinal));
+            || (botId is not null && BotMentions(activity).Any());
     }
 
     /// <summary>
@@ -45,8 +46,17 @@ public sealed class TeamsConventions : ChannelConventions
         return activity.MembersAdded is { Count: > 0 } added && added.Any(m => m.Id == botId);
     }
 
-    /// <summary>In group chats Teams puts the bot's @mention inside the text.</summary>
-    public override void Unwrap(Activity activity) => activity.RemoveRecipientMention();
+    /// <summary>In group chats Teams puts the bot's @mention inside the text; a mention without text removes nothing.</summary>
+    public override void Unwrap(Activity activity)
+    {
+        foreach (var mentionText in BotMentions(activity))
+        {
+            if (!string.IsNullOrEmpty(activity.Text) && !string.IsNullOrEmpty(mentionText))
+            {
+                activity.Text = activity.Text.Replace(mentionText, "", StringComparison.Ordinal);
+            }
+        }
+    }
 
     /// <summary>
     /// True for a message that was only the bot's @mention (its text is empty once the mention is removed): a
@@ -55,6 +65,33 @@ public sealed class TeamsConventions : ChannelConventions
     /// </summary>
     public override bool CallsBotOver(Activity activity) =>
         string.IsNullOrWhiteSpace(activity.Text)
-        && activity.GetMentions().Any(m => string.Equals(m.Mentioned?.Id, activity.Recipient?.Id, StringComparison.Ordinal))
+        && BotMentions(activity).Any()
         && activity.Attachments?.All(a => string.Equals(a.ContentType, "text/html", StringComparison.OrdinalIgnoreCase)) != false;
+
+    /// <summary>
+    /// The text of each mention of the bot (empty when the mention has none). Read from the entities' JSON as it came, so
+    /// a malformed mention (no name, no text, a string where an object belongs) is simply not a mention of the bot.
+    /// </summary>
+    private static IEnumerable<string> BotMentions(Activity activity)
+    {
+        var botId = activity.Recipient?.Id;
+        if (string.IsNullOrEmpty(botId) || activity.Entities is null)
+        {
+            yield break;
+        }
+
+        foreach (var entity in activity.Entities)
+        {
+            if (entity is null || !string.Equals(entity.Type, "mention", StringComparison.OrdinalIgnoreCase) || entity.Properties is null)
+            {
+                continue;
+            }
+
+            if (entity.Properties["mentioned"] is JObject mentioned && mentioned["id"] is JValue { Type: JTokenType.String } id
+                && string.Equals((string?)id, botId, StringComparison.Ordinal))
+            {
+                yield return entity.Properties["text"] is JValue { Type: JTokenType.String } text ? (string?)text ?? "" : "";
+            }
+        }
+    }
 }
