@@ -19,8 +19,10 @@ public sealed class CoachingDialog : ComponentDialog
     private readonly Replies _replies;
     private readonly BotAccessors _state;
     private readonly MessageReader _reader;
+    private readonly ForeignAnswers _foreign;
+    private readonly LanguageNote _language;
 
-    public CoachingDialog(Router router, Replies replies, BotAccessors state, TextRecognizers text, MessageReader reader, TimeProvider clock)
+    public CoachingDialog(Router router, Replies replies, BotAccessors state, TextRecognizers text, MessageReader reader, ForeignAnswers foreign, LanguageNote language, TimeProvider clock)
         : base(DialogId)
     {
         ArgumentNullException.ThrowIfNull(router);
@@ -29,6 +31,8 @@ public sealed class CoachingDialog : ComponentDialog
         _replies = replies;
         _state = state;
         _reader = reader;
+        _foreign = foreign;
+        _language = language;
         AddDialog(new WaterfallDialog<NoValues>(Router.DialogId, router.Steps));
         AddDialog(new ChecklistDialog(replies, state, clock));
         AddDialog(new LogSessionDialog(replies, state, reader, text, clock));
@@ -57,6 +61,14 @@ public sealed class CoachingDialog : ComponentDialog
     {
         var turn = innerDc.Context;
         var owner = await _state.OwnerAsync(turn, cancellationToken);
+        var waitingFor = innerDc.ActiveDialog is { } pending ? PromptState.OptionsOf(pending) : null;
+
+        // "sí", "10 minutos", "muy feliz": an answer in another language is read as its English words.
+        if (waitingFor is not null && _foreign.InEnglish(turn.Activity.Text ?? "") is { } english)
+        {
+            turn.Activity.Text = english;
+        }
+
         var reading = _reader.Read(turn, turn.Activity.Text ?? "", owner);
         var messages = _replies.Content.Messages;
 
@@ -86,11 +98,9 @@ public sealed class CoachingDialog : ComponentDialog
             return await innerDc.CancelAllDialogsAsync(cancellationToken);
         }
 
-        var waitingFor = innerDc.ActiveDialog is { } pending ? PromptState.OptionsOf(pending) : null;
         var optional = waitingFor?.Optional == true;
-        if (reading.Language != "en" && messages.OtherLanguage.TryGetValue(reading.Language, out var otherLanguage))
+        if (await _language.NoteOnceAsync(turn, reading, cancellationToken))
         {
-            await _replies.SendAsync(turn, _replies.Fill(otherLanguage), cancellationToken);
             return await AfterAsideAsync(innerDc, optional, cancellationToken);
         }
 

@@ -14,7 +14,7 @@ public static partial class Template
     {
         "org.name", "org.phone", "org.emergencyPhone", "org.hours", "org.disclaimer",
         "cat", "cats", "name", "max", "step", "next", "title", "goal", "tip", "target", "minutes", "shorter",
-        "mood", "since", "sessions", "total", "days", "reasons", "verdict",
+        "mood", "since", "sessions", "total", "days", "reasons", "verdict", "old", "skipped", "first",
     };
 
     /// <summary>The text with every placeholder taken out, for checks on the words around them.</summary>
