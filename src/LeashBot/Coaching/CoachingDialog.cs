@@ -41,6 +41,7 @@ public sealed class CoachingDialog : ComponentDialog
         AddDialog(new CatDialogs.AddCat(replies, state, reader, clock));
         AddDialog(new CatDialogs.ChooseCat(replies, state));
         AddDialog(new ForgetMeDialog(replies));
+        AddDialog(new StartOverDialog(replies, state, router));
         AddDialog(new DidYouMeanDialog(replies, router));
         AddDialog(new ConfirmPrompt(Prompts.Confirm));
         AddDialog(new ChoicePrompt(Prompts.Choice));
@@ -98,6 +99,12 @@ public sealed class CoachingDialog : ComponentDialog
             return await innerDc.CancelAllDialogsAsync(cancellationToken);
         }
 
+        if (_router.AsksToStartOver(reading))
+        {
+            await innerDc.CancelAllDialogsAsync(cancellationToken);
+            return await innerDc.BeginDialogAsync(StartOverDialog.DialogId, null, cancellationToken);
+        }
+
         var optional = waitingFor?.Optional == true;
         if (await _language.NoteOnceAsync(turn, reading, cancellationToken))
         {
@@ -127,6 +134,14 @@ public sealed class CoachingDialog : ComponentDialog
         if (IsAnswer(innerDc.ActiveDialog!.Id, waitingFor, reading))
         {
             return null;
+        }
+
+        // A button of an older card, tapped now ("Stories from other owners" while a yes/no is pending): the tap is
+        // the owner's choice, so it is taken as a new message rather than refused.
+        if (IsCardTap(turn.Activity))
+        {
+            await innerDc.CancelAllDialogsAsync(cancellationToken);
+            return await innerDc.BeginDialogAsync(Router.DialogId, new RouteOptions { Text = reading.Text }, cancellationToken);
         }
 
         if (reading.Social is SocialAct.Thanks or SocialAct.Acknowledgement or SocialAct.Laughter)
@@ -176,6 +191,10 @@ public sealed class CoachingDialog : ComponentDialog
         await innerDc.RepromptDialogAsync(cancellationToken);
         return Dialog.EndOfTurn;
     }
+
+    /// <summary>A tap on one of the bot's card buttons: it carries the choice as its value (see ChoiceFactory).</summary>
+    private static bool IsCardTap(Microsoft.Bot.Schema.IActivity activity) =>
+        activity is Microsoft.Bot.Schema.Activity { Value: Newtonsoft.Json.Linq.JObject value } && value[ChoiceFactory.ChoiceValueKey] is not null;
 
     /// <summary>
     /// Whether the message answers the pending question: a tapped button or a short reply naming a choice, a

@@ -34,6 +34,25 @@ public sealed partial class PhraseList
         return false;
     }
 
+    /// <summary>The message's words without any of the phrases ("can we talk about leashes" without "talk about").</summary>
+    public string Without(string text)
+    {
+        var words = Words(text);
+        var kept = new List<string>(words.Length);
+        for (var i = 0; i < words.Length;)
+        {
+            var phrase = _phrases.FirstOrDefault(p => i + p.Length <= words.Length && words.AsSpan(i, p.Length).SequenceEqual(p));
+            if (phrase is null)
+            {
+                kept.Add(words[i]);
+            }
+
+            i += phrase?.Length ?? 1;
+        }
+
+        return string.Join(' ', kept);
+    }
+
     /// <summary>The message's words as the phrases are matched against them.</summary>
     public static string[] Words(string text) =>
         [.. WordPattern().Matches((text ?? "").ToLowerInvariant()).Select(m => m.Value)];

@@ -130,7 +130,14 @@ public sealed class RouteTable
         // Content-only topics: every FAQ answer and every struggle is a row of its own.
         foreach (var answer in content.Faq.Answers)
         {
-            _routes.TryAdd(answer.Id, new(CatNeed.None, Answer: (t, ct) => replies.FaqAsync(t.Context, answer.Id, ct), AnswersAside: true));
+            _routes.TryAdd(answer.Id, new(CatNeed.None, AnswersAside: true, Answer: async (t, ct) =>
+            {
+                await replies.FaqAsync(t.Context, answer.Id, ct);
+                if (answer.ThenSmallStep && t.Cat is { Finished: false } cat)
+                {
+                    await replies.SendAsync(t.Context, replies.StepText(content.Plan.SmallStep, cat, content.Step(cat.Step)), ct);
+                }
+            }));
         }
 
         foreach (var struggle in content.Troubleshooting.Struggles)

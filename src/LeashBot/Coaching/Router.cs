@@ -24,6 +24,12 @@ public sealed class Router(Replies replies, BotAccessors state, MessageReader re
 {
     public const string DialogId = "route";
 
+    /// <summary>Longer messages with start-over words are about something else ("the harness fell off so we had to start over").</summary>
+    private const int LongestStartOver = 8;
+
+    private readonly PhraseList _startOver = new(replies.Content.Messages.Commands.StartOver);
+    private readonly PhraseList _switchWords = new(replies.Content.Understanding.Topics.Where(t => t.Id == TopicIds.CatSwitch).SelectMany(t => t.Keywords).Select(k => k.Text));
+
     /// <summary>
     /// The route waterfall: route the message, then route again whatever a finished flow hands back. A
     /// <see cref="ForgetMeRequest"/> is passed up, so the coaching dialog ends with it and the bot can act on it.
@@ -105,6 +111,11 @@ public sealed class Router(Replies replies, BotAccessors state, MessageReader re
                     return await step.EndDialogAsync(null, cancellationToken);
             }
 
+            if (AsksToStartOver(reading))
+            {
+                return await step.BeginDialogAsync(StartOverDialog.DialogId, null, cancellationToken);
+            }
+
             topic ??= menu.TopicFor(reading, menuWasShown);
 
             // Fixes of the last session and one report about several cats come before the usual reading of a session report.
@@ -140,6 +151,16 @@ public sealed class Router(Replies replies, BotAccessors state, MessageReader re
             }
 
             topic ??= TopicOf(reading, owner);
+
+            // "can we talk about leashes" sounds like switching cats, but switching needs a cat: without one, the
+            // message is about what follows the switching words.
+            if (topic == TopicIds.CatSwitch && reading.CatsMeant.Count == 0 && reading.NewCatName is null)
+            {
+                var about = reader.Read(turn, _switchWords.Without(text), owner).Recognition;
+                topic = about.Kind != RecognitionKind.OutOfScope && about.Candidates.Count > 0 && about.Candidates[0] is { } best && best.TopicId != TopicIds.CatSwitch
+                    ? best.TopicId : null;
+            }
+
             if (topic is null)
             {
                 if (reading.Recognition.Kind == RecognitionKind.Ambiguous)
@@ -181,6 +202,13 @@ public sealed class Router(Replies replies, BotAccessors state, MessageReader re
 
         await route.Answer!(routeTurn, cancellationToken);
         return await step.EndDialogAsync(null, cancellationToken);
+    }
+
+    /// <summary>"honestly can we just start over": a short message asking to start over in its own words (the bare command acts at once).</summary>
+    public bool AsksToStartOver(MessageReading reading)
+    {
+        ArgumentNullException.ThrowIfNull(reading);
+        return reading.Command == Command.None && reading.WordCount <= LongestStartOver && _startOver.IsIn(PhraseList.Words(reading.Text));
     }
 
     /// <summary>The topic the reading settles on, or null for "did you mean" / "not sure".</summary>

@@ -33,6 +33,10 @@ public sealed class MessagesContent
     [JsonProperty(Required = Required.Always)] public string ForgetMeConfirm { get; set; } = "";
     [JsonProperty(Required = Required.Always)] public string ForgetMeDone { get; set; } = "";
     [JsonProperty(Required = Required.Always)] public string ForgetMeKept { get; set; } = "";
+
+    /// <summary>"honestly can we just start over": asked before starting over, since it may mean the plan.</summary>
+    [JsonProperty(Required = Required.Always)] public string StartOverConfirm { get; set; } = "";
+    [JsonProperty(Required = Required.Always)] public string StartOverKept { get; set; } = "";
     [JsonProperty(Required = Required.Always)] public string AskCatName { get; set; } = "";
     [JsonProperty(Required = Required.Always)] public string AskCatNameRetry { get; set; } = "";
     [JsonProperty(Required = Required.Always)] public string CatAdded { get; set; } = "";
@@ -197,6 +201,9 @@ public sealed class PlanContent
     /// <summary>"can i skip to going outside?": the steps that come first (several).</summary>
     [JsonProperty(Required = Required.Always)] public string SkipAhead { get; set; } = "";
 
+    /// <summary>A worried owner's next small step: the cat's current step.</summary>
+    [JsonProperty(Required = Required.Always)] public string SmallStep { get; set; } = "";
+
     [JsonProperty(Required = Required.Always)] public string NothingToMove { get; set; } = "";
     [JsonProperty(Required = Required.Always)] public string AlreadyFirstStep { get; set; } = "";
 }
@@ -270,6 +277,9 @@ public sealed class FaqAnswer
     [JsonProperty(Required = Required.Always)] public string Id { get; set; } = "";
     [JsonProperty(Required = Required.Always)] public string Title { get; set; } = "";
     [JsonProperty(Required = Required.Always)] public string Answer { get; set; } = "";
+
+    /// <summary>After the answer, offer the cat's current step as a small next step (for worried owners).</summary>
+    public bool ThenSmallStep { get; set; }
 }
 
 public sealed class Story

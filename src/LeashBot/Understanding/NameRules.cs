@@ -83,7 +83,7 @@ public sealed class NameRules
             if (_slots.MatchAt(words, i) is { Words: var slot } && i + slot.Length < words.Count)
             {
                 var word = words[i + slot.Length];
-                if (!_recognizer.Normalizer.IsKnownWord(word) && !knownCats.Contains(word, StringComparer.OrdinalIgnoreCase)
+                if (!IsEverydayWord(word) && !knownCats.Contains(word, StringComparer.OrdinalIgnoreCase)
                     && Plausible([word]) is { } name && !IsSlipOfKnown(name, knownCats))
                 {
                     return name;
@@ -92,6 +92,15 @@ public sealed class NameRules
         }
 
         return null;
+    }
+
+    /// <summary>A word the content knows, also as a plural ("harnesses", "leashes").</summary>
+    private bool IsEverydayWord(string word)
+    {
+        var normalizer = _recognizer.Normalizer;
+        return normalizer.IsKnownWord(word)
+            || (word.EndsWith('s') && normalizer.IsKnownWord(word[..^1]))
+            || (word.EndsWith("es", StringComparison.Ordinal) && normalizer.IsKnownWord(word[..^2]));
     }
 
     /// <summary>"peper" when Pepper is known is Pepper mistyped, not a new cat.</summary>

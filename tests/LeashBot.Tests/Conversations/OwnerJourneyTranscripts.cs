@@ -25,7 +25,7 @@ public sealed class OwnerJourneyTranscripts(SharedHost shared) : IClassFixture<S
     [Theory]
     [InlineData("hi my cat mochi is 2, is she ready for a leash?", "Mochi")]
     [InlineData("my cat toast is 4 can he learn this", "Toast")]
-    [InlineData("hello! my kitty biscuit is 1, can she start?", "Biscuit")]
+    [InlineData("hello! my kitty biscuit is 1, is she ready to try?", "Biscuit")]
     public async Task A_name_in_a_first_question_is_not_asked_again(string message, string name)
     {
         var owner = _host.NewOwner();
@@ -123,5 +123,76 @@ public sealed class OwnerJourneyTranscripts(SharedHost shared) : IClassFixture<S
         (await owner.SaysAsync("hola, mi gata tiene miedo")).Says("solo hablo inglés");
         (await owner.SaysAsync("ok, como esta luna? how is luna doing")).DoesNotSay("solo hablo").Says("Luna: step 1 of 10");
         (await owner.SaysAsync("gracias! she froze con el harness, what now")).DoesNotSay("solo hablo").Says("Freezing");
+    }
+
+    [Theory]
+    [InlineData("honestly can we just start over", "yep do it")]
+    [InlineData("i want to restart tbh", "yes please")]
+    [InlineData("can we start again", "sure go ahead")]
+    public async Task Start_over_in_a_sentence_is_confirmed_and_a_yes_of_any_kind_does_it(string ask, string yes)
+    {
+        var owner = _host.NewOwner();
+        await owner.SaysAsync("start training");
+        await owner.SaysAsync("Luna");
+        (await owner.SaysAsync(ask)).Says("Start over").Says("set Luna to step 1").DoesNotSay("Did you mean");
+        (await owner.SaysAsync(yes)).Says("Fresh start").Says("What would you like to do?").DoesNotSay("not quite sure");
+        (await owner.SaysAsync("how is luna doing")).Says("Luna: step 1 of 10");
+    }
+
+    [Fact]
+    public async Task Start_over_can_be_declined_mid_question()
+    {
+        var owner = _host.NewOwner();
+        await owner.SaysAsync("is my cat ready?");
+        await owner.SaysAsync("Luna");
+        (await owner.SaysAsync("ugh can we start over")).Says("Start over");
+        (await owner.SaysAsync("nah")).Says("carry on");
+    }
+
+    [Theory]
+    [InlineData("can we talk about leashes", "4 to 6 feet")]
+    [InlineData("lets talk about harnesses", "H-style")]
+    public async Task Talking_about_a_subject_is_not_a_cat_switch(string ask, string answer)
+    {
+        var owner = _host.NewOwner();
+        await owner.SaysAsync("start training");
+        await owner.SaysAsync("Luna");
+        (await owner.SaysAsync(ask)).Says(answer).DoesNotSay("What's your cat's name");
+    }
+
+    [Theory]
+    [InlineData("nah thats too soft, my brother says just drag her along a bit")]
+    [InlineData("cant i just pull him a little")]
+    [InlineData("my friend said to yank the leash when she stops")]
+    public async Task Pushing_back_on_the_no_force_rule_gets_a_kind_firm_no(string pushback)
+    {
+        var owner = _host.NewOwner();
+        await owner.SaysAsync("start training");
+        await owner.SaysAsync("Luna");
+        (await owner.SaysAsync(pushback)).Says("Please don't drag or pull").Says("light tension");
+    }
+
+    [Theory]
+    [InlineData("is that normal?? im worried she'll never like it 😢")]
+    [InlineData("im scared he will never get used to it")]
+    [InlineData("honestly it feels like its not working, am i doing something wrong")]
+    public async Task Worry_gets_reassurance_and_a_small_next_step(string worry)
+    {
+        var owner = _host.NewOwner();
+        await owner.SaysAsync("start training");
+        await owner.SaysAsync("Luna");
+        (await owner.SaysAsync(worry)).Says("slow is normal").Says("A small next step with Luna, at step 1");
+    }
+
+    [Theory]
+    [InlineData("we did 10 min, she was not relaxed", "That's normal")]
+    [InlineData("about 5 minutes and he hissed the whole time", "keep the next session shorter")]
+    public async Task A_mood_given_with_the_length_is_not_asked_again(string answer, string outcome)
+    {
+        var owner = _host.NewOwner();
+        await owner.SaysAsync("start training");
+        await owner.SaysAsync("Luna");
+        (await owner.SaysAsync("log a session")).Says("How long");
+        (await owner.SaysAsync(answer)).Says("Logged").Says(outcome).DoesNotSay("How did Luna seem");
     }
 }
