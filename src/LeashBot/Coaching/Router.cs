@@ -133,6 +133,7 @@ public sealed class Router(Replies replies, BotAccessors state, MessageReader re
             {
                 topic = TopicIds.PlanMoveSession;
             }
+
             if (topic is null && reading.Social is not (SocialAct.None or SocialAct.Thanks) && !AsksSomething(reading))
             {
                 await SmallTalkAsync(turn, reading.Social, owner, cancellationToken);
