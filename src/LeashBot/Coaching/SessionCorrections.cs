@@ -93,13 +93,18 @@ public sealed class SessionCorrections
             return false;
         }
 
-        var cat = last.Cat;
-        var session = last.Session;
-        TrainingPlan.Undo(cat, session);
-        var result = TrainingPlan.LogSession(cat, _replies.Content.Plan, fresh[0], session.Mood, session.At);
-        owner.CurrentCat = cat.Name;
-        await _replies.SendAsync(turn, _replies.Text(c => c.Plan.LengthFixed, ("cat", cat.Name), ("minutes", _replies.Minutes(fresh[0])), ("old", _replies.Minutes(old))), cancellationToken);
-        await _replies.SessionOutcomeAsync(turn, cat, fresh[0], result, cancellationToken);
+        // One report about several cats logged a session for each at the same moment: the fix is for all of them.
+        var fixing = named is not null ? [(named, last.Session)]
+            : owner.Cats.SelectMany(c => c.Sessions.Where(s => s.At == last.Session.At && Math.Abs(s.Minutes - old) < 0.01).Select(s => (Cat: c, Session: s))).ToList();
+        foreach (var (cat, session) in fixing)
+        {
+            TrainingPlan.Undo(cat, session);
+            var result = TrainingPlan.LogSession(cat, _replies.Content.Plan, fresh[0], session.Mood, session.At);
+            await _replies.SendAsync(turn, _replies.Text(c => c.Plan.LengthFixed, ("cat", cat.Name), ("minutes", _replies.Minutes(fresh[0])), ("old", _replies.Minutes(old))), cancellationToken);
+            await _replies.SessionOutcomeAsync(turn, cat, fresh[0], result, cancellationToken);
+        }
+
+        owner.CurrentCat = fixing[^1].Item1.Name;
         return true;
     }
 

@@ -114,6 +114,17 @@ public sealed class ProgressCorrectionTranscripts(SharedHost shared) : IClassFix
     }
 
     [Fact]
+    public async Task A_length_fix_after_a_report_about_two_cats_fixes_both()
+    {
+        var owner = _host.NewOwner();
+        await owner.SaysAsync("start training");
+        await owner.SaysAsync("biscuit and pepper");
+        await LaterAsync(owner, "biscuit and pepper both did 4 min, biscuit relaxed, pepper hissed");
+        (await LaterAsync(owner, "sorry i meant 5 not 4")).Says("Biscuit was 5 min").Says("Pepper was 5 min");
+        (await owner.SaysAsync("how's pepper doing")).Says("5 min in all").DoesNotSay("9 min");
+    }
+
+    [Fact]
     public async Task Both_cats_with_one_mood_each_get_that_mood()
     {
         var owner = _host.NewOwner();
