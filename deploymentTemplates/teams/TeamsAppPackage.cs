@@ -34,8 +34,8 @@ public static class TeamsAppPackage
                 ["privacyUrl"] = settings.PrivacyUrl,
                 ["termsOfUseUrl"] = settings.TermsOfUseUrl.Length > 0 ? settings.TermsOfUseUrl : settings.WebsiteUrl,
             },
-            ["name"] = new JsonObject { ["short"] = settings.ShortName, ["full"] = settings.FullName },
-            ["description"] = new JsonObject { ["short"] = settings.ShortDescription, ["full"] = settings.FullDescription },
+            ["name"] = new JsonObject { ["short"] = settings.ShortName, ["full"] = settings.Named(settings.FullName) },
+            ["description"] = new JsonObject { ["short"] = settings.Named(settings.ShortDescription), ["full"] = settings.Named(settings.FullDescription) },
             ["icons"] = new JsonObject { ["color"] = "color.png", ["outline"] = "outline.png" },
             ["accentColor"] = settings.AccentColor.ToUpperInvariant(),
             ["bots"] = new JsonArray(new JsonObject
@@ -44,6 +44,11 @@ public static class TeamsAppPackage
                 ["scopes"] = new JsonArray("personal", "groupChat", "team"),
                 ["supportsFiles"] = false,
                 ["isNotificationOnly"] = false,
+                ["commandLists"] = new JsonArray(new JsonObject
+                {
+                    ["scopes"] = new JsonArray("personal", "groupChat", "team"),
+                    ["commands"] = new JsonArray([.. settings.Commands.Select(c => (JsonNode)new JsonObject { ["title"] = c.Title, ["description"] = c.Description })]),
+                }),
             }),
             ["validDomains"] = new JsonArray([.. domains.Select(d => (JsonNode)d)]),
         };

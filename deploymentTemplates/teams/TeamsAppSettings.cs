@@ -32,6 +32,12 @@ public sealed partial class TeamsAppSettings
     /// <summary>The bot's public host name (e.g. bot.clinic.example); empty = the website's host.</summary>
     public string BotDomain { get; set; } = "";
 
+    /// <summary>
+    /// What Teams suggests when someone types in the compose box or @mentions the bot (the manifest's commandLists):
+    /// things the bot understands, at most 10, titles up to 32 characters.
+    /// </summary>
+    public List<TeamsCommand> Commands { get; set; } = [];
+
     /// <summary>Where the zip is written, relative to the current folder.</summary>
     public string Output { get; set; } = "artifacts/teams/leashbot-teams.zip";
 
@@ -40,7 +46,7 @@ public sealed partial class TeamsAppSettings
         var settings = File.Exists(defaultsFile)
             ? JsonSerializer.Deserialize<TeamsAppSettings>(File.ReadAllText(defaultsFile)) ?? new TeamsAppSettings()
             : new TeamsAppSettings();
-        var properties = typeof(TeamsAppSettings).GetProperties().Where(p => p.CanWrite).ToDictionary(p => p.Name, StringComparer.OrdinalIgnoreCase);
+        var properties = typeof(TeamsAppSettings).GetProperties().Where(p => p.CanWrite && p.PropertyType == typeof(string)).ToDictionary(p => p.Name, StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < args.Count; i++)
         {
             var arg = args[i];
@@ -63,6 +69,12 @@ public sealed partial class TeamsAppSettings
         return settings;
     }
 
+    /// <summary>Teams shows at most this many commands per scope.</summary>
+    public const int MostCommands = 10;
+
+    /// <summary>A text setting with "{name}" standing for the app's short name, so a clinic's name is used throughout.</summary>
+    public string Named(string text) => (text ?? "").Replace("{name}", ShortName, StringComparison.Ordinal);
+
     /// <summary>Every problem with the settings, each naming the setting; empty when the package can be built.</summary>
     public IEnumerable<string> Problems()
     {
@@ -81,12 +93,22 @@ public sealed partial class TeamsAppSettings
             yield return "Version must look like 1.0.0 and go up with every package you upload.";
         }
 
-        foreach (var (name, value, max) in new[] { (nameof(ShortName), ShortName, 30), (nameof(FullName), FullName, 100), (nameof(ShortDescription), ShortDescription, 80), (nameof(FullDescription), FullDescription, 4000), (nameof(DeveloperName), DeveloperName, 32) })
+        foreach (var (name, value, max) in new[] { (nameof(ShortName), ShortName, 30), (nameof(FullName), Named(FullName), 100), (nameof(ShortDescription), Named(ShortDescription), 80), (nameof(FullDescription), Named(FullDescription), 4000), (nameof(DeveloperName), DeveloperName, 32) })
         {
             if (string.IsNullOrWhiteSpace(value) || value.Length > max)
             {
                 yield return $"{name} must be 1 to {max.ToString(CultureInfo.InvariantCulture)} characters (it is {value.Length.ToString(CultureInfo.InvariantCulture)}).";
             }
+        }
+
+        if (Commands.Count > MostCommands)
+        {
+            yield return $"Commands may list at most {MostCommands.ToString(CultureInfo.InvariantCulture)} commands (Teams' limit).";
+        }
+
+        foreach (var command in Commands.Where(c => c.Title.Length is 0 or > 32 || c.Description.Length is 0 or > 128))
+        {
+            yield return $"Command \"{command.Title}\" needs a title of 1 to 32 characters and a description of 1 to 128.";
         }
 
         if (!HexColor().IsMatch(AccentColor))
@@ -113,4 +135,11 @@ public sealed partial class TeamsAppSettings
 
     [GeneratedRegex("^#[0-9a-fA-F]{6}$")]
     private static partial Regex HexColor();
+}
+
+/// <summary>One entry of the bot's command list in Teams.</summary>
+public sealed class TeamsCommand
+{
+    public string Title { get; set; } = "";
+    public string Description { get; set; } = "";
 }

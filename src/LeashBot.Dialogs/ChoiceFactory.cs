@@ -1,5 +1,6 @@
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
+using Newtonsoft.Json.Linq;
 
 namespace LeashBot.Dialogs;
 
@@ -12,13 +13,19 @@ public static class ChoiceFactory
         "webchat", "directline", "emulator", "test",
     };
 
+    /// <summary>The key under which a Teams card button's value carries the choice (<c>value.choice</c>).</summary>
+    public const string ChoiceValueKey = "choice";
+
+    /// <summary>The content type of an Adaptive Card attachment.</summary>
+    public const string AdaptiveCardContentType = "application/vnd.microsoft.card.adaptive";
+
     /// <summary>Teams shows suggested actions in personal chats only, and no more than this many.</summary>
     public const int TeamsSuggestedActionLimit = 3;
 
     /// <summary>
     /// Builds the question activity. With <see cref="ListStyle.Auto"/>: suggested actions on webchat, directline,
-    /// emulator and test; on msteams, suggested actions in a personal chat with at most three choices and a hero
-    /// card with buttons otherwise (Teams shows suggested actions only in personal chats, and at most three); a
+    /// emulator and test; on msteams, suggested actions in a personal chat with at most three choices and an Adaptive
+    /// Card with buttons otherwise (Teams shows suggested actions only in personal chats, and at most three); a
     /// numbered plain-text list appended to the text on sms and any unknown channel.
     /// Buttons send the choice's <see cref="Choice.Value"/> and show its title: as imBack, except on Teams cards,
     /// where they are messageBack with the value as text and as <c>value.choice</c>, so a tap in a group chat
@@ -57,10 +64,14 @@ public static class ChoiceFactory
                 activity = MessageFactory.Text(text);
                 activity.SuggestedActions = new SuggestedActions { Actions = [.. choices.Select(Button)] };
                 break;
-            case ListStyle.HeroCard:
-                // The question goes into the card so text and buttons stay together.
+            case ListStyle.HeroCard when IsTeams(channelId):
+                // Teams users expect Adaptive Cards; the question goes into the card so text and buttons stay together.
                 activity = MessageFactory.Text(null);
-                activity.Attachments = [new HeroCard(text: text, buttons: [.. choices.Select<Choice, CardAction>(IsTeams(channelId) ? TeamsButton : Button)]).ToAttachment()];
+                activity.Attachments = [TeamsCard(text, choices)];
+                break;
+            case ListStyle.HeroCard:
+                activity = MessageFactory.Text(null);
+                activity.Attachments = [new HeroCard(text: text, buttons: [.. choices.Select(Button)]).ToAttachment()];
                 break;
             case ListStyle.List:
                 var list = string.Join("\n", choices.Select((c, i) => $"{i + 1}. {TitleOf(c)}"));
@@ -78,8 +89,32 @@ public static class ChoiceFactory
     private static CardAction Button(Choice choice) =>
         new(ActionTypes.ImBack, title: TitleOf(choice), value: choice.Value);
 
-    private static CardAction TeamsButton(Choice choice) =>
-        new(ActionTypes.MessageBack, title: TitleOf(choice), text: choice.Value, displayText: TitleOf(choice), value: new Dictionary<string, string> { ["choice"] = choice.Value });
+    /// <summary>
+    /// An Adaptive Card (plain JSON, schema 1.5) with the question and one Action.Submit per choice. Each button is a
+    /// Teams messageBack: the tap arrives as the person's message with the choice as its text and as
+    /// <c>value.choice</c>, so in a group chat it reaches the bot without an @mention.
+    /// </summary>
+    private static Attachment TeamsCard(string? text, IList<Choice> choices) => new()
+    {
+        ContentType = AdaptiveCardContentType,
+        Content = new JObject
+        {
+            ["type"] = "AdaptiveCard",
+            ["$schema"] = "http://adaptivecards.io/schemas/adaptive-card.json",
+            ["version"] = "1.5",
+            ["body"] = string.IsNullOrEmpty(text) ? new JArray() : new JArray(new JObject { ["type"] = "TextBlock", ["text"] = text, ["wrap"] = true }),
+            ["actions"] = new JArray(choices.Select(c => new JObject
+            {
+                ["type"] = "Action.Submit",
+                ["title"] = TitleOf(c),
+                ["data"] = new JObject
+                {
+                    ["msteams"] = new JObject { ["type"] = "messageBack", ["text"] = c.Value, ["displayText"] = TitleOf(c) },
+                    [ChoiceValueKey] = c.Value,
+                },
+            })),
+        },
+    };
 
     private static bool IsTeams(string? channelId) => string.Equals(channelId, "msteams", StringComparison.OrdinalIgnoreCase);
 

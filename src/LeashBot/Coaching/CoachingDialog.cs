@@ -19,8 +19,10 @@ public sealed class CoachingDialog : ComponentDialog
     private readonly Replies _replies;
     private readonly BotAccessors _state;
     private readonly MessageReader _reader;
+    private readonly ForeignAnswers _foreign;
+    private readonly LanguageNote _language;
 
-    public CoachingDialog(Router router, Replies replies, BotAccessors state, TextRecognizers text, MessageReader reader, TimeProvider clock)
+    public CoachingDialog(Router router, Replies replies, BotAccessors state, TextRecognizers text, MessageReader reader, ForeignAnswers foreign, LanguageNote language, TimeProvider clock)
         : base(DialogId)
     {
         ArgumentNullException.ThrowIfNull(router);
@@ -29,6 +31,8 @@ public sealed class CoachingDialog : ComponentDialog
         _replies = replies;
         _state = state;
         _reader = reader;
+        _foreign = foreign;
+        _language = language;
         AddDialog(new WaterfallDialog<NoValues>(Router.DialogId, router.Steps));
         AddDialog(new ChecklistDialog(replies, state, clock));
         AddDialog(new LogSessionDialog(replies, state, reader, text, clock));
@@ -37,6 +41,7 @@ public sealed class CoachingDialog : ComponentDialog
         AddDialog(new CatDialogs.AddCat(replies, state, reader, clock));
         AddDialog(new CatDialogs.ChooseCat(replies, state));
         AddDialog(new ForgetMeDialog(replies));
+        AddDialog(new StartOverDialog(replies, state, router));
         AddDialog(new DidYouMeanDialog(replies, router));
         AddDialog(new ConfirmPrompt(Prompts.Confirm));
         AddDialog(new ChoicePrompt(Prompts.Choice));
@@ -57,6 +62,14 @@ public sealed class CoachingDialog : ComponentDialog
     {
         var turn = innerDc.Context;
         var owner = await _state.OwnerAsync(turn, cancellationToken);
+        var waitingFor = innerDc.ActiveDialog is { } pending ? PromptState.OptionsOf(pending) : null;
+
+        // "sí", "10 minutos", "muy feliz": an answer in another language is read as its English words.
+        if (waitingFor is not null && _foreign.InEnglish(turn.Activity.Text ?? "") is { } english)
+        {
+            turn.Activity.Text = english;
+        }
+
         var reading = _reader.Read(turn, turn.Activity.Text ?? "", owner);
         var messages = _replies.Content.Messages;
 
@@ -86,11 +99,15 @@ public sealed class CoachingDialog : ComponentDialog
             return await innerDc.CancelAllDialogsAsync(cancellationToken);
         }
 
-        var waitingFor = innerDc.ActiveDialog is { } pending ? PromptState.OptionsOf(pending) : null;
-        var optional = waitingFor?.Optional == true;
-        if (reading.Language != "en" && messages.OtherLanguage.TryGetValue(reading.Language, out var otherLanguage))
+        if (_router.AsksToStartOver(reading))
         {
-            await _replies.SendAsync(turn, _replies.Fill(otherLanguage), cancellationToken);
+            await innerDc.CancelAllDialogsAsync(cancellationToken);
+            return await innerDc.BeginDialogAsync(StartOverDialog.DialogId, null, cancellationToken);
+        }
+
+        var optional = waitingFor?.Optional == true;
+        if (await _language.NoteOnceAsync(turn, reading, cancellationToken))
+        {
             return await AfterAsideAsync(innerDc, optional, cancellationToken);
         }
 
@@ -117,6 +134,14 @@ public sealed class CoachingDialog : ComponentDialog
         if (IsAnswer(innerDc.ActiveDialog!.Id, waitingFor, reading))
         {
             return null;
+        }
+
+        // A button of an older card, tapped now ("Stories from other owners" while a yes/no is pending): the tap is
+        // the owner's choice, so it is taken as a new message rather than refused.
+        if (IsCardTap(turn.Activity))
+        {
+            await innerDc.CancelAllDialogsAsync(cancellationToken);
+            return await innerDc.BeginDialogAsync(Router.DialogId, new RouteOptions { Text = reading.Text }, cancellationToken);
         }
 
         if (reading.Social is SocialAct.Thanks or SocialAct.Acknowledgement or SocialAct.Laughter)
@@ -166,6 +191,10 @@ public sealed class CoachingDialog : ComponentDialog
         await innerDc.RepromptDialogAsync(cancellationToken);
         return Dialog.EndOfTurn;
     }
+
+    /// <summary>A tap on one of the bot's card buttons: it carries the choice as its value (see ChoiceFactory).</summary>
+    private static bool IsCardTap(Microsoft.Bot.Schema.IActivity activity) =>
+        activity is Microsoft.Bot.Schema.Activity { Value: Newtonsoft.Json.Linq.JObject value } && value[ChoiceFactory.ChoiceValueKey] is not null;
 
     /// <summary>
     /// Whether the message answers the pending question: a tapped button or a short reply naming a choice, a

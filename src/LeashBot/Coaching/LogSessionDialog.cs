@@ -90,6 +90,14 @@ public sealed class LogSessionDialog : WaterfallDialog<LogSessionValues>
         }
 
         step.Values.Minutes = duration.Value.TotalMinutes;
+
+        // "we did 10 min, she was not relaxed" as the answer to "how long?" already says how it went.
+        if (step.Values.Mood is null && step.Context.Activity.Text is { Length: > 0 } answer)
+        {
+            var owner = await _state.OwnerAsync(step.Context, cancellationToken);
+            step.Values.Mood = _reader.Read(step.Context, answer, owner).Mood?.Mood;
+        }
+
         if (step.Values.Mood is { } mood)
         {
             return await step.NextAsync(null, cancellationToken);

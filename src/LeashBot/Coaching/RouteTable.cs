@@ -76,7 +76,7 @@ public sealed class RouteTable
     private readonly BotAccessors _state;
     private readonly MenuMatcher _menu;
 
-    public RouteTable(Replies replies, BotAccessors state, MenuMatcher menu, TimeProvider clock)
+    public RouteTable(Replies replies, BotAccessors state, MenuMatcher menu, StepChanges stepChanges, TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(replies);
         _replies = replies;
@@ -99,7 +99,11 @@ public sealed class RouteTable
                 t.FlowStep.BeginDialogAsync(ChecklistDialog.DialogId, new ChecklistOptions { CatName = t.Cat!.Name }, ct)),
             [TopicIds.PlanStart] = new(CatNeed.One, Answer: (t, ct) => replies.CurrentStepAsync(t.Context, t.Cat!, withIntro: t.Cat!.Sessions.Count == 0, ct)),
             [TopicIds.PlanProgress] = new(CatNeed.All, Answer: (t, ct) => replies.ProgressAsync(t.Context, t.Cats, ct), AnswersAside: true),
-            [TopicIds.PlanNext] = new(CatNeed.One, Answer: (t, ct) => replies.NextAsync(t.Context, t.Cat!, ct), AnswersAside: true),
+            
+            // Right after a step change, "what's next?" is the step the cat just reached.
+            [TopicIds.PlanNext] = new(CatNeed.One, AnswersAside: true, Answer: (t, ct) => stepChanges.JustArrived(t.Cat!)
+                ? replies.CurrentStepAsync(t.Context, t.Cat!, withIntro: false, ct)
+                : replies.NextAsync(t.Context, t.Cat!, ct)),
             [TopicIds.PlanStep] = new(CatNeed.None, Answer: (t, ct) => replies.StepAboutAsync(t.Context, t.Reading.StepNumber, t.Cat, ct), AnswersAside: true),
             [TopicIds.PlanLog] = new(CatNeed.One, Flow: (t, ct) =>
                 t.FlowStep.BeginDialogAsync(LogSessionDialog.DialogId, new LogSessionOptions { CatName = t.Cat!.Name, Text = t.Reading.Text }, ct)),
@@ -112,7 +116,9 @@ public sealed class RouteTable
                     : replies.Text(c => c.Plan.AlreadyFirstStep, cat), ct);
             }),
             [TopicIds.PlanMoveSession] = new(CatNeed.None, Answer: MoveSessionAsync),
-            [TopicIds.CatAdd] = new(CatNeed.None, Flow: (t, ct) => t.FlowStep.BeginDialogAsync(CatDialogs.AddCatId, null, ct)),
+            
+            // "my cat toast is 4": a name already in the message isn't asked for.
+            [TopicIds.CatAdd] = new(CatNeed.None, Flow: (t, ct) => t.FlowStep.BeginDialogAsync(CatDialogs.AddCatId, new RouteOptions { Text = t.Reading.Text }, ct)),
             [TopicIds.CatSwitch] = new(CatNeed.None, Flow: SwitchCatAsync),
             [TopicIds.ForgetMe] = new(CatNeed.None, Flow: (t, ct) => t.FlowStep.BeginDialogAsync(ForgetMeDialog.DialogId, null, ct)),
             [TopicIds.Stories] = new(CatNeed.None, Answer: (t, ct) => replies.StoriesAsync(t.Context, ct), AnswersAside: true),
@@ -124,7 +130,14 @@ public sealed class RouteTable
         // Content-only topics: every FAQ answer and every struggle is a row of its own.
         foreach (var answer in content.Faq.Answers)
         {
-            _routes.TryAdd(answer.Id, new(CatNeed.None, Answer: (t, ct) => replies.FaqAsync(t.Context, answer.Id, ct), AnswersAside: true));
+            _routes.TryAdd(answer.Id, new(CatNeed.None, AnswersAside: true, Answer: async (t, ct) =>
+            {
+                await replies.FaqAsync(t.Context, answer.Id, ct);
+                if (answer.ThenSmallStep && t.Cat is { Finished: false } cat)
+                {
+                    await replies.SendAsync(t.Context, replies.StepText(content.Plan.SmallStep, cat, content.Step(cat.Step)), ct);
+                }
+            }));
         }
 
         foreach (var struggle in content.Troubleshooting.Struggles)

@@ -20,9 +20,15 @@ public sealed class RouteOptions
 /// (a command, a menu pick, chat, several questions, a session report, or the recognizer's topic), settles
 /// which cat it is about, and runs that topic's row of the <see cref="RouteTable"/>.
 /// </summary>
-public sealed class Router(Replies replies, BotAccessors state, MessageReader reader, MenuMatcher menu, RouteTable routes)
+public sealed class Router(Replies replies, BotAccessors state, MessageReader reader, MenuMatcher menu, RouteTable routes, SessionCorrections corrections, StepChanges stepChanges, LanguageNote language, TimeProvider clock)
 {
     public const string DialogId = "route";
+
+    /// <summary>Longer messages with start-over words are about something else ("the harness fell off so we had to start over").</summary>
+    private const int LongestStartOver = 8;
+
+    private readonly PhraseList _startOver = new(replies.Content.Messages.Commands.StartOver);
+    private readonly PhraseList _switchWords = new(replies.Content.Understanding.Topics.Where(t => t.Id == TopicIds.CatSwitch).SelectMany(t => t.Keywords).Select(k => k.Text));
 
     /// <summary>
     /// The route waterfall: route the message, then route again whatever a finished flow hands back. A
@@ -87,9 +93,9 @@ public sealed class Router(Replies replies, BotAccessors state, MessageReader re
         var topic = options.TopicId;
         if (topic is null)
         {
-            if (reading.Language != "en" && messages.OtherLanguage.TryGetValue(reading.Language, out var otherLanguage))
+            // After the note, what the owner writes is read for its English; a message with none ends with the note.
+            if (await language.NoteOnceAsync(turn, reading, cancellationToken) && reading.Recognition.Kind != RecognitionKind.Confident)
             {
-                await replies.SendAsync(turn, replies.Fill(otherLanguage), cancellationToken);
                 return await step.EndDialogAsync(null, cancellationToken);
             }
 
@@ -105,7 +111,29 @@ public sealed class Router(Replies replies, BotAccessors state, MessageReader re
                     return await step.EndDialogAsync(null, cancellationToken);
             }
 
+            if (AsksToStartOver(reading))
+            {
+                return await step.BeginDialogAsync(StartOverDialog.DialogId, null, cancellationToken);
+            }
+
             topic ??= menu.TopicFor(reading, menuWasShown);
+
+            // Fixes of the last session and one report about several cats come before the usual reading of a session report.
+            if (topic is null && await corrections.AnswerAsync(turn, reading, owner, cancellationToken))
+            {
+                return await step.EndDialogAsync(null, cancellationToken);
+            }
+
+            if (topic is null && await stepChanges.AnswerAsync(turn, reading, CatsFor(CatNeed.One, reading, owner)?[0], cancellationToken))
+            {
+                return await step.EndDialogAsync(null, cancellationToken);
+            }
+
+            if (topic is null && corrections.MovesLastSession(reading, owner))
+            {
+                topic = TopicIds.PlanMoveSession;
+            }
+
             if (topic is null && reading.Social is not (SocialAct.None or SocialAct.Thanks) && !AsksSomething(reading))
             {
                 await SmallTalkAsync(turn, reading.Social, owner, cancellationToken);
@@ -124,6 +152,16 @@ public sealed class Router(Replies replies, BotAccessors state, MessageReader re
             }
 
             topic ??= TopicOf(reading, owner);
+
+            // "can we talk about leashes" sounds like switching cats, but switching needs a cat: without one, the
+            // message is about what follows the switching words.
+            if (topic == TopicIds.CatSwitch && reading.CatsMeant.Count == 0 && reading.NewCatName is null)
+            {
+                var about = reader.Read(turn, _switchWords.Without(text), owner).Recognition;
+                topic = about.Kind != RecognitionKind.OutOfScope && about.Candidates.Count > 0 && about.Candidates[0] is { } best && best.TopicId != TopicIds.CatSwitch
+                    ? best.TopicId : null;
+            }
+
             if (topic is null)
             {
                 if (reading.Recognition.Kind == RecognitionKind.Ambiguous)
@@ -141,6 +179,7 @@ public sealed class Router(Replies replies, BotAccessors state, MessageReader re
         }
 
         var route = routes.Find(topic) ?? routes.Find(TopicIds.Help)!;
+        await LearnNameInPassingAsync(turn, route, topic, reading, owner, cancellationToken);
         var cats = CatsFor(route.Cats, reading, owner);
         if (cats is null)
         {
@@ -166,6 +205,13 @@ public sealed class Router(Replies replies, BotAccessors state, MessageReader re
         return await step.EndDialogAsync(null, cancellationToken);
     }
 
+    /// <summary>"honestly can we just start over": a short message asking to start over in its own words (the bare command acts at once).</summary>
+    public bool AsksToStartOver(MessageReading reading)
+    {
+        ArgumentNullException.ThrowIfNull(reading);
+        return reading.Command == Command.None && reading.WordCount <= LongestStartOver && _startOver.IsIn(PhraseList.Words(reading.Text));
+    }
+
     /// <summary>The topic the reading settles on, or null for "did you mean" / "not sure".</summary>
     private static string? TopicOf(MessageReading reading, OwnerProfile owner)
     {
@@ -178,6 +224,13 @@ public sealed class Router(Replies replies, BotAccessors state, MessageReader re
         if (reading.Social == SocialAct.Thanks && !AsksSomething(reading))
         {
             return TopicIds.Thanks;
+        }
+
+        // "i want to train pepper now" reads as starting or switching: switching to a cat nobody has met is meeting it.
+        if (recognition.Kind == RecognitionKind.Ambiguous && reading.NewCatName is { } newName && owner.FindCat(newName) is null
+            && recognition.Candidates.Take(2).Any(c => c.TopicId == TopicIds.CatSwitch))
+        {
+            return recognition.Candidates.Take(2).First(c => c.TopicId != TopicIds.CatSwitch).TopicId;
         }
 
         return recognition.Kind switch
@@ -231,6 +284,25 @@ public sealed class Router(Replies replies, BotAccessors state, MessageReader re
         }
 
         return owner.Current is { } cat ? [cat] : null;
+    }
+
+    /// <summary>
+    /// "hi my cat luna keeps freezing on the balcony": a new cat's name in a message about something else is
+    /// remembered, with a light "tell me if I got it wrong", so the answer and everything after it know the cat.
+    /// Topics that need a cat meet it through the add-cat flow instead.
+    /// </summary>
+    private async Task LearnNameInPassingAsync(ITurnContext turn, Route route, string topic, MessageReading reading, OwnerProfile owner, CancellationToken cancellationToken)
+    {
+        if (route.Cats != CatNeed.None || topic is TopicIds.CatAdd or TopicIds.CatSwitch || reading.CatsMeant.Count > 0
+            || reading.NewCatName is not { } name || owner.FindCat(name) is not null || owner.Cats.Count >= replies.Content.Messages.MaxCats)
+        {
+            return;
+        }
+
+        var cat = new CatProfile { Name = name, StepStarted = clock.GetUtcNow(), Pronoun = reading.Pronoun };
+        owner.Cats.Add(cat);
+        owner.CurrentCat = cat.Name;
+        await replies.SayAsync(turn, c => c.Messages.CatLearned, cat, cancellationToken);
     }
 
     /// <summary>A message that names one cat and calls it "he" or "she" teaches the bot that cat's pronoun.</summary>

@@ -34,9 +34,16 @@ public sealed class MessagesContent
     [JsonProperty(Required = Required.Always)] public string ForgetMeConfirm { get; set; } = "";
     [JsonProperty(Required = Required.Always)] public string ForgetMeDone { get; set; } = "";
     [JsonProperty(Required = Required.Always)] public string ForgetMeKept { get; set; } = "";
+
+    /// <summary>"honestly can we just start over": asked before starting over, since it may mean the plan.</summary>
+    [JsonProperty(Required = Required.Always)] public string StartOverConfirm { get; set; } = "";
+    [JsonProperty(Required = Required.Always)] public string StartOverKept { get; set; } = "";
     [JsonProperty(Required = Required.Always)] public string AskCatName { get; set; } = "";
     [JsonProperty(Required = Required.Always)] public string AskCatNameRetry { get; set; } = "";
     [JsonProperty(Required = Required.Always)] public string CatAdded { get; set; } = "";
+
+    /// <summary>A cat's name picked up from a message about something else ("my cat luna keeps freezing"), confirmed lightly.</summary>
+    [JsonProperty(Required = Required.Always)] public string CatLearned { get; set; } = "";
     [JsonProperty(Required = Required.Always)] public string CatSwitched { get; set; } = "";
     [JsonProperty(Required = Required.Always)] public string CatAlreadyKnown { get; set; } = "";
     [JsonProperty(Required = Required.Always)] public string WhichCat { get; set; } = "";
@@ -174,6 +181,31 @@ public sealed class PlanContent
     [JsonProperty(Required = Required.Always)] public string Undone { get; set; } = "";
     [JsonProperty(Required = Required.Always)] public string NothingToUndo { get; set; } = "";
     [JsonProperty(Required = Required.Always)] public string SessionMoved { get; set; } = "";
+
+    /// <summary>"i meant 15 not 50": the last session's length was corrected.</summary>
+    [JsonProperty(Required = Required.Always)] public string LengthFixed { get; set; } = "";
+
+    /// <summary>"we got the harness, step 1 is done": the step moved on on the owner's word.</summary>
+    [JsonProperty(Required = Required.Always)] public string StepDoneOnWord { get; set; } = "";
+
+    /// <summary>"step 3 is done" at a step that moves on only once the cat is relaxed.</summary>
+    [JsonProperty(Required = Required.Always)] public string StepDoneNeedsRelaxed { get; set; } = "";
+
+    /// <summary>"set her to step 8": the cat was put on the step named.</summary>
+    [JsonProperty(Required = Required.Always)] public string StepSet { get; set; } = "";
+
+    /// <summary>What putting the cat on a later step skipped (several steps).</summary>
+    [JsonProperty(Required = Required.Always)] public string StepSetSkipped { get; set; } = "";
+
+    /// <summary>What putting the cat on a later step skipped (one step).</summary>
+    [JsonProperty(Required = Required.Always)] public string StepSetSkippedOne { get; set; } = "";
+
+    /// <summary>"can i skip to going outside?": the steps that come first (several).</summary>
+    [JsonProperty(Required = Required.Always)] public string SkipAhead { get; set; } = "";
+
+    /// <summary>A worried owner's next small step: the cat's current step.</summary>
+    [JsonProperty(Required = Required.Always)] public string SmallStep { get; set; } = "";
+
     [JsonProperty(Required = Required.Always)] public string NothingToMove { get; set; } = "";
     [JsonProperty(Required = Required.Always)] public string AlreadyFirstStep { get; set; } = "";
 }
@@ -194,6 +226,9 @@ public sealed class PlanStep
     public string? Tip { get; set; }
     public MinuteRange? SessionMinutes { get; set; }
     [JsonProperty(Required = Required.Always)] public bool Outdoor { get; set; }
+
+    /// <summary>The step has no "relaxed" goal (getting the gear): the owner saying it's done moves the cat on.</summary>
+    public bool DoneOnWord { get; set; }
 }
 
 public sealed class MinuteRange
@@ -244,6 +279,9 @@ public sealed class FaqAnswer
     [JsonProperty(Required = Required.Always)] public string Id { get; set; } = "";
     [JsonProperty(Required = Required.Always)] public string Title { get; set; } = "";
     [JsonProperty(Required = Required.Always)] public string Answer { get; set; } = "";
+
+    /// <summary>After the answer, offer the cat's current step as a small next step (for worried owners).</summary>
+    public bool ThenSmallStep { get; set; }
 }
 
 public sealed class Story
@@ -281,6 +319,30 @@ public sealed class ReadingContent
     [JsonProperty(Required = Required.Always)] public StepWords StepWords { get; set; } = new();
     [JsonProperty(Required = Required.Always)] public Dictionary<string, int> NumberWords { get; set; } = [];
     [JsonProperty(Required = Required.Always)] public List<LanguageWords> Languages { get; set; } = [];
+
+    /// <summary>Words right before a cat's name in any sentence ("my cat luna keeps freezing", "start training pepper").</summary>
+    [JsonProperty(Required = Required.Always)] public List<string> NameSlots { get; set; } = [];
+
+    /// <summary>Words that mark a message as fixing the last session ("sorry, that was pepper", "i meant 15 not 50").</summary>
+    [JsonProperty(Required = Required.Always)] public List<string> Corrections { get; set; } = [];
+
+    /// <summary>Words that point at the last session when its cat is corrected ("that was pepper", "the last session was pepper").</summary>
+    [JsonProperty(Required = Required.Always)] public List<string> SessionPointers { get; set; } = [];
+
+    /// <summary>Words that make one session report about every cat ("did both, 4 min each").</summary>
+    [JsonProperty(Required = Required.Always)] public List<string> EachCat { get; set; } = [];
+
+    /// <summary>Words that say the cat's current step is done ("step 1 is done", "we got the harness").</summary>
+    [JsonProperty(Required = Required.Always)] public List<string> StepDone { get; set; } = [];
+
+    /// <summary>Words that put a cat on a step the owner names ("she's already on step 8", "set her to step 8").</summary>
+    [JsonProperty(Required = Required.Always)] public List<string> StepSet { get; set; } = [];
+
+    /// <summary>Words that ask to jump ahead in the plan ("can i skip to going outside?").</summary>
+    [JsonProperty(Required = Required.Always)] public List<string> StepSkip { get; set; } = [];
+
+    /// <summary>Per language code, answer words and their English reading ("10 minutos", "sí"), for pending questions.</summary>
+    [JsonProperty(Required = Required.Always)] public Dictionary<string, Dictionary<string, string>> AnswerWords { get; set; } = [];
 }
 
 public sealed class SocialWords

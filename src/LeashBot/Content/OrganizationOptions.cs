@@ -10,6 +10,13 @@ public sealed class OrganizationOptions : IValidatableObject
     [Required(AllowEmptyStrings = false, ErrorMessage = "Organization:Name is required: the store or clinic name used in the greeting."), MaxLength(80)]
     public string Name { get; set; } = "";
 
+    /// <summary>
+    /// What the bot calls itself in the greeting and on SMS; set it to the name the clinic gave the app in Teams
+    /// (the Teams package's ShortName, e.g. "Whisker Vets coach") so both say the same.
+    /// </summary>
+    [Required(AllowEmptyStrings = false, ErrorMessage = "Organization:BotName must not be empty: it is the name the bot introduces itself with."), MaxLength(30)]
+    public string BotName { get; set; } = "LeashBot";
+
     /// <summary>The everyday phone number; the vet message gives it when set.</summary>
     [MaxLength(40)]
     public string? Phone { get; set; }

@@ -14,6 +14,7 @@ public sealed class Phrasebook
         _organization = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["org.name"] = org.Name,
+            ["org.botName"] = org.BotName,
             ["org.phone"] = org.Phone ?? "",
             ["org.emergencyPhone"] = org.EmergencyPhone ?? "",
             ["org.hours"] = org.OpeningHours ?? "",

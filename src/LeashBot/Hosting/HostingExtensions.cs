@@ -92,6 +92,10 @@ public static class HostingExtensions
         services.AddSingleton<MessageReader>();
         services.AddSingleton<MenuMatcher>();
         services.AddSingleton<RouteTable>();
+        services.AddSingleton<SessionCorrections>();
+        services.AddSingleton<StepChanges>();
+        services.AddSingleton<ForeignAnswers>();
+        services.AddSingleton<LanguageNote>();
         services.AddSingleton<Router>();
         services.AddSingleton<CoachingDialog>();
 

@@ -89,4 +89,7 @@ public sealed class ConversationFlags
 
     /// <summary>When the bot last sent the owner to a vet; a health question soon after gets the vet message again.</summary>
     public DateTimeOffset? RedFlagAt { get; set; }
+
+    /// <summary>True once the owner was told, in their language, that the coaching is in English; it isn't said again.</summary>
+    public bool OtherLanguageNoted { get; set; }
 }

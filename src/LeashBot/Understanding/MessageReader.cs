@@ -199,7 +199,7 @@ public sealed class MessageReader
         var mentions = CatMentions(all, cats);
         var (pronoun, pronounCat) = PronounOf(words, cats);
         var (mood, negatedSpans) = MoodOf(clauses);
-        var social = SocialOf(words, recognition);
+        var social = SocialOf(words, recognition, text.Contains('?', StringComparison.Ordinal));
         var duration = new Lazy<TimeSpan?>(() => text.Length == 0 ? null : _numbers.RecognizeDuration(text), LazyThreadSafetyMode.None);
         var stepNumber = StepNumberIn(words);
 
@@ -416,6 +416,12 @@ public sealed class MessageReader
                     break;
                 }
             }
+
+            if (name.Length == 1 && !found.Any(f => f.Mention.Name == cat.Name) && NearMention(words, cats, name[0]) is { } at)
+            {
+                var negated = (at > 0 && _negations.Contains(words[at - 1])) || (at > 1 && words[at - 1] == "," && _negations.Contains(words[at - 2]));
+                found.Add((at, new CatMention(cat.Name, negated)));
+            }
         }
 
         return found.Count switch
@@ -424,6 +430,21 @@ public sealed class MessageReader
             1 => [found[0].Mention],
             _ => [.. found.OrderBy(f => f.At).Select(f => f.Mention)],
         };
+    }
+
+    /// <summary>Where the message types a slip of a cat's one-word name ("peper"): a word no other cat has and the content doesn't know.</summary>
+    private int? NearMention(List<string> words, IReadOnlyList<CatProfile> cats, string name)
+    {
+        for (var i = 0; i < words.Count; i++)
+        {
+            var word = words[i];
+            if (NearName.IsSlipOf(word, name) && !_recognizer.Normalizer.IsKnownWord(word) && !cats.Any(c => OwnerProfile.SameName(c.Name, word)))
+            {
+                return i;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>A cat's name as the message's words would spell it; a plain one-word name without going through the tokenizer.</summary>
@@ -647,7 +668,7 @@ public sealed class MessageReader
     /// Chat rather than a question: thanks, laughter, an acknowledgement, or a goodbye ("thanks, that's all
     /// for today", "gotta go feed these gremlins"). A goodbye has to open the message or follow other chat.
     /// </summary>
-    private SocialAct SocialOf(List<string> words, Recognition recognition)
+    private SocialAct SocialOf(List<string> words, Recognition recognition, bool asks)
     {
         if (words.Count == 0)
         {
@@ -681,6 +702,13 @@ public sealed class MessageReader
             rest += !covered[i] && !_fillers.Contains(words[i]) ? 1 : 0;
         }
 
+        // "omg ty ur a star, gotta run and feed her, bye!!": a message that ends on a goodbye and asks nothing is one
+        // ("we'll try again later" is not).
+        if (!asks && acts[^1].Act == SocialAct.Goodbye && EndsWithChat(words, covered) && (acts.Count >= 2 || words[acts[^1].At] != "later"))
+        {
+            return SocialAct.Goodbye;
+        }
+
         var goodbye = acts.FindIndex(a => a.Act == SocialAct.Goodbye);
         if (goodbye >= 0)
         {
@@ -710,6 +738,25 @@ public sealed class MessageReader
         }
 
         return acts.All(a => a.Act == SocialAct.Acknowledgement) && rest == 0 ? SocialAct.Acknowledgement : SocialAct.None;
+    }
+
+    /// <summary>True when the last word that isn't filler is part of a chat phrase.</summary>
+    private bool EndsWithChat(List<string> words, bool[] covered)
+    {
+        for (var i = words.Count - 1; i >= 0; i--)
+        {
+            if (covered[i])
+            {
+                return true;
+            }
+
+            if (!_fillers.Contains(words[i]) && words[i].Any(char.IsLetterOrDigit))
+            {
+                return false;
+            }
+        }
+
+        return false;
     }
 
     private int? StepNumberIn(List<string> words)

@@ -21,6 +21,7 @@ public sealed class NameRules
     private readonly PhraseIndex<bool> _leadIns;
     private readonly HashSet<string> _questionSlots;
     private readonly HashSet<string> _questionEnds;
+    private readonly PhraseIndex<bool> _slots;
 
     internal NameRules(ReadingContent words, GlobalSettings global, MoodWords moods, TopicRecognizer recognizer, Func<string, List<string>> tokenize)
     {
@@ -39,6 +40,7 @@ public sealed class NameRules
         _leadIns = new(words.NameLeadIns.Select(l => (tokenize(l).ToArray(), true)).OrderByDescending(l => l.Item1.Length));
         _questionSlots = [.. words.NameQuestionSlots];
         _questionEnds = [.. words.NameQuestionEnds];
+        _slots = new(words.NameSlots.Select(l => (tokenize(l).ToArray(), true)).OrderByDescending(l => l.Item1.Length));
     }
 
     /// <summary>A name the words give explicitly, after a lead-in or in a question about the cat; null if none.</summary>
@@ -49,8 +51,15 @@ public sealed class NameRules
         {
             if (_leadIns.MatchAt(words, i) is { Words: var leadIn })
             {
-                var candidate = words.Skip(i + leadIn.Length).TakeWhile(w => w != "," && w != "not" && w != "but" && w != "and").Take(MostWords + 1).ToList();
-                if (Plausible(candidate) is { } name)
+                // "i just said, mochi lol": a comma right after the lead-in and chat words after the name don't count.
+                var candidate = words.Skip(i + leadIn.Length).SkipWhile(w => w == ",")
+                    .TakeWhile(w => w != "," && w != "not" && w != "but" && w != "and").Take(MostWords + 1).ToList();
+                while (candidate.Count > 1 && _notNameWords.Contains(candidate[^1]))
+                {
+                    candidate.RemoveAt(candidate.Count - 1);
+                }
+
+                if (Plausible(candidate) is { } name && !IsSlipOfKnown(name, knownCats))
                 {
                     return name;
                 }
@@ -67,8 +76,36 @@ public sealed class NameRules
             }
         }
 
+        // "hi my cat luna keeps freezing", "start training pepper": a word the content doesn't know, right after
+        // words that come before a cat's name, in any sentence.
+        for (var i = 0; i < words.Count; i++)
+        {
+            if (_slots.MatchAt(words, i) is { Words: var slot } && i + slot.Length < words.Count)
+            {
+                var word = words[i + slot.Length];
+                if (!IsEverydayWord(word) && !knownCats.Contains(word, StringComparer.OrdinalIgnoreCase)
+                    && Plausible([word]) is { } name && !IsSlipOfKnown(name, knownCats))
+                {
+                    return name;
+                }
+            }
+        }
+
         return null;
     }
+
+    /// <summary>A word the content knows, also as a plural ("harnesses", "leashes").</summary>
+    private bool IsEverydayWord(string word)
+    {
+        var normalizer = _recognizer.Normalizer;
+        return normalizer.IsKnownWord(word)
+            || (word.EndsWith('s') && normalizer.IsKnownWord(word[..^1]))
+            || (word.EndsWith("es", StringComparison.Ordinal) && normalizer.IsKnownWord(word[..^2]));
+    }
+
+    /// <summary>"peper" when Pepper is known is Pepper mistyped, not a new cat.</summary>
+    private static bool IsSlipOfKnown(string name, IReadOnlyCollection<string> knownCats) =>
+        knownCats.Any(k => string.Equals(k, name, StringComparison.OrdinalIgnoreCase) || NearName.IsSlipOf(name.ToLowerInvariant(), k));
 
     /// <summary>
     /// Several names in a list: the whole message ("milo and pickle") or what follows a lead-in ("their names
@@ -151,6 +188,13 @@ public sealed class NameRules
         var joined = string.Join(' ', words);
         if (joined.Length > LongestName || !joined.Any(char.IsLetter) || _notNames.Contains(joined)
             || words.Any(w => _notNameWords.Contains(w) || !w.Any(char.IsLetterOrDigit)) || YesNoRecognizer.Recognize(joined) is not null)
+        {
+            return null;
+        }
+
+        // "start training pepper" is a request, not a cat called that: a name of several words doesn't open with one
+        // the content knows.
+        if (words.Count > 1 && _recognizer.Normalizer.IsKnownWord(words[0]) && !words.All(_recognizer.Normalizer.IsKnownWord))
         {
             return null;
         }

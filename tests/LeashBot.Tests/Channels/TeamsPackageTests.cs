@@ -44,6 +44,13 @@ public sealed class TeamsPackageTests
         Assert.Equal(["bot.vets.example"], manifest["validDomains"]!.AsArray().Select(d => (string?)d));
         Assert.Equal(["personal", "groupChat", "team"], manifest["bots"]![0]!["scopes"]!.AsArray().Select(s => (string?)s));
 
+        // The clinic's name for the app is used throughout, and Teams suggests what the bot understands.
+        Assert.DoesNotContain("LeashBot", manifestText, StringComparison.Ordinal);
+        Assert.StartsWith("Whisker Vets coach", (string?)manifest["name"]!["full"], StringComparison.Ordinal);
+        var commands = manifest["bots"]![0]!["commandLists"]![0]!["commands"]!.AsArray();
+        Assert.InRange(commands.Count, 5, TeamsAppSettings.MostCommands);
+        Assert.All(commands, c => Assert.InRange(((string?)c!["title"])!.Length, 1, 32));
+
         var result = Validate(manifestText);
         Assert.True(result.IsValid, Describe(result));
 

@@ -41,7 +41,7 @@ public sealed class TeamsTranscripts(SharedHost shared) : IClassFixture<SharedHo
     {
         var chat = TeamsChat.Personal(_host);
         var menu = await chat.PostAsync(chat.BotAdded());
-        Assert.Contains(menu.Activities, a => (string?)a["attachments"]?.FirstOrDefault()?["contentType"] == "application/vnd.microsoft.card.hero");
+        Assert.Contains(menu.Activities, a => (string?)a["attachments"]?.FirstOrDefault()?["contentType"] == "application/vnd.microsoft.card.adaptive");
 
         await chat.PostAsync(chat.Message("is my cat ready?"));
         var question = await chat.PostAsync(chat.Message("Milo"));
@@ -85,13 +85,13 @@ public sealed class TeamsTranscripts(SharedHost shared) : IClassFixture<SharedHo
         var question = await group.PostAsync(group.Mentioning(group.Alice, "Luna"));
         question.Offers("Yes", "No");
         var card = question.Activities[^1]["attachments"]![0]!;
-        Assert.Equal("application/vnd.microsoft.card.hero", (string?)card["contentType"]);
-        var yes = card["content"]!["buttons"]!.First(b => (string?)b["title"] == "Yes");
-        Assert.Equal("messageBack", (string?)yes["type"]);
+        Assert.Equal("application/vnd.microsoft.card.adaptive", (string?)card["contentType"]);
+        var yes = card["content"]!["actions"]!.First(b => (string?)b["title"] == "Yes");
+        Assert.Equal("Action.Submit", (string?)yes["type"]);
+        Assert.Equal("messageBack", (string?)yes["data"]!["msteams"]!["type"]);
 
-        // A tap on a card button arrives as the person's message with the button's value and no mention.
-        var tap = group.Message(group.Alice, (string?)yes["text"]);
-        tap["value"] = yes["value"]!.DeepClone();
+        // A tap on a card button arrives as the person's message with the button's data as its value and no mention.
+        var tap = TeamsChat.Tap(group.Message(group.Alice, null), yes);
         var next = await group.PostAsync(tap);
         Assert.NotEmpty(next.Texts.Concat(next.Buttons));
         next.DoesNotSay("didn't catch that");
@@ -118,6 +118,62 @@ public sealed class TeamsTranscripts(SharedHost shared) : IClassFixture<SharedHo
         using var content = new StringContent(invoke.ToString(Formatting.None), Encoding.UTF8, "application/json");
         using var response = await chat.Owner.Http.PostAsync(new Uri("/api/messages", UriKind.Relative), content);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task An_old_card_button_tapped_mid_flow_is_taken_as_the_choice_it_names_Teams_simulated()
+    {
+        var group = TeamsChat.Group(_host);
+        var menu = await group.PostAsync(group.BotAdded(group.Alice));
+        var stories = menu.Activities.SelectMany(a => a["attachments"] ?? new JArray()).SelectMany(c => c["content"]!["actions"] ?? new JArray())
+            .First(b => (string?)b["title"] == "Stories from other owners");
+
+        await group.PostAsync(group.Mentioning(group.Alice, "is my cat ready?"));
+        (await group.PostAsync(group.Mentioning(group.Alice, "Luna"))).Offers("Yes", "No");
+
+        // The old menu card's button, tapped while a yes/no question waits.
+        var tapped = await group.PostAsync(TeamsChat.Tap(group.Message(group.Alice, null), stories));
+        tapped.DoesNotSay("didn't catch that").DoesNotSay("yes or no");
+        Assert.Contains(tapped.Texts, t => t.Length > 40);
+    }
+
+    [Fact]
+    public async Task In_a_group_chat_the_answer_mentions_the_person_it_answers_Teams_simulated()
+    {
+        var group = TeamsChat.Group(_host);
+        await group.PostAsync(group.BotAdded(group.Alice));
+        var answer = await group.PostAsync(group.Mentioning(group.Bob, "my cat froze, what now?"));
+        var first = answer.Activities.First(a => !string.IsNullOrEmpty((string?)a["text"]));
+        Assert.StartsWith($"<at>{group.Bob[3..]}</at>", (string?)first["text"], StringComparison.Ordinal);
+        Assert.Contains(first["entities"]!, e => (string?)e["type"] == "mention" && (string?)e["mentioned"]!["id"] == group.Bob);
+
+        // A personal chat has only one person: no mention.
+        var chat = TeamsChat.Personal(_host);
+        var personal = await chat.PostAsync(chat.Message("my cat froze, what now?"));
+        personal.DoesNotSay("<at>");
+    }
+
+    [Fact]
+    public async Task The_greeting_uses_the_name_the_clinic_gave_the_app_Teams_simulated()
+    {
+        using var host = new BotHost(new Dictionary<string, string?> { ["Organization:BotName"] = "Whisker Vets coach" });
+        var chat = TeamsChat.Personal(host);
+        (await chat.PostAsync(chat.BotAdded())).FirstSays("Hi! I'm Whisker Vets coach").DoesNotSay("LeashBot");
+    }
+
+    [Fact]
+    public async Task Every_command_the_Teams_manifest_lists_is_understood()
+    {
+        var defaults = JObject.Parse(File.ReadAllText(Path.Combine(RepoRoot.Path, "deploymentTemplates", "teams", "teams-app.json")));
+        var commands = defaults["Commands"]!.Select(c => (string)c["Title"]!).ToList();
+        Assert.InRange(commands.Count, 5, 10);
+        foreach (var command in commands)
+        {
+            var chat = TeamsChat.Personal(_host);
+            await chat.PostAsync(chat.Message("start training"));
+            await chat.PostAsync(chat.Message("Luna"));
+            (await chat.PostAsync(chat.Message(command))).DoesNotSay("not quite sure").DoesNotSay("Did you mean");
+        }
     }
 
     /// <summary>A Teams conversation: personal (one person) or a group chat, with Teams' ids and shapes.</summary>
@@ -188,6 +244,16 @@ public sealed class TeamsTranscripts(SharedHost shared) : IClassFixture<SharedHo
             var activity = Base("message", from);
             activity["text"] = text;
             return activity;
+        }
+
+        /// <summary>What Teams sends for a tap on an Adaptive Card's messageBack button: its text, and its data as the value.</summary>
+        public static JObject Tap(JObject message, JToken button)
+        {
+            var data = (JObject)button["data"]!.DeepClone();
+            message["text"] = (string?)data["msteams"]!["text"];
+            data.Remove("msteams");
+            message["value"] = data;
+            return message;
         }
 
         public JObject Mentioning(string from, string text)

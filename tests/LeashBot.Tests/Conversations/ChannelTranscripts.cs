@@ -9,10 +9,10 @@ public sealed class ChannelTranscripts(SharedHost shared) : IClassFixture<Shared
     private readonly BotHost _host = shared.Host;
 
     [Fact]
-    public async Task Simulated_teams_gets_the_menu_as_card_buttons()
+    public async Task Simulated_teams_gets_the_menu_as_an_adaptive_card()
     {
         var greeting = await _host.NewOwner(channelId: "msteams").JoinsAsync();
-        Assert.Contains(greeting.Activities, a => a["attachments"]?.Any(att => (string?)att["contentType"] == "application/vnd.microsoft.card.hero") == true);
+        Assert.Contains(greeting.Activities, a => a["attachments"]?.Any(att => (string?)att["contentType"] == "application/vnd.microsoft.card.adaptive") == true);
         greeting.Offers("Is my cat ready?", "Stories from other owners");
     }
 

@@ -69,7 +69,7 @@ public sealed class Replies(IReadOnlyList<JObject> activities)
 
     public IReadOnlyList<string> Buttons => activities
         .SelectMany(a => (a["suggestedActions"]?["actions"] as JArray ?? [])
-            .Concat(a["attachments"]?.SelectMany(att => att["content"]?["buttons"] as JArray ?? []) ?? []))
+            .Concat(a["attachments"]?.SelectMany(att => att["content"]?["buttons"] as JArray ?? att["content"]?["actions"] as JArray ?? []) ?? []))
         .Select(b => (string?)b["title"] ?? "")
         .ToList();
 

@@ -1,5 +1,6 @@
 using LeashBot.Bot;
 using LeashBot.State;
+using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Newtonsoft.Json.Linq;
 
@@ -44,6 +45,34 @@ public sealed class TeamsConventions : ChannelConventions
 
         var botId = activity.Recipient?.Id;
         return activity.MembersAdded is { Count: > 0 } added && added.Any(m => m.Id == botId);
+    }
+
+    /// <summary>
+    /// In a group chat or channel several people talk to the bot, so its first message of each answer @mentions the
+    /// person it answers (Teams shows the name and notifies them).
+    /// </summary>
+    public override void BeginTurn(ITurnContext turnContext)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        var incoming = turnContext.Activity;
+        if (incoming.Type != ActivityTypes.Message || !StateKeys.IsShared(incoming) || incoming.From is not { Name: { Length: > 0 } } person)
+        {
+            return;
+        }
+
+        var mentioned = false;
+        turnContext.OnSendActivities(async (context, activities, next) =>
+        {
+            if (!mentioned && activities.FirstOrDefault(a => a.Type == ActivityTypes.Message && !string.IsNullOrEmpty(a.Text)) is { } first)
+            {
+                mentioned = true;
+                var mention = new Mention { Mentioned = new ChannelAccount(person.Id, person.Name), Text = $"<at>{person.Name}</at>" };
+                first.Text = mention.Text + " " + first.Text;
+                first.Entities = [.. first.Entities ?? [], mention];
+            }
+
+            return await next().ConfigureAwait(false);
+        });
     }
 
     /// <summary>In group chats Teams puts the bot's @mention inside the text; a mention without text removes nothing.</summary>
