@@ -1,5 +1,6 @@
 using LeashBot.Dialogs;
 using Microsoft.Bot.Schema;
+using Newtonsoft.Json.Linq;
 
 namespace LeashBot.Dialogs.Tests;
 
@@ -29,19 +30,22 @@ public class ChoiceFactoryTests
     [InlineData(null)]
     [InlineData("groupChat")]
     [InlineData("channel")]
-    public void Teams_outside_personal_chats_gets_a_hero_card_whose_buttons_answer_without_a_mention(string? conversationType)
+    public void Teams_outside_personal_chats_gets_an_adaptive_card_whose_buttons_answer_without_a_mention(string? conversationType)
     {
         var activity = ChoiceFactory.ForChannel("msteams", "Where?", Choices, conversationType: conversationType);
 
         Assert.Null(activity.SuggestedActions);
         var attachment = Assert.Single(activity.Attachments);
-        Assert.Equal(HeroCard.ContentType, attachment.ContentType);
-        var card = Assert.IsType<HeroCard>(attachment.Content);
-        Assert.Equal("Where?", card.Text);
-        Assert.All(card.Buttons, b => Assert.Equal(ActionTypes.MessageBack, b.Type));
-        Assert.Equal(["indoors", "outside"], card.Buttons.Select(b => b.Text));
-        Assert.Equal(["Indoors first", "outside"], card.Buttons.Select(b => b.DisplayText));
-        Assert.Equal("indoors", Assert.IsType<Dictionary<string, string>>(card.Buttons[0].Value)["choice"]);
+        Assert.Equal(ChoiceFactory.AdaptiveCardContentType, attachment.ContentType);
+        var card = Assert.IsType<JObject>(attachment.Content);
+        Assert.Equal("AdaptiveCard", (string?)card["type"]);
+        Assert.Equal("Where?", (string?)card["body"]![0]!["text"]);
+        var actions = card["actions"]!.Children().ToList();
+        Assert.All(actions, a => Assert.Equal("Action.Submit", (string?)a["type"]));
+        Assert.All(actions, a => Assert.Equal(ActionTypes.MessageBack, (string?)a["data"]!["msteams"]!["type"]));
+        Assert.Equal(["indoors", "outside"], actions.Select(a => (string?)a["data"]!["msteams"]!["text"]));
+        Assert.Equal(["Indoors first", "outside"], actions.Select(a => (string?)a["title"]));
+        Assert.Equal("indoors", (string?)actions[0]["data"]![ChoiceFactory.ChoiceValueKey]);
     }
 
     [Fact]
@@ -54,7 +58,7 @@ public class ChoiceFactoryTests
         IList<Choice> four = [new("a"), new("b"), new("c"), new("d")];
         var many = ChoiceFactory.ForChannel("msteams", "Which?", four, conversationType: "personal");
         Assert.Null(many.SuggestedActions);
-        Assert.Equal(HeroCard.ContentType, Assert.Single(many.Attachments).ContentType);
+        Assert.Equal(ChoiceFactory.AdaptiveCardContentType, Assert.Single(many.Attachments).ContentType);
     }
 
     [Theory]
