@@ -3,8 +3,8 @@ using Newtonsoft.Json;
 namespace LeashBot.Content;
 
 // The shape of dialogs/redflags.json: the health red flags every message is checked for, and the vet reply.
-// Patterns are words in order ("strain litter"); "a|b" offers alternatives, "@group" a word group, and
-// "a+b" asks for the two words side by side. Words are compared by stem, so "vomit" also finds "vomiting".
+// Patterns are words in order ("strain litter"); "a|b" offers alternatives, "@group" a word group,
+// "a+b" asks for the two words side by side and "~a" for a word anywhere later in the sentence. Words are compared by stem, so "vomit" also finds "vomiting".
 
 public sealed class RedFlagContent
 {
@@ -32,6 +32,18 @@ public sealed class RedFlagContent
     [JsonProperty(Required = Required.Always)] public List<string> Resolved { get; set; } = [];
     [JsonProperty(Required = Required.Always)] public List<string> FollowUps { get; set; } = [];
     [JsonProperty(Required = Required.Always)] public Dictionary<string, List<string>> WordGroups { get; set; } = [];
+
+    /// <summary>Word lists taken from a named source (plants toxic to cats, human medicines…); patterns use them as word groups.</summary>
+    public List<KnowledgeList> Knowledge { get; set; } = [];
+
+    /// <summary>
+    /// An owner's cat may be called by a red-flag word ("Lily", "Pepper"): that word is read as the cat, unless one of
+    /// these words comes right before it ("a lily", "the pepper").
+    /// </summary>
+    public List<string> NotANameAfter { get; set; } = [];
+
+    /// <summary>The vet message in the other languages the bot recognises, by language code; the English one is <see cref="Reply"/>.</summary>
+    public Dictionary<string, RedFlagReplies> Translations { get; set; } = [];
     [JsonProperty(Required = Required.Always)] public List<BodySystem> Systems { get; set; } = [];
 }
 
@@ -48,6 +60,16 @@ public sealed class RedFlagReplies
     [JsonProperty(Required = Required.Always)] public string Clinic { get; set; } = "";
     [JsonProperty(Required = Required.Always)] public string NoNumbers { get; set; } = "";
     [JsonProperty(Required = Required.Always)] public string Afterwards { get; set; } = "";
+}
+
+/// <summary>A list of facts (names) from a named source, with its licence.</summary>
+public sealed class KnowledgeList
+{
+    [JsonProperty(Required = Required.Always)] public string Id { get; set; } = "";
+    [JsonProperty(Required = Required.Always)] public string Title { get; set; } = "";
+    [JsonProperty(Required = Required.Always)] public string Source { get; set; } = "";
+    [JsonProperty(Required = Required.Always)] public string Licence { get; set; } = "";
+    [JsonProperty(Required = Required.Always)] public List<string> Words { get; set; } = [];
 }
 
 public sealed class BodySystem

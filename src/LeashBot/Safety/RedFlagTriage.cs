@@ -28,6 +28,7 @@ public sealed class RedFlagTriage
     private const int Unknown = 0;
     private const int MaxCachedCorrections = 20_000;
     private const int LongestWord = 48;
+    private const int FragmentWords = 3;
 
     private readonly Dictionary<string, int> _ids;
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _surfaceLookup;
@@ -45,6 +46,8 @@ public sealed class RedFlagTriage
     private readonly bool[] _subject;
     private readonly bool[] _clauseBreak;
     private readonly bool[] _contrast;
+    private readonly bool[] _notANameAfter;
+    private readonly int _cat;
     private readonly int[][] _fillers;
     private readonly int[][] _notNegations;
     private readonly int _maxGap;
@@ -75,12 +78,17 @@ public sealed class RedFlagTriage
         _ids = new Dictionary<string, int>(StringComparer.Ordinal);
         var vocabulary = new Vocabulary(_ids);
         foreach (var word in content.SkipWords.Concat(content.Negations).Concat(content.NegationCarriers).Concat(content.Subjects)
-                     .Concat(content.ClauseBreaks).Concat(content.Contrasts))
+                     .Concat(content.ClauseBreaks).Concat(content.Contrasts).Concat(content.NotANameAfter).Append("cat"))
         {
             vocabulary.IdOf(word);
         }
 
         var groups = content.WordGroups.ToDictionary(g => g.Key, g => g.Value, StringComparer.Ordinal);
+        foreach (var list in content.Knowledge)
+        {
+            groups[list.Id] = list.Words;
+        }
+
         var compile = new PatternCompiler(vocabulary, groups, this);
         _fillers = [.. content.Fillers.Select(compile.Phrase)];
         _notNegations = [.. content.NotNegations.Select(compile.Phrase)];
@@ -111,6 +119,8 @@ public sealed class RedFlagTriage
         _subject = Flags(content.Subjects);
         _clauseBreak = Flags(content.ClauseBreaks);
         _contrast = Flags(content.Contrasts);
+        _notANameAfter = Flags(content.NotANameAfter);
+        _cat = vocabulary.IdOf("cat");
 
         // Exact words: every red-flag word as written in the content maps to its id; every other word the
         // bot's content uses is known to be harmless (id 0), so it is never "corrected" into a red flag.
@@ -196,18 +206,21 @@ public sealed class RedFlagTriage
         return Build(content.RedFlags, content.Understanding.Global, known);
     }
 
-    /// <summary>Reads the whole message for red flags.</summary>
-    public RedFlagResult Read(string text)
+    /// <summary>
+    /// Reads the whole message for red flags. <paramref name="catNames"/> are the owner's own cats: a cat called
+    /// by a red-flag word ("Lily ate her dinner") is read as the cat.
+    /// </summary>
+    public RedFlagResult Read(string text, IReadOnlyCollection<string>? catNames = null)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var tokens = Tokenize(text);
+        var tokens = Tokenize(text, catNames);
         List<RedFlagSign>? found = null;
         var tier = RedFlagTier.None;
         var start = 0;
         Span<int> positions = stackalloc int[PatternSet.MaxElements];
         for (var i = 0; i <= tokens.Count; i++)
         {
-            if (i < tokens.Count && !IsEnd(tokens[i]))
+            if (i < tokens.Count && (!IsEnd(tokens[i]) || IsFragment(tokens, start, i)))
             {
                 continue;
             }
@@ -395,6 +408,7 @@ public sealed class RedFlagTriage
 
         var words = pattern.Elements[element];
         var adjacent = pattern.Adjacent[element];
+        var anywhere = pattern.Anywhere[element];
         var gap = 0;
         for (var j = previous + 1; j < end; j++)
         {
@@ -418,7 +432,7 @@ public sealed class RedFlagTriage
                 continue;
             }
 
-            if (++gap > _maxGap)
+            if (!anywhere && ++gap > _maxGap)
             {
                 return false;
             }
@@ -544,7 +558,7 @@ public sealed class RedFlagTriage
         return false;
     }
 
-    private List<int> Tokenize(string text)
+    private List<int> Tokenize(string text, IReadOnlyCollection<string>? catNames = null)
     {
         text = ReplaceEmoji(text);
         var tokens = new List<int>(text.Length / 4 + 4);
@@ -583,7 +597,7 @@ public sealed class RedFlagTriage
             {
                 if (length < LongestWord)
                 {
-                    buffer[length++] = IsApostrophe(text[i]) ? '\'' : char.ToLowerInvariant(text[i]);
+                    buffer[length++] = IsApostrophe(text[i]) ? '\'' : WithoutAccent(char.ToLowerInvariant(text[i]));
                 }
                 else
                 {
@@ -596,6 +610,12 @@ public sealed class RedFlagTriage
             if (overflow)
             {
                 tokens.Add(Unknown);
+                continue;
+            }
+
+            if (catNames is { Count: > 0 } && IsCatName(buffer[..length], catNames) && (tokens.Count == 0 || tokens[^1] <= 0 || !_notANameAfter[tokens[^1]]))
+            {
+                tokens.Add(_cat);
                 continue;
             }
 
@@ -728,6 +748,34 @@ public sealed class RedFlagTriage
 
     private static bool IsEnd(int id) => id is SentenceEnd or QuestionEnd;
 
+    /// <summary>
+    /// A few words ending in a full stop ("grapes.", "garlic butter.") name the thing the next sentence is about
+    /// ("she ate like 3"): they are read with it.
+    /// </summary>
+    private bool IsFragment(List<int> tokens, int start, int end)
+    {
+        if (tokens[end] != SentenceEnd)
+        {
+            return false;
+        }
+
+        var words = 0;
+        var known = false;
+        for (var i = start; i < end; i++)
+        {
+            var id = tokens[i];
+            if (id == Comma || (id > 0 && _skip[id]))
+            {
+                continue;
+            }
+
+            known |= id > 0;
+            words++;
+        }
+
+        return known && words <= FragmentWords;
+    }
+
     /// <summary>A short question answered with a denial right after it: "panting? no, just purring".</summary>
     private bool IsDeniedQuestion(List<int> tokens, int start, int end)
     {
@@ -744,6 +792,33 @@ public sealed class RedFlagTriage
 
         return words <= ShortQuestion;
     }
+
+    private static bool IsCatName(ReadOnlySpan<char> word, IReadOnlyCollection<string> catNames)
+    {
+        foreach (var name in catNames)
+        {
+            if (word.Equals(name.AsSpan().Trim(), StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>"comió" reads as "comio", "ständig" as "standig": owners type with and without accents alike.</summary>
+    private static char WithoutAccent(char c) => c switch
+    {
+        < '\u00C0' => c,
+        'á' or 'à' or 'â' or 'ä' or 'ã' or 'å' => 'a',
+        'é' or 'è' or 'ê' or 'ë' => 'e',
+        'í' or 'ì' or 'î' or 'ï' => 'i',
+        'ó' or 'ò' or 'ô' or 'ö' or 'õ' => 'o',
+        'ú' or 'ù' or 'û' or 'ü' => 'u',
+        'ç' => 'c',
+        'ñ' => 'n',
+        _ => c,
+    };
 
     private static bool IsApostrophe(char c) => c is '\'' or '\u2019' or '\u2018' or '\u02BC' or '`';
 
@@ -815,6 +890,7 @@ public sealed class RedFlagTriage
             var parts = text.Replace("+", " + ", StringComparison.Ordinal).Split(' ', StringSplitOptions.RemoveEmptyEntries);
             var elements = new List<int[]>();
             var adjacent = new List<bool>();
+            var anywhere = new List<bool>();
             var next = false;
             foreach (var part in parts)
             {
@@ -824,13 +900,31 @@ public sealed class RedFlagTriage
                     continue;
                 }
 
-                var words = part.Split('|').SelectMany(w => w.StartsWith('@') ? groups[w[1..]] : [w]);
+                var far = part.StartsWith('~');
+                var words = part.TrimStart('~').Split('|').SelectMany(w => Expand(w, 0));
                 elements.Add([.. words.SelectMany(Ids).Distinct()]);
                 adjacent.Add(next);
+                anywhere.Add(far);
                 next = false;
             }
 
-            return new Pattern([.. elements], [.. adjacent]);
+            return new Pattern([.. elements], [.. adjacent], [.. anywhere]);
+        }
+
+        /// <summary>A word, or the words of a group; a group may name other groups ("@poison" = "@toxicPlant" and more).</summary>
+        private IEnumerable<string> Expand(string word, int depth)
+        {
+            if (!word.StartsWith('@'))
+            {
+                return [word];
+            }
+
+            if (depth > 4 || !groups.TryGetValue(word[1..], out var members))
+            {
+                throw new InvalidOperationException($"Unknown or circular word group '{word}'.");
+            }
+
+            return members.SelectMany(m => Expand(m, depth + 1));
         }
 
         /// <summary>A phrase compared word for word (fillers, words that only look like denials).</summary>
@@ -850,7 +944,8 @@ public sealed class RedFlagTriage
         }
     }
 
-    private sealed record Pattern(int[][] Elements, bool[] Adjacent);
+    /// <summary>Words in order; <c>Adjacent</c>: right after the previous word; <c>Anywhere</c>: anywhere later in the sentence ("~word").</summary>
+    private sealed record Pattern(int[][] Elements, bool[] Adjacent, bool[] Anywhere);
 
     /// <summary>Patterns indexed by the ids their first word may have.</summary>
     private sealed class PatternSet
