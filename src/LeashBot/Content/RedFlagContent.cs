@@ -42,6 +42,12 @@ public sealed class RedFlagContent
     /// </summary>
     public List<string> NotANameAfter { get; set; } = [];
 
+    /// <summary>A vet has seen the cat and all is well: after a red flag, such a message ends the alarm.</summary>
+    public List<string> AllClears { get; set; } = [];
+
+    /// <summary>What the bot says while an alarm lasts, when it ends, and to a calm message about health.</summary>
+    public RedFlagAftercare Aftercare { get; set; } = new();
+
     /// <summary>The vet message in the other languages the bot recognises, by language code; the English one is <see cref="Reply"/>.</summary>
     public Dictionary<string, RedFlagReplies> Translations { get; set; } = [];
     [JsonProperty(Required = Required.Always)] public List<BodySystem> Systems { get; set; } = [];
@@ -60,6 +66,25 @@ public sealed class RedFlagReplies
     [JsonProperty(Required = Required.Always)] public string Clinic { get; set; } = "";
     [JsonProperty(Required = Required.Always)] public string NoNumbers { get; set; } = "";
     [JsonProperty(Required = Required.Always)] public string Afterwards { get; set; } = "";
+
+    /// <summary>"your cat" in this language, when the cat's name isn't known (the English one is in messages.json).</summary>
+    public string? YourCat { get; set; }
+}
+
+/// <summary>The bot's words around a red flag, after the vet message itself.</summary>
+public sealed class RedFlagAftercare
+{
+    /// <summary>"ok", "thanks", "calling now" while the alarm lasts: short and kind, no menu.</summary>
+    [JsonProperty(Required = Required.Always)] public string Waiting { get; set; } = "";
+
+    /// <summary>A training question or session while the alarm lasts: why training waits.</summary>
+    [JsonProperty(Required = Required.Always)] public string TrainingWaits { get; set; } = "";
+
+    /// <summary>A vet's all-clear: glad, and go by the vet's advice on when to start again.</summary>
+    [JsonProperty(Required = Required.Always)] public string AllClear { get; set; } = "";
+
+    /// <summary>A calm message about health the coaching has no answer for ("his gums are nice and pink"); the menu follows.</summary>
+    [JsonProperty(Required = Required.Always)] public string CalmHealth { get; set; } = "";
 }
 
 /// <summary>A list of facts (names) from a named source, with its licence.</summary>

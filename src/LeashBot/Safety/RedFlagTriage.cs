@@ -57,6 +57,8 @@ public sealed class RedFlagTriage
     private readonly PatternSet _clearances;
     private readonly PatternSet _resolved;
     private readonly PatternSet _followUps;
+    private readonly PatternSet _allClears;
+    private readonly bool[] _healthWord;
     private readonly SignInfo[] _signInfo;
 
     private RedFlagTriage(RedFlagContent content, GlobalSettings? global, IEnumerable<string> knownTexts)
@@ -110,7 +112,9 @@ public sealed class RedFlagTriage
         _clearances = new PatternSet(content.Clearances.Concat(content.LongAgo).Select(p => (compile.Pattern(p), 0)));
         _resolved = new PatternSet(content.Resolved.Select(p => (compile.Pattern(p), 0)));
         _followUps = new PatternSet(content.FollowUps.Select(p => (compile.Pattern(p), 0)));
+        _allClears = new PatternSet(content.AllClears.Select(p => (compile.Pattern(p), 0)));
         _signs = new PatternSet(signs);
+        var healthIds = signs.SelectMany(s => s.Pattern.Elements[0]).Concat(groups.GetValueOrDefault("vet", []).Select(vocabulary.IdOf)).ToHashSet();
 
         var count = vocabulary.Count + 1;
         _skip = Flags(content.SkipWords);
@@ -121,6 +125,13 @@ public sealed class RedFlagTriage
         _contrast = Flags(content.Contrasts);
         _notANameAfter = Flags(content.NotANameAfter);
         _cat = vocabulary.IdOf("cat");
+        _healthWord = new bool[count];
+        var coachingStems = knownTexts.SelectMany(Words).Select(EnglishStemmer.Stem).ToHashSet(StringComparer.Ordinal);
+        foreach (var (stem, id) in _ids)
+        {
+            // Words of the coaching itself ("walk", "treat") say nothing about health on their own.
+            _healthWord[id] = healthIds.Contains(id) && id < count && !_skip[id] && !_negation[id] && !_subject[id] && !coachingStems.Contains(stem);
+        }
 
         // Exact words: every red-flag word as written in the content maps to its id; every other word the
         // bot's content uses is known to be harmless (id 0), so it is never "corrected" into a red flag.
@@ -216,6 +227,7 @@ public sealed class RedFlagTriage
         var tokens = Tokenize(text, catNames);
         List<RedFlagSign>? found = null;
         var tier = RedFlagTier.None;
+        var calmed = false;
         var start = 0;
         Span<int> positions = stackalloc int[PatternSet.MaxElements];
         for (var i = 0; i <= tokens.Count; i++)
@@ -228,13 +240,82 @@ public sealed class RedFlagTriage
             var end = i;
             if (end > start && !IsDeniedQuestion(tokens, start, end))
             {
-                ReadSentence(tokens, start, end, positions, ref found, ref tier);
+                ReadSentence(tokens, start, end, positions, ref found, ref tier, ref calmed);
+            }
+            else if (end > start)
+            {
+                calmed = true;
             }
 
             start = i + 1;
         }
 
-        return found is null ? RedFlagResult.None : new RedFlagResult(tier, found);
+        return found is not null ? new RedFlagResult(tier, found)
+            : calmed || MentionsHealth(tokens) ? RedFlagResult.HealthOnly : RedFlagResult.None;
+    }
+
+    /// <summary>
+    /// True when the message says a vet has seen the cat and all is well ("the vet saw her, gave fluids and says
+    /// she's fine now"): after a red flag, that ends the alarm.
+    /// </summary>
+    public bool ReadsAllClear(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var tokens = Tokenize(text);
+        Span<int> positions = stackalloc int[PatternSet.MaxElements];
+        var start = 0;
+        for (var i = 0; i <= tokens.Count; i++)
+        {
+            if (i < tokens.Count && !IsEnd(tokens[i]))
+            {
+                continue;
+            }
+
+            for (var p = start; p < i; p++)
+            {
+                foreach (var (pattern, _) in _allClears.StartingWith(tokens[p]))
+                {
+                    // Only a denial inside it undoes an all-clear ("the vet said she's not fine"), even one that is no
+                    // denial in a sign; one before it is about something else ("nothing broken, the vet says she's ok").
+                    var length = Match(pattern, tokens, p, i, positions);
+                    if (length > 0 && !HasDenialInside(tokens, positions[0], positions[length - 1]))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            start = i + 1;
+        }
+
+        return false;
+    }
+
+    private bool HasDenialInside(List<int> tokens, int first, int last)
+    {
+        for (var k = first + 1; k < last; k++)
+        {
+            if (tokens[k] > 0 && _negation[tokens[k]])
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A word red flags are made of ("gums", "breathing", "vet"), though no sign was found.</summary>
+    private bool MentionsHealth(List<int> tokens)
+    {
+        foreach (var id in tokens)
+        {
+            if (id > 0 && _healthWord[id])
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>How the triage reads a message, word by word: the stems it knows, "?" for others. For checking a new pattern.</summary>
@@ -276,7 +357,7 @@ public sealed class RedFlagTriage
         return false;
     }
 
-    private void ReadSentence(List<int> tokens, int start, int end, Span<int> positions, ref List<RedFlagSign>? found, ref RedFlagTier tier)
+    private void ReadSentence(List<int> tokens, int start, int end, Span<int> positions, ref List<RedFlagSign>? found, ref RedFlagTier tier, ref bool calmed)
     {
         var calmSegment = -1;     // the last segment with a vet's all-clear or a long-ago time: calms every sign up to it
         var resolvedSegment = -1; // the last segment with "fine now", "healed": calms see-a-vet-soon signs up to it
@@ -298,13 +379,14 @@ public sealed class RedFlagTriage
                 }
 
                 var length = Match(pattern, tokens, i, end, positions);
-                if (length == 0 || IsNegated(tokens, start, positions[..length]))
+                if (length == 0)
                 {
                     continue;
                 }
 
-                if (info.Unless is not null && AnyMatch(info.Unless, tokens, start, end))
+                if (IsNegated(tokens, start, positions[..length]) || (info.Unless is not null && AnyMatch(info.Unless, tokens, start, end)))
                 {
+                    calmed = true;
                     continue;
                 }
 
@@ -317,6 +399,7 @@ public sealed class RedFlagTriage
                 var segment = SegmentOf(tokens, start, i);
                 if (segment <= calmSegment || (info.Sign.Tier == RedFlagTier.Soon && segment <= resolvedSegment))
                 {
+                    calmed = true;
                     continue;
                 }
 

@@ -89,4 +89,7 @@ public sealed class ConversationFlags
 
     /// <summary>When the bot last sent the owner to a vet; a health question soon after gets the vet message again.</summary>
     public DateTimeOffset? RedFlagAt { get; set; }
+
+    /// <summary>The highest red-flag tier since <see cref="RedFlagAt"/> (1 see a vet soon, 2 emergency): a later message never lowers it.</summary>
+    public int RedFlagLevel { get; set; }
 }

@@ -10,7 +10,7 @@ namespace LeashBot.Tests.Safety;
 /// Scores one labelled file of owner messages (<c>tests/LeashBot.Tests/Safety/redflags.*.json</c>) in four parts:
 /// first messages (red flags caught, emergencies read as only "see a vet soon"), calm lines (no alarm and a
 /// sensible answer from the real host), mid-flow lines (sent through the real host while a question waits) and
-/// non-English lines (the vet message with the numbers, through the real host).
+/// non-English lines (the vet message in that language with the numbers, through the real host).
 /// <para>
 /// A file is either a bare array of items, as a blind set is written, or an object with <c>part</c>
 /// ("tuning" or "heldout"), <c>description</c>, optional <c>thresholds</c> and <c>items</c>. A bare array is a
@@ -22,6 +22,9 @@ public sealed class RedFlagScorecard
 {
     public const string EmergencyPhone = "555-0199";
     private const string NotSure = "not quite sure what you mean";
+
+    /// <summary>The English vet message's openings: a non-English red flag gets the message in its own language.</summary>
+    private static readonly string[] EnglishVetWords = ["could be an emergency", "needs a vet to look at", "only a vet can tell"];
 
     public static readonly string Folder = Path.Combine(RepoRoot.Path, "tests", "LeashBot.Tests", "Safety");
 
@@ -189,7 +192,8 @@ public sealed class RedFlagScorecard
         {
             var replies = await host.NewOwner().SaysAsync(line.Text);
             var vet = replies.All.Contains(EmergencyPhone, StringComparison.Ordinal);
-            NonEnglish.Add(line.IsCalm ? !vet : vet, $"[{line.Language}, {line.Expect}] {line.Text} -> {Short(replies.All)}");
+            var english = EnglishVetWords.Any(w => replies.All.Contains(w, StringComparison.Ordinal));
+            NonEnglish.Add(line.IsCalm ? !vet : vet && !english, $"[{line.Language}, {line.Expect}] {line.Text} -> {Short(replies.All)}");
         }
 
         public string Report()
