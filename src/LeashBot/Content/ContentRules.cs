@@ -134,7 +134,9 @@ internal static partial class ContentRules
                          ("nearestEmergency", reply.NearestEmergency), ("openNow", reply.OpenNow), ("clinicWithHours", reply.ClinicWithHours), ("clinic", reply.Clinic),
                          ("noNumbers", reply.NoNumbers), ("afterwards", reply.Afterwards) })
             {
-                if (Template.WithoutPlaceholders(text).FirstOrDefault(ch => !Gsm7.IsBasic(ch)) is var bad and not '\0')
+                // A translation may use its language's accents: an SMS carries "é" as "e", at the same length.
+                var translated = reply != c.Reply;
+                if (Template.WithoutPlaceholders(text).FirstOrDefault(ch => !Gsm7.IsBasic(ch) && !(translated && IsAccentedLatinLetter(ch))) is var bad and not '\0')
                 {
                     yield return ($"{prefix}.{name}", $"'{bad}' is not a plain SMS (GSM-7) character; keep the vet message to plain letters, digits and punctuation.");
                 }
@@ -200,6 +202,8 @@ internal static partial class ContentRules
             }
         }
     }
+
+    private static bool IsAccentedLatinLetter(char c) => c is >= '\u00C0' and <= '\u024F' && char.IsLetter(c) && c is not ('\u00D7' or '\u00F7');
 
     private static string? PatternProblem(string pattern, Dictionary<string, List<string>> groups)
     {
