@@ -261,7 +261,15 @@ public sealed class RedFlagTriage
     public bool ReadsAllClear(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var tokens = Tokenize(text);
+
+        // Only a denial inside it undoes an all-clear ("the vet said she's not fine"), even one that is no denial in
+        // a sign; one before it is about something else ("nothing broken, the vet says she's ok").
+        return AnySentenceMatches(_allClears, Tokenize(text), denialInsideUndoes: true);
+    }
+
+    /// <summary>True when a pattern of the set matches within one sentence of the message.</summary>
+    private bool AnySentenceMatches(PatternSet set, List<int> tokens, bool denialInsideUndoes)
+    {
         Span<int> positions = stackalloc int[PatternSet.MaxElements];
         var start = 0;
         for (var i = 0; i <= tokens.Count; i++)
@@ -273,12 +281,10 @@ public sealed class RedFlagTriage
 
             for (var p = start; p < i; p++)
             {
-                foreach (var (pattern, _) in _allClears.StartingWith(tokens[p]))
+                foreach (var (pattern, _) in set.StartingWith(tokens[p]))
                 {
-                    // Only a denial inside it undoes an all-clear ("the vet said she's not fine"), even one that is no
-                    // denial in a sign; one before it is about something else ("nothing broken, the vet says she's ok").
                     var length = Match(pattern, tokens, p, i, positions);
-                    if (length > 0 && !HasDenialInside(tokens, positions[0], positions[length - 1]))
+                    if (length > 0 && !(denialInsideUndoes && HasDenialInside(tokens, positions[0], positions[length - 1])))
                     {
                         return true;
                     }
@@ -330,31 +336,7 @@ public sealed class RedFlagTriage
     public bool AsksAboutHealth(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var tokens = Tokenize(text);
-        Span<int> positions = stackalloc int[PatternSet.MaxElements];
-        var start = 0;
-        for (var i = 0; i <= tokens.Count; i++)
-        {
-            if (i < tokens.Count && !IsEnd(tokens[i]))
-            {
-                continue;
-            }
-
-            for (var p = start; p < i; p++)
-            {
-                foreach (var (pattern, _) in _followUps.StartingWith(tokens[p]))
-                {
-                    if (Match(pattern, tokens, p, i, positions) > 0)
-                    {
-                        return true;
-                    }
-                }
-            }
-
-            start = i + 1;
-        }
-
-        return false;
+        return AnySentenceMatches(_followUps, Tokenize(text), denialInsideUndoes: false);
     }
 
     private void ReadSentence(List<int> tokens, int start, int end, Span<int> positions, ref List<RedFlagSign>? found, ref RedFlagTier tier, ref bool calmed)
