@@ -7,7 +7,7 @@ using Newtonsoft.Json.Linq;
 namespace LeashBot.Tests.Safety;
 
 /// <summary>
-/// Scores one labelled file of owner messages (<c>tests/LeashBot.Tests/Safety/redflags.*.json</c>) in four parts:
+/// Scores one labelled file of owner messages (<c>tests/LeashBot.Tests/Safety/redflags*.json</c>, e.g. <c>redflags.heldout.json</c> or a blind <c>redflags-B.json</c>) in four parts:
 /// first messages (red flags caught, emergencies read as only "see a vet soon"), calm lines (no alarm and a
 /// sensible answer from the real host), mid-flow lines (sent through the real host while a question waits) and
 /// non-English lines (the vet message in that language with the numbers, through the real host).
@@ -46,7 +46,7 @@ public sealed class RedFlagScorecard
 
     /// <summary>Every labelled file in the folder, by name.</summary>
     public static IEnumerable<string> Files() =>
-        Directory.EnumerateFiles(Folder, "redflags.*.json").Select(Path.GetFileName).Order(StringComparer.Ordinal)!;
+        Directory.EnumerateFiles(Folder, "redflags*.json").Select(Path.GetFileName).Order(StringComparer.Ordinal)!;
 
     public static RedFlagScorecard Load(string path)
     {
