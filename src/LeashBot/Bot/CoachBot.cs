@@ -1,6 +1,5 @@
 using LeashBot.Coaching;
 using LeashBot.Dialogs;
-using LeashBot.Safety;
 using LeashBot.State;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
@@ -14,7 +13,7 @@ namespace LeashBot.Bot;
 /// and one text per turn) comes from that channel's <see cref="ChannelConventions"/>.
 /// </summary>
 public sealed class CoachBot(TurnRunner runner, BotAccessors state, Replies replies, Router router, CoachingDialog coaching,
-    RedFlagTriage triage, VetReply vet, TimeProvider clock, IEnumerable<ChannelConventions> channels) : IBot
+    RedFlagConversation health, IEnumerable<ChannelConventions> channels) : IBot
 {
     private readonly DialogSet _dialogs = new DialogSet(state.DialogState).Add(coaching);
     private readonly Dictionary<string, ChannelConventions> _channels = channels.ToDictionary(c => c.ChannelId, StringComparer.OrdinalIgnoreCase);
@@ -87,14 +86,20 @@ public sealed class CoachBot(TurnRunner runner, BotAccessors state, Replies repl
             return;
         }
 
-        if (await SendToVetAsync(turnContext, text, cancellationToken))
+        // Health first, on every channel and at any point: the whole message, whatever its length, before the length
+        // limit, commands, a pending question or a topic. A red flag gets the vet message and ends the turn without
+        // touching the dialog, so a pending question stays pending and the message is never taken as its answer.
+        switch (await health.ReadAsync(turnContext, text, cancellationToken))
         {
-            if (introduceWithReply)
-            {
-                await IntroduceAsync(turnContext, channel, Hello.FirstReplyUrgent, cancellationToken);
-            }
+            case HealthTurn.SentToVet:
+                if (introduceWithReply)
+                {
+                    await IntroduceAsync(turnContext, channel, Hello.FirstReplyUrgent, cancellationToken);
+                }
 
-            return;
+                return;
+            case HealthTurn.Answered:
+                return;
         }
 
         if (introduceWithReply)
@@ -138,31 +143,5 @@ public sealed class CoachBot(TurnRunner runner, BotAccessors state, Replies repl
         {
             await channel.IntroducedWithReplyAsync(turnContext, cancellationToken);
         }
-    }
-
-    /// <summary>
-    /// Health first, on every channel and at any point: the whole message, whatever its length, before the length
-    /// limit, commands, a pending question or a topic. A red flag gets the vet message and ends the turn without
-    /// touching the dialog, so a pending question stays pending and the message is never taken as its answer.
-    /// A health question soon after a red flag ("ok I'll call, is it heatstroke?") gets the vet message again.
-    /// </summary>
-    private async Task<bool> SendToVetAsync(ITurnContext turnContext, string text, CancellationToken cancellationToken)
-    {
-        var flags = await state.FlagsAsync(turnContext, cancellationToken);
-        var found = triage.Read(text);
-        var now = clock.GetUtcNow();
-        var followUp = !found.IsRedFlag && flags.RedFlagAt is { } at
-            && now - at <= TimeSpan.FromMinutes(replies.Content.RedFlags.FollowUpMinutes) && triage.AsksAboutHealth(text);
-        if (!found.IsRedFlag && !followUp)
-        {
-            return false;
-        }
-
-        flags.RedFlagAt = now;
-        flags.MenuShown = false;
-        var owner = await state.OwnerAsync(turnContext, cancellationToken);
-        var cat = owner.Current?.Name ?? replies.Content.Messages.YourCat;
-        await replies.UrgentAsync(turnContext, vet.For(found.Tier, cat), cancellationToken);
-        return true;
     }
 }

@@ -1,4 +1,5 @@
 using LeashBot.Dialogs;
+using LeashBot.Safety;
 using LeashBot.State;
 using LeashBot.Understanding;
 using Microsoft.Bot.Builder;
@@ -20,7 +21,7 @@ public sealed class RouteOptions
 /// (a command, a menu pick, chat, several questions, a session report, or the recognizer's topic), settles
 /// which cat it is about, and runs that topic's row of the <see cref="RouteTable"/>.
 /// </summary>
-public sealed class Router(Replies replies, BotAccessors state, MessageReader reader, MenuMatcher menu, RouteTable routes, SessionCorrections corrections, StepChanges stepChanges, LanguageNote language, TimeProvider clock)
+public sealed class Router(Replies replies, BotAccessors state, MessageReader reader, MenuMatcher menu, RouteTable routes, SessionCorrections corrections, StepChanges stepChanges, LanguageNote language, RedFlagTriage triage, TimeProvider clock)
 {
     public const string DialogId = "route";
 
@@ -173,7 +174,8 @@ public sealed class Router(Replies replies, BotAccessors state, MessageReader re
                     }, cancellationToken);
                 }
 
-                await ShowMenuAsync(turn, messages.Unsure, cancellationToken);
+                // A calm message about health ("his gums are nice and pink") is understood, even with no topic for it.
+                await ShowMenuAsync(turn, triage.Read(text).MentionsHealth ? replies.Content.RedFlags.Aftercare.CalmHealth : messages.Unsure, cancellationToken);
                 return await step.EndDialogAsync(null, cancellationToken);
             }
         }

@@ -128,14 +128,40 @@ internal static partial class ContentRules
         }
 
         // The vet message goes out by SMS too: one emoji or curly quote would cut a text message from 160 characters to 70.
-        var reply = c.Reply;
-        foreach (var (name, text) in new[] { ("emergency", reply.Emergency), ("soon", reply.Soon), ("again", reply.Again), ("emergencyLine", reply.EmergencyLine),
-                     ("nearestEmergency", reply.NearestEmergency), ("openNow", reply.OpenNow), ("clinicWithHours", reply.ClinicWithHours), ("clinic", reply.Clinic),
-                     ("noNumbers", reply.NoNumbers), ("afterwards", reply.Afterwards) })
+        foreach (var (prefix, reply) in c.Translations.Select(t => ($"translations.{t.Key}", t.Value)).Prepend(("reply", c.Reply)))
         {
-            if (Template.WithoutPlaceholders(text).FirstOrDefault(ch => !Gsm7.IsBasic(ch)) is var bad and not '\0')
+            foreach (var (name, text) in new[] { ("emergency", reply.Emergency), ("soon", reply.Soon), ("again", reply.Again), ("emergencyLine", reply.EmergencyLine),
+                         ("nearestEmergency", reply.NearestEmergency), ("openNow", reply.OpenNow), ("clinicWithHours", reply.ClinicWithHours), ("clinic", reply.Clinic),
+                         ("noNumbers", reply.NoNumbers), ("afterwards", reply.Afterwards) })
             {
-                yield return ($"reply.{name}", $"'{bad}' is not a plain SMS (GSM-7) character; keep the vet message to plain letters, digits and punctuation.");
+                // A translation may use its language's accents: an SMS carries "é" as "e", at the same length.
+                var translated = reply != c.Reply;
+                if (Template.WithoutPlaceholders(text).FirstOrDefault(ch => !Gsm7.IsBasic(ch) && !(translated && IsAccentedLatinLetter(ch))) is var bad and not '\0')
+                {
+                    yield return ($"{prefix}.{name}", $"'{bad}' is not a plain SMS (GSM-7) character; keep the vet message to plain letters, digits and punctuation.");
+                }
+            }
+        }
+
+        var groups = new Dictionary<string, List<string>>(c.WordGroups, StringComparer.Ordinal);
+        foreach (var list in c.Knowledge)
+        {
+            if (!groups.TryAdd(list.Id, list.Words))
+            {
+                yield return ($"knowledge.{list.Id}", "a word group of that name exists already.");
+            }
+
+            if (string.IsNullOrWhiteSpace(list.Source) || string.IsNullOrWhiteSpace(list.Licence))
+            {
+                yield return ($"knowledge.{list.Id}", "every knowledge list names its source and licence.");
+            }
+        }
+
+        foreach (var (name, members) in groups)
+        {
+            if (members.FirstOrDefault(m => m.StartsWith('@') && !groups.ContainsKey(m[1..])) is { } unknown)
+            {
+                yield return ($"wordGroups.{name}", $"'{unknown}' names no word group.");
             }
         }
 
@@ -152,7 +178,7 @@ internal static partial class ContentRules
         {
             foreach (var pattern in patterns)
             {
-                if (PatternProblem(pattern, c.WordGroups) is { } problem)
+                if (PatternProblem(pattern, groups) is { } problem)
                 {
                     yield return (path, $"pattern '{pattern}': {problem}");
                 }
@@ -177,6 +203,8 @@ internal static partial class ContentRules
         }
     }
 
+    private static bool IsAccentedLatinLetter(char c) => c is >= '\u00C0' and <= '\u024F' && char.IsLetter(c) && c is not ('\u00D7' or '\u00F7');
+
     private static string? PatternProblem(string pattern, Dictionary<string, List<string>> groups)
     {
         var words = pattern.Replace("+", " ", StringComparison.Ordinal).Split(' ', StringSplitOptions.RemoveEmptyEntries);
@@ -195,7 +223,7 @@ internal static partial class ContentRules
             return "'+' joins two words; it can't start or end a pattern.";
         }
 
-        foreach (var alternative in words.SelectMany(w => w.Split('|')))
+        foreach (var alternative in words.SelectMany(w => w.TrimStart('~').Split('|')))
         {
             if (alternative.StartsWith('@'))
             {
@@ -206,7 +234,7 @@ internal static partial class ContentRules
             }
             else if (alternative.Length == 0 || !alternative.All(ch => char.IsLetter(ch) || ch == '\''))
             {
-                return $"'{alternative}' must be letters, with '|' between alternatives.";
+                return $"'{alternative}' must be letters, with '|' between alternatives and '~' for anywhere later in the sentence.";
             }
         }
 

@@ -3,8 +3,8 @@ using Newtonsoft.Json;
 namespace LeashBot.Content;
 
 // The shape of dialogs/redflags.json: the health red flags every message is checked for, and the vet reply.
-// Patterns are words in order ("strain litter"); "a|b" offers alternatives, "@group" a word group, and
-// "a+b" asks for the two words side by side. Words are compared by stem, so "vomit" also finds "vomiting".
+// Patterns are words in order ("strain litter"); "a|b" offers alternatives, "@group" a word group,
+// "a+b" asks for the two words side by side and "~a" for a word anywhere later in the sentence. Words are compared by stem, so "vomit" also finds "vomiting".
 
 public sealed class RedFlagContent
 {
@@ -32,6 +32,24 @@ public sealed class RedFlagContent
     [JsonProperty(Required = Required.Always)] public List<string> Resolved { get; set; } = [];
     [JsonProperty(Required = Required.Always)] public List<string> FollowUps { get; set; } = [];
     [JsonProperty(Required = Required.Always)] public Dictionary<string, List<string>> WordGroups { get; set; } = [];
+
+    /// <summary>Word lists taken from a named source (plants toxic to cats, human medicines…); patterns use them as word groups.</summary>
+    public List<KnowledgeList> Knowledge { get; set; } = [];
+
+    /// <summary>
+    /// An owner's cat may be called by a red-flag word ("Lily", "Pepper"): that word is read as the cat, unless one of
+    /// these words comes right before it ("a lily", "the pepper").
+    /// </summary>
+    public List<string> NotANameAfter { get; set; } = [];
+
+    /// <summary>A vet has seen the cat and all is well: after a red flag, such a message ends the alarm.</summary>
+    public List<string> AllClears { get; set; } = [];
+
+    /// <summary>What the bot says while an alarm lasts, when it ends, and to a calm message about health.</summary>
+    public RedFlagAftercare Aftercare { get; set; } = new();
+
+    /// <summary>The vet message in the other languages the bot recognises, by language code; the English one is <see cref="Reply"/>.</summary>
+    public Dictionary<string, RedFlagReplies> Translations { get; set; } = [];
     [JsonProperty(Required = Required.Always)] public List<BodySystem> Systems { get; set; } = [];
 }
 
@@ -48,6 +66,35 @@ public sealed class RedFlagReplies
     [JsonProperty(Required = Required.Always)] public string Clinic { get; set; } = "";
     [JsonProperty(Required = Required.Always)] public string NoNumbers { get; set; } = "";
     [JsonProperty(Required = Required.Always)] public string Afterwards { get; set; } = "";
+
+    /// <summary>"your cat" in this language, when the cat's name isn't known (the English one is in messages.json).</summary>
+    public string? YourCat { get; set; }
+}
+
+/// <summary>The bot's words around a red flag, after the vet message itself.</summary>
+public sealed class RedFlagAftercare
+{
+    /// <summary>"ok", "thanks", "calling now" while the alarm lasts: short and kind, no menu.</summary>
+    [JsonProperty(Required = Required.Always)] public string Waiting { get; set; } = "";
+
+    /// <summary>A training question or session while the alarm lasts: why training waits.</summary>
+    [JsonProperty(Required = Required.Always)] public string TrainingWaits { get; set; } = "";
+
+    /// <summary>A vet's all-clear: glad, and go by the vet's advice on when to start again.</summary>
+    [JsonProperty(Required = Required.Always)] public string AllClear { get; set; } = "";
+
+    /// <summary>A calm message about health the coaching has no answer for ("his gums are nice and pink"); the menu follows.</summary>
+    [JsonProperty(Required = Required.Always)] public string CalmHealth { get; set; } = "";
+}
+
+/// <summary>A list of facts (names) from a named source, with its licence.</summary>
+public sealed class KnowledgeList
+{
+    [JsonProperty(Required = Required.Always)] public string Id { get; set; } = "";
+    [JsonProperty(Required = Required.Always)] public string Title { get; set; } = "";
+    [JsonProperty(Required = Required.Always)] public string Source { get; set; } = "";
+    [JsonProperty(Required = Required.Always)] public string Licence { get; set; } = "";
+    [JsonProperty(Required = Required.Always)] public List<string> Words { get; set; } = [];
 }
 
 public sealed class BodySystem

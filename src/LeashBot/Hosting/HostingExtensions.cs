@@ -87,6 +87,7 @@ public static class HostingExtensions
         // Health red flags: read from dialogs/redflags.json once, checked on every message before anything else.
         services.AddSingleton(sp => RedFlagTriage.FromContent(sp.GetRequiredService<BotContent>()));
         services.AddSingleton<VetReply>();
+        services.AddSingleton<RedFlagConversation>();
 
         services.AddSingleton<Replies>();
         services.AddSingleton<MessageReader>();

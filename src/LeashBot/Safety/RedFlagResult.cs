@@ -21,10 +21,14 @@ public sealed class RedFlagResult
 {
     public static readonly RedFlagResult None = new(RedFlagTier.None, []);
 
+    /// <summary>No red flag, but the message talks about health ("his gums are nice and pink", "vet said she's fine").</summary>
+    public static readonly RedFlagResult HealthOnly = new(RedFlagTier.None, []) { MentionsHealth = true };
+
     public RedFlagResult(RedFlagTier tier, IReadOnlyList<RedFlagSign> signs)
     {
         Tier = tier;
         Signs = signs;
+        MentionsHealth = tier != RedFlagTier.None;
     }
 
     public RedFlagTier Tier { get; }
@@ -32,6 +36,9 @@ public sealed class RedFlagResult
     public IReadOnlyList<RedFlagSign> Signs { get; }
 
     public bool IsRedFlag => Tier != RedFlagTier.None;
+
+    /// <summary>True for a red flag, and for a calm message about health.</summary>
+    public bool MentionsHealth { get; private init; }
 
     public override string ToString() => IsRedFlag ? $"{Tier}: {string.Join(", ", Signs.Select(s => s.SignId))}" : "None";
 }

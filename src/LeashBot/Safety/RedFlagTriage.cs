@@ -28,6 +28,7 @@ public sealed class RedFlagTriage
     private const int Unknown = 0;
     private const int MaxCachedCorrections = 20_000;
     private const int LongestWord = 48;
+    private const int FragmentWords = 3;
 
     private readonly Dictionary<string, int> _ids;
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _surfaceLookup;
@@ -45,6 +46,8 @@ public sealed class RedFlagTriage
     private readonly bool[] _subject;
     private readonly bool[] _clauseBreak;
     private readonly bool[] _contrast;
+    private readonly bool[] _notANameAfter;
+    private readonly int _cat;
     private readonly int[][] _fillers;
     private readonly int[][] _notNegations;
     private readonly int _maxGap;
@@ -54,6 +57,8 @@ public sealed class RedFlagTriage
     private readonly PatternSet _clearances;
     private readonly PatternSet _resolved;
     private readonly PatternSet _followUps;
+    private readonly PatternSet _allClears;
+    private readonly bool[] _healthWord;
     private readonly SignInfo[] _signInfo;
 
     private RedFlagTriage(RedFlagContent content, GlobalSettings? global, IEnumerable<string> knownTexts)
@@ -75,12 +80,17 @@ public sealed class RedFlagTriage
         _ids = new Dictionary<string, int>(StringComparer.Ordinal);
         var vocabulary = new Vocabulary(_ids);
         foreach (var word in content.SkipWords.Concat(content.Negations).Concat(content.NegationCarriers).Concat(content.Subjects)
-                     .Concat(content.ClauseBreaks).Concat(content.Contrasts))
+                     .Concat(content.ClauseBreaks).Concat(content.Contrasts).Concat(content.NotANameAfter).Append("cat"))
         {
             vocabulary.IdOf(word);
         }
 
         var groups = content.WordGroups.ToDictionary(g => g.Key, g => g.Value, StringComparer.Ordinal);
+        foreach (var list in content.Knowledge)
+        {
+            groups[list.Id] = list.Words;
+        }
+
         var compile = new PatternCompiler(vocabulary, groups, this);
         _fillers = [.. content.Fillers.Select(compile.Phrase)];
         _notNegations = [.. content.NotNegations.Select(compile.Phrase)];
@@ -102,7 +112,9 @@ public sealed class RedFlagTriage
         _clearances = new PatternSet(content.Clearances.Concat(content.LongAgo).Select(p => (compile.Pattern(p), 0)));
         _resolved = new PatternSet(content.Resolved.Select(p => (compile.Pattern(p), 0)));
         _followUps = new PatternSet(content.FollowUps.Select(p => (compile.Pattern(p), 0)));
+        _allClears = new PatternSet(content.AllClears.Select(p => (compile.Pattern(p), 0)));
         _signs = new PatternSet(signs);
+        var healthIds = signs.SelectMany(s => s.Pattern.Elements[0]).Concat(groups.GetValueOrDefault("vet", []).Select(vocabulary.IdOf)).ToHashSet();
 
         var count = vocabulary.Count + 1;
         _skip = Flags(content.SkipWords);
@@ -111,6 +123,15 @@ public sealed class RedFlagTriage
         _subject = Flags(content.Subjects);
         _clauseBreak = Flags(content.ClauseBreaks);
         _contrast = Flags(content.Contrasts);
+        _notANameAfter = Flags(content.NotANameAfter);
+        _cat = vocabulary.IdOf("cat");
+        _healthWord = new bool[count];
+        var coachingStems = knownTexts.SelectMany(Words).Select(EnglishStemmer.Stem).ToHashSet(StringComparer.Ordinal);
+        foreach (var (stem, id) in _ids)
+        {
+            // Words of the coaching itself ("walk", "treat") say nothing about health on their own.
+            _healthWord[id] = healthIds.Contains(id) && id < count && !_skip[id] && !_negation[id] && !_subject[id] && !coachingStems.Contains(stem);
+        }
 
         // Exact words: every red-flag word as written in the content maps to its id; every other word the
         // bot's content uses is known to be harmless (id 0), so it is never "corrected" into a red flag.
@@ -196,18 +217,22 @@ public sealed class RedFlagTriage
         return Build(content.RedFlags, content.Understanding.Global, known);
     }
 
-    /// <summary>Reads the whole message for red flags.</summary>
-    public RedFlagResult Read(string text)
+    /// <summary>
+    /// Reads the whole message for red flags. <paramref name="catNames"/> are the owner's own cats: a cat called
+    /// by a red-flag word ("Lily ate her dinner") is read as the cat.
+    /// </summary>
+    public RedFlagResult Read(string text, IReadOnlyCollection<string>? catNames = null)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var tokens = Tokenize(text);
+        var tokens = Tokenize(text, catNames);
         List<RedFlagSign>? found = null;
         var tier = RedFlagTier.None;
+        var calmed = false;
         var start = 0;
         Span<int> positions = stackalloc int[PatternSet.MaxElements];
         for (var i = 0; i <= tokens.Count; i++)
         {
-            if (i < tokens.Count && !IsEnd(tokens[i]))
+            if (i < tokens.Count && (!IsEnd(tokens[i]) || IsFragment(tokens, start, i)))
             {
                 continue;
             }
@@ -215,13 +240,88 @@ public sealed class RedFlagTriage
             var end = i;
             if (end > start && !IsDeniedQuestion(tokens, start, end))
             {
-                ReadSentence(tokens, start, end, positions, ref found, ref tier);
+                ReadSentence(tokens, start, end, positions, ref found, ref tier, ref calmed);
+            }
+            else if (end > start)
+            {
+                calmed = true;
             }
 
             start = i + 1;
         }
 
-        return found is null ? RedFlagResult.None : new RedFlagResult(tier, found);
+        return found is not null ? new RedFlagResult(tier, found)
+            : calmed || MentionsHealth(tokens) ? RedFlagResult.HealthOnly : RedFlagResult.None;
+    }
+
+    /// <summary>
+    /// True when the message says a vet has seen the cat and all is well ("the vet saw her, gave fluids and says
+    /// she's fine now"): after a red flag, that ends the alarm.
+    /// </summary>
+    public bool ReadsAllClear(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+
+        // Only a denial inside it undoes an all-clear ("the vet said she's not fine"), even one that is no denial in
+        // a sign; one before it is about something else ("nothing broken, the vet says she's ok").
+        return AnySentenceMatches(_allClears, Tokenize(text), denialInsideUndoes: true);
+    }
+
+    /// <summary>True when a pattern of the set matches within one sentence of the message.</summary>
+    private bool AnySentenceMatches(PatternSet set, List<int> tokens, bool denialInsideUndoes)
+    {
+        Span<int> positions = stackalloc int[PatternSet.MaxElements];
+        var start = 0;
+        for (var i = 0; i <= tokens.Count; i++)
+        {
+            if (i < tokens.Count && !IsEnd(tokens[i]))
+            {
+                continue;
+            }
+
+            for (var p = start; p < i; p++)
+            {
+                foreach (var (pattern, _) in set.StartingWith(tokens[p]))
+                {
+                    var length = Match(pattern, tokens, p, i, positions);
+                    if (length > 0 && !(denialInsideUndoes && HasDenialInside(tokens, positions[0], positions[length - 1])))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            start = i + 1;
+        }
+
+        return false;
+    }
+
+    private bool HasDenialInside(List<int> tokens, int first, int last)
+    {
+        for (var k = first + 1; k < last; k++)
+        {
+            if (tokens[k] > 0 && _negation[tokens[k]])
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A word red flags are made of ("gums", "breathing", "vet"), though no sign was found.</summary>
+    private bool MentionsHealth(List<int> tokens)
+    {
+        foreach (var id in tokens)
+        {
+            if (id > 0 && _healthWord[id])
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>How the triage reads a message, word by word: the stems it knows, "?" for others. For checking a new pattern.</summary>
@@ -236,34 +336,10 @@ public sealed class RedFlagTriage
     public bool AsksAboutHealth(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var tokens = Tokenize(text);
-        Span<int> positions = stackalloc int[PatternSet.MaxElements];
-        var start = 0;
-        for (var i = 0; i <= tokens.Count; i++)
-        {
-            if (i < tokens.Count && !IsEnd(tokens[i]))
-            {
-                continue;
-            }
-
-            for (var p = start; p < i; p++)
-            {
-                foreach (var (pattern, _) in _followUps.StartingWith(tokens[p]))
-                {
-                    if (Match(pattern, tokens, p, i, positions) > 0)
-                    {
-                        return true;
-                    }
-                }
-            }
-
-            start = i + 1;
-        }
-
-        return false;
+        return AnySentenceMatches(_followUps, Tokenize(text), denialInsideUndoes: false);
     }
 
-    private void ReadSentence(List<int> tokens, int start, int end, Span<int> positions, ref List<RedFlagSign>? found, ref RedFlagTier tier)
+    private void ReadSentence(List<int> tokens, int start, int end, Span<int> positions, ref List<RedFlagSign>? found, ref RedFlagTier tier, ref bool calmed)
     {
         var calmSegment = -1;     // the last segment with a vet's all-clear or a long-ago time: calms every sign up to it
         var resolvedSegment = -1; // the last segment with "fine now", "healed": calms see-a-vet-soon signs up to it
@@ -285,13 +361,14 @@ public sealed class RedFlagTriage
                 }
 
                 var length = Match(pattern, tokens, i, end, positions);
-                if (length == 0 || IsNegated(tokens, start, positions[..length]))
+                if (length == 0)
                 {
                     continue;
                 }
 
-                if (info.Unless is not null && AnyMatch(info.Unless, tokens, start, end))
+                if (IsNegated(tokens, start, positions[..length]) || (info.Unless is not null && AnyMatch(info.Unless, tokens, start, end)))
                 {
+                    calmed = true;
                     continue;
                 }
 
@@ -304,6 +381,7 @@ public sealed class RedFlagTriage
                 var segment = SegmentOf(tokens, start, i);
                 if (segment <= calmSegment || (info.Sign.Tier == RedFlagTier.Soon && segment <= resolvedSegment))
                 {
+                    calmed = true;
                     continue;
                 }
 
@@ -395,6 +473,7 @@ public sealed class RedFlagTriage
 
         var words = pattern.Elements[element];
         var adjacent = pattern.Adjacent[element];
+        var anywhere = pattern.Anywhere[element];
         var gap = 0;
         for (var j = previous + 1; j < end; j++)
         {
@@ -418,7 +497,7 @@ public sealed class RedFlagTriage
                 continue;
             }
 
-            if (++gap > _maxGap)
+            if (!anywhere && ++gap > _maxGap)
             {
                 return false;
             }
@@ -544,7 +623,7 @@ public sealed class RedFlagTriage
         return false;
     }
 
-    private List<int> Tokenize(string text)
+    private List<int> Tokenize(string text, IReadOnlyCollection<string>? catNames = null)
     {
         text = ReplaceEmoji(text);
         var tokens = new List<int>(text.Length / 4 + 4);
@@ -583,7 +662,7 @@ public sealed class RedFlagTriage
             {
                 if (length < LongestWord)
                 {
-                    buffer[length++] = IsApostrophe(text[i]) ? '\'' : char.ToLowerInvariant(text[i]);
+                    buffer[length++] = IsApostrophe(text[i]) ? '\'' : WithoutAccent(char.ToLowerInvariant(text[i]));
                 }
                 else
                 {
@@ -596,6 +675,12 @@ public sealed class RedFlagTriage
             if (overflow)
             {
                 tokens.Add(Unknown);
+                continue;
+            }
+
+            if (catNames is { Count: > 0 } && IsCatName(buffer[..length], catNames) && (tokens.Count == 0 || tokens[^1] <= 0 || !_notANameAfter[tokens[^1]]))
+            {
+                tokens.Add(_cat);
                 continue;
             }
 
@@ -728,6 +813,34 @@ public sealed class RedFlagTriage
 
     private static bool IsEnd(int id) => id is SentenceEnd or QuestionEnd;
 
+    /// <summary>
+    /// A few words ending in a full stop ("grapes.", "garlic butter.") name the thing the next sentence is about
+    /// ("she ate like 3"): they are read with it.
+    /// </summary>
+    private bool IsFragment(List<int> tokens, int start, int end)
+    {
+        if (tokens[end] != SentenceEnd)
+        {
+            return false;
+        }
+
+        var words = 0;
+        var known = false;
+        for (var i = start; i < end; i++)
+        {
+            var id = tokens[i];
+            if (id == Comma || (id > 0 && _skip[id]))
+            {
+                continue;
+            }
+
+            known |= id > 0;
+            words++;
+        }
+
+        return known && words <= FragmentWords;
+    }
+
     /// <summary>A short question answered with a denial right after it: "panting? no, just purring".</summary>
     private bool IsDeniedQuestion(List<int> tokens, int start, int end)
     {
@@ -744,6 +857,33 @@ public sealed class RedFlagTriage
 
         return words <= ShortQuestion;
     }
+
+    private static bool IsCatName(ReadOnlySpan<char> word, IReadOnlyCollection<string> catNames)
+    {
+        foreach (var name in catNames)
+        {
+            if (word.Equals(name.AsSpan().Trim(), StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>"comió" reads as "comio", "ständig" as "standig": owners type with and without accents alike.</summary>
+    private static char WithoutAccent(char c) => c switch
+    {
+        < '\u00C0' => c,
+        'á' or 'à' or 'â' or 'ä' or 'ã' or 'å' => 'a',
+        'é' or 'è' or 'ê' or 'ë' => 'e',
+        'í' or 'ì' or 'î' or 'ï' => 'i',
+        'ó' or 'ò' or 'ô' or 'ö' or 'õ' => 'o',
+        'ú' or 'ù' or 'û' or 'ü' => 'u',
+        'ç' => 'c',
+        'ñ' => 'n',
+        _ => c,
+    };
 
     private static bool IsApostrophe(char c) => c is '\'' or '\u2019' or '\u2018' or '\u02BC' or '`';
 
@@ -815,6 +955,7 @@ public sealed class RedFlagTriage
             var parts = text.Replace("+", " + ", StringComparison.Ordinal).Split(' ', StringSplitOptions.RemoveEmptyEntries);
             var elements = new List<int[]>();
             var adjacent = new List<bool>();
+            var anywhere = new List<bool>();
             var next = false;
             foreach (var part in parts)
             {
@@ -824,13 +965,31 @@ public sealed class RedFlagTriage
                     continue;
                 }
 
-                var words = part.Split('|').SelectMany(w => w.StartsWith('@') ? groups[w[1..]] : [w]);
+                var far = part.StartsWith('~');
+                var words = part.TrimStart('~').Split('|').SelectMany(w => Expand(w, 0));
                 elements.Add([.. words.SelectMany(Ids).Distinct()]);
                 adjacent.Add(next);
+                anywhere.Add(far);
                 next = false;
             }
 
-            return new Pattern([.. elements], [.. adjacent]);
+            return new Pattern([.. elements], [.. adjacent], [.. anywhere]);
+        }
+
+        /// <summary>A word, or the words of a group; a group may name other groups ("@poison" = "@toxicPlant" and more).</summary>
+        private IEnumerable<string> Expand(string word, int depth)
+        {
+            if (!word.StartsWith('@'))
+            {
+                return [word];
+            }
+
+            if (depth > 4 || !groups.TryGetValue(word[1..], out var members))
+            {
+                throw new InvalidOperationException($"Unknown or circular word group '{word}'.");
+            }
+
+            return members.SelectMany(m => Expand(m, depth + 1));
         }
 
         /// <summary>A phrase compared word for word (fillers, words that only look like denials).</summary>
@@ -850,7 +1009,8 @@ public sealed class RedFlagTriage
         }
     }
 
-    private sealed record Pattern(int[][] Elements, bool[] Adjacent);
+    /// <summary>Words in order; <c>Adjacent</c>: right after the previous word; <c>Anywhere</c>: anywhere later in the sentence ("~word").</summary>
+    private sealed record Pattern(int[][] Elements, bool[] Adjacent, bool[] Anywhere);
 
     /// <summary>Patterns indexed by the ids their first word may have.</summary>
     private sealed class PatternSet

@@ -12,10 +12,15 @@ public sealed class VetReply(Phrasebook say, TimeProvider clock)
     private readonly OpeningHours? _hours = say.Organization.ReadHours();
     private readonly TimeZoneInfo _zone = say.Organization.ReadTimeZone();
 
-    /// <summary>The vet message for a red flag, or, with <see cref="RedFlagTier.None"/>, the one for a health question right after one.</summary>
-    public string For(RedFlagTier tier, string catName)
+    /// <summary>
+    /// The vet message for a red flag, or, with <see cref="RedFlagTier.None"/>, the one for a health question right
+    /// after one; in the owner's language when the content has it (<c>translations</c>), else in English.
+    /// </summary>
+    public string For(RedFlagTier tier, string? catName, string language = "en")
     {
-        var reply = say.Content.RedFlags.Reply;
+        var redFlags = say.Content.RedFlags;
+        var reply = redFlags.Translations.GetValueOrDefault(language) ?? redFlags.Reply;
+        catName ??= reply.YourCat ?? say.Content.Messages.YourCat;
         var org = say.Organization;
         var cat = ("cat", catName);
         var lines = new List<string>

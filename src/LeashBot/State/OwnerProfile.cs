@@ -92,4 +92,7 @@ public sealed class ConversationFlags
 
     /// <summary>True once the owner was told, in their language, that the coaching is in English; it isn't said again.</summary>
     public bool OtherLanguageNoted { get; set; }
+
+    /// <summary>The highest red-flag tier since <see cref="RedFlagAt"/> (1 see a vet soon, 2 emergency): a later message never lowers it.</summary>
+    public int RedFlagLevel { get; set; }
 }

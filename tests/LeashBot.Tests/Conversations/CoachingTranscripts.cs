@@ -109,6 +109,7 @@ public sealed class CoachingTranscripts(SharedHost shared) : IClassFixture<Share
             .FirstSays("vet")
             .Says("555-0199")
             .DoesNotSay("treats or toys");
+        (await owner.SaysAsync("the vet cleaned it up, she says its fine")).Says("glad").DoesNotSay("treats or toys");
         (await owner.SaysAsync("yes")).Says("treats or toys");
     }
 

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using LeashBot.Content;
 using LeashBot.Safety;
 using LeashBot.Tests.Support;
@@ -44,57 +42,21 @@ public sealed class RedFlagSetTests(ITestOutputHelper output)
         Assert.Equal(Systems.Order(), Triage.Value.SystemIds.Order());
     }
 
-    [Fact]
-    public void Every_red_flag_is_caught_and_no_calm_message_alarmed_in_the_tuning_set() =>
-        Score("redflags.tuning.json");
+    public static TheoryData<string> LabelledFiles() => [.. RedFlagScorecard.Files()];
 
-    [Fact]
-    public void Every_red_flag_is_caught_and_no_calm_message_alarmed_in_the_held_out_set() =>
-        Score("redflags.heldout.json");
-
-    private void Score(string file)
+    /// <summary>
+    /// Every labelled file in this folder, scored on its own against its own thresholds: a new file (a blind set)
+    /// is scored by adding it here, nothing else.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(LabelledFiles))]
+    public async Task Every_labelled_file_meets_its_own_thresholds(string file)
     {
-        var items = Load(file).Items;
-        var misses = new List<string>();
-        var falseAlarms = new List<string>();
-        int flags = 0, caught = 0, calm = 0, quiet = 0, sameSystem = 0;
-        foreach (var item in items)
-        {
-            var result = Triage.Value.Read(item.Text);
-            if (item.Expect == "none")
-            {
-                calm++;
-                if (result.IsRedFlag)
-                {
-                    falseAlarms.Add($"{item.Text}  -> {result}");
-                }
-                else
-                {
-                    quiet++;
-                }
-            }
-            else
-            {
-                flags++;
-                if (result.IsRedFlag)
-                {
-                    caught++;
-                    sameSystem += result.Signs.Any(s => s.SystemId == item.Expect) ? 1 : 0;
-                }
-                else
-                {
-                    misses.Add($"[{item.Expect}] {item.Text}");
-                }
-            }
-        }
-
-        var report = new StringBuilder();
-        report.AppendLine(CultureInfo.InvariantCulture, $"{file}: red flags caught {caught}/{flags}, calm messages left calm {quiet}/{calm}, caught under the labelled body system {sameSystem}/{caught}");
-        report.AppendLine("Missed:");
-        misses.ForEach(m => report.AppendLine("  " + m));
-        report.AppendLine("False alarms:");
-        falseAlarms.ForEach(f => report.AppendLine("  " + f));
-        output.WriteLine(report.ToString());
-        Assert.True(misses.Count == 0 && falseAlarms.Count == 0, report.ToString());
+        var card = RedFlagScorecard.Load(Path.Combine(RedFlagScorecard.Folder, file));
+        using var host = new BotHost();
+        var score = await card.ScoreAsync(host);
+        var report = score.Report();
+        output.WriteLine(report);
+        Assert.True(score.MeetsThresholds, report);
     }
 }

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace LeashBot.Tests.Safety;
 
 /// <summary>
-/// Health red flags through the real host: at every kind of pending question, at any length, on SMS, with the
+/// Health red flags through the real host: at every kind of pending question (which waits until a vet's all-clear), at any length, on SMS, with the
 /// clinic open or closed, and the calm messages near health that must get a normal answer.
 /// Bad input tried: a 2,000-character message, a red flag typed as a cat's name and as a session length,
 /// a follow-up asking for a diagnosis (unreadable opening hours and time zones: StartupProblemTests).
@@ -26,6 +26,7 @@ public sealed class RedFlagTranscripts(SharedHost shared) : IClassFixture<Shared
         await owner.SaysAsync("Olive");
         (await owner.SaysAsync("wait her gums look kinda grey??"))
             .FirstSays(Emergency).Says("555-0199").DoesNotSay("treats or toys");
+        (await owner.SaysAsync("vet checked her gums, all good")).Says("glad").DoesNotSay("treats or toys");
         (await owner.SaysAsync("yes")).Says("treats or toys");
     }
 
@@ -35,6 +36,7 @@ public sealed class RedFlagTranscripts(SharedHost shared) : IClassFixture<Shared
         var owner = _host.NewOwner();
         (await owner.SaysAsync("start training")).Says("What's your cat's name?");
         (await owner.SaysAsync("Vomiting blood")).FirstSays(Emergency).DoesNotSay("Lovely to meet");
+        (await owner.SaysAsync("back from the vet, she says he's fine")).Says("glad").DoesNotSay("Lovely to meet");
         (await owner.SaysAsync("Biscuit")).Says("Lovely to meet Biscuit");
     }
 
@@ -46,6 +48,7 @@ public sealed class RedFlagTranscripts(SharedHost shared) : IClassFixture<Shared
         await owner.SaysAsync("Milo");
         (await owner.SaysAsync("we just finished a training session")).Says("How long");
         (await owner.SaysAsync("10 min then he started limping")).FirstSays(Soon).DoesNotSay("Logged");
+        (await owner.SaysAsync("the vet had a look and he's ok, just a sprain")).Says("glad").DoesNotSay("Logged");
         (await owner.SaysAsync("how's Milo doing?")).Says("step 1 of 10").Says("No sessions logged yet");
     }
 
@@ -59,6 +62,7 @@ public sealed class RedFlagTranscripts(SharedHost shared) : IClassFixture<Shared
         (await owner.SaysAsync("half an hour")).Says("How did Nala seem");
         (await owner.SaysAsync("stressed, and now shes breathing with her mouth open"))
             .FirstSays(Emergency).Says("Nala").DoesNotSay("Logged");
+        (await owner.SaysAsync("vet says shes fine now")).Says("glad").DoesNotSay("Logged");
         (await owner.SaysAsync("how's Nala doing?")).Says("No sessions logged yet");
     }
 
@@ -68,6 +72,7 @@ public sealed class RedFlagTranscripts(SharedHost shared) : IClassFixture<Shared
         var owner = _host.NewOwner();
         (await owner.SaysAsync("A walk went wrong")).Offers("Froze or lay down");
         (await owner.SaysAsync("she lay down and now her back legs are dragging")).FirstSays(Emergency).DoesNotSay("Never drag");
+        (await owner.SaysAsync("the vet saw her and gave her the all clear")).Says("glad").DoesNotSay("Never drag");
         (await owner.SaysAsync("Froze or lay down")).FirstSays("overwhelmed");
     }
 
