@@ -89,4 +89,7 @@ public sealed class ConversationFlags
 
     /// <summary>When the bot last sent the owner to a vet; a health question soon after gets the vet message again.</summary>
     public DateTimeOffset? RedFlagAt { get; set; }
+
+    /// <summary>The message the bot asked "is your cat unwell or hurt right now?" about, until the next message answers it.</summary>
+    public string? UnwellCheckFor { get; set; }
 }
