@@ -2,10 +2,11 @@ namespace LeashBot.Understanding;
 
 /// <summary>
 /// The one place the word-list reading and the semantic head meet. Messages the word lists settle (commands,
-/// yes/no, step numbers, chat, other languages, session reports) never reach the model; on the topic, the word
-/// lists keep a reading they are certain of; a clear "out of scope" from the head beats a reading they are only
-/// sure of; otherwise the word lists keep a reading they are sure of, and else the head decides: a clear topic, out of scope, or
-/// "did you mean" with its two best. When the head is unsure too, the word lists' own reading stands.
+/// yes/no, step numbers, chat, other languages, names, session reports) never reach the model (see
+/// <see cref="MessageReader"/>). Here: a topic the word lists are certain of stands without asking the model; a clear
+/// "out of scope" from the head comes next; then a topic the word lists are sure of; then the head's clear topic;
+/// then any topic the word lists were confident of; then "did you mean" with the head's two best; else the word
+/// lists' own "did you mean", or "that's not something I know". Thresholds: <see cref="SemanticOptions"/>.
 /// </summary>
 public sealed class SemanticDecision(SemanticReader semantic)
 {
