@@ -13,7 +13,7 @@ namespace LeashBot.Bot;
 /// and one text per turn) comes from that channel's <see cref="ChannelConventions"/>.
 /// </summary>
 public sealed class CoachBot(TurnRunner runner, BotAccessors state, Replies replies, Router router, CoachingDialog coaching,
-    RedFlagConversation health, IEnumerable<ChannelConventions> channels) : IBot
+    RedFlagConversation health, UnwellCheck unwell, IEnumerable<ChannelConventions> channels) : IBot
 {
     private readonly DialogSet _dialogs = new DialogSet(state.DialogState).Add(coaching);
     private readonly Dictionary<string, ChannelConventions> _channels = channels.ToDictionary(c => c.ChannelId, StringComparer.OrdinalIgnoreCase);
@@ -107,6 +107,13 @@ public sealed class CoachBot(TurnRunner runner, BotAccessors state, Replies repl
             await IntroduceAsync(turnContext, channel, Hello.FirstReply, cancellationToken);
         }
 
+        // Rules silent but it may be about a cat unwell now: ask once; "no" or anything else carries on.
+        if (await unwell.CheckAsync(turnContext, text, cancellationToken) is not { } carryOn)
+        {
+            return;
+        }
+
+        text = carryOn;
         if (text.Length > messages.MaxTextLength)
         {
             await replies.SayAsync(turnContext, c => c.Messages.TooLong, cancellationToken);

@@ -17,6 +17,9 @@ public sealed class Replies(Phrasebook say, TimeProvider clock)
     /// <summary>The content, for what isn't a fixed piece of wording: limits, and the lists of answers, struggles and steps.</summary>
     public BotContent Content => say.Content;
 
+    /// <summary>The clinic or shop the bot speaks for.</summary>
+    public OrganizationOptions Organization => say.Organization;
+
     /// <summary>A piece of content wording, filled in with the organization's details and these values.</summary>
     public string Text(Func<BotContent, string> wording, params (string Name, string Value)[] values)
     {

@@ -116,7 +116,11 @@ public sealed class RouteTable
                     : replies.Text(c => c.Plan.AlreadyFirstStep, cat), ct);
             }),
             [TopicIds.PlanMoveSession] = new(CatNeed.None, Answer: MoveSessionAsync),
-            
+            [TopicIds.PlanOverview] = new(CatNeed.None, Answer: (t, ct) => replies.SendAsync(t.Context, PlanOverview(t.Cat), ct), AnswersAside: true),
+            [TopicIds.VetCare] = new(CatNeed.None, Answer: (t, ct) => replies.SendAsync(t.Context, string.IsNullOrWhiteSpace(replies.Organization.Phone)
+                ? replies.Text(c => c.Messages.VetCare, t.Cat)
+                : replies.Text(c => c.Messages.VetCare, t.Cat) + " " + replies.Text(c => c.Messages.VetCareCall), ct), AnswersAside: true),
+
             // "my cat toast is 4": a name already in the message isn't asked for.
             [TopicIds.CatAdd] = new(CatNeed.None, Flow: (t, ct) => t.FlowStep.BeginDialogAsync(CatDialogs.AddCatId, new RouteOptions { Text = t.Reading.Text }, ct)),
             [TopicIds.CatSwitch] = new(CatNeed.None, Flow: SwitchCatAsync),
@@ -201,6 +205,22 @@ public sealed class RouteTable
         {
             await ShowMenuAsync(turn, _replies.Content.Messages.MenuPrompt, cancellationToken);
         }
+    }
+
+    /// <summary>All ten steps in one compact list (it fits an SMS), the cat's own step marked when there is a cat.</summary>
+    private string PlanOverview(CatProfile? cat)
+    {
+        var plan = _replies.Content.Plan;
+        var lines = new List<string> { _replies.Text(c => c.Plan.Overview) };
+        foreach (var step in plan.Steps)
+        {
+            var number = ("step", step.Number.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            lines.Add(cat is { Finished: false } && cat.Step == step.Number
+                ? _replies.Text(c => c.Plan.OverviewHere, number, ("title", step.Title), ("cat", cat.Name))
+                : _replies.Text(c => c.Plan.OverviewStep, number, ("title", step.Title)));
+        }
+
+        return string.Join("\n", lines);
     }
 
     /// <summary>Marks a turn in which the bot introduced itself, so a "hi" in the same message isn't greeted twice.</summary>

@@ -24,6 +24,9 @@ public sealed class MessagesContent
     [JsonProperty(Required = Required.Always)] public string NonText { get; set; } = "";
     [JsonProperty(Required = Required.Always)] public string Unsure { get; set; } = "";
     [JsonProperty(Required = Required.Always)] public string OutOfScope { get; set; } = "";
+    [JsonProperty(Required = Required.Always)] public string VetCare { get; set; } = "";
+    [JsonProperty(Required = Required.Always)] public string VetCareCall { get; set; } = "";
+    [JsonProperty(Required = Required.Always)] public string UnwellCheck { get; set; } = "";
     [JsonProperty(Required = Required.Always)] public string DidYouMean { get; set; } = "";
     [JsonProperty(Required = Required.Always)] public string NoneOfThese { get; set; } = "";
     [JsonProperty(Required = Required.Always)] public string BackToIt { get; set; } = "";
@@ -178,6 +181,9 @@ public sealed class PlanContent
     [JsonProperty(Required = Required.Always)] public string StepAbout { get; set; } = "";
     [JsonProperty(Required = Required.Always)] public string StepIsCurrent { get; set; } = "";
     [JsonProperty(Required = Required.Always)] public string StepPick { get; set; } = "";
+    [JsonProperty(Required = Required.Always)] public string Overview { get; set; } = "";
+    [JsonProperty(Required = Required.Always)] public string OverviewStep { get; set; } = "";
+    [JsonProperty(Required = Required.Always)] public string OverviewHere { get; set; } = "";
     [JsonProperty(Required = Required.Always)] public string Undone { get; set; } = "";
     [JsonProperty(Required = Required.Always)] public string NothingToUndo { get; set; } = "";
     [JsonProperty(Required = Required.Always)] public string SessionMoved { get; set; } = "";

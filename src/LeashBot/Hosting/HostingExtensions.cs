@@ -82,15 +82,26 @@ public static class HostingExtensions
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => TopicRecognizer.Build(sp.GetRequiredService<BotContent>().Understanding));
         services.AddSingleton<TextRecognizers>();
+
+        // The semantic reader (sentence embeddings + a trained head) beside the word lists, unless turned off.
+        var semantic = config.GetSection(SemanticOptions.Section).Get<SemanticOptions>() ?? new SemanticOptions();
+        if (semantic.Enabled)
+        {
+            services.AddSingleton(new SemanticDecision(new SemanticReader(SemanticHead.Shipped, semantic)));
+        }
+
         services.AddHostedService<WarmUp>();
 
         // Health red flags: read from dialogs/redflags.json once, checked on every message before anything else.
         services.AddSingleton(sp => RedFlagTriage.FromContent(sp.GetRequiredService<BotContent>()));
         services.AddSingleton<VetReply>();
         services.AddSingleton<RedFlagConversation>();
+        services.AddSingleton(sp => new UnwellCheck(sp.GetRequiredService<RedFlagTriage>(), sp.GetRequiredService<VetReply>(), sp.GetRequiredService<Phrasebook>(),
+            sp.GetRequiredService<BotAccessors>(), sp.GetService<SemanticDecision>()));
 
         services.AddSingleton<Replies>();
-        services.AddSingleton<MessageReader>();
+        services.AddSingleton(sp => new MessageReader(sp.GetRequiredService<TopicRecognizer>(), sp.GetRequiredService<TextRecognizers>(),
+            sp.GetRequiredService<BotContent>(), sp.GetService<SemanticDecision>()));
         services.AddSingleton<MenuMatcher>();
         services.AddSingleton<RouteTable>();
         services.AddSingleton<SessionCorrections>();

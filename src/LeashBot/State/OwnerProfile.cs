@@ -95,4 +95,7 @@ public sealed class ConversationFlags
 
     /// <summary>The highest red-flag tier since <see cref="RedFlagAt"/> (1 see a vet soon, 2 emergency): a later message never lowers it.</summary>
     public int RedFlagLevel { get; set; }
+
+    /// <summary>The message the bot asked "is your cat unwell or hurt right now?" about, until the next message answers it.</summary>
+    public string? UnwellCheckFor { get; set; }
 }

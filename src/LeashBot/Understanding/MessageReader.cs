@@ -43,14 +43,17 @@ public sealed class MessageReader
     private readonly HashSet<string> _stepWords;
     private readonly HashSet<string> _afterWords;
     private readonly HashSet<string> _beforeWords;
+    private readonly SemanticDecision? _semantic;
 
-    public MessageReader(TopicRecognizer recognizer, TextRecognizers numbers, BotContent content)
+    /// <param name="semantic">The semantic reader's decision, or null to read with the word lists alone.</param>
+    public MessageReader(TopicRecognizer recognizer, TextRecognizers numbers, BotContent content, SemanticDecision? semantic = null)
     {
         ArgumentNullException.ThrowIfNull(recognizer);
         ArgumentNullException.ThrowIfNull(numbers);
         ArgumentNullException.ThrowIfNull(content);
         _recognizer = recognizer;
         _numbers = numbers;
+        _semantic = semantic;
         _words = content.Reading;
         var global = content.Understanding.Global;
         _contractions = new Dictionary<string, string>(global.Contractions, StringComparer.Ordinal);
@@ -212,8 +215,20 @@ public sealed class MessageReader
         }
 
         var command = CommandIn(text, words);
-
+        var language = LanguageOf(text, words);
+        var yesNo = questions.Count > 0 ? null : YesNoOf(text, words);
         var newCatName = _names.NameIn(all, catNames);
+        var bareName = _names.BareName(all, newCatName);
+        var settled = command != Command.None || language != "en" || social != SocialAct.None || stepNumber is not null
+            || (yesNo is not null && words.Count <= 3) || bareName is not null || questions.Count > 1
+            || (newCatName is not null && recognition.Kind != RecognitionKind.Confident)
+            || !words.Exists(w => !char.IsAsciiDigit(w[0]))
+            || (FitsASessionReport(recognition) && duration.Value is not null);
+        if (_semantic is not null && !settled)
+        {
+            recognition = _semantic.Decide(text, recognition);
+        }
+
         return new MessageReading
         {
             Text = text,
@@ -230,11 +245,11 @@ public sealed class MessageReader
             FitsASessionReport = FitsASessionReport(recognition),
             Mood = mood,
             NegatedSpans = negatedSpans,
-            YesNo = questions.Count > 0 ? null : YesNoOf(text, words),
+            YesNo = yesNo,
             NewCatName = newCatName,
-            BareName = _names.BareName(all, newCatName),
+            BareName = bareName,
             NewCatNames = _names.NamesListed(all),
-            Language = LanguageOf(text, words),
+            Language = language,
             WordCount = words.Count,
         };
     }

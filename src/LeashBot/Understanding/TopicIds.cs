@@ -17,6 +17,7 @@ public static class TopicIds
     public const string PlanUndo = "plan.undo";
     public const string PlanStepBack = "plan.stepBack";
     public const string PlanMoveSession = "plan.moveSession";
+    public const string PlanOverview = "plan.overview";
     public const string CatAdd = "cat.add";
     public const string CatSwitch = "cat.switch";
     public const string StruggleFreezes = "struggle.freezes";
@@ -31,6 +32,7 @@ public static class TopicIds
     public const string FaqHarness = "faq.harness";
     public const string FaqLeash = "faq.leash";
     public const string FaqDuration = "faq.duration";
+    public const string VetCare = "vetCare";
     public const string Stories = "stories";
     public const string ForgetMe = "forgetMe";
     public const string OutOfScope = UnderstandingContent.OutOfScopeTopic;
@@ -38,8 +40,8 @@ public static class TopicIds
     /// <summary>Every fixed id, in the order of the content file.</summary>
     public static IReadOnlyList<string> All { get; } =
     [
-        Greeting, Help, Thanks, Checklist, PlanStart, PlanProgress, PlanNext, PlanLog, PlanStep, PlanUndo, PlanStepBack, PlanMoveSession, CatAdd, CatSwitch,
+        Greeting, Help, Thanks, Checklist, PlanStart, PlanProgress, PlanNext, PlanLog, PlanStep, PlanUndo, PlanStepBack, PlanMoveSession, PlanOverview, CatAdd, CatSwitch,
         StruggleFreezes, StruggleChews, StruggleVocal, StruggleWontMove, StruggleSlipsOut, BodyLanguage,
-        FaqCanAllCats, FaqSafety, FaqHatesHarness, FaqHarness, FaqLeash, FaqDuration, Stories, ForgetMe, OutOfScope,
+        FaqCanAllCats, FaqSafety, FaqHatesHarness, FaqHarness, FaqLeash, FaqDuration, VetCare, Stories, ForgetMe, OutOfScope,
     ];
 }

@@ -16,6 +16,10 @@ internal static class RepoFiles
 
     private static readonly Lazy<MessageReader> LazyReader = new(() => new MessageReader(Recognizer, new LeashBot.Dialogs.TextRecognizers(), Content));
 
+    private static readonly Lazy<MessageReader> LazySemanticReader = new(() =>
+        new MessageReader(Recognizer, new LeashBot.Dialogs.TextRecognizers(), Content, new SemanticDecision(new SemanticReader(
+            SemanticHead.Parse(File.ReadAllText(PathOf("src", "LeashBot", "Understanding", "semantic-head.json"))), new SemanticOptions()))));
+
     public static string PathOf(params string[] parts) => RepoRoot.PathOf(parts);
 
     /// <summary>All of the bot's content, validated.</summary>
@@ -28,4 +32,7 @@ internal static class RepoFiles
 
     /// <summary>The message reader on the real content, as the bot builds it.</summary>
     public static MessageReader Reader => LazyReader.Value;
+
+    /// <summary>The message reader with the semantic reader on (the shipped head, default settings), as the host builds it by default.</summary>
+    public static MessageReader SemanticReader => LazySemanticReader.Value;
 }
