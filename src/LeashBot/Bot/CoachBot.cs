@@ -1,5 +1,6 @@
 using LeashBot.Coaching;
 using LeashBot.Dialogs;
+using LeashBot.Safety;
 using LeashBot.State;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;

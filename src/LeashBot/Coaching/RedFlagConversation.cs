@@ -74,7 +74,11 @@ public sealed class RedFlagConversation(RedFlagTriage triage, VetReply vet, Mess
             return HealthTurn.Coaching;
         }
 
-        await replies.SendAsync(turn, replies.Cat(AsksSomething(reading) || reading.IsSessionReport ? aftercare.TrainingWaits : aftercare.Waiting, cat), cancellationToken);
+        // Training waits for a question or a training request; news like "on our way to the vet now" gets the kind reply,
+        // whatever topic a reader finds in it.
+        var asksForTraining = AsksSomething(reading) && (text.Contains('?', StringComparison.Ordinal) || reading.Questions.Count > 1
+            || reading.Recognition.TopicId is TopicIds.PlanStart or TopicIds.PlanNext or TopicIds.PlanStep or TopicIds.PlanLog);
+        await replies.SendAsync(turn, replies.Cat(asksForTraining || reading.IsSessionReport ? aftercare.TrainingWaits : aftercare.Waiting, cat), cancellationToken);
         return HealthTurn.Answered;
     }
 

@@ -37,9 +37,12 @@ public sealed class UnwellCheck
     /// <summary>True when the message shares a word with the red-flag content (see <see cref="HealthWords"/>).</summary>
     public bool ReadsHealthRelated(string text) => _healthWords.In(text);
 
-    /// <summary>The rules found nothing, the words read health-related and the model thinks the cat is unwell now.</summary>
+    /// <summary>
+    /// The rules found nothing and read no vet's all-clear, the words read health-related and the model thinks the cat
+    /// is unwell now.
+    /// </summary>
     public bool ShouldAsk(string text) =>
-        _semantic is not null && !_triage.Read(text).IsRedFlag && ReadsHealthRelated(text) && _semantic.Unwell(text) >= _semantic.Options.Unwell;
+        _semantic is not null && !_triage.Read(text).IsRedFlag && !_triage.ReadsAllClear(text) && ReadsHealthRelated(text) && _semantic.Unwell(text) >= _semantic.Options.Unwell;
 
     /// <summary>
     /// Asks, or reads the answer to, the question. Returns the text the turn should carry on with, or null when this

@@ -31,6 +31,10 @@ public sealed class UnwellCheckTranscripts(SharedHost shared, ITestOutputHelper 
         "my boy keeps running to the litter tray every 5 mins leaving wet spots the size of a coin",
         "no food or water for 36 hours now",
         "think a bee stung her nose, its puffy",
+        "theres a bald patch on his back and its red",
+        "she's been sneezing a lot today and her nose is runny",
+        "he seems a bit off today and sleepy",
+        "her fur is coming out in clumps",
     ];
 
     private UnwellCheck Check => _host.Services.GetRequiredService<UnwellCheck>();
