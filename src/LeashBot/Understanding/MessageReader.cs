@@ -226,7 +226,13 @@ public sealed class MessageReader
             || (FitsASessionReport(recognition) && duration.Value is not null);
         if (_semantic is not null && !settled)
         {
-            recognition = _semantic.Decide(text, recognition);
+            var decided = _semantic.Decide(text, recognition);
+
+            // A message that names one of the owner's own cats is about that cat: the model's "not something I know" never
+            // stands there ("how far along is Biscuit"); the word lists' reading does, or an honest "not sure".
+            recognition = decided.Kind == RecognitionKind.OutOfScope && mentions.Count > 0
+                ? recognition.Kind == RecognitionKind.OutOfScope ? new Recognition(null, 0, RecognitionKind.Unsure, decided.Candidates) : recognition
+                : decided;
         }
 
         return new MessageReading

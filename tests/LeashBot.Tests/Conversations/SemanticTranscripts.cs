@@ -61,6 +61,15 @@ public sealed class SemanticTranscripts(SharedHost shared) : IClassFixture<Share
     }
 
     [Fact]
+    public async Task A_message_that_names_the_owners_own_cat_is_never_sent_away_as_not_something_i_know()
+    {
+        var owner = await OwnerWithTomAsync();
+        (await owner.SaysAsync("how far along is Tom")).DoesNotSay("not something I know");
+        (await owner.SaysAsync("tom n me r thinking abt tmrw, wat do u reckon")).DoesNotSay("not something I know");
+        (await owner.SaysAsync("whats a good recipe for lasagne")).Says("That's not something I know");
+    }
+
+    [Fact]
     public async Task Gear_and_safety_questions_that_mention_a_dog_stay_in_scope()
     {
         var owner = await OwnerWithTomAsync();
