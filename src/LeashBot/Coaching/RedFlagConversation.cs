@@ -38,7 +38,9 @@ public sealed class RedFlagConversation(RedFlagTriage triage, VetReply vet, Mess
         var alarm = flags.RedFlagAt is { } at && now - at <= TimeSpan.FromMinutes(replies.Content.RedFlags.FollowUpMinutes)
             ? (RedFlagTier)Math.Clamp(flags.RedFlagLevel, (int)RedFlagTier.None, (int)RedFlagTier.Emergency)
             : RedFlagTier.None;
-        var cat = owner.Current;
+        // The cat the message is about ("biscuit keeps going to the tray" while Pepper is the one in training), else the current one.
+        var reading = reader.Read(text, owner.Cats);
+        var cat = reading.CatsMeant is [var meant] ? owner.Cats.FirstOrDefault(c => c.Name == meant) ?? owner.Current : owner.Current;
 
         if (found.IsRedFlag || (alarm != RedFlagTier.None && !triage.ReadsAllClear(text) && triage.AsksAboutHealth(text)))
         {
@@ -46,8 +48,7 @@ public sealed class RedFlagConversation(RedFlagTriage triage, VetReply vet, Mess
             flags.RedFlagAt = now;
             flags.RedFlagLevel = (int)tier;
             flags.MenuShown = false;
-            var language = reader.Read(text, owner.Cats).Language;
-            await replies.UrgentAsync(turn, vet.For(found.IsRedFlag ? tier : RedFlagTier.None, cat?.Name, language), cancellationToken);
+            await replies.UrgentAsync(turn, vet.For(found.IsRedFlag ? tier : RedFlagTier.None, cat?.Name, reading.Language), cancellationToken);
             return HealthTurn.SentToVet;
         }
 
@@ -57,7 +58,6 @@ public sealed class RedFlagConversation(RedFlagTriage triage, VetReply vet, Mess
         }
 
         var aftercare = replies.Content.RedFlags.Aftercare;
-        var reading = reader.Read(text, owner.Cats);
         if (triage.ReadsAllClear(text))
         {
             flags.RedFlagAt = null;

@@ -30,7 +30,7 @@ public sealed class ContentLoadingTests
     [InlineData("plan.json", "\"intro\": \"Here", "\"intro\": Here", "dialogs/plan.json line", "not valid JSON")]
     [InlineData("messages.json", "\"help\": ", "\"helpp\": ", "dialogs/messages.json line", "helpp")]
     [InlineData("checklist.json", "\"readyThreshold\": 4", "\"readyThreshold\": \"most\"", "dialogs/checklist.json line", "readyThreshold")]
-    [InlineData("messages.json", "{org.name}'s leash", "{org.nmae}'s leash", "dialogs/messages.json line 3", "unknown placeholder {org.nmae}")]
+    [InlineData("messages.json", "cats at {org.name}.", "cats at {org.nmae}.", "dialogs/messages.json line 3", "unknown placeholder {org.nmae}")]
     [InlineData("plan.json", "\"number\": 4,", "\"number\": 7,", "dialogs/plan.json line", "steps[3].number")]
     [InlineData("troubleshooting.json", "\"id\": \"struggle.chews\"", "\"id\": \"struggle.freezes\"", "dialogs/troubleshooting.json", "'struggle.freezes' is used twice")]
     [InlineData("messages.json", "\"menu\": [", "\"menu\": [\n      \"stop\",", "dialogs/messages.json line", "'stop' is also a 'cancel' command")]

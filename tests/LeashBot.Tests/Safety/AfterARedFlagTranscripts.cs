@@ -31,6 +31,19 @@ public sealed class AfterARedFlagTranscripts(SharedHost shared) : IClassFixture<
     }
 
     [Theory]
+    [InlineData("biscuit keeps going to the litter tray and nothing comes out")]
+    [InlineData("omg BISCUIT just had a fit, shaking all over")]
+    [InlineData("ugh my other one, biscuit, ate some lily leaves")]
+    public async Task The_vet_message_names_the_cat_the_owner_wrote_about_not_the_one_in_training(string worry)
+    {
+        var owner = _host.NewOwner();
+        await owner.SaysAsync("start training");
+        await owner.SaysAsync("Biscuit");
+        (await owner.SaysAsync("start training pepper")).Says("Pepper");
+        (await owner.SaysAsync(worry)).FirstSays(Emergency).Says("Biscuit").DoesNotSay("Pepper");
+    }
+
+    [Theory]
     [InlineData("its probably just constipation right?")]
     [InlineData("prob just a bit of an upset tummy tbh")]
     [InlineData("maybe hes just constipated, can it wait till morning")]
