@@ -38,11 +38,18 @@ public sealed class RedFlagConversation(RedFlagTriage triage, VetReply vet, Mess
         var alarm = flags.RedFlagAt is { } at && now - at <= TimeSpan.FromMinutes(replies.Content.RedFlags.FollowUpMinutes)
             ? (RedFlagTier)Math.Clamp(flags.RedFlagLevel, (int)RedFlagTier.None, (int)RedFlagTier.Emergency)
             : RedFlagTier.None;
+        if (!found.IsRedFlag && alarm == RedFlagTier.None)
+        {
+            // Nothing about health stands in the way: the message is read once, by the coaching.
+            return HealthTurn.Coaching;
+        }
+
         // The cat the message is about ("biscuit keeps going to the tray" while Pepper is the one in training), else the current one.
         var reading = reader.Read(text, owner.Cats);
         var cat = reading.CatsMeant is [var meant] ? owner.Cats.FirstOrDefault(c => c.Name == meant) ?? owner.Current : owner.Current;
+        var allClear = alarm != RedFlagTier.None && triage.ReadsAllClear(text);
 
-        if (found.IsRedFlag || (alarm != RedFlagTier.None && !triage.ReadsAllClear(text) && triage.AsksAboutHealth(text)))
+        if (found.IsRedFlag || (!allClear && triage.AsksAboutHealth(text)))
         {
             var tier = found.Tier > alarm ? found.Tier : alarm;
             flags.RedFlagAt = now;
@@ -52,13 +59,8 @@ public sealed class RedFlagConversation(RedFlagTriage triage, VetReply vet, Mess
             return HealthTurn.SentToVet;
         }
 
-        if (alarm == RedFlagTier.None)
-        {
-            return HealthTurn.Coaching;
-        }
-
         var aftercare = replies.Content.RedFlags.Aftercare;
-        if (triage.ReadsAllClear(text))
+        if (allClear)
         {
             flags.RedFlagAt = null;
             flags.RedFlagLevel = 0;

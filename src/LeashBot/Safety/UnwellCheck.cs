@@ -42,7 +42,7 @@ public sealed class UnwellCheck
     /// is unwell now.
     /// </summary>
     public bool ShouldAsk(string text) =>
-        _semantic is not null && !_triage.Read(text).IsRedFlag && !_triage.ReadsAllClear(text) && ReadsHealthRelated(text) && _semantic.Unwell(text) >= _semantic.Options.Unwell;
+        _semantic is not null && ReadsHealthRelated(text) && !_triage.Read(text).IsRedFlag && !_triage.ReadsAllClear(text) && _semantic.Unwell(text) >= _semantic.Options.Unwell;
 
     /// <summary>
     /// Asks, or reads the answer to, the question. Returns the text the turn should carry on with, or null when this
