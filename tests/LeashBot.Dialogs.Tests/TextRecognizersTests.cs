@@ -116,6 +116,9 @@ public class TextRecognizersTests(SharedRecognizers shared, ITestOutputHelper ou
         output.WriteLine($"TextRecognizers construction took {shared.MeasuredConstructionTime.TotalMilliseconds:F0} ms (self-reported {_recognizers.ConstructionTime.TotalMilliseconds:F0} ms).");
         Assert.True(_recognizers.ConstructionTime > TimeSpan.Zero);
 
+        // The first calls also JIT-compile the recognition path; a turn's recognition is measured once that is done.
+        _ = _recognizers.RecognizeDuration("ten minutes");
+        _ = _recognizers.RecognizeNumber("seven");
         var stopwatch = Stopwatch.StartNew();
         _ = _recognizers.RecognizeDuration("an hour and a half");
         _ = _recognizers.RecognizeNumber("forty two");
