@@ -42,6 +42,29 @@ public sealed class RedFlagContent
     /// </summary>
     public List<string> NotANameAfter { get; set; } = [];
 
+    /// <summary>
+    /// Words that are also cats' names ("Daisy", "Coco", "Brandy"): in any owner's message such a word is read as a
+    /// cat when it is the one doing something ("daisy chewed the strap"), and as the thing when a word of
+    /// <see cref="NotANameAfter"/> comes before it, or a word of <see cref="ThingAfterName"/>, a comma or the end of the
+    /// sentence comes after it ("lily pollen", "a lily", "lily, she ate a leaf").
+    /// </summary>
+    public List<string> NamesToo { get; set; } = [];
+
+    /// <summary>Words after which a word of <see cref="NamesToo"/> is the thing, not a cat ("lily leaf", "chocolate bar", "ivy in the garden").</summary>
+    public List<string> ThingAfterName { get; set; } = [];
+
+    /// <summary>
+    /// A sign's <c>unless</c> is looked for up to the first of these words after the sign ("she hasn't eaten since
+    /// tuesday, so treats aren't working": the treats are about something else).
+    /// </summary>
+    public List<string> UnlessStopsAt { get; set; } = [];
+
+    /// <summary>
+    /// Everyday words of the other languages the vet message is written in, by language code ("el", "und", "est"):
+    /// a red flag written mostly in those words gets the vet message in that language.
+    /// </summary>
+    public Dictionary<string, List<string>> LanguageWords { get; set; } = [];
+
     /// <summary>A vet has seen the cat and all is well: after a red flag, such a message ends the alarm.</summary>
     public List<string> AllClears { get; set; } = [];
 

@@ -47,6 +47,11 @@ public sealed class RedFlagTriage
     private readonly bool[] _clauseBreak;
     private readonly bool[] _contrast;
     private readonly bool[] _notANameAfter;
+    private readonly bool[] _thingAfterName;
+    private readonly bool[] _unlessStop;
+    private readonly bool[] _gapStop;
+    private readonly FrozenSet<string> _namesToo;
+    private readonly FrozenDictionary<string, FrozenSet<string>> _languageWords;
     private readonly int _cat;
     private readonly int[][] _fillers;
     private readonly int[][] _notNegations;
@@ -80,7 +85,8 @@ public sealed class RedFlagTriage
         _ids = new Dictionary<string, int>(StringComparer.Ordinal);
         var vocabulary = new Vocabulary(_ids);
         foreach (var word in content.SkipWords.Concat(content.Negations).Concat(content.NegationCarriers).Concat(content.Subjects)
-                     .Concat(content.ClauseBreaks).Concat(content.Contrasts).Concat(content.NotANameAfter).Append("cat"))
+                     .Concat(content.ClauseBreaks).Concat(content.Contrasts).Concat(content.NotANameAfter).Concat(content.ThingAfterName)
+                     .Concat(content.UnlessStopsAt).Append("cat"))
         {
             vocabulary.IdOf(word);
         }
@@ -124,6 +130,16 @@ public sealed class RedFlagTriage
         _clauseBreak = Flags(content.ClauseBreaks);
         _contrast = Flags(content.Contrasts);
         _notANameAfter = Flags(content.NotANameAfter);
+        _thingAfterName = Flags(content.ThingAfterName);
+        _unlessStop = Flags(content.UnlessStopsAt);
+
+        // A pattern's words never reach over "but", "though" and the like: what comes after is another thought.
+        _gapStop = [.. _clauseBreak.Select((isBreak, id) => isBreak && _contrast[id])];
+        _namesToo = content.NamesToo.Select(n => n.Trim().ToLowerInvariant()).ToFrozenSet(StringComparer.Ordinal);
+        _languageWords = content.LanguageWords.ToFrozenDictionary(
+            kv => kv.Key,
+            kv => kv.Value.Select(w => new string([.. w.ToLowerInvariant().Select(WithoutAccent)])).ToFrozenSet(StringComparer.Ordinal),
+            StringComparer.Ordinal);
         _cat = vocabulary.IdOf("cat");
         _healthWord = new bool[count];
         var coachingStems = knownTexts.SelectMany(Words).Select(EnglishStemmer.Stem).ToHashSet(StringComparer.Ordinal);
@@ -250,7 +266,7 @@ public sealed class RedFlagTriage
             start = i + 1;
         }
 
-        return found is not null ? new RedFlagResult(tier, found)
+        return found is not null ? new RedFlagResult(tier, found) { Language = LanguageOf(text) }
             : calmed || MentionsHealth(tokens) ? RedFlagResult.HealthOnly : RedFlagResult.None;
     }
 
@@ -310,6 +326,32 @@ public sealed class RedFlagTriage
         return false;
     }
 
+    /// <summary>
+    /// The language of a red flag written mostly in everyday words of another language the vet message exists in
+    /// ("mon chat a léché de l'antigel"), or null: the message's own reading decides.
+    /// </summary>
+    private string? LanguageOf(string text)
+    {
+        if (_languageWords.Count == 0)
+        {
+            return null;
+        }
+
+        var words = Words(text).Select(w => new string([.. w.Select(WithoutAccent)])).ToList();
+        string? best = null;
+        var bestHits = 0;
+        foreach (var (language, everyday) in _languageWords)
+        {
+            var hits = words.Count(everyday.Contains);
+            if (hits > bestHits)
+            {
+                (best, bestHits) = (language, hits);
+            }
+        }
+
+        return bestHits >= 2 && bestHits * 4 >= words.Count ? best : null;
+    }
+
     /// <summary>A word red flags are made of ("gums", "breathing", "vet"), though no sign was found.</summary>
     private bool MentionsHealth(List<int> tokens)
     {
@@ -366,7 +408,7 @@ public sealed class RedFlagTriage
                     continue;
                 }
 
-                if (IsNegated(tokens, start, positions[..length]) || (info.Unless is not null && AnyMatch(info.Unless, tokens, start, end)))
+                if (IsNegated(tokens, start, positions[..length]) || (info.Unless is not null && AnyMatch(info.Unless, tokens, start, UnlessEnd(tokens, positions[length - 1], end))))
                 {
                     calmed = true;
                     continue;
@@ -437,6 +479,20 @@ public sealed class RedFlagTriage
         return segment;
     }
 
+    /// <summary>Where a sign's <c>unless</c> stops being about it: the first word of <c>unlessStopsAt</c> after the sign.</summary>
+    private int UnlessEnd(List<int> tokens, int last, int end)
+    {
+        for (var k = last + 1; k < end; k++)
+        {
+            if (tokens[k] > 0 && _unlessStop[tokens[k]])
+            {
+                return k;
+            }
+        }
+
+        return end;
+    }
+
     private bool AnyMatch(PatternSet set, List<int> tokens, int start, int end)
     {
         Span<int> positions = stackalloc int[PatternSet.MaxElements];
@@ -487,7 +543,7 @@ public sealed class RedFlagTriage
                 }
             }
 
-            if (adjacent)
+            if (adjacent || (!anywhere && id > 0 && _gapStop[id]))
             {
                 return false;
             }
@@ -518,6 +574,12 @@ public sealed class RedFlagTriage
             {
                 return true;
             }
+        }
+
+        if (_negation[tokens[matched[0]]])
+        {
+            // A sign that starts with its own denial ("hasn't touched his bowl") is not undone by another before it ("won't eat, hasn't touched…").
+            return false;
         }
 
         var counted = 0;
@@ -627,6 +689,7 @@ public sealed class RedFlagTriage
     {
         text = ReplaceEmoji(text);
         var tokens = new List<int>(text.Length / 4 + 4);
+        List<int>? namesToo = null;
         Span<char> buffer = stackalloc char[LongestWord];
         var i = 0;
         while (i < text.Length)
@@ -656,13 +719,21 @@ public sealed class RedFlagTriage
                 continue;
             }
 
+            var wordStart = i;
             var length = 0;
             var overflow = false;
             while (i < text.Length && (char.IsLetter(text[i]) || (IsApostrophe(text[i]) && i + 1 < text.Length && char.IsLetter(text[i + 1]))))
             {
-                if (length < LongestWord)
+                if (length < LongestWord - 1)
                 {
-                    buffer[length++] = IsApostrophe(text[i]) ? '\'' : WithoutAccent(char.ToLowerInvariant(text[i]));
+                    var letter = IsApostrophe(text[i]) ? '\'' : WithoutAccent(char.ToLowerInvariant(text[i]));
+                    buffer[length++] = letter;
+                    if (letter == '\u00DF')
+                    {
+                        // "weiß" is written "weiss" too.
+                        buffer[length - 1] = 's';
+                        buffer[length++] = 's';
+                    }
                 }
                 else
                 {
@@ -684,11 +755,40 @@ public sealed class RedFlagTriage
                 continue;
             }
 
+            var before = tokens.Count;
+            var opensSentence = before == 0 || IsEnd(tokens[before - 1]);
+            var opensClause = opensSentence || tokens[before - 1] == Comma || (tokens[before - 1] > 0 && _clauseBreak[tokens[before - 1]]);
             AddWord(buffer[..length], tokens);
+            if (tokens.Count == before + 1 && opensClause && _namesToo.Count > 0 && IsNameToo(buffer[..length]))
+            {
+                (namesToo ??= []).Add(before);
+            }
+            else if (tokens.Count == before + 1 && tokens[before] == Unknown && !opensSentence && char.IsUpper(text[wordStart]) && length > 1)
+            {
+                // A capitalised word the triage doesn't know, mid-sentence, is a name: most often the cat's ("and Ziggy licked it off").
+                tokens[before] = _cat;
+            }
+        }
+
+        foreach (var at in namesToo ?? [])
+        {
+            // Opening a clause, "daisy chewed the strap": the cat. "lily pollen", "lily, she ate a leaf", "lily.": the thing.
+            var next = at + 1 < tokens.Count ? tokens[at + 1] : SentenceEnd;
+            if (next != Comma && !IsEnd(next) && (next <= 0 || !_thingAfterName[next]))
+            {
+                tokens[at] = _cat;
+            }
         }
 
         MarkFillers(tokens);
         return tokens;
+    }
+
+    /// <summary>A word that is also a cat's name, as written (a plural, "lilies", is always the thing).</summary>
+    private bool IsNameToo(ReadOnlySpan<char> word)
+    {
+        var apostrophe = word.IndexOf('\'');
+        return _namesToo.GetAlternateLookup<ReadOnlySpan<char>>().Contains(apostrophe > 0 ? word[..apostrophe] : word);
     }
 
     private void AddWord(ReadOnlySpan<char> word, List<int> tokens)
@@ -702,6 +802,13 @@ public sealed class RedFlagTriage
             }
 
             return;
+        }
+
+        var elision = word.IndexOf('\'');
+        if (elision is 1 or 2 && !expansions.ContainsKey(word) && word[..elision] is "l" or "d" or "j" or "n" or "s" or "m" or "t" or "c" or "qu" && word.Length > elision + 1)
+        {
+            // French elisions: "l'antigel" is "antigel".
+            word = word[(elision + 1)..];
         }
 
         if (word.IndexOf('\'') >= 0)
@@ -834,7 +941,7 @@ public sealed class RedFlagTriage
                 continue;
             }
 
-            known |= id > 0;
+            known |= id > 0 && !_negation[id]; // "no." answers a question; it names nothing
             words++;
         }
 

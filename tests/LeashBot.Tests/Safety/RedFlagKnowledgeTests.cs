@@ -51,17 +51,108 @@ public sealed class RedFlagKnowledgeTests
     [InlineData("Lily the cat ate her dinner", "Lily")]
     [InlineData("daisy chewed the harness strap again", "Daisy")]
     [InlineData("ivy licked the treats off my hand", "Ivy")]
-    public void A_cat_called_by_a_plant_name_is_read_as_the_cat(string text, string name)
-    {
+    [InlineData("we think my Lily ate too fast, she ate her dinner in a minute", "Lily")]
+    public void A_cat_called_by_a_plant_name_is_read_as_the_cat(string text, string name) =>
         Assert.False(Triage.Read(text, [name]).IsRedFlag, Triage.Explain(text));
-        Assert.True(Triage.Read(text).IsRedFlag || name != "Lily", "without the owner's cats the plant reading stands");
-    }
+
+    /// <summary>No cat's name known yet (a first message): a name that is also a poison is the cat when it does something.</summary>
+    [Theory]
+    [InlineData("Coco licked the gravy off her plate and wants more")]
+    [InlineData("Brandy ate all her biscuits before the walk")]
+    [InlineData("so Whisky keeps chewing the lead clip, how do i stop it")]
+    [InlineData("Ginger ate her breakfast, then Jasmine had a nap in the harness")]
+    [InlineData("holly nibbled my fingers when i did the buckle lol")]
+    public void A_name_that_is_also_a_poison_is_the_cat_when_it_does_something(string text) =>
+        Assert.False(Triage.Read(text).IsRedFlag, $"{Triage.Read(text)}: {Triage.Explain(text)}");
+
+    [Theory]
+    [InlineData("holly berries, she's been chewing them off the wreath")]
+    [InlineData("she had a good lick of the brandy butter on my plate")]
+    [InlineData("there's a daisy plant on the sill and he's chomped half of it")]
+    [InlineData("lily on the kitchen table, he nibbled the petals")]
+    [InlineData("the tulips were in a jug and Mochi chewed the leaves")]
+    public void The_same_word_as_a_thing_still_alarms(string text) =>
+        Assert.Equal(RedFlagTier.Emergency, Triage.Read(text).Tier);
 
     [Theory]
     [InlineData("Lily ate a lily leaf from the vase", "Lily")]
     [InlineData("ivy chewed the ivy by the back door", "Ivy")]
     public void The_same_word_as_the_thing_still_alarms_beside_the_cats_name(string text, string name) =>
         Assert.True(Triage.Read(text, [name]).IsRedFlag, Triage.Explain(text));
+
+    /// <summary>Signs by body system, in phrasings owners use (not lines of the labelled sets).</summary>
+    [Theory]
+    [InlineData("his sides are pumping in and out even though hes asleep")]
+    [InlineData("she makes a whistling noise every time she breathes in")]
+    [InlineData("we came in 15 mins ago and he's still panting")]
+    [InlineData("it was scorching in the conservatory and now she's drooling and floppy")]
+    [InlineData("the shelf fell on her when she jumped at it")]
+    [InlineData("got stung by a bee and her face is puffing up")]
+    [InlineData("the tom next door caught him in the eye and he won't open it")]
+    [InlineData("there's a grass seed stuck in her eye i think")]
+    [InlineData("his eye has gone all red and cloudy since lunch")]
+    [InlineData("her back paw is swollen and ice cold")]
+    [InlineData("he's in and out the tray straining and nothing happening, hes a boy")]
+    [InlineData("wont eat, hasnt touched his bowl in 3 days")]
+    [InlineData("she feels really hot and just lies in the corner")]
+    [InlineData("a big flap of skin is hanging off his side after the fight")]
+    public void Emergencies_of_every_body_system_are_read_as_emergencies(string text) =>
+        Assert.Equal(RedFlagTier.Emergency, Triage.Read(text).Tier);
+
+    [Theory]
+    [InlineData("she keeps scratching at her ears and theres black gunk in them")]
+    [InlineData("he keeps shaking his head a lot since yesterday")]
+    [InlineData("bald patches on her back legs from licking")]
+    [InlineData("spotted flea dirt when i brushed him")]
+    [InlineData("the tick came off but the head is still in her skin")]
+    [InlineData("the harness strap has rubbed her armpit raw")]
+    [InlineData("his breath smells awful and he drops biscuits when he chews")]
+    [InlineData("one of her teeth looks cracked")]
+    [InlineData("hacking up hairballs loads this week")]
+    [InlineData("eating less than normal the last couple of days")]
+    [InlineData("he's drinking loads more than he did")]
+    [InlineData("she's weeing on the duvet, never did before")]
+    [InlineData("a bit of sticky discharge in the corner of her eye")]
+    public void See_a_vet_soon_signs_of_skin_ears_mouth_and_habits(string text) =>
+        Assert.True(Triage.Read(text).IsRedFlag, $"{Triage.Read(text)}: {Triage.Explain(text)}");
+
+    /// <summary>Denials, what the owner did to themselves, things put away, and a sign that was over in a moment.</summary>
+    [Theory]
+    [InlineData("she nipped me during the buckle and i bled a little, im fine")]
+    [InlineData("the rat bait is locked inside the garage cupboard, can we walk past it")]
+    [InlineData("our chocolate labrador wants to come on the walks too")]
+    [InlineData("jumped off the kitchen chair, landed on all four paws and strutted off")]
+    [InlineData("trod on her paw by mistake, she squeaked and now she's back to playing")]
+    [InlineData("the vet said the bump is just a fatty lump, nothing to worry about")]
+    [InlineData("he wont eat treats outside but his dinner goes down fine")]
+    [InlineData("she snores like a little train when she naps")]
+    [InlineData("had a fever as a kitten but she's been healthy for years, can she start")]
+    public void Calm_lines_stay_calm(string text) =>
+        Assert.False(Triage.Read(text).IsRedFlag, $"{Triage.Read(text)}: {Triage.Explain(text)}");
+
+    /// <summary>How the message is read: a "but" ends a pattern's reach, a sign's "unless" stops at "so", a bare "no." answers a question.</summary>
+    [Fact]
+    public void Reading_stops_where_the_thought_does()
+    {
+        Assert.False(Triage.Read("she won't take treats in the garden but she eats at home").IsRedFlag);
+        Assert.Equal(RedFlagTier.Emergency, Triage.Read("she hasn't eaten since monday, so the treats do nothing for her").Tier);
+        Assert.True(Triage.Read("no. there's a new lump on her side though").IsRedFlag);
+        Assert.True(Triage.Read("nope. he's been drinking way more than he used to").IsRedFlag);
+    }
+
+    [Theory]
+    [InlineData("elle a avalé de l'antigel dans le garage je pense", "fr")]
+    [InlineData("il ne mange plus rien depuis deux jours", "fr")]
+    [InlineData("das Zahnfleisch ist weiß und sie atmet schwer", "de")]
+    [InlineData("er hat das Flohmittel vom Hund abgeleckt", "de")]
+    [InlineData("ele tá com as patas geladas e não anda", "pt")]
+    [InlineData("mi gato va al arenero cada rato y no sale nada", "es")]
+    public void Red_flags_in_other_languages_carry_their_language(string text, string language)
+    {
+        var result = Triage.Read(text);
+        Assert.True(result.IsRedFlag, Triage.Explain(text));
+        Assert.Equal(language, result.Language);
+    }
 
     [Theory]
     [InlineData("mi gata no puede respirar bien")]

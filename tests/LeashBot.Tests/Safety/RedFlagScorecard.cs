@@ -15,7 +15,7 @@ namespace LeashBot.Tests.Safety;
 /// A file is either a bare array of items, as a blind set is written, or an object with <c>part</c>
 /// ("tuning" or "heldout"), <c>description</c>, optional <c>thresholds</c> and <c>items</c>. A bare array is a
 /// held-out set scored against the product's targets. An item is <c>{"text", "expect", "system"?, "context"?,
-/// "language"?}</c>: <c>expect</c> is "emergency", "soon" or "calm", or (in the first sets) a body system or "none".
+/// "language"? (or "lang")}</c>: <c>expect</c> is "emergency", "soon" or "calm", or (in the first sets) a body system or "none".
 /// </para>
 /// </summary>
 public sealed class RedFlagScorecard
@@ -52,6 +52,15 @@ public sealed class RedFlagScorecard
     {
         var json = JToken.Parse(System.IO.File.ReadAllText(path));
         var name = Path.GetFileName(path);
+        foreach (var item in json.SelectTokens(json is JArray ? "[*]" : "items[*]").OfType<JObject>())
+        {
+            // Writers name an item's language "language" or, for short, "lang".
+            if (item["lang"] is { } lang && item["language"] is null)
+            {
+                item["language"] = lang;
+            }
+        }
+
         if (json is JArray bare)
         {
             return new RedFlagScorecard(name, "heldout", new Thresholds(), bare.ToObject<List<LabelledLine>>()!);
