@@ -7,8 +7,8 @@ namespace LeashBot.Benchmarks;
 
 /// <summary>
 /// The health check every message gets without the model: the red-flag triage, then, when it is silent, whether the
-/// message reads health-related (the gate before the second opinion's embedding). Per message over the red-flag set
-/// and the owner phrasings.
+/// message reads health-related (the gate before the second opinion's embedding). Per message over the red-flag set,
+/// the owner phrasings and the third blind set's owner-voiced lines.
 /// </summary>
 [MemoryDiagnoser]
 [MedianColumn]
@@ -29,6 +29,7 @@ public class UnwellCheckBenchmarks
         [
             .. ((JArray)JObject.Parse(File.ReadAllText(RepoRoot.PathOf("tests", "LeashBot.Tests", "Safety", "redflags.tuning.json")))["items"]!).Select(i => (string)i["text"]!),
             .. ((JArray)JObject.Parse(File.ReadAllText(RepoRoot.PathOf("tests", "LeashBot.Tests", "Understanding", "owners-tuning.json")))["items"]!).Select(i => (string)i["text"]!),
+            .. ((JArray)JObject.Parse(File.ReadAllText(RepoRoot.PathOf("tests", "LeashBot.Tests", "Safety", "redflags.blind-d.json")))["items"]!).Select(i => (string)i["text"]!),
         ];
     }
 

@@ -55,7 +55,7 @@ public sealed class RedFlagConversation(RedFlagTriage triage, VetReply vet, Mess
             flags.RedFlagAt = now;
             flags.RedFlagLevel = (int)tier;
             flags.MenuShown = false;
-            await replies.UrgentAsync(turn, vet.For(found.IsRedFlag ? tier : RedFlagTier.None, cat?.Name, reading.Language != "en" ? reading.Language : found.Language ?? reading.Language), cancellationToken);
+            await replies.UrgentAsync(turn, vet.For(found.IsRedFlag ? tier : RedFlagTier.None, cat?.Name, reading.Language != "en" ? reading.Language : triage.LanguageOf(text) ?? reading.Language), cancellationToken);
             return HealthTurn.SentToVet;
         }
 

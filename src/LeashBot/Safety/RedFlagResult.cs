@@ -37,12 +37,6 @@ public sealed class RedFlagResult
 
     public bool IsRedFlag => Tier != RedFlagTier.None;
 
-    /// <summary>
-    /// The language of a red flag written mostly in everyday words of another language the vet message exists in,
-    /// or null when the message's own reading should decide.
-    /// </summary>
-    public string? Language { get; init; }
-
     /// <summary>True for a red flag, and for a calm message about health.</summary>
     public bool MentionsHealth { get; private init; }
 

@@ -266,7 +266,7 @@ public sealed class RedFlagTriage
             start = i + 1;
         }
 
-        return found is not null ? new RedFlagResult(tier, found) { Language = LanguageOf(text) }
+        return found is not null ? new RedFlagResult(tier, found)
             : calmed || MentionsHealth(tokens) ? RedFlagResult.HealthOnly : RedFlagResult.None;
     }
 
@@ -327,11 +327,13 @@ public sealed class RedFlagTriage
     }
 
     /// <summary>
-    /// The language of a red flag written mostly in everyday words of another language the vet message exists in
-    /// ("mon chat a léché de l'antigel"), or null: the message's own reading decides.
+    /// The language of a message written mostly in everyday words of another language the vet message exists in
+    /// ("mon chat a léché de l'antigel"), or null: the message's own reading decides. Asked only when a vet message
+    /// is about to go out, never on the path every message takes.
     /// </summary>
-    private string? LanguageOf(string text)
+    public string? LanguageOf(string text)
     {
+        ArgumentNullException.ThrowIfNull(text);
         if (_languageWords.Count == 0)
         {
             return null;
@@ -757,7 +759,7 @@ public sealed class RedFlagTriage
 
             var before = tokens.Count;
             var opensSentence = before == 0 || IsEnd(tokens[before - 1]);
-            var opensClause = opensSentence || tokens[before - 1] == Comma || (tokens[before - 1] > 0 && _clauseBreak[tokens[before - 1]]);
+            var opensClause = opensSentence || tokens[before - 1] == Comma || tokens[before - 1] == _cat || (tokens[before - 1] > 0 && _clauseBreak[tokens[before - 1]]);
             AddWord(buffer[..length], tokens);
             if (tokens.Count == before + 1 && opensClause && _namesToo.Count > 0 && IsNameToo(buffer[..length]))
             {
@@ -772,7 +774,7 @@ public sealed class RedFlagTriage
 
         foreach (var at in namesToo ?? [])
         {
-            // Opening a clause, "daisy chewed the strap": the cat. "lily pollen", "lily, she ate a leaf", "lily.": the thing.
+            // Opening a clause or right after "cat" ("my cat Lily has…"), "daisy chewed the strap": the cat. "lily pollen", "lily, she ate a leaf", "lily.": the thing.
             var next = at + 1 < tokens.Count ? tokens[at + 1] : SentenceEnd;
             if (next != Comma && !IsEnd(next) && (next <= 0 || !_thingAfterName[next]))
             {

@@ -114,6 +114,9 @@ public sealed class AfterARedFlagTranscripts(SharedHost shared) : IClassFixture<
     [InlineData("mon chat a les gencives blanches", "C'est peut-être une urgence")]
     [InlineData("Meine Katze ist vom Balkon gefallen", "Das kann ein Notfall sein")]
     [InlineData("minha gata está vomitando sangue", "Pode ser uma emergência")]
+    [InlineData("er hat das Flohmittel vom Hund abgeleckt und zittert", "Das kann ein Notfall sein")]
+    [InlineData("elle a avalé de l'antigel dans le garage je pense", "C'est peut-être une urgence")]
+    [InlineData("ele tá com as patas geladas e não anda", "Pode ser uma emergência")]
     public async Task A_red_flag_in_another_language_gets_the_vet_message_in_it_with_both_numbers(string message, string opening)
     {
         var replies = await _host.NewOwner().SaysAsync(message);

@@ -149,9 +149,8 @@ public sealed class RedFlagKnowledgeTests
     [InlineData("mi gato va al arenero cada rato y no sale nada", "es")]
     public void Red_flags_in_other_languages_carry_their_language(string text, string language)
     {
-        var result = Triage.Read(text);
-        Assert.True(result.IsRedFlag, Triage.Explain(text));
-        Assert.Equal(language, result.Language);
+        Assert.True(Triage.Read(text).IsRedFlag, Triage.Explain(text));
+        Assert.Equal(language, Triage.LanguageOf(text));
     }
 
     [Theory]
