@@ -48,6 +48,10 @@ public sealed class ReminderSender(
     ILogger<ReminderSender> logger) : BackgroundService
 {
     private readonly Dictionary<string, IReminderRoute> _routes = routes.ToDictionary(r => r.Route, StringComparer.Ordinal);
+    private long _sent;
+
+    /// <summary>Reminders this instance has sent (or kept for a Web Chat visitor) since it started.</summary>
+    public long Sent => Interlocked.Read(ref _sent);
 
     /// <summary>Sends every reminder due now, until none is left to claim; returns how many entries were handled.</summary>
     public async Task<int> SendDueAsync(CancellationToken cancellationToken)
@@ -215,6 +219,7 @@ public sealed class ReminderSender(
     {
         record.LastState = ReminderStates.Sent;
         record.LastNudge = index;
+        Interlocked.Increment(ref _sent);
         await store.WriteAsync(item.Key, record, eTag, cancellationToken);
         await NextAsync(item, record, day, now, cancellationToken);
     }
