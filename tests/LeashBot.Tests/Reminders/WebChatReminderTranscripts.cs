@@ -101,9 +101,7 @@ public sealed class WebChatReminderTranscripts : IDisposable
     public async Task A_reminder_due_while_the_page_is_closed_waits_and_welcomes_the_visitor_back()
     {
         var owner = _host.NewOwner();
-        await owner.SaysAsync("start training");
-        await owner.SaysAsync("Biscuit");
-        await owner.SaysAsync("we did 5 minutes and she was relaxed");
+        await owner.PractiseAsync("Biscuit");
         (await owner.SaysInAsync("remind me at 7pm", London)).Says("Done!");
 
         // Tomorrow evening: she hasn't written or practised that day, so the reminder is kept for her.

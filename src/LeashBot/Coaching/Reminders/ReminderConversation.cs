@@ -58,21 +58,23 @@ public sealed class ReminderConversation(
             return false;
         }
 
+        if (!Enabled)
+        {
+            // Off (the default): nothing is read or kept; a request gets a polite no.
+            if (reader.Read(text, expectingTime: false).Kind == ReminderAsk.None)
+            {
+                return false;
+            }
+
+            await replies.SayAsync(turnContext, c => c.Reminders.NotOffered, cancellationToken);
+            return true;
+        }
+
         var key = ReminderRecord.KeyOf(ownerKey);
         var (record, _) = await store.ReadAsync(key, cancellationToken);
         var now = clock.GetUtcNow();
         var expectingTime = record is { Plan: null, OfferedAt: { } offered } && now - offered < OfferAnswerWindow;
         var request = reader.Read(text, expectingTime, record?.Plan is not null);
-        if (request.Kind != ReminderAsk.None && !Enabled)
-        {
-            await replies.SayAsync(turnContext, c => c.Reminders.NotOffered, cancellationToken);
-            return true;
-        }
-
-        if (!Enabled)
-        {
-            return false;
-        }
 
         if (record?.HeldDay is not null)
         {

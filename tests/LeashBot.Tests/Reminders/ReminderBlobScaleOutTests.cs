@@ -13,7 +13,7 @@ namespace LeashBot.Tests.Reminders;
 /// Two instances of one deployment on one real Azurite (Blob for the records, a Storage queue for what is due), each
 /// running its sender in the background on the real clock: every reminder is sent exactly once, by one of them.
 /// </summary>
-public sealed class ReminderScaleOutTests(AzuriteFixture blobs, AzuriteQueues queues) : IClassFixture<AzuriteFixture>, IClassFixture<AzuriteQueues>
+public sealed class ReminderBlobScaleOutTests(AzuriteFixture blobs, AzuriteQueues queues) : IClassFixture<AzuriteFixture>, IClassFixture<AzuriteQueues>
 {
     [Fact]
     public async Task Two_hosts_on_one_Azurite_send_each_of_1000_reminders_due_in_the_same_minute_exactly_once_Simulated_connector()
