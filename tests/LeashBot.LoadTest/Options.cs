@@ -26,6 +26,9 @@ internal sealed class Options
                                   mix, for --duration seconds; no echo bot, no report
           --cold-starts N         process starts per bot for the cold-start median (default 5; 0 = skip)
           --cold-start-provider P store for the cold starts (default sqlite, LeashBot's default)
+          --reminders N           instead of the load runs: N owners ask for a reminder at the same minute, two
+                                  LeashBot processes on one SQLite file send them, one is killed (SIGKILL) mid-way
+                                  and restarted; reports lost and twice-posted reminders and when the last arrived
           --no-echo               LeashBot only
           --json                  print the report as JSON on stdout (progress goes to stderr)
           --json-out FILE         also write the JSON report to FILE
@@ -34,6 +37,7 @@ internal sealed class Options
         """;
 
     public bool Quick { get; private set; }
+    public int Reminders { get; private set; }
     public int Concurrency { get; private set; } = 32;
     public TimeSpan Duration { get; private set; } = TimeSpan.FromSeconds(10);
     public TimeSpan WarmUp { get; private set; } = TimeSpan.FromSeconds(3);
@@ -72,6 +76,7 @@ internal sealed class Options
                     options.ColdStarts = 1;
                     break;
                 case "--concurrency": options.Concurrency = Int(); break;
+                case "--reminders": options.Reminders = Int(); break;
                 case "--duration": options.Duration = Seconds(); break;
                 case "--warmup": options.WarmUp = Seconds(); break;
                 case "--rounds": options.Rounds = Int(); break;

@@ -22,6 +22,11 @@ catch (Exception ex) when (ex is ArgumentException or FormatException)
 var progress = options.Json ? Console.Error : Console.Out;
 void Log(string line) => progress.WriteLine(line);
 
+if (options.Reminders > 0)
+{
+    return await new ReminderBenchmark(HostDlls.Find("LeashBot", options.LeashBotDll), options.Reminders, Log).RunAsync();
+}
+
 return options.Target is not null ? await AttachedAsync(options.Target) : options.Quick ? await QuickAsync() : await FullAsync();
 
 async Task<int> FullAsync()

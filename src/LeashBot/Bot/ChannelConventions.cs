@@ -30,6 +30,9 @@ public class ChannelConventions
     /// <summary>False for a message not addressed to the bot (people talking to each other): it gets no turn at all.</summary>
     public virtual bool IsForBot(Activity activity) => true;
 
+    /// <summary>True when a message not for the bot withdraws consent to be texted (SMS STOP), false when it gives it back (START), null otherwise.</summary>
+    public virtual bool? OptsOut(Activity activity) => null;
+
     /// <summary>
     /// True when the bot has just arrived in the conversation, the moment to greet: the app was installed, or anyone
     /// joined (in a plain chat the person joining is that moment).

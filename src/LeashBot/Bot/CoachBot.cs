@@ -1,4 +1,5 @@
 using LeashBot.Coaching;
+using LeashBot.Coaching.Reminders;
 using LeashBot.Dialogs;
 using LeashBot.Safety;
 using LeashBot.State;
@@ -14,7 +15,7 @@ namespace LeashBot.Bot;
 /// and one text per turn) comes from that channel's <see cref="ChannelConventions"/>.
 /// </summary>
 public sealed class CoachBot(TurnRunner runner, BotAccessors state, Replies replies, Router router, CoachingDialog coaching,
-    RedFlagConversation health, UnwellCheck unwell, IEnumerable<ChannelConventions> channels) : IBot
+    RedFlagConversation health, UnwellCheck unwell, IEnumerable<ChannelConventions> channels, ReminderConversation reminders, TimeProvider clock) : IBot
 {
     private readonly DialogSet _dialogs = new DialogSet(state.DialogState).Add(coaching);
     private readonly Dictionary<string, ChannelConventions> _channels = channels.ToDictionary(c => c.ChannelId, StringComparer.OrdinalIgnoreCase);
@@ -28,7 +29,9 @@ public sealed class CoachBot(TurnRunner runner, BotAccessors state, Replies repl
         return activity.Type switch
         {
             // Where people talk to each other too (a Teams group chat), the bot answers only when addressed.
-            ActivityTypes.Message when !channel.IsForBot(activity) => Task.CompletedTask,
+            // SMS STOP/START on Azure's route (Twilio answers them) still quiet or resume reminders.
+            ActivityTypes.Message when !channel.IsForBot(activity) =>
+                channel.OptsOut(activity) is { } optsOut ? reminders.SmsOptOutAsync(StateKeys.Owner(activity), optsOut, cancellationToken) : Task.CompletedTask,
 
             // An update that names no sender (no from.id) has nobody to greet and no owner to keep anything for.
             ActivityTypes.ConversationUpdate or ActivityTypes.InstallationUpdate when StateKeys.Owner(activity) is null || StateKeys.Conversation(activity) is null => Task.CompletedTask,
@@ -57,6 +60,7 @@ public sealed class CoachBot(TurnRunner runner, BotAccessors state, Replies repl
             if (channel.BotArrived(activity))
             {
                 await router.GreetAsync(turnContext, Hello.Arrived, cancellationToken);
+                await reminders.ArrivedAsync(turnContext, cancellationToken);
             }
 
             return;
@@ -121,6 +125,13 @@ public sealed class CoachBot(TurnRunner runner, BotAccessors state, Replies repl
             return;
         }
 
+        // Reminders asked for, changed, paused or stopped; anything else counts as the owner having written today.
+        var started = clock.GetUtcNow();
+        if (await reminders.ReadAsync(turnContext, text, cancellationToken))
+        {
+            return;
+        }
+
         activity.Text = text;
         var dc = await _dialogs.CreateContextAsync(turnContext, cancellationToken);
         if (dc.StackWasDiscarded)
@@ -139,7 +150,11 @@ public sealed class CoachBot(TurnRunner runner, BotAccessors state, Replies repl
             await state.ConversationState.DeleteAsync(turnContext, cancellationToken);
             await state.UserState.DeleteAsync(turnContext, cancellationToken);
             await ConventionsOf(activity).OwnerForgottenAsync(turnContext, cancellationToken);
+            await reminders.ForgetAsync(turnContext, cancellationToken);
+            return;
         }
+
+        await reminders.AfterTurnAsync(turnContext, started, cancellationToken);
     }
 
     /// <summary>The hello of a channel's first reply, and what that channel adds to the first one (SMS: how to opt out).</summary>

@@ -17,6 +17,7 @@ public sealed class BotContent
     public required UnderstandingContent Understanding { get; init; }
     public required ReadingContent Reading { get; init; }
     public required RedFlagContent RedFlags { get; init; }
+    public required ReminderContent Reminders { get; init; }
 
     public static BotContent Load(string directory)
     {
@@ -34,6 +35,7 @@ public sealed class BotContent
         var reading = ContentFile.Read<ReadingContent>(directory, "reading.json", problems, ContentRules.Reading);
         var understanding = ContentFile.Read<UnderstandingContent>(directory, "understanding.json", problems, ContentRules.Understanding);
         var redFlags = ContentFile.Read<RedFlagContent>(directory, "redflags.json", problems, ContentRules.RedFlags);
+        var reminders = ContentFile.Read<ReminderContent>(directory, "reminders.json", problems, ReminderRules.Check);
         if (understanding is not null && troubleshooting is not null && faq is not null && messages is not null)
         {
             problems.AddRange(ContentRules.EveryTopicAnswered(understanding, messages, troubleshooting, faq));
@@ -44,12 +46,12 @@ public sealed class BotContent
             problems.AddRange(ContentRules.EveryLanguageAnswered(reading, messages));
         }
 
-        if (problems.Count > 0 || messages is null || checklist is null || plan is null || troubleshooting is null || faq is null || understanding is null || reading is null || redFlags is null)
+        if (problems.Count > 0 || messages is null || checklist is null || plan is null || troubleshooting is null || faq is null || understanding is null || reading is null || redFlags is null || reminders is null)
         {
             throw new ContentException("The bot's content has problems:" + Environment.NewLine + string.Join(Environment.NewLine, problems.Select(p => "  " + p)));
         }
 
-        return new BotContent { Messages = messages, Checklist = checklist, Plan = plan, Troubleshooting = troubleshooting, Faq = faq, Understanding = understanding, Reading = reading, RedFlags = redFlags };
+        return new BotContent { Messages = messages, Checklist = checklist, Plan = plan, Troubleshooting = troubleshooting, Faq = faq, Understanding = understanding, Reading = reading, RedFlags = redFlags, Reminders = reminders };
     }
 
     /// <summary>The step of the plan with this number (1-based).</summary>

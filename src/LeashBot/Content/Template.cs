@@ -15,6 +15,7 @@ public static partial class Template
         "org.name", "org.botName", "org.phone", "org.emergencyPhone", "org.hours", "org.disclaimer",
         "cat", "cats", "name", "max", "step", "next", "title", "goal", "tip", "target", "minutes", "shorter",
         "mood", "since", "sessions", "total", "days", "reasons", "verdict", "old", "skipped", "first",
+        "streak", "time", "zone", "until", "earliest", "latest",
     };
 
     /// <summary>The text with every placeholder taken out, for checks on the words around them.</summary>

@@ -88,7 +88,7 @@ public sealed class ConnectorReplies(IHttpClientFactory httpClients, IOptions<Me
             using var response = await httpClients.CreateClient(HttpClientName).SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
             if (!response.IsSuccessStatusCode)
             {
-                throw new ReplyNotDeliveredException($"the connector answered {(int)response.StatusCode}");
+                throw new ReplyNotDeliveredException($"the connector answered {(int)response.StatusCode}") { StatusCode = (int)response.StatusCode };
             }
 
             var body = await response.Content.ReadAsStringAsync(timeout.Token);
@@ -124,6 +124,9 @@ public sealed class ReplyNotDeliveredException : Exception
         : base(reason)
     {
     }
+
+    /// <summary>The connector's HTTP status, when it answered at all.</summary>
+    public int? StatusCode { get; init; }
 
     public ReplyNotDeliveredException()
     {

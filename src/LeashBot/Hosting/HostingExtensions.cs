@@ -115,6 +115,7 @@ public static class HostingExtensions
         services.AddSingleton<ChannelConventions, TeamsConventions>();
         services.AddSingleton<ChannelConventions, SmsConventions>();
         services.AddSingleton<IBot, CoachBot>();
+        services.AddReminders(config);
 
         builder.AddDirectLine();
         builder.AddTwilioSms();

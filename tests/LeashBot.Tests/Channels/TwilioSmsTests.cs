@@ -373,7 +373,7 @@ public sealed class TwilioSmsTests : IDisposable
         XDocument.Parse(twiml).Root!.Elements("Message").Select(m => m.Value).ToList();
 
     /// <summary>Twilio's scheme, written out here rather than borrowed from the SDK the host uses.</summary>
-    private static string Sign(string token, string url, IReadOnlyDictionary<string, string> fields)
+    internal static string Sign(string token, string url, IReadOnlyDictionary<string, string> fields)
     {
         var data = new StringBuilder(url);
         foreach (var (name, value) in fields.OrderBy(f => f.Key, StringComparer.Ordinal))

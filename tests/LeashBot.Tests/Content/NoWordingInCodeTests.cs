@@ -17,6 +17,7 @@ public sealed class NoWordingInCodeTests
         ["src/LeashBot.Dialogs/YesNoRecognizer.cs"] = "the yes/no/unsure phrases owners type: read by the recognizer, never said",
         ["src/LeashBot/Content/ContentRules.cs"] = "problems in dialogs/ files, reported at start-up to whoever edits them",
         ["src/LeashBot/Content/BotContent.cs"] = "problems in dialogs/ files, reported at start-up to whoever edits them",
+        ["src/LeashBot/Content/ReminderContent.cs"] = "problems in dialogs/reminders.json, reported at start-up to whoever edits it",
         ["src/LeashBot/Channels/DirectLine/DirectLineBody.cs"] = "why a Direct Line request body is refused, in the 4xx body for the calling client's developer",
         ["src/LeashBot/Hosting/IncomingActivity.cs"] = "why an activity is refused, in the 400 body for the calling client's developer",
         ["src/LeashBot/Understanding/FuzzyMatcher.cs"] = "the keyboard's rows, for how far apart two typed letters are",

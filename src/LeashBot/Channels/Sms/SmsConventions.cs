@@ -20,6 +20,14 @@ public sealed class SmsConventions(Phrasebook say) : ChannelConventions
 
     public override bool IsForBot(Activity activity) => SmsKeywords.Of(activity.Text) == SmsKeyword.None;
 
+    /// <summary>On Azure's SMS route Twilio answers STOP and START itself; the bot only notes them for reminders.</summary>
+    public override bool? OptsOut(Activity activity) => SmsKeywords.Of(activity.Text) switch
+    {
+        SmsKeyword.OptOut => true,
+        SmsKeyword.OptIn => false,
+        _ => null,
+    };
+
     /// <summary>Registered before the turn runner's own send handler, so the batch it releases passes here last.</summary>
     public override void BeginTurn(ITurnContext turnContext) => turnContext.OnSendActivities(SmsReplies.OnSendAsync);
 

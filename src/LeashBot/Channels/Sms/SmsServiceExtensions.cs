@@ -10,6 +10,9 @@ public static class SmsServiceExtensions
         builder.Services.AddSingleton<SmsRateLimit>();
         builder.Services.AddSingleton<TwilioSmsEndpoint>();
         builder.Services.AddSingleton<TwilioReplayGuard>();
+        builder.Services.AddTransient<TwilioApiAddress>();
+        builder.Services.AddHttpClient(TwilioReminderRoute.HttpClientName).AddHttpMessageHandler<TwilioApiAddress>();
+        builder.Services.AddSingleton<LeashBot.Coaching.Reminders.IReminderRoute, TwilioReminderRoute>();
         return builder;
     }
 

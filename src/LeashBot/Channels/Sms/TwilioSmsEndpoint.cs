@@ -1,3 +1,4 @@
+using LeashBot.Coaching.Reminders;
 using LeashBot.Content;
 using LeashBot.Storage;
 using Microsoft.Bot.Builder;
@@ -26,6 +27,7 @@ public sealed class TwilioSmsEndpoint(
     IInProcessAdapter adapter,
     TwilioReplayGuard replays,
     IBot bot,
+    ReminderConversation reminders,
     TimeProvider time,
     ILogger<TwilioSmsEndpoint> logger)
 {
@@ -69,7 +71,7 @@ public sealed class TwilioSmsEndpoint(
                 return TwiML(null);
             }
 
-            return TwiML(await AnswerAsync(owner, fields, request, cancellationToken));
+            return TwiML(await AnswerAsync(owner, from, fields, request, cancellationToken));
         }
         catch (StorageUnavailableException)
         {
@@ -91,7 +93,7 @@ public sealed class TwilioSmsEndpoint(
     /// against the number's limit, keywords too. STOP is recorded whatever the limit and confirmed once: a number that
     /// has already opted out gets nothing, however often it says STOP.
     /// </summary>
-    private async Task<string?> AnswerAsync(string owner, Dictionary<string, string> fields, HttpRequest request, CancellationToken cancellationToken)
+    private async Task<string?> AnswerAsync(string owner, string from, Dictionary<string, string> fields, HttpRequest request, CancellationToken cancellationToken)
     {
         var body = fields.GetValueOrDefault("Body")?.Trim() ?? "";
         var keyword = SmsKeywords.Of(body);
@@ -112,6 +114,7 @@ public sealed class TwilioSmsEndpoint(
 
             await storage.WriteAsync(new Dictionary<string, object> { [OptOutKey(owner)] = new JObject { ["since"] = time.GetUtcNow(), [JsonStorage.ETagProperty] = "*" } }, cancellationToken);
             logger.LogInformation("SMS owner {Owner} opted out", owner);
+            await reminders.SmsOptOutAsync(OwnerKey(owner), optedOut: true, cancellationToken);
             return withinLimit ? say.Text(sms.OptedOut) : null;
         }
 
@@ -119,6 +122,7 @@ public sealed class TwilioSmsEndpoint(
         {
             await storage.DeleteAsync([OptOutKey(owner)], cancellationToken);
             logger.LogInformation("SMS owner {Owner} opted back in", owner);
+            await reminders.SmsOptOutAsync(OwnerKey(owner), optedOut: false, cancellationToken);
             return withinLimit ? say.Text(sms.OptedIn) : null;
         }
 
@@ -128,10 +132,10 @@ public sealed class TwilioSmsEndpoint(
             return null;
         }
 
-        return keyword == SmsKeyword.Help ? say.Text(sms.Help) : await RunTurnAsync(owner, fields, body, request, cancellationToken);
+        return keyword == SmsKeyword.Help ? say.Text(sms.Help) : await RunTurnAsync(owner, from, fields, body, request, cancellationToken);
     }
 
-    private async Task<string?> RunTurnAsync(string owner, Dictionary<string, string> fields, string body, HttpRequest request, CancellationToken cancellationToken)
+    private async Task<string?> RunTurnAsync(string owner, string from, Dictionary<string, string> fields, string body, HttpRequest request, CancellationToken cancellationToken)
     {
         var activity = new Activity(ActivityTypes.Message)
         {
@@ -145,6 +149,9 @@ public sealed class TwilioSmsEndpoint(
             Timestamp = time.GetUtcNow(),
             Locale = "en-US",
             DeliveryMode = DeliveryModes.ExpectReplies,
+
+            // The number, sealed, is kept only if the owner asks for reminders in this turn (Twilio's Messages API needs it).
+            ChannelData = new JObject { [ReminderConversation.SealedNumberData] = numbers.Seal(from) },
         };
         if (int.TryParse(fields.GetValueOrDefault("NumMedia"), out var media) && media > 0)
         {
@@ -164,6 +171,8 @@ public sealed class TwilioSmsEndpoint(
 
     private async Task<bool> IsOptedOutAsync(string owner, CancellationToken cancellationToken) =>
         (await storage.ReadAsync([OptOutKey(owner)], cancellationToken)).ContainsKey(OptOutKey(owner));
+
+    private static string OwnerKey(string owner) => $"{SmsChannel.ChannelId}/users/{owner}";
 
     private static string OptOutKey(string owner) => $"{SmsChannel.ChannelId}/opted-out/{owner}";
 

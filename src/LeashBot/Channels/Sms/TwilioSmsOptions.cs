@@ -32,6 +32,18 @@ public sealed class TwilioSmsOptions : IValidatableObject
 
     public bool Enabled => !string.IsNullOrWhiteSpace(AuthToken);
 
+    /// <summary>The Twilio account (AC…) that sends reminders through Twilio's Messages API; with <see cref="FromNumber"/>.</summary>
+    public string? AccountSid { get; set; }
+
+    /// <summary>The Twilio number reminders are sent from (E.164, +1…), or a Messaging Service SID (MG…).</summary>
+    public string? FromNumber { get; set; }
+
+    /// <summary>Where Twilio's REST API is; https://api.twilio.com unless a test double or a proxy stands in.</summary>
+    public string ApiBaseUrl { get; set; } = "https://api.twilio.com";
+
+    /// <summary>True when reminders can go out by Twilio's Messages API.</summary>
+    public bool SendsReminders => Enabled && !string.IsNullOrWhiteSpace(AccountSid) && !string.IsNullOrWhiteSpace(FromNumber);
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (Enabled && string.IsNullOrWhiteSpace(PublicBaseUrl))

@@ -1,0 +1,299 @@
+using System.Globalization;
+using Azure;
+using Azure.Storage.Queues;
+using Microsoft.Data.Sqlite;
+using Newtonsoft.Json;
+
+namespace LeashBot.Storage;
+
+/// <summary>One entry of a <see cref="IDueQueue"/>, claimed by one worker until its lease ends.</summary>
+/// <param name="Key">The record the entry is about.</param>
+/// <param name="Version">The record's version when the entry was made; an entry older than its record is stale.</param>
+/// <param name="Due">When the entry came due.</param>
+/// <param name="Receipt">What proves this claim (a later claim of the same entry has another).</param>
+/// <param name="Attempt">How many times the entry was retried before.</param>
+public sealed record DueItem(string Key, long Version, DateTimeOffset Due, string Receipt, int Attempt);
+
+/// <summary>
+/// Work that comes due at a moment, shared by every instance: an entry is handed to one worker at a time for a lease;
+/// a worker that dies mid-way loses the lease and the entry comes back to someone else. Nothing is held in memory.
+/// </summary>
+public interface IDueQueue
+{
+    /// <summary>Puts an entry for <paramref name="key"/> due at <paramref name="due"/>.</summary>
+    Task ScheduleAsync(string key, long version, DateTimeOffset due, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>Claims up to <paramref name="max"/> entries due by <paramref name="now"/>, each for <paramref name="lease"/>.</summary>
+    Task<IReadOnlyList<DueItem>> ClaimAsync(DateTimeOffset now, int max, TimeSpan lease, CancellationToken cancellationToken);
+
+    /// <summary>Gives a claimed entry back, to come due again at <paramref name="at"/> with its attempt counted.</summary>
+    Task RetryAsync(DueItem item, DateTimeOffset at, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>Removes a claimed entry (nothing happens when it was claimed again or replaced since).</summary>
+    Task DoneAsync(DueItem item, CancellationToken cancellationToken);
+}
+
+/// <summary>The due queue in a table of the SQLite file (the embedded default); every process on the file shares it.</summary>
+public sealed class SqliteDueQueue : IDueQueue
+{
+    private readonly string _connectionString;
+    private int _created;
+
+    public SqliteDueQueue(string path)
+    {
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = true,
+            DefaultTimeout = 30,
+        }.ToString();
+    }
+
+    public async Task ScheduleAsync(string key, long version, DateTimeOffset due, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "INSERT INTO due_queue (key, version, due, visible, receipt, attempt) VALUES ($key, $version, $due, $due, '', 0) " +
+            "ON CONFLICT(key) DO UPDATE SET version = excluded.version, due = excluded.due, visible = excluded.visible, receipt = '', attempt = 0";
+        command.Parameters.AddWithValue("$key", key);
+        command.Parameters.AddWithValue("$version", version);
+        command.Parameters.AddWithValue("$due", due.ToUnixTimeMilliseconds());
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<DueItem>> ClaimAsync(DateTimeOffset now, int max, TimeSpan lease, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "UPDATE due_queue SET visible = $until, receipt = $token || '-' || rowid " +
+            "WHERE key IN (SELECT key FROM due_queue WHERE visible <= $now ORDER BY visible LIMIT $max) " +
+            "RETURNING key, version, due, receipt, attempt";
+        command.Parameters.AddWithValue("$until", (now + lease).ToUnixTimeMilliseconds());
+        command.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
+        command.Parameters.AddWithValue("$max", max);
+        command.Parameters.AddWithValue("$token", Guid.NewGuid().ToString("N"));
+        var items = new List<DueItem>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            items.Add(new DueItem(reader.GetString(0), reader.GetInt64(1), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(2)), reader.GetString(3), reader.GetInt32(4)));
+        }
+
+        return items;
+    }
+
+    public async Task RetryAsync(DueItem item, DateTimeOffset at, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "UPDATE due_queue SET visible = $at, receipt = '', attempt = attempt + 1 WHERE key = $key AND receipt = $receipt";
+        command.Parameters.AddWithValue("$at", at.ToUnixTimeMilliseconds());
+        command.Parameters.AddWithValue("$key", item.Key);
+        command.Parameters.AddWithValue("$receipt", item.Receipt);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task DoneAsync(DueItem item, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "DELETE FROM due_queue WHERE key = $key AND receipt = $receipt";
+        command.Parameters.AddWithValue("$key", item.Key);
+        command.Parameters.AddWithValue("$receipt", item.Receipt);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>How many entries the table holds (for tests and the benchmark).</summary>
+    public async Task<long> CountAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM due_queue";
+        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(_connectionString);
+        await connection.OpenAsync(cancellationToken);
+        if (Interlocked.CompareExchange(ref _created, 1, 0) == 0)
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA journal_mode = WAL; " +
+                "CREATE TABLE IF NOT EXISTS due_queue (key TEXT PRIMARY KEY, version INTEGER NOT NULL, due INTEGER NOT NULL, " +
+                "visible INTEGER NOT NULL, receipt TEXT NOT NULL, attempt INTEGER NOT NULL); " +
+                "CREATE INDEX IF NOT EXISTS due_queue_visible ON due_queue (visible);";
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await using (var pragma = connection.CreateCommand())
+        {
+            pragma.CommandText = "PRAGMA synchronous = NORMAL;";
+            await pragma.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        return connection;
+    }
+}
+
+/// <summary>
+/// The due queue on Azure Storage Queues, for several instances: an entry is a message made visible when it comes due
+/// (a visibility timeout of up to 7 days; a later one is put back until then), received by one instance at a time for
+/// its lease (the visibility timeout again), deleted when done.
+/// </summary>
+public sealed class AzureDueQueue(QueueClient queue) : IDueQueue
+{
+    private static readonly TimeSpan LongestDelay = TimeSpan.FromDays(7) - TimeSpan.FromMinutes(1);
+    private int _created;
+
+    public async Task ScheduleAsync(string key, long version, DateTimeOffset due, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await EnsureAsync(cancellationToken);
+        await queue.SendMessageAsync(Body(new Entry(key, version, due, 0)), Delay(due, now), TimeSpan.FromSeconds(-1), cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<DueItem>> ClaimAsync(DateTimeOffset now, int max, TimeSpan lease, CancellationToken cancellationToken)
+    {
+        await EnsureAsync(cancellationToken);
+        var items = new List<DueItem>();
+        while (items.Count < max)
+        {
+            var messages = (await queue.ReceiveMessagesAsync(Math.Min(32, max - items.Count), lease, cancellationToken)).Value;
+            if (messages.Length == 0)
+            {
+                break;
+            }
+
+            foreach (var message in messages)
+            {
+                var entry = JsonConvert.DeserializeObject<Entry>(message.Body.ToString());
+                if (entry is null)
+                {
+                    await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken);
+                    continue;
+                }
+
+                if (entry.Due > now + TimeSpan.FromSeconds(1))
+                {
+                    // Scheduled beyond the queue's longest delay: put back until nearer the time.
+                    await queue.UpdateMessageAsync(message.MessageId, message.PopReceipt, message.Body, Delay(entry.Due, now), cancellationToken);
+                    continue;
+                }
+
+                items.Add(new DueItem(entry.Key, entry.Version, entry.Due, message.MessageId + "\n" + message.PopReceipt, entry.Attempt));
+            }
+        }
+
+        return items;
+    }
+
+    public async Task RetryAsync(DueItem item, DateTimeOffset at, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var (id, pop) = Split(item);
+        try
+        {
+            await queue.UpdateMessageAsync(id, pop, Body(new Entry(item.Key, item.Version, item.Due, item.Attempt + 1)), Delay(at, now), cancellationToken);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            // Claimed by someone else since (our lease ran out) or already gone.
+        }
+    }
+
+    public async Task DoneAsync(DueItem item, CancellationToken cancellationToken)
+    {
+        var (id, pop) = Split(item);
+        try
+        {
+            await queue.DeleteMessageAsync(id, pop, cancellationToken);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+        }
+    }
+
+    private async Task EnsureAsync(CancellationToken cancellationToken)
+    {
+        if (Volatile.Read(ref _created) == 0)
+        {
+            await queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+            Volatile.Write(ref _created, 1);
+        }
+    }
+
+    private static TimeSpan Delay(DateTimeOffset due, DateTimeOffset now)
+    {
+        var delay = due - now;
+        return delay <= TimeSpan.Zero ? TimeSpan.Zero : delay > LongestDelay ? LongestDelay : delay;
+    }
+
+    private static (string Id, string Pop) Split(DueItem item)
+    {
+        var cut = item.Receipt.IndexOf('\n', StringComparison.Ordinal);
+        return (item.Receipt[..cut], item.Receipt[(cut + 1)..]);
+    }
+
+    private static string Body(Entry entry) => JsonConvert.SerializeObject(entry);
+
+    private sealed record Entry(string Key, long Version, DateTimeOffset Due, int Attempt);
+}
+
+/// <summary>The due queue in memory (the Memory store, for tests and benchmarks: lost with the process).</summary>
+public sealed class MemoryDueQueue : IDueQueue
+{
+    private readonly Dictionary<string, (long Version, DateTimeOffset Due, DateTimeOffset Visible, string Receipt, int Attempt)> _entries = [];
+    private long _claims;
+
+    public Task ScheduleAsync(string key, long version, DateTimeOffset due, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        lock (_entries)
+        {
+            _entries[key] = (version, due, due, "", 0);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<DueItem>> ClaimAsync(DateTimeOffset now, int max, TimeSpan lease, CancellationToken cancellationToken)
+    {
+        lock (_entries)
+        {
+            var items = new List<DueItem>();
+            foreach (var (key, entry) in _entries.Where(e => e.Value.Visible <= now).OrderBy(e => e.Value.Visible).Take(max).ToList())
+            {
+                var receipt = (++_claims).ToString(CultureInfo.InvariantCulture);
+                _entries[key] = entry with { Visible = now + lease, Receipt = receipt };
+                items.Add(new DueItem(key, entry.Version, entry.Due, receipt, entry.Attempt));
+            }
+
+            return Task.FromResult<IReadOnlyList<DueItem>>(items);
+        }
+    }
+
+    public Task RetryAsync(DueItem item, DateTimeOffset at, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        lock (_entries)
+        {
+            if (_entries.TryGetValue(item.Key, out var entry) && entry.Receipt == item.Receipt)
+            {
+                _entries[item.Key] = entry with { Visible = at, Receipt = "", Attempt = entry.Attempt + 1 };
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task DoneAsync(DueItem item, CancellationToken cancellationToken)
+    {
+        lock (_entries)
+        {
+            if (_entries.TryGetValue(item.Key, out var entry) && entry.Receipt == item.Receipt)
+            {
+                _entries.Remove(item.Key);
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,86 @@
+using LeashBot.Coaching.Reminders;
+using Microsoft.Extensions.Options;
+using Twilio.Clients;
+using Twilio.Exceptions;
+using Twilio.Http;
+using Twilio.Rest.Api.V2010.Account;
+using Twilio.Types;
+
+namespace LeashBot.Channels.Sms;
+
+/// <summary>
+/// Reminders for owners on LeashBot's own Twilio webhook: one text through Twilio's Messages API (the Twilio SDK's
+/// <c>MessageResource.CreateAsync</c>) to the number sealed in the reminder record, from <c>Sms:Twilio:FromNumber</c>.
+/// 429 and 5xx are tried again later; Twilio's 21610 (the number texted STOP) quiets reminders until START; any other
+/// refusal stops them and is recorded.
+/// </summary>
+public sealed class TwilioReminderRoute(IOptions<TwilioSmsOptions> options, PhoneNumbers numbers, IHttpClientFactory httpClients) : IReminderRoute
+{
+    public const string HttpClientName = "LeashBot.TwilioApi";
+
+    /// <summary>Twilio's error code for a message to a number that has opted out.</summary>
+    private const int Unsubscribed = 21610;
+
+    public string Route => ReminderRoutes.Twilio;
+
+    public async Task<(DeliveryResult Result, string? Problem)> SendAsync(ReminderRecord record, string text, string deliveryId, CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        if (!settings.SendsReminders)
+        {
+            return (DeliveryResult.Refused, "twilio-sending-not-configured");
+        }
+
+        if (numbers.Open(record.Address) is not { } number)
+        {
+            return (DeliveryResult.Refused, "sealed-number-unreadable");
+        }
+
+        var client = new TwilioRestClient(settings.AccountSid, settings.AuthToken, httpClient: new SystemNetHttpClient(httpClients.CreateClient(HttpClientName)));
+        var message = new CreateMessageOptions(new PhoneNumber(number)) { Body = SmsText.ToGsm7(text) };
+        if (settings.FromNumber!.StartsWith("MG", StringComparison.Ordinal))
+        {
+            message.MessagingServiceSid = settings.FromNumber;
+        }
+        else
+        {
+            message.From = new PhoneNumber(settings.FromNumber);
+        }
+
+        try
+        {
+            await MessageResource.CreateAsync(message, client);
+            return (DeliveryResult.Sent, null);
+        }
+        catch (ApiException ex) when (ex.Code == Unsubscribed)
+        {
+            return (DeliveryResult.OptedOut, $"twilio-{ex.Code}");
+        }
+        catch (ApiException ex) when (ex.Status is 429 or >= 500)
+        {
+            return (DeliveryResult.TryAgain, $"twilio-{ex.Status}");
+        }
+        catch (ApiException ex)
+        {
+            return (DeliveryResult.Refused, $"twilio-{ex.Status}-{ex.Code}");
+        }
+        catch (ApiConnectionException)
+        {
+            return (DeliveryResult.TryAgain, "twilio-unreachable");
+        }
+    }
+}
+
+/// <summary>Sends Twilio SDK requests to <c>Sms:Twilio:ApiBaseUrl</c> when it is not Twilio's own address.</summary>
+public sealed class TwilioApiAddress(IOptions<TwilioSmsOptions> options) : DelegatingHandler
+{
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        if (request.RequestUri is { } uri && Uri.TryCreate(options.Value.ApiBaseUrl, UriKind.Absolute, out var api) && !string.Equals(uri.Host, api.Host, StringComparison.OrdinalIgnoreCase))
+        {
+            request.RequestUri = new UriBuilder(uri) { Scheme = api.Scheme, Host = api.Host, Port = api.Port }.Uri;
+        }
+
+        return base.SendAsync(request, cancellationToken);
+    }
+}

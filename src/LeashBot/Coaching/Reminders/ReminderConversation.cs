@@ -1,0 +1,344 @@
+using LeashBot.State;
+using LeashBot.Storage;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Schema;
+using Microsoft.Extensions.Options;
+using Newtonsoft.Json.Linq;
+
+namespace LeashBot.Coaching.Reminders;
+
+/// <summary>
+/// Reminders in the chat: setting, changing, pausing, resuming and stopping them; the owner's time zone (from the
+/// channel, the clinic's for SMS, or asked once); the one offer after the first session; and, on Web Chat, the reminder
+/// kept for the visitor's return. Each change puts the next reminder on the due queue the sender works through.
+/// </summary>
+public sealed class ReminderConversation(
+    ReminderReader reader,
+    ReminderStore store,
+    ReminderSchedule schedule,
+    ReminderWording wording,
+    IDueQueue queue,
+    Replies replies,
+    BotAccessors state,
+    IOptions<ReminderOptions> options,
+    TimeProvider clock)
+{
+    /// <summary>The key of channel data LeashBot's own SMS webhook adds to a turn: the owner's number, sealed, for reminders by Twilio.</summary>
+    public const string SealedNumberData = "leashbotSealedNumber";
+
+    private static readonly TimeSpan OfferAnswerWindow = TimeSpan.FromHours(2);
+
+    private bool Enabled => options.Value.Enabled;
+
+    /// <summary>A visitor is back on Web Chat: a reminder kept for them is shown first ("Welcome back! …").</summary>
+    public async Task ArrivedAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    {
+        if (!Enabled || StateKeys.Owner(turnContext.Activity) is not { } ownerKey)
+        {
+            return;
+        }
+
+        var key = ReminderRecord.KeyOf(ownerKey);
+        var (record, _) = await store.ReadAsync(key, cancellationToken);
+        if (record?.HeldDay is not null)
+        {
+            await ShowHeldAsync(turnContext, key, record, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Reads a message for reminders. Returns true when it was about them and has been answered; otherwise the message
+    /// still counts as the owner having written today (that day's reminder is then not sent).
+    /// </summary>
+    public async Task<bool> ReadAsync(ITurnContext turnContext, string text, CancellationToken cancellationToken)
+    {
+        var activity = turnContext.Activity;
+        if (StateKeys.Owner(activity) is not { } ownerKey)
+        {
+            return false;
+        }
+
+        if (!Enabled)
+        {
+            // Off (the default): nothing is read or kept; a request gets a polite no.
+            if (reader.Read(text, expectingTime: false).Kind == ReminderAsk.None)
+            {
+                return false;
+            }
+
+            await replies.SayAsync(turnContext, c => c.Reminders.NotOffered, cancellationToken);
+            return true;
+        }
+
+        var key = ReminderRecord.KeyOf(ownerKey);
+        var (record, _) = await store.ReadAsync(key, cancellationToken);
+        var now = clock.GetUtcNow();
+        var expectingTime = record is { Plan: null, OfferedAt: { } offered } && now - offered < OfferAnswerWindow;
+        var request = reader.Read(text, expectingTime, record?.Plan is not null);
+
+        if (record?.HeldDay is not null)
+        {
+            record = await ShowHeldAsync(turnContext, key, record, cancellationToken);
+        }
+
+        if (record?.WaitingForZone is { } waiting && request.Kind == ReminderAsk.None)
+        {
+            if (reader.Zone(text) is { } zone)
+            {
+                await SetAsync(turnContext, key, ownerKey, waiting, zone, text, clamped: false, cancellationToken);
+                return true;
+            }
+
+            await replies.SayAsync(turnContext, c => c.Reminders.ZoneUnknown, cancellationToken);
+            await store.UpdateAsync(key, r => r is null ? null : Changed(r, x => x.WaitingForZone = null), cancellationToken);
+            return true;
+        }
+
+        switch (request.Kind)
+        {
+            case ReminderAsk.Set:
+                await AskedForAsync(turnContext, key, ownerKey, record, request, text, cancellationToken);
+                return true;
+            case ReminderAsk.NeedTime:
+                await replies.SayAsync(turnContext, c => c.Reminders.AskTime, cancellationToken);
+                await store.UpdateAsync(key, r => Changed(r ?? New(ownerKey), x => x.OfferedAt = now), cancellationToken);
+                return true;
+            case ReminderAsk.Pause:
+            case ReminderAsk.Resume:
+            case ReminderAsk.Stop:
+                await ChangeAsync(turnContext, key, record, request, cancellationToken);
+                return true;
+        }
+
+        // Any other message: the owner wrote today, so today's reminder is not needed.
+        if (record?.Plan is not null)
+        {
+            var today = ReminderSchedule.DayText(ReminderSchedule.LocalDay(now, ReminderSchedule.Zone(record.TimeZone)));
+            if (record.HeardDay != today)
+            {
+                await store.UpdateAsync(key, r => r is null ? null : Changed(r, x => x.HeardDay = today), cancellationToken);
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>After a turn that logged the owner's first session: offer reminders, once, never again after that.</summary>
+    public async Task AfterTurnAsync(ITurnContext turnContext, DateTimeOffset turnStarted, CancellationToken cancellationToken)
+    {
+        if (!Enabled || StateKeys.Owner(turnContext.Activity) is not { } ownerKey)
+        {
+            return;
+        }
+
+        var owner = await state.OwnerAsync(turnContext, cancellationToken);
+        var sessions = owner.Cats.SelectMany(c => c.Sessions).ToList();
+        if (sessions.Count == 0 || !sessions.Any(s => s.At >= turnStarted))
+        {
+            return;
+        }
+
+        var key = ReminderRecord.KeyOf(ownerKey);
+        var now = clock.GetUtcNow();
+        var offered = false;
+        await store.UpdateAsync(key, r =>
+        {
+            if (r is { Offered: true } || r?.Plan is not null)
+            {
+                return null;
+            }
+
+            offered = true;
+            return Changed(r ?? New(ownerKey), x =>
+            {
+                x.Offered = true;
+                x.OfferedAt = now;
+            });
+        }, cancellationToken);
+        if (offered)
+        {
+            await replies.SayAsync(turnContext, c => c.Reminders.Offer, owner.Current, cancellationToken);
+        }
+    }
+
+    /// <summary>SMS STOP (or a carrier keyword like it) and START: reminders go quiet at once and come back with START; the plan is kept.</summary>
+    public async Task SmsOptOutAsync(string? ownerKey, bool optedOut, CancellationToken cancellationToken)
+    {
+        if (ownerKey is not null)
+        {
+            await store.UpdateAsync(ReminderRecord.KeyOf(ownerKey), r => r is null || r.OptedOut == optedOut ? null : Changed(r, x => x.OptedOut = optedOut), cancellationToken);
+        }
+    }
+
+    /// <summary>"Forget me": the reminders, the number kept for them and the consent go with the profile.</summary>
+    public Task ForgetAsync(ITurnContext turnContext, CancellationToken cancellationToken) =>
+        StateKeys.Owner(turnContext.Activity) is { } ownerKey ? store.DeleteAsync(ReminderRecord.KeyOf(ownerKey), cancellationToken) : Task.CompletedTask;
+
+    private async Task AskedForAsync(ITurnContext turnContext, string key, string ownerKey, ReminderRecord? record, ReminderRequest request, string text, CancellationToken cancellationToken)
+    {
+        var minute = request.Minute ?? record?.Plan?.Minute ?? 19 * 60;
+        var zoneId = record?.TimeZone ?? ChannelZone(turnContext.Activity);
+        var plan = new ReminderPlan { Minute = schedule.Clamp(minute), Days = request.Days ?? (request.Tomorrow ? ReminderDaysMask.EveryDay : record?.Plan?.Days ?? ReminderDaysMask.EveryDay) };
+        if (request.Tomorrow)
+        {
+            var zone = ReminderSchedule.Zone(zoneId);
+            plan.Once = ReminderSchedule.DayText(ReminderSchedule.LocalDay(clock.GetUtcNow(), zone).AddDays(1));
+        }
+
+        if (zoneId is null)
+        {
+            // SMS without the clinic's zone: ask once, then set what was asked for.
+            await store.UpdateAsync(key, r => Changed(r ?? New(ownerKey), x => x.WaitingForZone = plan), cancellationToken);
+            await replies.SayAsync(turnContext, c => c.Reminders.AskZone, cancellationToken);
+            return;
+        }
+
+        await SetAsync(turnContext, key, ownerKey, plan, zoneId, text, clamped: plan.Minute != minute, cancellationToken);
+    }
+
+    private async Task SetAsync(ITurnContext turnContext, string key, string ownerKey, ReminderPlan plan, string zoneId, string text, bool clamped, CancellationToken cancellationToken)
+    {
+        var activity = turnContext.Activity;
+        var now = clock.GetUtcNow();
+        var zone = ReminderSchedule.Zone(zoneId);
+        var today = ReminderSchedule.LocalDay(now, zone);
+        if (plan.Once is not null && ReminderSchedule.ParseDay(plan.Once) is { } once && once <= today && !schedule.Allowed(now, zone))
+        {
+            plan.Once = ReminderSchedule.DayText(today.AddDays(1));
+        }
+
+        var written = await store.UpdateAsync(key, r => Changed(r ?? New(ownerKey), x =>
+        {
+            x.Plan = plan;
+            x.WaitingForZone = null;
+            x.TimeZone = zoneId;
+            x.Route = RouteOf(activity);
+            x.Conversation = JObject.FromObject(activity.GetConversationReference());
+            x.Address = SealedNumber(activity) ?? (x.Route == ReminderRoutes.Twilio ? x.Address : null);
+            x.Consent = new ReminderConsent { At = now, Channel = activity.ChannelId ?? "", Words = text.Length > 200 ? text[..200] : text };
+            x.StoppedBecause = null;
+            x.StoppedAt = null;
+            x.HeardDay = null;
+            x.Version++;
+        }), cancellationToken);
+        await ScheduleAsync(key, written!, now, cancellationToken);
+
+        var lines = new List<string>
+        {
+            replies.Text(c => plan.Once is null ? c.Reminders.Set : c.Reminders.SetOnce, ("days", wording.DaysOf(plan)), ("time", wording.Clock(plan.Minute)), ("zone", zoneId)),
+        };
+        if (clamped)
+        {
+            lines.Add(replies.Text(c => c.Reminders.WindowNote, ("earliest", wording.Clock(schedule.EarliestMinute)), ("latest", wording.Clock(options.Value.LatestHour * 60)),
+                ("time", wording.Clock(plan.Minute))));
+        }
+
+        lines.Add(replies.Text(c => c.Reminders.HowToChange));
+        await replies.SendAsync(turnContext, string.Join(" ", lines), cancellationToken);
+    }
+
+    private async Task ChangeAsync(ITurnContext turnContext, string key, ReminderRecord? record, ReminderRequest request, CancellationToken cancellationToken)
+    {
+        if (record?.Plan is null)
+        {
+            await replies.SayAsync(turnContext, c => c.Reminders.NothingSet, cancellationToken);
+            return;
+        }
+
+        var now = clock.GetUtcNow();
+        var zone = ReminderSchedule.Zone(record.TimeZone);
+        var today = ReminderSchedule.LocalDay(now, zone);
+        var written = await store.UpdateAsync(key, r => r?.Plan is null ? null : Changed(r, x =>
+        {
+            x.Version++;
+            switch (request.Kind)
+            {
+                case ReminderAsk.Stop:
+                    x.Plan = null;
+                    x.Address = null;
+                    x.HeldDay = null;
+                    break;
+                case ReminderAsk.Pause:
+                    x.Plan!.PausedUntil = ReminderSchedule.DayText(today.AddDays(request.PauseDays ?? 7));
+                    break;
+                default:
+                    x.Plan!.PausedUntil = null;
+                    break;
+            }
+        }), cancellationToken);
+        if (written?.Plan is { } plan)
+        {
+            await ScheduleAsync(key, written, now, cancellationToken);
+            await replies.SendAsync(turnContext, request.Kind == ReminderAsk.Pause
+                ? replies.Text(c => c.Reminders.Paused, ("until", ReminderWording.Date(ReminderSchedule.ParseDay(plan.PausedUntil)!.Value)))
+                : replies.Text(c => c.Reminders.Resumed, ("days", wording.DaysOf(plan)), ("time", wording.Clock(plan.Minute))), cancellationToken);
+            return;
+        }
+
+        await replies.SayAsync(turnContext, c => c.Reminders.Stopped, cancellationToken);
+    }
+
+    /// <summary>Puts the record's next reminder on the due queue (none when the plan has nothing left).</summary>
+    private async Task ScheduleAsync(string key, ReminderRecord record, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (record.Plan is null)
+        {
+            return;
+        }
+
+        var zone = ReminderSchedule.Zone(record.TimeZone);
+        var today = ReminderSchedule.LocalDay(now, zone);
+        var handledToday = record.LastDay == ReminderSchedule.DayText(today) && record.LastState is ReminderStates.Sent or ReminderStates.Sending;
+        if (schedule.NextDue(record.Plan, zone, handledToday ? today.AddDays(1) : today, now) is { } due)
+        {
+            await queue.ScheduleAsync(key, record.Version, due, now, cancellationToken);
+        }
+    }
+
+    private async Task<ReminderRecord?> ShowHeldAsync(ITurnContext turnContext, string key, ReminderRecord record, CancellationToken cancellationToken)
+    {
+        var owner = await state.OwnerAsync(turnContext, cancellationToken);
+        var zone = ReminderSchedule.Zone(record.TimeZone);
+        var (nudge, _) = wording.Nudge(owner, zone, ReminderSchedule.LocalDay(clock.GetUtcNow(), zone), -1, record.LastNudge);
+        await replies.SendAsync(turnContext, replies.Text(c => c.Reminders.WelcomeBack) + " " + nudge, cancellationToken);
+        return await store.UpdateAsync(key, r => r?.HeldDay is null ? null : Changed(r, x => x.HeldDay = null), cancellationToken);
+    }
+
+    /// <summary>The owner's time zone as the channel gives it: Web Chat's and Teams' <c>localTimezone</c>, Teams' clientInfo entity, or the clinic's for SMS.</summary>
+    private string? ChannelZone(Activity activity)
+    {
+        var candidates = new List<string?> { activity.LocalTimezone };
+        candidates.AddRange((activity.Entities ?? []).Where(e => string.Equals(e.Type, "clientInfo", StringComparison.OrdinalIgnoreCase))
+            .Select(e => e.Properties?["timezone"]?.ToString()));
+        if (string.Equals(activity.ChannelId, "sms", StringComparison.OrdinalIgnoreCase) && !string.IsNullOrWhiteSpace(replies.Organization.TimeZone))
+        {
+            candidates.Add(replies.Organization.TimeZone);
+        }
+
+        return candidates.FirstOrDefault(c => !string.IsNullOrWhiteSpace(c) && TimeZoneInfo.TryFindSystemTimeZoneById(c, out _));
+    }
+
+    private static string RouteOf(Activity activity) =>
+        activity.ChannelId is "directline" or "webchat" ? ReminderRoutes.Held
+        : SealedNumber(activity) is not null ? ReminderRoutes.Twilio
+        : ReminderRoutes.Connector;
+
+    private static string? SealedNumber(Activity activity) =>
+        (activity.ChannelData as JObject)?[SealedNumberData]?.ToString() is { Length: > 0 } sealedNumber ? sealedNumber : null;
+
+    private static ReminderRecord New(string ownerKey) => new() { OwnerKey = ownerKey };
+
+    private static ReminderRecord Changed(ReminderRecord record, Action<ReminderRecord> change)
+    {
+        change(record);
+        return record;
+    }
+}
+
+public static class ReminderStates
+{
+    public const string Sending = "sending";
+    public const string Sent = "sent";
+    public const string Skipped = "skipped";
+    public const string GaveUp = "gave-up";
+}

@@ -1,0 +1,238 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using LeashBot.Content;
+
+namespace LeashBot.Coaching.Reminders;
+
+/// <summary>What a message asks of reminders.</summary>
+public enum ReminderAsk
+{
+    /// <summary>Nothing about reminders.</summary>
+    None,
+
+    /// <summary>Set or change the plan (a time, days, or a one-off tomorrow).</summary>
+    Set,
+
+    /// <summary>Wants reminders but said no time.</summary>
+    NeedTime,
+    Pause,
+    Resume,
+    Stop,
+}
+
+/// <summary>One message read for reminders: what it asks, and the time, days and pause it names.</summary>
+public sealed record ReminderRequest(ReminderAsk Kind, int? Minute = null, int? Days = null, bool Tomorrow = false, int? PauseDays = null);
+
+/// <summary>
+/// Reads reminder requests the way owners type them ("remind me at 7pm pls", "weekdays at 8am", "no more reminders",
+/// "can u nudge me tmrw morning", "pause reminders for 2 weeks") with the words in dialogs/reminders.json: a reminder
+/// word, then what is asked (stop, pause, resume) or when (a clock time, a part of the day, days of the week).
+/// "remind me what step 4 is" names no time and asks nothing of reminders, so it is left to the coaching.
+/// </summary>
+public sealed partial class ReminderReader
+{
+    private const int DefaultPauseDays = 7;
+    private readonly ReminderWords _words;
+    private readonly Dictionary<string, string> _cities;
+
+    public ReminderReader(BotContent content)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        _words = content.Reminders.Words;
+        _cities = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var zone in TimeZoneInfo.GetSystemTimeZones())
+        {
+            var slash = zone.Id.LastIndexOf('/');
+            if (slash > 0 && !zone.Id.StartsWith("Etc/", StringComparison.Ordinal))
+            {
+                _cities.TryAdd(zone.Id[(slash + 1)..].Replace('_', ' ').ToLowerInvariant(), zone.Id);
+            }
+        }
+    }
+
+    [GeneratedRegex(@"(?<![\d:.])(\d{1,2})(?:[:.h](\d{2}))?\s*(a\.?m\.?|p\.?m\.?)?(?![\d%])")]
+    private static partial Regex ClockTime();
+
+    [GeneratedRegex(@"[a-z0-9@:.'\-]+")]
+    private static partial Regex Token();
+
+    /// <param name="text">The message.</param>
+    /// <param name="expectingTime">True right after the bot offered reminders or asked for a time: a bare "7pm" is then an answer.</param>
+    /// <param name="hasPlan">True when the owner has reminders: "make it weekdays at 8am" then changes them.</param>
+    public ReminderRequest Read(string text, bool expectingTime, bool hasPlan = false)
+    {
+        var norm = Normalize(text);
+        var tokens = Token().Matches(norm).Select(m => m.Value.Trim('.', '\'', '-')).Where(t => t.Length > 0).ToList();
+        var asks = tokens.Any(t => _words.Ask.Any(a => !a.Contains(' ', StringComparison.Ordinal) && t.StartsWith(a, StringComparison.Ordinal)))
+            || _words.Ask.Any(a => a.Contains(' ', StringComparison.Ordinal) && HasPhrase(norm, a));
+        var minute = Time(norm, tokens);
+        var days = DaysOf(norm, tokens);
+        var tomorrow = _words.Tomorrow.Any(t => tokens.Contains(t));
+        if (!asks && hasPlan && minute is not null && AnyPhrase(norm, _words.Change))
+        {
+            return new ReminderRequest(ReminderAsk.Set, minute, days, tomorrow);
+        }
+
+        if (!asks)
+        {
+            return expectingTime && minute is not null ? new ReminderRequest(ReminderAsk.Set, minute, days, tomorrow) : new ReminderRequest(ReminderAsk.None);
+        }
+
+        var when = minute is not null || days is not null || tomorrow;
+        if (!when && AnyWord(norm, tokens, _words.Stop))
+        {
+            return new ReminderRequest(ReminderAsk.Stop);
+        }
+
+        if (!when && AnyPhrase(norm, _words.Pause))
+        {
+            return new ReminderRequest(ReminderAsk.Pause, PauseDays: PauseLength(tokens));
+        }
+
+        if (!when && AnyPhrase(norm, _words.Resume))
+        {
+            return new ReminderRequest(ReminderAsk.Resume);
+        }
+
+        if (when)
+        {
+            return minute is null ? new ReminderRequest(ReminderAsk.NeedTime, null, days, tomorrow) : new ReminderRequest(ReminderAsk.Set, minute, days, tomorrow);
+        }
+
+        // "remind me to practise", "I'd like reminders": yes, but when? "remind me what step 4 is": not about reminders.
+        var wantsThem = tokens.Any(t => t.StartsWith("reminder", StringComparison.Ordinal) || t.StartsWith("nudge", StringComparison.Ordinal) || t.StartsWith("notif", StringComparison.Ordinal))
+            || _words.Practise.Any(p => tokens.Any(t => t.StartsWith(p, StringComparison.Ordinal)));
+        return wantsThem ? new ReminderRequest(ReminderAsk.NeedTime) : new ReminderRequest(ReminderAsk.None);
+    }
+
+    /// <summary>An IANA time zone id from what the owner wrote ("Europe/London", "london", "new york pls", "EST"); null when none.</summary>
+    public string? Zone(string text)
+    {
+        var trimmed = text.Trim().Trim('.', '!', '?');
+        if (trimmed.Contains('/', StringComparison.Ordinal) && TimeZoneInfo.TryFindSystemTimeZoneById(trimmed.Replace(' ', '_'), out var exact))
+        {
+            return exact.Id;
+        }
+
+        var norm = Normalize(text);
+        foreach (var (name, id) in _words.Zones.OrderByDescending(z => z.Key.Length))
+        {
+            if (HasPhrase(norm, name))
+            {
+                return id;
+            }
+        }
+
+        return _cities.OrderByDescending(c => c.Key.Length).FirstOrDefault(c => c.Key.Length >= 3 && HasPhrase(norm, c.Key)).Value;
+    }
+
+    private static string Normalize(string text) =>
+        " " + Regex.Replace(text.ToLowerInvariant().Replace('’', '\'').Replace(',', ' ').Replace('!', ' ').Replace('?', ' '), @"\s+", " ").Trim() + " ";
+
+    private static bool HasPhrase(string norm, string phrase) =>
+        Regex.IsMatch(norm, @"(?<![a-z0-9])" + Regex.Escape(phrase) + @"(?![a-z0-9])");
+
+    private static bool AnyPhrase(string norm, IEnumerable<string> phrases) =>
+        phrases.Any(p => Regex.IsMatch(norm, @"(?<![a-z0-9])" + Regex.Escape(p)));
+
+    private static bool AnyWord(string norm, List<string> tokens, IEnumerable<string> words) =>
+        words.Any(w => w.Contains(' ', StringComparison.Ordinal) ? HasPhrase(norm, w) : tokens.Contains(w));
+
+    private int? Time(string norm, List<string> tokens)
+    {
+        foreach (Match match in ClockTime().Matches(norm))
+        {
+            var hour = int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
+            var minutes = match.Groups[2].Success ? int.Parse(match.Groups[2].Value, CultureInfo.InvariantCulture) : 0;
+            var suffix = match.Groups[3].Success ? match.Groups[3].Value.Replace(".", "", StringComparison.Ordinal) : null;
+            var before = LastWordBefore(norm, match.Index);
+            var after = FirstWordAfter(norm, match.Index + match.Length);
+            var saysClock = suffix is not null || match.Groups[2].Success || _words.At.Contains(before);
+            if (!saysClock || hour > 23 || minutes > 59 || _words.Periods.ContainsKey(after) || after.StartsWith("min", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            if (suffix == "pm" || (suffix is null && hour < 12 && _words.Pm.Any(p => HasPhrase(norm, p)) && !_words.Am.Any(a => HasPhrase(norm, a))))
+            {
+                hour = hour % 12 + 12;
+            }
+            else if (suffix == "am")
+            {
+                hour %= 12;
+            }
+            else if (suffix is null && hour is >= 1 and <= 7 && !_words.Am.Any(a => HasPhrase(norm, a)))
+            {
+                // "at 7" for a daily practice is the evening; mornings before 8 are never used.
+                hour += 12;
+            }
+
+            return (hour * 60) + minutes;
+        }
+
+        foreach (var (part, time) in _words.PartsOfDay.OrderByDescending(p => p.Key.Length))
+        {
+            if (AnyPhrase(norm, [part]))
+            {
+                var clock = TimeOnly.ParseExact(time, "HH:mm", CultureInfo.InvariantCulture);
+                return (clock.Hour * 60) + clock.Minute;
+            }
+        }
+
+        return null;
+    }
+
+    private int? DaysOf(string norm, List<string> tokens)
+    {
+        if (AnyPhrase(norm, _words.Weekdays))
+        {
+            return ReminderDaysMask.Weekdays;
+        }
+
+        if (AnyPhrase(norm, _words.Weekends))
+        {
+            return ReminderDaysMask.Weekends;
+        }
+
+        var mask = 0;
+        foreach (var token in tokens)
+        {
+            var word = token.EndsWith('s') && !_words.DayNames.ContainsKey(token) ? token[..^1] : token;
+            if (_words.DayNames.TryGetValue(word, out var day))
+            {
+                mask |= 1 << (int)day;
+            }
+        }
+
+        return mask != 0 ? mask : _words.EveryDay.Any(e => HasPhrase(norm, e)) ? ReminderDaysMask.EveryDay : null;
+    }
+
+    private int PauseLength(List<string> tokens)
+    {
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (_words.Periods.TryGetValue(tokens[i], out var days))
+            {
+                var count = i > 0 && int.TryParse(tokens[i - 1], NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n
+                    : i > 0 && _words.Numbers.TryGetValue(tokens[i - 1], out var w) ? w : 1;
+                return Math.Clamp(count * days, 1, 366);
+            }
+        }
+
+        return DefaultPauseDays;
+    }
+
+    private static string LastWordBefore(string norm, int index)
+    {
+        var head = norm[..index].TrimEnd();
+        var space = head.LastIndexOf(' ');
+        return head[(space + 1)..];
+    }
+
+    private static string FirstWordAfter(string norm, int index)
+    {
+        var tail = norm[index..].TrimStart();
+        var space = tail.IndexOf(' ', StringComparison.Ordinal);
+        return space < 0 ? tail : tail[..space];
+    }
+}

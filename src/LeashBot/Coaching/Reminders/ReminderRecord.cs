@@ -1,0 +1,128 @@
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+
+namespace LeashBot.Coaching.Reminders;
+
+/// <summary>
+/// Everything LeashBot keeps about one owner's practice reminders, in the state store beside the owner's profile
+/// (key <c>{channel}/reminders/{owner}</c>): the plan they asked for, where to reach them, their consent, and what was
+/// sent on which day. Written with eTags, so two instances never both claim the same day.
+/// </summary>
+public sealed class ReminderRecord
+{
+    /// <summary>Raised on every change of the plan; a due entry made for an older version is dropped.</summary>
+    public long Version { get; set; }
+
+    /// <summary>Where the owner's profile is (user state), for the cat, step and streak the reminder names.</summary>
+    public string OwnerKey { get; set; } = "";
+
+    /// <summary>The owner's IANA time zone; null until the channel gave it or the owner told us.</summary>
+    public string? TimeZone { get; set; }
+
+    /// <summary>The reminders asked for; null when there are none (never set, or stopped).</summary>
+    public ReminderPlan? Plan { get; set; }
+
+    /// <summary>A plan waiting for the owner's time zone (SMS without the clinic's zone).</summary>
+    public ReminderPlan? WaitingForZone { get; set; }
+
+    /// <summary>How reminders reach the owner: <see cref="ReminderRoutes"/>.</summary>
+    public string Route { get; set; } = ReminderRoutes.Connector;
+
+    /// <summary>The conversation to continue (Bot Framework's ConversationReference as JSON).</summary>
+    public JObject? Conversation { get; set; }
+
+    /// <summary>On the direct Twilio route: the owner's number, sealed (encrypted) with the host's key; removed with the plan.</summary>
+    public string? Address { get; set; }
+
+    /// <summary>What the owner agreed to and when, in their own words.</summary>
+    public ReminderConsent? Consent { get; set; }
+
+    /// <summary>True once the owner was offered reminders (once, after their first session).</summary>
+    public bool Offered { get; set; }
+
+    /// <summary>When the bot last offered reminders or asked for a time; a bare "7pm" soon after is the answer.</summary>
+    public DateTimeOffset? OfferedAt { get; set; }
+
+    /// <summary>The owner's local day (yyyy-MM-dd) they last wrote to the bot, other than about reminders.</summary>
+    public string? HeardDay { get; set; }
+
+    /// <summary>The local day of the last reminder handled, and how: sending, sent, skipped or failed.</summary>
+    public string? LastDay { get; set; }
+
+    public string? LastState { get; set; }
+
+    /// <summary>Index into the pool of reminders last used, so the next one is different.</summary>
+    public int LastNudge { get; set; } = -1;
+
+    /// <summary>True once a reminder went by SMS (the first one says how to stop).</summary>
+    public bool TextedBefore { get; set; }
+
+    /// <summary>SMS: the owner texted STOP (or a carrier keyword like it); nothing is sent until START.</summary>
+    public bool OptedOut { get; set; }
+
+    /// <summary>Web Chat: a reminder kept for when the visitor comes back (the local day it came due).</summary>
+    public string? HeldDay { get; set; }
+
+    /// <summary>Why reminders stopped without the owner asking (a channel refusing them for good), and when.</summary>
+    public string? StoppedBecause { get; set; }
+
+    public DateTimeOffset? StoppedAt { get; set; }
+
+    /// <summary>True when the owner is reached by text (Azure's SMS channel or the direct Twilio route).</summary>
+    [JsonIgnore]
+    public bool IsSms => Route == ReminderRoutes.Twilio || string.Equals((string?)Conversation?["channelId"], "sms", StringComparison.OrdinalIgnoreCase);
+
+    public static string KeyOf(string ownerKey)
+    {
+        var cut = ownerKey.IndexOf("/users/", StringComparison.Ordinal);
+        return cut < 0 ? "reminders/" + ownerKey : ownerKey[..cut] + "/reminders/" + ownerKey[(cut + "/users/".Length)..];
+    }
+}
+
+/// <summary>When an owner wants reminding.</summary>
+public sealed class ReminderPlan
+{
+    /// <summary>Minutes after local midnight.</summary>
+    public int Minute { get; set; }
+
+    /// <summary>The days of the week, one bit per <see cref="DayOfWeek"/>; ignored for a one-off.</summary>
+    public int Days { get; set; } = ReminderDaysMask.EveryDay;
+
+    /// <summary>A one-off on this local date (yyyy-MM-dd), instead of a weekly pattern.</summary>
+    [JsonProperty(NullValueHandling = NullValueHandling.Ignore)]
+    public string? Once { get; set; }
+
+    /// <summary>No reminders before this local date (yyyy-MM-dd).</summary>
+    [JsonProperty(NullValueHandling = NullValueHandling.Ignore)]
+    public string? PausedUntil { get; set; }
+}
+
+public sealed class ReminderConsent
+{
+    public DateTimeOffset At { get; set; }
+    public string Channel { get; set; } = "";
+
+    /// <summary>The owner's message that asked for reminders.</summary>
+    public string Words { get; set; } = "";
+}
+
+public static class ReminderRoutes
+{
+    /// <summary>Bot Framework's ContinueConversationAsync through the channel's connector (Teams, Azure's SMS).</summary>
+    public const string Connector = "connector";
+
+    /// <summary>Twilio's Messages API, for owners on LeashBot's own Twilio webhook.</summary>
+    public const string Twilio = "twilio";
+
+    /// <summary>Web Chat: a page can't be reached while closed, so the reminder waits for the visitor's return.</summary>
+    public const string Held = "held";
+}
+
+public static class ReminderDaysMask
+{
+    public const int EveryDay = 0b111_1111;
+    public const int Weekdays = 0b011_1110;
+    public const int Weekends = 0b100_0001;
+
+    public static bool Has(int mask, DayOfWeek day) => (mask & (1 << (int)day)) != 0;
+}

@@ -1,0 +1,87 @@
+using LeashBot.State;
+using LeashBot.Storage;
+using Microsoft.Bot.Builder;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+
+namespace LeashBot.Coaching.Reminders;
+
+/// <summary>
+/// Reads and writes reminder records in the bot's state store (SQLite, Blob or memory) with eTags, and the owner's
+/// profile the reminders talk about. Every change is conditional: a writer that lost a race reads again.
+/// </summary>
+public sealed class ReminderStore(IStorage storage)
+{
+    private static readonly JsonSerializer Serializer = JsonSerializer.Create(JsonStorage.SerializerSettings);
+    private JsonStorage Store => storage as JsonStorage
+        ?? throw new StorageUnavailableException("reminders need LeashBot's own state store (Storage:Provider Sqlite, Blob or Memory)");
+
+    public async Task<(ReminderRecord? Record, string? ETag)> ReadAsync(string key, CancellationToken cancellationToken)
+    {
+        var stored = await Store.ReadTextAsync(key, cancellationToken);
+        if (stored is not { } found)
+        {
+            return (null, null);
+        }
+
+        try
+        {
+            return (JObject.Parse(found.Json).ToObject<ReminderRecord>(Serializer), found.ETag);
+        }
+        catch (JsonException)
+        {
+            // A record of the wrong shape is replaced by whatever is written next, never stuck.
+            return (null, found.ETag);
+        }
+    }
+
+    /// <summary>Writes <paramref name="record"/> if the stored one still has <paramref name="eTag"/> (null: only if there is none).</summary>
+    public Task<string> WriteAsync(string key, ReminderRecord record, string? eTag, CancellationToken cancellationToken) =>
+        Store.WriteTextAsync(key, JObject.FromObject(record, Serializer).ToString(Formatting.None), eTag, cancellationToken);
+
+    /// <summary>
+    /// Reads, changes and writes a record, again from the top when someone else wrote it meanwhile. The change returns
+    /// false to write nothing. Returns the record as written (or as read when nothing was written).
+    /// </summary>
+    public async Task<ReminderRecord?> UpdateAsync(string key, Func<ReminderRecord?, ReminderRecord?> change, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var (record, eTag) = await ReadAsync(key, cancellationToken);
+            var changed = change(record);
+            if (changed is null)
+            {
+                return record;
+            }
+
+            try
+            {
+                await WriteAsync(key, changed, eTag ?? null, cancellationToken);
+                return changed;
+            }
+            catch (StorageConflictException) when (attempt < 4)
+            {
+            }
+        }
+    }
+
+    public Task DeleteAsync(string key, CancellationToken cancellationToken) => Store.ForgetAsync([key], cancellationToken);
+
+    /// <summary>The owner's profile (user state) as the turns saved it; null when there is none.</summary>
+    public async Task<OwnerProfile?> OwnerAsync(string ownerKey, CancellationToken cancellationToken)
+    {
+        var stored = await Store.ReadTextAsync(ownerKey, cancellationToken);
+        try
+        {
+            return stored is { } found ? JObject.Parse(found.Json)["owner"]?.ToObject<OwnerProfile>(Serializer) : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>True when a record exists at <paramref name="key"/> (an SMS opt-out, for instance).</summary>
+    public async Task<bool> ExistsAsync(string key, CancellationToken cancellationToken) =>
+        await Store.ReadTextAsync(key, cancellationToken) is not null;
+}

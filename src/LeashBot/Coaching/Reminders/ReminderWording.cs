@@ -1,0 +1,93 @@
+using System.Globalization;
+using LeashBot.Content;
+using LeashBot.State;
+
+namespace LeashBot.Coaching.Reminders;
+
+/// <summary>The reminders' own words, from dialogs/reminders.json: the nudge itself, and how a plan is described.</summary>
+public sealed class ReminderWording(Replies replies)
+{
+    private ReminderContent Words => replies.Content.Reminders;
+
+    /// <summary>Added to the first reminder sent by text: how to stop them.</summary>
+    public string HowToStopTexts => replies.Text(c => c.Messages.Sms.HowToOptOut);
+
+    /// <summary>
+    /// A reminder naming the cat, its step and the step's goal, and the days practised in a row before today, picked
+    /// from the pool so that it differs from the last one. Returns the text and which one of the pool it is.
+    /// </summary>
+    public (string Text, int Index) Nudge(OwnerProfile? owner, TimeZoneInfo zone, DateOnly today, int last, int seed)
+    {
+        var cat = owner?.Current ?? owner?.Cats.FirstOrDefault();
+        var step = replies.Content.Step(cat?.Step ?? 1);
+        var pool = Words.Nudges;
+        var index = Math.Abs(seed % pool.Count);
+        if (index == last)
+        {
+            index = (index + 1) % pool.Count;
+        }
+
+        var streak = Streak(owner, zone, today);
+        var streakText = streak switch
+        {
+            0 => Words.Streak.None,
+            1 => Words.Streak.One,
+            _ => Words.Streak.Many,
+        };
+        var text = replies.Fill(pool[index], ("cat", cat?.Name ?? replies.Content.Messages.YourCat), ("step", step.Number.ToString(CultureInfo.InvariantCulture)),
+            ("goal", step.Goal)) + " " + replies.Fill(streakText, ("streak", streak.ToString(CultureInfo.InvariantCulture)));
+        return (text, index);
+    }
+
+    /// <summary>Days in a row, ending yesterday, with at least one session of any cat (the owner's own local days).</summary>
+    public static int Streak(OwnerProfile? owner, TimeZoneInfo zone, DateOnly today)
+    {
+        if (owner is null)
+        {
+            return 0;
+        }
+
+        var days = owner.Cats.SelectMany(c => c.Sessions).Select(s => ReminderSchedule.LocalDay(s.At, zone)).ToHashSet();
+        var count = 0;
+        for (var day = today.AddDays(-1); days.Contains(day); day = day.AddDays(-1))
+        {
+            count++;
+        }
+
+        return count;
+    }
+
+    public static bool PractisedOn(OwnerProfile? owner, TimeZoneInfo zone, DateOnly day) =>
+        owner?.Cats.SelectMany(c => c.Sessions).Any(s => ReminderSchedule.LocalDay(s.At, zone) == day) == true;
+
+    /// <summary>"every day", "on weekdays", "every Monday, Thursday", "on Tuesday".</summary>
+    public string DaysOf(ReminderPlan plan)
+    {
+        if (ReminderSchedule.ParseDay(plan.Once) is { } once)
+        {
+            return replies.Fill(Words.Days.Once, ("days", DateTimeFormatInfo.InvariantInfo.GetDayName(once.DayOfWeek)));
+        }
+
+        return plan.Days switch
+        {
+            ReminderDaysMask.EveryDay => Words.Days.EveryDay,
+            ReminderDaysMask.Weekdays => Words.Days.Weekdays,
+            ReminderDaysMask.Weekends => Words.Days.Weekends,
+            _ => replies.Fill(Words.Days.Some, ("days", string.Join(", ", Enum.GetValues<DayOfWeek>()
+                .Where(d => ReminderDaysMask.Has(plan.Days, d)).Select(d => DateTimeFormatInfo.InvariantInfo.GetDayName(d))))),
+        };
+    }
+
+    /// <summary>A time of day as owners write it: "7pm", "8:30am".</summary>
+    public string Clock(int minute)
+    {
+        var hour = minute / 60;
+        var twelve = hour % 12 == 0 ? 12 : hour % 12;
+        var suffix = hour < 12 ? Words.Words.Am[0] : Words.Words.Pm[0];
+        return minute % 60 == 0
+            ? string.Create(CultureInfo.InvariantCulture, $"{twelve}{suffix}")
+            : string.Create(CultureInfo.InvariantCulture, $"{twelve}:{minute % 60:00}{suffix}");
+    }
+
+    public static string Date(DateOnly day) => day.ToString("dddd d MMMM", CultureInfo.InvariantCulture);
+}
