@@ -21,9 +21,10 @@ namespace LeashBot.State;
 /// <item>A value that is its type's new, empty instance is left out, and a record that never existed is not written while
 /// it would be empty: a visitor who only asks questions has a record with the conversation's part alone, as small as a
 /// conversation record was.</item>
-/// <item>Conversations untouched for <see cref="ConversationIdleDays"/> days are dropped when the record is next written,
-/// and at most <see cref="MaxConversations"/> are kept (the most recently changed), so the record does not grow with the
-/// conversations a person ever had.</item>
+/// <item>A conversation's part untouched for <see cref="ConversationIdleDays"/> days (<c>Retention:ConversationIdleDays</c>)
+/// is not used any more (the conversation starts afresh) and is dropped when the record is next written; at most
+/// <see cref="MaxConversations"/> are kept (the most recently changed), so the record does not grow with the
+/// conversations a person ever had. The whole record goes after <c>Retention:OwnerIdleMonths</c> without a turn.</item>
 /// <item>Records of the old two-record shape load: an owner's record without <c>conversations</c> is the owner's part, and
 /// a conversation that has no entry yet is read from its own record (<see cref="StateKeys.Conversation"/>), which is
 /// deleted once the person's record holds it.</item>
@@ -244,10 +245,7 @@ public sealed class TurnRecords(IStorage storage, TimeProvider clock)
             return;
         }
 
-        var cutoff = ConversationIdleDays > 0
-            ? clock.GetUtcNow().UtcDateTime.AddDays(-ConversationIdleDays).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
-            : "";
-        turn.Others.RemoveAll(o => string.CompareOrdinal(o.At, cutoff) < 0);
+        turn.Others.RemoveAll(o => IsIdle(o.At));
         var excess = turn.Others.Count - (MaxConversations - 1);
         if (excess > 0)
         {
@@ -255,6 +253,11 @@ public sealed class TurnRecords(IStorage storage, TimeProvider clock)
             turn.Others.RemoveAll(o => oldest.Contains(o.Name));
         }
     }
+
+    /// <summary>True for a conversation's part last changed longer than <see cref="ConversationIdleDays"/> ago (or on no known day).</summary>
+    private bool IsIdle(string? at) =>
+        at is null || (ConversationIdleDays > 0
+            && string.CompareOrdinal(at, clock.GetUtcNow().UtcDateTime.AddDays(-ConversationIdleDays).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)) < 0);
 
     private void Parse(Turn turn, string json, string eTag, bool discardConversation) =>
         ParseObject(turn.Stored.Key, json, eTag, reader =>
@@ -329,6 +332,12 @@ public sealed class TurnRecords(IStorage storage, TimeProvider clock)
             }
 
             turn.EntryFound = true;
+            if (IsIdle(at))
+            {
+                // Idle past the retention's days: the conversation starts afresh, as if its part had been swept.
+                continue;
+            }
+
             turn.EntryAt = at;
             if (discardConversation)
             {
