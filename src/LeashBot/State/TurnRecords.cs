@@ -20,7 +20,8 @@ namespace LeashBot.State;
 /// <list type="bullet">
 /// <item>A value that is its type's new, empty instance is left out, and a record that never existed is not written while
 /// it would be empty: a visitor who only asks questions has a record with the conversation's part alone, as small as a
-/// conversation record was.</item>
+/// conversation record was. This conversation's entry is written with the record even when its state is empty, so the
+/// next turn knows there is no record of the old shape to look for.</item>
 /// <item>A conversation's part untouched for <see cref="ConversationIdleDays"/> days (<c>Retention:ConversationIdleDays</c>)
 /// is not used any more (the conversation starts afresh) and is dropped when the record is next written; at most
 /// <see cref="MaxConversations"/> are kept (the most recently changed), so the record does not grow with the
@@ -167,7 +168,8 @@ public sealed class TurnRecords(IStorage storage, TimeProvider clock)
             json = Compose(turn, today);
         }
 
-        if (turn.Stored.Json is null && turn.LegacyETag is null && json == "{}")
+        if (turn.Stored.Json is null && turn.LegacyETag is null && turn.Others.Count == 0
+            && ComposeValues(Owner, turn.Owner).Length == 0 && ComposeValues(Conversation, turn.Conversation).Length == 0)
         {
             // A record that never existed and would hold nothing (an app installed, a greeting not yet sent): nothing is stored.
             return;
@@ -384,8 +386,8 @@ public sealed class TurnRecords(IStorage storage, TimeProvider clock)
     {
         var text = new StringBuilder("{");
         text.Append(ComposeValues(Owner, turn.Owner));
-        var state = turn.ConversationDeleted ? "" : ComposeValues(Conversation, turn.Conversation);
-        if (turn.Others.Count > 0 || state.Length > 0)
+        var state = turn.ConversationDeleted ? null : ComposeValues(Conversation, turn.Conversation);
+        if (turn.Others.Count > 0 || state is not null)
         {
             if (text.Length > 1)
             {
@@ -400,8 +402,10 @@ public sealed class TurnRecords(IStorage storage, TimeProvider clock)
                 first = false;
             }
 
-            if (state.Length > 0)
+            if (state is not null)
             {
+                // Written even when empty (nothing pending, no flag set): the entry says this conversation has no record
+                // of the old shape to look for.
                 text.Append(first ? "" : ",").Append(JsonConvert.ToString(turn.EntryName))
                     .Append(":{").Append(JsonConvert.ToString(AtProperty)).Append(':').Append(JsonConvert.ToString(at))
                     .Append(',').Append(JsonConvert.ToString(StateProperty)).Append(":{").Append(state).Append("}}");

@@ -77,9 +77,22 @@ public sealed class StateWritesTests(ITestOutputHelper output)
     private static async Task<Dictionary<string, (string ETag, long Bytes)>> RowsAsync(string path)
     {
         var rows = new Dictionary<string, (string, long)>(StringComparer.Ordinal);
+        if (!File.Exists(path))
+        {
+            return rows;
+        }
+
         await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
+
+        // The store creates its table with its first operation; before that there are no rows.
+        command.CommandText = "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'state'";
+        if (Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture) == 0)
+        {
+            return rows;
+        }
+
         command.CommandText = "SELECT key, etag, length(CAST(json AS BLOB)) FROM state";
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())
