@@ -27,10 +27,10 @@ internal sealed record StoredState(long Records, long Conversations, long JsonBy
         await using var command = connection.CreateCommand();
         command.CommandText =
             "SELECT COUNT(*), " +
-            "COALESCE(SUM(CASE WHEN key LIKE '%/conversations/%' THEN 1 ELSE (SELECT COUNT(*) FROM json_each(json, '$.conversations')) END), 0), " +
+            "COALESCE(SUM(CASE WHEN key LIKE '%/conversations/%' THEN 1 ELSE (SELECT COUNT(*) FROM json_each(state.json, '$.conversations')) END), 0), " +
             "COALESCE(SUM(length(CAST(json AS BLOB))), 0), " +
             "MAX(CASE WHEN key LIKE '%/conversations/%' THEN length(CAST(json AS BLOB)) " +
-            "ELSE (SELECT MAX(length(CAST(value AS BLOB))) FROM json_each(json, '$.conversations')) END) FROM state";
+            "ELSE (SELECT MAX(length(CAST(value AS BLOB))) FROM json_each(state.json, '$.conversations')) END) FROM state";
         await using var reader = await command.ExecuteReaderAsync();
         await reader.ReadAsync();
         return new StoredState(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), fileBytes, reader.IsDBNull(3) ? null : reader.GetInt64(3));
