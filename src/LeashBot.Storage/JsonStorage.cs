@@ -134,30 +134,6 @@ public abstract class JsonStorage : IStorage, IDisposable
         return eTags[0];
     }
 
-    /// <summary>
-    /// Gets whether <see cref="WriteTextsAsync"/> is all or nothing: every condition is checked before anything is
-    /// written (Memory, and SQLite in one transaction). Blob Storage writes record by record.
-    /// </summary>
-    public virtual bool WritesBatchesAtomically => false;
-
-    /// <summary>
-    /// Writes several records' text, each conditional on its eTag as <see cref="WriteTextAsync"/> is, as one batch
-    /// (all or nothing where <see cref="WritesBatchesAtomically"/>). Returns the new eTags in the order given.
-    /// </summary>
-    public async Task<IReadOnlyList<string>> WriteTextsAsync(IReadOnlyList<(string Key, string Json, string? IfMatch)> records, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(records);
-        var writes = new List<RecordWrite>(records.Count);
-        foreach (var (key, json, ifMatch) in records)
-        {
-            CheckKey(key);
-            ArgumentNullException.ThrowIfNull(json, nameof(records));
-            writes.Add(new RecordWrite(key, json, string.IsNullOrEmpty(ifMatch) ? null : ifMatch));
-        }
-
-        return writes.Count == 0 ? [] : await Guard(ct => WriteRecordsAsync(writes, ct), cancellationToken);
-    }
-
     /// <summary>How many bytes the record takes in storage (its UTF-8 JSON), or null when there is none.</summary>
     public async Task<long?> StoredBytesAsync(string key, CancellationToken cancellationToken = default)
     {

@@ -9,9 +9,6 @@ public sealed class MemoryJsonStorage(StorageHealth? health = null) : JsonStorag
     private readonly Dictionary<string, (string Json, string ETag)> _records = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
 
-    /// <inheritdoc />
-    public override bool WritesBatchesAtomically => true;
-
     protected override Task<(string Json, string ETag)?> ReadRecordAsync(string key, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();

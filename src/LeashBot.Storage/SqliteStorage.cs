@@ -55,9 +55,6 @@ public sealed class SqliteStorage : JsonStorage
         return (reader.GetString(0), reader.GetString(1));
     }
 
-    /// <inheritdoc />
-    public override bool WritesBatchesAtomically => true;
-
     protected override async Task<IReadOnlyList<string>> WriteRecordsAsync(IReadOnlyList<RecordWrite> writes, CancellationToken cancellationToken)
     {
         await _writeGate.WaitAsync(cancellationToken);

@@ -4,11 +4,12 @@ using Microsoft.Data.Sqlite;
 namespace LeashBot.LoadTest;
 
 /// <summary>
-/// What a run left in storage. Every simulated conversation has its own owner, so a conversation's footprint is its
-/// conversation record plus its owner's user record: <see cref="BytesPerConversation"/> is all stored JSON divided
-/// by the number of conversation records. <see cref="MaxConversationBytes"/> is the largest conversation record alone (the
-/// dialog stack and flags): in the long mix it shows whether a conversation's state stays flat. Not available for the
-/// Memory store, which lives inside the host.
+/// What a run left in storage. Every simulated conversation has its own owner. LeashBot keeps a conversation's state
+/// (the dialog stack and flags) inside its person's one record, under <c>conversations</c>; the echo bot keeps a
+/// conversation record. <see cref="Conversations"/> counts both, and <see cref="BytesPerConversation"/> is all stored
+/// JSON divided by it. <see cref="MaxConversationBytes"/> is the largest conversation's state alone: in the long mix it
+/// shows whether a conversation's state stays flat (on Blob only for conversation records, whose size is listed without
+/// reading them). Not available for the Memory store, which lives inside the host.
 /// </summary>
 internal sealed record StoredState(long Records, long Conversations, long JsonBytes, long? FileBytes, long? MaxConversationBytes)
 {
@@ -25,8 +26,11 @@ internal sealed record StoredState(long Records, long Conversations, long JsonBy
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
         command.CommandText =
-            "SELECT COUNT(*), COALESCE(SUM(key LIKE '%/conversations/%'), 0), COALESCE(SUM(length(CAST(json AS BLOB))), 0), " +
-            "MAX(CASE WHEN key LIKE '%/conversations/%' THEN length(CAST(json AS BLOB)) END) FROM state";
+            "SELECT COUNT(*), " +
+            "COALESCE(SUM(CASE WHEN key LIKE '%/conversations/%' THEN 1 ELSE (SELECT COUNT(*) FROM json_each(state.json, '$.conversations')) END), 0), " +
+            "COALESCE(SUM(length(CAST(json AS BLOB))), 0), " +
+            "MAX(CASE WHEN key LIKE '%/conversations/%' THEN length(CAST(json AS BLOB)) " +
+            "ELSE (SELECT MAX(length(CAST(value AS BLOB))) FROM json_each(state.json, '$.conversations')) END) FROM state";
         await using var reader = await command.ExecuteReaderAsync();
         await reader.ReadAsync();
         return new StoredState(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), fileBytes, reader.IsDBNull(3) ? null : reader.GetInt64(3));
@@ -45,6 +49,10 @@ internal sealed record StoredState(long Records, long Conversations, long JsonBy
             {
                 conversations++;
                 largest = Math.Max(largest, blob.Properties.ContentLength ?? 0);
+            }
+            else if (blob.Name.Contains("_users_", StringComparison.Ordinal))
+            {
+                conversations++; // one simulated owner, one conversation, kept in the owner's record
             }
         }
 

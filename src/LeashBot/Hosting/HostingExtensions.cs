@@ -73,6 +73,10 @@ public static class HostingExtensions
         services.AddSingleton<RetentionSweeper>();
         services.AddHostedService(sp => sp.GetRequiredService<RetentionSweeper>());
         services.AddSingleton<KeyedLock>();
+        services.AddSingleton(sp => new TurnRecords(sp.GetRequiredService<IStorage>(), sp.GetRequiredService<TimeProvider>())
+        {
+            ConversationIdleDays = sp.GetRequiredService<IOptions<RetentionOptions>>().Value.ConversationIdleDays,
+        });
         services.AddSingleton<TypedConversationState>();
         services.AddSingleton<TypedUserState>();
         services.AddSingleton<BotAccessors>();

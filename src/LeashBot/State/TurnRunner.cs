@@ -7,47 +7,31 @@ using Newtonsoft.Json;
 namespace LeashBot.State;
 
 /// <summary>
-/// Runs one turn's logic between loading and saving the conversation's and the owner's state, so that no turn
-/// is lost and no owner sees replies from a run whose state was not saved.
+/// Runs one turn's logic between loading and saving its state, so that no turn is lost or counted twice and no owner
+/// sees replies from a run whose state was not saved.
 /// <list type="number">
-/// <item>Within this host, turns that share a conversation or a user run one after another (<see cref="KeyedLock"/>).</item>
+/// <item>A turn's whole state (the owner's profile and this conversation's dialog stack and flags) is one record
+/// (<see cref="TurnRecords"/>), read once and written once, conditional on the eTag it was read with. Within this host,
+/// turns that share a conversation or a user run one after another (<see cref="KeyedLock"/>).</item>
 /// <item>The logic's outgoing activities are held back (<see cref="ITurnContext.OnSendActivities"/>) and sent only after
-/// both states are saved, and after the locks are released: a channel's connector that stalls holds no other turn.</item>
-/// <item>If those replies cannot be delivered, both records are put back as they were loaded (each only if no later turn
-/// wrote it), so the owner is where they were and simply sends the message again.</item>
-/// <item>Across hosts sharing one store, saves are conditional on the eTags read at load. A save that meets a changed
-/// eTag throws away the run (held replies included), reloads both states and reruns the logic, up to
-/// <see cref="MaxAttempts"/> times.</item>
+/// the record is saved, and after the locks are released: a channel's connector that stalls holds no other turn.</item>
+/// <item>Across hosts sharing one store, a save that meets a changed eTag was refused as a whole (nothing of the run is
+/// stored): the run is thrown away with its held replies, the record is read again and the logic reruns on it, up to
+/// <see cref="MaxAttempts"/> times. Replies are computed again by the rerun and sent once, from the run that saved.</item>
+/// <item>If those replies cannot be delivered, the record is put back as it was loaded (only if no later turn wrote
+/// it), so the owner is where they were and simply sends the message again.</item>
 /// <item>If storage is unreachable, or the retries run out, nothing is sent but <c>cantSaveNow</c>; nothing was changed.</item>
-/// <item>A message that changed the owner's record is handled once. Its id (Web Chat's <c>clientActivityID</c> when it has one, which a resend keeps, else
-/// the activity id, which Bot Framework channels keep when they deliver again) is saved in the owner's record in the same
+/// <item>A message that changed the owner's part is handled once. Its id (Web Chat's <c>clientActivityID</c> when it has one, which a resend keeps, else
+/// the activity id, which Bot Framework channels keep when they deliver again) is saved in the owner's part in the same
 /// write as the turn's effects (<see cref="HandledMessages"/>). The same message again, after a crash or a lost reply,
 /// gets <c>alreadyGotIt</c> and changes nothing: no second session is logged, no answer is taken twice.</item>
-/// <item>A corrupt stored record, or one of the wrong shape (found when the typed records load, see
-/// <see cref="TypedBotState"/>), is replaced by a fresh state (its text kept under a quarantine key) and the owner is
-/// told <c>pickUpAgain</c> before the turn's own replies.</item>
+/// <item>A corrupt stored record, or one of the wrong shape, is replaced by a fresh state (its text kept under a
+/// quarantine key) and the owner is told <c>pickUpAgain</c> before the turn's own replies. A conversation's part that
+/// does not fit (when read, or deeper, when the dialogs use it) is given up alone, once, with the same notice.</item>
 /// </list>
-/// <para>
-/// Save order. The two records cannot be written atomically on Blob Storage, so the order matters. Conversation
-/// state is saved first: it is the record every concurrent turn of the same conversation contends for, so the common
-/// race (two messages of one conversation on two hosts) is settled by that first write, before anything else is
-/// committed, and the loser simply reruns. A conflict on the second write (user state, shared by all of the owner's
-/// conversations on the channel) means another turn changed the owner's record meanwhile: the conversation record
-/// is rolled back to what this run loaded (conditional on the eTag this run just wrote) and the turn reruns. If the
-/// rollback itself is refused, another turn has already built on this run's conversation changes; the run is still
-/// rerun so the owner's progress (user state) is never lost, at the price of the dialog seeing the message twice.
-/// That needs another host to finish a whole turn between this run's two writes and is logged as a warning.
-/// Stores that write a batch all or nothing (<see cref="JsonStorage.WritesBatchesAtomically"/>: SQLite in one
-/// transaction, Memory) get both records in one write conditional on both eTags instead, so there a conflict leaves
-/// both records as loaded and a rerun never counts a turn twice; the order and the rollback above are Blob's alone.
-/// </para>
-/// <para>
-/// Rollbacks work on the typed records (<see cref="StoredRecord"/>): each is written back as the text it was loaded
-/// with, conditional on the eTag this run wrote, so they need a <see cref="JsonStorage"/> (every store the host registers is one).
-/// </para>
 /// </summary>
 public sealed class TurnRunner(
-    TypedConversationState conversationState,
+    TurnRecords records,
     TypedUserState userState,
     IStorage storage,
     Phrasebook say,
@@ -76,7 +60,7 @@ public sealed class TurnRunner(
 
         // The locks cover loading, the logic and saving. They are released before anything is sent: a channel's
         // connector that stalls must not hold this owner's turns in their other conversations.
-        Saved? saved;
+        StoredRecord? saved;
         using (await locks.AcquireAsync(LockKeys(turnContext.Activity), cancellationToken))
         {
             saved = await RunLockedAsync(turnContext, turnLogic, outbox, cancellationToken);
@@ -88,16 +72,16 @@ public sealed class TurnRunner(
         }
         catch (Exception ex) when (saved is not null && ex is not OperationCanceledException)
         {
-            // The owner never saw this turn's replies, so the turn did not happen for them: put both records back as
-            // they were loaded (each only if nobody wrote it since), so the same message can simply be sent again.
+            // The owner never saw this turn's replies, so the turn did not happen for them: put the record back as it
+            // was loaded (only if nobody wrote it since), so the same message can simply be sent again.
             logger.LogWarning("Replies could not be delivered ({ExceptionType}); rolling back the turn's state", ex.GetType().Name);
-            await RollBackAsync(saved, cancellationToken);
+            await RollBackAsync(saved, CancellationToken.None);
             throw;
         }
     }
 
     /// <summary>Loads, runs and saves, rerunning on conflicts. Returns what was saved (for a rollback), or null when nothing was.</summary>
-    private async Task<Saved?> RunLockedAsync(ITurnContext turnContext, Func<ITurnContext, CancellationToken, Task> turnLogic, Outbox outbox, CancellationToken cancellationToken)
+    private async Task<StoredRecord?> RunLockedAsync(ITurnContext turnContext, Func<ITurnContext, CancellationToken, Task> turnLogic, Outbox outbox, CancellationToken cancellationToken)
     {
         var activity = turnContext.Activity;
         var notices = new List<string>();
@@ -109,9 +93,12 @@ public sealed class TurnRunner(
             outbox.StartHolding();
             try
             {
-                await conversationState.LoadAsync(turnContext, force: true, cancellationToken);
-                await userState.LoadAsync(turnContext, force: true, cancellationToken);
-                var loadedConversation = conversationState.Record(turnContext);
+                await records.LoadAsync(turnContext, force: true, discardConversation: conversationReset, cancellationToken);
+                if (records.ConversationDiscarded(turnContext))
+                {
+                    AddNotice(notices, say.Text(say.Content.Messages.PickUpAgain));
+                }
+
                 var messageId = HandledMessages.IdOf(activity);
                 if (messageId is not null && (await _handled.GetAsync(turnContext, () => new HandledMessages(), cancellationToken)).Contains(messageId))
                 {
@@ -124,25 +111,28 @@ public sealed class TurnRunner(
                 {
                     await turnLogic(turnContext, cancellationToken);
                 }
-                catch (Exception ex) when (IsShapeError(ex) && !conversationReset && loadedConversation?.LoadedETag is { } loadedETag)
+                catch (Exception ex) when (TurnRecords.IsShapeError(ex) && !conversationReset && records.ConversationLoaded(turnContext))
                 {
-                    // Stored values deeper than the typed properties (a dialog's own values) did not fit: the dialog
-                    // stack is what can be given up, once, so the owner is not stuck on the same failure every turn.
+                    // Stored values deeper than the typed properties (a dialog's own values) did not fit: the conversation's
+                    // part is what can be given up, once, so the owner is not stuck on the same failure every turn.
+                    logger.LogWarning("A conversation's stored state did not fit the dialogs ({ExceptionType}); starting the conversation afresh", ex.GetType().Name);
+                    outbox.Discard();
                     conversationReset = true;
-                    throw new StorageCorruptRecordException(loadedConversation.Key, loadedETag, ex);
+                    attempt--;
+                    continue;
                 }
 
-                if (messageId is not null && userState.PendingWrite(turnContext) is not null)
+                if (messageId is not null && records.OwnerChanged(turnContext))
                 {
-                    // Saved with the turn's effects on the owner's record (a cat, a step, a session), in the same write:
-                    // handled and recorded, or neither. A turn that leaves the owner's record alone (an answer from the FAQ)
-                    // adds nothing to it, so a visitor who only asks questions still has no owner record.
+                    // Saved with the turn's effects on the owner's part (a cat, a step, a session), in the same write:
+                    // handled and recorded, or neither. A turn that leaves the owner's part alone (an answer from the FAQ)
+                    // adds nothing to it, so a visitor who only asks questions keeps no owner's part.
                     (await _handled.GetAsync(turnContext, () => new HandledMessages(), cancellationToken)).Add(messageId);
                 }
 
-                await SaveBothAsync(turnContext, cancellationToken);
+                await records.SaveAsync(turnContext, cancellationToken);
                 outbox.Ready(notices.Select(n => MessageFactory.Text(n)));
-                return new Saved([conversationState.Record(turnContext), userState.Record(turnContext)]);
+                return records.Record(turnContext);
             }
             catch (StorageConflictException ex)
             {
@@ -167,11 +157,7 @@ public sealed class TurnRunner(
                     return null;
                 }
 
-                var notice = say.Text(say.Content.Messages.PickUpAgain);
-                if (!notices.Contains(notice))
-                {
-                    notices.Add(notice);
-                }
+                AddNotice(notices, say.Text(say.Content.Messages.PickUpAgain));
             }
             catch (StorageUnavailableException ex)
             {
@@ -192,61 +178,6 @@ public sealed class TurnRunner(
         return null;
     }
 
-    private async Task SaveBothAsync(ITurnContext turnContext, CancellationToken cancellationToken)
-    {
-        if (storage is JsonStorage { WritesBatchesAtomically: true } json)
-        {
-            // Both records in one all-or-nothing write: a conflict on either leaves both as they were, so the rerun
-            // starts clean and nothing needs rolling back.
-            PendingWrite[] writes = [.. new[] { conversationState.PendingWrite(turnContext), userState.PendingWrite(turnContext) }.OfType<PendingWrite>()];
-            var eTags = await json.WriteTextsAsync([.. writes.Select(w => (w.Key, w.Json, w.IfMatch))], cancellationToken);
-            for (var i = 0; i < writes.Length; i++)
-            {
-                writes[i].Complete(eTags[i]);
-            }
-
-            return;
-        }
-
-        await conversationState.SaveChangesAsync(turnContext, false, cancellationToken);
-        try
-        {
-            await userState.SaveChangesAsync(turnContext, false, cancellationToken);
-        }
-        catch (StorageConflictException)
-        {
-            if (!await RollBackRecordAsync(conversationState.Record(turnContext), cancellationToken))
-            {
-                logger.LogWarning("Could not roll back conversation state after a user-state conflict; the rerun may repeat a dialog step");
-            }
-
-            throw;
-        }
-    }
-
-    /// <summary>
-    /// Puts a record this run wrote back to the text it was loaded with (an empty object where there was none),
-    /// conditional on the eTag this run wrote. False when a later write got there first (its state stays).
-    /// </summary>
-    private async Task<bool> RollBackRecordAsync(StoredRecord? record, CancellationToken cancellationToken)
-    {
-        if (record is null || record.ETag is null || record.ETag == record.LoadedETag || storage is not JsonStorage json)
-        {
-            return true; // this run did not write the record
-        }
-
-        try
-        {
-            record.ETag = await json.WriteTextAsync(record.Key, record.LoadedJson ?? "{}", record.ETag, cancellationToken);
-            record.Json = record.LoadedJson;
-            return true;
-        }
-        catch (StorageConflictException)
-        {
-            return false;
-        }
-    }
-
     private void TellCantSave(Outbox outbox, StorageUnavailableException ex)
     {
         logger.LogError("Storage unavailable during a turn: {Problem}", ex.Message);
@@ -255,28 +186,39 @@ public sealed class TurnRunner(
         outbox.Ready([MessageFactory.Text(say.Text(say.Content.Messages.CantSaveNow))], keepHeld: false);
     }
 
-    /// <summary>Puts each record this turn wrote back to what it loaded, conditional on the eTag this turn wrote.</summary>
-    private async Task RollBackAsync(Saved saved, CancellationToken cancellationToken)
+    /// <summary>
+    /// Puts the record this run wrote back to the state it was loaded with (an empty object where there was none),
+    /// conditional on the eTag this run wrote; a later turn's write wins (its state stays).
+    /// </summary>
+    private async Task RollBackAsync(StoredRecord record, CancellationToken cancellationToken)
     {
-        foreach (var record in saved.Records)
+        if (record.ETag is null || record.ETag == record.LoadedETag || storage is not JsonStorage json)
         {
-            try
-            {
-                if (!await RollBackRecordAsync(record, CancellationToken.None))
-                {
-                    logger.LogWarning("A later turn changed {Key} before the rollback; its state stays", IncomingKey(record!.Key));
-                }
-            }
-            catch (StorageUnavailableException)
-            {
-                logger.LogError("Storage became unavailable during a rollback of {Key}", IncomingKey(record!.Key));
-            }
+            return; // this run did not write the record
+        }
+
+        try
+        {
+            record.ETag = await json.WriteTextAsync(record.Key, record.RestoreJson ?? "{}", record.ETag, cancellationToken);
+            record.Json = record.RestoreJson;
+        }
+        catch (StorageConflictException)
+        {
+            logger.LogWarning("A later turn changed {Key} before the rollback; its state stays", IncomingKey(record.Key));
+        }
+        catch (StorageUnavailableException)
+        {
+            logger.LogError("Storage became unavailable during a rollback of {Key}", IncomingKey(record.Key));
         }
     }
 
-    /// <summary>True for the exceptions a JSON value of the wrong shape causes when converted to a type.</summary>
-    private static bool IsShapeError(Exception exception) =>
-        exception is JsonException or ArgumentException or FormatException or InvalidCastException or OverflowException;
+    private static void AddNotice(List<string> notices, string notice)
+    {
+        if (!notices.Contains(notice))
+        {
+            notices.Add(notice);
+        }
+    }
 
     /// <summary>The kind of key (conversation or user) for logs: the ids themselves are the owner's.</summary>
     private static string IncomingKey(string key) =>
@@ -298,8 +240,6 @@ public sealed class TurnRunner(
             yield return user;
         }
     }
-
-    private sealed record Saved(IReadOnlyList<StoredRecord?> Records);
 
     /// <summary>Holds a run's outgoing activities until its state is saved, and sends them once the locks are released.</summary>
     private sealed class Outbox

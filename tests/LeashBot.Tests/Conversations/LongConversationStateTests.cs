@@ -72,8 +72,6 @@ public sealed class LongConversationStateTests(ITestOutputHelper output)
         using var host = new BotHost();
         var owner = host.NewOwner(channelId: "webchat", userId: "long-owner", conversationId: "long-conv");
         var storage = (JsonStorage)host.Services.GetRequiredService<IStorage>();
-        const string conversationKey = "webchat/conversations/long-conv";
-        const string userKey = "webchat/users/long-owner";
 
         // The owner introduces two cats first; then the same kind of day repeats until a thousand turns.
         string[] setup = ["start training", "Milo", "add a cat", "Juniper"];
@@ -92,9 +90,9 @@ public sealed class LongConversationStateTests(ITestOutputHelper output)
             var replies = await owner.SaysAsync(script[turn]);
             Assert.True(replies.Texts.Any(t => t.Length > 0), $"turn {turn + 1} (\"{script[turn]}\") got no reply");
             replies.DoesNotSay("something went wrong").DoesNotSay("can't save");
-            var record = await ReadAsync(storage, conversationKey);
-            sizes[turn] = await storage.StoredBytesAsync(conversationKey) ?? 0;
-            depths[turn] = StackDepth(record);
+            var parts = await StoredParts.ReadAsync(storage, "webchat", "long-owner", "long-conv");
+            sizes[turn] = parts.ConversationBytes;
+            depths[turn] = StackDepth(parts.Conversation ?? []);
         }
 
         // "After the first few turns": once every kind of flow has been through the conversation, nothing may outgrow it.
@@ -106,30 +104,24 @@ public sealed class LongConversationStateTests(ITestOutputHelper output)
         var secondDay = early + Evening.Length;
         var secondDayMean = sizes[secondDay..(secondDay + day.Length)].Average();
         var lastDayMean = sizes[^day.Length..].Average();
-        output.WriteLine($"conversation record: largest {earlyMaxSize} B in the first {early} turns, {lateMaxSize} B after them; " +
+        output.WriteLine($"conversation's part: largest {earlyMaxSize} B in the first {early} turns, {lateMaxSize} B after them; " +
                          $"mean {secondDayMean:0} B on day 2, {lastDayMean:0} B on the last day; last {sizes[^1]} B");
         output.WriteLine($"dialog stack: deepest {earlyMaxDepth} frames in the first {early} turns, {lateMaxDepth} after them; last {depths[^1]}");
 
         Assert.True(lateMaxDepth <= earlyMaxDepth,
             $"The dialog stack grew from {earlyMaxDepth} frames in the first {early} turns to {lateMaxDepth} (frames per turn, first 100 turns: {string.Join(",", depths.Take(100))})");
         Assert.True(lateMaxSize <= earlyMaxSize + 64,
-            $"The conversation record grew from {earlyMaxSize} B in the first {early} turns to {lateMaxSize} B");
+            $"The conversation's part grew from {earlyMaxSize} B in the first {early} turns to {lateMaxSize} B");
         Assert.True(lastDayMean <= secondDayMean + 16,
-            $"The conversation record's mean size grew from {secondDayMean:0} B on day 2 to {lastDayMean:0} B on the last day");
+            $"The conversation's part's mean size grew from {secondDayMean:0} B on day 2 to {lastDayMean:0} B on the last day");
 
         // The owner's record grows only with what the owner asked to keep: their logged sessions.
-        var user = await ReadAsync(storage, userKey);
-        var sessions = CountUnder(user, "sessions");
-        var userBytes = await storage.StoredBytesAsync(userKey) ?? 0;
+        var owned = await StoredParts.ReadAsync(storage, "webchat", "long-owner", "long-conv");
+        var sessions = CountUnder(owned.Owner, "sessions");
+        var userBytes = owned.OwnerBytes;
         output.WriteLine($"owner record: {userBytes} B with 2 cats and {sessions} sessions");
         Assert.True(sessions >= 2 * (Turns / day.Length), $"only {sessions} sessions were logged");
         Assert.True(userBytes <= 1024 + (sessions * 100), $"The owner's record is {userBytes} B for {sessions} sessions");
-    }
-
-    private static async Task<JObject> ReadAsync(JsonStorage storage, string key)
-    {
-        var read = await storage.ReadAsync([key]);
-        return read.TryGetValue(key, out var value) && value is JObject record ? record : [];
     }
 
     /// <summary>How many entries the arrays named <paramref name="name"/> (any case) hold, anywhere in the record.</summary>

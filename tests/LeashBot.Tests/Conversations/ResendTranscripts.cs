@@ -72,28 +72,39 @@ public sealed class ResendTranscripts
 }
 
 /// <summary>
-/// Nothing is stored for a visitor until there is something to keep: a Teams app installed, a Web Chat visitor greeted,
-/// a visitor who only asks questions. The owner's record appears with the first cat.
+/// Nothing is kept of a visitor until there is something to keep: a Teams app installed, a Web Chat visitor greeted,
+/// a visitor who only asks questions store no owner's profile, only the conversation's small part (whether they were
+/// greeted, a pending question). The owner's profile appears with the first cat.
 /// </summary>
 public sealed class NothingToKeepTests
 {
     [Fact]
-    public async Task An_installation_a_greeting_and_questions_store_no_owner_record_until_a_cat_is_named()
+    public async Task An_installation_a_greeting_and_questions_store_no_owner_profile_until_a_cat_is_named()
     {
         using var host = new BotHost();
         var storage = (JsonStorage)host.Storage;
         var teams = host.NewOwner(channelId: "msteams");
         var installed = teams.Activity("installationUpdate", null, Newtonsoft.Json.Linq.JObject.Parse("""{"action":"add"}"""));
         await teams.PostAsync(installed);
-        Assert.Null(await storage.StoredBytesAsync($"msteams/users/{teams.UserId}"));
+        NoProfile(await StoredParts.ReadAsync(storage, "msteams", teams.UserId, teams.ConversationId));
 
         var visitor = host.NewOwner();
         (await visitor.JoinsAsync()).Says("LeashBot");
         (await visitor.SaysAsync("how do i pick a harness?")).DoesNotSay("something went wrong");
-        Assert.Null(await storage.StoredBytesAsync($"webchat/users/{visitor.UserId}"));
+        (await visitor.SaysAsync("and which leash?")).DoesNotSay("something went wrong");
+        NoProfile(await StoredParts.ReadAsync(storage, "webchat", visitor.UserId, visitor.ConversationId));
 
         await visitor.SaysAsync("start training");
         await visitor.SaysAsync("Tofu");
-        Assert.NotNull(await storage.StoredBytesAsync($"webchat/users/{visitor.UserId}"));
+        var named = await StoredParts.ReadAsync(storage, "webchat", visitor.UserId, visitor.ConversationId);
+        Assert.Equal("Tofu", (string?)named.Owner.SelectToken("owner.Cats[0].Name"));
+    }
+
+    /// <summary>Only the conversation's part is stored, and it is small: no owner, no handled messages.</summary>
+    private static void NoProfile(StoredParts parts)
+    {
+        Assert.Empty(parts.Owner.Properties());
+        Assert.NotNull(parts.Conversation);
+        Assert.InRange(parts.RecordBytes, 1, 400);
     }
 }

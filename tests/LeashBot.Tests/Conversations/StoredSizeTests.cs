@@ -24,13 +24,11 @@ public sealed class StoredSizeTests(ITestOutputHelper output)
         (await owner.SaysAsync("how are my cats doing?")).Says("Milo has already finished all 10 steps").Says("Juniper has already finished all 10 steps");
 
         var storage = (JsonStorage)host.Services.GetRequiredService<IStorage>();
-        var user = await storage.StoredBytesAsync("webchat/users/size-owner");
-        var conversation = await storage.StoredBytesAsync("webchat/conversations/size-conv");
-        output.WriteLine($"stored bytes, owner with two cats after a complete plan (20 sessions): user record {user}, conversation record {conversation}");
-        Assert.NotNull(user);
-        Assert.NotNull(conversation);
-        Assert.InRange(user.Value, 500, 8 * 1024);
-        Assert.InRange(conversation.Value, 10, 2 * 1024);
+        var parts = await StoredParts.ReadAsync(storage, "webchat", "size-owner", "size-conv");
+        output.WriteLine($"stored bytes, owner with two cats after a complete plan (20 sessions): one record of {parts.RecordBytes}: " +
+                         $"the owner's part {parts.OwnerBytes}, the conversation's part {parts.ConversationBytes}");
+        Assert.InRange(parts.OwnerBytes, 500, 8 * 1024);
+        Assert.InRange(parts.ConversationBytes, 0, 2 * 1024); // nothing pending: no conversation's part at all
     }
 
     /// <summary>
@@ -45,7 +43,7 @@ public sealed class StoredSizeTests(ITestOutputHelper output)
         var storage = (JsonStorage)host.Services.GetRequiredService<IStorage>();
         await owner.SaysAsync("start training");
         await owner.SaysAsync("Milo");
-        var empty = await storage.StoredBytesAsync("webchat/users/year-owner") ?? 0;
+        var empty = (await StoredParts.ReadAsync(storage, "webchat", "year-owner", "year-conv")).OwnerBytes;
 
         var userBytes = new long[366];
         var conversationBytes = new long[366];
@@ -56,14 +54,15 @@ public sealed class StoredSizeTests(ITestOutputHelper output)
             host.Clock.Advance(TimeSpan.FromDays(1));
             var reply = await owner.SaysAsync($"Milo did {5 + (day % 26)} minutes today and {moods[day % moods.Length]}");
             reply.Says("Logged");
-            userBytes[day] = await storage.StoredBytesAsync("webchat/users/year-owner") ?? 0;
-            conversationBytes[day] = await storage.StoredBytesAsync("webchat/conversations/year-conv") ?? 0;
+            var parts = await StoredParts.ReadAsync(storage, "webchat", "year-owner", "year-conv");
+            userBytes[day] = parts.OwnerBytes;
+            conversationBytes[day] = parts.ConversationBytes;
         }
 
         var perSession = (userBytes[365] - userBytes[0]) / 365.0;
-        output.WriteLine($"a year of daily sessions: owner record {userBytes[0]} B with one cat, {userBytes[30]} B after a month, " +
+        output.WriteLine($"a year of daily sessions: owner's part {userBytes[0]} B with one cat, {userBytes[30]} B after a month, " +
                          $"{userBytes[182]} B after six months, {userBytes[365]} B after a year ({perSession:0.0} B per session); " +
-                         $"conversation record {conversationBytes.Skip(1).Min()}–{conversationBytes.Skip(1).Max()} B");
+                         $"conversation's part {conversationBytes.Skip(1).Min()}–{conversationBytes.Skip(1).Max()} B");
 
         // Linear in the sessions kept: the second half of the year costs what the first half did, give or take the
         // digits of the minutes and dates.
@@ -72,7 +71,7 @@ public sealed class StoredSizeTests(ITestOutputHelper output)
         Assert.InRange(secondHalf, firstHalf * 0.9, firstHalf * 1.1);
         Assert.InRange(perSession, 40, 120);
         Assert.True(userBytes[365] < 48 * 1024, $"a year of sessions takes {userBytes[365]} B");
-        Assert.True(conversationBytes.Skip(1).Max() < 512, $"the conversation record reached {conversationBytes.Skip(1).Max()} B");
+        Assert.True(conversationBytes.Skip(1).Max() < 512, $"the conversation's part reached {conversationBytes.Skip(1).Max()} B");
     }
 
     private static async Task CompletePlanAsync(Owner owner, string cat)

@@ -304,7 +304,7 @@ public sealed class UnderstandingTranscripts(SharedHost shared, ITestOutputHelpe
         {
             var reply = await owner.SaysAsync(round[turn % round.Length]);
             Assert.NotEmpty(reply.Texts);
-            sizes.Add(await storage.StoredBytesAsync("webchat/conversations/flat-conv") ?? 0);
+            sizes.Add((await StoredParts.ReadAsync(storage, "webchat", "flat-owner", "flat-conv")).ConversationBytes);
         }
 
         var firstRounds = sizes.Take(round.Length * 2).Max();

@@ -20,9 +20,6 @@ public abstract class StorageContract : IDisposable
     /// <summary>A new, empty store of the kind under test.</summary>
     protected abstract JsonStorage NewStore();
 
-    /// <summary>Whether this kind of store writes a batch of records all or nothing (SQLite in one transaction, Memory under one lock).</summary>
-    protected abstract bool BatchesAreAtomic { get; }
-
     private JsonStorage Create()
     {
         var store = NewStore();
@@ -45,30 +42,6 @@ public abstract class StorageContract : IDisposable
         Assert.False(string.IsNullOrEmpty((string?)read[JsonStorage.ETagProperty]));
         Assert.Equal((string?)read[JsonStorage.ETagProperty], (string)state[JsonStorage.ETagProperty]);
         Assert.Null(read["$type"]);
-    }
-
-    [Fact]
-    public async Task A_batch_with_one_stale_eTag_writes_nothing_where_batches_are_atomic()
-    {
-        var store = Create();
-        var atomic = BatchesAreAtomic;
-        Assert.Equal(atomic, store.WritesBatchesAtomically);
-        var conversation = await store.WriteTextAsync("test/conversations/c1", """{"turns":1}""", null);
-        var owner = await store.WriteTextAsync("test/users/u1", """{"sessions":1}""", null);
-        var ownerNow = await store.WriteTextAsync("test/users/u1", """{"sessions":2}""", owner); // another turn got there first
-
-        // The conversation's write is listed first and would succeed on its own; the owner's eTag is stale.
-        await Assert.ThrowsAsync<StorageConflictException>(() =>
-            store.WriteTextsAsync([("test/conversations/c1", """{"turns":2}""", conversation), ("test/users/u1", """{"sessions":3}""", owner)]));
-
-        var stored = await store.ReadTextAsync("test/conversations/c1");
-        Assert.Equal(atomic ? """{"turns":1}""" : """{"turns":2}""", stored!.Value.Json);
-        Assert.Equal("""{"sessions":2}""", (await store.ReadTextAsync("test/users/u1"))!.Value.Json);
-
-        // With fresh eTags the same batch goes through, and gives each record its new eTag.
-        var eTags = await store.WriteTextsAsync([("test/conversations/c1", """{"turns":3}""", stored.Value.ETag), ("test/users/u1", """{"sessions":3}""", ownerNow)]);
-        Assert.Equal(eTags[0], (await store.ReadTextAsync("test/conversations/c1"))!.Value.ETag);
-        Assert.Equal(eTags[1], (await store.ReadTextAsync("test/users/u1"))!.Value.ETag);
     }
 
     [Fact]
@@ -251,8 +224,6 @@ public sealed class MemoryStorageContractTests : StorageContract
 
     // The in-memory store can't be listed from outside (and keeps nothing past a process); the listing check runs on SQLite and Blob.
     protected override Task<int> QuarantinedCopiesAsync(JsonStorage store, string key) => Task.FromResult(0);
-
-    protected override bool BatchesAreAtomic => true;
 }
 
 public sealed class SqliteStorageContractTests : StorageContract
@@ -268,8 +239,6 @@ public sealed class SqliteStorageContractTests : StorageContract
         command.Parameters.AddWithValue("$pattern", key + "#corrupt-%");
         return Convert.ToInt32(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
     }
-
-    protected override bool BatchesAreAtomic => true;
 }
 
 public sealed class BlobStorageContractTests(AzuriteFixture azurite) : StorageContract, IClassFixture<AzuriteFixture>
@@ -290,8 +259,6 @@ public sealed class BlobStorageContractTests(AzuriteFixture azurite) : StorageCo
 
         return count;
     }
-
-    protected override bool BatchesAreAtomic => false;
 
     [Fact]
     public void Blob_names_are_short_readable_and_distinct()

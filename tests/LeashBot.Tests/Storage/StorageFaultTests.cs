@@ -72,6 +72,8 @@ public sealed class StorageFaultTests : IDisposable
         { "users", "{\"owner\": {\"cats\": \"Milo\"}}" },
         { "users", "{\"owner\": {\"cats\": [{\"name\": \"Milo\", \"step\": \"ten\"}]}}" },
         { "users", "{\"owner\": {\"cats\": [{\"name\": \"Milo\", \"sessions\": [{\"mood\": \"purple\"}]}]}}" },
+        { "users", "{\"conversations\": [1, 2]}" },
+        { "users", "{\"conversations\": {\"x\": 1}, \"owner\": {\"cats\": 3}}" },
         { "conversations", "{\"dialogState\": \"broken\"}" },
         { "conversations", "{\"dialogState\": {\"dialogStack\": {\"id\": 1}}}" },
         { "conversations", "{\"flags\": [1, 2, 3]}" },
@@ -86,7 +88,17 @@ public sealed class StorageFaultTests : IDisposable
         await owner.SaysAsync("start training");
         await owner.SaysAsync("Milo");
         var storage = (JsonStorage)host.Services.GetRequiredService<Microsoft.Bot.Builder.IStorage>();
-        var key = kind == "users" ? $"webchat/users/{owner.UserId}" : $"webchat/conversations/{owner.ConversationId}";
+        var key = $"webchat/users/{owner.UserId}";
+        if (kind == "conversations")
+        {
+            // The conversation's part of the person's record, of the wrong shape.
+            var record = JObject.Parse((await storage.ReadTextAsync(key))!.Value.Json);
+            var conversations = record["conversations"] as JObject ?? [];
+            conversations[owner.ConversationId] = new JObject { ["at"] = "2026-03-02", ["state"] = JObject.Parse(json) };
+            record["conversations"] = conversations;
+            json = record.ToString(Newtonsoft.Json.Formatting.None);
+        }
+
         await storage.WriteRawForTestingAsync(key, json);
 
         (await owner.SaysAsync("start over")).DoesNotSay("something went wrong");

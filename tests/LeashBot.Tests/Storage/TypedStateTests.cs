@@ -3,6 +3,7 @@ using LeashBot.Storage;
 using LeashBot.Tests.Support;
 using Microsoft.Bot.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
 namespace LeashBot.Tests.Storage;
@@ -68,5 +69,58 @@ public sealed class TypedStateTests
 
         var user = await storage.ReadTextAsync("webchat/users/shape-owner");
         Assert.Equal("Milo", (string?)JObject.Parse(user!.Value.Json).SelectToken("owner.Cats[0].Name"));
+    }
+
+    /// <summary>
+    /// An owner stored by the earlier version, as two records: the owner's (a cat, Milo, on step 1) and the
+    /// conversation's own, whose dialog stack waits for the answer to "How did Milo seem?". The next message answers
+    /// that question and logs the session on the owner's cat, and both now live in the person's one record.
+    /// </summary>
+    [Fact]
+    public async Task An_owner_and_a_pending_question_stored_as_two_records_carry_on_in_one()
+    {
+        using var host = new BotHost();
+        var owner = host.NewOwner(userId: "old-owner", conversationId: "old-conv");
+        var storage = (JsonStorage)host.Services.GetRequiredService<IStorage>();
+        await owner.SaysAsync("start training");
+        await owner.SaysAsync("Milo");
+        (await owner.SaysAsync("we did 10 minutes today")).Says("How did Milo seem");
+
+        // The same state as the earlier version laid it out.
+        var record = JObject.Parse((await storage.ReadTextAsync("webchat/users/old-owner"))!.Value.Json);
+        var state = (JObject)record.SelectToken("conversations.old-conv.state")!;
+        record.Remove("conversations");
+        await storage.ForgetAsync(["webchat/users/old-owner"]);
+        await storage.WriteRawForTestingAsync("webchat/users/old-owner", record.ToString(Formatting.None));
+        await storage.WriteRawForTestingAsync("webchat/conversations/old-conv", state.ToString(Formatting.None));
+
+        (await owner.SaysAsync("he was relaxed")).Says("on to step 2").DoesNotSay("small update");
+        Assert.Null(await storage.ReadTextAsync("webchat/conversations/old-conv"));
+        var after = JObject.Parse((await storage.ReadTextAsync("webchat/users/old-owner"))!.Value.Json);
+        Assert.Equal(2, (int?)after.SelectToken("owner.Cats[0].Step"));
+        Assert.Single((JArray)after.SelectToken("owner.Cats[0].Sessions")!);
+    }
+
+    /// <summary>
+    /// A person's record keeps their recent conversations only: one untouched for the retention's idle days is dropped
+    /// the next time the record is written, and no more than <see cref="TurnRecords.MaxConversations"/> are kept.
+    /// </summary>
+    [Fact]
+    public async Task A_person_s_record_keeps_only_recent_conversations()
+    {
+        using var host = new BotHost();
+        var storage = (JsonStorage)host.Services.GetRequiredService<IStorage>();
+        (await host.NewOwner(userId: "many-owner", conversationId: "first").JoinsAsync()).Says("LeashBot");
+        host.Clock.Advance(TimeSpan.FromDays(31));
+        for (var i = 0; i < TurnRecords.MaxConversations + 4; i++)
+        {
+            await host.NewOwner(userId: "many-owner", conversationId: $"later-{i}").JoinsAsync();
+        }
+
+        var conversations = (JObject)JObject.Parse((await storage.ReadTextAsync("webchat/users/many-owner"))!.Value.Json)["conversations"]!;
+        var kept = conversations.Properties().Select(p => p.Name).ToList();
+        Assert.Equal(TurnRecords.MaxConversations, kept.Count);
+        Assert.DoesNotContain("first", kept);
+        Assert.Contains($"later-{TurnRecords.MaxConversations + 3}", kept);
     }
 }

@@ -1,0 +1,501 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Text;
+using LeashBot.Storage;
+using Microsoft.Bot.Builder;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+
+namespace LeashBot.State;
+
+/// <summary>
+/// A turn's whole state is one stored record, read once and written at most once, conditional on the eTag it was read
+/// with: the person's record (<see cref="StateKeys.Owner"/>), which holds the owner's values (profile, handled messages)
+/// at the top and each of the person's conversations on that channel under <c>conversations</c>, with the day it last
+/// changed and its values (dialog stack, flags):
+/// <code>{"owner":{…},"handled":{…},"conversations":{"&lt;conversation id&gt;":{"at":"2026-12-06","state":{"dialogState":{…},"flags":{…}}}}}</code>
+/// So two turns that touch the same owner, in one conversation or two, on one host or two, contend for one eTag: the
+/// loser's write is refused as a whole and it reruns on fresh state; nothing is half-written and nothing needs rolling
+/// back (Blob Storage has no transaction across two blobs).
+/// <list type="bullet">
+/// <item>A value that is its type's new, empty instance is left out, and a record that never existed is not written while
+/// it would be empty: a visitor who only asks questions has a record with the conversation's part alone, as small as a
+/// conversation record was. This conversation's entry is written with the record even when its state is empty, so the
+/// next turn knows there is no record of the old shape to look for.</item>
+/// <item>A conversation's part untouched for <see cref="ConversationIdleDays"/> days (<c>Retention:ConversationIdleDays</c>)
+/// is not used any more (the conversation starts afresh) and is dropped when the record is next written; at most
+/// <see cref="MaxConversations"/> are kept (the most recently changed), so the record does not grow with the
+/// conversations a person ever had. The whole record goes after <c>Retention:OwnerIdleMonths</c> without a turn.</item>
+/// <item>Records of the old two-record shape load: an owner's record without <c>conversations</c> is the owner's part, and
+/// a conversation that has no entry yet is read from its own record (<see cref="StateKeys.Conversation"/>), which is
+/// deleted once the person's record holds it.</item>
+/// <item>A record that is not a JSON object of the right shape is reported as corrupt
+/// (<see cref="StorageCorruptRecordException"/>) so the turn runner quarantines it; one conversation's entry of the wrong
+/// shape is given up alone (<see cref="ConversationDiscarded"/>), the owner's part stays.</item>
+/// </list>
+/// Each value registered with <see cref="StateProperty.Create{T}"/> is read straight into its type; Bot Framework's
+/// turn cache of each scope (<see cref="BotState.GetCachedState"/>) holds the values, so its accessors work as before.
+/// </summary>
+public sealed class TurnRecords(IStorage storage, TimeProvider clock)
+{
+    /// <summary>The property of the person's record that holds their conversations.</summary>
+    public const string ConversationsProperty = "conversations";
+
+    /// <summary>How many conversations a person's record keeps at most (the most recently changed).</summary>
+    public const int MaxConversations = 16;
+
+    private const string AtProperty = "at";
+    private const string StateProperty = "state";
+    private const string TurnStateKey = "LeashBot.State.TurnRecord";
+
+    private static readonly JsonSerializer Serializer = JsonSerializer.Create(JsonStorage.SerializerSettings);
+
+    private readonly JsonStorage? _store = storage as JsonStorage;
+    private Part? _owner;
+    private Part? _conversation;
+
+    /// <summary>Gets how many days a conversation's part is kept without a change (0: until <see cref="MaxConversations"/> pushes it out).</summary>
+    public int ConversationIdleDays { get; init; } = 30;
+
+    internal bool IsTyped => _store is not null;
+
+    internal Part Attach(TypedBotState scope)
+    {
+        var part = new Part(scope);
+        if (scope is TypedConversationState)
+        {
+            _conversation = part;
+        }
+        else
+        {
+            _owner = part;
+        }
+
+        return part;
+    }
+
+    internal static void UseType(Part part, string name, Type type)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentNullException.ThrowIfNull(type);
+        if (part.Types.GetOrAdd(name, type) != type)
+        {
+            throw new InvalidOperationException($"State property '{name}' already has the type {part.Types[name].Name}; one property has one type.");
+        }
+    }
+
+    /// <summary>What this turn loaded and last wrote; null before it was loaded, after "forget me" (which stays deleted), or on a store that is not a <see cref="JsonStorage"/>.</summary>
+    public StoredRecord? Record(ITurnContext turnContext) => Current(turnContext) is { Forgotten: false } turn ? turn.Stored : null;
+
+    /// <summary>True when the conversation's part was stored but could not be used, or was given up on request, so it starts afresh.</summary>
+    public bool ConversationDiscarded(ITurnContext turnContext) => Current(turnContext)?.ConversationDiscarded == true;
+
+    /// <summary>True when the conversation's part came from storage (so there is something to give up when it does not fit).</summary>
+    public bool ConversationLoaded(ITurnContext turnContext) => Current(turnContext)?.ConversationLoaded == true;
+
+    /// <summary>True when the turn changed the owner's part (a cat, a step, a session), not only the conversation's.</summary>
+    public bool OwnerChanged(ITurnContext turnContext) =>
+        Current(turnContext) is { Forgotten: false } turn && ComposeValues(Owner, turn.Owner) != turn.LoadedOwnerJson;
+
+    /// <summary>
+    /// Loads the turn's record into both scopes (unless already loaded, or <paramref name="force"/>). With
+    /// <paramref name="discardConversation"/> the conversation's stored part is left out, so it starts afresh.
+    /// </summary>
+    public async Task LoadAsync(ITurnContext turnContext, bool force, bool discardConversation, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        var activity = turnContext.Activity;
+        var ownerKey = StateKeys.Owner(activity) ?? throw new InvalidOperationException("An activity without a channel and a sender has no user state.");
+        var conversationKey = StateKeys.Conversation(activity) ?? throw new InvalidOperationException("An activity without a conversation id has no conversation state.");
+        if (!force && Current(turnContext) is { } loaded && loaded.Stored.Key == ownerKey && loaded.ConversationKey == conversationKey
+            && Owner.Scope.GetCachedState(turnContext) is not null && Conversation.Scope.GetCachedState(turnContext) is not null)
+        {
+            return;
+        }
+
+        var stored = await _store!.ReadTextAsync(ownerKey, cancellationToken);
+        var turn = new Turn(new StoredRecord(ownerKey, stored?.Json, stored?.ETag), activity.Conversation.Id, conversationKey);
+        if (stored is { } found)
+        {
+            Parse(turn, found.Json, found.ETag, discardConversation);
+        }
+
+        if (!turn.EntryFound && await _store.ReadTextAsync(conversationKey, cancellationToken) is { } old)
+        {
+            // The old two-record shape: this conversation's part still has its own record.
+            turn.LegacyETag = old.ETag;
+            if (discardConversation)
+            {
+                turn.ConversationDiscarded = true;
+            }
+            else
+            {
+                ParseObject(conversationKey, old.Json, old.ETag, reader => ReadValues(reader, Conversation, turn.Conversation));
+                turn.ConversationLoaded = true;
+            }
+        }
+
+        Prune(turn);
+        turn.LoadedOwnerJson = ComposeValues(Owner, turn.Owner);
+        if (turn.LegacyETag is not null || turn.ConversationDiscarded)
+        {
+            // Putting the turn back must not lose what was read from the old record or bring back what was given up.
+            turn.Stored.RestoreJson = Compose(turn, turn.EntryAt ?? Today());
+        }
+
+        await Fill(Owner, turnContext, turn.Owner, cancellationToken);
+        await Fill(Conversation, turnContext, turn.Conversation, cancellationToken);
+        turnContext.TurnState[TurnStateKey] = turn;
+    }
+
+    /// <summary>Writes the turn's record if the turn changed it, conditional on the eTag it was loaded with (create-only when new).</summary>
+    public async Task SaveAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    {
+        if (Current(turnContext) is not { Forgotten: false } turn)
+        {
+            return;
+        }
+
+        var today = Today();
+        var json = Compose(turn, turn.EntryAt ?? today);
+        if (json == turn.Stored.Json)
+        {
+            return;
+        }
+
+        if (turn.EntryAt is not null && turn.EntryAt != today)
+        {
+            json = Compose(turn, today);
+        }
+
+        if (turn.Stored.Json is null && turn.LegacyETag is null && turn.Others.Count == 0
+            && ComposeValues(Owner, turn.Owner).Length == 0 && ComposeValues(Conversation, turn.Conversation).Length == 0)
+        {
+            // A record that never existed and would hold nothing (an app installed, a greeting not yet sent): nothing is stored.
+            return;
+        }
+
+        turn.Stored.ETag = await _store!.WriteTextAsync(turn.Stored.Key, json, turn.Stored.ETag, cancellationToken);
+        turn.Stored.Json = json;
+        turn.EntryAt = today;
+        if (turn.LegacyETag is not null)
+        {
+            try
+            {
+                await _store.DeleteAsync([turn.ConversationKey], cancellationToken);
+                turn.LegacyETag = null;
+            }
+            catch (StorageUnavailableException)
+            {
+                // The person's record holds the conversation now and is read first; retention removes the old record.
+            }
+        }
+    }
+
+    /// <summary>"Forget me": the owner's part deletes the whole record; the conversation's part only this conversation.</summary>
+    internal async Task DeleteAsync(ITurnContext turnContext, Part part, CancellationToken cancellationToken)
+    {
+        var activity = turnContext.Activity;
+        var turn = Current(turnContext);
+        await part.Scope.ClearStateAsync(turnContext, cancellationToken);
+        var conversationKey = StateKeys.Conversation(activity);
+        if (part == _owner)
+        {
+            var ownerKey = StateKeys.Owner(activity) ?? throw new InvalidOperationException("An activity without a channel and a sender has no user state.");
+            if (turn is not null)
+            {
+                turn.Forgotten = true;
+            }
+
+            await _store!.ForgetAsync(conversationKey is null ? [ownerKey] : [ownerKey, conversationKey], cancellationToken);
+            return;
+        }
+
+        if (conversationKey is not null)
+        {
+            await _store!.ForgetAsync([conversationKey], cancellationToken);
+        }
+
+        if (turn is not null)
+        {
+            turn.ConversationDeleted = true;
+            turn.LegacyETag = null;
+        }
+    }
+
+    private Part Owner => _owner ?? throw new InvalidOperationException("The owner's state scope (TypedUserState) is not created.");
+
+    private Part Conversation => _conversation ?? throw new InvalidOperationException("The conversation's state scope (TypedConversationState) is not created.");
+
+    private static Turn? Current(ITurnContext turnContext) =>
+        turnContext.TurnState.TryGetValue(TurnStateKey, out var turn) ? turn as Turn : null;
+
+    private string Today() => clock.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static async Task Fill(Part part, ITurnContext turnContext, Dictionary<string, object> values, CancellationToken cancellationToken)
+    {
+        // Bot Framework's cache entry for the turn, created empty by the base class (its key is private), then filled.
+        await part.Scope.ClearStateAsync(turnContext, cancellationToken);
+        part.Scope.GetCachedState(turnContext).State = values;
+    }
+
+    /// <summary>Drops conversations idle past <see cref="ConversationIdleDays"/>, then the oldest beyond <see cref="MaxConversations"/>.</summary>
+    private void Prune(Turn turn)
+    {
+        if (turn.Others.Count == 0)
+        {
+            return;
+        }
+
+        turn.Others.RemoveAll(o => IsIdle(o.At));
+        var excess = turn.Others.Count - (MaxConversations - 1);
+        if (excess > 0)
+        {
+            var oldest = turn.Others.OrderBy(o => o.At, StringComparer.Ordinal).Take(excess).Select(o => o.Name).ToHashSet(StringComparer.Ordinal);
+            turn.Others.RemoveAll(o => oldest.Contains(o.Name));
+        }
+    }
+
+    /// <summary>True for a conversation's part last changed longer than <see cref="ConversationIdleDays"/> ago (or on no known day).</summary>
+    private bool IsIdle(string? at) =>
+        at is null || (ConversationIdleDays > 0
+            && string.CompareOrdinal(at, clock.GetUtcNow().UtcDateTime.AddDays(-ConversationIdleDays).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)) < 0);
+
+    private void Parse(Turn turn, string json, string eTag, bool discardConversation) =>
+        ParseObject(turn.Stored.Key, json, eTag, reader =>
+        {
+            var name = (string)reader.Value!;
+            reader.Read();
+            if (name == ConversationsProperty)
+            {
+                ReadConversations(turn, reader, discardConversation);
+            }
+            else
+            {
+                turn.Owner[name] = ReadValue(reader, Owner, name);
+            }
+        });
+
+    /// <summary>Reads a stored JSON object property by property; anything that is not one, or does not fit, is a corrupt record.</summary>
+    private static void ParseObject(string key, string json, string eTag, Action<JsonTextReader> readProperty)
+    {
+        try
+        {
+            using var reader = new JsonTextReader(new StringReader(json)) { DateParseHandling = DateParseHandling.None, MaxDepth = 128 };
+            if (!reader.Read() || reader.TokenType != JsonToken.StartObject)
+            {
+                throw new StorageCorruptRecordException(key, eTag, null);
+            }
+
+            while (reader.Read() && reader.TokenType == JsonToken.PropertyName)
+            {
+                readProperty(reader);
+            }
+
+            if (reader.TokenType != JsonToken.EndObject || reader.Read())
+            {
+                throw new JsonReaderException("Additional text after the JSON object.");
+            }
+        }
+        catch (Exception ex) when (IsShapeError(ex))
+        {
+            // Not JSON, or JSON of the wrong shape (an owner that is a number): either way the record cannot be used.
+            throw new StorageCorruptRecordException(key, eTag, ex);
+        }
+    }
+
+    private static void ReadValues(JsonTextReader reader, Part part, Dictionary<string, object> values)
+    {
+        var name = (string)reader.Value!;
+        reader.Read();
+        values[name] = ReadValue(reader, part, name);
+    }
+
+    private static object ReadValue(JsonReader reader, Part part, string name) =>
+        (part.Types.TryGetValue(name, out var type) ? Serializer.Deserialize(reader, type) : JToken.ReadFrom(reader))!;
+
+    private void ReadConversations(Turn turn, JsonTextReader reader, bool discardConversation)
+    {
+        if (reader.TokenType != JsonToken.StartObject)
+        {
+            throw new JsonSerializationException("The conversations of a record are not an object.");
+        }
+
+        while (reader.Read() && reader.TokenType == JsonToken.PropertyName)
+        {
+            var name = (string)reader.Value!;
+            reader.Read();
+            var entry = JToken.ReadFrom(reader);
+            var at = entry is JObject { } o && o[AtProperty] is JValue { Type: JTokenType.String } value ? (string?)value : null;
+            if (name != turn.EntryName)
+            {
+                turn.Others.Add(new OtherConversation(name, at, entry));
+                continue;
+            }
+
+            turn.EntryFound = true;
+            if (IsIdle(at))
+            {
+                // Idle past the retention's days: the conversation starts afresh, as if its part had been swept.
+                continue;
+            }
+
+            turn.EntryAt = at;
+            if (discardConversation)
+            {
+                turn.ConversationDiscarded = true;
+                continue;
+            }
+
+            try
+            {
+                if (entry is not JObject { } whole || whole[StateProperty] is not JObject state)
+                {
+                    throw new JsonSerializationException("A conversation's entry has no state object.");
+                }
+
+                foreach (var property in state.Properties())
+                {
+                    turn.Conversation[property.Name] = Conversation.Types.TryGetValue(property.Name, out var type)
+                        ? property.Value.ToObject(type, Serializer)!
+                        : property.Value;
+                }
+
+                turn.ConversationLoaded = true;
+            }
+            catch (Exception ex) when (IsShapeError(ex))
+            {
+                // One conversation's part that does not fit is given up alone: the owner's progress and other conversations stay.
+                turn.Conversation.Clear();
+                turn.ConversationDiscarded = true;
+            }
+        }
+
+        if (reader.TokenType != JsonToken.EndObject)
+        {
+            throw new JsonSerializationException("The conversations of a record are not an object.");
+        }
+    }
+
+    /// <summary>True for the exceptions a JSON value of the wrong shape causes when read or converted to a type.</summary>
+    internal static bool IsShapeError(Exception exception) =>
+        exception is JsonException or ArgumentException or FormatException or InvalidCastException or OverflowException;
+
+    /// <summary>The whole record's text, with <paramref name="at"/> as the day of this conversation's part.</summary>
+    private string Compose(Turn turn, string at)
+    {
+        var text = new StringBuilder("{");
+        text.Append(ComposeValues(Owner, turn.Owner));
+        var state = turn.ConversationDeleted ? null : ComposeValues(Conversation, turn.Conversation);
+        if (turn.Others.Count > 0 || state is not null)
+        {
+            if (text.Length > 1)
+            {
+                text.Append(',');
+            }
+
+            text.Append(JsonConvert.ToString(ConversationsProperty)).Append(":{");
+            var first = true;
+            foreach (var other in turn.Others)
+            {
+                text.Append(first ? "" : ",").Append(JsonConvert.ToString(other.Name)).Append(':').Append(other.Entry.ToString(Formatting.None));
+                first = false;
+            }
+
+            if (state is not null)
+            {
+                // Written even when empty (nothing pending, no flag set): the entry says this conversation has no record
+                // of the old shape to look for.
+                text.Append(first ? "" : ",").Append(JsonConvert.ToString(turn.EntryName))
+                    .Append(":{").Append(JsonConvert.ToString(AtProperty)).Append(':').Append(JsonConvert.ToString(at))
+                    .Append(',').Append(JsonConvert.ToString(StateProperty)).Append(":{").Append(state).Append("}}");
+            }
+
+            text.Append('}');
+        }
+
+        return text.Append('}').ToString();
+    }
+
+    /// <summary>The values as JSON object members (without the braces), leaving out each one that is its type's new, empty instance.</summary>
+    private static string ComposeValues(Part part, Dictionary<string, object> values)
+    {
+        var text = new StringBuilder();
+        foreach (var (name, value) in values)
+        {
+            if (name is JsonStorage.ETagProperty or "ETag")
+            {
+                continue;
+            }
+
+            var json = ToJson(value);
+            if (value is not null && part.Types.TryGetValue(name, out var type) && value.GetType() == type
+                && json == part.EmptyJson.GetOrAdd(type, t => ToJson(Activator.CreateInstance(t))))
+            {
+                continue;
+            }
+
+            text.Append(text.Length > 0 ? "," : "").Append(JsonConvert.ToString(name)).Append(':').Append(json);
+        }
+
+        return text.ToString();
+    }
+
+    private static string ToJson(object? value)
+    {
+        using var text = new StringWriter(CultureInfo.InvariantCulture);
+        using (var writer = new JsonTextWriter(text) { Formatting = Formatting.None })
+        {
+            Serializer.Serialize(writer, value);
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>One state scope's side of the record: its Bot Framework scope and the types of its values.</summary>
+    internal sealed class Part(BotState scope)
+    {
+        public BotState Scope { get; } = scope;
+
+        public ConcurrentDictionary<string, Type> Types { get; } = new(StringComparer.Ordinal);
+
+        public ConcurrentDictionary<Type, string> EmptyJson { get; } = new();
+    }
+
+    private sealed record OtherConversation(string Name, string? At, JToken Entry);
+
+    /// <summary>What one turn read: the record, this conversation's part, the person's other conversations as read.</summary>
+    private sealed class Turn(StoredRecord stored, string entryName, string conversationKey)
+    {
+        public StoredRecord Stored { get; } = stored;
+
+        public string EntryName { get; } = entryName;
+
+        /// <summary>Gets the key of this conversation's own record of the old two-record shape.</summary>
+        public string ConversationKey { get; } = conversationKey;
+
+        public Dictionary<string, object> Owner { get; } = new(StringComparer.Ordinal);
+
+        public Dictionary<string, object> Conversation { get; } = new(StringComparer.Ordinal);
+
+        public List<OtherConversation> Others { get; } = [];
+
+        public bool EntryFound { get; set; }
+
+        /// <summary>Gets or sets the day this conversation's part last changed, as stored ("yyyy-MM-dd").</summary>
+        public string? EntryAt { get; set; }
+
+        /// <summary>Gets or sets the eTag of this conversation's own record of the old shape, while it still exists.</summary>
+        public string? LegacyETag { get; set; }
+
+        public bool ConversationLoaded { get; set; }
+
+        public bool ConversationDiscarded { get; set; }
+
+        public bool ConversationDeleted { get; set; }
+
+        public bool Forgotten { get; set; }
+
+        public string LoadedOwnerJson { get; set; } = "";
+    }
+}
