@@ -1,4 +1,5 @@
 using LeashBot.Understanding;
+using LeashBot.Tests.Understanding.Sets;
 using Newtonsoft.Json.Linq;
 
 namespace LeashBot.Tests.Understanding.Semantic;
@@ -13,6 +14,11 @@ namespace LeashBot.Tests.Understanding.Semantic;
 public sealed class SemanticHeadTrainingTests
 {
     private const double Tolerance = 0.002;
+
+    /// <summary>The committed head, read from the repository (what the next build embeds).</summary>
+    internal static SemanticHead CommittedHead => LazyCommitted.Value;
+
+    private static readonly Lazy<SemanticHead> LazyCommitted = new(() => SemanticHead.Parse(File.ReadAllText(HeadPath)));
 
     internal static string HeadPath => RepoFiles.PathOf("src", "LeashBot", "Understanding", "semantic-head.json");
 
@@ -41,6 +47,26 @@ public sealed class SemanticHeadTrainingTests
 
         Assert.All(blind.Keys, k => Assert.Contains(k, classes));
         sources["topics-train.json"] = blind.Values.Sum(v => v.Count);
+        var own = JObject.Parse(File.ReadAllText(DataPath("topics-own-train.json")))["topics"]!.ToObject<Dictionary<string, List<string>>>()!;
+        foreach (var topic in classes.Where(own.ContainsKey))
+        {
+            topicLines.AddRange(own[topic].Select(e => (e, index[topic])));
+        }
+
+        Assert.All(own.Keys, k => Assert.Contains(k, classes));
+        sources["topics-own-train.json"] = own.Values.Sum(v => v.Count);
+
+        // The tuning sets (Sets/topics.*.json with "use": "tuning") are other writers' voices: the head learns from them
+        // too. Held-out sets never reach it.
+        foreach (var file in Directory.GetFiles(TopicSetScoring.Folder, "topics.*.json").Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal))
+        {
+            var set = TopicSetScoring.Load(file);
+            if (set.Use == "tuning")
+            {
+                topicLines.AddRange(set.Items.Select(i => (i.Text, index[i.Topic])));
+                sources[file] = set.Items.Count;
+            }
+        }
         var ownOutOfScope = JObject.Parse(File.ReadAllText(DataPath("out-of-scope-train.json")))["lines"]!.ToObject<List<string>>()!;
         topicLines.AddRange(ownOutOfScope.Select(q => (q, outOfScope)));
         sources["out-of-scope-train.json"] = ownOutOfScope.Count;
