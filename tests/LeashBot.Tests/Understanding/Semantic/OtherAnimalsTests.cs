@@ -14,7 +14,6 @@ public sealed class OtherAnimalsTests
     private static Recognition Certain(string topic) => new(topic, 0.99, RecognitionKind.Confident, [new TopicScore(topic, 0.99)]);
 
     [Theory]
-    [InlineData("which harness is best for a boxer that pulls", "faq.harness")]
     [InlineData("how long should a walk be for a 10 week old puppy", "faq.firstOutdoor")]
     public void A_word_list_topic_about_another_animal_alone_is_left_to_the_head(string text, string wordListTopic)
     {
