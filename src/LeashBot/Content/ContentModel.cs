@@ -335,6 +335,9 @@ public sealed class ReadingContent
     /// <summary>Words that point at the last session when its cat is corrected ("that was pepper", "the last session was pepper").</summary>
     [JsonProperty(Required = Required.Always)] public List<string> SessionPointers { get; set; } = [];
 
+    /// <summary>Words for cats and for other animals: a question about another animal alone is not the bot's, one that brings in the cat is.</summary>
+    [JsonProperty(Required = Required.Always)] public AnimalWords Animals { get; set; } = new();
+
     /// <summary>Words that make one session report about every cat ("did both, 4 min each").</summary>
     [JsonProperty(Required = Required.Always)] public List<string> EachCat { get; set; } = [];
 
@@ -358,6 +361,16 @@ public sealed class SocialWords
     [JsonProperty(Required = Required.Always)] public List<string> Laughter { get; set; } = [];
     [JsonProperty(Required = Required.Always)] public List<string> Goodbyes { get; set; } = [];
     [JsonProperty(Required = Required.Always)] public List<string> Done { get; set; } = [];
+}
+
+/// <summary>Animal words the reader tells apart (dialogs/reading.json, "animals").</summary>
+public sealed class AnimalWords
+{
+    /// <summary>Words that name a cat ("cat", "kitten", "kitty").</summary>
+    [JsonProperty(Required = Required.Always)] public List<string> Cats { get; set; } = [];
+
+    /// <summary>Other animals, one or two words each ("dog", "guinea pig").</summary>
+    [JsonProperty(Required = Required.Always)] public List<string> Others { get; set; } = [];
 }
 
 public sealed class StepWords

@@ -44,6 +44,7 @@ public sealed class MessageReader
     private readonly HashSet<string> _afterWords;
     private readonly HashSet<string> _beforeWords;
     private readonly SemanticDecision? _semantic;
+    private readonly PhraseIndex<bool> _animals;
 
     /// <param name="semantic">The semantic reader's decision, or null to read with the word lists alone.</param>
     public MessageReader(TopicRecognizer recognizer, TextRecognizers numbers, BotContent content, SemanticDecision? semantic = null)
@@ -123,6 +124,9 @@ public sealed class MessageReader
         _afterWords = [.. _words.StepWords.After];
         _beforeWords = [.. _words.StepWords.Before];
         _names = new NameRules(_words, global, content.Plan.MoodWords, recognizer, Words);
+
+        // true: a cat; false: another animal.
+        _animals = new([.. _words.Animals.Cats.Select(a => (Words(a).ToArray(), true)), .. _words.Animals.Others.Select(a => (Words(a).ToArray(), false))]);
     }
 
     /// <summary>The rules that say what can be a cat's name.</summary>
@@ -226,7 +230,7 @@ public sealed class MessageReader
             || (FitsASessionReport(recognition) && duration.Value is not null);
         if (_semantic is not null && !settled)
         {
-            var decided = _semantic.Decide(text, recognition);
+            var decided = _semantic.Decide(text, recognition, AnimalsIn(words, mentions.Count > 0));
 
             // A message that names one of the owner's own cats is about that cat: the model's "not something I know" never
             // stands there ("how far along is Biscuit"); the word lists' reading does, or an honest "not sure".
@@ -258,6 +262,27 @@ public sealed class MessageReader
             Language = language,
             WordCount = words.Count,
         };
+    }
+
+    /// <summary>Which animals a message names by their words (the owner's own cats aside).</summary>
+    public Animals AnimalsIn(string text) => AnimalsIn(Words(text), false);
+
+    /// <summary>Which animals a message names: a cat (a cat word or one of the owner's cats) and any other animal ("my dog's lead").</summary>
+    private Animals AnimalsIn(List<string> words, bool namesOwnCat)
+    {
+        var animals = namesOwnCat ? Animals.Cat : Animals.None;
+        for (var i = 0; i < words.Count; i++)
+        {
+            var word = words[i];
+            var bare = word.EndsWith("'s", StringComparison.Ordinal) || word.EndsWith("’s", StringComparison.Ordinal) ? word[..^2] : word;
+            var match = _animals.MatchAt(words, i) ?? (bare.Length != word.Length && bare.Length > 0 ? _animals.MatchAt([bare], 0) : null);
+            if (match is not null)
+            {
+                animals |= match.Value ? Animals.Cat : Animals.Other;
+            }
+        }
+
+        return animals;
     }
 
     /// <summary>The whole message as a command, politeness aside ("menu pls"); longer messages never are one.</summary>

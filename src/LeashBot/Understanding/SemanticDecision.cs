@@ -1,5 +1,14 @@
 namespace LeashBot.Understanding;
 
+/// <summary>Which animals a message names: a cat (a cat word or one of the owner's cats), another animal, both or neither.</summary>
+[Flags]
+public enum Animals
+{
+    None = 0,
+    Cat = 1,
+    Other = 2,
+}
+
 /// <summary>
 /// The one place the word-list reading and the semantic head meet. Messages the word lists settle (commands,
 /// yes/no, step numbers, chat, other languages, names, session reports) never reach the model (see
@@ -7,29 +16,38 @@ namespace LeashBot.Understanding;
 /// "out of scope" from the head comes next; then a topic the word lists are sure of; then the head's clear topic;
 /// then any topic the word lists were confident of; then "did you mean" with the head's two best; else the word
 /// lists' own "did you mean", or "that's not something I know". Thresholds: <see cref="SemanticOptions"/>.
+/// Other animals: a message about another animal with no cat in it ("my dog keeps chewing his lead") gets no topic
+/// from the word lists' certainty alone, since their topic words may be about that animal: the head decides. A message
+/// with the cat and another animal that the word lists place in a topic ("can she walk with the dog?") is never sent to
+/// "not something I know".
 /// </summary>
 public sealed class SemanticDecision(SemanticReader semantic)
 {
     public SemanticReader Reader => semantic;
 
-    public Recognition Decide(string text, Recognition lexical)
+    public Recognition Decide(string text, Recognition lexical, Animals animals = Animals.None)
     {
         ArgumentNullException.ThrowIfNull(lexical);
         var o = semantic.Options;
-        var lexicalTopic = lexical is { Kind: RecognitionKind.Confident, TopicId: not TopicIds.OutOfScope } ? lexical.Confidence : 0;
+        var lexicalInScope = lexical is { Kind: RecognitionKind.Confident or RecognitionKind.Ambiguous } && lexical.TopicId is not (null or TopicIds.OutOfScope);
+        var otherAnimalAlone = animals == Animals.Other;
+        var keepInScope = animals == (Animals.Cat | Animals.Other) && lexicalInScope;
+        var lexicalTopic = lexical is { Kind: RecognitionKind.Confident, TopicId: not TopicIds.OutOfScope } && !otherAnimalAlone ? lexical.Confidence : 0;
         if (lexicalTopic >= o.LexicalAlwaysWins)
         {
             return lexical;
         }
 
         var reading = semantic.Read(text);
-        var best = reading.Best;
         var candidates = reading.Topics.Where(t => t.TopicId != TopicIds.OutOfScope).Take(3).Select(t => t with { Score = Math.Round(t.Score, 4) }).ToList();
 
         // A clear "not mine" beats a word-list topic that isn't certain ("how do i stop my puppy biting" isn't chewing).
-        if (best.TopicId == TopicIds.OutOfScope && best.Score >= o.OutOfScope)
+        // About another animal alone, a much smaller chance of "not mine" is enough: the cat's topics must be clearly meant.
+        var outOfScope = reading.Topics.First(t => t.TopicId == TopicIds.OutOfScope).Score;
+        var clearlyNotMine = otherAnimalAlone ? outOfScope >= o.OtherAnimalOutOfScope : reading.Best.TopicId == TopicIds.OutOfScope && outOfScope >= o.OutOfScope;
+        if (clearlyNotMine && !keepInScope)
         {
-            return new Recognition(TopicIds.OutOfScope, best.Score, RecognitionKind.OutOfScope, candidates);
+            return new Recognition(TopicIds.OutOfScope, outOfScope, RecognitionKind.OutOfScope, candidates);
         }
 
         if (lexicalTopic >= o.LexicalWins)
@@ -44,7 +62,7 @@ public sealed class SemanticDecision(SemanticReader semantic)
         }
 
         // The head isn't sure either: a topic the word lists settled on stands.
-        if (lexical.Kind == RecognitionKind.Confident && lexical.TopicId != TopicIds.OutOfScope)
+        if (lexicalTopic > 0 && lexical.Kind == RecognitionKind.Confident)
         {
             return lexical;
         }
@@ -54,8 +72,8 @@ public sealed class SemanticDecision(SemanticReader semantic)
             return new Recognition(top.TopicId, top.Score, RecognitionKind.Ambiguous, candidates);
         }
 
-        // Nothing in scope is likely: the word lists' own "did you mean" if they have one, else "not something I know".
-        return lexical.Kind == RecognitionKind.Ambiguous ? lexical
-            : new Recognition(TopicIds.OutOfScope, reading.Topics.First(t => t.TopicId == TopicIds.OutOfScope).Score, RecognitionKind.OutOfScope, candidates);
+        // Nothing in scope is likely: the word lists' own reading if it may stand, else "not something I know".
+        return keepInScope || (lexical.Kind == RecognitionKind.Ambiguous && !otherAnimalAlone) ? lexical
+            : new Recognition(TopicIds.OutOfScope, outOfScope, RecognitionKind.OutOfScope, candidates);
     }
 }

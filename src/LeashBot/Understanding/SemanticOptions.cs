@@ -20,6 +20,9 @@ public sealed class SemanticOptions
     /// <summary>The head's probability at which a message is "not something I know".</summary>
     public double OutOfScope { get; set; } = 0.4;
 
+    /// <summary>The head's out-of-scope probability at which a message naming another animal and no cat ("my dog pulls") is "not something I know".</summary>
+    public double OtherAnimalOutOfScope { get; set; } = 0.15;
+
     /// <summary>The two best topics together at least this likely, and neither clear: "Did you mean…?" with both.</summary>
     public double DidYouMean { get; set; } = 0.6;
 

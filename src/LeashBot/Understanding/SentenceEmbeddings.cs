@@ -26,6 +26,10 @@ public sealed class SentenceEmbeddings
         // One thread per message: on a small box, concurrent turns use the cores better than one turn using them all.
         var options = new Microsoft.ML.OnnxRuntime.SessionOptions { IntraOpNumThreads = 1, InterOpNumThreads = 1, ExecutionMode = Microsoft.ML.OnnxRuntime.ExecutionMode.ORT_SEQUENTIAL };
         _encoder = new SentenceEncoder(options);
+
+        // The package reads the 90 MB model into a managed array before handing it to the runtime, which keeps its own
+        // copy: give that array back now, once, rather than carrying it until a full collection happens to come.
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
     }
 
     /// <summary>The process-wide model, loaded on first use.</summary>

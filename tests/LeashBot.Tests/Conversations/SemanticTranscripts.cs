@@ -79,6 +79,16 @@ public sealed class SemanticTranscripts(SharedHost shared) : IClassFixture<Share
     }
 
     [Fact]
+    public async Task A_question_about_another_animal_alone_is_not_mine_but_one_that_brings_the_cat_in_is()
+    {
+        var owner = await OwnerWithTomAsync();
+        (await owner.SaysAsync("our whippet chews through every lead we buy him, what do i do")).Says("That's not something I know");
+        (await owner.SaysAsync("does a bulldog need a special harness")).Says("That's not something I know");
+        (await owner.SaysAsync("my cat and my dog on leads together, is that safe?")).DoesNotSay("not something I know");
+        (await owner.SaysAsync("the collie next door barks at tom every time we go out in his harness, what now")).DoesNotSay("not something I know");
+    }
+
+    [Fact]
     public async Task With_the_setting_off_the_word_lists_alone_read_the_message()
     {
         using var host = BotHost.Create(new BotHostOptions { Settings = new Dictionary<string, string?> { ["Understanding:Semantic:Enabled"] = "false" } });

@@ -1,11 +1,13 @@
 using LeashBot.Understanding;
+using LeashBot.Tests.Understanding.Sets;
 using Newtonsoft.Json.Linq;
 
 namespace LeashBot.Tests.Understanding.Semantic;
 
 /// <summary>
 /// The semantic reader's head is data trained from files in the repository: the topics' examples in
-/// dialogs/understanding.json, the blind-written training lines (topics-train.json), CLINC150 queries as the
+/// dialogs/understanding.json, the blind-written training lines (topics-train.json), topic lines of our own
+/// (topics-own-train.json), the tuning sets' lines (Sets/topics.*.json with "use": "tuning"), CLINC150 queries as the
 /// out-of-scope class (clinc150-out-of-scope.json, with pet-adjacent lines of our own in out-of-scope-train.json) and the red-flag lines for "unwell or hurt right now"
 /// (unwell-train.json). Retraining must give the committed head. To retrain after changing any of them:
 /// <c>LEASHBOT_WRITE_SEMANTIC_HEAD=1 dotnet test tests/LeashBot.Tests --filter FullyQualifiedName~SemanticHeadTrainingTests</c>.
@@ -13,6 +15,11 @@ namespace LeashBot.Tests.Understanding.Semantic;
 public sealed class SemanticHeadTrainingTests
 {
     private const double Tolerance = 0.002;
+
+    /// <summary>The committed head, read from the repository (what the next build embeds).</summary>
+    internal static SemanticHead CommittedHead => LazyCommitted.Value;
+
+    private static readonly Lazy<SemanticHead> LazyCommitted = new(() => SemanticHead.Parse(File.ReadAllText(HeadPath)));
 
     internal static string HeadPath => RepoFiles.PathOf("src", "LeashBot", "Understanding", "semantic-head.json");
 
@@ -33,14 +40,31 @@ public sealed class SemanticHeadTrainingTests
         }
 
         sources["dialogs/understanding.json examples"] = topicLines.Count;
-        var blind = JObject.Parse(File.ReadAllText(DataPath("topics-train.json")))["topics"]!.ToObject<Dictionary<string, List<string>>>()!;
-        foreach (var topic in classes.Where(blind.ContainsKey))
+        // Topic lines by topic: the blind-written ones, then our own.
+        foreach (var file in new[] { "topics-train.json", "topics-own-train.json" })
         {
-            topicLines.AddRange(blind[topic].Select(e => (e, index[topic])));
+            var byTopic = JObject.Parse(File.ReadAllText(DataPath(file)))["topics"]!.ToObject<Dictionary<string, List<string>>>()!;
+            Assert.All(byTopic.Keys, k => Assert.Contains(k, classes));
+            foreach (var topic in classes.Where(byTopic.ContainsKey))
+            {
+                topicLines.AddRange(byTopic[topic].Select(e => (e, index[topic])));
+            }
+
+            sources[file] = byTopic.Values.Sum(v => v.Count);
         }
 
-        Assert.All(blind.Keys, k => Assert.Contains(k, classes));
-        sources["topics-train.json"] = blind.Values.Sum(v => v.Count);
+        // The tuning sets (Sets/topics.*.json with "use": "tuning") are other writers' voices: the head learns from them
+        // too. Held-out sets never reach it.
+        foreach (var file in Directory.GetFiles(TopicSetScoring.Folder, "topics.*.json").Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal))
+        {
+            var set = TopicSetScoring.Load(file);
+            if (set.Use == "tuning")
+            {
+                topicLines.AddRange(set.Items.Select(i => (i.Text, index[i.Topic])));
+                sources[file] = set.Items.Count;
+            }
+        }
+
         var ownOutOfScope = JObject.Parse(File.ReadAllText(DataPath("out-of-scope-train.json")))["lines"]!.ToObject<List<string>>()!;
         topicLines.AddRange(ownOutOfScope.Select(q => (q, outOfScope)));
         sources["out-of-scope-train.json"] = ownOutOfScope.Count;

@@ -1,0 +1,44 @@
+using LeashBot.Understanding;
+
+namespace LeashBot.Tests.Understanding.Semantic;
+
+/// <summary>
+/// Other animals in the one decision: a question about another animal alone gets no topic from the word lists'
+/// certainty (their topic words may be about that animal), and a question that brings the cat in beside another
+/// animal is never sent to "that's not something I know".
+/// </summary>
+public sealed class OtherAnimalsTests
+{
+    private static SemanticDecision Decision => new(new SemanticReader(SemanticHeadTrainingTests.CommittedHead, new SemanticOptions()));
+
+    private static Recognition Certain(string topic) => new(topic, 0.99, RecognitionKind.Confident, [new TopicScore(topic, 0.99)]);
+
+    [Theory]
+    [InlineData("how long should a walk be for a 10 week old puppy", "faq.firstOutdoor")]
+    public void A_word_list_topic_about_another_animal_alone_is_left_to_the_head(string text, string wordListTopic)
+    {
+        Assert.Equal(wordListTopic, Decision.Decide(text, Certain(wordListTopic), Animals.None).TopicId);
+        var decided = Decision.Decide(text, Certain(wordListTopic), Animals.Other);
+        Assert.Equal(RecognitionKind.OutOfScope, decided.Kind);
+    }
+
+    [Theory]
+    [InlineData("what's a good recipe for lasagne")]
+    [InlineData("how do i get my dog to stop barking at my cat")]
+    public void A_message_with_the_cat_and_another_animal_in_a_topic_is_never_sent_away(string text)
+    {
+        var lexical = new Recognition("faq.safety", 0.5, RecognitionKind.Confident, [new TopicScore("faq.safety", 0.5)]);
+        Assert.NotEqual(RecognitionKind.OutOfScope, Decision.Decide(text, lexical, Animals.Cat | Animals.Other).Kind);
+        Assert.Equal(RecognitionKind.OutOfScope, Decision.Decide("what's a good recipe for lasagne", lexical, Animals.None).Kind);
+    }
+
+    [Theory]
+    [InlineData("my dog's harness, would it fit the cat?", Animals.Cat | Animals.Other)]
+    [InlineData("my labrador drags me down the road", Animals.Other)]
+    [InlineData("can the kitten walk with our guinea pig out", Animals.Cat | Animals.Other)]
+    [InlineData("how do i fit the harness", Animals.None)]
+    public void The_reader_tells_which_animals_a_message_names(string text, Animals expected)
+    {
+        Assert.Equal(expected, RepoFiles.SemanticReader.AnimalsIn(text));
+    }
+}
