@@ -52,6 +52,7 @@ public sealed class CoachBot(TurnRunner runner, BotAccessors state, Replies repl
     {
         var activity = turnContext.Activity;
         var channel = ConventionsOf(activity);
+        TurnEvents.Begin(turnContext);
         if (activity.Type != ActivityTypes.Message)
         {
             if (channel.BotArrived(activity))
@@ -138,6 +139,7 @@ public sealed class CoachBot(TurnRunner runner, BotAccessors state, Replies repl
         {
             await state.ConversationState.DeleteAsync(turnContext, cancellationToken);
             await state.UserState.DeleteAsync(turnContext, cancellationToken);
+            TurnEvents.Note(turnContext, new TurnEvent(TurnEventKind.Forgotten));
             await ConventionsOf(activity).OwnerForgottenAsync(turnContext, cancellationToken);
         }
     }

@@ -1,0 +1,128 @@
+using System.ComponentModel.DataAnnotations;
+using LeashBot.Channels.DirectLine;
+using LeashBot.Content;
+using Microsoft.Bot.Schema;
+using Microsoft.Extensions.Options;
+using Newtonsoft.Json.Linq;
+
+namespace LeashBot.Hosting.StaffConsole;
+
+/// <summary>
+/// One site of a store chain or clinic group (section <c>Sites</c>, a list): the Web Chat origins, phone numbers and Teams
+/// tenants that reach it, and its own organization (name, numbers, hours, time zone, disclaimer) and accent colour.
+/// </summary>
+public sealed class SiteOptions : IValidatableObject
+{
+    public const string Section = "Sites";
+
+    [Required(AllowEmptyStrings = false, ErrorMessage = "Sites: every site needs an Id (letters, digits and dashes).")]
+    [RegularExpression("^[a-z0-9][a-z0-9-]{0,39}$", ErrorMessage = "Sites: a site's Id is lowercase letters, digits and dashes (40 at most).")]
+    public string Id { get; set; } = "";
+
+    /// <summary>Web Chat origins (scheme://host[:port]) of this site's pages; add them to WebChat:AllowedOrigins too.</summary>
+    public string[] WebChatOrigins { get; set; } = [];
+
+    /// <summary>The site's SMS numbers as the channel gives them (E.164, e.g. +15551234567).</summary>
+    public string[] Numbers { get; set; } = [];
+
+    /// <summary>Teams tenant ids (GUIDs) whose conversations belong to this site.</summary>
+    public string[] TeamsTenants { get; set; } = [];
+
+    /// <summary>The accent colour of this site's widget.</summary>
+    [RegularExpression("^#[0-9A-Fa-f]{6}$", ErrorMessage = "Sites: AccentColor is #RRGGBB.")]
+    public string? AccentColor { get; set; }
+
+    /// <summary>The site's own organization; empty fields fall back to the top-level <c>Organization</c>.</summary>
+    public OrganizationOptions Organization { get; set; } = new();
+
+    /// <summary>SHA-256 (hex) of a console key that sees this site alone.</summary>
+    public string AccessKeySha256 { get; set; } = "";
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (AccessKey.Problem($"Sites ({Id}): AccessKeySha256", AccessKeySha256) is { } problem)
+        {
+            yield return new ValidationResult(problem, [nameof(AccessKeySha256)]);
+        }
+    }
+}
+
+/// <summary>
+/// Which site a conversation belongs to. Sites come from settings; everything that matches none belongs to the main
+/// site (<see cref="Main"/>), the top-level <c>Organization</c>.
+/// </summary>
+public sealed class Sites
+{
+    public const string Main = "main";
+
+    private readonly Dictionary<string, string> _byOrigin = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, string> _byNumber = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _byTenant = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, OrganizationOptions> _organizations = new(StringComparer.Ordinal);
+
+    public Sites(IOptions<List<SiteOptions>> sites, IOptions<OrganizationOptions> main)
+    {
+        ArgumentNullException.ThrowIfNull(sites);
+        ArgumentNullException.ThrowIfNull(main);
+        _organizations[Main] = main.Value;
+        foreach (var site in sites.Value)
+        {
+            foreach (var origin in site.WebChatOrigins)
+            {
+                _byOrigin[origin.TrimEnd('/')] = site.Id;
+            }
+
+            foreach (var number in site.Numbers)
+            {
+                _byNumber[Digits(number)] = site.Id;
+            }
+
+            foreach (var tenant in site.TeamsTenants)
+            {
+                _byTenant[tenant] = site.Id;
+            }
+
+            _organizations[site.Id] = Merge(main.Value, site.Organization);
+        }
+
+        All = [.. _organizations.Keys];
+    }
+
+    /// <summary>Every site id, the main one first.</summary>
+    public IReadOnlyList<string> All { get; }
+
+    /// <summary>A site's organization (the main one for an unknown id).</summary>
+    public OrganizationOptions OrganizationOf(string site) => _organizations.GetValueOrDefault(site) ?? _organizations[Main];
+
+    /// <summary>The site an activity belongs to: by the page's origin, the number texted, or the Teams tenant.</summary>
+    public string SiteOf(IActivity activity)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        if (activity is Activity { Properties: { } properties } && properties[DirectLineBotBridge.SiteOriginProperty]?.Value<string>() is { } origin
+            && _byOrigin.TryGetValue(origin.TrimEnd('/'), out var byOrigin))
+        {
+            return byOrigin;
+        }
+
+        if (activity.Recipient?.Id is { } recipient && _byNumber.Count > 0 && _byNumber.TryGetValue(Digits(recipient), out var byNumber))
+        {
+            return byNumber;
+        }
+
+        var tenant = activity.Conversation?.TenantId ?? (activity.ChannelData as JObject)?["tenant"]?["id"]?.Value<string>();
+        return tenant is not null && _byTenant.TryGetValue(tenant, out var byTenant) ? byTenant : Main;
+    }
+
+    private static string Digits(string number) => new([.. number.Where(char.IsAsciiDigit)]);
+
+    private static OrganizationOptions Merge(OrganizationOptions main, OrganizationOptions site) => new()
+    {
+        Name = string.IsNullOrWhiteSpace(site.Name) ? main.Name : site.Name,
+        BotName = string.IsNullOrWhiteSpace(site.BotName) || site.BotName == new OrganizationOptions().BotName ? main.BotName : site.BotName,
+        Phone = site.Phone ?? main.Phone,
+        EmergencyPhone = site.EmergencyPhone ?? main.EmergencyPhone,
+        OpeningHours = site.OpeningHours ?? main.OpeningHours,
+        TimeZone = site.TimeZone ?? main.TimeZone,
+        Disclaimer = site.Disclaimer ?? main.Disclaimer,
+    };
+}
