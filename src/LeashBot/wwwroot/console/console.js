@@ -60,7 +60,7 @@
       });
       var followed = $("[data-followed]", card);
       var button = $("[data-follow]", card);
-      button.setAttribute("aria-label", "Mark the red flag of " + row.localTime + " as followed up");
+      button.setAttribute("aria-label", "Mark as followed up: the red flag of " + row.localTime);
       if (row.followedUpBy) {
         text(followed, "Followed up by " + row.followedUpBy + " at " + row.followedUpAt);
         button.hidden = true;
@@ -92,6 +92,8 @@
       select.id = id;
       $("[data-label-for]", card).htmlFor = id;
       text($("[data-label-for]", card), "Topic for this group");
+      select.required = true;
+      select.appendChild(new Option("Choose a topic", "", !group.nearTopic, !group.nearTopic));
       topics.forEach(function (topic) {
         select.appendChild(new Option(topic === "outOfScope" ? "out of scope" : topic, topic, false, topic === group.nearTopic));
       });
