@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
+using LeashBot.Content;
 using LeashBot.Hosting.StaffConsole;
 using LeashBot.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,3 +1,4 @@
+using LeashBot.Content;
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;

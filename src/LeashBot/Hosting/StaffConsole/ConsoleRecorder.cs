@@ -3,15 +3,20 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
 using LeashBot.Bot;
+using LeashBot.Channels.DirectLine;
+using LeashBot.Content;
 using LeashBot.State;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Options;
+using Newtonsoft.Json.Linq;
 
 namespace LeashBot.Hosting.StaffConsole;
 
 /// <summary>
-/// Writes each completed message turn to the console's <see cref="IEventLog"/>: the bot runs first, then what the
+/// Runs each turn for its site and writes it to the console's <see cref="IEventLog"/>. The site comes from the activity
+/// (the Web Chat page's origin, the number texted, the Teams tenant: <see cref="SiteOf"/>), and the bot speaks for that
+/// site's organization for the whole turn (<see cref="Phrasebook.ForSite"/>). The bot runs first, then what the
 /// conversation noted (<see cref="TurnEvents"/>) is written with the site, the channel and pseudonyms. A turn the bot
 /// never ran (an ignored or resent message) or that failed writes nothing. Message text goes with fallbacks and red flags
 /// only, and only with <see cref="ConsoleOptions.KeepMessages"/>; a red flag also keeps the owner's few messages before
@@ -34,8 +39,13 @@ public sealed partial class ConsoleRecorder(CoachBot bot, IEventLog log, Sites s
     public async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(turnContext);
-        await bot.OnTurnAsync(turnContext, cancellationToken);
         var activity = turnContext.Activity;
+        var site = SiteOf(activity);
+        using (Phrasebook.ForSite(sites.OrganizationOf(site)))
+        {
+            await bot.OnTurnAsync(turnContext, cancellationToken);
+        }
+
         if (activity.Type != ActivityTypes.Message || TurnEvents.Of(turnContext) is not { } events
             || StateKeys.Owner(activity) is not { } ownerKey || StateKeys.Conversation(activity) is not { } conversationKey)
         {
@@ -44,7 +54,7 @@ public sealed partial class ConsoleRecorder(CoachBot bot, IEventLog log, Sites s
 
         try
         {
-            await RecordAsync(turnContext, events, Pseudonym(ownerKey), Pseudonym(conversationKey), cancellationToken);
+            await RecordAsync(turnContext, events, site, Pseudonym(ownerKey), Pseudonym(conversationKey), cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -58,7 +68,16 @@ public sealed partial class ConsoleRecorder(CoachBot bot, IEventLog log, Sites s
     /// <summary>A message as kept: long runs of digits (a phone number, a card) are masked.</summary>
     public static string Masked(string text) => LongNumber().Replace(text, m => new string('#', m.Value.Count(char.IsAsciiDigit)));
 
-    private async Task RecordAsync(ITurnContext turn, IReadOnlyList<TurnEvent> events, string owner, string conversation, CancellationToken cancellationToken)
+    /// <summary>The site an activity belongs to: by the Web Chat page's origin, the number texted, or the Teams tenant; else the main one.</summary>
+    public string SiteOf(IActivity activity)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        var origin = activity is Activity { Properties: { } properties } ? properties[DirectLineBotBridge.SiteOriginProperty]?.Value<string>() : null;
+        var tenant = activity.Conversation?.TenantId ?? (activity.ChannelData as JObject)?["tenant"]?["id"]?.Value<string>();
+        return sites.ByOrigin(origin) ?? sites.ByNumber(activity.Recipient?.Id) ?? sites.ByTenant(tenant) ?? Sites.Main;
+    }
+
+    private async Task RecordAsync(ITurnContext turn, IReadOnlyList<TurnEvent> events, string site, string owner, string conversation, CancellationToken cancellationToken)
     {
         if (events.Any(e => e.Kind == TurnEventKind.Forgotten))
         {
@@ -97,7 +116,7 @@ public sealed partial class ConsoleRecorder(CoachBot bot, IEventLog log, Sites s
             }
         }
 
-        var record = new TurnRecord(now, sites.SiteOf(turn.Activity), turn.Activity.ChannelId ?? "", conversation, owner)
+        var record = new TurnRecord(now, site, turn.Activity.ChannelId ?? "", conversation, owner)
         {
             Events = logged,
             Cats = await CatsAsync(turn, owner, cancellationToken),

@@ -54,8 +54,7 @@ public static class ConsoleServiceExtensions
 
     private static bool Valid(SiteOptions site) =>
         System.ComponentModel.DataAnnotations.Validator.TryValidateObject(site, new(site), null, validateAllProperties: true)
-        && site.Validate(new(site)).All(r => r is null)
-        && (site.Organization.TimeZone is null || TimeZoneInfo.TryFindSystemTimeZoneById(site.Organization.TimeZone, out _));
+        && !site.Validate(new(site)).Any();
 }
 
 /// <summary>

@@ -1,11 +1,7 @@
 using System.ComponentModel.DataAnnotations;
-using LeashBot.Channels.DirectLine;
-using LeashBot.Content;
-using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Options;
-using Newtonsoft.Json.Linq;
 
-namespace LeashBot.Hosting.StaffConsole;
+namespace LeashBot.Content;
 
 /// <summary>
 /// One site of a store chain or clinic group (section <c>Sites</c>, a list): the Web Chat origins, phone numbers and Teams
@@ -40,15 +36,20 @@ public sealed class SiteOptions : IValidatableObject
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        if (AccessKey.Problem($"Sites ({Id}): AccessKeySha256", AccessKeySha256) is { } problem)
+        if (!string.IsNullOrWhiteSpace(AccessKeySha256) && (AccessKeySha256.Length != 64 || !AccessKeySha256.All(char.IsAsciiHexDigit)))
         {
-            yield return new ValidationResult(problem, [nameof(AccessKeySha256)]);
+            yield return new ValidationResult($"Sites ({Id}): AccessKeySha256 must be the 64 hex digits of the key's SHA-256, never the key itself.", [nameof(AccessKeySha256)]);
+        }
+
+        foreach (var problem in Organization.Validate(validationContext))
+        {
+            yield return new ValidationResult($"Sites ({Id}): Organization: {problem.ErrorMessage}", problem.MemberNames);
         }
     }
 }
 
 /// <summary>
-/// Which site a conversation belongs to. Sites come from settings; everything that matches none belongs to the main
+/// Which site a conversation belongs to (the host reads the activity's origin, number or tenant and asks here). Sites come from settings; everything that matches none belongs to the main
 /// site (<see cref="Main"/>), the top-level <c>Organization</c>.
 /// </summary>
 public sealed class Sites
@@ -59,6 +60,7 @@ public sealed class Sites
     private readonly Dictionary<string, string> _byNumber = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _byTenant = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, OrganizationOptions> _organizations = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _accents = new(StringComparer.Ordinal);
 
     public Sites(IOptions<List<SiteOptions>> sites, IOptions<OrganizationOptions> main)
     {
@@ -83,6 +85,10 @@ public sealed class Sites
             }
 
             _organizations[site.Id] = Merge(main.Value, site.Organization);
+            if (site.AccentColor is { } accent)
+            {
+                _accents[site.Id] = accent;
+            }
         }
 
         All = [.. _organizations.Keys];
@@ -94,24 +100,17 @@ public sealed class Sites
     /// <summary>A site's organization (the main one for an unknown id).</summary>
     public OrganizationOptions OrganizationOf(string site) => _organizations.GetValueOrDefault(site) ?? _organizations[Main];
 
-    /// <summary>The site an activity belongs to: by the page's origin, the number texted, or the Teams tenant.</summary>
-    public string SiteOf(IActivity activity)
-    {
-        ArgumentNullException.ThrowIfNull(activity);
-        if (activity is Activity { Properties: { } properties } && properties[DirectLineBotBridge.SiteOriginProperty]?.Value<string>() is { } origin
-            && _byOrigin.TryGetValue(origin.TrimEnd('/'), out var byOrigin))
-        {
-            return byOrigin;
-        }
+    /// <summary>The site of a Web Chat page's origin (scheme://host[:port]), or null.</summary>
+    public string? ByOrigin(string? origin) => origin is not null && _byOrigin.TryGetValue(origin.TrimEnd('/'), out var site) ? site : null;
 
-        if (activity.Recipient?.Id is { } recipient && _byNumber.Count > 0 && _byNumber.TryGetValue(Digits(recipient), out var byNumber))
-        {
-            return byNumber;
-        }
+    /// <summary>The site of a phone number texted (any formatting), or null.</summary>
+    public string? ByNumber(string? number) => number is not null && _byNumber.Count > 0 && _byNumber.TryGetValue(Digits(number), out var site) ? site : null;
 
-        var tenant = activity.Conversation?.TenantId ?? (activity.ChannelData as JObject)?["tenant"]?["id"]?.Value<string>();
-        return tenant is not null && _byTenant.TryGetValue(tenant, out var byTenant) ? byTenant : Main;
-    }
+    /// <summary>The site of a Teams tenant, or null.</summary>
+    public string? ByTenant(string? tenant) => tenant is not null && _byTenant.TryGetValue(tenant, out var site) ? site : null;
+
+    /// <summary>A site's widget accent colour, or null for the WebChat:AccentColor setting.</summary>
+    public string? AccentOf(string site) => _accents.GetValueOrDefault(site);
 
     private static string Digits(string number) => new([.. number.Where(char.IsAsciiDigit)]);
 
