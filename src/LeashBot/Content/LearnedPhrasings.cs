@@ -13,9 +13,9 @@ public sealed class LearnedPhrasingsFile
     public const int MaxPhrasings = 5000;
 
     [JsonProperty("$schema", NullValueHandling = NullValueHandling.Ignore)]
-    public string? Schema { get; set; } = "https://leashbot.local/schemas/learned-phrasings.schema.json";
+    public string? Schema { get; set; } = "https://leashbot.example/schemas/learned-phrasings.schema.json";
 
-    [JsonProperty(Required = Required.Always)]
+    [JsonProperty("phrasings", Required = Required.Always)]
     public List<LearnedPhrasing> Phrasings { get; set; } = [];
 
     /// <summary>Every problem of the overlay against the bot's content (unknown topics, empty or long text, repeats); empty when fine.</summary>
@@ -88,14 +88,16 @@ public sealed class LearnedPhrasingsFile
 /// <summary>One labelled phrasing: what an owner wrote and the topic it means (or out of scope).</summary>
 public sealed class LearnedPhrasing
 {
-    [JsonProperty(Required = Required.Always)]
+    [JsonProperty("text", Required = Required.Always)]
     public string Text { get; set; } = "";
 
-    [JsonProperty(Required = Required.Always)]
+    [JsonProperty("topic", Required = Required.Always)]
     public string Topic { get; set; } = "";
 
     /// <summary>Who labelled it, in the console.</summary>
+    [JsonProperty("labelledBy")]
     public string? LabelledBy { get; set; }
 
+    [JsonProperty("at")]
     public DateTimeOffset? At { get; set; }
 }

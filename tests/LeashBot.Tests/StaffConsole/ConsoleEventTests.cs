@@ -138,6 +138,14 @@ public sealed class ConsoleEventTests
         Assert.Equal(wearTime, again.All);
         Assert.NotEqual(first.All, again.All);
 
+        // The overlay on disk passes its schema, as an editor would check it.
+        var overlay = host.Services.GetRequiredService<LearnedPhrasingsStore>().Path;
+        var schema = Json.Schema.JsonSchema.FromFile(Path.Combine(RepoRoot.Path, "dialogs", "schemas", "learned-phrasings.schema.json"));
+        using var document = System.Text.Json.JsonDocument.Parse(File.ReadAllText(overlay));
+        var check = schema.Evaluate(document.RootElement, new() { OutputFormat = Json.Schema.OutputFormat.List });
+        Assert.True(check.IsValid, string.Join("; ", (check.Details ?? []).Where(d => d.Errors is not null).SelectMany(d => d.Errors!.Values)));
+        Assert.Contains("fluffy rocks", File.ReadAllText(overlay), StringComparison.Ordinal);
+
         // A label for a topic that doesn't exist is refused like bad content, and nothing changes.
         using var wrong = await PostJsonAsync(host, "/console/api/labels", new { topic = "faq.nope", texts = new[] { Phrasing }, apply = true });
         Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
