@@ -38,18 +38,6 @@ public sealed class ConsoleSweeper(EventLog log, IOptions<ConsoleOptions> option
                 logger.LogWarning("Console retention sweep failed ({ExceptionType}); trying again in an hour", ex.GetType().Name);
             }
         }
-        while (await WaitAsync(timer, stoppingToken));
-    }
-
-    private static async Task<bool> WaitAsync(PeriodicTimer timer, CancellationToken stoppingToken)
-    {
-        try
-        {
-            return await timer.WaitForNextTickAsync(stoppingToken);
-        }
-        catch (OperationCanceledException)
-        {
-            return false;
-        }
+        while (await RetentionSweeper.WaitAsync(timer, stoppingToken));
     }
 }
