@@ -55,6 +55,7 @@ public sealed class CoachBot(TurnRunner runner, BotAccessors state, Replies repl
     {
         var activity = turnContext.Activity;
         var channel = ConventionsOf(activity);
+        TurnEvents.Begin(turnContext);
         if (activity.Type != ActivityTypes.Message)
         {
             if (channel.BotArrived(activity))
@@ -149,6 +150,7 @@ public sealed class CoachBot(TurnRunner runner, BotAccessors state, Replies repl
         {
             await state.ConversationState.DeleteAsync(turnContext, cancellationToken);
             await state.UserState.DeleteAsync(turnContext, cancellationToken);
+            TurnEvents.Note(turnContext, new TurnEvent(TurnEventKind.Forgotten));
             await ConventionsOf(activity).OwnerForgottenAsync(turnContext, cancellationToken);
             await reminders.ForgetAsync(turnContext, cancellationToken);
             return;

@@ -55,6 +55,12 @@ public sealed class RedFlagConversation(RedFlagTriage triage, VetReply vet, Mess
             flags.RedFlagAt = now;
             flags.RedFlagLevel = (int)tier;
             flags.MenuShown = false;
+            TurnEvents.Note(turn, new TurnEvent(TurnEventKind.RedFlag)
+            {
+                Tier = tier.ToString().ToLowerInvariant(),
+                Signs = [.. found.Signs.Select(s => s.SignId).Distinct()],
+                BodySystems = [.. found.Signs.Select(s => s.SystemId).Distinct()],
+            });
             await replies.UrgentAsync(turn, vet.For(found.IsRedFlag ? tier : RedFlagTier.None, cat?.Name, reading.Language != "en" ? reading.Language : triage.LanguageOf(text) ?? reading.Language), cancellationToken);
             return HealthTurn.SentToVet;
         }

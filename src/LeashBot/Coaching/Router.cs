@@ -167,6 +167,7 @@ public sealed class Router(Replies replies, BotAccessors state, MessageReader re
             {
                 if (reading.Recognition.Kind == RecognitionKind.Ambiguous)
                 {
+                    TurnEvents.Fallback(turn, FallbackKind.DidYouMean, reading.Recognition.Candidates[0].TopicId);
                     return await step.BeginDialogAsync(DidYouMeanDialog.DialogId, new DidYouMeanOptions
                     {
                         Topics = reading.Recognition.Candidates.Take(2).Select(c => c.TopicId).ToList(),
@@ -175,12 +176,19 @@ public sealed class Router(Replies replies, BotAccessors state, MessageReader re
                 }
 
                 // A calm message about health ("his gums are nice and pink") is understood, even with no topic for it.
-                await ShowMenuAsync(turn, triage.Read(text).MentionsHealth ? replies.Content.RedFlags.Aftercare.CalmHealth : messages.Unsure, cancellationToken);
+                var calmHealth = triage.Read(text).MentionsHealth;
+                if (!calmHealth)
+                {
+                    TurnEvents.Fallback(turn, FallbackKind.NotSure);
+                }
+
+                await ShowMenuAsync(turn, calmHealth ? replies.Content.RedFlags.Aftercare.CalmHealth : messages.Unsure, cancellationToken);
                 return await step.EndDialogAsync(null, cancellationToken);
             }
         }
 
         var route = routes.Find(topic) ?? routes.Find(TopicIds.Help)!;
+        NoteAnswered(turn, topic);
         await LearnNameInPassingAsync(turn, route, topic, reading, owner, cancellationToken);
         var cats = CatsFor(route.Cats, reading, owner);
         if (cats is null)
@@ -205,6 +213,19 @@ public sealed class Router(Replies replies, BotAccessors state, MessageReader re
 
         await route.Answer!(routeTurn, cancellationToken);
         return await step.EndDialogAsync(null, cancellationToken);
+    }
+
+    /// <summary>Notes the topic for the staff console: out of scope counts as a fallback, everything else as answered.</summary>
+    private static void NoteAnswered(ITurnContext turn, string topic)
+    {
+        if (topic == TopicIds.OutOfScope)
+        {
+            TurnEvents.Fallback(turn, FallbackKind.OutOfScope);
+        }
+        else
+        {
+            TurnEvents.Note(turn, new TurnEvent(TurnEventKind.TopicAnswered) { Topic = topic });
+        }
     }
 
     /// <summary>"honestly can we just start over": a short message asking to start over in its own words (the bare command acts at once).</summary>
@@ -343,6 +364,7 @@ public sealed class Router(Replies replies, BotAccessors state, MessageReader re
             return false;
         }
 
+        NoteAnswered(turn, topic);
         await answer(new RouteTurn { Context = turn, Step = null, Reading = reading, Owner = owner, Cats = cats, Topic = topic }, cancellationToken);
         return true;
     }

@@ -101,6 +101,7 @@ public sealed class TroubleshootDialog : WaterfallDialog<TroubleshootValues>
             return await Router.HandBackAsync(step, cancellationToken);
         }
 
+        TurnEvents.Note(step.Context, new TurnEvent(TurnEventKind.Helped) { Topic = step.Values.StruggleId, Helped = helped.Value });
         if (helped.Value)
         {
             await _replies.SayAsync(step.Context, c => c.Troubleshooting.GladItHelped, cancellationToken);

@@ -8,6 +8,7 @@ using LeashBot.Dialogs;
 using LeashBot.Safety;
 using LeashBot.Understanding;
 using LeashBot.Content;
+using LeashBot.Hosting.StaffConsole;
 using LeashBot.State;
 using LeashBot.Storage;
 using Microsoft.Bot.Builder;
@@ -105,7 +106,7 @@ public static class HostingExtensions
 
         services.AddSingleton<Replies>();
         services.AddSingleton(sp => new MessageReader(sp.GetRequiredService<TopicRecognizer>(), sp.GetRequiredService<TextRecognizers>(),
-            sp.GetRequiredService<BotContent>(), sp.GetService<SemanticDecision>()));
+            sp.GetRequiredService<BotContent>(), sp.GetService<SemanticDecision>(), sp.GetRequiredService<LearnedTopics>()));
         services.AddSingleton<MenuMatcher>();
         services.AddSingleton<RouteTable>();
         services.AddSingleton<SessionCorrections>();
@@ -118,8 +119,8 @@ public static class HostingExtensions
         // What Teams and SMS conversations do differently from a plain chat; CoachBot asks the activity's channel.
         services.AddSingleton<ChannelConventions, TeamsConventions>();
         services.AddSingleton<ChannelConventions, SmsConventions>();
-        services.AddSingleton<IBot, CoachBot>();
         services.AddReminders(config);
+        builder.AddStaffConsole();
 
         builder.AddDirectLine();
         builder.AddTwilioSms();
@@ -153,6 +154,7 @@ public static class HostingExtensions
         app.Services.GetRequiredService<AnonymousCallers>().WarnIfOpen();
         app.MapPost("/api/messages", (HttpContext context, MessagesEndpoint endpoint) => endpoint.HandleAsync(context));
         app.MapTwilioSms();
+        app.MapStaffConsole();
         app.MapGet("/healthz", async (StorageProbe probe, StorageHealth health, CancellationToken ct) =>
         {
             var problem = await probe.ProblemAsync(ct);

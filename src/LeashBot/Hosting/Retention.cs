@@ -69,7 +69,8 @@ public sealed class RetentionSweeper(IStorage storage, IOptions<RetentionOptions
         while (await WaitAsync(timer, stoppingToken));
     }
 
-    private static async Task<bool> WaitAsync(PeriodicTimer timer, CancellationToken stoppingToken)
+    /// <summary>The next tick of a sweep's timer; false once the host stops.</summary>
+    internal static async Task<bool> WaitAsync(PeriodicTimer timer, CancellationToken stoppingToken)
     {
         try
         {

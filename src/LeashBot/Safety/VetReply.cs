@@ -9,8 +9,10 @@ namespace LeashBot.Safety;
 /// </summary>
 public sealed class VetReply(Phrasebook say, TimeProvider clock)
 {
-    private readonly OpeningHours? _hours = say.Organization.ReadHours();
-    private readonly TimeZoneInfo _zone = say.Organization.ReadTimeZone();
+    // Read per message: on a deployment with several sites each has its own hours and zone (Phrasebook.ForSite).
+    private OpeningHours? Hours => say.Organization.ReadHours();
+
+    private TimeZoneInfo Zone => say.Organization.ReadTimeZone();
 
     /// <summary>
     /// The vet message for a red flag, or, with <see cref="RedFlagTier.None"/>, the one for a health question right
@@ -60,5 +62,5 @@ public sealed class VetReply(Phrasebook say, TimeProvider clock)
     }
 
     private bool IsOpenNow() =>
-        _hours is not null && _hours.IsOpen(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), _zone).DateTime);
+        Hours is not null && Hours.IsOpen(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Zone).DateTime);
 }

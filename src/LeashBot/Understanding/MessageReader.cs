@@ -45,9 +45,11 @@ public sealed class MessageReader
     private readonly HashSet<string> _beforeWords;
     private readonly SemanticDecision? _semantic;
     private readonly PhraseIndex<bool> _animals;
+    private readonly LearnedTopics? _learned;
 
     /// <param name="semantic">The semantic reader's decision, or null to read with the word lists alone.</param>
-    public MessageReader(TopicRecognizer recognizer, TextRecognizers numbers, BotContent content, SemanticDecision? semantic = null)
+    /// <param name="learned">Phrasings staff labelled in the console, which win over the reading of a message like them.</param>
+    public MessageReader(TopicRecognizer recognizer, TextRecognizers numbers, BotContent content, SemanticDecision? semantic = null, LearnedTopics? learned = null)
     {
         ArgumentNullException.ThrowIfNull(recognizer);
         ArgumentNullException.ThrowIfNull(numbers);
@@ -55,6 +57,7 @@ public sealed class MessageReader
         _recognizer = recognizer;
         _numbers = numbers;
         _semantic = semantic;
+        _learned = learned;
         _words = content.Reading;
         var global = content.Understanding.Global;
         _contractions = new Dictionary<string, string>(global.Contractions, StringComparer.Ordinal);
@@ -237,6 +240,11 @@ public sealed class MessageReader
             recognition = decided.Kind == RecognitionKind.OutOfScope && mentions.Count > 0
                 ? recognition.Kind == RecognitionKind.OutOfScope ? new Recognition(null, 0, RecognitionKind.Unsure, decided.Candidates) : recognition
                 : decided;
+        }
+
+        if (command == Command.None && _learned?.TopicOf(text, catNames) is { } learned)
+        {
+            recognition = new Recognition(learned, 1, learned == TopicIds.OutOfScope ? RecognitionKind.OutOfScope : RecognitionKind.Confident, recognition.Candidates);
         }
 
         return new MessageReading

@@ -26,6 +26,12 @@ public sealed class NoWordingInCodeTests
         ["src/LeashBot/Hosting/EdgeOptions.cs"] = "the Content-Security-Policy header value",
         ["src/LeashBot/Hosting/StartupProblem.cs"] = "the marker in .NET's own options-validation message that it cuts at",
         ["src/LeashBot/State/TurnRunner.cs"] = "names the kind of record in log lines",
+        ["src/LeashBot/Content/LearnedPhrasings.cs"] = "problems in the learned-phrasings overlay, shown to the staff member who labels and to the operator at start-up",
+        ["src/LeashBot/Hosting/StaffConsole/EventLog.cs"] = "SQL of the console's event log",
+        ["src/LeashBot/Hosting/StaffConsole/ConsoleEndpoints.cs"] = "SQL, header values and why a console request is refused (4xx bodies); the console's own words are in its pages",
+        ["src/LeashBot/Hosting/StaffConsole/ConsoleOptions.cs"] = "a wrong console setting, for the operator at start-up",
+        ["src/LeashBot/Hosting/StaffConsole/ConsoleServiceExtensions.cs"] = "a wrong Sites setting, for the operator at start-up",
+        ["src/LeashBot/Hosting/StaffConsole/ConsoleQueries.cs"] = "SQL of the console's queries and the names of its chart series (data, shown as data)",
     };
 
     [Fact]

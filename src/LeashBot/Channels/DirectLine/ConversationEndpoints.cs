@@ -45,6 +45,7 @@ internal static class ConversationEndpoints
 
         if (created)
         {
+            conversation.SiteOrigin = WebChatVisitors.SiteOrigin(request);
             await bridge.StartAsync(conversation, ServiceUrl(request));
         }
 

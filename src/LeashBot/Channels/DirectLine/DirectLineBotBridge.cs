@@ -92,6 +92,7 @@ public sealed class DirectLineBotBridge(IInProcessAdapter adapter, IBot bot, Tim
     private async Task RunTurnAsync(DirectLineConversation conversation, Activity activity)
     {
         activity.DeliveryMode = DeliveryModes.ExpectReplies;
+        (activity.Properties ??= [])[SiteOriginProperty] = conversation.SiteOrigin;
         IList<Activity>? replies = null;
         try
         {
@@ -121,6 +122,9 @@ public sealed class DirectLineBotBridge(IInProcessAdapter adapter, IBot bot, Tim
             conversation.Append(reply);
         }
     }
+
+    /// <summary>The activity property that carries <see cref="DirectLineConversation.SiteOrigin"/> to the bot (which site a chat is on).</summary>
+    public const string SiteOriginProperty = "leashbotSiteOrigin";
 
     private static ChannelAccount UserAccount(DirectLineConversation conversation) => new(conversation.UserId) { Role = RoleTypes.User };
 }

@@ -51,6 +51,9 @@ public sealed class DirectLineConversation
 
     public string UserId { get; }
 
+    /// <summary>The origin of the page that started the conversation (the host's own for a server's), given to the bot with each activity.</summary>
+    public string? SiteOrigin { get; set; }
+
     public DateTimeOffset LastUsed { get; private set; }
 
     /// <summary>Held while a turn runs, so turns of one conversation never overlap and stay in order.</summary>

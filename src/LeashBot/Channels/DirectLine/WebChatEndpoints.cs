@@ -38,15 +38,19 @@ public static class WebChatEndpoints
             .RequireRateLimiting(TokenRateLimitPolicy)
             .AddEndpointFilter(RequireAllowedOrigin);
 
-        app.MapGet("/api/webchat/settings", (HttpResponse response, IOptions<WebChatOptions> webChat, IOptions<OrganizationOptions> organization) =>
+        app.MapGet("/api/webchat/settings", (HttpRequest request, HttpResponse response, IOptions<WebChatOptions> webChat, Sites sites) =>
             {
+                // On a deployment with several sites, the page's origin picks the site: its name and accent colour.
                 var options = webChat.Value;
+                var site = sites.ByOrigin(WebChatVisitors.SiteOrigin(request)) ?? Sites.Main;
+                var organization = sites.OrganizationOf(site);
                 response.Headers.CacheControl = "public, max-age=300";
+                response.Headers.Vary = "Origin";
                 return Results.Json(new
                 {
-                    title = string.IsNullOrWhiteSpace(options.Title) ? organization.Value.Name : options.Title,
-                    organizationName = organization.Value.Name,
-                    accentColor = options.AccentColor,
+                    title = string.IsNullOrWhiteSpace(options.Title) || site != Sites.Main ? organization.Name : options.Title,
+                    organizationName = organization.Name,
+                    accentColor = sites.AccentOf(site) ?? options.AccentColor,
                     botAvatarInitials = options.BotAvatarInitials,
                 });
             })

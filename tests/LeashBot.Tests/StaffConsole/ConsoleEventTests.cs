@@ -1,0 +1,177 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using LeashBot.Content;
+using LeashBot.Hosting.StaffConsole;
+using LeashBot.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+using Newtonsoft.Json.Linq;
+
+namespace LeashBot.Tests.StaffConsole;
+
+/// <summary>The console's event log as the real host writes it, on a real SQLite file, and what the console makes of it.</summary>
+public sealed class ConsoleEventTests
+{
+    private const string Gibberish = "wibble florp the zanzibar quoggle";
+
+    private static (BotHost Host, string Db) Host(Dictionary<string, string?>? settings = null)
+    {
+        var folder = TempFolder.Create();
+        var db = Path.Combine(folder, "leashbot.db");
+        var host = BotHost.Create(new BotHostOptions { SqlitePath = db, Settings = settings });
+        return (host, Path.Combine(folder, "leashbot.console.db"));
+    }
+
+    private static List<object?[]> Rows(BotHost host, string sql) => host.Services.GetRequiredService<EventLog>().Rows(sql);
+
+    [Fact]
+    public async Task A_turn_writes_counts_without_text_and_keeps_words_only_for_fallbacks_and_red_flags()
+    {
+        var (host, _) = Host();
+        using var _ = host;
+        var owner = host.NewOwner();
+        (await owner.SaysAsync("which leash should I buy?")).Says("4 to 6 feet");
+        await owner.SaysAsync(Gibberish);
+        await owner.SaysAsync("whats the best pizza topping");
+        (await owner.SaysAsync("she just collapsed and her gums look grey")).Says("vet");
+
+        var kinds = Rows(host, "SELECT kind, topic, fallback, tier, systems FROM events ORDER BY id");
+        Assert.Equal(4, kinds.Count(r => (string)r[0]! == EventLog.MessageKind));
+        Assert.Contains(kinds, r => (string)r[0]! == "answered" && (string?)r[1] == "faq.leash");
+        Assert.Contains(kinds, r => (string)r[0]! == "fallback" && (string?)r[2] is "not-sure" or "out-of-scope");
+        var redFlag = Assert.Single(kinds, r => (string)r[0]! == "redflag");
+        Assert.Equal("emergency", redFlag[3]);
+        Assert.False(string.IsNullOrEmpty((string?)redFlag[4]));
+
+        var texts = Rows(host, "SELECT e.kind, t.role, t.text FROM texts t JOIN events e ON e.id = t.event_id");
+        Assert.DoesNotContain(texts, t => ((string)t[2]!).Contains("leash should", StringComparison.Ordinal) && (string)t[0]! != "redflag");
+        Assert.Contains(texts, t => (string)t[0]! == "fallback" && (string)t[2]! == Gibberish);
+        Assert.Contains(texts, t => (string)t[0]! == "redflag" && (string)t[1]! == KeptText.Message && ((string)t[2]!).Contains("collapsed", StringComparison.Ordinal));
+        Assert.Contains(texts, t => (string)t[0]! == "redflag" && (string)t[1]! == KeptText.Before && ((string)t[2]!).Contains("leash should", StringComparison.Ordinal));
+        Assert.All(Rows(host, "SELECT owner, conversation FROM events"), r => Assert.DoesNotContain(owner.UserId, (string)r[0]! + (string)r[1]!, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_No_to_Did_that_help_is_a_fallback_kept_with_the_question_and_counted_per_struggle()
+    {
+        var (host, _) = Host();
+        using var _ = host;
+        var owner = host.NewOwner();
+        (await owner.SaysAsync("ugh he keeps freezing when we go outside")).Says("Did that help?");
+        await owner.SaysAsync("no not really");
+
+        Assert.Contains(Rows(host, "SELECT topic, helped FROM events WHERE kind = 'helped'"), r => (string?)r[0] == "struggle.freezes" && (long?)r[1] == 0);
+        var missed = host.Services.GetRequiredService<ConsoleQueries>().Missed([Sites.Main], 30);
+        Assert.Contains(missed, m => m.Kind == "did-not-help" && m.Topic == "struggle.freezes" && m.Text.Contains("freezing", StringComparison.Ordinal));
+        var help = host.Services.GetRequiredService<ConsoleQueries>().Charts([Sites.Main], 30).Single(c => c.Name == "did-that-help");
+        Assert.Equal(1, help.Series["no"][help.Labels.ToList().IndexOf("struggle.freezes")]);
+    }
+
+    [Fact]
+    public async Task With_KeepMessages_off_no_words_are_kept_but_everything_is_counted()
+    {
+        var (host, _) = Host(new() { ["Console:KeepMessages"] = "false" });
+        using var _ = host;
+        var owner = host.NewOwner();
+        await owner.SaysAsync(Gibberish);
+        await owner.SaysAsync("my cat ate a lily leaf");
+        Assert.Empty(Rows(host, "SELECT * FROM texts"));
+        Assert.Contains(Rows(host, "SELECT kind FROM events"), r => (string)r[0]! == "redflag");
+        Assert.Contains(Rows(host, "SELECT kind FROM events"), r => (string)r[0]! == "fallback");
+    }
+
+    [Fact]
+    public async Task Forget_me_removes_the_owner_from_the_console_file_byte_for_byte_and_leaves_others()
+    {
+        var (host, db) = Host();
+        using var _ = host;
+        var owner = host.NewOwner();
+        var other = host.NewOwner();
+        await owner.SaysAsync("start training");
+        await owner.SaysAsync("Pumpernickel");
+        await owner.SaysAsync(Gibberish);
+        await owner.SaysAsync("pumpernickel is limping badly since this morning");
+        await other.SaysAsync("zorblax quinty mcgee");
+        string[] files = [db, db + "-wal"];
+        Assert.True(Occurrences(files, "zanzibar") > 0);
+
+        host.Clock.Advance(TimeSpan.FromDays(1));
+        (await owner.SaysAsync("forget me")).Says("Are you sure");
+        (await owner.SaysAsync("yes")).Says("deleted your profile");
+
+        Assert.Equal(0, Occurrences(files, "zanzibar"));
+        Assert.Equal(0, Occurrences(files, "limping"));
+        Assert.Empty(Rows(host, "SELECT * FROM events WHERE kind = 'redflag'"));
+        Assert.Contains(Rows(host, "SELECT t.text FROM texts t"), r => (string)r[0]! == "zorblax quinty mcgee");
+    }
+
+    [Fact]
+    public async Task Retention_removes_kept_words_after_the_set_days_and_keeps_the_counts()
+    {
+        var (host, _) = Host(new() { ["Console:KeepMessagesDays"] = "30" });
+        using var _ = host;
+        await host.NewOwner().SaysAsync(Gibberish);
+        var sweeper = host.Services.GetRequiredService<ConsoleSweeper>();
+        host.Clock.Advance(TimeSpan.FromDays(29));
+        sweeper.Sweep();
+        Assert.Single(Rows(host, "SELECT * FROM texts"));
+        host.Clock.Advance(TimeSpan.FromDays(2));
+        sweeper.Sweep();
+        Assert.Empty(Rows(host, "SELECT * FROM texts"));
+        Assert.Equal(2, Rows(host, "SELECT * FROM events").Count);
+    }
+
+    [Fact]
+    public async Task A_phrasing_labelled_and_applied_in_the_console_is_answered_right_in_a_new_chat_without_a_restart()
+    {
+        var (host, _) = Host();
+        using var _ = host;
+        const string Phrasing = "is it cool if fluffy rocks the gear all arvo";
+        var first = await host.NewOwner().SaysAsync(Phrasing);
+        Assert.Contains(Rows(host, "SELECT fallback FROM events WHERE kind = 'fallback'"), r => r[0] is not null);
+
+        using var label = await PostJsonAsync(host, "/console/api/labels", new { topic = "faq.wearTime", texts = new[] { Phrasing }, apply = true });
+        Assert.Equal(HttpStatusCode.OK, label.StatusCode);
+
+        var wearTime = (await host.NewOwner().SaysAsync("how long can she wear the harness each day")).All;
+        var again = await host.NewOwner().SaysAsync("Is it cool if Fluffy rocks the gear all arvo?");
+        Assert.Equal(wearTime, again.All);
+        Assert.NotEqual(first.All, again.All);
+
+        // The overlay on disk passes its schema, as an editor would check it.
+        var overlay = host.Services.GetRequiredService<LearnedPhrasingsStore>().Path;
+        var schema = Json.Schema.JsonSchema.FromFile(Path.Combine(RepoRoot.Path, "dialogs", "schemas", "learned-phrasings.schema.json"));
+        using var document = System.Text.Json.JsonDocument.Parse(File.ReadAllText(overlay));
+        var check = schema.Evaluate(document.RootElement, new() { OutputFormat = Json.Schema.OutputFormat.List });
+        Assert.True(check.IsValid, string.Join("; ", (check.Details ?? []).Where(d => d.Errors is not null).SelectMany(d => d.Errors!.Values)));
+        Assert.Contains("fluffy rocks", File.ReadAllText(overlay), StringComparison.Ordinal);
+
+        // A label for a topic that doesn't exist is refused like bad content, and nothing changes.
+        using var wrong = await PostJsonAsync(host, "/console/api/labels", new { topic = "faq.nope", texts = new[] { Phrasing }, apply = true });
+        Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
+        Assert.Contains("faq.nope", await wrong.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    internal static async Task<HttpResponseMessage> PostJsonAsync(BotHost host, string path, object body, string? origin = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) };
+        request.Headers.Add("Origin", origin ?? host.Origin);
+        return await host.Http.SendAsync(request);
+    }
+
+    private static int Occurrences(string[] files, string text)
+    {
+        var needle = Encoding.UTF8.GetBytes(text);
+        return files.Where(File.Exists).Sum(f =>
+        {
+            var bytes = File.ReadAllBytes(f);
+            var count = 0;
+            for (var i = bytes.AsSpan().IndexOf(needle); i >= 0; i = bytes.AsSpan(i + 1).IndexOf(needle) is var next and >= 0 ? i + 1 + next : -1)
+            {
+                count++;
+            }
+
+            return count;
+        });
+    }
+}
