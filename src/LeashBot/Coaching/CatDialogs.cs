@@ -48,6 +48,7 @@ public static class CatDialogs
 
                 return await step.PromptAsync(Prompts.CatName, new PromptOptions
                 {
+                    MaxAttempts = Prompts.Attempts,
                     Prompt = replies.Ask(c => c.Messages.AskCatName),
                     RetryPrompt = replies.Ask(c => c.Messages.AskCatNameRetry),
                 }, ct);
@@ -119,6 +120,7 @@ public static class CatDialogs
                 var owner = await state.OwnerAsync(step.Context, ct);
                 return await step.PromptAsync(Prompts.Choice, new PromptOptions
                 {
+                    MaxAttempts = Prompts.Attempts,
                     Prompt = replies.Ask(c => c.Messages.WhichCat),
                     RetryPrompt = replies.Ask(c => c.Messages.ChoiceRetry),
                     Choices = owner.Cats.Select(c => new Choice { Value = c.Name }).ToList(),

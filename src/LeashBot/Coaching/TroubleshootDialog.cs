@@ -65,6 +65,7 @@ public sealed class TroubleshootDialog : WaterfallDialog<TroubleshootValues>
 
         return await step.PromptAsync(Prompts.Choice, new PromptOptions
         {
+            MaxAttempts = Prompts.Attempts,
             Prompt = _replies.Ask(c => c.Troubleshooting.PickStruggle),
             RetryPrompt = _replies.Ask(c => c.Messages.ChoiceRetry),
             Choices = _replies.Content.Troubleshooting.Struggles.Select(s => new Choice { Value = s.Title }).ToList(),

@@ -92,6 +92,15 @@ public sealed record MessageReading
     /// <summary>Several new cats at once ("milo and pickle", "their names are Milo, Pickle and Tom"); empty unless two or more.</summary>
     public required IReadOnlyList<string> NewCatNames { get; init; }
 
+    /// <summary>The message declines a question rather than answering it ("no session today", "skip", "nada").</summary>
+    public required bool Declines { get; init; }
+
+    /// <summary>The message asks to delete the owner's data ("forget me", "delete everything you know about me").</summary>
+    public required bool AsksToForgetOwner { get; init; }
+
+    /// <summary>A new name for a cat the owner has ("call her Mochi", "no, it's Mochi not Late"); null when none.</summary>
+    public required NameChange? Rename { get; init; }
+
     /// <summary>The whole message, when it is short and could be just a name ("Luna", "mr whiskers"); for the name prompt.</summary>
     public required string? BareName { get; init; }
 
