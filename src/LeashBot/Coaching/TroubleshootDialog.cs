@@ -23,11 +23,14 @@ public sealed class TroubleshootDialog : WaterfallDialog<TroubleshootValues>
     private readonly Replies _replies;
     private readonly BotAccessors _state;
     private readonly TimeProvider _clock;
+    private readonly PhraseList _hedges;
 
     public TroubleshootDialog(Replies replies, BotAccessors state, TimeProvider clock)
         : base(DialogId)
     {
+        ArgumentNullException.ThrowIfNull(replies);
         _replies = replies;
+        _hedges = new(replies.Content.Reading.Hedges);
         _state = state;
         _clock = clock;
         AddStep(PickAsync);
@@ -102,7 +105,8 @@ public sealed class TroubleshootDialog : WaterfallDialog<TroubleshootValues>
             return await Router.HandBackAsync(step, cancellationToken);
         }
 
-        if (helped.Value)
+        // "kinda", "a bit": half a yes gets another idea, like a no.
+        if (helped.Value && !_hedges.IsIn(PhraseList.Words(step.Context.Activity.Text ?? "")))
         {
             await _replies.SayAsync(step.Context, c => c.Troubleshooting.GladItHelped, cancellationToken);
             return await step.EndDialogAsync(null, cancellationToken);

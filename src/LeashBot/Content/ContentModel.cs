@@ -379,6 +379,9 @@ public sealed class ReadingContent
     /// <summary>What makes a message a request to delete the owner's data.</summary>
     [JsonProperty(Required = Required.Always)] public ForgetMeWords ForgetMe { get; set; } = new();
 
+    /// <summary>Half answers to "Did that help?" ("kinda", "a bit"): another idea follows, as after a no.</summary>
+    [JsonProperty(Required = Required.Always)] public List<string> Hedges { get; set; } = [];
+
     /// <summary>Replies that decline a pending question ("no session today", "nada").</summary>
     [JsonProperty(Required = Required.Always)] public List<string> Declines { get; set; } = [];
 

@@ -266,4 +266,15 @@ public sealed class RepairTranscripts(SharedHost shared) : IClassFixture<SharedH
         await owner.SaysAsync("start training");
         (await owner.SaysAsync("biscuit and pepper")).Says("Lovely to meet Biscuit").Says("Lovely to meet Pepper");
     }
+
+    [Theory]
+    [InlineData("kinda")]
+    [InlineData("a bit i guess")]
+    [InlineData("sort of??")]
+    public async Task Half_a_yes_to_did_that_help_gets_another_idea(string hedge)
+    {
+        var owner = await OwnerOfAsync("sms", "mochi");
+        (await owner.SaysAsync("mochi freezes every time we open the door, what do i do??")).Says("Did that help?");
+        (await owner.SaysAsync(hedge)).DoesNotSay("Glad to hear it");
+    }
 }
