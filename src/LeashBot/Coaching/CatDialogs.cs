@@ -97,6 +97,14 @@ public static class CatDialogs
                 }
 
                 owner.CurrentCat = first.Name;
+
+                // "is pepper ready" as the answer to the name question: the name, and then what it asks.
+                if (then?.TopicId is null && reading.Recognition is { Kind: RecognitionKind.Confident, TopicId: { } asked }
+                    && asked is not (TopicIds.CatAdd or TopicIds.CatSwitch or TopicIds.Greeting or TopicIds.Thanks or TopicIds.Help or TopicIds.OutOfScope or TopicIds.Stories))
+                {
+                    then = new RouteOptions { TopicId = asked, Text = reading.Text };
+                }
+
                 if (then?.TopicId is null)
                 {
                     await replies.SayAsync(step.Context, c => c.Messages.CatAddedNext, first, ct);

@@ -13,7 +13,7 @@ namespace LeashBot.Understanding;
 /// Word lists come from dialogs/reading.json, plan.json (mood words) and messages.json (commands). Built
 /// once; thread-safe.
 /// </summary>
-public sealed class MessageReader
+public sealed partial class MessageReader
 {
     private const string TurnStateKey = "LeashBot.MessageReadings";
     private const int MaxQuestions = 3;
@@ -136,6 +136,9 @@ public sealed class MessageReader
     }
 
     /// <summary>The recognition with forget-me taken out: the next topic when one is left, else unsure.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"\([^)]*\)?")]
+    private static partial System.Text.RegularExpressions.Regex Bracketed();
+
     private static Recognition WithoutForgetMe(Recognition recognition)
     {
         if (recognition.TopicId != TopicIds.ForgetMe && !recognition.Candidates.Any(c => c.TopicId == TopicIds.ForgetMe))
@@ -308,8 +311,10 @@ public sealed class MessageReader
         var command = CommandIn(text, words);
         var language = LanguageOf(text, words);
         var yesNo = questions.Count > 0 ? null : YesNoOf(text, words);
-        var newCatName = _names.NameIn(all, catNames);
-        var bareName = _names.BareName(all, newCatName);
+        // "biscuit (2, v confident) and pepper (5, kinda nervous)": what is in brackets is about the cat, not its name.
+        var nameWords = text.Contains('(', StringComparison.Ordinal) ? Words(Bracketed().Replace(text, " ")) : all;
+        var newCatName = _names.NameIn(nameWords, catNames);
+        var bareName = _names.BareName(nameWords, newCatName);
         var settled = command != Command.None || language != "en" || social != SocialAct.None || stepNumber is not null
             || (yesNo is not null && words.Count <= 3) || bareName is not null || questions.Count > 1
             || (newCatName is not null && recognition.Kind != RecognitionKind.Confident)
@@ -359,8 +364,8 @@ public sealed class MessageReader
             YesNo = yesNo,
             NewCatName = newCatName,
             BareName = bareName,
-            NewCatNames = _names.NamesListed(all),
-            Rename = _names.RenameIn(all, catNames),
+            NewCatNames = _names.NamesListed(nameWords),
+            Rename = _names.RenameIn(nameWords, catNames),
             Declines = DeclinesIn(words),
             AsksToForgetOwner = forgetOwner,
             Language = language,

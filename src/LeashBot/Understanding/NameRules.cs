@@ -130,7 +130,10 @@ public sealed class NameRules
     /// </summary>
     private bool IsOrdinaryWord(string word) =>
         _everyday.Contains(word) || _numbers.Contains(word) || word.Any(char.IsAsciiDigit)
-        || (word.Length >= 5 && (word.EndsWith("ing", StringComparison.Ordinal) || word.EndsWith("ed", StringComparison.Ordinal) || word.EndsWith("ly", StringComparison.Ordinal)));
+        || (word.Length >= 5 && OrdinaryEndings.Any(e => word.EndsWith(e, StringComparison.Ordinal)));
+
+    /// <summary>Endings of words formed as verbs, adverbs and adjectives ("raining", "finished", "really", "fearless", "nervous").</summary>
+    private static readonly string[] OrdinaryEndings = ["ing", "ed", "ly", "less", "ful", "ous", "ish", "ive", "able", "ible"];
 
     /// <summary>A name the words give explicitly, after a lead-in or in a question about the cat; null if none.</summary>
     public string? NameIn(IReadOnlyList<string> words, IReadOnlyCollection<string> knownCats) => NameIn(words, knownCats, loose: false);
