@@ -9,7 +9,7 @@ namespace LeashBot.Coaching;
 /// that arrives while a flow waits for an answer first passes the one interruption hook here, so commands,
 /// goodbyes, chat, other languages and mid-flow questions are handled in one place for every flow.
 /// </summary>
-public sealed class CoachingDialog : ComponentDialog
+public sealed partial class CoachingDialog : ComponentDialog
 {
     public const string DialogId = "coaching";
 
@@ -68,6 +68,14 @@ public sealed class CoachingDialog : ComponentDialog
         if (waitingFor is not null && _foreign.InEnglish(turn.Activity.Text ?? "") is { } english)
         {
             turn.Activity.Text = english;
+        }
+
+        // "1 lol she's fearless" at a numbered list: a short reply that opens with a choice's number picks it.
+        if (waitingFor?.Choices is { Count: > 0 } listed && LeadingNumber().Match(turn.Activity.Text ?? "") is { Success: true } number
+            && int.TryParse(number.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture, out var picked) && picked >= 1 && picked <= listed.Count
+            && PhraseListWords(turn.Activity.Text!) <= ShortReplyWords + 1)
+        {
+            turn.Activity.Text = number.Groups[1].Value;
         }
 
         var reading = _reader.Read(turn, turn.Activity.Text ?? "", owner);
@@ -221,6 +229,11 @@ public sealed class CoachingDialog : ComponentDialog
             }
         }
     }
+
+    private static int PhraseListWords(string text) => PhraseList.Words(text).Length;
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\s*(\d{1,2})(?:[\s.,!):]|$)")]
+    private static partial System.Text.RegularExpressions.Regex LeadingNumber();
 
     private static bool IsQuestion(MessageReading reading) => reading.Text.Contains('?', StringComparison.Ordinal);
 

@@ -196,6 +196,12 @@ public sealed class Router(Replies replies, BotAccessors state, MessageReader re
                 topic = TopicIds.PlanProgress;
             }
 
+            // "is 10 minutes too long for her?": a question is never a session to log; it is about the next likeliest topic.
+            if (topic == TopicIds.PlanLog && reading.AsksAQuestion)
+            {
+                topic = reading.Recognition.Candidates.Skip(1).FirstOrDefault(c => c.TopicId != TopicIds.PlanLog)?.TopicId;
+            }
+
             // Moving a session to another cat never comes with a number: "i meant 15 not 50" is about the length.
             if (topic == TopicIds.PlanMoveSession && reading.Text.Any(char.IsAsciiDigit))
             {
@@ -364,7 +370,7 @@ public sealed class Router(Replies replies, BotAccessors state, MessageReader re
     private async Task LearnNameInPassingAsync(ITurnContext turn, Route route, string topic, MessageReading reading, OwnerProfile owner, CancellationToken cancellationToken)
     {
         if (route.Cats != CatNeed.None || topic is TopicIds.CatAdd or TopicIds.CatSwitch || reading.CatsMeant.Count > 0
-            || reading.NewCatName is not { } name || owner.FindCat(name) is not null || owner.Cats.Count >= replies.Content.Messages.MaxCats)
+            || reading.FirmNewCatName is not { } name || owner.FindCat(name) is not null || owner.Cats.Count >= replies.Content.Messages.MaxCats)
         {
             return;
         }

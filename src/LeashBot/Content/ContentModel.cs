@@ -382,6 +382,9 @@ public sealed class ReadingContent
     /// <summary>Half answers to "Did that help?" ("kinda", "a bit"): another idea follows, as after a no.</summary>
     [JsonProperty(Required = Required.Always)] public List<string> Hedges { get; set; } = [];
 
+    /// <summary>Words a question opens with: a message with one opening a clause (or a "?") is never a session report.</summary>
+    [JsonProperty(Required = Required.Always)] public List<string> QuestionOpeners { get; set; } = [];
+
     /// <summary>Replies that decline a pending question ("no session today", "nada").</summary>
     [JsonProperty(Required = Required.Always)] public List<string> Declines { get; set; } = [];
 

@@ -46,6 +46,7 @@ public sealed partial class MessageReader
     private readonly SemanticDecision? _semantic;
     private readonly PhraseIndex<bool> _declines;
     private readonly HashSet<string> _chatWords;
+    private readonly HashSet<string> _questionOpeners;
     private readonly PhraseIndex<bool> _eraseVerbs;
     private readonly PhraseIndex<bool> _ownerData;
     private readonly PhraseIndex<bool> _askingAboutErasing;
@@ -129,6 +130,7 @@ public sealed partial class MessageReader
         _beforeWords = [.. _words.StepWords.Before];
         _names = new NameRules(_words, global, content.Plan.MoodWords, recognizer, Words);
         _declines = Index(_words.Declines);
+        _questionOpeners = [.. _words.QuestionOpeners];
         _chatWords = [.. _words.Social.Acknowledgements.Concat(_words.Social.Laughter).Where(p => !p.Contains(' ', StringComparison.Ordinal)).SelectMany(Words).Where(w => !_commands.ContainsKey(w))];
         _eraseVerbs = Index(_words.ForgetMe.Verbs);
         _ownerData = Index(_words.ForgetMe.Data);
@@ -366,6 +368,8 @@ public sealed partial class MessageReader
             BareName = bareName,
             NewCatNames = _names.NamesListed(nameWords),
             Rename = _names.RenameIn(nameWords, catNames),
+            FirmNewCatName = newCatName is null ? null : _names.FirmNameIn(nameWords, catNames),
+            AsksAQuestion = text.Contains('?', StringComparison.Ordinal) || clauses.Exists(c => c.FirstOrDefault(w => w != "," && !_fillers.Contains(w) && w != "and") is { } first && _questionOpeners.Contains(first)),
             Declines = DeclinesIn(words),
             AsksToForgetOwner = forgetOwner,
             Language = language,

@@ -87,7 +87,7 @@ public sealed class NameRules
             }
         }
 
-        if (NameIn(words, [], loose: true) is not { } name || knownCats.Contains(name, StringComparer.OrdinalIgnoreCase))
+        if (NameIn(words, [], leadInsOnly: true) is not { } name || knownCats.Contains(name, StringComparer.OrdinalIgnoreCase))
         {
             return null;
         }
@@ -136,12 +136,20 @@ public sealed class NameRules
     private static readonly string[] OrdinaryEndings = ["ing", "ed", "ly", "less", "ful", "ous", "ish", "ive", "able", "ible"];
 
     /// <summary>A name the words give explicitly, after a lead-in or in a question about the cat; null if none.</summary>
-    public string? NameIn(IReadOnlyList<string> words, IReadOnlyCollection<string> knownCats) => NameIn(words, knownCats, loose: false);
+    public string? NameIn(IReadOnlyList<string> words, IReadOnlyCollection<string> knownCats) => NameIn(words, knownCats, leadInsOnly: false);
+
+    /// <summary>
+    /// A name the words give in a frame that only names take ("her name is Mochi", "my cat mochi"): what a name
+    /// learned in passing must come from. Null for one after "it's", "she's", "i have" and the like.
+    /// </summary>
+    public string? FirmNameIn(IReadOnlyList<string> words, IReadOnlyCollection<string> knownCats) =>
+        NameIn(words, knownCats, leadInsOnly: false, firm: true);
 
     /// <param name="words">The message's words.</param>
     /// <param name="knownCats">The owner's cats' names.</param>
-    /// <param name="loose">Only a name after a lead-in: not one in a question or in passing.</param>
-    private string? NameIn(IReadOnlyList<string> words, IReadOnlyCollection<string> knownCats, bool loose)
+    /// <param name="leadInsOnly">Only a name after a lead-in: not one in a question or in passing.</param>
+    /// <param name="firm">Not a name after a lead-in ordinary words follow as often ("it's", "she's").</param>
+    private string? NameIn(IReadOnlyList<string> words, IReadOnlyCollection<string> knownCats, bool leadInsOnly, bool firm = false)
     {
         ArgumentNullException.ThrowIfNull(words);
         for (var i = words.Count - 1; i >= 0; i--)
@@ -153,7 +161,7 @@ public sealed class NameRules
 
                 // "it's late sorry", "i have 2 cats": after a lead-in that ordinary words follow as often, only one
                 // word that looks like a name is one; in doubt, nothing is stored.
-                if (_looseLeadIns.Contains(string.Join(' ', leadIn)) && (candidate.Count != 1 || IsOrdinaryWord(candidate[0])))
+                if (_looseLeadIns.Contains(string.Join(' ', leadIn)) && (firm || candidate.Count != 1 || IsOrdinaryWord(candidate[0])))
                 {
                     continue;
                 }
@@ -165,7 +173,7 @@ public sealed class NameRules
             }
         }
 
-        if (loose)
+        if (leadInsOnly)
         {
             return null;
         }
@@ -290,7 +298,7 @@ public sealed class NameRules
         }
 
         var joined = string.Join(' ', words);
-        if (joined.Length > LongestName || !joined.Any(char.IsLetter) || _notNames.Contains(joined)
+        if (joined.Length > LongestName || joined.Length < 2 || !joined.Any(char.IsLetter) || _notNames.Contains(joined)
             || words.Any(w => _notNameWords.Contains(w) || !w.Any(char.IsLetterOrDigit) || w.All(char.IsAsciiDigit) || _numbers.Contains(w))
             || YesNoRecognizer.Recognize(joined) is not null)
         {

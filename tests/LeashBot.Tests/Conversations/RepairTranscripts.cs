@@ -277,4 +277,67 @@ public sealed class RepairTranscripts(SharedHost shared) : IClassFixture<SharedH
         (await owner.SaysAsync("mochi freezes every time we open the door, what do i do??")).Says("Did that help?");
         (await owner.SaysAsync(hedge)).DoesNotSay("Glad to hear it");
     }
+
+    [Theory]
+    [InlineData("biscuit (2, v confident) and pepper (5, kinda nervous)")]
+    [InlineData("Biscuit (the orange one) & Pepper (shy)")]
+    public async Task Details_in_brackets_after_names_are_not_part_of_them(string names)
+    {
+        var owner = _host.NewOwner(channelId: "sms");
+        await owner.SaysAsync("start training");
+        (await owner.SaysAsync(names)).Says("Lovely to meet Biscuit").Says("Lovely to meet Pepper").DoesNotSay("Biscuit 2");
+    }
+
+    [Theory]
+    [InlineData("is pepper ready")]
+    [InlineData("is pepper ready for a harness??")]
+    public async Task A_question_given_as_the_name_is_answered_after_meeting_the_cat(string answer)
+    {
+        var owner = _host.NewOwner(channelId: "webchat");
+        (await owner.SaysAsync("i have a cat")).Says("What's your cat's name?");
+        (await owner.SaysAsync(answer)).Says("Lovely to meet Pepper").Says("Six quick questions");
+    }
+
+    [Theory]
+    [InlineData("1 lol she's fearless")]
+    [InlineData("she's fearless")]
+    public async Task An_adjective_after_shes_is_not_a_name(string message)
+    {
+        var owner = await OwnerOfAsync("sms", "pepper");
+        (await owner.SaysAsync(message)).DoesNotSay("meet Fearless").DoesNotSay("remember Fearless");
+    }
+
+    [Theory]
+    [InlineData("1 lol she's fearless")]
+    [InlineData("2 nope lol")]
+    public async Task A_reply_that_opens_with_a_choice_number_picks_it(string reply)
+    {
+        var owner = await OwnerOfAsync("sms", "pepper");
+        (await owner.SaysAsync("is pepper ready?")).Says("1. Yes");
+        (await owner.SaysAsync("ya")).Says("treats or toys");
+        (await owner.SaysAsync(reply)).DoesNotSay("didn't catch").DoesNotSay("treats or toys").DoesNotSay("meet Fearless");
+    }
+
+    [Theory]
+    [InlineData("its a training question not a vet one. how many sessions a week", "Question")]
+    [InlineData("quiero start training con Canela", "Con")]
+    [InlineData("is 3 years old too old for leash training? o está bien", "O")]
+    [InlineData("my dog pulls like crazy on his leash, any tips? hes a lab", "Lab")]
+    public async Task Words_after_training_words_or_about_other_animals_are_not_learned_as_cats(string message, string notAName)
+    {
+        var owner = _host.NewOwner(channelId: "msteams");
+        (await owner.SaysAsync(message)).DoesNotSay("remember " + notAName + " ").DoesNotSay("meet " + notAName + "!");
+        (await owner.SaysAsync("how are my cats doing")).DoesNotSay(notAName + ":");
+    }
+
+    [Theory]
+    [InlineData("so 15-30 min max? how many sessions a day")]
+    [InlineData("is 10 minutes too long for her?")]
+    [InlineData("should we do 5 min twice a day")]
+    public async Task A_question_with_a_length_in_it_is_never_logged_as_a_session(string question)
+    {
+        var owner = await OwnerOfAsync("webchat", "mochi");
+        (await owner.SaysAsync(question)).DoesNotSay("Logged").DoesNotSay("How did Mochi seem");
+        (await owner.SaysAsync("how is mochi doing")).Says("Mochi: step 1 of 10").Says("No sessions logged");
+    }
 }
