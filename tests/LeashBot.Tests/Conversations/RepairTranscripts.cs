@@ -340,4 +340,16 @@ public sealed class RepairTranscripts(SharedHost shared) : IClassFixture<SharedH
         (await owner.SaysAsync(question)).DoesNotSay("Logged").DoesNotSay("How did Mochi seem");
         (await owner.SaysAsync("how is mochi doing")).Says("Mochi: step 1 of 10").Says("No sessions logged");
     }
+
+    [Theory]
+    [InlineData("delete the 10 min session from ziggy")]
+    [InlineData("undo ziggys 10 minute one pls")]
+    public async Task Taking_back_a_session_by_its_length_takes_that_one(string undo)
+    {
+        var owner = await OwnerOfAsync("sms", "ziggy");
+        await LaterAsync(owner, "we did 10 min, she was a bit nervous");
+        await LaterAsync(owner, "3 min today, nervous again");
+        (await LaterAsync(owner, undo)).Says("10 min").DoesNotSay("3 min with");
+        (await owner.SaysAsync("how is ziggy doing")).Says("3 min");
+    }
 }
