@@ -48,6 +48,7 @@ public static class CatDialogs
 
                 return await step.PromptAsync(Prompts.CatName, new PromptOptions
                 {
+                    MaxAttempts = Prompts.Attempts,
                     Prompt = replies.Ask(c => c.Messages.AskCatName),
                     RetryPrompt = replies.Ask(c => c.Messages.AskCatNameRetry),
                 }, ct);
@@ -96,6 +97,14 @@ public static class CatDialogs
                 }
 
                 owner.CurrentCat = first.Name;
+
+                // "is pepper ready" as the answer to the name question: the name, and then what it asks.
+                if (then?.TopicId is null && reading.Recognition is { Kind: RecognitionKind.Confident, TopicId: { } asked }
+                    && asked is not (TopicIds.CatAdd or TopicIds.CatSwitch or TopicIds.Greeting or TopicIds.Thanks or TopicIds.Help or TopicIds.OutOfScope or TopicIds.Stories))
+                {
+                    then = new RouteOptions { TopicId = asked, Text = reading.Text };
+                }
+
                 if (then?.TopicId is null)
                 {
                     await replies.SayAsync(step.Context, c => c.Messages.CatAddedNext, first, ct);
@@ -119,6 +128,7 @@ public static class CatDialogs
                 var owner = await state.OwnerAsync(step.Context, ct);
                 return await step.PromptAsync(Prompts.Choice, new PromptOptions
                 {
+                    MaxAttempts = Prompts.Attempts,
                     Prompt = replies.Ask(c => c.Messages.WhichCat),
                     RetryPrompt = replies.Ask(c => c.Messages.ChoiceRetry),
                     Choices = owner.Cats.Select(c => new Choice { Value = c.Name }).ToList(),

@@ -9,7 +9,7 @@ namespace LeashBot.Coaching;
 /// that arrives while a flow waits for an answer first passes the one interruption hook here, so commands,
 /// goodbyes, chat, other languages and mid-flow questions are handled in one place for every flow.
 /// </summary>
-public sealed class CoachingDialog : ComponentDialog
+public sealed partial class CoachingDialog : ComponentDialog
 {
     public const string DialogId = "coaching";
 
@@ -70,6 +70,14 @@ public sealed class CoachingDialog : ComponentDialog
             turn.Activity.Text = english;
         }
 
+        // "1 lol she's fearless" at a numbered list: a short reply that opens with a choice's number picks it.
+        if (waitingFor?.Choices is { Count: > 0 } listed && LeadingNumber().Match(turn.Activity.Text ?? "") is { Success: true } number
+            && int.TryParse(number.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture, out var picked) && picked >= 1 && picked <= listed.Count
+            && PhraseListWords(turn.Activity.Text!) <= ShortReplyWords + 1)
+        {
+            turn.Activity.Text = number.Groups[1].Value;
+        }
+
         var reading = _reader.Read(turn, turn.Activity.Text ?? "", owner);
         var messages = _replies.Content.Messages;
 
@@ -106,6 +114,21 @@ public sealed class CoachingDialog : ComponentDialog
         }
 
         var optional = waitingFor?.Optional == true;
+
+        // "her name is actually Nori" in the middle of a question: renamed, then the same question again.
+        if (innerDc.ActiveDialog?.Id != Prompts.CatName && await _router.RenameAsync(turn, reading, owner, cancellationToken) is { } renamed)
+        {
+            RenameOnStack(innerDc.Stack, renamed.Old, renamed.New);
+            return await AfterAsideAsync(innerDc, optional, cancellationToken);
+        }
+
+        // "no session today", "skip", "nada": the owner declines the question; it is dropped kindly.
+        if (waitingFor is not null && !optional && Declines(innerDc.ActiveDialog!.Id, reading))
+        {
+            await _replies.SayAsync(turn, c => c.Messages.Declined, cancellationToken);
+            return await innerDc.CancelAllDialogsAsync(cancellationToken);
+        }
+
         if (await _language.NoteOnceAsync(turn, reading, cancellationToken))
         {
             return await AfterAsideAsync(innerDc, optional, cancellationToken);
@@ -157,24 +180,76 @@ public sealed class CoachingDialog : ComponentDialog
         }
 
         var recognition = reading.Recognition;
-        if (recognition.Kind != RecognitionKind.Confident || reading.WordCount <= 2)
+        if (reading.WordCount <= 2)
         {
             return null;
         }
 
-        if (recognition.TopicId == TopicIds.ForgetMe)
+        // A question the reader can't settle between two topics still gets the likelier answer, not "yes or no?".
+        if (recognition.Kind == RecognitionKind.Ambiguous && recognition.Candidates.Count > 0
+            && await _router.AnswerAsideAsync(turn, recognition.Candidates[0].TopicId, reading, owner, cancellationToken))
         {
-            await innerDc.CancelAllDialogsAsync(cancellationToken);
-            return await innerDc.BeginDialogAsync(ForgetMeDialog.DialogId, null, cancellationToken);
+            return await AfterAsideAsync(innerDc, optional, cancellationToken);
         }
 
-        if (!await _router.AnswerAsideAsync(turn, recognition.TopicId!, reading, owner, cancellationToken))
+        // Anything else unclear goes to the question, which asks once more and then lets go with a way out.
+        if (recognition.Kind != RecognitionKind.Confident)
         {
             return null;
         }
 
-        return await AfterAsideAsync(innerDc, optional, cancellationToken);
+        if (await _router.AnswerAsideAsync(turn, recognition.TopicId!, reading, owner, cancellationToken))
+        {
+            return await AfterAsideAsync(innerDc, optional, cancellationToken);
+        }
+
+        // A new request that needs its own flow ("is pepper ready?", "forget me") changes the subject: the pending
+        // question is dropped and the message is routed as new.
+        await innerDc.CancelAllDialogsAsync(cancellationToken);
+        return await innerDc.BeginDialogAsync(Router.DialogId, new RouteOptions { Text = reading.Text }, cancellationToken);
     }
+
+    /// <summary>
+    /// The flows under way keep the cat's name (which cat the checklist is for, the question waiting to be asked
+    /// again): after a rename they carry the new one, so the answers land on the renamed cat.
+    /// </summary>
+    private static void RenameOnStack(IEnumerable<DialogInstance> stack, string old, string renamed)
+    {
+        var word = new System.Text.RegularExpressions.Regex(@"\b" + System.Text.RegularExpressions.Regex.Escape(old) + @"\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+        foreach (var instance in stack)
+        {
+            foreach (var value in instance.State.DescendantsAndSelf().OfType<Newtonsoft.Json.Linq.JValue>().Where(v => v.Type == Newtonsoft.Json.Linq.JTokenType.String).ToList())
+            {
+                value.Value = word.Replace((string)value.Value!, renamed);
+            }
+
+            if (instance.InnerStack is { } inner)
+            {
+                RenameOnStack(inner.DialogStack, old, renamed);
+            }
+        }
+    }
+
+    private static int PhraseListWords(string text) => PhraseList.Words(text).Length;
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\s*(\d{1,2})(?:[\s.,!):]|$)")]
+    private static partial System.Text.RegularExpressions.Regex LeadingNumber();
+
+    private static bool IsQuestion(MessageReading reading) => reading.Text.Contains('?', StringComparison.Ordinal);
+
+    /// <summary>
+    /// The owner declines the pending question ("no session today", "skip", "nada", "0 minutes") rather than
+    /// answering it; a yes/no question takes "no" as its answer.
+    /// </summary>
+    private static bool Declines(string promptId, MessageReading reading) =>
+        (promptId == Prompts.Duration && reading.Duration is { } none && none <= TimeSpan.Zero) || (reading.Declines && !IsQuestion(reading) && promptId switch
+        {
+            Prompts.Confirm => false,
+            Prompts.Duration => reading.Duration is not { } d || d <= TimeSpan.Zero,
+            Prompts.Mood => reading.Mood is null,
+            Prompts.CatName => reading.NewCatName is null && reading.NewCatNames.Count == 0,
+            _ => true,
+        });
 
     /// <summary>
     /// After an aside: the pending question is asked again when there is one to come back to; an optional
@@ -213,7 +288,7 @@ public sealed class CoachingDialog : ComponentDialog
         {
             Prompts.Mood when reading.Mood is not null => true,
             Prompts.Duration when reading.Duration is not null => true,
-            Prompts.CatName when reading.NewCatName is not null => true,
+            Prompts.CatName when reading.NewCatName is not null || reading.NewCatNames.Count > 1 || reading.BareName is not null => true,
             _ when reading.Social != SocialAct.None && reading.YesNo is null && reading.Mood is null => false,
             _ => reading.WordCount <= 2 || reading.YesNo is not null,
         };
@@ -223,6 +298,9 @@ public sealed class CoachingDialog : ComponentDialog
 /// <summary>The ids of the prompts every coaching flow shares.</summary>
 public static class Prompts
 {
+    /// <summary>Every question is asked once more after a reply that doesn't answer it, then let go with a way out.</summary>
+    public const int Attempts = 2;
+
     public const string Confirm = "confirm";
     public const string Choice = "choice";
     public const string Mood = "mood";

@@ -18,6 +18,9 @@ public sealed class LogSessionValues
     public string CatName { get; set; } = "";
     public double? Minutes { get; set; }
     public Mood? Mood { get; set; }
+
+    /// <summary>The length was asked for, so the reply to that question may also say how it went.</summary>
+    public bool LengthAsked { get; set; }
 }
 
 /// <summary>Logs a training session: how long and how the cat seemed, then moves the cat on or keeps it at its step.</summary>
@@ -73,8 +76,10 @@ public sealed class LogSessionDialog : WaterfallDialog<LogSessionValues>
         }
 
         var cat = options.CatName;
+        step.Values.LengthAsked = true;
         return await step.PromptAsync(Prompts.Duration, new PromptOptions
         {
+            MaxAttempts = Prompts.Attempts,
             Prompt = _replies.Ask(c => c.Plan.AskHowLong, ("cat", cat)),
             RetryPrompt = _replies.Ask(c => c.Plan.AskHowLongRetry, ("cat", cat)),
         }, cancellationToken);
@@ -92,7 +97,7 @@ public sealed class LogSessionDialog : WaterfallDialog<LogSessionValues>
         step.Values.Minutes = duration.Value.TotalMinutes;
 
         // "we did 10 min, she was not relaxed" as the answer to "how long?" already says how it went.
-        if (step.Values.Mood is null && step.Context.Activity.Text is { Length: > 0 } answer)
+        if (step.Values.Mood is null && step.Values.LengthAsked && step.Context.Activity.Text is { Length: > 0 } answer)
         {
             var owner = await _state.OwnerAsync(step.Context, cancellationToken);
             step.Values.Mood = _reader.Read(step.Context, answer, owner).Mood?.Mood;
@@ -106,6 +111,7 @@ public sealed class LogSessionDialog : WaterfallDialog<LogSessionValues>
         var plan = _replies.Content.Plan;
         return await step.PromptAsync(Prompts.Mood, new PromptOptions
         {
+            MaxAttempts = Prompts.Attempts,
             Prompt = _replies.Ask(c => c.Plan.AskHowItWent, ("cat", step.Values.CatName)),
             RetryPrompt = _replies.Ask(c => c.Messages.ChoiceRetry),
             Choices =

@@ -84,6 +84,7 @@ public sealed class Replies(Phrasebook say, TimeProvider clock)
         var titles = Content.Messages.YesNoChoices;
         return new PromptOptions
         {
+            MaxAttempts = Prompts.Attempts,
             Prompt = MessageFactory.Text(text),
             RetryPrompt = retry is null ? null : MessageFactory.Text(retry),
             Choices = [new Choice(titles.Yes), new Choice(titles.No)],

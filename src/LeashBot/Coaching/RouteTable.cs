@@ -242,7 +242,12 @@ public sealed class RouteTable
     private async Task UndoAsync(RouteTurn turn, CancellationToken cancellationToken)
     {
         var cats = turn.Reading.CatsMeant.Count > 0 ? turn.Cats : turn.Owner.Cats;
-        var last = cats.SelectMany(c => c.Sessions.Select(s => (Cat: c, Session: s))).OrderBy(x => x.Session.At).LastOrDefault();
+        var sessions = cats.SelectMany(c => c.Sessions.Select(s => (Cat: c, Session: s))).OrderBy(x => x.Session.At).ToList();
+
+        // "delete the 10 min session from ziggy": the session of that length, not just the last one.
+        var minutes = turn.Reading.Duration?.TotalMinutes
+            ?? (PhraseList.Words(turn.Reading.Text).Where(w => w.All(char.IsAsciiDigit)).ToList() is [var bare] ? double.Parse(bare, System.Globalization.CultureInfo.InvariantCulture) : null);
+        var last = minutes is { } length && sessions.FindLast(x => Math.Abs(x.Session.Minutes - length) < 0.01) is { Cat: not null } sized ? sized : sessions.LastOrDefault();
         if (last.Cat is null)
         {
             await _replies.SayAsync(turn.Context, c => c.Plan.NothingToUndo, cancellationToken);

@@ -21,12 +21,18 @@ public sealed class RouteOptions
 /// (a command, a menu pick, chat, several questions, a session report, or the recognizer's topic), settles
 /// which cat it is about, and runs that topic's row of the <see cref="RouteTable"/>.
 /// </summary>
-public sealed class Router(Replies replies, BotAccessors state, MessageReader reader, MenuMatcher menu, RouteTable routes, SessionCorrections corrections, StepChanges stepChanges, LanguageNote language, RedFlagTriage triage, TimeProvider clock)
+public sealed class Router(Replies replies, BotAccessors state, MessageReader reader, MenuMatcher menu, RouteTable routes, SessionCorrections corrections, StepChanges stepChanges, LanguageNote language, ForeignAnswers foreign, RedFlagTriage triage, TimeProvider clock)
 {
     public const string DialogId = "route";
 
     /// <summary>Longer messages with start-over words are about something else ("the harness fell off so we had to start over").</summary>
     private const int LongestStartOver = 8;
+
+    /// <summary>"what about pepper??": a message this short that names a cat and nothing else asks about that cat.</summary>
+    private const int ShortCatQuestion = 5;
+
+    /// <summary>Below this confidence a topic was only loosely placed (the recognizer's "confident" starts at 0.42).</summary>
+    private const double LooselyPlaced = 0.6;
 
     private readonly PhraseList _startOver = new(replies.Content.Messages.Commands.StartOver);
     private readonly PhraseList _switchWords = new(replies.Content.Understanding.Topics.Where(t => t.Id == TopicIds.CatSwitch).SelectMany(t => t.Keywords).Select(k => k.Text));
@@ -88,6 +94,19 @@ public sealed class Router(Replies replies, BotAccessors state, MessageReader re
 
         var owner = await state.OwnerAsync(turn, cancellationToken);
         var reading = reader.Read(turn, text, owner);
+
+        // "hoy hicimos 10 minutos, luna muy feliz": after the note, Spanish answer words are read as their English.
+        if (options.TopicId is null && foreign.InEnglish(text) is { } english)
+        {
+            var noted = await language.NoteOnceAsync(turn, reading, cancellationToken);
+            text = english;
+            reading = reader.Read(turn, text, owner);
+            if (noted && reading.Recognition.Kind != RecognitionKind.Confident && !reading.IsSessionReport)
+            {
+                return await step.EndDialogAsync(null, cancellationToken);
+            }
+        }
+
         LearnPronoun(owner, reading);
         var messages = replies.Content.Messages;
 
@@ -117,12 +136,27 @@ public sealed class Router(Replies replies, BotAccessors state, MessageReader re
                 return await step.BeginDialogAsync(StartOverDialog.DialogId, null, cancellationToken);
             }
 
+            // "no, it's Mochi not Late", "call her Nori": a new name for a cat the owner has is a rename, never a second cat.
+            if (await RenameAsync(turn, reading, owner, cancellationToken) is not null)
+            {
+                reading = reader.Read(turn, text, owner);
+                if (reading.Recognition.Kind != RecognitionKind.Confident || reading.Recognition.TopicId is TopicIds.CatAdd or TopicIds.CatSwitch or TopicIds.Stories
+                    || reading.NewCatName is not null)
+                {
+                    return await step.EndDialogAsync(null, cancellationToken);
+                }
+            }
+
             topic ??= menu.TopicFor(reading, menuWasShown);
 
             // Fixes of the last session and one report about several cats come before the usual reading of a session report.
-            if (topic is null && await corrections.AnswerAsync(turn, reading, owner, cancellationToken))
+            if (topic is null && await corrections.AnswerAsync(turn, reading, owner, cancellationToken) is { Answered: true } corrected)
             {
-                return await step.EndDialogAsync(null, cancellationToken);
+                // A cat of a several-cat report whose length or mood is missing is asked about; the rest of a message
+                // that also fixed a session ("i meant 15 not 50. and what about pepper??") is routed after it.
+                return corrected.Ask is { } ask ? await step.BeginDialogAsync(LogSessionDialog.DialogId, ask, cancellationToken)
+                    : corrected.Rest is { } rest ? await step.ReplaceDialogAsync(DialogId, new RouteOptions { Text = rest }, cancellationToken)
+                    : await step.EndDialogAsync(null, cancellationToken);
             }
 
             if (topic is null && await stepChanges.AnswerAsync(turn, reading, CatsFor(CatNeed.One, reading, owner)?[0], cancellationToken))
@@ -135,7 +169,8 @@ public sealed class Router(Replies replies, BotAccessors state, MessageReader re
                 topic = TopicIds.PlanMoveSession;
             }
 
-            if (topic is null && reading.Social is not (SocialAct.None or SocialAct.Thanks) && !AsksSomething(reading))
+            // A goodbye was read as one with the message's topic in view ("we're done for today" is not a session to log).
+            if (topic is null && reading.Social is not (SocialAct.None or SocialAct.Thanks) && (reading.Social == SocialAct.Goodbye || !AsksSomething(reading)))
             {
                 await SmallTalkAsync(turn, reading.Social, owner, cancellationToken);
                 return await step.EndDialogAsync(null, cancellationToken);
@@ -154,6 +189,25 @@ public sealed class Router(Replies replies, BotAccessors state, MessageReader re
 
             topic ??= TopicOf(reading, owner);
 
+            // "and what about pepper??": a few words naming one of the owner's cats and nothing the bot can place ask how it's going.
+            if (topic is null or TopicIds.OutOfScope && reading.Cats.Count > 0 && reading.CatsMeant.Count > 0 && reading.WordCount <= ShortCatQuestion
+                && reading.Recognition.Kind != RecognitionKind.Ambiguous)
+            {
+                topic = TopicIds.PlanProgress;
+            }
+
+            // "is 10 minutes too long for her?": a question is never a session to log; it is about the next likeliest topic.
+            if (topic == TopicIds.PlanLog && reading.AsksAQuestion)
+            {
+                topic = reading.Recognition.Candidates.Skip(1).FirstOrDefault(c => c.TopicId != TopicIds.PlanLog)?.TopicId;
+            }
+
+            // Moving a session to another cat never comes with a number: "i meant 15 not 50" is about the length.
+            if (topic == TopicIds.PlanMoveSession && reading.Text.Any(char.IsAsciiDigit))
+            {
+                topic = null;
+            }
+
             // "can we talk about leashes" sounds like switching cats, but switching needs a cat: without one, the
             // message is about what follows the switching words.
             if (topic == TopicIds.CatSwitch && reading.CatsMeant.Count == 0 && reading.NewCatName is null)
@@ -165,6 +219,12 @@ public sealed class Router(Replies replies, BotAccessors state, MessageReader re
 
             if (topic is null)
             {
+                if (IsHealthRemark(reading, text))
+                {
+                    await ShowMenuAsync(turn, replies.Text(c => c.Messages.HealthRemark, owner.Current), cancellationToken);
+                    return await step.EndDialogAsync(null, cancellationToken);
+                }
+
                 if (reading.Recognition.Kind == RecognitionKind.Ambiguous)
                 {
                     TurnEvents.Fallback(turn, FallbackKind.DidYouMean, reading.Recognition.Candidates[0].TopicId);
@@ -185,6 +245,16 @@ public sealed class Router(Replies replies, BotAccessors state, MessageReader re
                 await ShowMenuAsync(turn, calmHealth ? replies.Content.RedFlags.Aftercare.CalmHealth : messages.Unsure, cancellationToken);
                 return await step.EndDialogAsync(null, cancellationToken);
             }
+        }
+
+        // "she sneezed once on the porch lol": a remark about the cat's body that the reader placed only loosely next
+        // to a struggle or a gear answer is not that question; the owner hears that health is the vet's.
+        if (options.TopicId is null && (topic == TopicIds.OutOfScope
+            || (reading.Recognition.Confidence < LooselyPlaced && (topic.StartsWith("struggle.", StringComparison.Ordinal) || topic.StartsWith("faq.", StringComparison.Ordinal))))
+            && IsHealthRemark(reading, text))
+        {
+            await ShowMenuAsync(turn, replies.Text(c => c.Messages.HealthRemark, owner.Current), cancellationToken);
+            return await step.EndDialogAsync(null, cancellationToken);
         }
 
         var route = routes.Find(topic) ?? routes.Find(TopicIds.Help)!;
@@ -227,6 +297,10 @@ public sealed class Router(Replies replies, BotAccessors state, MessageReader re
             TurnEvents.Note(turn, new TurnEvent(TurnEventKind.TopicAnswered) { Topic = topic });
         }
     }
+
+    /// <summary>A statement (no question) with a word about the cat's body in it, that the triage found no red flag in.</summary>
+    private bool IsHealthRemark(MessageReading reading, string text) =>
+        !reading.Text.Contains('?', StringComparison.Ordinal) && triage.Read(text).MentionsHealth;
 
     /// <summary>"honestly can we just start over": a short message asking to start over in its own words (the bare command acts at once).</summary>
     public bool AsksToStartOver(MessageReading reading)
@@ -317,7 +391,7 @@ public sealed class Router(Replies replies, BotAccessors state, MessageReader re
     private async Task LearnNameInPassingAsync(ITurnContext turn, Route route, string topic, MessageReading reading, OwnerProfile owner, CancellationToken cancellationToken)
     {
         if (route.Cats != CatNeed.None || topic is TopicIds.CatAdd or TopicIds.CatSwitch || reading.CatsMeant.Count > 0
-            || reading.NewCatName is not { } name || owner.FindCat(name) is not null || owner.Cats.Count >= replies.Content.Messages.MaxCats)
+            || reading.FirmNewCatName is not { } name || owner.FindCat(name) is not null || owner.Cats.Count >= replies.Content.Messages.MaxCats)
         {
             return;
         }
@@ -326,6 +400,41 @@ public sealed class Router(Replies replies, BotAccessors state, MessageReader re
         owner.Cats.Add(cat);
         owner.CurrentCat = cat.Name;
         await replies.SayAsync(turn, c => c.Messages.CatLearned, cat, cancellationToken);
+    }
+
+    /// <summary>
+    /// Renames a cat when the message gives it a new name: the cat it says the name isn't ("Mochi not Late Sorry"),
+    /// else the cat being talked about when the message says it is a rename or a correction, else the owner's only
+    /// cat when the message names the cat being talked about ("her name is Mochi"). The old and new name, or null when
+    /// nothing was renamed.
+    /// </summary>
+    public async Task<(string Old, string New)?> RenameAsync(ITurnContext turn, MessageReading reading, OwnerProfile owner, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(reading);
+        ArgumentNullException.ThrowIfNull(owner);
+        if (reading.Rename is not { } change || owner.FindCat(change.Name) is not null)
+        {
+            return null;
+        }
+
+        var cat = reading.Cats.FirstOrDefault(c => c.Negated) is { } wasNot ? owner.FindCat(wasNot.Name)
+            : change.Explicit || owner.Cats.Count == 1 ? owner.Current : null;
+        if (cat is null)
+        {
+            return null;
+        }
+
+        var old = cat.Name;
+        var wasCurrent = owner.Current == cat;
+        cat.Name = change.Name;
+        cat.Pronoun ??= reading.Pronoun;
+        if (wasCurrent)
+        {
+            owner.CurrentCat = cat.Name;
+        }
+
+        await replies.SendAsync(turn, replies.Text(c => c.Messages.CatRenamed, ("cat", cat.Name), ("old", old)), cancellationToken);
+        return (old, cat.Name);
     }
 
     /// <summary>A message that names one cat and calls it "he" or "she" teaches the bot that cat's pronoun.</summary>

@@ -11,7 +11,7 @@ namespace LeashBot.Coaching;
 /// relaxed, pepper kinda stressed"). Only the last session logged in the last few hours can be fixed, so a report
 /// of a new session is never taken for a fix.
 /// </summary>
-public sealed class SessionCorrections
+public sealed partial class SessionCorrections
 {
     /// <summary>How long after a session a message can still fix it.</summary>
     private static readonly TimeSpan FixableFor = TimeSpan.FromHours(3);
@@ -48,7 +48,7 @@ public sealed class SessionCorrections
     {
         ArgumentNullException.ThrowIfNull(reading);
         ArgumentNullException.ThrowIfNull(owner);
-        if (owner.Cats.Count < 2 || !LooksLikeAFix(reading) || reading.Duration is not null || LastSession(owner) is not { } last)
+        if (owner.Cats.Count < 2 || !LooksLikeAFix(reading) || reading.Duration is not null || Recent(owner) is not [.., var last])
         {
             return false;
         }
@@ -59,120 +59,213 @@ public sealed class SessionCorrections
     }
 
     /// <summary>
-    /// Answers a fix of the last session's length or a report about several cats; false when the message is
-    /// neither and should be routed as usual.
+    /// Answers a fix of the last session's length or a report about several cats; <see cref="CorrectionOutcome.None"/>
+    /// when the message is neither and should be routed as usual.
     /// </summary>
-    public async Task<bool> AnswerAsync(ITurnContext turn, MessageReading reading, OwnerProfile owner, CancellationToken cancellationToken)
+    public async Task<CorrectionOutcome> AnswerAsync(ITurnContext turn, MessageReading reading, OwnerProfile owner, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(reading);
         ArgumentNullException.ThrowIfNull(owner);
-        return await FixLengthAsync(turn, reading, owner, cancellationToken) || await LogEachCatAsync(turn, reading, owner, cancellationToken);
-    }
-
-    /// <summary>"sorry i meant 15 not 50", "typo, 15 min": the last session gets the new length and is judged again.</summary>
-    private async Task<bool> FixLengthAsync(ITurnContext turn, MessageReading reading, OwnerProfile owner, CancellationToken cancellationToken)
-    {
-        if (!LooksLikeAFix(reading) || reading.Mood is not null || LastSession(owner) is not { } last)
-        {
-            return false;
-        }
-
-        var named = reading.Cats.FirstOrDefault(c => !c.Negated) is { } mention ? owner.FindCat(mention.Name) : null;
-        if (named is not null && named != last.Cat)
-        {
-            return false;
-        }
-
-        var tokens = PhraseList.Words(reading.Text);
-        var numbers = NumbersIn(tokens);
-        var old = last.Session.Minutes;
-        var saysNotOld = numbers.Any(n => Math.Abs(n.Value - old) < 0.01 && n.At > 0 && tokens[n.At - 1] == "not");
-        var fresh = numbers.Where(n => Math.Abs(n.Value - old) >= 0.01).Select(n => n.Value).ToList();
-        if (fresh.Count != 1 || fresh[0] <= 0 || fresh[0] > TrainingPlan.LongestSessionMinutes || !(saysNotOld || _markers.IsIn(tokens)))
-        {
-            return false;
-        }
-
-        // One report about several cats logged a session for each at the same moment: the fix is for all of them.
-        var fixing = named is not null ? [(named, last.Session)]
-            : owner.Cats.SelectMany(c => c.Sessions.Where(s => s.At == last.Session.At && Math.Abs(s.Minutes - old) < 0.01).Select(s => (Cat: c, Session: s))).ToList();
-        foreach (var (cat, session) in fixing)
-        {
-            TrainingPlan.Undo(cat, session);
-            var result = TrainingPlan.LogSession(cat, _replies.Content.Plan, fresh[0], session.Mood, session.At);
-            await _replies.SendAsync(turn, _replies.Text(c => c.Plan.LengthFixed, ("cat", cat.Name), ("minutes", _replies.Minutes(fresh[0])), ("old", _replies.Minutes(old))), cancellationToken);
-            await _replies.SessionOutcomeAsync(turn, cat, fresh[0], result, cancellationToken);
-        }
-
-        owner.CurrentCat = fixing[^1].Item1.Name;
-        return true;
+        return await FixLengthAsync(turn, reading, owner, cancellationToken) ?? await LogEachCatAsync(turn, reading, owner, cancellationToken) ?? CorrectionOutcome.None;
     }
 
     /// <summary>
-    /// "did both at dinner, 4 min each. biscuit relaxed, pepper kinda stressed": a length of time and two or more
-    /// cats (named, or "both" when there are several) log a session for each, with the mood said next to its name
-    /// (or the one mood the message gives for all of them).
+    /// "sorry i meant 15 not 50", "typo, 15 min": the session gets the new length and is judged again. The session is
+    /// the recent one that had the old length ("not 50"), else the last one of the cat the fix names, else the last
+    /// one; the fix is one sentence of the message, and the rest ("and what about pepper??") is routed after it.
     /// </summary>
-    private async Task<bool> LogEachCatAsync(ITurnContext turn, MessageReading reading, OwnerProfile owner, CancellationToken cancellationToken)
+    private async Task<CorrectionOutcome?> FixLengthAsync(ITurnContext turn, MessageReading reading, OwnerProfile owner, CancellationToken cancellationToken)
+    {
+        if (reading.Command != Command.None || Recent(owner).Count == 0)
+        {
+            return null;
+        }
+
+        var sentences = Sentences(reading.Text);
+        for (var i = 0; i < sentences.Count; i++)
+        {
+            var sentence = sentences[i];
+            var tokens = PhraseList.Words(sentence);
+            var numbers = NumbersIn(tokens);
+            if (tokens.Length > LongestFix || sentence.TrimEnd().EndsWith('?') || numbers.Count == 0)
+            {
+                continue;
+            }
+
+            var saidNot = numbers.Where(n => n.At > 0 && tokens[n.At - 1] == "not").Select(n => n.Value).ToList();
+            if (saidNot.Count == 0 && !_markers.IsIn(tokens))
+            {
+                continue;
+            }
+
+            var read = _reader.Read(sentence, owner.Cats);
+            if (read.Mood is not null)
+            {
+                return null;
+            }
+
+            var named = read.Cats.FirstOrDefault(c => !c.Negated) is { } mention ? owner.FindCat(mention.Name) : null;
+            var recent = Recent(owner);
+            var last = recent.LastOrDefault(r => saidNot.Any(n => Math.Abs(n - r.Session.Minutes) < 0.01));
+            if (last.Cat is null)
+            {
+                last = recent.LastOrDefault(r => named is null || r.Cat == named);
+            }
+
+            if (last.Cat is null)
+            {
+                return null;
+            }
+
+            var old = last.Session.Minutes;
+            var fresh = numbers.Select(n => n.Value).Where(v => Math.Abs(v - old) >= 0.01).Distinct().ToList();
+            if (fresh.Count != 1 || fresh[0] <= 0 || fresh[0] > TrainingPlan.LongestSessionMinutes)
+            {
+                return null;
+            }
+
+            // One report about several cats logged a session for each at the same moment with the same length: the fix
+            // is for all of them, unless it names one.
+            var fixing = named is not null || saidNot.Count > 0 && recent.Count(r => r.Session.At == last.Session.At) == 1 ? [last]
+                : owner.Cats.SelectMany(c => c.Sessions.Where(s => s.At == last.Session.At && Math.Abs(s.Minutes - old) < 0.01).Select(s => (Cat: c, Session: s))).ToList();
+            foreach (var (cat, session) in fixing)
+            {
+                TrainingPlan.Undo(cat, session);
+                var result = TrainingPlan.LogSession(cat, _replies.Content.Plan, fresh[0], session.Mood, session.At);
+                await _replies.SendAsync(turn, _replies.Text(c => c.Plan.LengthFixed, ("cat", cat.Name), ("minutes", _replies.Minutes(fresh[0])), ("old", _replies.Minutes(old))), cancellationToken);
+                await _replies.SessionOutcomeAsync(turn, cat, fresh[0], result, cancellationToken);
+            }
+
+            owner.CurrentCat = fixing[^1].Cat.Name;
+            var rest = string.Join(' ', sentences.Where((_, k) => k != i)).Trim();
+            return new CorrectionOutcome(true, Rest: rest.Any(char.IsLetterOrDigit) ? rest : null);
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// "did 10 min with luna, 5 with miso, miso hated it", "did both at dinner, 4 min each. biscuit relaxed, pepper
+    /// kinda stressed": a report that names two or more cats (or "both") logs a session for each, each with the length
+    /// and mood said in its own part of the message (a part that names no cat belongs to the cat before it, or to all
+    /// when it comes first). A cat whose length or mood is missing is asked about afterwards.
+    /// </summary>
+    private async Task<CorrectionOutcome?> LogEachCatAsync(ITurnContext turn, MessageReading reading, OwnerProfile owner, CancellationToken cancellationToken)
     {
         if (owner.Cats.Count < 2 || reading.StepNumber is not null || reading.Duration is not { } duration
             || duration <= TimeSpan.Zero || duration.TotalMinutes > TrainingPlan.LongestSessionMinutes)
         {
-            return false;
+            return null;
         }
 
-        var tokens = PhraseList.Words(reading.Text);
         var named = reading.CatsMeant.Select(owner.FindCat).OfType<CatProfile>().Distinct().ToList();
-        var cats = named.Count >= 2 ? named : _eachCat.IsIn(tokens) ? owner.Cats : [];
+        var everyCat = _eachCat.IsIn(PhraseList.Words(reading.Text));
+        var cats = named.Count >= 2 ? named : everyCat ? owner.Cats : [];
         if (cats.Count < 2)
         {
-            return false;
+            return null;
         }
 
-        // Each cat's stretch of the message runs from where it is named last to the next cat's name ("biscuit and pepper
-        // did 4 min, biscuit happy, pepper scared").
-        var places = cats.Select(c => (Cat: c, At: Array.FindLastIndex(tokens, t => OwnerProfile.SameName(t, c.Name) || NearName.IsSlipOf(t, c.Name))))
-            .OrderBy(p => p.At < 0 ? int.MaxValue : p.At).ToList();
-        var moods = new List<(CatProfile Cat, Mood Mood)>();
-        for (var i = 0; i < places.Count; i++)
+        var shared = new List<string>();
+        var own = cats.ToDictionary(c => c, _ => new List<string>());
+        List<CatProfile>? group = null;
+        var waiting = new List<CatProfile>();
+        foreach (var part in Parts(reading.Text))
         {
-            Mood? mood = null;
-            if (places[i].At >= 0)
+            var partCats = cats.Where(c => PhraseList.Words(part).Any(t => OwnerProfile.SameName(t, c.Name) || NearName.IsSlipOf(t, c.Name))
+                || (c.Name.Contains(' ', StringComparison.Ordinal) && part.Contains(c.Name, StringComparison.OrdinalIgnoreCase))).ToList();
+
+            // "biscuit and pepper did 4 min": a part that is only names goes with the part after it.
+            if (partCats.Count > 0 && PhraseList.Words(part).All(t => partCats.Any(c => OwnerProfile.SameName(t, c.Name) || NearName.IsSlipOf(t, c.Name))))
             {
-                var end = i + 1 < places.Count && places[i + 1].At >= 0 ? places[i + 1].At : tokens.Length;
-                mood = _reader.Read(string.Join(' ', tokens[places[i].At..end])).Mood?.Mood;
+                waiting.AddRange(partCats);
+                continue;
             }
 
-            mood ??= places.Count(p => p.At >= 0) <= 1 || moods.Count == 0 ? reading.Mood?.Mood : null;
-            if (mood is null)
+            if (partCats.Count > 0 || waiting.Count > 0)
             {
-                return false;
+                group = [.. waiting.Concat(partCats).Distinct()];
+                waiting.Clear();
             }
 
-            moods.Add((places[i].Cat, mood.Value));
+            if (group is null || group.Count == cats.Count)
+            {
+                shared.Add(part);
+            }
+            else
+            {
+                foreach (var cat in group)
+                {
+                    own[cat].Add(part);
+                }
+            }
         }
 
-        var minutes = duration.TotalMinutes;
+        var sharedReading = _reader.Read(string.Join(", ", shared), owner.Cats);
+        var anyOwnMood = own.Values.Any(parts => parts.Count > 0 && _reader.Read(string.Join(", ", parts), owner.Cats).Mood is not null);
         var now = _clock.GetUtcNow();
-        foreach (var (cat, mood) in moods)
+        LogSessionOptions? ask = null;
+        CatProfile? lastLogged = null;
+        foreach (var cat in cats)
         {
-            var result = TrainingPlan.LogSession(cat, _replies.Content.Plan, minutes, mood, now);
-            await _replies.SessionOutcomeAsync(turn, cat, minutes, result, cancellationToken);
+            var text = string.Join(", ", own[cat]);
+            var ownReading = _reader.Read(text, owner.Cats);
+            // "did 10 min with luna, 5 with miso": a bare number in a cat's own part is minutes like the rest.
+            var bare = PhraseList.Words(text).Where(t => t.All(char.IsAsciiDigit)).ToList();
+            var minutes = (ownReading.Duration ?? sharedReading.Duration)?.TotalMinutes
+                ?? (bare.Count == 1 ? double.Parse(bare[0], CultureInfo.InvariantCulture) : null);
+            var mood = ownReading.Mood?.Mood ?? sharedReading.Mood?.Mood ?? (anyOwnMood ? null : reading.Mood?.Mood);
+            if (minutes is > 0 and <= TrainingPlan.LongestSessionMinutes && mood is { } known)
+            {
+                var result = TrainingPlan.LogSession(cat, _replies.Content.Plan, minutes.Value, known, now);
+                await _replies.SessionOutcomeAsync(turn, cat, minutes.Value, result, cancellationToken);
+                lastLogged = cat;
+            }
+            else
+            {
+                // What the message said about this cat is kept, so only what's missing is asked.
+                var said = string.Join(", ", shared.Concat(own[cat]));
+                if (minutes is { } m && ownReading.Duration is null && sharedReading.Duration is null)
+                {
+                    said += ", " + _replies.Minutes(m);
+                }
+
+                ask ??= new LogSessionOptions { CatName = cat.Name, Text = said };
+            }
         }
 
-        owner.CurrentCat = moods[^1].Cat.Name;
-        return true;
+        if (lastLogged is null && ask is null)
+        {
+            return null;
+        }
+
+        owner.CurrentCat = (ask is not null ? owner.FindCat(ask.CatName) : lastLogged)?.Name ?? owner.CurrentCat;
+        return new CorrectionOutcome(true, Ask: ask);
+    }
+
+    /// <summary>The message's sentences, each with its end mark.</summary>
+    private static List<string> Sentences(string text) =>
+        [.. SentenceEnd().Split(text).Where(p => p.Any(char.IsLetterOrDigit))];
+
+    /// <summary>The message cut at punctuation and at "and", "but", "then", "while": the parts a several-cat report is made of.</summary>
+    private static List<string> Parts(string text) =>
+        [.. PartBreak().Split(text).Select(p => p.Trim()).Where(p => p.Any(char.IsLetterOrDigit))];
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<=[.!?])\s+")]
+    private static partial System.Text.RegularExpressions.Regex SentenceEnd();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"[,.;:!?]+|\s[-–—]+\s|\b(?:and|but|then|while|whereas)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex PartBreak();
+
+    /// <summary>The sessions logged in the last few hours, oldest first.</summary>
+    private List<(CatProfile Cat, TrainingSession Session)> Recent(OwnerProfile owner)
+    {
+        var now = _clock.GetUtcNow();
+        return [.. owner.Cats.SelectMany(c => c.Sessions.Select(s => (Cat: c, Session: s))).Where(x => now - x.Session.At <= FixableFor).OrderBy(x => x.Session.At)];
     }
 
     private static bool LooksLikeAFix(MessageReading reading) =>
         reading.WordCount <= LongestFix && !reading.Text.Contains('?', StringComparison.Ordinal) && reading.Command == Command.None;
-
-    /// <summary>The last session logged for any cat, if it is recent enough to fix.</summary>
-    private (CatProfile Cat, TrainingSession Session)? LastSession(OwnerProfile owner)
-    {
-        var last = owner.Cats.SelectMany(c => c.Sessions.Select(s => (Cat: c, Session: s))).OrderBy(x => x.Session.At).LastOrDefault();
-        return last.Cat is not null && _clock.GetUtcNow() - last.Session.At <= FixableFor ? last : null;
-    }
 
     private List<(double Value, int At)> NumbersIn(string[] tokens)
     {
@@ -191,4 +284,13 @@ public sealed class SessionCorrections
 
         return numbers;
     }
+}
+
+/// <summary>
+/// What <see cref="SessionCorrections.AnswerAsync"/> did: nothing (route the message as usual), or answered, with a
+/// cat still to ask about (<see cref="Ask"/>) or the rest of the message still to route (<see cref="Rest"/>).
+/// </summary>
+public sealed record CorrectionOutcome(bool Answered, LogSessionOptions? Ask = null, string? Rest = null)
+{
+    public static CorrectionOutcome None { get; } = new(false);
 }

@@ -15,6 +15,7 @@ public sealed class FaqMenuDialog : WaterfallDialog<NoValues>
         {
             return await step.PromptAsync(Prompts.Choice, new PromptOptions
             {
+                MaxAttempts = Prompts.Attempts,
                 Prompt = replies.Ask(c => c.Faq.PickQuestion),
                 RetryPrompt = replies.Ask(c => c.Messages.ChoiceRetry),
                 Choices = replies.Content.Faq.Answers.Select(a => new Choice { Value = a.Title }).ToList(),
@@ -89,6 +90,7 @@ public sealed class DidYouMeanDialog : WaterfallDialog<NoValues>
             choices.Add(new Choice { Value = replies.Content.Messages.NoneOfThese });
             return await step.PromptAsync(Prompts.Choice, new PromptOptions
             {
+                MaxAttempts = Prompts.Attempts,
                 Prompt = replies.Ask(c => c.Messages.DidYouMean),
                 Choices = choices,
                 Optional = true,

@@ -23,11 +23,14 @@ public sealed class TroubleshootDialog : WaterfallDialog<TroubleshootValues>
     private readonly Replies _replies;
     private readonly BotAccessors _state;
     private readonly TimeProvider _clock;
+    private readonly PhraseList _hedges;
 
     public TroubleshootDialog(Replies replies, BotAccessors state, TimeProvider clock)
         : base(DialogId)
     {
+        ArgumentNullException.ThrowIfNull(replies);
         _replies = replies;
+        _hedges = new(replies.Content.Reading.Hedges);
         _state = state;
         _clock = clock;
         AddStep(PickAsync);
@@ -65,6 +68,7 @@ public sealed class TroubleshootDialog : WaterfallDialog<TroubleshootValues>
 
         return await step.PromptAsync(Prompts.Choice, new PromptOptions
         {
+            MaxAttempts = Prompts.Attempts,
             Prompt = _replies.Ask(c => c.Troubleshooting.PickStruggle),
             RetryPrompt = _replies.Ask(c => c.Messages.ChoiceRetry),
             Choices = _replies.Content.Troubleshooting.Struggles.Select(s => new Choice { Value = s.Title }).ToList(),
@@ -101,8 +105,10 @@ public sealed class TroubleshootDialog : WaterfallDialog<TroubleshootValues>
             return await Router.HandBackAsync(step, cancellationToken);
         }
 
-        TurnEvents.Note(step.Context, new TurnEvent(TurnEventKind.Helped) { Topic = step.Values.StruggleId, Helped = helped.Value });
-        if (helped.Value)
+        // "kinda", "a bit": half a yes gets another idea, like a no.
+        var helpedFully = helped.Value && !_hedges.IsIn(PhraseList.Words(step.Context.Activity.Text ?? ""));
+        TurnEvents.Note(step.Context, new TurnEvent(TurnEventKind.Helped) { Topic = step.Values.StruggleId, Helped = helpedFully });
+        if (helpedFully)
         {
             await _replies.SayAsync(step.Context, c => c.Troubleshooting.GladItHelped, cancellationToken);
             return await step.EndDialogAsync(null, cancellationToken);

@@ -47,6 +47,14 @@ public sealed class MessagesContent
 
     /// <summary>A cat's name picked up from a message about something else ("my cat luna keeps freezing"), confirmed lightly.</summary>
     [JsonProperty(Required = Required.Always)] public string CatLearned { get; set; } = "";
+    /// <summary>A cat renamed ("call her Mochi", "no, it's Mochi not Late"): {cat} is the new name, {old} the one it had.</summary>
+    [JsonProperty(Required = Required.Always)] public string CatRenamed { get; set; } = "";
+
+    /// <summary>The owner declined the pending question ("no session today", "skip"): it is dropped and nothing changes.</summary>
+    [JsonProperty(Required = Required.Always)] public string Declined { get; set; } = "";
+
+    /// <summary>A remark about the cat's body that is no red flag and no training question ("she sneezed once on the porch").</summary>
+    [JsonProperty(Required = Required.Always)] public string HealthRemark { get; set; } = "";
     [JsonProperty(Required = Required.Always)] public string CatSwitched { get; set; } = "";
     [JsonProperty(Required = Required.Always)] public string CatAlreadyKnown { get; set; } = "";
     [JsonProperty(Required = Required.Always)] public string WhichCat { get; set; } = "";
@@ -350,8 +358,49 @@ public sealed class ReadingContent
     /// <summary>Words that ask to jump ahead in the plan ("can i skip to going outside?").</summary>
     [JsonProperty(Required = Required.Always)] public List<string> StepSkip { get; set; } = [];
 
+    /// <summary>Lead-ins ordinary words follow as often as names ("it's late", "i have 2 cats"): the name after one must look like a name.</summary>
+    [JsonProperty(Required = Required.Always)] public List<string> LooseNameLeadIns { get; set; } = [];
+
+    /// <summary>Lead-ins that name the cat being talked about ("her name is Mochi"): with one cat known, they rename it.</summary>
+    [JsonProperty(Required = Required.Always)] public List<string> SingleCatNameLeadIns { get; set; } = [];
+
+    /// <summary>Words that rename the cat being talked about ("call her Mochi").</summary>
+    [JsonProperty(Required = Required.Always)] public List<string> RenameLeadIns { get; set; } = [];
+
+    /// <summary>Words that make a name a correction of the cat's name ("no, it's Mochi", "her name is actually Nori").</summary>
+    [JsonProperty(Required = Required.Always)] public List<string> NameFixWords { get; set; } = [];
+
+    /// <summary>Words that make a name a further cat, never a rename ("my other cat is called Pepper").</summary>
+    [JsonProperty(Required = Required.Always)] public List<string> AnotherCatWords { get; set; } = [];
+
+    /// <summary>Ordinary words that are no cat's name after a loose lead-in or in passing ("it's late").</summary>
+    [JsonProperty(Required = Required.Always)] public List<string> EverydayWords { get; set; } = [];
+
+    /// <summary>Chat shorthand that is never a cat's name ("rn", "tbh").</summary>
+    [JsonProperty(Required = Required.Always)] public List<string> ChatShorthand { get; set; } = [];
+
+    /// <summary>What makes a message a request to delete the owner's data.</summary>
+    [JsonProperty(Required = Required.Always)] public ForgetMeWords ForgetMe { get; set; } = new();
+
+    /// <summary>Half answers to "Did that help?" ("kinda", "a bit"): another idea follows, as after a no.</summary>
+    [JsonProperty(Required = Required.Always)] public List<string> Hedges { get; set; } = [];
+
+    /// <summary>Words a question opens with: a message with one opening a clause (or a "?") is never a session report.</summary>
+    [JsonProperty(Required = Required.Always)] public List<string> QuestionOpeners { get; set; } = [];
+
+    /// <summary>Replies that decline a pending question ("no session today", "nada").</summary>
+    [JsonProperty(Required = Required.Always)] public List<string> Declines { get; set; } = [];
+
     /// <summary>Per language code, answer words and their English reading ("10 minutos", "sí"), for pending questions.</summary>
     [JsonProperty(Required = Required.Always)] public Dictionary<string, Dictionary<string, string>> AnswerWords { get; set; } = [];
+}
+
+/// <summary>A request to delete the owner's data: an erasing verb and the owner's data, and not a question about something deleted.</summary>
+public sealed class ForgetMeWords
+{
+    [JsonProperty(Required = Required.Always)] public List<string> Verbs { get; set; } = [];
+    [JsonProperty(Required = Required.Always)] public List<string> Data { get; set; } = [];
+    [JsonProperty(Required = Required.Always)] public List<string> AskingAbout { get; set; } = [];
 }
 
 public sealed class SocialWords

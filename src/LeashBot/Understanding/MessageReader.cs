@@ -13,7 +13,7 @@ namespace LeashBot.Understanding;
 /// Word lists come from dialogs/reading.json, plan.json (mood words) and messages.json (commands). Built
 /// once; thread-safe.
 /// </summary>
-public sealed class MessageReader
+public sealed partial class MessageReader
 {
     private const string TurnStateKey = "LeashBot.MessageReadings";
     private const int MaxQuestions = 3;
@@ -46,6 +46,12 @@ public sealed class MessageReader
     private readonly SemanticDecision? _semantic;
     private readonly PhraseIndex<bool> _animals;
     private readonly LearnedTopics? _learned;
+    private readonly PhraseIndex<bool> _declines;
+    private readonly HashSet<string> _chatWords;
+    private readonly HashSet<string> _questionOpeners;
+    private readonly PhraseIndex<bool> _eraseVerbs;
+    private readonly PhraseIndex<bool> _ownerData;
+    private readonly PhraseIndex<bool> _askingAboutErasing;
 
     /// <param name="semantic">The semantic reader's decision, or null to read with the word lists alone.</param>
     /// <param name="learned">Phrasings staff labelled in the console, which win over the reading of a message like them.</param>
@@ -130,6 +136,96 @@ public sealed class MessageReader
 
         // true: a cat; false: another animal.
         _animals = new([.. _words.Animals.Cats.Select(a => (Words(a).ToArray(), true)), .. _words.Animals.Others.Select(a => (Words(a).ToArray(), false))]);
+        _declines = Index(_words.Declines);
+        _questionOpeners = [.. _words.QuestionOpeners];
+        _chatWords = [.. _words.Social.Acknowledgements.Concat(_words.Social.Laughter).Where(p => !p.Contains(' ', StringComparison.Ordinal)).SelectMany(Words).Where(w => !_commands.ContainsKey(w))];
+        _eraseVerbs = Index(_words.ForgetMe.Verbs);
+        _ownerData = Index(_words.ForgetMe.Data);
+        _askingAboutErasing = Index(_words.ForgetMe.AskingAbout);
+    }
+
+    /// <summary>The recognition with forget-me taken out: the next topic when one is left, else unsure.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"\([^)]*\)?")]
+    private static partial System.Text.RegularExpressions.Regex Bracketed();
+
+    private static Recognition WithoutForgetMe(Recognition recognition)
+    {
+        if (recognition.TopicId != TopicIds.ForgetMe && !recognition.Candidates.Any(c => c.TopicId == TopicIds.ForgetMe))
+        {
+            return recognition;
+        }
+
+        var others = recognition.Candidates.Where(c => c.TopicId != TopicIds.ForgetMe).ToList();
+        // Torn between forget-me and another topic, it was the other one.
+        return recognition.TopicId != TopicIds.ForgetMe
+            ? recognition with { Candidates = others, Kind = recognition.Kind == RecognitionKind.Ambiguous ? RecognitionKind.Confident : recognition.Kind }
+            : others.Count > 0 && recognition.Kind == RecognitionKind.Ambiguous
+                ? new Recognition(others[0].TopicId, others[0].Score, RecognitionKind.Confident, others)
+                : new Recognition(null, others.Count > 0 ? others[0].Score : 0, RecognitionKind.Unsure, others);
+    }
+
+    private PhraseIndex<bool> Index(IEnumerable<string> phrases) =>
+        new(phrases.Select(p => (Words(p).ToArray(), true)).OrderByDescending(p => p.Item1.Length));
+
+    /// <summary>Most words a reply that declines a question has ("no we didnt do one today, maybe tomorrow").</summary>
+    private const int LongestDecline = 10;
+
+    /// <summary>"no session today", "nah skip it", "nada": a short message that opens by declining, or says it anywhere in more words.</summary>
+    private bool DeclinesIn(List<string> words)
+    {
+        if (words.Count is 0 or > LongestDecline)
+        {
+            return false;
+        }
+
+        var first = words.FindIndex(w => !_fillers.Contains(w));
+        if (first >= 0 && _declines.MatchAt(words, first) is not null)
+        {
+            return true;
+        }
+
+        for (var i = 0; i < words.Count; i++)
+        {
+            if (_declines.MatchAt(words, i) is { Words.Length: > 1 })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// "forget me", "delete everything you know about me": an erasing verb and the owner's data, the verb not denied
+    /// ("don't delete everything") and not a question about something deleted ("did u delete the wrong ones?").
+    /// </summary>
+    private bool AsksToForgetOwner(List<string> words)
+    {
+        for (var i = 0; i < words.Count; i++)
+        {
+            if (_askingAboutErasing.MatchAt(words, i) is not null)
+            {
+                return false;
+            }
+        }
+
+        for (var i = 0; i < words.Count; i++)
+        {
+            if (_eraseVerbs.MatchAt(words, i) is not { } verb || NegatedBefore(words, i))
+            {
+                continue;
+            }
+
+            for (var k = 0; k < words.Count; k++)
+            {
+                if ((k < i || k >= i + verb.Words.Length) && _ownerData.MatchAt(words, k) is not null)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The rules that say what can be a cat's name.</summary>
@@ -224,8 +320,10 @@ public sealed class MessageReader
         var command = CommandIn(text, words);
         var language = LanguageOf(text, words);
         var yesNo = questions.Count > 0 ? null : YesNoOf(text, words);
-        var newCatName = _names.NameIn(all, catNames);
-        var bareName = _names.BareName(all, newCatName);
+        // "biscuit (2, v confident) and pepper (5, kinda nervous)": what is in brackets is about the cat, not its name.
+        var nameWords = text.Contains('(', StringComparison.Ordinal) ? Words(Bracketed().Replace(text, " ")) : all;
+        var newCatName = _names.NameIn(nameWords, catNames);
+        var bareName = _names.BareName(nameWords, newCatName);
         var settled = command != Command.None || language != "en" || social != SocialAct.None || stepNumber is not null
             || (yesNo is not null && words.Count <= 3) || bareName is not null || questions.Count > 1
             || (newCatName is not null && recognition.Kind != RecognitionKind.Confident)
@@ -247,6 +345,20 @@ public sealed class MessageReader
             recognition = new Recognition(learned, 1, learned == TopicIds.OutOfScope ? RecognitionKind.OutOfScope : RecognitionKind.Confident, recognition.Candidates);
         }
 
+        // Deleting the owner's data takes a clear request about it: the word "delete" alone ("did u delete the wrong
+        // ones?") is never one, and a clear request is one whatever the recognizer made of it.
+        var forgetOwner = AsksToForgetOwner(words);
+        recognition = forgetOwner ? new Recognition(TopicIds.ForgetMe, 1, RecognitionKind.Confident, [new TopicScore(TopicIds.ForgetMe, 1)])
+            : WithoutForgetMe(recognition);
+        if (!forgetOwner)
+        {
+            questions.Remove(TopicIds.ForgetMe);
+            if (questions.Count < 2)
+            {
+                questions.Clear();
+            }
+        }
+
         return new MessageReading
         {
             Text = text,
@@ -266,7 +378,12 @@ public sealed class MessageReader
             YesNo = yesNo,
             NewCatName = newCatName,
             BareName = bareName,
-            NewCatNames = _names.NamesListed(all),
+            NewCatNames = _names.NamesListed(nameWords),
+            Rename = _names.RenameIn(nameWords, catNames),
+            FirmNewCatName = newCatName is null ? null : _names.FirmNameIn(nameWords, catNames),
+            AsksAQuestion = text.Contains('?', StringComparison.Ordinal) || clauses.Exists(c => c.FirstOrDefault(w => w != "," && !_fillers.Contains(w) && w != "and") is { } first && _questionOpeners.Contains(first)),
+            Declines = DeclinesIn(words),
+            AsksToForgetOwner = forgetOwner,
             Language = language,
             WordCount = words.Count,
         };
@@ -307,8 +424,14 @@ public sealed class MessageReader
             meant += _politeness.Contains(word) ? 0 : 1;
         }
 
-        return meant <= _longestCommand && _commands.TryGetValue(string.Join(' ', words.Where(w => !_politeness.Contains(w))), out var command)
-            ? command : Command.None;
+        if (meant <= _longestCommand && _commands.TryGetValue(string.Join(' ', words.Where(w => !_politeness.Contains(w))), out var command))
+        {
+            return command;
+        }
+
+        // "ah never mind", "ok cancel lol": chat words around a command keep it one.
+        var bare = string.Join(' ', words.Where(w => !_politeness.Contains(w) && !_chatWords.Contains(w)));
+        return bare.Length > 0 && words.Count <= _longestCommand + 2 && _commands.TryGetValue(bare, out var withChat) ? withChat : Command.None;
     }
 
     private static bool FitsASessionReport(Recognition recognition)

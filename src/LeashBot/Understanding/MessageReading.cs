@@ -92,6 +92,15 @@ public sealed record MessageReading
     /// <summary>Several new cats at once ("milo and pickle", "their names are Milo, Pickle and Tom"); empty unless two or more.</summary>
     public required IReadOnlyList<string> NewCatNames { get; init; }
 
+    /// <summary>The message declines a question rather than answering it ("no session today", "skip", "nada").</summary>
+    public required bool Declines { get; init; }
+
+    /// <summary>The message asks to delete the owner's data ("forget me", "delete everything you know about me").</summary>
+    public required bool AsksToForgetOwner { get; init; }
+
+    /// <summary>A new name for a cat the owner has ("call her Mochi", "no, it's Mochi not Late"); null when none.</summary>
+    public required NameChange? Rename { get; init; }
+
     /// <summary>The whole message, when it is short and could be just a name ("Luna", "mr whiskers"); for the name prompt.</summary>
     public required string? BareName { get; init; }
 
@@ -102,7 +111,13 @@ public sealed record MessageReading
     /// "we did 6 minutes, he hissed" is a session report even though it also sounds like a struggle: a length
     /// of time alongside a struggle, a plan topic or nothing clear (and no step number) means a session to log.
     /// </summary>
-    public bool IsSessionReport => FitsASessionReport && StepNumber is null && Duration is not null;
+    public bool IsSessionReport => FitsASessionReport && StepNumber is null && !AsksAQuestion && Duration is not null;
+
+    /// <summary>A "?" or a clause that opens like a question ("so 15-30 min max... how many sessions a day"): never a report.</summary>
+    public required bool AsksAQuestion { get; init; }
+
+    /// <summary>A new cat's name given in a frame only names take ("her name is Luna", "my cat luna"), for learning it in passing.</summary>
+    public required string? FirmNewCatName { get; init; }
 
     /// <summary>The topic leaves room for a session report (a struggle, a plan topic or nothing clear).</summary>
     public required bool FitsASessionReport { get; init; }

@@ -18,10 +18,18 @@ public sealed class NameRules
     private readonly TopicRecognizer _recognizer;
     private readonly HashSet<string> _notNames;
     private readonly HashSet<string> _notNameWords;
+    private readonly HashSet<string> _negations;
     private readonly PhraseIndex<bool> _leadIns;
     private readonly HashSet<string> _questionSlots;
     private readonly HashSet<string> _questionEnds;
     private readonly PhraseIndex<bool> _slots;
+    private readonly HashSet<string> _looseLeadIns;
+    private readonly HashSet<string> _everyday;
+    private readonly HashSet<string> _numbers;
+    private readonly PhraseIndex<bool> _renameLeadIns;
+    private readonly PhraseIndex<bool> _singleCatLeadIns;
+    private readonly PhraseIndex<bool> _nameFixes;
+    private readonly PhraseIndex<bool> _anotherCat;
 
     internal NameRules(ReadingContent words, GlobalSettings global, MoodWords moods, TopicRecognizer recognizer, Func<string, List<string>> tokenize)
     {
@@ -29,6 +37,8 @@ public sealed class NameRules
         _notNames = [.. words.NonNames.Select(n => string.Join(' ', tokenize(n)))];
         _notNameWords =
         [
+            .. words.ChatShorthand.SelectMany(tokenize),
+            .. words.NonNames.Where(n => !n.Contains(' ', StringComparison.Ordinal)).SelectMany(tokenize),
             .. global.FillerWords.SelectMany(tokenize),
             .. global.StopWords.SelectMany(tokenize),
             .. words.Negations.Select(n => n.ToLowerInvariant()),
@@ -41,10 +51,105 @@ public sealed class NameRules
         _questionSlots = [.. words.NameQuestionSlots];
         _questionEnds = [.. words.NameQuestionEnds];
         _slots = new(words.NameSlots.Select(l => (tokenize(l).ToArray(), true)).OrderByDescending(l => l.Item1.Length));
+        _negations = [.. words.Negations.Select(n => n.ToLowerInvariant())];
+        _looseLeadIns = [.. words.LooseNameLeadIns.Select(l => string.Join(' ', tokenize(l)))];
+        _everyday = [.. words.EverydayWords.SelectMany(tokenize)];
+        _numbers = [.. words.NumberWords.Keys];
+        _renameLeadIns = Index(words.RenameLeadIns, tokenize);
+        _singleCatLeadIns = Index(words.SingleCatNameLeadIns, tokenize);
+        _nameFixes = Index(words.NameFixWords, tokenize);
+        _anotherCat = Index(words.AnotherCatWords, tokenize);
     }
 
+    private static PhraseIndex<bool> Index(IEnumerable<string> phrases, Func<string, List<string>> tokenize) =>
+        new(phrases.Select(l => (tokenize(l).ToArray(), true)).OrderByDescending(l => l.Item1.Length));
+
+    /// <summary>
+    /// A new name for a cat the owner already has: "call her Mochi", "no, it's Mochi not Late", "her name is actually
+    /// Nori" are <see cref="NameChange.Explicit"/>; "her name is Mochi" renames only when the owner has one cat. Null
+    /// when the message gives no name this way, or names a further cat ("my other cat is called Pepper").
+    /// </summary>
+    public NameChange? RenameIn(IReadOnlyList<string> words, IReadOnlyCollection<string> knownCats)
+    {
+        ArgumentNullException.ThrowIfNull(words);
+        if (knownCats.Count == 0 || Contains(_anotherCat, words))
+        {
+            return null;
+        }
+
+        for (var i = 0; i < words.Count; i++)
+        {
+            if (_renameLeadIns.MatchAt(words, i) is { Words: var leadIn }
+                && CandidateAfter(words, i + leadIn.Length, skip: ["to", "as", "be", "it"]) is { } candidate
+                && Plausible(candidate) is { } renamed && !knownCats.Contains(renamed, StringComparer.OrdinalIgnoreCase))
+            {
+                return new NameChange(renamed, Explicit: true);
+            }
+        }
+
+        if (NameIn(words, [], leadInsOnly: true) is not { } name || knownCats.Contains(name, StringComparer.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        return Contains(_nameFixes, words) ? new NameChange(name, Explicit: true)
+            : Contains(_singleCatLeadIns, words) ? new NameChange(name, Explicit: false)
+            : null;
+    }
+
+    private static bool Contains(PhraseIndex<bool> phrases, IReadOnlyList<string> words)
+    {
+        for (var i = 0; i < words.Count; i++)
+        {
+            if (phrases.MatchAt(words, i) is not null)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The words after a lead-in that may be a name: up to the next break, chat words at the end dropped.</summary>
+    private List<string> CandidateAfter(IReadOnlyList<string> words, int start, string[]? skip = null)
+    {
+        // "her name is actually Nori", "call her just Pip": chat words right after the lead-in aren't the name.
+        var candidate = words.Skip(start).SkipWhile(w => w == "," || (skip?.Contains(w) ?? false) || (_notNameWords.Contains(w) && !_negations.Contains(w)))
+            .TakeWhile(w => w != "," && w != "not" && w != "but" && w != "and").Take(MostWords + 1).ToList();
+        while (candidate.Count > 1 && _notNameWords.Contains(candidate[^1]))
+        {
+            candidate.RemoveAt(candidate.Count - 1);
+        }
+
+        return candidate;
+    }
+
+    /// <summary>
+    /// A word that reads as part of a sentence rather than a name: an everyday word, a number, or a word formed
+    /// like one ("raining", "finished", "really").
+    /// </summary>
+    private bool IsOrdinaryWord(string word) =>
+        _everyday.Contains(word) || _numbers.Contains(word) || word.Any(char.IsAsciiDigit)
+        || (word.Length >= 5 && OrdinaryEndings.Any(e => word.EndsWith(e, StringComparison.Ordinal)));
+
+    /// <summary>Endings of words formed as verbs, adverbs and adjectives ("raining", "finished", "really", "fearless", "nervous").</summary>
+    private static readonly string[] OrdinaryEndings = ["ing", "ed", "ly", "less", "ful", "ous", "ish", "ive", "able", "ible"];
+
     /// <summary>A name the words give explicitly, after a lead-in or in a question about the cat; null if none.</summary>
-    public string? NameIn(IReadOnlyList<string> words, IReadOnlyCollection<string> knownCats)
+    public string? NameIn(IReadOnlyList<string> words, IReadOnlyCollection<string> knownCats) => NameIn(words, knownCats, leadInsOnly: false);
+
+    /// <summary>
+    /// A name the words give in a frame that only names take ("her name is Mochi", "my cat mochi"): what a name
+    /// learned in passing must come from. Null for one after "it's", "she's", "i have" and the like.
+    /// </summary>
+    public string? FirmNameIn(IReadOnlyList<string> words, IReadOnlyCollection<string> knownCats) =>
+        NameIn(words, knownCats, leadInsOnly: false, firm: true);
+
+    /// <param name="words">The message's words.</param>
+    /// <param name="knownCats">The owner's cats' names.</param>
+    /// <param name="leadInsOnly">Only a name after a lead-in: not one in a question or in passing.</param>
+    /// <param name="firm">Not a name after a lead-in ordinary words follow as often ("it's", "she's").</param>
+    private string? NameIn(IReadOnlyList<string> words, IReadOnlyCollection<string> knownCats, bool leadInsOnly, bool firm = false)
     {
         ArgumentNullException.ThrowIfNull(words);
         for (var i = words.Count - 1; i >= 0; i--)
@@ -52,11 +157,13 @@ public sealed class NameRules
             if (_leadIns.MatchAt(words, i) is { Words: var leadIn })
             {
                 // "i just said, mochi lol": a comma right after the lead-in and chat words after the name don't count.
-                var candidate = words.Skip(i + leadIn.Length).SkipWhile(w => w == ",")
-                    .TakeWhile(w => w != "," && w != "not" && w != "but" && w != "and").Take(MostWords + 1).ToList();
-                while (candidate.Count > 1 && _notNameWords.Contains(candidate[^1]))
+                var candidate = CandidateAfter(words, i + leadIn.Length);
+
+                // "it's late sorry", "i have 2 cats": after a lead-in that ordinary words follow as often, only one
+                // word that looks like a name is one; in doubt, nothing is stored.
+                if (_looseLeadIns.Contains(string.Join(' ', leadIn)) && (firm || candidate.Count != 1 || IsOrdinaryWord(candidate[0])))
                 {
-                    candidate.RemoveAt(candidate.Count - 1);
+                    continue;
                 }
 
                 if (Plausible(candidate) is { } name && !IsSlipOfKnown(name, knownCats))
@@ -66,11 +173,16 @@ public sealed class NameRules
             }
         }
 
+        if (leadInsOnly)
+        {
+            return null;
+        }
+
         // "is milo ready for leash training?", "can biscuit learn this": a word in a name's place in a question.
         for (var i = 1; i + 1 < words.Count; i++)
         {
             if (_questionSlots.Contains(words[i - 1]) && _questionEnds.Contains(words[i + 1])
-                && !knownCats.Contains(words[i], StringComparer.OrdinalIgnoreCase) && Plausible([words[i]]) is { } name)
+                && !knownCats.Contains(words[i], StringComparer.OrdinalIgnoreCase) && !IsOrdinaryWord(words[i]) && Plausible([words[i]]) is { } name)
             {
                 return name;
             }
@@ -83,7 +195,7 @@ public sealed class NameRules
             if (_slots.MatchAt(words, i) is { Words: var slot } && i + slot.Length < words.Count)
             {
                 var word = words[i + slot.Length];
-                if (!IsEverydayWord(word) && !knownCats.Contains(word, StringComparer.OrdinalIgnoreCase)
+                if (!IsEverydayWord(word) && !IsOrdinaryWord(word) && !knownCats.Contains(word, StringComparer.OrdinalIgnoreCase)
                     && Plausible([word]) is { } name && !IsSlipOfKnown(name, knownCats))
                 {
                     return name;
@@ -186,8 +298,9 @@ public sealed class NameRules
         }
 
         var joined = string.Join(' ', words);
-        if (joined.Length > LongestName || !joined.Any(char.IsLetter) || _notNames.Contains(joined)
-            || words.Any(w => _notNameWords.Contains(w) || !w.Any(char.IsLetterOrDigit)) || YesNoRecognizer.Recognize(joined) is not null)
+        if (joined.Length > LongestName || joined.Length < 2 || !joined.Any(char.IsLetter) || _notNames.Contains(joined)
+            || words.Any(w => _notNameWords.Contains(w) || !w.Any(char.IsLetterOrDigit) || w.All(char.IsAsciiDigit) || _numbers.Contains(w))
+            || YesNoRecognizer.Recognize(joined) is not null)
         {
             return null;
         }
@@ -235,3 +348,6 @@ public sealed class NameRules
         return true;
     }
 }
+
+/// <summary>A new name for a cat the owner has; <see cref="Explicit"/> when the message says it is a rename or a correction.</summary>
+public sealed record NameChange(string Name, bool Explicit);
