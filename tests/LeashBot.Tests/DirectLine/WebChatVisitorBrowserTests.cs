@@ -154,7 +154,8 @@ public sealed class WebChatVisitorBrowserTests
         await Assertions.Expect(Said(chat, "Hi! I")).ToBeVisibleAsync(new() { Timeout = 20_000 });
         await TypeAsync(chat, "start training");
         await TypeAsync(chat, cat);
-        await Assertions.Expect(Said(chat, cat).First).ToBeVisibleAsync(new() { Timeout = 15_000 });
+        // The bot's answer, not the visitor's own bubble: the turn is over before anything else happens.
+        await Assertions.Expect(Said(chat, $"meet {cat}")).ToBeVisibleAsync(new() { Timeout = 15_000 });
         await page.EvaluateAsync("() => { window.notReloaded = true; }");
         return (page, chat, failures);
     }
