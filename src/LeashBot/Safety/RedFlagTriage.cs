@@ -229,7 +229,9 @@ public sealed class RedFlagTriage
             .Concat(content.Faq.Stories.Select(s => s.Text))
             .Concat(content.Troubleshooting.Struggles.SelectMany(s => new[] { s.Title, s.Why, s.WhatToDo, s.AnotherIdea }))
             .Concat(content.Plan.Steps.SelectMany(s => new[] { s.Title, s.Goal, s.Tip ?? "" }))
-            .Concat(content.Checklist.Questions.Select(q => q.Text));
+            .Concat(content.Checklist.Questions.Select(q => q.Text))
+            // Everyday words of the other languages ("demasiado") are words, not typos of a red-flag word ("desmayado").
+            .Concat(content.RedFlags.LanguageWords.Values.Select(words => string.Join(' ', words)));
         return Build(content.RedFlags, content.Understanding.Global, known);
     }
 

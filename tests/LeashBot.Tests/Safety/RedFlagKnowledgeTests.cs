@@ -130,6 +130,24 @@ public sealed class RedFlagKnowledgeTests
     public void Calm_lines_stay_calm(string text) =>
         Assert.False(Triage.Read(text).IsRedFlag, $"{Triage.Read(text)}: {Triage.Explain(text)}");
 
+    /// <summary>"Nobody" denies like "no", and everyday words of another language are words, not typos of a red-flag one.</summary>
+    [Theory]
+    [InlineData("lol nobody is hurt, i meant a week off from training")]
+    [InlineData("noone got hurt she just hissed at the door")]
+    [InlineData("nobody was injured, it was just a bad session")]
+    [InlineData("es demasiado tímida para aprender? tiene 5 años")]
+    [InlineData("mi gata es demasiado mayor para el arnés??")]
+    [InlineData("hola, una pregunta: cuál es el siguiente paso")]
+    public void Nobody_hurt_and_everyday_words_of_other_languages_raise_no_flag(string text) =>
+        Assert.False(Triage.Read(text).IsRedFlag, $"{Triage.Read(text)}: {Triage.Explain(text)}");
+
+    [Theory]
+    [InlineData("mi gata se desmayó en el patio y no reacciona")]
+    [InlineData("he just collapsd in the hallway and wont get up")]
+    [InlineData("nobody saw it but hes limping and his leg is hanging")]
+    public void Fainting_in_another_language_a_typo_and_a_sign_after_nobody_are_still_read(string text) =>
+        Assert.Equal(RedFlagTier.Emergency, Triage.Read(text).Tier);
+
     /// <summary>How the message is read: a "but" ends a pattern's reach, a sign's "unless" stops at "so", a bare "no." answers a question.</summary>
     [Fact]
     public void Reading_stops_where_the_thought_does()
