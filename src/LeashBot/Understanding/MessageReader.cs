@@ -75,7 +75,7 @@ public sealed partial class MessageReader
 
         // "menu pls", "help please": politeness around a command (fillers, and shorthand that means one) keeps it a command.
         _politeness = [.. _fillers, .. global.Shorthand.Where(kv => _fillers.Contains(kv.Value)).Select(kv => kv.Key)];
-        _clauseBreaks = new([.. _words.ClauseBreaks.Select(p => (Words(p).ToArray(), true)).OrderByDescending(p => p.Item1.Length)]);
+        _clauseBreaks = Index(_words.ClauseBreaks);
 
         // Mood phrases are stemmed here, once; a message's words are stemmed as it is read, known words from a table.
         var moods = content.Plan.MoodWords;
@@ -144,10 +144,11 @@ public sealed partial class MessageReader
         _askingAboutErasing = Index(_words.ForgetMe.AskingAbout);
     }
 
-    /// <summary>The recognition with forget-me taken out: the next topic when one is left, else unsure.</summary>
+    /// <summary>A bracketed aside ("(she's 2)"), never part of a name.</summary>
     [System.Text.RegularExpressions.GeneratedRegex(@"\([^)]*\)?")]
     private static partial System.Text.RegularExpressions.Regex Bracketed();
 
+    /// <summary>The recognition with forget-me taken out: the next topic when one is left, else unsure.</summary>
     private static Recognition WithoutForgetMe(Recognition recognition)
     {
         if (recognition.TopicId != TopicIds.ForgetMe && !recognition.Candidates.Any(c => c.TopicId == TopicIds.ForgetMe))
