@@ -200,7 +200,9 @@ public sealed class Replies(Phrasebook say, TimeProvider clock)
         }
 
         var next = Content.Step(cat.Step + 1);
-        return SendAsync(turnContext, say.Text(plan.Next, ("cat", cat.Name), ("next", Number(next.Number)), ("title", next.Title)), cancellationToken);
+        // The next step's goal says how it's done ("the harness came, what now?" gets step 2's how-to).
+        return SendAsync(turnContext, say.Text(plan.Next, ("cat", cat.Name), ("next", Number(next.Number)), ("title", next.Title),
+            ("goal", say.Text(next.Goal, ("cat", cat.Name)))), cancellationToken);
     }
 
     public Task SessionOutcomeAsync(ITurnContext turnContext, CatProfile cat, double minutes, SessionResult result, CancellationToken cancellationToken)

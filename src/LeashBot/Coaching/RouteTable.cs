@@ -94,7 +94,8 @@ public sealed class RouteTable
                 await ShowMenuAsync(t.Context, messages.MenuPrompt, ct);
             }),
             [TopicIds.Thanks] = new(CatNeed.None, Answer: (t, ct) => replies.SayAsync(t.Context, c => c.Messages.ThanksReply, ct)),
-            [TopicIds.OutOfScope] = new(CatNeed.None, Answer: (t, ct) => ShowMenuAsync(t.Context, messages.OutOfScope, ct)),
+            [TopicIds.OutOfScope] = new(CatNeed.None, Answer: (t, ct) => ShowMenuAsync(t.Context,
+                string.IsNullOrWhiteSpace(replies.Organization.StaffContact) ? messages.OutOfScope : messages.OutOfScopeStaff, ct)),
             [TopicIds.Checklist] = new(CatNeed.One, Flow: (t, ct) =>
                 t.FlowStep.BeginDialogAsync(ChecklistDialog.DialogId, new ChecklistOptions { CatName = t.Cat!.Name }, ct)),
             [TopicIds.PlanStart] = new(CatNeed.One, Answer: (t, ct) => replies.CurrentStepAsync(t.Context, t.Cat!, withIntro: t.Cat!.Sessions.Count == 0, ct)),
@@ -136,6 +137,13 @@ public sealed class RouteTable
         {
             _routes.TryAdd(answer.Id, new(CatNeed.None, AnswersAside: true, Answer: async (t, ct) =>
             {
+                // "will they lose their progress over a week off?": each cat's step first, the cats named or all of them.
+                if (answer.EachCat is { } eachCat)
+                {
+                    var cats = t.Reading.CatsMeant.Count > 0 ? t.Cats : t.Owner.Cats;
+                    await replies.SendAsync(t.Context, [.. cats.Where(c => !c.Finished).Select(c => replies.StepText(eachCat, c, content.Step(c.Step)))], ct);
+                }
+
                 await replies.FaqAsync(t.Context, answer.Id, ct);
                 if (answer.ThenSmallStep && t.Cat is { Finished: false } cat)
                 {

@@ -24,6 +24,7 @@ public sealed class MessagesContent
     [JsonProperty(Required = Required.Always)] public string NonText { get; set; } = "";
     [JsonProperty(Required = Required.Always)] public string Unsure { get; set; } = "";
     [JsonProperty(Required = Required.Always)] public string OutOfScope { get; set; } = "";
+    [JsonProperty(Required = Required.Always)] public string OutOfScopeStaff { get; set; } = "";
     [JsonProperty(Required = Required.Always)] public string VetCare { get; set; } = "";
     [JsonProperty(Required = Required.Always)] public string VetCareCall { get; set; } = "";
     [JsonProperty(Required = Required.Always)] public string UnwellCheck { get; set; } = "";
@@ -296,6 +297,12 @@ public sealed class FaqAnswer
 
     /// <summary>After the answer, offer the cat's current step as a small next step (for worried owners).</summary>
     public bool ThenSmallStep { get; set; }
+
+    /// <summary>
+    /// Said before the answer for each cat the question is about (else each of the owner's cats), with {cat}, {step} and
+    /// {title}: where that cat is in the plan ("a break is fine: Milo stays on step 4"). Null for answers that need no cat.
+    /// </summary>
+    public string? EachCat { get; set; }
 }
 
 public sealed class Story

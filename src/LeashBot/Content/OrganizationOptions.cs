@@ -36,6 +36,13 @@ public sealed class OrganizationOptions : IValidatableObject
     [MaxLength(64)]
     public string? TimeZone { get; set; }
 
+    /// <summary>
+    /// Where shoppers reach the staff about the shop's or clinic's own business (prices, opening hours, stock, orders),
+    /// e.g. "ask at the till or call 0161 555 0100". When set, "that's not something I know" points to it.
+    /// </summary>
+    [MaxLength(160)]
+    public string? StaffContact { get; set; }
+
     /// <summary>One line shown under the greeting, e.g. "LeashBot gives training tips, not veterinary advice."</summary>
     [MaxLength(200)]
     public string? Disclaimer { get; set; }

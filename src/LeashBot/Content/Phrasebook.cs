@@ -43,6 +43,7 @@ public sealed class Phrasebook
         ["org.emergencyPhone"] = org.EmergencyPhone ?? "",
         ["org.hours"] = org.OpeningHours ?? "",
         ["org.disclaimer"] = org.Disclaimer ?? "",
+        ["org.staffContact"] = org.StaffContact ?? "",
     };
 
     private sealed class Restore((OrganizationOptions, Dictionary<string, string>)? previous) : IDisposable

@@ -123,5 +123,6 @@ public sealed class Sites
         OpeningHours = site.OpeningHours ?? main.OpeningHours,
         TimeZone = site.TimeZone ?? main.TimeZone,
         Disclaimer = site.Disclaimer ?? main.Disclaimer,
+        StaffContact = site.StaffContact ?? main.StaffContact,
     };
 }

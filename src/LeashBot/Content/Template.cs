@@ -12,7 +12,7 @@ public static partial class Template
     /// <summary>Every placeholder name that content text may use.</summary>
     public static readonly IReadOnlySet<string> KnownNames = new HashSet<string>(StringComparer.Ordinal)
     {
-        "org.name", "org.botName", "org.phone", "org.emergencyPhone", "org.hours", "org.disclaimer",
+        "org.name", "org.botName", "org.phone", "org.emergencyPhone", "org.hours", "org.disclaimer", "org.staffContact",
         "cat", "cats", "name", "max", "step", "next", "title", "goal", "tip", "target", "minutes", "shorter",
         "mood", "since", "sessions", "total", "days", "reasons", "verdict", "old", "skipped", "first",
         "streak", "time", "zone", "until", "earliest", "latest",

@@ -198,7 +198,8 @@ public sealed partial class MessageReader
 
     /// <summary>
     /// "forget me", "delete everything you know about me": an erasing verb and the owner's data, the verb not denied
-    /// ("don't delete everything") and not a question about something deleted ("did u delete the wrong ones?").
+    /// ("don't delete everything"), not a question about something deleted ("did u delete the wrong ones?") and not
+    /// about the cat forgetting ("is she gonna forget everything over the holidays?").
     /// </summary>
     private bool AsksToForgetOwner(List<string> words)
     {
@@ -325,11 +326,14 @@ public sealed partial class MessageReader
         var nameWords = text.Contains('(', StringComparison.Ordinal) ? Words(Bracketed().Replace(text, " ")) : all;
         var newCatName = _names.NameIn(nameWords, catNames);
         var bareName = _names.BareName(nameWords, newCatName);
+        var asks = text.Contains('?', StringComparison.Ordinal) || clauses.Exists(c => c.FirstOrDefault(w => w != "," && !_fillers.Contains(w) && w != "and") is { } first && _questionOpeners.Contains(first));
+        // A length of time settles a report; a question with one that reads as a report or as nothing clear ("is 20
+        // minutes a go too much for him?") is for the head.
         var settled = command != Command.None || language != "en" || social != SocialAct.None || stepNumber is not null
             || (yesNo is not null && words.Count <= 3) || bareName is not null || questions.Count > 1
             || (newCatName is not null && recognition.Kind != RecognitionKind.Confident)
             || !words.Exists(w => !char.IsAsciiDigit(w[0]))
-            || (FitsASessionReport(recognition) && duration.Value is not null);
+            || (FitsASessionReport(recognition) && duration.Value is not null && !(asks && ReportOrNothing(recognition)));
         if (_semantic is not null && !settled)
         {
             var decided = _semantic.Decide(text, recognition, AnimalsIn(words, mentions.Count > 0));
@@ -382,7 +386,7 @@ public sealed partial class MessageReader
             NewCatNames = _names.NamesListed(nameWords),
             Rename = _names.RenameIn(nameWords, catNames),
             FirmNewCatName = newCatName is null ? null : _names.FirmNameIn(nameWords, catNames),
-            AsksAQuestion = text.Contains('?', StringComparison.Ordinal) || clauses.Exists(c => c.FirstOrDefault(w => w != "," && !_fillers.Contains(w) && w != "and") is { } first && _questionOpeners.Contains(first)),
+            AsksAQuestion = asks,
             Declines = DeclinesIn(words),
             AsksToForgetOwner = forgetOwner,
             Language = language,
@@ -438,9 +442,13 @@ public sealed partial class MessageReader
     private static bool FitsASessionReport(Recognition recognition)
     {
         var topic = recognition.Kind is RecognitionKind.Confident or RecognitionKind.Ambiguous ? recognition.TopicId ?? "" : "";
-        return topic.Length == 0 || topic is TopicIds.PlanLog or TopicIds.BodyLanguage or TopicIds.PlanProgress or TopicIds.PlanNext or TopicIds.PlanStart
+        // "a 10 minute session tonight, she was calm" is a report, though its words are the session-length question's.
+        return topic.Length == 0 || topic is TopicIds.PlanLog or TopicIds.BodyLanguage or TopicIds.PlanProgress or TopicIds.PlanNext or TopicIds.PlanStart or TopicIds.FaqSessionLength
             || topic.StartsWith("struggle.", StringComparison.Ordinal);
     }
+
+    private static bool ReportOrNothing(Recognition recognition) =>
+        recognition.Kind is not (RecognitionKind.Confident or RecognitionKind.Ambiguous) || recognition.TopicId is null or TopicIds.PlanLog or TopicIds.FaqSessionLength;
 
     private static bool IsChat(string topic) => topic is TopicIds.Greeting or TopicIds.Thanks or TopicIds.Help or TopicIds.OutOfScope;
 

@@ -32,6 +32,9 @@ public static class TopicIds
     public const string FaqHarness = "faq.harness";
     public const string FaqLeash = "faq.leash";
     public const string FaqDuration = "faq.duration";
+
+    /// <summary>How long one session should be and how often: with a length of time and no question, a session report.</summary>
+    public const string FaqSessionLength = "faq.sessionLength";
     public const string VetCare = "vetCare";
     public const string Stories = "stories";
     public const string ForgetMe = "forgetMe";
@@ -42,6 +45,6 @@ public static class TopicIds
     [
         Greeting, Help, Thanks, Checklist, PlanStart, PlanProgress, PlanNext, PlanLog, PlanStep, PlanUndo, PlanStepBack, PlanMoveSession, PlanOverview, CatAdd, CatSwitch,
         StruggleFreezes, StruggleChews, StruggleVocal, StruggleWontMove, StruggleSlipsOut, BodyLanguage,
-        FaqCanAllCats, FaqSafety, FaqHatesHarness, FaqHarness, FaqLeash, FaqDuration, VetCare, Stories, ForgetMe, OutOfScope,
+        FaqCanAllCats, FaqSafety, FaqHatesHarness, FaqHarness, FaqLeash, FaqDuration, FaqSessionLength, VetCare, Stories, ForgetMe, OutOfScope,
     ];
 }

@@ -89,6 +89,100 @@ public sealed class SemanticTranscripts(SharedHost shared) : IClassFixture<Share
     }
 
     [Fact]
+    public async Task How_long_one_session_should_be_and_how_often_is_its_own_answer_and_a_report_still_logs()
+    {
+        var owner = await OwnerWithTomAsync();
+        (await owner.SaysAsync("how many mins shld we practise at a time"))
+            .Says("Short and often beats long").Says("5 to 10 minutes").DoesNotSay("weeks, sometimes months").DoesNotSay("4 to 6 feet");
+        (await owner.SaysAsync("do we do it daily? or like 3x a week")).Says("no set number of sessions").DoesNotSay("vet");
+        (await owner.SaysAsync("is 20 minutes a go too much for tom?? 🙀")).Says("Short and often beats long").DoesNotSay("Logged");
+        (await owner.SaysAsync("cuantos minutos por sesion?")).Says("Short and often beats long");
+        (await owner.SaysAsync("we did a 10 minute session tonight, he was relaxed")).Says("Logged: 10 min with Tom");
+    }
+
+    [Fact]
+    public async Task A_break_keeps_each_cats_step_and_never_moves_it()
+    {
+        var owner = await OwnerWithTomAsync();
+        (await owner.SaysAsync("set tom to step 3")).Says("step 3 of 10");
+        (await owner.SaysAsync("we're off to my mums for 8 days, is tom gonna forget everything??"))
+            .Says("Tom stays on step 3, First fitting, nice and loose").Says("short, easy session").DoesNotSay("back to step");
+        (await owner.SaysAsync("also we might stop for a bit when the baby comes, ok to pause?")).Says("A break is fine");
+        (await owner.SaysAsync("how's tom doing?")).Says("Tom: step 3 of 10");
+
+        (await owner.SaysAsync("i have another cat, her name is Pip")).Says("Pip");
+        (await owner.SaysAsync("will they lose their progress if we have a week off"))
+            .Says("Tom stays on step 3").Says("Pip stays on step 1");
+    }
+
+    [Fact]
+    public async Task Harness_questions_owners_ask_in_the_shop_get_vests_sizes_and_what_to_do_when_it_arrives()
+    {
+        var owner = await OwnerWithTomAsync();
+        (await owner.SaysAsync("is one of those padded vest harnesses alright for him")).Says("a vest style is fine too").Says("can't wriggle out");
+        (await owner.SaysAsync("no clue what size to buy, hes a big boy like 6kg")).Says("go by the fit").Says("staff where you buy it");
+        (await owner.SaysAsync("yay the harness got delivered!! what do i do with it first")).Says("step 2: Meet the harness indoors").Says("favourite spot");
+    }
+
+    [Fact]
+    public async Task An_indoor_only_cat_and_the_family_dog_get_the_articles_answers()
+    {
+        var owner = await OwnerWithTomAsync();
+        (await owner.SaysAsync("tom has never been past the front door, will outside be too much for him"))
+            .Says("never been out meets it slowly").DoesNotSay("Slipping out");
+        (await owner.SaysAsync("can tom come along when i walk our spaniel")).Says("watch for dogs").DoesNotSay("not something I know");
+    }
+
+    [Fact]
+    public async Task Spanish_questions_about_the_plan_reach_their_topic()
+    {
+        var owner = await OwnerWithTomAsync();
+        (await owner.SaysAsync("y el paso 4 de que trata?")).Says("Step 4 of 10");
+        (await owner.SaysAsync("ok y despues que sigue?")).Says("step 2").DoesNotSay("not something I know");
+        (await owner.SaysAsync("el arnes tipo vest sirve?")).Says("a vest style is fine too");
+    }
+
+    [Fact]
+    public async Task Dogs_named_by_breed_are_other_animals()
+    {
+        var owner = await OwnerWithTomAsync();
+        (await owner.SaysAsync("my rottweiler drags me down the road every morning")).Says("That's not something I know");
+        (await owner.SaysAsync("what harness fits a dachshund best")).Says("That's not something I know");
+        (await owner.SaysAsync("tom and our boxer on the same walk, safe?")).DoesNotSay("not something I know");
+    }
+
+    [Fact]
+    public async Task A_shops_own_business_points_to_its_staff_where_the_site_gives_a_contact()
+    {
+        using var host = BotHost.Create(new BotHostOptions
+        {
+            Settings = new Dictionary<string, string?>
+            {
+                ["Sites:0:Id"] = "high-street",
+                ["Sites:0:Numbers:0"] = "+15550303",
+                ["Sites:0:Organization:Name"] = "High Street Pets",
+                ["Sites:0:Organization:StaffContact"] = "ask at the till or call 555-0303",
+                ["Sites:1:Id"] = "clinic",
+                ["Sites:1:Numbers:0"] = "+15550404",
+                ["Sites:1:Organization:Name"] = "Riverside Vets",
+            },
+        });
+
+        async Task<Replies> TextAsync(string number, string from, string text)
+        {
+            var texter = host.NewOwner("sms", from, from);
+            return await texter.PostAsync(texter.Activity("message", text, new Newtonsoft.Json.Linq.JObject { ["recipient"] = new Newtonsoft.Json.Linq.JObject { ["id"] = number } }));
+        }
+
+        await TextAsync("+15550303", "shopper", "hi");
+        (await TextAsync("+15550303", "shopper", "do u have the green harness in a small, and whats it cost"))
+            .Says("That's not something I know").Says("the team can help: ask at the till or call 555-0303").Says("High Street Pets");
+        (await TextAsync("+15550303", "shopper", "are you open on bank holidays")).Says("ask at the till or call 555-0303");
+        await TextAsync("+15550404", "client", "hi");
+        (await TextAsync("+15550404", "client", "are you open on bank holidays")).Says("That's not something I know").DoesNotSay("the team can help");
+    }
+
+    [Fact]
     public async Task With_the_setting_off_the_word_lists_alone_read_the_message()
     {
         using var host = BotHost.Create(new BotHostOptions { Settings = new Dictionary<string, string?> { ["Understanding:Semantic:Enabled"] = "false" } });
