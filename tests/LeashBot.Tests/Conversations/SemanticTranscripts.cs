@@ -119,7 +119,7 @@ public sealed class SemanticTranscripts(SharedHost shared) : IClassFixture<Share
     public async Task Harness_questions_owners_ask_in_the_shop_get_vests_sizes_and_what_to_do_when_it_arrives()
     {
         var owner = await OwnerWithTomAsync();
-        (await owner.SaysAsync("is one of those padded vest harnesses alright for him")).Says("a vest style is fine too").Says("can't wriggle out");
+        (await owner.SaysAsync("is one of those padded vest harnesses alright for him")).Says("a vest is fine too").Says("can't be wriggled out of");
         (await owner.SaysAsync("no clue what size to buy, hes a big boy like 6kg")).Says("go by the fit").Says("staff where you buy it");
         (await owner.SaysAsync("yay the harness got delivered!! what do i do with it first")).Says("step 2: Meet the harness indoors").Says("favourite spot");
     }
@@ -139,7 +139,7 @@ public sealed class SemanticTranscripts(SharedHost shared) : IClassFixture<Share
         var owner = await OwnerWithTomAsync();
         (await owner.SaysAsync("y el paso 4 de que trata?")).Says("Step 4 of 10");
         (await owner.SaysAsync("ok y despues que sigue?")).Says("step 2").DoesNotSay("not something I know");
-        (await owner.SaysAsync("el arnes tipo vest sirve?")).Says("a vest style is fine too");
+        (await owner.SaysAsync("el arnes tipo vest sirve?")).Says("a vest is fine too");
     }
 
     [Fact]

@@ -119,4 +119,32 @@ public sealed class MessageReadingTests(ITestOutputHelper output)
         Assert.StartsWith("struggle.", reading.Questions[1], StringComparison.Ordinal);
         Assert.Null(reading.YesNo);
     }
+
+    [Theory]
+    [InlineData("is she gonna forget everything over christmas?", false)]
+    [InlineData("will he forget it all if we stop for a month", false)]
+    [InlineData("forget everything you know about me", true)]
+    [InlineData("please delete my data", true)]
+    public void A_cat_forgetting_is_never_a_request_to_erase_the_owners_data(string text, bool erase) =>
+        Assert.Equal(erase, Read(text).AsksToForgetOwner);
+
+    [Theory]
+    [InlineData("would 25 mins in one go be too long for her?", false)]
+    [InlineData("is 5 min per session enough", false)]
+    [InlineData("25 mins tonight, she was calm", true)]
+    public void A_question_with_a_length_of_time_in_it_is_not_a_session_report(string text, bool report)
+    {
+        var reading = RepoFiles.SemanticReader.Read(text);
+        output.WriteLine($"{text} -> {reading.Intent} ({reading.Recognition.Kind})");
+        Assert.Equal(report, reading.IsSessionReport);
+        Assert.Equal(report, reading.Intent == TopicIds.PlanLog);
+    }
+
+    [Theory]
+    [InlineData("my cockapoo pulls like mad", Animals.Other)]
+    [InlineData("what harness for a german shepherd", Animals.Other)]
+    [InlineData("tom and our boxer on one walk", Animals.Other)]
+    [InlineData("my cat watches the birds from the balcony", Animals.Cat)]
+    public void Dogs_named_by_breed_are_other_animals(string text, Animals animals) =>
+        Assert.Equal(animals, RepoFiles.Reader.AnimalsIn(text));
 }
