@@ -93,9 +93,6 @@ public sealed class CoachBot(TurnRunner runner, BotAccessors state, Replies repl
             return;
         }
 
-        // An owner writing in another language hears once, first, that the coaching is in English (the note names the vet too).
-        await language.NoteFirstAsync(turnContext, text, cancellationToken);
-
         // Health first, on every channel and at any point: the whole message, whatever its length, before the length
         // limit, commands, a pending question or a topic. A red flag gets the vet message and ends the turn without
         // touching the dialog, so a pending question stays pending and the message is never taken as its answer.
@@ -112,6 +109,9 @@ public sealed class CoachBot(TurnRunner runner, BotAccessors state, Replies repl
                 return;
         }
 
+        // An owner writing in another language hears once, before any other answer, that the coaching is in English
+        // (after a vet message only, which is already in their language).
+        await language.NoteFirstAsync(turnContext, text, cancellationToken);
         if (introduceWithReply)
         {
             await IntroduceAsync(turnContext, channel, Hello.FirstReply, cancellationToken);

@@ -21,7 +21,7 @@ public enum Answered
 
 /// <summary>
 /// The conversation remembers the last answers it gave, as short fingerprints of their first paragraph
-/// (<see cref="ConversationFlags.RecentAnswers"/>, 48 characters however long the conversation). An owner who asks again in other words ("what size tho", "like
+/// (<see cref="ConversationFlags.RecentAnswers"/>, 24 characters however long the conversation). An owner who asks again in other words ("what size tho", "like
 /// measure round her chest?") because the answer didn't fit must not get the same paragraph word for word: the
 /// answer is held while it is made, and when its opening paragraph is one of the remembered ones it is dropped, so
 /// the caller can say that's all there is and offer what's close instead.
@@ -29,7 +29,7 @@ public enum Answered
 public sealed class AnswerMemory(BotAccessors state)
 {
     /// <summary>How many answers are remembered: the last few exchanges, not the whole conversation.</summary>
-    public const int Kept = 6;
+    public const int Kept = 3;
 
     /// <summary>Characters of one fingerprint.</summary>
     private const int Width = 8;
@@ -91,8 +91,8 @@ public sealed class AnswerMemory(BotAccessors state)
 
     /// <summary>
     /// A short, stable fingerprint of a paragraph (case, spacing and punctuation aside): 32-bit FNV-1a as 8 hex digits,
-    /// the same in every process, so what is stored compares across restarts and hosts. Among six answers a chance
-    /// match is about one in seven hundred million.
+    /// the same in every process, so what is stored compares across restarts and hosts. Among three answers a chance
+    /// match is about one in 1.4 billion.
     /// </summary>
     public static string Fingerprint(string? text)
     {

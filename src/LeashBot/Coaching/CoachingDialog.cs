@@ -217,8 +217,9 @@ public sealed partial class CoachingDialog : ComponentDialog
             return await AfterAsideAsync(innerDc, optional, cancellationToken);
         }
 
-        // Anything else unclear goes to the question, which asks once more and then lets go with a way out.
-        if (recognition.Kind != RecognitionKind.Confident)
+        // Anything else unclear goes to the question, which asks once more and then lets go with a way out; so does a
+        // struggle the owner says didn't happen ("he isn't chewing it").
+        if (recognition.Kind != RecognitionKind.Confident || reading.DeniedStruggles.Contains(recognition.TopicId!))
         {
             return null;
         }

@@ -247,6 +247,31 @@ public sealed class Replies(Phrasebook say, TimeProvider clock)
         return SendAsync(turnContext, lines, cancellationToken);
     }
 
+    /// <summary>
+    /// "he freezes at the front door" or "should i bring him near the door yet?" with the cat on step 4: the place
+    /// belongs to a later step, so that part comes later, and what to do at the current step now. Null when the
+    /// message names no later step's place.
+    /// </summary>
+    public string? LaterStepNote(CatProfile cat, string? message)
+    {
+        ArgumentNullException.ThrowIfNull(cat);
+        var troubleshooting = Content.Troubleshooting;
+        if (cat.Finished || string.IsNullOrWhiteSpace(message))
+        {
+            return null;
+        }
+
+        var words = PhraseList.Words(message);
+        if (troubleshooting.LaterSteps.Where(l => l.Step > cat.Step && new PhraseList(l.Words).IsIn(words)).Select(l => (int?)l.Step).Min() is not { } later)
+        {
+            return null;
+        }
+
+        var step = Content.Step(cat.Step);
+        return say.Text(troubleshooting.LaterStep, ("cat", cat.Name), ("step", Number(step.Number)), ("title", step.Title),
+            ("goal", say.Text(step.Goal, ("cat", cat.Name))), ("next", Number(later)));
+    }
+
     /// <summary>Fills {cat} with the cat's name, or "your cat" when the owner hasn't told us about one.</summary>
     public string Cat(string template, CatProfile? cat) => say.Text(template, ("cat", cat?.Name ?? Content.Messages.YourCat));
 

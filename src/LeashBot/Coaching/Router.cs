@@ -193,6 +193,30 @@ public sealed class Router(Replies replies, BotAccessors state, MessageReader re
 
             topic ??= TopicOf(reading, owner);
 
+            // "hes not slipping out of anything tho": a struggle the owner says didn't happen is not what they ask about.
+            if (topic is not null && reading.DeniedStruggles.Contains(topic))
+            {
+                topic = null;
+            }
+
+            // "should i be bringing him near the front door at all yet or is that later": a question about a later
+            // step's place, that no topic answers, gets when that comes and what to do now.
+            if (topic is null or TopicIds.OutOfScope && reading.AsksAQuestion && CatsFor(CatNeed.One, reading, owner) is [var asked]
+                && replies.LaterStepNote(asked, text) is { } later)
+            {
+                await replies.SendAsync(turn, later, cancellationToken);
+                return await step.EndDialogAsync(null, cancellationToken);
+            }
+
+            // "her name is Mochi. Biscuit is my lab": naming a cat the owner already has is no new cat to meet.
+            if (topic == TopicIds.CatAdd && reading.NewCatName is null && reading.NewCatNames.Count == 0 && reading.CatsMeant.Count == 1
+                && owner.FindCat(reading.CatsMeant[0]) is { } known)
+            {
+                owner.CurrentCat = known.Name;
+                await replies.SayAsync(turn, c => c.Messages.CatAlreadyKnown, known, cancellationToken);
+                return await step.EndDialogAsync(null, cancellationToken);
+            }
+
             // "and what about pepper??": a few words naming one of the owner's cats and nothing the bot can place ask how it's going.
             if (topic is null or TopicIds.OutOfScope && reading.Cats.Count > 0 && reading.CatsMeant.Count > 0 && reading.WordCount <= ShortCatQuestion
                 && reading.Recognition.Kind != RecognitionKind.Ambiguous)

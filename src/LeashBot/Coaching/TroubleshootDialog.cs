@@ -57,11 +57,9 @@ public sealed class TroubleshootDialog : WaterfallDialog<TroubleshootValues>
         }
 
         var lines = new List<string> { replies.Cat(struggle.Why, cat) + " " + replies.Cat(struggle.WhatToDo, cat) };
-        if (cat is { Finished: false } && LaterStepIn(content.Troubleshooting, message, cat.Step) is { } later)
+        if (cat is not null && replies.LaterStepNote(cat, message) is { } later)
         {
-            var step = content.Step(cat.Step);
-            lines.Add(replies.Fill(content.Troubleshooting.LaterStep, ("cat", cat.Name), ("step", step.Number.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-                ("title", step.Title), ("goal", replies.Fill(step.Goal, ("cat", cat.Name))), ("next", later.ToString(System.Globalization.CultureInfo.InvariantCulture))));
+            lines.Add(later);
         }
         else if (cat is { Finished: false, Sessions.Count: > 0 })
         {
@@ -69,18 +67,6 @@ public sealed class TroubleshootDialog : WaterfallDialog<TroubleshootValues>
         }
 
         return replies.SendAsync(turn, lines, cancellationToken);
-    }
-
-    /// <summary>The earliest later step whose place the message names ("front door": step 7), when it comes after the cat's step.</summary>
-    private static int? LaterStepIn(LeashBot.Content.TroubleshootingContent troubleshooting, string? message, int current)
-    {
-        if (string.IsNullOrWhiteSpace(message))
-        {
-            return null;
-        }
-
-        var words = PhraseList.Words(message);
-        return troubleshooting.LaterSteps.Where(l => l.Step > current && new PhraseList(l.Words).IsIn(words)).Select(l => (int?)l.Step).Min();
     }
 
     private async Task<DialogTurnResult> PickAsync(WaterfallStepContext<TroubleshootValues> step, CancellationToken cancellationToken)

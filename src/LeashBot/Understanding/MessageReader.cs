@@ -367,6 +367,13 @@ public sealed partial class MessageReader
             }
         }
 
+        // "hes not slipping out of anything tho": a struggle said not to happen is no question of the message.
+        var denied = negatedSpans.Count == 0 ? [] : DeniedStruggles(negatedSpans, catNames);
+        if (questions.RemoveAll(denied.Contains) > 0 && questions.Count < 2)
+        {
+            questions.Clear();
+        }
+
         return new MessageReading
         {
             Text = text,
@@ -383,6 +390,7 @@ public sealed partial class MessageReader
             FitsASessionReport = FitsASessionReport(recognition),
             Mood = mood,
             NegatedSpans = negatedSpans,
+            DeniedStruggles = denied,
             YesNo = yesNo,
             NewCatName = newCatName,
             BareName = bareName,
@@ -434,6 +442,22 @@ public sealed partial class MessageReader
 
     /// <summary>A sentence that names another animal and no cat.</summary>
     private bool NamesAnotherAnimal(IReadOnlyList<string> clause) => AnimalsIn([.. clause.Where(w => w != ",")], false) == Animals.Other;
+
+    /// <summary>"hes not slipping out of anything tho": the struggles a negation says did not happen.</summary>
+    private List<string> DeniedStruggles(List<string> negatedSpans, string[] catNames)
+    {
+        var denied = new List<string>();
+        foreach (var span in negatedSpans)
+        {
+            if (_recognizer.Recognize(span, catNames) is { Kind: RecognitionKind.Confident, TopicId: { } topic } && topic.StartsWith("struggle.", StringComparison.Ordinal)
+                && !denied.Contains(topic))
+            {
+                denied.Add(topic);
+            }
+        }
+
+        return denied;
+    }
 
     /// <summary>"can i walk them together eventually?": the clause's last word stands before a "?" in the message.</summary>
     private static bool EndsWithQuestionMark(string text, List<string> clause)

@@ -86,6 +86,9 @@ public sealed record MessageReading
     /// <summary>The stretches of text a negation covers ("not relaxed at all").</summary>
     public required IReadOnlyList<string> NegatedSpans { get; init; }
 
+    /// <summary>Struggles the message says did not happen ("hes not slipping out of anything"): never the topic it asks about.</summary>
+    public required IReadOnlyList<string> DeniedStruggles { get; init; }
+
     /// <summary>A yes or no answer, when the message is one (a question with a "yes" inside is not).</summary>
     public required bool? YesNo { get; init; }
 

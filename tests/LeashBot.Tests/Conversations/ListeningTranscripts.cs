@@ -148,12 +148,40 @@ public sealed class ListeningTranscripts(SharedHost shared) : IClassFixture<Shar
         reply.Says("Freezing").Says("step 7").Says("step 4").DoesNotSay("Slipping out");
     }
 
+    [Theory]
+    [InlineData("webchat", "ok so like... should i be bringing him near the front door at all yet or is that later")]
+    [InlineData("sms", "is it too early to let him sit by the window??")]
+    public async Task A_question_about_a_later_steps_place_says_when_it_comes(string channel, string message)
+    {
+        var owner = await OwnerOfAsync(channel, "button");
+        await LaterAsync(owner, "set button to step 4");
+        (await LaterAsync(owner, message)).Says("comes later in the plan").Says("step 4").DoesNotSay("Bye for now");
+    }
+
+    [Fact]
+    public async Task Saying_the_name_of_a_cat_already_known_is_no_new_cat()
+    {
+        var owner = await OwnerOfAsync("webchat", "mochi");
+        (await LaterAsync(owner, "omg stop it 😤 her name is Mochi. Rolo is my lab")).Says("I already know Mochi").DoesNotSay("What's your cat's name");
+        (await LaterAsync(owner, "how are my cats doing")).Says("Mochi").DoesNotSay("Rolo");
+    }
+
     [Fact]
     public async Task Freezing_at_the_current_steps_place_gets_no_later_step_note()
     {
         var owner = await OwnerOfAsync("webchat", "button");
         await LaterAsync(owner, "set button to step 8");
         (await LaterAsync(owner, "he froze on the balcony today")).Says("Freezing").DoesNotSay("comes later");
+    }
+
+    [Theory]
+    [InlineData("webchat", "hes not slipping out of anything tho, the harness fits fine")]
+    [InlineData("sms", "she isnt chewing the harness at all, she just sits there")]
+    [InlineData("msteams", "no he doesnt slip out of it, its snug")]
+    public async Task A_struggle_the_owner_says_did_not_happen_gets_no_advice_for_it(string channel, string message)
+    {
+        var owner = await OwnerOfAsync(channel, "button");
+        (await LaterAsync(owner, message)).DoesNotSay("Slipping out almost always").DoesNotSay("Chewing usually means");
     }
 
     // ---- Side questions inside checklist answers ----
