@@ -15,7 +15,7 @@ namespace LeashBot.Bot;
 /// and one text per turn) comes from that channel's <see cref="ChannelConventions"/>.
 /// </summary>
 public sealed class CoachBot(TurnRunner runner, BotAccessors state, Replies replies, Router router, CoachingDialog coaching,
-    RedFlagConversation health, UnwellCheck unwell, IEnumerable<ChannelConventions> channels, ReminderConversation reminders, TimeProvider clock) : IBot
+    RedFlagConversation health, UnwellCheck unwell, IEnumerable<ChannelConventions> channels, ReminderConversation reminders, LanguageNote language, TimeProvider clock) : IBot
 {
     private readonly DialogSet _dialogs = new DialogSet(state.DialogState).Add(coaching);
     private readonly Dictionary<string, ChannelConventions> _channels = channels.ToDictionary(c => c.ChannelId, StringComparer.OrdinalIgnoreCase);
@@ -56,6 +56,7 @@ public sealed class CoachBot(TurnRunner runner, BotAccessors state, Replies repl
         var activity = turnContext.Activity;
         var channel = ConventionsOf(activity);
         TurnEvents.Begin(turnContext);
+        Replies.BeginTurn(turnContext);
         if (activity.Type != ActivityTypes.Message)
         {
             if (channel.BotArrived(activity))
@@ -108,6 +109,9 @@ public sealed class CoachBot(TurnRunner runner, BotAccessors state, Replies repl
                 return;
         }
 
+        // An owner writing in another language hears once, before any other answer, that the coaching is in English
+        // (after a vet message only, which is already in their language).
+        await language.NoteFirstAsync(turnContext, text, cancellationToken);
         if (introduceWithReply)
         {
             await IntroduceAsync(turnContext, channel, Hello.FirstReply, cancellationToken);

@@ -14,14 +14,14 @@ public static class CatDialogs
 
     /// <summary>
     /// The name prompt accepts a plausible name (see <see cref="NameRules"/>): "ok", "idk", "thanks" or a
-    /// sentence are asked again; "my cat's name isnt ok its biscuit" is Biscuit.
+    /// sentence are asked again; "my cat's name isnt ok its biscuit" is Biscuit, and so is "i said it already 😅 biscuit".
     /// </summary>
     public static PromptValidator<string> ValidateNameAsync(MessageReader reader, BotAccessors state) =>
         async (prompt, ct) =>
         {
             var owner = await state.OwnerAsync(prompt.Context, ct);
             var reading = reader.Read(prompt.Context, prompt.Context.Activity.Text ?? "", owner);
-            return (reading.NewCatName ?? reading.BareName) is not null || reading.NewCatNames.Count > 1;
+            return (reading.NewCatName ?? reading.BareName ?? reading.NameAnswer) is not null || reading.NewCatNames.Count > 1;
         };
 
     /// <summary>Asks the new cat's name, adds it, and carries on with the topic the owner asked about.</summary>
@@ -60,7 +60,7 @@ public static class CatDialogs
                 var reading = reader.Read(step.Context, step.GetResult<string>() ?? "", owner);
                 // "milo and pickle": meet them all, and carry on with the first.
                 IReadOnlyList<string> names = reading.NewCatNames.Count > 1 ? reading.NewCatNames
-                    : (reading.NewCatName ?? reading.BareName) is { } single ? [single] : [];
+                    : (reading.NewCatName ?? reading.BareName ?? reading.NameAnswer) is { } single ? [single] : [];
                 if (names.Count == 0)
                 {
                     await replies.SayAsync(step.Context, c => c.Messages.GaveUp, ct);

@@ -21,6 +21,7 @@ public sealed partial class CoachingDialog : ComponentDialog
     private readonly MessageReader _reader;
     private readonly ForeignAnswers _foreign;
     private readonly LanguageNote _language;
+    private readonly PhraseList _hedges;
 
     public CoachingDialog(Router router, Replies replies, BotAccessors state, TextRecognizers text, MessageReader reader, ForeignAnswers foreign, LanguageNote language, TimeProvider clock)
         : base(DialogId)
@@ -33,6 +34,7 @@ public sealed partial class CoachingDialog : ComponentDialog
         _reader = reader;
         _foreign = foreign;
         _language = language;
+        _hedges = new(replies.Content.Reading.Hedges);
         AddDialog(new WaterfallDialog<NoValues>(Router.DialogId, router.Steps));
         AddDialog(new ChecklistDialog(replies, state, clock));
         AddDialog(new LogSessionDialog(replies, state, reader, text, clock));
@@ -134,6 +136,29 @@ public sealed partial class CoachingDialog : ComponentDialog
             return await AfterAsideAsync(innerDc, optional, cancellationToken);
         }
 
+        // "yes vet saw her in march. does 8 count as old for this?": an answer with a question beside it. The
+        // question is answered and the answer still goes to the pending question, which then moves on.
+        if (waitingFor is not null && !optional && innerDc.ActiveDialog!.Id != Prompts.CatName)
+        {
+            var answer = AnswerPart(turn, reading, owner);
+            var partly = IsChecklistQuestion(innerDc) && reading.Clauses.Count > 0
+                && (_hedges.IsIn(PhraseList.Words(reading.Clauses[0].Text)) || _hedges.IsIn(PhraseList.Words(answer.Clauses[0].Text)));
+            if (partly || IsAnswer(innerDc.ActiveDialog!.Id, waitingFor, answer))
+            {
+                turn.Activity.Text = answer.Text;
+                if (partly)
+                {
+                    // "kinda? brushing fine, nails she hates": half a yes, where the answer opens, is a "not yet",
+                    // something to work on, and said so ("yes? it would make me kinda sad" is still a yes).
+                    turn.Activity.Text = messages.YesNoChoices.No;
+                    await _replies.SayAsync(turn, c => c.Messages.Listening.Partly, cancellationToken);
+                }
+
+                await AnswerSideQuestionsAsync(turn, reading, owner, cancellationToken);
+                return null;
+            }
+        }
+
         if (reading.Questions.Count > 1)
         {
             var answered = false;
@@ -192,8 +217,9 @@ public sealed partial class CoachingDialog : ComponentDialog
             return await AfterAsideAsync(innerDc, optional, cancellationToken);
         }
 
-        // Anything else unclear goes to the question, which asks once more and then lets go with a way out.
-        if (recognition.Kind != RecognitionKind.Confident)
+        // Anything else unclear goes to the question, which asks once more and then lets go with a way out; so does a
+        // struggle the owner says didn't happen ("he isn't chewing it").
+        if (recognition.Kind != RecognitionKind.Confident || reading.DeniedStruggles.Contains(recognition.TopicId!))
         {
             return null;
         }
@@ -231,6 +257,45 @@ public sealed partial class CoachingDialog : ComponentDialog
     }
 
     private static int PhraseListWords(string text) => PhraseList.Words(text).Length;
+
+    /// <summary>
+    /// What answers the pending question in a message that also asks something: its clauses that don't ask, read on
+    /// their own ("yes vet saw her in march" of "yes vet saw her in march. does 8 count as old?"). The whole message
+    /// when no clause asks, or every clause does.
+    /// </summary>
+    private MessageReading AnswerPart(Microsoft.Bot.Builder.ITurnContext turn, MessageReading reading, LeashBot.State.OwnerProfile owner)
+    {
+        var statements = reading.Clauses.Where(c => !c.AsksAQuestion).Select(c => c.Text).ToList();
+        return statements.Count == 0 || statements.Count == reading.Clauses.Count ? reading : _reader.Read(turn, string.Join(". ", statements), owner);
+    }
+
+    /// <summary>The pending question is one of the readiness checklist's.</summary>
+    private static bool IsChecklistQuestion(DialogContext innerDc) =>
+        innerDc.ActiveDialog?.Id == Prompts.Confirm && innerDc.Stack.Count > 1 && innerDc.Stack[1].Id == ChecklistDialog.DialogId;
+
+    /// <summary>
+    /// The questions asked beside an answer, each in a clause that opens like a question: answered when a topic
+    /// recognizes one, else the owner hears it wasn't understood (never silently skipped).
+    /// </summary>
+    private async Task AnswerSideQuestionsAsync(Microsoft.Bot.Builder.ITurnContext turn, MessageReading reading, LeashBot.State.OwnerProfile owner, CancellationToken cancellationToken)
+    {
+        var asked = reading.Clauses.Where(c => c.AsksAQuestion).ToList();
+        if (asked.Count == 0 || reading.Clauses.Count < 2)
+        {
+            return;
+        }
+
+        var answered = false;
+        foreach (var topic in asked.Where(c => c.Recognition.Kind == RecognitionKind.Confident).Select(c => c.Recognition.TopicId!).Distinct(StringComparer.Ordinal))
+        {
+            answered |= await _router.AnswerAsideAsync(turn, topic, reading, owner, cancellationToken);
+        }
+
+        if (!answered)
+        {
+            await _replies.SayAsync(turn, c => c.Messages.Listening.SideQuestionUnsure, cancellationToken);
+        }
+    }
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^\s*(\d{1,2})(?:[\s.,!):]|$)")]
     private static partial System.Text.RegularExpressions.Regex LeadingNumber();
@@ -288,7 +353,7 @@ public sealed partial class CoachingDialog : ComponentDialog
         {
             Prompts.Mood when reading.Mood is not null => true,
             Prompts.Duration when reading.Duration is not null => true,
-            Prompts.CatName when reading.NewCatName is not null || reading.NewCatNames.Count > 1 || reading.BareName is not null => true,
+            Prompts.CatName when reading.NewCatName is not null || reading.NewCatNames.Count > 1 || reading.BareName is not null || reading.NameAnswer is not null => true,
             _ when reading.Social != SocialAct.None && reading.YesNo is null && reading.Mood is null => false,
             _ => reading.WordCount <= 2 || reading.YesNo is not null,
         };

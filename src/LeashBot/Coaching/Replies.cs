@@ -14,6 +14,9 @@ namespace LeashBot.Coaching;
 /// </summary>
 public sealed class Replies(Phrasebook say, TimeProvider clock)
 {
+    /// <summary>Starts a run of a turn's logic: nothing has been said in it yet (a rerun after a storage conflict says it all again).</summary>
+    public static void BeginTurn(ITurnContext turnContext) => SaidThisTurn.Forget(turnContext);
+
     /// <summary>The content, for what isn't a fixed piece of wording: limits, and the lists of answers, struggles and steps.</summary>
     public BotContent Content => say.Content;
 
@@ -49,20 +52,38 @@ public sealed class Replies(Phrasebook say, TimeProvider clock)
     public Activity Ask(Func<BotContent, string> wording, params (string Name, string Value)[] values) => MessageFactory.Text(Text(wording, values));
 
     public Task SendAsync(ITurnContext turnContext, string text, CancellationToken cancellationToken) =>
-        turnContext.SendActivityAsync(MessageFactory.Text(text), cancellationToken);
+        DeliverAsync(turnContext, [MessageFactory.Text(text)], cancellationToken);
 
-    public async Task SendAsync(ITurnContext turnContext, IEnumerable<string> texts, CancellationToken cancellationToken)
-    {
-        var activities = texts.Where(t => !string.IsNullOrWhiteSpace(t)).Select(t => (IActivity)MessageFactory.Text(t)).ToArray();
-        if (activities.Length > 0)
-        {
-            await turnContext.SendActivitiesAsync(activities, cancellationToken);
-        }
-    }
+    public Task SendAsync(ITurnContext turnContext, IEnumerable<string> texts, CancellationToken cancellationToken) =>
+        DeliverAsync(turnContext, [.. texts.Where(t => !string.IsNullOrWhiteSpace(t)).Select(t => MessageFactory.Text(t))], cancellationToken);
 
     /// <summary>The main menu, as buttons where the channel has them and a numbered list where it doesn't.</summary>
     public Task MenuAsync(ITurnContext turnContext, string prompt, IList<Choice> choices, CancellationToken cancellationToken) =>
-        turnContext.SendActivityAsync(ChoiceFactory.ForChannel(turnContext.Activity.ChannelId, say.Text(prompt), choices, conversationType: turnContext.Activity.Conversation?.ConversationType), cancellationToken);
+        DeliverAsync(turnContext, [ChoiceFactory.ForChannel(turnContext.Activity.ChannelId, say.Text(prompt), choices, conversationType: turnContext.Activity.Conversation?.ConversationType)], cancellationToken);
+
+    /// <summary>
+    /// Where every reply of the coaching goes out. A plain paragraph already said in this turn is left out (one reply
+    /// never says the same thing twice, however many answers it joins); while an answer is being weighed
+    /// (<see cref="AnswerMemory"/>) its activities are held instead of sent.
+    /// </summary>
+    internal static async Task DeliverAsync(ITurnContext turnContext, IReadOnlyList<Activity> activities, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        var said = SaidThisTurn.Of(turnContext);
+        var fresh = activities.Where(a => !SaidThisTurn.IsPlain(a) || said.Add(a.Text)).ToList();
+        if (fresh.Count == 0)
+        {
+            return;
+        }
+
+        if (turnContext.TurnState.Get<HeldAnswer>() is { } held)
+        {
+            held.Activities.AddRange(fresh);
+            return;
+        }
+
+        await turnContext.SendActivitiesAsync([.. fresh], cancellationToken);
+    }
 
     /// <summary>
     /// A yes/no follow-up the owner may ignore: a reply that isn't yes or no ends the question at once
@@ -226,6 +247,31 @@ public sealed class Replies(Phrasebook say, TimeProvider clock)
         }
 
         return SendAsync(turnContext, lines, cancellationToken);
+    }
+
+    /// <summary>
+    /// "he freezes at the front door" or "should i bring him near the door yet?" with the cat on step 4: the place
+    /// belongs to a later step, so that part comes later, and what to do at the current step now. Null when the
+    /// message names no later step's place.
+    /// </summary>
+    public string? LaterStepNote(CatProfile cat, string? message)
+    {
+        ArgumentNullException.ThrowIfNull(cat);
+        var troubleshooting = Content.Troubleshooting;
+        if (cat.Finished || string.IsNullOrWhiteSpace(message))
+        {
+            return null;
+        }
+
+        var words = PhraseList.Words(message);
+        if (troubleshooting.LaterSteps.Where(l => l.Step > cat.Step && new PhraseList(l.Words).IsIn(words)).Select(l => (int?)l.Step).Min() is not { } later)
+        {
+            return null;
+        }
+
+        var step = Content.Step(cat.Step);
+        return say.Text(troubleshooting.LaterStep, ("cat", cat.Name), ("step", Number(step.Number)), ("title", step.Title),
+            ("goal", say.Text(step.Goal, ("cat", cat.Name))), ("next", Number(later)));
     }
 
     /// <summary>Fills {cat} with the cat's name, or "your cat" when the owner hasn't told us about one.</summary>

@@ -61,9 +61,11 @@ public delegate Task<DialogTurnResult> RouteFlow(RouteTurn turn, CancellationTok
 
 /// <summary>
 /// A row of the route table. A topic with a <see cref="Flow"/> starts it when routed; an <see cref="Answer"/>
-/// is sent in one go, and when <see cref="AnswersAside"/> also mid-flow and as one of several questions.
+/// is sent in one go, and when <see cref="AnswersAside"/> also mid-flow and as one of several questions. An answer
+/// that is <see cref="Remembered"/> (a fixed piece of advice, not a view of the cat's progress) is not given word for
+/// word twice in a row (see <see cref="AnswerMemory"/>).
 /// </summary>
-public sealed record Route(CatNeed Cats, RouteAnswer? Answer = null, RouteFlow? Flow = null, bool AnswersAside = false);
+public sealed record Route(CatNeed Cats, RouteAnswer? Answer = null, RouteFlow? Flow = null, bool AnswersAside = false, bool Remembered = false);
 
 /// <summary>
 /// What each topic does, keyed by the topic ids. A new flow topic is one row here plus its dialog; FAQ answers
@@ -105,7 +107,7 @@ public sealed class RouteTable
             [TopicIds.PlanNext] = new(CatNeed.One, AnswersAside: true, Answer: (t, ct) => stepChanges.JustArrived(t.Cat!)
                 ? replies.CurrentStepAsync(t.Context, t.Cat!, withIntro: false, ct)
                 : replies.NextAsync(t.Context, t.Cat!, ct)),
-            [TopicIds.PlanStep] = new(CatNeed.None, Answer: (t, ct) => replies.StepAboutAsync(t.Context, t.Reading.StepNumber, t.Cat, ct), AnswersAside: true),
+            [TopicIds.PlanStep] = new(CatNeed.None, Answer: (t, ct) => replies.StepAboutAsync(t.Context, t.Reading.StepNumber, t.Cat, ct), AnswersAside: true, Remembered: true),
             [TopicIds.PlanLog] = new(CatNeed.One, Flow: (t, ct) =>
                 t.FlowStep.BeginDialogAsync(LogSessionDialog.DialogId, new LogSessionOptions { CatName = t.Cat!.Name, Text = t.Reading.Text }, ct)),
             [TopicIds.PlanUndo] = new(CatNeed.None, Answer: UndoAsync),
@@ -117,7 +119,7 @@ public sealed class RouteTable
                     : replies.Text(c => c.Plan.AlreadyFirstStep, cat), ct);
             }),
             [TopicIds.PlanMoveSession] = new(CatNeed.None, Answer: MoveSessionAsync),
-            [TopicIds.PlanOverview] = new(CatNeed.None, Answer: (t, ct) => replies.SendAsync(t.Context, PlanOverview(t.Cat), ct), AnswersAside: true),
+            [TopicIds.PlanOverview] = new(CatNeed.None, Answer: (t, ct) => replies.SendAsync(t.Context, PlanOverview(t.Cat), ct), AnswersAside: true, Remembered: true),
             [TopicIds.VetCare] = new(CatNeed.None, Answer: (t, ct) => replies.SendAsync(t.Context, string.IsNullOrWhiteSpace(replies.Organization.Phone)
                 ? replies.Text(c => c.Messages.VetCare, t.Cat)
                 : replies.Text(c => c.Messages.VetCare, t.Cat) + " " + replies.Text(c => c.Messages.VetCareCall), ct), AnswersAside: true),
@@ -126,8 +128,8 @@ public sealed class RouteTable
             [TopicIds.CatAdd] = new(CatNeed.None, Flow: (t, ct) => t.FlowStep.BeginDialogAsync(CatDialogs.AddCatId, new RouteOptions { Text = t.Reading.Text }, ct)),
             [TopicIds.CatSwitch] = new(CatNeed.None, Flow: SwitchCatAsync),
             [TopicIds.ForgetMe] = new(CatNeed.None, Flow: (t, ct) => t.FlowStep.BeginDialogAsync(ForgetMeDialog.DialogId, null, ct)),
-            [TopicIds.Stories] = new(CatNeed.None, Answer: (t, ct) => replies.StoriesAsync(t.Context, ct), AnswersAside: true),
-            [TopicIds.BodyLanguage] = new(CatNeed.None, Answer: (t, ct) => replies.BodyLanguageAsync(t.Context, t.Cat, ct), AnswersAside: true),
+            [TopicIds.Stories] = new(CatNeed.None, Answer: (t, ct) => replies.StoriesAsync(t.Context, ct), AnswersAside: true, Remembered: true),
+            [TopicIds.BodyLanguage] = new(CatNeed.None, Answer: (t, ct) => replies.BodyLanguageAsync(t.Context, t.Cat, ct), AnswersAside: true, Remembered: true),
             [MenuMatcher.TroubleshootMenu] = new(CatNeed.None, Flow: (t, ct) => t.FlowStep.BeginDialogAsync(TroubleshootDialog.DialogId, new TroubleshootOptions(), ct)),
             [MenuMatcher.FaqMenu] = new(CatNeed.None, Flow: (t, ct) => t.FlowStep.BeginDialogAsync(FaqMenuDialog.DialogId, null, ct)),
         };
@@ -135,7 +137,7 @@ public sealed class RouteTable
         // Content-only topics: every FAQ answer and every struggle is a row of its own.
         foreach (var answer in content.Faq.Answers)
         {
-            _routes.TryAdd(answer.Id, new(CatNeed.None, AnswersAside: true, Answer: async (t, ct) =>
+            _routes.TryAdd(answer.Id, new(CatNeed.None, AnswersAside: true, Remembered: true, Answer: async (t, ct) =>
             {
                 // "will they lose their progress over a week off?": each cat's step first, the cats named or all of them.
                 if (answer.EachCat is { } eachCat)
@@ -156,9 +158,10 @@ public sealed class RouteTable
         {
             _routes.TryAdd(struggle.Id, new(
                 CatNeed.None,
-                Answer: (t, ct) => TroubleshootDialog.SendAdviceAsync(replies, t.Context, struggle.Id, t.Cat, ct),
+                Answer: (t, ct) => TroubleshootDialog.SendAdviceAsync(replies, t.Context, struggle.Id, t.Cat, t.Reading.Text, ct),
                 Flow: (t, ct) => t.FlowStep.BeginDialogAsync(TroubleshootDialog.DialogId, new TroubleshootOptions { StruggleId = struggle.Id }, ct),
-                AnswersAside: true));
+                AnswersAside: true,
+                Remembered: true));
         }
     }
 

@@ -34,6 +34,7 @@ public sealed class Router(Replies replies, BotAccessors state, MessageReader re
     /// <summary>Below this confidence a topic was only loosely placed (the recognizer's "confident" starts at 0.42).</summary>
     private const double LooselyPlaced = 0.6;
 
+    private readonly AnswerMemory _memory = new(state);
     private readonly PhraseList _startOver = new(replies.Content.Messages.Commands.StartOver);
     private readonly PhraseList _switchWords = new(replies.Content.Understanding.Topics.Where(t => t.Id == TopicIds.CatSwitch).SelectMany(t => t.Keywords).Select(k => k.Text));
 
@@ -103,6 +104,7 @@ public sealed class Router(Replies replies, BotAccessors state, MessageReader re
             reading = reader.Read(turn, text, owner);
             if (noted && reading.Recognition.Kind != RecognitionKind.Confident && !reading.IsSessionReport)
             {
+                await LearnNameInPassingAsync(turn, null, null, reading, owner, cancellationToken);
                 return await step.EndDialogAsync(null, cancellationToken);
             }
         }
@@ -116,6 +118,8 @@ public sealed class Router(Replies replies, BotAccessors state, MessageReader re
             // After the note, what the owner writes is read for its English; a message with none ends with the note.
             if (await language.NoteOnceAsync(turn, reading, cancellationToken) && reading.Recognition.Kind != RecognitionKind.Confident)
             {
+                // "mi gata Canela tiene 3 años...": the cat's name is kept even when nothing else could be read.
+                await LearnNameInPassingAsync(turn, null, null, reading, owner, cancellationToken);
                 return await step.EndDialogAsync(null, cancellationToken);
             }
 
@@ -189,6 +193,30 @@ public sealed class Router(Replies replies, BotAccessors state, MessageReader re
 
             topic ??= TopicOf(reading, owner);
 
+            // "hes not slipping out of anything tho": a struggle the owner says didn't happen is not what they ask about.
+            if (topic is not null && reading.DeniedStruggles.Contains(topic))
+            {
+                topic = null;
+            }
+
+            // "should i be bringing him near the front door at all yet or is that later": a question about a later
+            // step's place, that no topic answers, gets when that comes and what to do now.
+            if (topic is null or TopicIds.OutOfScope && reading.AsksAQuestion && CatsFor(CatNeed.One, reading, owner) is [var asked]
+                && replies.LaterStepNote(asked, text) is { } later)
+            {
+                await replies.SendAsync(turn, later, cancellationToken);
+                return await step.EndDialogAsync(null, cancellationToken);
+            }
+
+            // "her name is Mochi. Biscuit is my lab": naming a cat the owner already has is no new cat to meet.
+            if (topic == TopicIds.CatAdd && reading.NewCatName is null && reading.NewCatNames.Count == 0 && reading.CatsMeant.Count == 1
+                && owner.FindCat(reading.CatsMeant[0]) is { } known)
+            {
+                owner.CurrentCat = known.Name;
+                await replies.SayAsync(turn, c => c.Messages.CatAlreadyKnown, known, cancellationToken);
+                return await step.EndDialogAsync(null, cancellationToken);
+            }
+
             // "and what about pepper??": a few words naming one of the owner's cats and nothing the bot can place ask how it's going.
             if (topic is null or TopicIds.OutOfScope && reading.Cats.Count > 0 && reading.CatsMeant.Count > 0 && reading.WordCount <= ShortCatQuestion
                 && reading.Recognition.Kind != RecognitionKind.Ambiguous)
@@ -219,6 +247,8 @@ public sealed class Router(Replies replies, BotAccessors state, MessageReader re
 
             if (topic is null)
             {
+                // "ehh no esta enferma jaja. mi gata Canela tiene 3 años...": whatever the answer, the cat's name is kept.
+                await LearnNameInPassingAsync(turn, null, null, reading, owner, cancellationToken);
                 if (IsHealthRemark(reading, text))
                 {
                     await ShowMenuAsync(turn, replies.Text(c => c.Messages.HealthRemark, owner.Current), cancellationToken);
@@ -253,6 +283,7 @@ public sealed class Router(Replies replies, BotAccessors state, MessageReader re
             || (reading.Recognition.Confidence < LooselyPlaced && (topic.StartsWith("struggle.", StringComparison.Ordinal) || topic.StartsWith("faq.", StringComparison.Ordinal))))
             && IsHealthRemark(reading, text))
         {
+            await LearnNameInPassingAsync(turn, null, null, reading, owner, cancellationToken);
             await ShowMenuAsync(turn, replies.Text(c => c.Messages.HealthRemark, owner.Current), cancellationToken);
             return await step.EndDialogAsync(null, cancellationToken);
         }
@@ -281,8 +312,35 @@ public sealed class Router(Replies replies, BotAccessors state, MessageReader re
             return await flow(routeTurn, cancellationToken);
         }
 
-        await route.Answer!(routeTurn, cancellationToken);
+        if (!route.Remembered)
+        {
+            await route.Answer!(routeTurn, cancellationToken);
+        }
+        else if (await _memory.SayOnceAsync(turn, () => route.Answer!(routeTurn, cancellationToken), cancellationToken) == Answered.Repeated)
+        {
+            return await OfferInsteadAsync(step, reading, topic, text, cancellationToken);
+        }
+
         return await step.EndDialogAsync(null, cancellationToken);
+    }
+
+    /// <summary>
+    /// The owner asked again, in other words, for an answer they got a moment ago: rather than the same paragraph,
+    /// say that's all there is on it and offer the topics closest to what they wrote, or else the menu.
+    /// </summary>
+    private async Task<DialogTurnResult> OfferInsteadAsync(WaterfallStepContext<NoValues> step, MessageReading reading, string topic, string text, CancellationToken cancellationToken)
+    {
+        TurnEvents.Fallback(step.Context, FallbackKind.DidYouMean, topic);
+        var close = reading.Recognition.Candidates.Concat(reading.Clauses.SelectMany(c => c.Recognition.Candidates))
+            .OrderByDescending(c => c.Score).Select(c => c.TopicId)
+            .Where(id => id != topic && routes.Find(id) is { Remembered: true }).Distinct(StringComparer.Ordinal).Take(2).ToList();
+        if (close.Count == 0)
+        {
+            await ShowMenuAsync(step.Context, replies.Content.Messages.Listening.RepeatMenu, cancellationToken);
+            return await step.EndDialogAsync(null, cancellationToken);
+        }
+
+        return await step.BeginDialogAsync(DidYouMeanDialog.DialogId, new DidYouMeanOptions { Topics = close, Text = text, AfterRepeat = true }, cancellationToken);
     }
 
     /// <summary>Notes the topic for the staff console: out of scope counts as a fallback, everything else as answered.</summary>
@@ -388,9 +446,9 @@ public sealed class Router(Replies replies, BotAccessors state, MessageReader re
     /// remembered, with a light "tell me if I got it wrong", so the answer and everything after it know the cat.
     /// Topics that need a cat meet it through the add-cat flow instead.
     /// </summary>
-    private async Task LearnNameInPassingAsync(ITurnContext turn, Route route, string topic, MessageReading reading, OwnerProfile owner, CancellationToken cancellationToken)
+    private async Task LearnNameInPassingAsync(ITurnContext turn, Route? route, string? topic, MessageReading reading, OwnerProfile owner, CancellationToken cancellationToken)
     {
-        if (route.Cats != CatNeed.None || topic is TopicIds.CatAdd or TopicIds.CatSwitch || reading.CatsMeant.Count > 0
+        if (route is { Cats: not CatNeed.None } || topic is TopicIds.CatAdd or TopicIds.CatSwitch || reading.CatsMeant.Count > 0
             || reading.FirmNewCatName is not { } name || owner.FindCat(name) is not null || owner.Cats.Count >= replies.Content.Messages.MaxCats)
         {
             return;
@@ -474,7 +532,16 @@ public sealed class Router(Replies replies, BotAccessors state, MessageReader re
         }
 
         NoteAnswered(turn, topic);
-        await answer(new RouteTurn { Context = turn, Step = null, Reading = reading, Owner = owner, Cats = cats, Topic = topic }, cancellationToken);
+        var aside = new RouteTurn { Context = turn, Step = null, Reading = reading, Owner = owner, Cats = cats, Topic = topic };
+        if (!route.Remembered)
+        {
+            await answer(aside, cancellationToken);
+        }
+        else if (await _memory.SayOnceAsync(turn, () => answer(aside, cancellationToken), cancellationToken) == Answered.Repeated)
+        {
+            await replies.SayAsync(turn, c => c.Messages.Listening.RepeatAside, cancellationToken);
+        }
+
         return true;
     }
 

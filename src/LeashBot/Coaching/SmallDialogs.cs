@@ -73,6 +73,9 @@ public sealed class DidYouMeanOptions
 {
     public List<string> Topics { get; set; } = [];
     public string? Text { get; set; }
+
+    /// <summary>Offered because the answer the owner asked for again was just given: the question says so.</summary>
+    public bool AfterRepeat { get; set; }
 }
 
 /// <summary>Two topics came out close: ask which one was meant, with both as choices and a way out.</summary>
@@ -91,7 +94,7 @@ public sealed class DidYouMeanDialog : WaterfallDialog<NoValues>
             return await step.PromptAsync(Prompts.Choice, new PromptOptions
             {
                 MaxAttempts = Prompts.Attempts,
-                Prompt = replies.Ask(c => c.Messages.DidYouMean),
+                Prompt = replies.Ask(options.AfterRepeat ? c => c.Messages.Listening.RepeatDidYouMean : c => c.Messages.DidYouMean),
                 Choices = choices,
                 Optional = true,
             }, ct);

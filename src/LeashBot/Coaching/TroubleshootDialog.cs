@@ -24,6 +24,7 @@ public sealed class TroubleshootDialog : WaterfallDialog<TroubleshootValues>
     private readonly BotAccessors _state;
     private readonly TimeProvider _clock;
     private readonly PhraseList _hedges;
+    private readonly AnswerMemory _memory;
 
     public TroubleshootDialog(Replies replies, BotAccessors state, TimeProvider clock)
         : base(DialogId)
@@ -32,6 +33,7 @@ public sealed class TroubleshootDialog : WaterfallDialog<TroubleshootValues>
         _replies = replies;
         _hedges = new(replies.Content.Reading.Hedges);
         _state = state;
+        _memory = new AnswerMemory(state);
         _clock = clock;
         AddStep(PickAsync);
         AddStep(AdviseAsync);
@@ -39,9 +41,14 @@ public sealed class TroubleshootDialog : WaterfallDialog<TroubleshootValues>
         AddStep(StepBackAsync);
     }
 
-    /// <summary>Why the struggle happens and what to do, pointing at the cat's current step when it has one.</summary>
-    public static Task SendAdviceAsync(Replies replies, ITurnContext turn, string struggleId, CatProfile? cat, CancellationToken cancellationToken)
+    /// <summary>
+    /// Why the struggle happens and what to do, pointing at the cat's current step when it has one. A struggle at a
+    /// place that belongs to a later step ("he freezes at the front door" at step 4) says that part comes later and
+    /// what to do at the current step instead.
+    /// </summary>
+    public static Task SendAdviceAsync(Replies replies, ITurnContext turn, string struggleId, CatProfile? cat, string? message, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(replies);
         var content = replies.Content;
         var struggle = content.Troubleshooting.Struggles.Find(s => s.Id == struggleId);
         if (struggle is null)
@@ -50,7 +57,11 @@ public sealed class TroubleshootDialog : WaterfallDialog<TroubleshootValues>
         }
 
         var lines = new List<string> { replies.Cat(struggle.Why, cat) + " " + replies.Cat(struggle.WhatToDo, cat) };
-        if (cat is { Finished: false, Sessions.Count: > 0 })
+        if (cat is not null && replies.LaterStepNote(cat, message) is { } later)
+        {
+            lines.Add(later);
+        }
+        else if (cat is { Finished: false, Sessions.Count: > 0 })
         {
             lines.Add(replies.StepText(content.Troubleshooting.StepAtCurrent, cat, content.Step(cat.Step)));
         }
@@ -92,7 +103,14 @@ public sealed class TroubleshootDialog : WaterfallDialog<TroubleshootValues>
 
         step.Values.StruggleId = struggleId;
         var owner = await _state.OwnerAsync(step.Context, cancellationToken);
-        await SendAdviceAsync(_replies, step.Context, struggleId, owner.Current, cancellationToken);
+
+        // "hes not slipping out of anything tho": advice given a moment ago isn't sent again, nor "did that help?" about it.
+        if (await _memory.SayOnceAsync(step.Context, () => SendAdviceAsync(_replies, step.Context, struggleId, owner.Current, step.Context.Activity.Text, cancellationToken), cancellationToken) == Answered.Repeated)
+        {
+            await _replies.SayAsync(step.Context, c => c.Messages.Listening.RepeatAside, cancellationToken);
+            return await step.EndDialogAsync(null, cancellationToken);
+        }
+
         return await step.PromptAsync(Prompts.Confirm, _replies.OptionalYesNo(_replies.Text(c => c.Troubleshooting.DidThatHelp)), cancellationToken);
     }
 

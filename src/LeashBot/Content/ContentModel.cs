@@ -56,6 +56,9 @@ public sealed class MessagesContent
 
     /// <summary>A remark about the cat's body that is no red flag and no training question ("she sneezed once on the porch").</summary>
     [JsonProperty(Required = Required.Always)] public string HealthRemark { get; set; } = "";
+
+    /// <summary>What the bot says instead of the same answer word for word, to half an answer, and to a side question it can't place.</summary>
+    [JsonProperty(Required = Required.Always)] public ListeningMessages Listening { get; set; } = new();
     [JsonProperty(Required = Required.Always)] public string CatSwitched { get; set; } = "";
     [JsonProperty(Required = Required.Always)] public string CatAlreadyKnown { get; set; } = "";
     [JsonProperty(Required = Required.Always)] public string WhichCat { get; set; } = "";
@@ -78,6 +81,25 @@ public sealed class MessagesContent
     [JsonProperty(Required = Required.Always)] public Dictionary<string, string> OtherLanguage { get; set; } = [];
     [JsonProperty(Required = Required.Always)] public string WhichCatOf { get; set; } = "";
     [JsonProperty(Required = Required.Always)] public string OrWord { get; set; } = "";
+}
+
+/// <summary>Replies that show the bot listened to how the owner answered, not only to what.</summary>
+public sealed class ListeningMessages
+{
+    /// <summary>Instead of an answer the owner got a moment ago: that's all there is, then a "did you mean" of what's close.</summary>
+    [JsonProperty(Required = Required.Always)] public string RepeatDidYouMean { get; set; } = "";
+
+    /// <summary>The same, with the menu when nothing else is close.</summary>
+    [JsonProperty(Required = Required.Always)] public string RepeatMenu { get; set; } = "";
+
+    /// <summary>The same in the middle of a question: a pointer to the answer above, then the question again.</summary>
+    [JsonProperty(Required = Required.Always)] public string RepeatAside { get; set; } = "";
+
+    /// <summary>Half a yes to a checklist question ("kinda? brushing fine, nails she hates"): counted as one to work on, and said so.</summary>
+    [JsonProperty(Required = Required.Always)] public string Partly { get; set; } = "";
+
+    /// <summary>A question asked inside an answer that no topic recognizes: said, so it isn't silently skipped.</summary>
+    [JsonProperty(Required = Required.Always)] public string SideQuestionUnsure { get; set; } = "";
 }
 
 /// <summary>Other words that pick a main-menu entry, besides its title.</summary>
@@ -269,6 +291,19 @@ public sealed class TroubleshootingContent
     [JsonProperty(Required = Required.Always)] public string StepBackOffer { get; set; } = "";
     [JsonProperty(Required = Required.Always)] public string StepBackDeclined { get; set; } = "";
     [JsonProperty(Required = Required.Always)] public string StepAtCurrent { get; set; } = "";
+
+    /// <summary>Places that belong to a later step ("the front door" is step 7), for a struggle there at an earlier step.</summary>
+    [JsonProperty(Required = Required.Always)] public List<LaterStepWords> LaterSteps { get; set; } = [];
+
+    /// <summary>Instead of <see cref="StepAtCurrent"/> when the struggle happened at a later step's place.</summary>
+    [JsonProperty(Required = Required.Always)] public string LaterStep { get; set; } = "";
+}
+
+/// <summary>Words for a place that belongs to a step of the plan.</summary>
+public sealed class LaterStepWords
+{
+    [JsonProperty(Required = Required.Always)] public int Step { get; set; }
+    [JsonProperty(Required = Required.Always)] public List<string> Words { get; set; } = [];
 }
 
 public sealed class Struggle
@@ -391,6 +426,9 @@ public sealed class ReadingContent
 
     /// <summary>Half answers to "Did that help?" ("kinda", "a bit"): another idea follows, as after a no.</summary>
     [JsonProperty(Required = Required.Always)] public List<string> Hedges { get; set; } = [];
+
+    /// <summary>"i said it already", "ya te dije": around an answer to the name question, never part of the name.</summary>
+    [JsonProperty(Required = Required.Always)] public List<string> AlreadySaid { get; set; } = [];
 
     /// <summary>Words a question opens with: a message with one opening a clause (or a "?") is never a session report.</summary>
     [JsonProperty(Required = Required.Always)] public List<string> QuestionOpeners { get; set; } = [];

@@ -20,6 +20,7 @@ public sealed partial class MessageReader
     private const int MoodGap = 2;
     private const int GoodbyeTail = 6;
     private const int GoalWordsForAStep = 2;
+    private const int MinClauseQuestionWords = 3;
 
     private readonly TopicRecognizer _recognizer;
     private readonly TextRecognizers _numbers;
@@ -292,8 +293,12 @@ public sealed partial class MessageReader
         {
             var clauseText = clause.Contains(",") ? string.Join(' ', clause.Where(w => w != ",")) : string.Join(' ', clause);
             var r = clauses.Count == 1 ? recognition : _recognizer.Recognize(clauseText, catNames);
-            clauseReadings.Add(new ClauseReading(clauseText, r));
-            if (r.Kind == RecognitionKind.Confident && r.TopicId is { } topic && !IsChat(topic) && !questions.Contains(topic))
+            var asks = OpensLikeAQuestion(clause) || (EndsWithQuestionMark(text, clause) && clause.Count(w => w != "," && !_fillers.Contains(w) && !_chatWords.Contains(w)) >= 2);
+            clauseReadings.Add(new ClauseReading(clauseText, r, asks));
+
+            // "he freezes at the front door. every time": two words that ask nothing are no question of their own.
+            if (r.Kind == RecognitionKind.Confident && r.TopicId is { } topic && !IsChat(topic) && !questions.Contains(topic)
+                && (asks || clause.Count(w => w != ",") >= MinClauseQuestionWords))
             {
                 questions.Add(topic);
             }
@@ -307,7 +312,8 @@ public sealed partial class MessageReader
         var mentions = CatMentions(all, cats);
         var (pronoun, pronounCat) = PronounOf(words, cats);
         var (mood, negatedSpans) = MoodOf(clauses);
-        var social = SocialOf(words, recognition, text.Contains('?', StringComparison.Ordinal));
+        var asksAQuestion = text.Contains('?', StringComparison.Ordinal) || clauses.Exists(OpensLikeAQuestion);
+        var social = SocialOf(words, recognition, asksAQuestion);
         var duration = new Lazy<TimeSpan?>(() => text.Length == 0 ? null : _numbers.RecognizeDuration(text), LazyThreadSafetyMode.None);
         var stepNumber = StepNumberIn(words);
 
@@ -323,17 +329,17 @@ public sealed partial class MessageReader
         var language = LanguageOf(text, words);
         var yesNo = questions.Count > 0 ? null : YesNoOf(text, words);
         // "biscuit (2, v confident) and pepper (5, kinda nervous)": what is in brackets is about the cat, not its name.
-        var nameWords = text.Contains('(', StringComparison.Ordinal) ? Words(Bracketed().Replace(text, " ")) : all;
+        var nameClauses = text.Contains('(', StringComparison.Ordinal) ? Clauses(Bracketed().Replace(text, " ")) : clauses;
+        var nameWords = NameWords(nameClauses);
         var newCatName = _names.NameIn(nameWords, catNames);
         var bareName = _names.BareName(nameWords, newCatName);
-        var asks = text.Contains('?', StringComparison.Ordinal) || clauses.Exists(c => c.FirstOrDefault(w => w != "," && !_fillers.Contains(w) && w != "and") is { } first && _questionOpeners.Contains(first));
         // A length of time settles a report; a question with one that reads as a report or as nothing clear ("is 20
         // minutes a go too much for him?") is for the head.
         var settled = command != Command.None || language != "en" || social != SocialAct.None || stepNumber is not null
             || (yesNo is not null && words.Count <= 3) || bareName is not null || questions.Count > 1
             || (newCatName is not null && recognition.Kind != RecognitionKind.Confident)
             || !words.Exists(w => !char.IsAsciiDigit(w[0]))
-            || (FitsASessionReport(recognition) && duration.Value is not null && !(asks && ReportOrNothing(recognition)));
+            || (FitsASessionReport(recognition) && duration.Value is not null && !(asksAQuestion && ReportOrNothing(recognition)));
         if (_semantic is not null && !settled)
         {
             var decided = _semantic.Decide(text, recognition, AnimalsIn(words, mentions.Count > 0));
@@ -364,6 +370,13 @@ public sealed partial class MessageReader
             }
         }
 
+        // "hes not slipping out of anything tho": a struggle said not to happen is no question of the message.
+        var denied = negatedSpans.Count == 0 ? [] : DeniedStruggles(negatedSpans, catNames);
+        if (questions.RemoveAll(denied.Contains) > 0 && questions.Count < 2)
+        {
+            questions.Clear();
+        }
+
         return new MessageReading
         {
             Text = text,
@@ -380,18 +393,85 @@ public sealed partial class MessageReader
             FitsASessionReport = FitsASessionReport(recognition),
             Mood = mood,
             NegatedSpans = negatedSpans,
+            DeniedStruggles = denied,
             YesNo = yesNo,
             NewCatName = newCatName,
             BareName = bareName,
+            NameAnswerReading = new Lazy<string?>(() => _names.NameAnswer(nameClauses.Where(c => !NamesAnotherAnimal(c))), LazyThreadSafetyMode.None),
             NewCatNames = _names.NamesListed(nameWords),
             Rename = _names.RenameIn(nameWords, catNames),
             FirmNewCatName = newCatName is null ? null : _names.FirmNameIn(nameWords, catNames),
-            AsksAQuestion = asks,
+            AsksAQuestion = asksAQuestion,
             Declines = DeclinesIn(words),
             AsksToForgetOwner = forgetOwner,
             Language = language,
             WordCount = words.Count,
         };
+    }
+
+    /// <summary>
+    /// "ok so like... should i be bringing him near the door or is that later": a clause whose first word, after
+    /// filler and chat ("ok so", "lol"), opens a question, with or without a "?".
+    /// </summary>
+    private bool OpensLikeAQuestion(List<string> clause) =>
+        clause.FirstOrDefault(w => w != "," && !_fillers.Contains(w) && !_chatWords.Contains(w) && w is not ("and" or "so" or "but")) is { } first
+        && _questionOpeners.Contains(first);
+
+    /// <summary>
+    /// The words names are read from: a sentence about another animal ("we have a dog too, Biscuit, a lab", "Biscuit
+    /// is my lab") is left out, so its name never becomes a cat's, and sentences are kept apart by a break, so a name
+    /// never runs on into the next sentence ("her name is Mochi. Biscuit is...").
+    /// </summary>
+    private List<string> NameWords(List<List<string>> clauses)
+    {
+        if (clauses.Count == 1 && !NamesAnotherAnimal(clauses[0]))
+        {
+            return clauses[0];
+        }
+
+        var words = new List<string>();
+        foreach (var clause in clauses.Where(c => !NamesAnotherAnimal(c)))
+        {
+            if (words.Count > 0)
+            {
+                words.Add(",");
+            }
+
+            words.AddRange(clause);
+        }
+
+        return words;
+    }
+
+    /// <summary>A sentence that names another animal and no cat.</summary>
+    private bool NamesAnotherAnimal(IReadOnlyList<string> clause) => AnimalsIn([.. clause.Where(w => w != ",")], false) == Animals.Other;
+
+    /// <summary>"hes not slipping out of anything tho": the struggles a negation says did not happen.</summary>
+    private List<string> DeniedStruggles(List<string> negatedSpans, string[] catNames)
+    {
+        var denied = new List<string>();
+        foreach (var span in negatedSpans)
+        {
+            if (_recognizer.Recognize(span, catNames) is { Kind: RecognitionKind.Confident, TopicId: { } topic } && topic.StartsWith("struggle.", StringComparison.Ordinal)
+                && !denied.Contains(topic))
+            {
+                denied.Add(topic);
+            }
+        }
+
+        return denied;
+    }
+
+    /// <summary>"can i walk them together eventually?": the clause's last word stands before a "?" in the message.</summary>
+    private static bool EndsWithQuestionMark(string text, List<string> clause)
+    {
+        var last = clause.FindLast(w => w != "," && w.Any(char.IsLetterOrDigit));
+        if (last is null)
+        {
+            return false;
+        }
+
+        return text.Contains(last + "?", StringComparison.OrdinalIgnoreCase) || text.Contains(last + " ?", StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>Which animals a message names by their words (the owner's own cats aside).</summary>
@@ -890,7 +970,9 @@ public sealed partial class MessageReader
 
         // "omg ty ur a star, gotta run and feed her, bye!!": a message that ends on a goodbye and asks nothing is one
         // ("we'll try again later" is not).
-        if (!asks && acts[^1].Act == SocialAct.Goodbye && EndsWithChat(words, covered) && (acts.Count >= 2 || words[acts[^1].At] != "later"))
+        // An "ok" at the start is no part of a goodbye: "ok so ... or is that later" ends on "later" and leaves nothing.
+        if (!asks && acts[^1].Act == SocialAct.Goodbye && EndsWithChat(words, covered)
+            && (acts.Count(a => a.Act != SocialAct.Acknowledgement) >= 2 || words[acts[^1].At] != "later"))
         {
             return SocialAct.Goodbye;
         }

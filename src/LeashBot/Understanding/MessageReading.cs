@@ -30,8 +30,11 @@ public sealed record MoodReading(Mood Mood, bool ThroughNegation);
 /// <summary>One of the owner's cats named in the message; <see cref="Negated"/> for "pickle, not milo".</summary>
 public sealed record CatMention(string Name, bool Negated);
 
-/// <summary>One clause of the message ("kinda." / "how do i check the fit?" / "also she hisses at cars") and its topic.</summary>
-public sealed record ClauseReading(string Text, Recognition Recognition);
+/// <summary>
+/// One clause of the message ("kinda." / "how do i check the fit?" / "also she hisses at cars") and its topic;
+/// <see cref="AsksAQuestion"/> when it opens like a question or ends with "?".
+/// </summary>
+public sealed record ClauseReading(string Text, Recognition Recognition, bool AsksAQuestion = false);
 
 /// <summary>
 /// Everything LeashBot reads in one message, read once per turn by <see cref="MessageReader"/>: the router,
@@ -83,6 +86,9 @@ public sealed record MessageReading
     /// <summary>The stretches of text a negation covers ("not relaxed at all").</summary>
     public required IReadOnlyList<string> NegatedSpans { get; init; }
 
+    /// <summary>Struggles the message says did not happen ("hes not slipping out of anything"): never the topic it asks about.</summary>
+    public required IReadOnlyList<string> DeniedStruggles { get; init; }
+
     /// <summary>A yes or no answer, when the message is one (a question with a "yes" inside is not).</summary>
     public required bool? YesNo { get; init; }
 
@@ -103,6 +109,12 @@ public sealed record MessageReading
 
     /// <summary>The whole message, when it is short and could be just a name ("Luna", "mr whiskers"); for the name prompt.</summary>
     public required string? BareName { get; init; }
+
+    /// <summary>The name in an answer to the name question that says more than the name ("i said it already 😅 pudding").</summary>
+    public string? NameAnswer => NameAnswerReading.Value;
+
+    /// <summary>Read only at the name question, when something first asks.</summary>
+    public required Lazy<string?> NameAnswerReading { get; init; }
 
     /// <summary>"en", or the code of another language the message is written in (see reading.json).</summary>
     public required string Language { get; init; }

@@ -30,6 +30,8 @@ public sealed class NameRules
     private readonly PhraseIndex<bool> _singleCatLeadIns;
     private readonly PhraseIndex<bool> _nameFixes;
     private readonly PhraseIndex<bool> _anotherCat;
+    private readonly PhraseIndex<bool> _alreadySaid;
+    private readonly HashSet<string> _chat;
 
     internal NameRules(ReadingContent words, GlobalSettings global, MoodWords moods, TopicRecognizer recognizer, Func<string, List<string>> tokenize)
     {
@@ -59,6 +61,66 @@ public sealed class NameRules
         _singleCatLeadIns = Index(words.SingleCatNameLeadIns, tokenize);
         _nameFixes = Index(words.NameFixWords, tokenize);
         _anotherCat = Index(words.AnotherCatWords, tokenize);
+        _alreadySaid = Index(words.AlreadySaid, tokenize);
+        _chat =
+        [
+            .. words.ChatShorthand.SelectMany(tokenize),
+            .. global.FillerWords.SelectMany(tokenize),
+            .. words.Social.Thanks.Concat(words.Social.Laughter).Concat(words.Social.Acknowledgements)
+                .Where(m => !m.Contains(' ', StringComparison.Ordinal)).SelectMany(tokenize),
+        ];
+    }
+
+    /// <summary>
+    /// The name in an answer to "What's your cat's name?" that says more than the name: "i said it already 😅
+    /// pudding", "Canela, ya te dije jaja", "button. hes 2, ginger boy". The answer is cut at sentence ends, commas and
+    /// emoji; "already said" words and chat are dropped; the first part that is a plausible name is the name, and the
+    /// rest are details about the cat. Null when no part is one.
+    /// </summary>
+    public string? NameAnswer(IEnumerable<IReadOnlyList<string>> clauses)
+    {
+        ArgumentNullException.ThrowIfNull(clauses);
+        foreach (var clause in clauses)
+        {
+            var part = new List<string>();
+            foreach (var word in clause.Append(","))
+            {
+                if (word != "," && word.Any(char.IsLetterOrDigit))
+                {
+                    part.Add(word);
+                    continue;
+                }
+
+                if (NameInPart(part) is { } name)
+                {
+                    return name;
+                }
+
+                part.Clear();
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>A part of an answer as a name, with "already said" phrases and chat around it left out.</summary>
+    private string? NameInPart(List<string> part)
+    {
+        var kept = new List<string>(part.Count);
+        for (var i = 0; i < part.Count; i++)
+        {
+            if (_alreadySaid.MatchAt(part, i) is { Words.Length: var length })
+            {
+                i += length - 1;
+                continue;
+            }
+
+            kept.Add(part[i]);
+        }
+
+        var start = kept.FindIndex(w => !_chat.Contains(w));
+        var end = kept.FindLastIndex(w => !_chat.Contains(w));
+        return start < 0 ? null : Plausible(kept.GetRange(start, end - start + 1));
     }
 
     private static PhraseIndex<bool> Index(IEnumerable<string> phrases, Func<string, List<string>> tokenize) =>
@@ -299,7 +361,8 @@ public sealed class NameRules
 
         var joined = string.Join(' ', words);
         if (joined.Length > LongestName || joined.Length < 2 || !joined.Any(char.IsLetter) || _notNames.Contains(joined)
-            || words.Any(w => _notNameWords.Contains(w) || !w.Any(char.IsLetterOrDigit) || w.All(char.IsAsciiDigit) || _numbers.Contains(w))
+            || words.Any(w => _notNameWords.Contains(w) || !w.Any(char.IsLetterOrDigit) || w.All(char.IsAsciiDigit) || _numbers.Contains(w)
+                || w.EndsWith("'s", StringComparison.Ordinal))
             || YesNoRecognizer.Recognize(joined) is not null)
         {
             return null;

@@ -1,0 +1,314 @@
+using LeashBot.Tests.Support;
+
+namespace LeashBot.Tests.Conversations;
+
+/// <summary>
+/// A conversation that listens: no paragraph twice in one reply, no answer word for word again when the owner asks
+/// again in other words, questions asked beside an answer get answered, names are taken however they are given (and a
+/// dog's name never becomes a cat's), only a real goodbye ends the chat, and the note about English comes first.
+/// Typed the way owners type, on Web Chat, SMS and Teams.
+/// </summary>
+public sealed class ListeningTranscripts(SharedHost shared) : IClassFixture<SharedHost>
+{
+    private readonly BotHost _host = shared.Host;
+
+    private async Task<Replies> LaterAsync(Owner owner, string text)
+    {
+        _host.Clock.Advance(TimeSpan.FromMinutes(1));
+        return await owner.SaysAsync(text);
+    }
+
+    private async Task<Owner> OwnerOfAsync(string channel, string cat)
+    {
+        var owner = _host.NewOwner(channelId: channel);
+        await owner.SaysAsync("start training " + cat);
+        return owner;
+    }
+
+    /// <summary>Every paragraph of a reply (one message, or one part of an SMS text), compared as the owner reads it.</summary>
+    private static List<string> Paragraphs(Replies replies) =>
+        [.. replies.Texts.SelectMany(t => t.Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).Where(p => p.Length > 0)];
+
+    /// <summary>Everything a reply shows, cards included (Teams puts questions with buttons on Adaptive Cards).</summary>
+    private static string Seen(Replies replies) => string.Join("\n", replies.Activities.Select(a => a.ToString(Newtonsoft.Json.Formatting.None)));
+
+    private static void Shows(Replies replies, params string[] fragments)
+    {
+        foreach (var fragment in fragments)
+        {
+            Assert.True(Seen(replies).Contains(fragment, StringComparison.OrdinalIgnoreCase), $"Expected the bot to show \"{fragment}\", but it showed:\n{Seen(replies)}");
+        }
+    }
+
+    private static Replies NoParagraphTwice(Replies replies)
+    {
+        var twice = Paragraphs(replies).GroupBy(p => p).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
+        Assert.True(twice.Count == 0, "Said twice in one reply:\n" + string.Join("\n", twice) + "\n---\n" + replies.All);
+        return replies;
+    }
+
+    private static void NothingRepeated(Replies before, Replies now)
+    {
+        var earlier = Paragraphs(before).Where(p => p.Length > 60).ToHashSet();
+        var again = Paragraphs(now).Where(earlier.Contains).ToList();
+        Assert.True(again.Count == 0, "Sent again word for word:\n" + string.Join("\n", again) + "\n---\n" + now.All);
+    }
+
+    // ---- One reply never says the same paragraph twice ----
+
+    [Theory]
+    [InlineData("webchat", "hiii so nervous lol, my friend walks her cat and i wanna try but idk if i'll mess it up?? can u show me the whole plan first 🙏")]
+    [InlineData("sms", "first time owner here, scared i'll get it wrong. can every cat learn this? show me all the steps pls")]
+    [InlineData("msteams", "can any cat learn to walk on a leash?? and can you list the whole plan, all the steps")]
+    public async Task A_message_with_several_questions_gets_each_paragraph_once(string channel, string message)
+    {
+        var owner = _host.NewOwner(channelId: channel);
+        var reply = NoParagraphTwice(await owner.SaysAsync(message));
+        reply.Says("Doors and windows");
+    }
+
+    [Theory]
+    [InlineData("webchat")]
+    [InlineData("sms")]
+    [InlineData("msteams")]
+    public async Task Two_struggles_at_the_same_step_point_at_the_step_once(string channel)
+    {
+        var owner = await OwnerOfAsync(channel, "button");
+        await LaterAsync(owner, "we did 10 minutes, he was relaxed");
+        NoParagraphTwice(await LaterAsync(owner, "he freezes when we go out and he keeps wriggling out of the harness"));
+    }
+
+    // ---- An answer is not sent again word for word ----
+
+    [Theory]
+    [InlineData("webchat", "which harness should i get for her", "ok but what kind of harness tho, which one")]
+    [InlineData("sms", "what harness is best", "ya but like which harness do i buy")]
+    [InlineData("msteams", "which harness is best for a cat?", "sorry, so which harness exactly?")]
+    public async Task Asking_again_in_other_words_gets_no_verbatim_repeat(string channel, string first, string again)
+    {
+        var owner = _host.NewOwner(channelId: channel);
+        var answer = await owner.SaysAsync(first);
+        answer.Says("H-style");
+        var second = await LaterAsync(owner, again);
+        NothingRepeated(answer, second);
+        Shows(second, "That's all I have on that one");
+    }
+
+    [Fact]
+    public async Task After_the_repeat_note_the_menu_or_a_choice_still_leads_somewhere()
+    {
+        var owner = _host.NewOwner();
+        await owner.SaysAsync("which harness should i get?");
+        var second = await LaterAsync(owner, "which harness tho??");
+        second.Says("That's all I have on that one");
+        Assert.NotEmpty(second.Buttons);
+
+        // The owner moves on: a new question gets its answer as usual.
+        (await LaterAsync(owner, "which leash should i use")).Says("leash").DoesNotSay("That's all I have");
+    }
+
+    [Fact]
+    public async Task The_same_answer_much_later_is_given_again()
+    {
+        var owner = _host.NewOwner(channelId: "sms");
+        (await owner.SaysAsync("which harness should i get")).Says("H-style");
+        foreach (var other in new[] { "which leash is best", "can i leave the harness on all day", "is leash training safe", "why walk a cat at all", "how long does it take", "is slow progress normal", "can i drag her a bit", "how should the harness fit", "how long outside at first" })
+        {
+            await LaterAsync(owner, other);
+        }
+
+        (await LaterAsync(owner, "which harness should i get")).Says("H-style").DoesNotSay("That's all I have");
+    }
+
+    [Theory]
+    [InlineData("webchat", "she freezes on the balcony every time", "ugh she just freezes and wont move at all")]
+    [InlineData("sms", "he froze on the porch and wouldnt move", "he freezes up outside, goes flat")]
+    public async Task Struggle_advice_asked_for_again_is_not_resent_nor_asked_about_again(string channel, string first, string again)
+    {
+        var owner = await OwnerOfAsync(channel, "miso");
+        var advice = await LaterAsync(owner, first);
+        advice.Says("Freezing");
+        await LaterAsync(owner, "ok");
+        var second = await LaterAsync(owner, again);
+        NothingRepeated(advice, second);
+        second.Says("That's all I have on that one").DoesNotSay("Did that help");
+    }
+
+    // ---- Troubleshooting tied to the plan ----
+
+    [Theory]
+    [InlineData("webchat", "he freezes at the front door. every time")]
+    [InlineData("sms", "when i carry him near the door he just goes flat and freezes")]
+    [InlineData("msteams", "he froze by the back door again today 😿")]
+    public async Task Freezing_at_a_later_steps_place_says_when_that_comes_and_what_to_do_now(string channel, string message)
+    {
+        var owner = await OwnerOfAsync(channel, "button");
+        await LaterAsync(owner, "set button to step 4");
+        var reply = NoParagraphTwice(await LaterAsync(owner, message));
+        reply.Says("Freezing").Says("step 7").Says("step 4").DoesNotSay("Slipping out");
+    }
+
+    [Theory]
+    [InlineData("webchat", "ok so like... should i be bringing him near the front door at all yet or is that later")]
+    [InlineData("sms", "is it too early to let him sit by the window??")]
+    public async Task A_question_about_a_later_steps_place_says_when_it_comes(string channel, string message)
+    {
+        var owner = await OwnerOfAsync(channel, "button");
+        await LaterAsync(owner, "set button to step 4");
+        (await LaterAsync(owner, message)).Says("comes later in the plan").Says("step 4").DoesNotSay("Bye for now");
+    }
+
+    [Fact]
+    public async Task Saying_the_name_of_a_cat_already_known_is_no_new_cat()
+    {
+        var owner = await OwnerOfAsync("webchat", "mochi");
+        (await LaterAsync(owner, "omg stop it 😤 her name is Mochi. Rolo is my lab")).Says("I already know Mochi").DoesNotSay("What's your cat's name");
+        (await LaterAsync(owner, "how are my cats doing")).Says("Mochi").DoesNotSay("Rolo");
+    }
+
+    [Fact]
+    public async Task Freezing_at_the_current_steps_place_gets_no_later_step_note()
+    {
+        var owner = await OwnerOfAsync("webchat", "button");
+        await LaterAsync(owner, "set button to step 8");
+        (await LaterAsync(owner, "he froze on the balcony today")).Says("Freezing").DoesNotSay("comes later");
+    }
+
+    [Theory]
+    [InlineData("webchat", "hes not slipping out of anything tho, the harness fits fine")]
+    [InlineData("sms", "she isnt chewing the harness at all, she just sits there")]
+    [InlineData("msteams", "no he doesnt slip out of it, its snug")]
+    public async Task A_struggle_the_owner_says_did_not_happen_gets_no_advice_for_it(string channel, string message)
+    {
+        var owner = await OwnerOfAsync(channel, "button");
+        (await LaterAsync(owner, message)).DoesNotSay("Slipping out almost always").DoesNotSay("Chewing usually means");
+    }
+
+    // ---- Side questions inside checklist answers ----
+
+    [Theory]
+    [InlineData("webchat", "yes she had her jabs. does 8 count as old for this?")]
+    [InlineData("sms", "yep all vaccinated! is 9 too old to learn?")]
+    [InlineData("msteams", "yes, vet saw him in march. btw can older cats learn this?")]
+    public async Task A_question_beside_a_checklist_answer_is_answered_and_the_checklist_goes_on(string channel, string answer)
+    {
+        var owner = await OwnerOfAsync(channel, "mochi");
+        Shows(await LaterAsync(owner, "is mochi ready?"), "healthy");
+        var reply = await LaterAsync(owner, answer);
+        reply.Says("older cats can learn").DoesNotSay("didn't catch");
+        Shows(reply, "treats or toys");
+    }
+
+    [Theory]
+    [InlineData("webchat", "kinda? brushing fine, nails she hates")]
+    [InlineData("sms", "sort of lol. she tolerates brushing but not her paws")]
+    [InlineData("msteams", "a bit, depends on the day")]
+    public async Task Half_an_answer_at_the_checklist_is_acknowledged_and_counted_to_work_on(string channel, string partly)
+    {
+        var owner = await OwnerOfAsync(channel, "mochi");
+        await LaterAsync(owner, "is mochi ready?");
+        await LaterAsync(owner, "yes");
+        await LaterAsync(owner, "yes");
+        await LaterAsync(owner, "yes");
+        var reply = await LaterAsync(owner, partly);
+        reply.Says("Partly").DoesNotSay("didn't catch");
+        Shows(reply, "regular time");
+        await LaterAsync(owner, "yes");
+        (await LaterAsync(owner, "yes")).Says("handling is still hard");
+    }
+
+    [Fact]
+    public async Task A_side_question_no_topic_knows_is_said_not_skipped()
+    {
+        var owner = await OwnerOfAsync("webchat", "mochi");
+        await LaterAsync(owner, "is mochi ready?");
+        var reply = await LaterAsync(owner, "yes. side q, what's your favourite colour?");
+        reply.Says("not sure I can answer that one").Says("treats or toys");
+    }
+
+    // ---- Names given however the owner gives them ----
+
+    [Theory]
+    [InlineData("webchat", "i said it already 😅 pudding", "Pudding")]
+    [InlineData("webchat", "omg i literally just said 🙄 toast", "Toast")]
+    [InlineData("sms", "button. hes 2, ginger boy", "Button")]
+    [InlineData("sms", "Canela, ya te dije jaja", "Canela")]
+    [InlineData("msteams", "like i said, nori lol", "Nori")]
+    [InlineData("msteams", "Biscuit!! she's 4 and a bit chonky", "Biscuit")]
+    public async Task The_name_question_takes_a_name_with_more_around_it(string channel, string answer, string name)
+    {
+        var owner = _host.NewOwner(channelId: channel);
+        (await owner.SaysAsync("is my cat ready for a harness?")).Says("What's your cat's name?");
+        (await owner.SaysAsync(answer)).Says("Lovely to meet " + name).DoesNotSay("Just the name");
+    }
+
+    [Theory]
+    [InlineData("webchat", "we have a dog too, Rolo, a lab. can i walk them together eventually?", "Rolo")]
+    [InlineData("sms", "can Rolo's harness just fit her, hes got a small puppy one", "Rolo")]
+    [InlineData("msteams", "my dog Rolo is jealous lol. how long does training take?", "Rolo")]
+    public async Task A_dogs_name_never_becomes_a_cat(string channel, string message, string dog)
+    {
+        var owner = await OwnerOfAsync(channel, "mochi");
+        (await LaterAsync(owner, message)).DoesNotSay("remember " + dog).DoesNotSay("meet " + dog);
+        (await LaterAsync(owner, "how are my cats doing")).Says("Mochi").DoesNotSay(dog);
+    }
+
+    [Fact]
+    public async Task A_name_ends_with_its_sentence()
+    {
+        var owner = _host.NewOwner();
+        await owner.SaysAsync("is my cat ready?");
+        (await owner.SaysAsync("her name is Miso. Rolo is my lab")).Says("Lovely to meet Miso!").DoesNotSay("Miso Rolo");
+    }
+
+    [Theory]
+    [InlineData("webchat", "hola! mi gata Canela tiene 3 años, es muy tarde para que aprenda??", "Canela")]
+    [InlineData("sms", "hola, mi gato Tito es muy curioso 😹", "Tito")]
+    public async Task A_name_in_a_spanish_first_message_is_kept(string channel, string message, string name)
+    {
+        var owner = _host.NewOwner(channelId: channel);
+        await owner.SaysAsync(message);
+        (await LaterAsync(owner, "start training")).Says(name + " is on step 1").DoesNotSay("What's your cat's name");
+    }
+
+    // ---- Only a farewell ends the chat ----
+
+    [Theory]
+    [InlineData("webchat", "ok so like... should i be bringing him near the front door at all yet or is that later")]
+    [InlineData("sms", "ok so when do we try outside, is that for later")]
+    [InlineData("msteams", "okay cool so the balcony comes later right")]
+    [InlineData("webchat", "ok so do we do the leash later")]
+    public async Task Ok_so_and_later_in_a_question_are_not_goodbye(string channel, string message)
+    {
+        var owner = await OwnerOfAsync(channel, "button");
+        (await LaterAsync(owner, message)).DoesNotSay("Bye for now").DoesNotSay("chin scratch");
+    }
+
+    [Theory]
+    [InlineData("webchat", "ok bye!!")]
+    [InlineData("sms", "thanks, gotta run 👋")]
+    [InlineData("msteams", "ok talk later")]
+    public async Task A_message_that_is_only_a_farewell_still_ends_the_chat(string channel, string message)
+    {
+        var owner = await OwnerOfAsync(channel, "button");
+        (await LaterAsync(owner, message)).Says("chin scratch");
+    }
+
+    // ---- The note about English comes first, once ----
+
+    [Theory]
+    [InlineData("webchat", "hola! una pregunta rapida 🐱")]
+    [InlineData("sms", "hola, mi gata tiene miedo del arnés, qué hago?")]
+    public async Task The_note_about_english_is_the_first_reply_to_the_first_spanish_message(string channel, string message)
+    {
+        var owner = _host.NewOwner(channelId: channel);
+        var first = await owner.SaysAsync(message);
+        Assert.Contains("solo hablo inglés", first.All, StringComparison.OrdinalIgnoreCase);
+        if (channel != "sms")
+        {
+            first.FirstSays("inglés");
+        }
+
+        (await LaterAsync(owner, "gracias! y cuanto tiempo tarda?")).DoesNotSay("solo hablo inglés");
+    }
+}
