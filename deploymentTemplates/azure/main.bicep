@@ -107,6 +107,16 @@ param twilioAccountSid string = ''
 @secure()
 param twilioAuthToken string = ''
 
+@description('Staff console sign-in with Entra ID: the Application (client) ID of the console\'s app registration in this tenant, with the redirect URI https://<appName>.azurewebsites.net/console/signin-oidc. Empty: no Entra sign-in (the console then opens only with a staff access key).')
+param consoleEntraClientId string = ''
+
+@description('Staff console: a client secret of that app registration.')
+@secure()
+param consoleEntraClientSecret string = ''
+
+@description('Staff console: the object ID of the Entra group whose members may open the console (every site).')
+param consoleEntraStaffGroupId string = ''
+
 var useManagedIdentityForBot = microsoftAppType == 'UserAssignedMSI'
 var botAppId = useManagedIdentityForBot ? identity.properties.clientId : microsoftAppId
 var storageAccountName = take('leashbot${uniqueString(resourceGroup().id, appName)}', 24)
@@ -122,6 +132,13 @@ var smsEnabled = empty(smsPhoneNumber)
   ? false
   : empty(twilioAccountSid) || empty(twilioAuthToken)
       ? fail('smsPhoneNumber needs twilioAccountSid and twilioAuthToken too')
+      : true
+
+// Staff sign-in with Entra ID needs the app registration's secret and the staff group as well.
+var consoleEntra = empty(consoleEntraClientId)
+  ? false
+  : empty(consoleEntraClientSecret) || empty(consoleEntraStaffGroupId)
+      ? fail('consoleEntraClientId needs consoleEntraClientSecret and consoleEntraStaffGroupId too')
       : true
 
 // Built-in role "Storage Blob Data Contributor".
@@ -297,6 +314,28 @@ var hostSettings = [
   }
 ]
 
+// The staff console signs staff in with this tenant's Entra ID when an app registration is given.
+var consoleSettings = consoleEntra
+  ? [
+      {
+        name: 'Console__Entra__TenantId'
+        value: tenant().tenantId
+      }
+      {
+        name: 'Console__Entra__ClientId'
+        value: consoleEntraClientId
+      }
+      {
+        name: 'Console__Entra__ClientSecret'
+        value: consoleEntraClientSecret
+      }
+      {
+        name: 'Console__Entra__StaffGroupId'
+        value: consoleEntraStaffGroupId
+      }
+    ]
+  : []
+
 var originSettings = [
   for (origin, i) in webChatAllowedOrigins: {
     name: 'WebChat__AllowedOrigins__${i}'
@@ -328,7 +367,7 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
       http20Enabled: true
       minTlsVersion: '1.2'
       ftpsState: 'Disabled'
-      appSettings: concat(botSettings, organizationSettings, stateSettings, hostSettings, originSettings)
+      appSettings: concat(botSettings, organizationSettings, stateSettings, hostSettings, originSettings, consoleSettings)
     }
   }
   dependsOn: [
