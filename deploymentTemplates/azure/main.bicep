@@ -134,13 +134,6 @@ var smsEnabled = empty(smsPhoneNumber)
       ? fail('smsPhoneNumber needs twilioAccountSid and twilioAuthToken too')
       : true
 
-// Staff sign-in with Entra ID needs the app registration's secret and the staff group as well.
-var consoleEntra = empty(consoleEntraClientId)
-  ? false
-  : empty(consoleEntraClientSecret) || empty(consoleEntraStaffGroupId)
-      ? fail('consoleEntraClientId needs consoleEntraClientSecret and consoleEntraStaffGroupId too')
-      : true
-
 // Built-in role "Storage Blob Data Contributor".
 var blobDataContributorRoleId = 'ba92f5b4-2d11-453d-a403-e96b0029c9fe'
 
@@ -314,9 +307,11 @@ var hostSettings = [
   }
 ]
 
-// The staff console signs staff in with this tenant's Entra ID when an app registration is given.
-var consoleSettings = consoleEntra
-  ? [
+// The staff console signs staff in with this tenant's Entra ID when an app registration is given; it needs the staff
+// group too (the app itself refuses to start without the secret: a secure value can't be checked here before deploying).
+var consoleSettings = empty(consoleEntraClientId)
+  ? []
+  : [
       {
         name: 'Console__Entra__TenantId'
         value: tenant().tenantId
@@ -331,10 +326,11 @@ var consoleSettings = consoleEntra
       }
       {
         name: 'Console__Entra__StaffGroupId'
-        value: consoleEntraStaffGroupId
+        value: empty(consoleEntraStaffGroupId)
+          ? fail('consoleEntraClientId needs consoleEntraStaffGroupId too (and consoleEntraClientSecret)')
+          : consoleEntraStaffGroupId
       }
     ]
-  : []
 
 var originSettings = [
   for (origin, i) in webChatAllowedOrigins: {

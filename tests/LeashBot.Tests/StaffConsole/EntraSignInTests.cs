@@ -120,6 +120,35 @@ public sealed class EntraSignInTests
     }
 
     [Fact]
+    public async Task Simulated_Entra_a_sites_own_group_sees_that_site_alone()
+    {
+        const string NorthGroup = "5d4c3b2a-1f0e-4d9c-8b7a-6f5e4d3c2b1a";
+        var northNurse = new SimulatedAccount("Riley North", "riley@north.example", [OtherGroup, NorthGroup]);
+        await using var entra = await SimulatedEntra.StartAsync(northNurse);
+        using var host = Host(entra, new()
+        {
+            ["Sites:0:Id"] = "north",
+            ["Sites:0:Numbers:0"] = "+15550101",
+            ["Sites:0:StaffGroupId"] = NorthGroup,
+            ["Sites:1:Id"] = "south",
+            ["Sites:1:Numbers:0"] = "+15550202",
+        });
+        foreach (var (number, from, text) in new[] { ("+15550101", "n-owner", "she collapsed and her gums look grey"), ("+15550202", "s-owner", "he just collapsed, gums pale white") })
+        {
+            var owner = new Owner(host.Http, "sms", from, from);
+            (await owner.PostAsync(owner.Activity("message", text, new Newtonsoft.Json.Linq.JObject { ["recipient"] = new Newtonsoft.Json.Linq.JObject { ["id"] = number } }))).Says("vet");
+        }
+
+        await using var browser = await LaunchAsync();
+        var page = await browser.Browser.NewPageAsync();
+        await page.GotoAsync(host.Origin + "/console");
+        await PickAsync(page, entra, northNurse);
+        await Assertions.Expect(page.Locator("#who")).ToHaveTextAsync("Signed in as Riley North");
+        Assert.Equal(["north"], await page.EvaluateAsync<string[]>("fetch('/console/api/redflags').then(r => r.json()).then(rows => rows.map(r => r.site))"));
+        Assert.Equal(403, await page.EvaluateAsync<int>("fetch('/console/api/redflags?site=south').then(r => r.status)"));
+    }
+
+    [Fact]
     public async Task Simulated_Entra_without_sign_in_pages_go_to_Entra_the_API_answers_401_and_neither_the_key_nor_this_machine_opens_it()
     {
         await using var entra = await SimulatedEntra.StartAsync(Vet);
