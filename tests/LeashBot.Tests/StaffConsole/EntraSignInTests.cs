@@ -1,6 +1,8 @@
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
 using LeashBot.Hosting.StaffConsole;
 using LeashBot.Tests.Support;
 using Microsoft.AspNetCore.WebUtilities;
@@ -44,6 +46,12 @@ public sealed class EntraSignInTests
         await page.GetByRole(AriaRole.Link, new() { Name = account.Name }).ClickAsync();
     }
 
+    private static async Task AssertAxeCleanAsync(IPage page)
+    {
+        var results = await page.RunAxe(new AxeRunOptions { Rules = new Dictionary<string, RuleOptions> { ["target-size"] = new() { Enabled = true } } });
+        Assert.True(results.Violations.Length == 0, string.Join("\n", results.Violations.Select(v => $"{v.Impact} {v.Id}: {v.Help}")));
+    }
+
     [Fact]
     public async Task Simulated_Entra_sign_in_is_refused_outside_the_staff_group_then_accepted_inside_it_in_a_browser()
     {
@@ -62,10 +70,12 @@ public sealed class EntraSignInTests
         await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("isn't in the staff group");
         Assert.Equal(403, await page.EvaluateAsync<int>("fetch('/console/api/redflags').then(r => r.status)"));
         Assert.Equal(403, await page.EvaluateAsync<int>("fetch('/console').then(r => r.status)"));
+        await AssertAxeCleanAsync(page);
 
         // Another account: the picker again, Dana is in the group and gets the console.
         await page.GetByRole(AriaRole.Button, new() { Name = "Use another account" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("signed out");
+        await AssertAxeCleanAsync(page);
         await page.GetByRole(AriaRole.Link, new() { Name = "Sign in again" }).ClickAsync();
         await PickAsync(page, entra, Vet);
         await Assertions.Expect(page.Locator("#who")).ToHaveTextAsync("Signed in as Dana Whitfield");
