@@ -107,6 +107,16 @@ param twilioAccountSid string = ''
 @secure()
 param twilioAuthToken string = ''
 
+@description('Staff console sign-in with Entra ID: the Application (client) ID of the console\'s app registration in this tenant, with the redirect URI https://<appName>.azurewebsites.net/console/signin-oidc. Empty: no Entra sign-in (the console then opens only with a staff access key).')
+param consoleEntraClientId string = ''
+
+@description('Staff console: a client secret of that app registration.')
+@secure()
+param consoleEntraClientSecret string = ''
+
+@description('Staff console: the object ID of the Entra group whose members may open the console (every site).')
+param consoleEntraStaffGroupId string = ''
+
 var useManagedIdentityForBot = microsoftAppType == 'UserAssignedMSI'
 var botAppId = useManagedIdentityForBot ? identity.properties.clientId : microsoftAppId
 var storageAccountName = take('leashbot${uniqueString(resourceGroup().id, appName)}', 24)
@@ -297,6 +307,31 @@ var hostSettings = [
   }
 ]
 
+// The staff console signs staff in with this tenant's Entra ID when an app registration is given; it needs the staff
+// group too (the app itself refuses to start without the secret: a secure value can't be checked here before deploying).
+var consoleSettings = empty(consoleEntraClientId)
+  ? []
+  : [
+      {
+        name: 'Console__Entra__TenantId'
+        value: tenant().tenantId
+      }
+      {
+        name: 'Console__Entra__ClientId'
+        value: consoleEntraClientId
+      }
+      {
+        name: 'Console__Entra__ClientSecret'
+        value: consoleEntraClientSecret
+      }
+      {
+        name: 'Console__Entra__StaffGroupId'
+        value: empty(consoleEntraStaffGroupId)
+          ? fail('consoleEntraClientId needs consoleEntraStaffGroupId too (and consoleEntraClientSecret)')
+          : consoleEntraStaffGroupId
+      }
+    ]
+
 var originSettings = [
   for (origin, i) in webChatAllowedOrigins: {
     name: 'WebChat__AllowedOrigins__${i}'
@@ -328,7 +363,7 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
       http20Enabled: true
       minTlsVersion: '1.2'
       ftpsState: 'Disabled'
-      appSettings: concat(botSettings, organizationSettings, stateSettings, hostSettings, originSettings)
+      appSettings: concat(botSettings, organizationSettings, stateSettings, hostSettings, originSettings, consoleSettings)
     }
   }
   dependsOn: [

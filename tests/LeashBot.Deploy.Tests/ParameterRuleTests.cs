@@ -70,6 +70,28 @@ public sealed class ParameterRuleTests
     }
 
     [Fact]
+    public async Task Console_sign_in_with_Entra_ID_needs_the_staff_group_and_then_sets_the_consoles_settings()
+    {
+        var parameters = Deployment.FromParameterFile("clinic.parameters.json");
+        parameters["consoleEntraClientId"] = "8a1c2e3f-4b5d-4e6f-9a7b-0c1d2e3f4a5b";
+        parameters["consoleEntraClientSecret"] = "test-console-secret";
+        var (refused, errors) = await Bicep.SnapshotAsync(parameters);
+        Assert.Null(refused);
+        Assert.Contains("consoleEntraClientId needs consoleEntraStaffGroupId too", errors, StringComparison.Ordinal);
+
+        parameters["consoleEntraStaffGroupId"] = "0b6f7a1e-3c2d-4e5f-8a9b-1c2d3e4f5a6b";
+        var settings = (await Deployment.SnapshotAsync(parameters)).AppSettings;
+        Assert.Equal("8a1c2e3f-4b5d-4e6f-9a7b-0c1d2e3f4a5b", settings["Console__Entra__ClientId"]);
+        Assert.Equal("[parameters('consoleEntraClientSecret')]", settings["Console__Entra__ClientSecret"]); // secure: passed through, never written out
+        Assert.Equal("0b6f7a1e-3c2d-4e5f-8a9b-1c2d3e4f5a6b", settings["Console__Entra__StaffGroupId"]);
+        Assert.Equal(settings["MicrosoftAppTenantId"], settings["Console__Entra__TenantId"]);
+
+        // Without an app registration, no Entra settings: the console keeps its key and this-machine rules.
+        var plain = (await Deployment.SnapshotAsync(Deployment.FromParameterFile("clinic.parameters.json"))).AppSettings;
+        Assert.DoesNotContain(plain.Keys, k => k.StartsWith("Console__Entra__", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_signing_key_too_short_to_be_32_bytes_is_refused()
     {
         var parameters = Deployment.FromParameterFile("clinic.parameters.json");

@@ -34,8 +34,16 @@ public sealed class SiteOptions : IValidatableObject
     /// <summary>SHA-256 (hex) of a console key that sees this site alone.</summary>
     public string AccessKeySha256 { get; set; } = "";
 
+    /// <summary>Object id of an Entra group whose members see this site alone in the console (with <c>Console:Entra</c>).</summary>
+    public string StaffGroupId { get; set; } = "";
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
+        if (!string.IsNullOrWhiteSpace(StaffGroupId) && !Guid.TryParse(StaffGroupId, out _))
+        {
+            yield return new ValidationResult($"Sites ({Id}): StaffGroupId is an Entra group's object id (a GUID).", [nameof(StaffGroupId)]);
+        }
+
         if (!string.IsNullOrWhiteSpace(AccessKeySha256) && (AccessKeySha256.Length != 64 || !AccessKeySha256.All(char.IsAsciiHexDigit)))
         {
             yield return new ValidationResult($"Sites ({Id}): AccessKeySha256 must be the 64 hex digits of the key's SHA-256, never the key itself.", [nameof(AccessKeySha256)]);

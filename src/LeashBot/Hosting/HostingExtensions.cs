@@ -144,6 +144,7 @@ public static class HostingExtensions
         // Direct Line's stream is a WebSocket, pinged every 30 s so proxies keep a quiet chat open. The widget's files
         // (embed.js, Web Chat's bundle) are endpoints too, served precompressed.
         app.UseRouting();
+        app.UseEntraSignIn(app.Services.GetRequiredService<IOptions<ConsoleOptions>>().Value);
         app.UseCors();
         app.UseRateLimiter();
         app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30) });

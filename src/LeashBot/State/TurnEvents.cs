@@ -19,6 +19,12 @@ public enum TurnEventKind
 
     /// <summary>The owner asked to be forgotten: the console forgets them too.</summary>
     Forgotten,
+
+    /// <summary>The owner turned practice reminders on (they had none).</summary>
+    ReminderOptIn,
+
+    /// <summary>The owner stopped their practice reminders.</summary>
+    ReminderOptOut,
 }
 
 /// <summary>Which kind of "the bot missed it" a fallback was.</summary>
@@ -84,6 +90,10 @@ public static class TurnEvents
     /// <summary>Notes a fallback of <paramref name="kind"/>, about <paramref name="topic"/> when there is one.</summary>
     public static void Fallback(ITurnContext turn, FallbackKind kind, string? topic = null) =>
         Note(turn, new TurnEvent(TurnEventKind.Fallback) { Fallback = kind, Topic = topic });
+
+    /// <summary>Notes that the owner turned practice reminders on (<paramref name="optedIn"/>) or stopped them.</summary>
+    public static void Reminders(ITurnContext turn, bool optedIn) =>
+        Note(turn, new TurnEvent(optedIn ? TurnEventKind.ReminderOptIn : TurnEventKind.ReminderOptOut));
 
     /// <summary>What this turn's last run noted, in order; null when the conversation never ran for it (an ignored or resent message).</summary>
     public static IReadOnlyList<TurnEvent>? Of(ITurnContext turn)

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using LeashBot.Content;
 using LeashBot.Hosting.StaffConsole;
+using LeashBot.Tests.Reminders;
 using LeashBot.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Newtonsoft.Json.Linq;
@@ -150,6 +151,43 @@ public sealed class ConsoleEventTests
         using var wrong = await PostJsonAsync(host, "/console/api/labels", new { topic = "faq.nope", texts = new[] { Phrasing }, apply = true });
         Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
         Assert.Contains("faq.nope", await wrong.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Reminder_opt_ins_and_opt_outs_are_counted_per_day_without_words_and_downloaded_as_CSV()
+    {
+        const string London = "Europe/London";
+        var (host, _) = Host(ReminderHost.Settings());
+        using var _ = host;
+        var first = host.NewOwner();
+        (await first.SaysInAsync("remind me to practise every evening at 7", London)).Says("every day at 7pm");
+        (await first.SaysInAsync("actually make it weekdays at 8am", London)).Says("on weekdays at 8am");
+        (await first.SaysInAsync("pause reminders for a week", London)).Says("paused until");
+        var second = host.NewOwner();
+        await second.SaysInAsync("can u nudge me tmrw morning", London);
+        (await second.SaysInAsync("no more reminders pls", London)).Says("no more reminders");
+        (await second.SaysInAsync("stop reminders", London)).Says("don't have any reminders");
+
+        // Two owners turned reminders on (a change of time or a pause is not another), one stopped them; no words kept.
+        var kinds = Rows(host, "SELECT e.kind, COUNT(DISTINCT e.id), COUNT(t.id) FROM events e LEFT JOIN texts t ON t.event_id = e.id WHERE e.kind LIKE 'reminder-%' GROUP BY e.kind ORDER BY e.kind");
+        Assert.Equal(["reminder-opt-in:2:0", "reminder-opt-out:1:0"], kinds.Select(r => $"{r[0]}:{r[1]}:{r[2]}"));
+
+        var chart = host.Services.GetRequiredService<ConsoleQueries>().Charts([Sites.Main], 7).Single(c => c.Name == "reminder-opt-ins");
+        Assert.Equal(7, chart.Labels.Count);
+        Assert.Equal(2, chart.Series["opted in"][^1]);
+        Assert.Equal(1, chart.Series["opted out"][^1]);
+        Assert.Equal(0, chart.Series["opted in"].Take(6).Sum());
+
+        using var csv = await host.Http.GetAsync(new Uri("/console/api/charts/reminder-opt-ins.csv?days=7", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, csv.StatusCode);
+        var lines = (await csv.Content.ReadAsStringAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("label,opted in,opted out", lines[0]);
+        Assert.EndsWith(",2,1", lines[^1], StringComparison.Ordinal);
+
+        // "Forget me" takes the owner's opt-in with the rest.
+        (await first.SaysAsync("forget me")).Says("Are you sure");
+        (await first.SaysAsync("yes")).Says("deleted your profile");
+        Assert.Equal(1L, Rows(host, "SELECT COUNT(*) FROM events WHERE kind = 'reminder-opt-in'").Single()[0]);
     }
 
     internal static async Task<HttpResponseMessage> PostJsonAsync(BotHost host, string path, object body, string? origin = null)

@@ -207,8 +207,10 @@ public sealed class ReminderConversation(
             plan.Once = ReminderSchedule.DayText(today.AddDays(1));
         }
 
+        var hadPlan = false;
         var written = await store.UpdateAsync(key, r => Changed(r ?? New(ownerKey), x =>
         {
+            hadPlan = x.Plan is not null;
             x.Plan = plan;
             x.WaitingForZone = null;
             x.TimeZone = zoneId;
@@ -222,6 +224,10 @@ public sealed class ReminderConversation(
             x.Version++;
         }), cancellationToken);
         await ScheduleAsync(key, written!, now, cancellationToken);
+        if (!hadPlan)
+        {
+            TurnEvents.Reminders(turnContext, optedIn: true);
+        }
 
         var lines = new List<string>
         {
@@ -273,6 +279,11 @@ public sealed class ReminderConversation(
                 ? replies.Text(c => c.Reminders.Paused, ("until", ReminderWording.Date(ReminderSchedule.ParseDay(plan.PausedUntil)!.Value)))
                 : replies.Text(c => c.Reminders.Resumed, ("days", wording.DaysOf(plan)), ("time", wording.Clock(plan.Minute))), cancellationToken);
             return;
+        }
+
+        if (written is not null)
+        {
+            TurnEvents.Reminders(turnContext, optedIn: false);
         }
 
         await replies.SayAsync(turnContext, c => c.Reminders.Stopped, cancellationToken);

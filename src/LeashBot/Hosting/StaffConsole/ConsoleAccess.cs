@@ -2,6 +2,7 @@ using LeashBot.Content;
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 
 namespace LeashBot.Hosting.StaffConsole;
@@ -10,12 +11,21 @@ namespace LeashBot.Hosting.StaffConsole;
 public sealed record StaffMember(string Name, IReadOnlyList<string> Sites);
 
 /// <summary>
+/// What the console makes of a request: a staff member; or someone signed in who is not staff (<see cref="SignedInAs"/>,
+/// a 403); or nobody signed in.
+/// </summary>
+public sealed record Admission(StaffMember? Member, string? SignedInAs = null, bool GroupsLeftOut = false);
+
+/// <summary>
 /// Who may open the console. A signed-in staff member (a session cookie, HttpOnly and SameSite=Strict, Secure over
 /// HTTPS, that holds a random token, never the key); else a browser on this machine while
 /// <see cref="ConsoleOptions.OpenOnThisMachine"/> is on; else nobody: 401 where a key can sign in, 403 where none is set.
 /// The main access key sees every site; a site's own key (<c>Sites:N:AccessKeySha256</c>) sees that site alone.
 /// Keys are kept as SHA-256 hashes; a sign-in is refused over plain HTTP from another machine, and after
 /// <see cref="FailuresPerMinute"/> wrong keys from one address in a minute.
+/// With <see cref="ConsoleOptions.Entra"/> set, Entra ID is the only way in (no key, no open door on this machine): the
+/// console's staff group sees every site, a site's group (<c>Sites:N:StaffGroupId</c>) that site alone, anyone else
+/// signed in is refused.
 /// </summary>
 public sealed class ConsoleAccess(IOptions<ConsoleOptions> options, IOptions<List<SiteOptions>> siteOptions, Sites sites, TimeProvider time)
 {
@@ -25,10 +35,41 @@ public sealed class ConsoleAccess(IOptions<ConsoleOptions> options, IOptions<Lis
     private readonly ConcurrentDictionary<string, (StaffMember Member, DateTimeOffset Expires)> _sessions = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, (int Count, DateTimeOffset Since)> _failures = new(StringComparer.Ordinal);
 
-    /// <summary>The staff member behind a request, or null.</summary>
+    /// <summary>True when staff sign in with Entra ID.</summary>
+    public bool UsesEntra => options.Value.Entra.IsConfigured;
+
+    /// <summary>Who is behind a request, by Entra ID when it is configured, else by key or by being on this machine.</summary>
+    public async Task<Admission> AdmitAsync(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (!UsesEntra)
+        {
+            return new Admission(Who(context));
+        }
+
+        var signedIn = await context.AuthenticateAsync(EntraSignIn.CookieScheme);
+        if (!signedIn.Succeeded)
+        {
+            return new Admission(null);
+        }
+
+        var principal = signedIn.Principal;
+        var groups = EntraSignIn.GroupsOf(principal);
+        IReadOnlyList<string> scope = Member(groups, options.Value.Entra.StaffGroupId) ? sites.All
+            : [.. siteOptions.Value.Where(s => Member(groups, s.StaffGroupId)).Select(s => s.Id)];
+        var name = EntraSignIn.NameOf(principal);
+        return scope.Count > 0 ? new Admission(new StaffMember(name, scope), name) : new Admission(null, name, EntraSignIn.GroupsLeftOut(principal));
+    }
+
+    /// <summary>The staff member behind a request by key or by being on this machine, or null (never with Entra ID).</summary>
     public StaffMember? Who(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
+        if (UsesEntra)
+        {
+            return null;
+        }
+
         if (context.Request.Cookies[Cookie] is { Length: > 0 } token && _sessions.TryGetValue(Hash(token), out var session))
         {
             if (session.Expires > time.GetUtcNow())
@@ -43,7 +84,7 @@ public sealed class ConsoleAccess(IOptions<ConsoleOptions> options, IOptions<Lis
     }
 
     /// <summary>True when some key can sign in (so a refusal is a 401 with the sign-in page, not a 403).</summary>
-    public bool CanSignIn => AccessKey.IsSet(options.Value.AccessKeySha256) || siteOptions.Value.Exists(s => AccessKey.IsSet(s.AccessKeySha256));
+    public bool CanSignIn => UsesEntra || AccessKey.IsSet(options.Value.AccessKeySha256) || siteOptions.Value.Exists(s => AccessKey.IsSet(s.AccessKeySha256));
 
     /// <summary>Signs in with a key; returns the session token for the cookie, or null for a wrong key.</summary>
     public string? SignIn(HttpContext context, string? name, string? key)
@@ -103,6 +144,8 @@ public sealed class ConsoleAccess(IOptions<ConsoleOptions> options, IOptions<Lis
     /// <summary>A browser on this machine: a loopback peer that no proxy relayed.</summary>
     public static bool IsThisMachine(HttpContext context) =>
         AnonymousCallers.IsLocal(context.Connection.RemoteIpAddress) && !AnonymousCallers.IsRelayed(context.Request);
+
+    private static bool Member(IReadOnlySet<string> groups, string? group) => !string.IsNullOrWhiteSpace(group) && groups.Contains(group.Trim());
 
     private static string Hash(string token) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 

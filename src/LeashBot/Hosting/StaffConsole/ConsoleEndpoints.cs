@@ -1,5 +1,7 @@
 using System.Reflection;
+using System.Text.Encodings.Web;
 using LeashBot.Content;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 
 namespace LeashBot.Hosting.StaffConsole;
@@ -16,16 +18,27 @@ public static class ConsoleEndpoints
     public static IEndpointRouteBuilder MapStaffConsole(this IEndpointRouteBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.MapGet("/console", (HttpContext context, ConsoleAccess access) =>
-            access.Who(context) is not null ? Page("console.html")
-            : access.CanSignIn ? Page("signin.html", StatusCodes.Status401Unauthorized)
-            : Refused(StatusCodes.Status403Forbidden, "The console opens only on this machine; set Console:AccessKeySha256 to sign in from elsewhere."));
+        app.MapGet("/console", async (HttpContext context, ConsoleAccess access) => await access.AdmitAsync(context) switch
+        {
+            { Member: not null } => Page("console.html"),
+            { SignedInAs: { } name } admission => Page("not-staff.html", StatusCodes.Status403Forbidden, html => html
+                .Replace("{account}", HtmlEncoder.Default.Encode(name), StringComparison.Ordinal)
+                .Replace("data-groups-left-out hidden", admission.GroupsLeftOut ? "data-groups-left-out" : "data-groups-left-out hidden", StringComparison.Ordinal)),
+            _ when access.UsesEntra => Results.Challenge(new AuthenticationProperties { RedirectUri = "/console" }, [EntraSignIn.Scheme]),
+            _ when access.CanSignIn => Page("signin.html", StatusCodes.Status401Unauthorized),
+            _ => Refused(StatusCodes.Status403Forbidden, "The console opens only on this machine; set Console:AccessKeySha256 or Console:Entra to sign in from elsewhere."),
+        });
 
         app.MapPost("/console/signin", async (HttpContext context, ConsoleAccess access) =>
         {
             if (!SameOrigin(context))
             {
                 return Refused(StatusCodes.Status403Forbidden, "Sign in from the console's own page.");
+            }
+
+            if (access.UsesEntra)
+            {
+                return Refused(StatusCodes.Status403Forbidden, "Staff sign in with their organization's account at /console.");
             }
 
             if (!ConsoleAccess.MaySendKey(context))
@@ -41,18 +54,26 @@ public static class ConsoleEndpoints
             var form = await context.Request.ReadFormAsync(context.RequestAborted);
             if (access.SignIn(context, form["name"], form["key"]) is not { } token)
             {
-                return Page("signin.html", StatusCodes.Status401Unauthorized, failed: true);
+                return Page("signin.html", StatusCodes.Status401Unauthorized, html => html.Replace("data-failed hidden", "data-failed", StringComparison.Ordinal));
             }
 
             context.Response.Cookies.Append(ConsoleAccess.Cookie, token, access.CookieOptions(context));
             return Results.Redirect("/console", permanent: false, preserveMethod: false);
         }).DisableAntiforgery();
 
-        app.MapPost("/console/signout", (HttpContext context, ConsoleAccess access) =>
+        app.MapPost("/console/signout", async (HttpContext context, ConsoleAccess access) =>
         {
             if (!SameOrigin(context))
             {
                 return Refused(StatusCodes.Status403Forbidden, "Sign out from the console's own page.");
+            }
+
+            if (access.UsesEntra)
+            {
+                // The console forgets the staff member and says so (a redirect on to Entra would break the form's
+                // form-action 'self'); the next sign-in asks Entra which account to use.
+                await context.SignOutAsync(EntraSignIn.CookieScheme);
+                return Page("signed-out.html");
             }
 
             access.SignOut(context);
@@ -64,9 +85,13 @@ public static class ConsoleEndpoints
         {
             var context = invocation.HttpContext;
             var access = context.RequestServices.GetRequiredService<ConsoleAccess>();
-            if (access.Who(context) is not { } who)
+            var admission = await access.AdmitAsync(context);
+            if (admission.Member is not { } who)
             {
-                return access.CanSignIn ? Refused(StatusCodes.Status401Unauthorized, "Sign in at /console first.")
+                return admission.SignedInAs is not null ? Refused(StatusCodes.Status403Forbidden, admission.GroupsLeftOut
+                        ? "Entra ID sent no group list for this account (it is in too many groups): have the app registration send only groups assigned to the application."
+                        : "This account is not in the console's staff group.")
+                    : access.CanSignIn ? Refused(StatusCodes.Status401Unauthorized, "Sign in at /console first.")
                     : Refused(StatusCodes.Status403Forbidden, "The console opens only on this machine.");
             }
 
@@ -198,17 +223,13 @@ public static class ConsoleEndpoints
         return Uri.TryCreate(from, UriKind.Absolute, out var uri) && string.Equals(uri.Authority, request.Host.Value, StringComparison.OrdinalIgnoreCase);
     }
 
-    private static IResult Page(string name, int status = StatusCodes.Status200OK, bool failed = false)
+    /// <summary>One of the console's pages (their words and markup are files in <c>Pages/</c>), <paramref name="fill"/> changing it on the way.</summary>
+    internal static IResult Page(string name, int status = StatusCodes.Status200OK, Func<string, string>? fill = null)
     {
         using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("LeashBot.Console." + name)!;
         using var reader = new StreamReader(stream);
         var html = reader.ReadToEnd();
-        if (failed)
-        {
-            html = html.Replace("data-failed hidden", "data-failed", StringComparison.Ordinal);
-        }
-
-        return Results.Content(html, "text/html; charset=utf-8", statusCode: status);
+        return Results.Content(fill is null ? html : fill(html), "text/html; charset=utf-8", statusCode: status);
     }
 
     /// <summary>What the label form posts.</summary>

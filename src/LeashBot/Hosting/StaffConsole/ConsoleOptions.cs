@@ -36,11 +36,86 @@ public sealed class ConsoleOptions : IValidatableObject
     [Range(5, 24 * 60)]
     public int SignInMinutes { get; set; } = 8 * 60;
 
+    /// <summary>Staff sign-in with the clinic's Entra ID (section <c>Console:Entra</c>); when set, it is the only way in.</summary>
+    public EntraSignInOptions Entra { get; set; } = new();
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (AccessKey.Problem("Console:AccessKeySha256", AccessKeySha256) is { } problem)
         {
             yield return new ValidationResult(problem, [nameof(AccessKeySha256)]);
+        }
+
+        foreach (var entraProblem in Entra.Problems())
+        {
+            yield return new ValidationResult(entraProblem, [nameof(Entra)]);
+        }
+    }
+}
+
+/// <summary>
+/// The clinic's Entra ID for staff sign-in (section <c>Console:Entra</c>): its tenant, the console's app registration
+/// (client id and secret, redirect URI <c>https://&lt;host&gt;/console/signin-oidc</c>) and the staff group whose members
+/// may open the console. Set <see cref="ClientId"/> to turn it on.
+/// </summary>
+public sealed class EntraSignInOptions
+{
+    /// <summary>Entra's sign-in address (another cloud has its own).</summary>
+    public string Instance { get; set; } = "https://login.microsoftonline.com/";
+
+    /// <summary>The clinic's tenant: its id (a GUID) or its primary domain. Never "common" or "organizations": only the clinic's own staff sign in.</summary>
+    public string TenantId { get; set; } = "";
+
+    /// <summary>The app registration's application (client) id; empty = no Entra sign-in.</summary>
+    public string ClientId { get; set; } = "";
+
+    /// <summary>A client secret of the app registration (keep it in Key Vault or the app's secret settings).</summary>
+    public string ClientSecret { get; set; } = "";
+
+    /// <summary>Object id of the staff group that sees every site; a site's own group is <c>Sites:N:StaffGroupId</c>.</summary>
+    public string StaffGroupId { get; set; } = "";
+
+    /// <summary>The OpenID Connect authority; empty = <see cref="Instance"/> + <see cref="TenantId"/> + <c>/v2.0</c>.</summary>
+    public string Authority { get; set; } = "";
+
+    public bool IsConfigured => !string.IsNullOrWhiteSpace(ClientId);
+
+    public string AuthorityUri => !string.IsNullOrWhiteSpace(Authority) ? Authority.TrimEnd('/') : $"{Instance.TrimEnd('/')}/{TenantId.Trim()}/v2.0";
+
+    /// <summary>True when the authority is on this machine (a test's provider): its metadata may then come over plain HTTP.</summary>
+    public bool AuthorityIsThisMachine => Uri.TryCreate(AuthorityUri, UriKind.Absolute, out var uri) && uri.IsLoopback;
+
+    /// <summary>What is wrong with these settings, if Entra sign-in is on.</summary>
+    public IEnumerable<string> Problems()
+    {
+        if (!IsConfigured)
+        {
+            yield break;
+        }
+
+        if (string.IsNullOrWhiteSpace(TenantId) && string.IsNullOrWhiteSpace(Authority))
+        {
+            yield return "Console:Entra:TenantId is the clinic's tenant id (Entra admin center > Overview).";
+        }
+
+        if (TenantId.Trim().ToLowerInvariant() is "common" or "organizations" or "consumers")
+        {
+            yield return "Console:Entra:TenantId must be the clinic's own tenant, not 'common', 'organizations' or 'consumers'.";
+        }
+
+        if (string.IsNullOrWhiteSpace(ClientSecret))
+        {
+            yield return "Console:Entra:ClientSecret is a client secret of the console's app registration.";
+        }
+
+        if (!Uri.TryCreate(AuthorityUri, UriKind.Absolute, out var authority) || (authority.Scheme != Uri.UriSchemeHttps && !authority.IsLoopback))
+        {
+            yield return "Console:Entra:Instance (or Authority) must be an https address.";
+        }
+
+        if (!string.IsNullOrWhiteSpace(StaffGroupId) && !Guid.TryParse(StaffGroupId, out _))
+        {
+            yield return "Console:Entra:StaffGroupId is the staff group's object id (a GUID), not its name.";
         }
     }
 }

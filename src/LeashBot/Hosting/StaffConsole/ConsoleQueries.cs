@@ -122,9 +122,10 @@ public sealed class ConsoleQueries(EventLog log, Sites sites, BotContent content
 
         // Conversations per day by channel, days in the (first) site's zone.
         var dayLabels = Enumerable.Range(0, days).Select(d => Day(now.AddDays(d - days + 1), zone)).ToList();
-        var perDay = log.Rows($"SELECT channel, started FROM conversations WHERE started >= $since AND {siteFilter}", p)
-            .GroupBy(r => (string)r[0]!)
-            .ToDictionary(g => g.Key, g => (IReadOnlyList<double>)[.. dayLabels.Select(day => (double)g.Count(r => Day(DateTimeOffset.FromUnixTimeMilliseconds((long)r[1]!), zone) == day))]);
+        var perDay = PerDay(log.Rows($"SELECT channel, started FROM conversations WHERE started >= $since AND {siteFilter}", p), dayLabels, zone);
+
+        // Reminder opt-ins and opt-outs per day.
+        var reminders = PerDay(log.Rows($"SELECT kind, at FROM events WHERE kind IN ('{EventLog.ReminderOptInKind}', '{EventLog.ReminderOptOutKind}') AND at >= $since AND {siteFilter}", p), dayLabels, zone);
 
         // Share of messages answered without a fallback.
         var messages = Count($"SELECT COUNT(*) FROM events WHERE kind = 'message' AND at >= $since AND {siteFilter}", p);
@@ -160,6 +161,11 @@ public sealed class ConsoleQueries(EventLog log, Sites sites, BotContent content
             {
                 ["cats"] = [.. Enumerable.Range(1, stepCount).Select(n => (double)maxSteps.Count(m => m >= n))],
                 ["median days"] = [.. Enumerable.Range(1, stepCount).Select(n => Median(steps.Where(r => Convert.ToInt32(r[0], CultureInfo.InvariantCulture) == n).Select(r => Convert.ToDouble(r[1], CultureInfo.InvariantCulture) / 86_400_000)))],
+            }),
+            new("reminder-opt-ins", dayLabels, new Dictionary<string, IReadOnlyList<double>>
+            {
+                ["opted in"] = reminders.GetValueOrDefault(EventLog.ReminderOptInKind) ?? [.. dayLabels.Select(_ => 0.0)],
+                ["opted out"] = reminders.GetValueOrDefault(EventLog.ReminderOptOutKind) ?? [.. dayLabels.Select(_ => 0.0)],
             }),
             new("did-that-help", struggles, new Dictionary<string, IReadOnlyList<double>>
             {
@@ -209,6 +215,14 @@ public sealed class ConsoleQueries(EventLog log, Sites sites, BotContent content
 
     private string Local(string site, DateTimeOffset at) =>
         TimeZoneInfo.ConvertTime(at, sites.OrganizationOf(site).ReadTimeZone()).ToString("yyyy-MM-dd HH:mm zzz", CultureInfo.InvariantCulture);
+
+    /// <summary>Rows of (series, unix ms) counted per day of <paramref name="dayLabels"/>, one series per distinct first column.</summary>
+    private static Dictionary<string, IReadOnlyList<double>> PerDay(List<object?[]> rows, List<string> dayLabels, TimeZoneInfo zone) =>
+        rows.GroupBy(r => (string)r[0]!).ToDictionary(g => g.Key, g =>
+        {
+            var days = g.Select(r => Day(DateTimeOffset.FromUnixTimeMilliseconds((long)r[1]!), zone)).ToList();
+            return (IReadOnlyList<double>)[.. dayLabels.Select(day => (double)days.Count(d => d == day))];
+        });
 
     private static string Day(DateTimeOffset at, TimeZoneInfo zone) => TimeZoneInfo.ConvertTime(at, zone).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

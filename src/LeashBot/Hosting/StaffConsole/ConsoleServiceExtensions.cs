@@ -3,6 +3,7 @@ using LeashBot.Content;
 using LeashBot.Storage;
 using LeashBot.Understanding;
 using Microsoft.Bot.Builder;
+using Microsoft.Extensions.Options;
 
 namespace LeashBot.Hosting.StaffConsole;
 
@@ -14,16 +15,24 @@ public static class ConsoleServiceExtensions
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
         var config = builder.Configuration;
-        services.AddOptions<ConsoleOptions>().Bind(config.GetSection(ConsoleOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ConsoleOptions>().Bind(config.GetSection(ConsoleOptions.Section)).ValidateDataAnnotations()
+            .Validate<IOptions<List<SiteOptions>>>((console, sites) => !console.Entra.IsConfigured || !string.IsNullOrWhiteSpace(console.Entra.StaffGroupId) || sites.Value.Exists(s => !string.IsNullOrWhiteSpace(s.StaffGroupId)),
+                "Console:Entra needs a staff group: Console:Entra:StaffGroupId (every site) or Sites:N:StaffGroupId (that site)")
+            .ValidateOnStart();
         services.AddOptions<List<SiteOptions>>().Bind(config.GetSection(SiteOptions.Section))
             .Validate(sites => sites.Select(s => s.Id).Distinct(StringComparer.Ordinal).Count() == sites.Count && !sites.Exists(s => s.Id == Sites.Main),
                 $"Sites: every site needs its own Id, and '{Sites.Main}' is the top-level Organization's")
-            .Validate(sites => sites.All(s => Valid(s)), "Sites: a site has a wrong setting (Id, AccentColor, Organization or AccessKeySha256)")
+            .Validate(sites => sites.All(s => Valid(s)), "Sites: a site has a wrong setting (Id, AccentColor, Organization, AccessKeySha256 or StaffGroupId)")
             .ValidateOnStart();
         services.AddSingleton<Sites>();
         services.AddSingleton<ConsoleAccess>();
 
         var consoleOptions = config.GetSection(ConsoleOptions.Section).Get<ConsoleOptions>() ?? new ConsoleOptions();
+        if (consoleOptions.Entra.IsConfigured)
+        {
+            services.AddEntraSignIn(consoleOptions);
+        }
+
         var storage = config.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
         var logPath = EventLogPath(consoleOptions, storage);
         services.AddSingleton(_ => new EventLog(logPath));

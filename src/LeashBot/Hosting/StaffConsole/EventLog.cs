@@ -220,12 +220,18 @@ public sealed class EventLog : IEventLog, IDisposable
 
     public const string MessageKind = "message";
 
+    public const string ReminderOptInKind = "reminder-opt-in";
+
+    public const string ReminderOptOutKind = "reminder-opt-out";
+
     public static string KindName(TurnEventKind kind) => kind switch
     {
         TurnEventKind.TopicAnswered => "answered",
         TurnEventKind.Fallback => "fallback",
         TurnEventKind.RedFlag => "redflag",
         TurnEventKind.Helped => "helped",
+        TurnEventKind.ReminderOptIn => ReminderOptInKind,
+        TurnEventKind.ReminderOptOut => ReminderOptOutKind,
         _ => kind.ToString().ToLowerInvariant(),
     };
 
