@@ -44,6 +44,12 @@ public sealed class RedFlagConversation(RedFlagTriage triage, VetReply vet, Mess
         var alarm = flags.RedFlagAt is { } at && now - at <= TimeSpan.FromMinutes(replies.Content.RedFlags.FollowUpMinutes)
             ? (RedFlagTier)Math.Clamp(flags.RedFlagLevel, (int)RedFlagTier.None, (int)RedFlagTier.Emergency)
             : RedFlagTier.None;
+        if (alarm == RedFlagTier.None && flags.RedFlagAt is not null)
+        {
+            // An alarm that has run its time leaves nothing behind (a vet's all-clear signs stay cleared).
+            EndAlarm(flags);
+        }
+
         if (found.Count == 0 && alarm == RedFlagTier.None)
         {
             // Nothing about health stands in the way: the message is read once, by the coaching.
@@ -91,11 +97,7 @@ public sealed class RedFlagConversation(RedFlagTriage triage, VetReply vet, Mess
         if (allClear)
         {
             flags.ClearedSigns = [.. flags.ClearedSigns.Union(flags.RedFlagSigns)];
-            flags.RedFlagAt = null;
-            flags.RedFlagLevel = 0;
-            flags.RedFlagSigns = [];
-            flags.RedFlagCats = [];
-            flags.RedFlagAskedAgain = 0;
+            EndAlarm(flags);
             await replies.SendAsync(turn, replies.Cat(aftercare.AllClear, cat), cancellationToken);
             // Only a real question goes on ("...she's fine now. why does she chew the harness?"): the all-clear itself
             // is never taken as the answer to a question the bot asked before the red flag.
@@ -155,6 +157,15 @@ public sealed class RedFlagConversation(RedFlagTriage triage, VetReply vet, Mess
         var reason = why is null ? vet.For(RedFlagTier.None, cat?.Name) : vet.WithNumbers(string.Join(" ", opening, why, replies.Cat(aftercare.CallNow, cat)));
         await replies.UrgentAsync(turn, reason, cancellationToken);
         return HealthTurn.SentToVet;
+    }
+
+    private static void EndAlarm(ConversationFlags flags)
+    {
+        flags.RedFlagAt = null;
+        flags.RedFlagLevel = 0;
+        flags.RedFlagSigns = [];
+        flags.RedFlagCats = [];
+        flags.RedFlagAskedAgain = 0;
     }
 
     /// <summary>Notes the alarm (or its renewal) for this conversation and the staff console.</summary>

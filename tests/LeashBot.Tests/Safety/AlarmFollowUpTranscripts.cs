@@ -84,6 +84,20 @@ public sealed class AlarmFollowUpTranscripts(SharedHost shared) : IClassFixture<
         (await owner.SaysAsync("omg he just chewed a lily leaf off the bouquet")).FirstSays(Emergency);
     }
 
+    [Fact]
+    public async Task Panting_after_play_told_in_passing_is_a_call_soon_and_the_vets_all_clear_ends_it()
+    {
+        var owner = _host.NewOwner();
+        await owner.SaysAsync("start training");
+        await owner.SaysAsync("Button");
+        (await owner.SaysAsync("so last night we did like 20 mins, he was mostly chill, then chased his mouse toy around like a maniac 😹 and after that he was panting with his mouth open for a few mins which was kinda weird?? anyway he was fine after and ate his dinner. does 20 mins count as relaxed"))
+            .FirstSays("needs a vet to look at Button soon").DoesNotSay(Emergency);
+        var why = await owner.SaysAsync("wait what?? hes totally normal this morning. is it really an emergency");
+        why.Says("through the nose").Says("call your vet now").Says(RedFlagScorecard.EmergencyPhone);
+        (await owner.SaysAsync("back!! vet checked him over, listened to his heart and lungs and everything, said hes fine. she said keep play sessions shorter and stop if he pants again"))
+            .Says(Glad).DoesNotSay(RedFlagScorecard.EmergencyPhone);
+    }
+
     [Theory]
     [InlineData("VET SAW HER. shes fine")]
     [InlineData("vet checked her over this morning")]
