@@ -26,6 +26,12 @@ public enum HealthTurn
 /// message again, training waits and the owner is told why, and "ok", "thanks", "calling now" get a short kind reply.
 /// A vet's all-clear ends the alarm: the bot is glad, says to follow the vet on when to start again, and lets the
 /// coaching answer whatever else the message asks.
+/// <para>
+/// An alarm is about one cat: the owner's other cats train on. Asking again about the same alarm ("is it really an
+/// emergency?", "ok but WHY") gets why the sign matters and the call-now action, never the same paragraph. A training
+/// question ("how often should we practise?") is answered for later; only sessions and moving on wait. A sign a vet
+/// has cleared in this conversation ("stop if he pants again") raises no new alarm.
+/// </para>
 /// </summary>
 public sealed class RedFlagConversation(RedFlagTriage triage, VetReply vet, MessageReader reader, Replies replies, BotAccessors state, TimeProvider clock)
 {
@@ -33,12 +39,18 @@ public sealed class RedFlagConversation(RedFlagTriage triage, VetReply vet, Mess
     {
         var flags = await state.FlagsAsync(turn, cancellationToken);
         var owner = await state.OwnerAsync(turn, cancellationToken);
-        var found = triage.Read(text, [.. owner.Cats.Select(c => c.Name)]);
+        var found = NotCleared(triage.Read(text, [.. owner.Cats.Select(c => c.Name)]), flags.ClearedSigns);
         var now = clock.GetUtcNow();
         var alarm = flags.RedFlagAt is { } at && now - at <= TimeSpan.FromMinutes(replies.Content.RedFlags.FollowUpMinutes)
             ? (RedFlagTier)Math.Clamp(flags.RedFlagLevel, (int)RedFlagTier.None, (int)RedFlagTier.Emergency)
             : RedFlagTier.None;
-        if (!found.IsRedFlag && alarm == RedFlagTier.None)
+        if (alarm == RedFlagTier.None && flags.RedFlagAt is not null)
+        {
+            // An alarm that has run its time leaves nothing behind (a vet's all-clear signs stay cleared).
+            EndAlarm(flags);
+        }
+
+        if (found.Count == 0 && alarm == RedFlagTier.None)
         {
             // Nothing about health stands in the way: the message is read once, by the coaching.
             return HealthTurn.Coaching;
@@ -47,33 +59,55 @@ public sealed class RedFlagConversation(RedFlagTriage triage, VetReply vet, Mess
         // The cat the message is about ("biscuit keeps going to the tray" while Pepper is the one in training), else the current one.
         var reading = reader.Read(text, owner.Cats);
         var cat = reading.CatsMeant is [var meant] ? owner.Cats.FirstOrDefault(c => c.Name == meant) ?? owner.Current : owner.Current;
-        var allClear = alarm != RedFlagTier.None && triage.ReadsAllClear(text);
-
-        if (found.IsRedFlag || (!allClear && triage.AsksAboutHealth(text)))
+        if (found.Count == 0 && flags.RedFlagCats.Count > 0)
         {
-            var tier = found.Tier > alarm ? found.Tier : alarm;
-            flags.RedFlagAt = now;
-            flags.RedFlagLevel = (int)tier;
-            flags.MenuShown = false;
-            TurnEvents.Note(turn, new TurnEvent(TurnEventKind.RedFlag)
+            if (reading.CatsMeant.Count > 0 && !reading.CatsMeant.Intersect(flags.RedFlagCats, StringComparer.OrdinalIgnoreCase).Any())
             {
-                Tier = tier.ToString().ToLowerInvariant(),
-                Signs = [.. found.Signs.Select(s => s.SignId).Distinct()],
-                BodySystems = [.. found.Signs.Select(s => s.SystemId).Distinct()],
-            });
-            await replies.UrgentAsync(turn, vet.For(found.IsRedFlag ? tier : RedFlagTier.None, cat?.Name, reading.Language != "en" ? reading.Language : triage.LanguageOf(text) ?? reading.Language), cancellationToken);
+                // An alarm about one cat doesn't hold the owner's other cats ("can we still practise with Pepper?").
+                return HealthTurn.Coaching;
+            }
+
+            // A message that names no cat is about the one the alarm is for.
+            cat = reading.CatsMeant.Count == 0 ? owner.FindCat(flags.RedFlagCats[^1]) ?? cat : cat;
+        }
+
+        // The same worry said again ("cats pant when they play, don't they?") is no new alarm, and a vet's all-clear
+        // that repeats the sign ("...stop if he pants again") still ends it.
+        var sameWorry = alarm != RedFlagTier.None && found.All(s => Covers(flags.RedFlagSigns, s) || triage.RestatesAlarm(s.SignId));
+        var allClear = sameWorry && triage.ReadsAllClear(text);
+        if (found.Count > 0 && !sameWorry)
+        {
+            var tier = (RedFlagTier)Math.Max((int)found.Max(s => s.Tier), (int)alarm);
+            var ongoing = alarm != RedFlagTier.None;
+            Raise(turn, flags, tier, found, now);
+            flags.RedFlagSigns = [.. (ongoing ? flags.RedFlagSigns : []).Union(found.Select(s => s.SignId))];
+            flags.RedFlagCats = [.. (ongoing ? flags.RedFlagCats : []).Union(cat is null ? [] : [cat.Name])];
+            flags.RedFlagAskedAgain = 0;
+            if (cat is not null)
+            {
+                // The cat the alarm is about is the one an unnamed message is about from now on.
+                owner.CurrentCat = cat.Name;
+            }
+
+            await replies.UrgentAsync(turn, vet.For(tier, cat?.Name, reading.Language != "en" ? reading.Language : triage.LanguageOf(text) ?? reading.Language), cancellationToken);
             return HealthTurn.SentToVet;
         }
 
         var aftercare = replies.Content.RedFlags.Aftercare;
         if (allClear)
         {
-            flags.RedFlagAt = null;
-            flags.RedFlagLevel = 0;
+            flags.ClearedSigns = [.. flags.ClearedSigns.Union(flags.RedFlagSigns)];
+            EndAlarm(flags);
             await replies.SendAsync(turn, replies.Cat(aftercare.AllClear, cat), cancellationToken);
             // Only a real question goes on ("...she's fine now. why does she chew the harness?"): the all-clear itself
             // is never taken as the answer to a question the bot asked before the red flag.
             return AsksSomething(reading) && (text.Contains('?', StringComparison.Ordinal) || reading.Questions.Count > 1) ? HealthTurn.Coaching : HealthTurn.Answered;
+        }
+
+        if (found.Any(s => !triage.RestatesAlarm(s.SignId)))
+        {
+            // The same sign again ("he's still panting"): the reason and the call-now action.
+            return await AskedAgainAsync(turn, flags, alarm, found, cat, now, cancellationToken);
         }
 
         if (reading.Command != Command.None || reading.Recognition.TopicId == TopicIds.ForgetMe)
@@ -82,13 +116,87 @@ public sealed class RedFlagConversation(RedFlagTriage triage, VetReply vet, Mess
             return HealthTurn.Coaching;
         }
 
-        // Training waits for a question or a training request; news like "on our way to the vet now" gets the kind reply,
-        // whatever topic a reader finds in it.
-        var asksForTraining = AsksSomething(reading) && (text.Contains('?', StringComparison.Ordinal) || reading.Questions.Count > 1
-            || reading.Recognition.TopicId is TopicIds.PlanStart or TopicIds.PlanNext or TopicIds.PlanStep or TopicIds.PlanLog);
-        await replies.SendAsync(turn, replies.Cat(asksForTraining || reading.IsSessionReport ? aftercare.TrainingWaits : aftercare.Waiting, cat), cancellationToken);
+        // Sessions and moving on wait, and the owner hears why; a question about the training itself is answered, for
+        // later ("how often should we practise?"), unless it asks about health ("can it wait till morning?").
+        var topic = reading.Recognition.TopicId;
+        var training = AsksSomething(reading);
+        if ((training && topic is TopicIds.PlanStart or TopicIds.PlanNext or TopicIds.PlanStep or TopicIds.PlanLog or TopicIds.PlanProgress
+                or TopicIds.PlanStepBack or TopicIds.PlanUndo or TopicIds.PlanMoveSession or TopicIds.Checklist) || reading.IsSessionReport)
+        {
+            await replies.SendAsync(turn, replies.Cat(aftercare.TrainingWaits, cat), cancellationToken);
+            return HealthTurn.Answered;
+        }
+
+        if (triage.AsksAboutHealth(text))
+        {
+            return await AskedAgainAsync(turn, flags, alarm, found, cat, now, cancellationToken);
+        }
+
+        if (reading.AsksAQuestion || text.Contains('?', StringComparison.Ordinal))
+        {
+            await replies.SendAsync(turn, replies.Cat(aftercare.ForLater, cat), cancellationToken);
+            return HealthTurn.Coaching;
+        }
+
+        // News like "on our way to the vet now", "ok", "thanks": the kind reply, whatever topic a reader finds in it.
+        await replies.SendAsync(turn, replies.Cat(aftercare.Waiting, cat), cancellationToken);
         return HealthTurn.Answered;
     }
+
+    /// <summary>
+    /// Asked again ("is it really an emergency?", "ok but WHY"): why the sign matters and what to do now, opened in other
+    /// words each time so no paragraph repeats; the tier is never lowered.
+    /// </summary>
+    private async Task<HealthTurn> AskedAgainAsync(ITurnContext turn, ConversationFlags flags, RedFlagTier alarm, List<RedFlagSign> found, CatProfile? cat, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var aftercare = replies.Content.RedFlags.Aftercare;
+        Raise(turn, flags, alarm, found, now);
+        var opening = aftercare.AskedAgain[flags.RedFlagAskedAgain++ % aftercare.AskedAgain.Count];
+        var why = flags.RedFlagSigns.Where(id => !triage.RestatesAlarm(id)).Select(triage.Sign).OfType<RedFlagSign>().OrderByDescending(s => s.Tier)
+            .Select(s => replies.Content.RedFlags.Systems.First(system => system.Id == s.SystemId).Why).FirstOrDefault();
+        var reason = why is null ? vet.For(RedFlagTier.None, cat?.Name) : vet.WithNumbers(string.Join(" ", opening, why, replies.Cat(aftercare.CallNow, cat)));
+        await replies.UrgentAsync(turn, reason, cancellationToken);
+        return HealthTurn.SentToVet;
+    }
+
+    private static void EndAlarm(ConversationFlags flags)
+    {
+        flags.RedFlagAt = null;
+        flags.RedFlagLevel = 0;
+        flags.RedFlagSigns = [];
+        flags.RedFlagCats = [];
+        flags.RedFlagAskedAgain = 0;
+    }
+
+    /// <summary>Notes the alarm (or its renewal) for this conversation and the staff console.</summary>
+    private static void Raise(ITurnContext turn, ConversationFlags flags, RedFlagTier tier, IReadOnlyList<RedFlagSign> found, DateTimeOffset now)
+    {
+        flags.RedFlagAt = now;
+        flags.RedFlagLevel = (int)tier;
+        flags.MenuShown = false;
+        TurnEvents.Note(turn, new TurnEvent(TurnEventKind.RedFlag)
+        {
+            Tier = tier.ToString().ToLowerInvariant(),
+            Signs = [.. found.Select(s => s.SignId).Distinct()],
+            BodySystems = [.. found.Select(s => s.SystemId).Distinct()],
+        });
+    }
+
+    /// <summary>The signs found, less those a vet has cleared in this conversation.</summary>
+    private List<RedFlagSign> NotCleared(RedFlagResult found, List<string> cleared) =>
+        cleared.Count == 0 ? [.. found.Signs] : [.. found.Signs.Where(s => !Covers(cleared, s))];
+
+    /// <summary>
+    /// A sign is covered by others when it is one of them, or a see-a-vet-soon sign of the same body system ("he pants"
+    /// after "panting with his mouth open"); an emergency of another kind is never covered.
+    /// </summary>
+    private bool Covers(List<string> signIds, RedFlagSign sign) =>
+        signIds.Contains(sign.SignId) || (sign.Tier == RedFlagTier.Soon && signIds.Any(id => triage.Sign(id)?.SystemId == sign.SystemId));
+
+    /// <summary>A question about the training itself, answered even while an alarm lasts: FAQs, struggles, body language.</summary>
+    private static bool IsAboutTraining(string? topic) =>
+        topic is not null && (topic.StartsWith("faq.", StringComparison.Ordinal) || topic.StartsWith("struggle.", StringComparison.Ordinal)
+            || topic is TopicIds.BodyLanguage or TopicIds.PlanOverview or TopicIds.Stories);
 
     /// <summary>A question or request the coaching would answer, beyond chat ("ok", "thanks", "calling now").</summary>
     private static bool AsksSomething(MessageReading reading) =>

@@ -266,7 +266,7 @@ public sealed class Router(Replies replies, BotAccessors state, MessageReader re
                 }
 
                 // A calm message about health ("his gums are nice and pink") is understood, even with no topic for it.
-                var calmHealth = triage.Read(text).MentionsHealth;
+                var calmHealth = IsAboutHealth(reading, text);
                 if (!calmHealth)
                 {
                     TurnEvents.Fallback(turn, FallbackKind.NotSure);
@@ -358,7 +358,14 @@ public sealed class Router(Replies replies, BotAccessors state, MessageReader re
 
     /// <summary>A statement (no question) with a word about the cat's body in it, that the triage found no red flag in.</summary>
     private bool IsHealthRemark(MessageReading reading, string text) =>
-        !reading.Text.Contains('?', StringComparison.Ordinal) && triage.Read(text).MentionsHealth;
+        !reading.Text.Contains('?', StringComparison.Ordinal) && IsAboutHealth(reading, text);
+
+    /// <summary>
+    /// A health word written as such, in an English message: another language's everyday words that look like English
+    /// health words ("rapide", "puse") and words read as typos of one are no remark about health. (Red flags in any
+    /// language were handled before the router.)
+    /// </summary>
+    private bool IsAboutHealth(MessageReading reading, string text) => reading.Language == "en" && triage.Read(text).MentionsHealth;
 
     /// <summary>"honestly can we just start over": a short message asking to start over in its own words (the bare command acts at once).</summary>
     public bool AsksToStartOver(MessageReading reading)

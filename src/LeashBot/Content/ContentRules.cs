@@ -143,6 +143,22 @@ internal static partial class ContentRules
             }
         }
 
+        // Asked again about an alarm, the reason goes out with the numbers, on SMS too.
+        var askedAgain = c.Systems.Select(s => ($"systems.{s.Id}.why", s.Why)).Append(("aftercare.callNow", c.Aftercare.CallNow))
+            .Concat(c.Aftercare.AskedAgain.Select((text, i) => ($"aftercare.askedAgain[{i}]", text)));
+        foreach (var (path, text) in askedAgain)
+        {
+            if (Template.WithoutPlaceholders(text).FirstOrDefault(ch => !Gsm7.IsBasic(ch)) is var bad and not '\0')
+            {
+                yield return (path, $"'{bad}' is not a plain SMS (GSM-7) character; it goes out with the vet's numbers.");
+            }
+        }
+
+        if (c.Aftercare.AskedAgain.Count == 0)
+        {
+            yield return ("aftercare.askedAgain", "needs at least one opening.");
+        }
+
         var groups = new Dictionary<string, List<string>>(c.WordGroups, StringComparer.Ordinal);
         foreach (var list in c.Knowledge)
         {
@@ -167,12 +183,14 @@ internal static partial class ContentRules
 
         var lists = new (string Path, IEnumerable<string> Patterns)[]
         {
-            ("clearances", c.Clearances), ("longAgo", c.LongAgo), ("resolved", c.Resolved), ("followUps", c.FollowUps),
+            ("clearances", c.Clearances), ("longAgo", c.LongAgo), ("resolved", c.Resolved), ("followUps", c.FollowUps), ("allClears", c.AllClears),
         };
         var systemPatterns = c.Systems.SelectMany((system, i) => system.Signs.SelectMany((sign, j) => new[]
         {
             ($"systems[{i}].signs[{j}]", (IEnumerable<string>)sign.Patterns),
             ($"systems[{i}].signs[{j}]", sign.Unless ?? []),
+            ($"systems[{i}].signs[{j}].softerAfter", sign.SofterAfter ?? []),
+            ($"systems[{i}].signs[{j}].stoppedWhen", sign.StoppedWhen ?? []),
         }));
         foreach (var (path, patterns) in lists.Concat(systemPatterns))
         {

@@ -108,6 +108,18 @@ public sealed class RedFlagAftercare
 
     /// <summary>A calm message about health the coaching has no answer for ("his gums are nice and pink"); the menu follows.</summary>
     [JsonProperty(Required = Required.Always)] public string CalmHealth { get; set; } = "";
+
+    /// <summary>
+    /// The owner asks again about the same alarm ("is it really an emergency?", "ok but WHY"): an opening, taken in
+    /// turn, before the sign's reason (<see cref="BodySystem.Why"/>) and <see cref="CallNow"/>, so no paragraph repeats.
+    /// </summary>
+    [JsonProperty(Required = Required.Always)] public List<string> AskedAgain { get; set; } = [];
+
+    /// <summary>The clear action after the reason: call now, say what was seen; the numbers follow.</summary>
+    [JsonProperty(Required = Required.Always)] public string CallNow { get; set; } = "";
+
+    /// <summary>A training question (not a session) while the alarm lasts: answered, after this line saying it is for later.</summary>
+    [JsonProperty(Required = Required.Always)] public string ForLater { get; set; } = "";
 }
 
 /// <summary>A list of facts (names) from a named source, with its licence.</summary>
@@ -124,6 +136,10 @@ public sealed class BodySystem
 {
     [JsonProperty(Required = Required.Always)] public string Id { get; set; } = "";
     [JsonProperty(Required = Required.Always)] public string Title { get; set; } = "";
+
+    /// <summary>Why signs of this system need a vet, in the bot's words and never a diagnosis: said when the owner asks again.</summary>
+    [JsonProperty(Required = Required.Always)] public string Why { get; set; } = "";
+
     [JsonProperty(Required = Required.Always)] public List<RedFlagSignDefinition> Signs { get; set; } = [];
 }
 
@@ -138,4 +154,20 @@ public sealed class RedFlagSignDefinition
 
     /// <summary>Patterns that, in the same sentence, show the words mean something harmless ("hairball").</summary>
     public List<string>? Unless { get; set; }
+
+    /// <summary>
+    /// For an emergency sign: patterns of a cause that makes it less pressing ("after play"). When one is in the
+    /// message and the message also says the sign has stopped (<c>resolved</c> or <see cref="StoppedWhen"/>), the sign is
+    /// read as see a vet soon.
+    /// </summary>
+    public List<string>? SofterAfter { get; set; }
+
+    /// <summary>With <see cref="SofterAfter"/>: patterns that say this sign has stopped ("fine after"), besides <c>resolved</c>.</summary>
+    public List<string>? StoppedWhen { get; set; }
+
+    /// <summary>
+    /// A sign that only says how grave the owner feels it is ("dying", "an emergency"): while an alarm lasts it adds
+    /// nothing new ("is it really an emergency?" asks about that alarm).
+    /// </summary>
+    public bool RestatesAlarm { get; set; }
 }

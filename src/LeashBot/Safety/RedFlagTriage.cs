@@ -65,6 +65,9 @@ public sealed class RedFlagTriage
     private readonly PatternSet _allClears;
     private readonly bool[] _healthWord;
     private readonly SignInfo[] _signInfo;
+    private readonly FrozenDictionary<string, (PatternSet Cause, PatternSet Stopped)> _softerAfter;
+    private readonly FrozenSet<string> _restates;
+    private readonly FrozenSet<string> _healthForms; // health words as the content writes them, and their plain English endings
 
     private RedFlagTriage(RedFlagContent content, GlobalSettings? global, IEnumerable<string> knownTexts)
     {
@@ -103,6 +106,7 @@ public sealed class RedFlagTriage
 
         var signs = new List<(Pattern Pattern, int Sign)>();
         var info = new List<SignInfo>();
+        var softerAfter = new Dictionary<string, (PatternSet, PatternSet)>(StringComparer.Ordinal);
         foreach (var system in content.Systems)
         {
             foreach (var sign in system.Signs)
@@ -110,11 +114,19 @@ public sealed class RedFlagTriage
                 var tier = sign.Tier == "emergency" ? RedFlagTier.Emergency : RedFlagTier.Soon;
                 var unless = sign.Unless is { Count: > 0 } u ? new PatternSet(u.Select(p => (compile.Pattern(p), 0))) : null;
                 info.Add(new SignInfo(new RedFlagSign(sign.Id, system.Id, tier), unless));
+                if (sign.SofterAfter is { Count: > 0 } softer)
+                {
+                    softerAfter[sign.Id] = (new PatternSet(softer.Select(p => (compile.Pattern(p), 0))),
+                        new PatternSet(content.Resolved.Concat(sign.StoppedWhen ?? []).Select(p => (compile.Pattern(p), 0))));
+                }
+
                 signs.AddRange(sign.Patterns.Select(p => (compile.Pattern(p), info.Count - 1)));
             }
         }
 
         _signInfo = [.. info];
+        _softerAfter = softerAfter.ToFrozenDictionary(StringComparer.Ordinal);
+        _restates = content.Systems.SelectMany(s => s.Signs).Where(s => s.RestatesAlarm).Select(s => s.Id).ToFrozenSet(StringComparer.Ordinal);
         _clearances = new PatternSet(content.Clearances.Concat(content.LongAgo).Select(p => (compile.Pattern(p), 0)));
         _resolved = new PatternSet(content.Resolved.Select(p => (compile.Pattern(p), 0)));
         _followUps = new PatternSet(content.FollowUps.Select(p => (compile.Pattern(p), 0)));
@@ -142,11 +154,13 @@ public sealed class RedFlagTriage
             StringComparer.Ordinal);
         _cat = vocabulary.IdOf("cat");
         _healthWord = new bool[count];
+
         var coachingStems = knownTexts.SelectMany(Words).Select(EnglishStemmer.Stem).ToHashSet(StringComparer.Ordinal);
         foreach (var (stem, id) in _ids)
         {
             // Words of the coaching itself ("walk", "treat") say nothing about health on their own.
-            _healthWord[id] = healthIds.Contains(id) && id < count && !_skip[id] && !_negation[id] && !_subject[id] && !coachingStems.Contains(stem);
+            // Nor do words of one or two letters, the other languages' little words among them ("se ahoga" starts with "se").
+            _healthWord[id] = healthIds.Contains(id) && id < count && stem.Length > 2 && !_skip[id] && !_negation[id] && !_subject[id] && !coachingStems.Contains(stem);
         }
 
         // Exact words: every red-flag word as written in the content maps to its id; every other word the
@@ -183,6 +197,9 @@ public sealed class RedFlagTriage
         }
 
         _knownStems = knownStems.ToFrozenSet(StringComparer.Ordinal);
+        _healthForms = compile.SurfaceWords.Where(w => _ids.TryGetValue(EnglishStemmer.Stem(w), out var id) && _healthWord[id])
+            .SelectMany(w => new[] { w, w + "s", w + "es", w + "ed", w + "d", w + "ing", EnglishStemmer.Stem(w) })
+            .ToFrozenSet(StringComparer.Ordinal);
         _surfaceLookup = _surface.GetAlternateLookup<ReadOnlySpan<char>>();
         _fuzzy = new FuzzyMatcher(fuzzyWords);
         _fuzzyTargets = fuzzyTargets.ToFrozenDictionary(StringComparer.Ordinal);
@@ -204,6 +221,12 @@ public sealed class RedFlagTriage
 
     /// <summary>The body systems the signs are grouped by.</summary>
     public IReadOnlyList<string> SystemIds => [.. _signInfo.Select(s => s.Sign.SystemId).Distinct()];
+
+    /// <summary>A sign by its id ("breathing.panting"), with its body system and tier; null for an id the content no longer has.</summary>
+    public RedFlagSign? Sign(string signId) => _signInfo.FirstOrDefault(s => s.Sign.SignId == signId)?.Sign;
+
+    /// <summary>True for a sign that only says how grave the owner feels it is ("dying", "an emergency").</summary>
+    public bool RestatesAlarm(string signId) => _restates.Contains(signId);
 
     /// <summary>Number of sign patterns.</summary>
     public int PatternCount => _signs.Count;
@@ -242,7 +265,7 @@ public sealed class RedFlagTriage
     public RedFlagResult Read(string text, IReadOnlyCollection<string>? catNames = null)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var tokens = Tokenize(text, catNames);
+        var tokens = Tokenize(text, catNames, out var typos);
         List<RedFlagSign>? found = null;
         var tier = RedFlagTier.None;
         var calmed = false;
@@ -268,8 +291,14 @@ public sealed class RedFlagTriage
             start = i + 1;
         }
 
-        return found is not null ? new RedFlagResult(tier, found)
-            : calmed || MentionsHealth(tokens) ? RedFlagResult.HealthOnly : RedFlagResult.None;
+        if (found is not null)
+        {
+            return Softened(tokens, found) is { } softer ? new RedFlagResult(softer.Max(s => s.Tier), softer) : new RedFlagResult(tier, found);
+        }
+
+        // Only words written as health words make a remark about health: a word read as a typo of one ("rapida",
+        // "olio") is enough to catch a red flag, never to call an ordinary message a health remark.
+        return (calmed || MentionsHealth(tokens)) && !OnlyTypos(tokens, typos) ? RedFlagResult.HealthOnly : RedFlagResult.None;
     }
 
     /// <summary>
@@ -281,12 +310,13 @@ public sealed class RedFlagTriage
         ArgumentNullException.ThrowIfNull(text);
 
         // Only a denial inside it undoes an all-clear ("the vet said she's not fine"), even one that is no denial in
-        // a sign; one before it is about something else ("nothing broken, the vet says she's ok").
-        return AnySentenceMatches(_allClears, Tokenize(text), denialInsideUndoes: true);
+        // a sign; one before it is about something else ("nothing broken, the vet says she's ok"). A question is no
+        // all-clear ("should i go to the vet or is he fine?").
+        return AnySentenceMatches(_allClears, Tokenize(text), denialInsideUndoes: true, statementsOnly: true);
     }
 
-    /// <summary>True when a pattern of the set matches within one sentence of the message.</summary>
-    private bool AnySentenceMatches(PatternSet set, List<int> tokens, bool denialInsideUndoes)
+    /// <summary>True when a pattern of the set matches within one sentence of the message (with <paramref name="statementsOnly"/>, one that is no question).</summary>
+    private bool AnySentenceMatches(PatternSet set, List<int> tokens, bool denialInsideUndoes, bool statementsOnly = false)
     {
         Span<int> positions = stackalloc int[PatternSet.MaxElements];
         var start = 0;
@@ -294,6 +324,12 @@ public sealed class RedFlagTriage
         {
             if (i < tokens.Count && !IsEnd(tokens[i]))
             {
+                continue;
+            }
+
+            if (statementsOnly && i < tokens.Count && tokens[i] == QuestionEnd)
+            {
+                start = i + 1;
                 continue;
             }
 
@@ -354,6 +390,45 @@ public sealed class RedFlagTriage
         }
 
         return bestHits >= 2 && bestHits * 4 >= words.Count ? best : null;
+    }
+
+    /// <summary>True when some words were read as typos of red-flag words and no health word is written as such.</summary>
+    private bool OnlyTypos(List<int> tokens, List<int>? typos)
+    {
+        if (typos is null)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (tokens[i] > 0 && !typos.Contains(i) && _healthWord[tokens[i]])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Emergency signs with a cause that makes them less pressing ("panting with his mouth open after play"), when the
+    /// message also says the sign has stopped ("fine after"), are read as see a vet soon; null when none is.
+    /// </summary>
+    private List<RedFlagSign>? Softened(List<int> tokens, List<RedFlagSign> found)
+    {
+        List<RedFlagSign>? softened = null;
+        for (var i = 0; i < found.Count; i++)
+        {
+            if (_softerAfter.TryGetValue(found[i].SignId, out var softer) && AnySentenceMatches(softer.Cause, tokens, denialInsideUndoes: true)
+                && AnySentenceMatches(softer.Stopped, tokens, denialInsideUndoes: true))
+            {
+                softened ??= [.. found];
+                softened[i] = found[i] with { Tier = RedFlagTier.Soon };
+            }
+        }
+
+        return softened;
     }
 
     /// <summary>A word red flags are made of ("gums", "breathing", "vet"), though no sign was found.</summary>
@@ -689,8 +764,12 @@ public sealed class RedFlagTriage
         return false;
     }
 
-    private List<int> Tokenize(string text, IReadOnlyCollection<string>? catNames = null)
+    private List<int> Tokenize(string text, IReadOnlyCollection<string>? catNames = null) => Tokenize(text, catNames, out _);
+
+    /// <summary>The message as word ids; <paramref name="typos"/> holds the positions of words read as a typo of a red-flag word.</summary>
+    private List<int> Tokenize(string text, IReadOnlyCollection<string>? catNames, out List<int>? typos)
     {
+        typos = null;
         text = ReplaceEmoji(text);
         var tokens = new List<int>(text.Length / 4 + 4);
         List<int>? namesToo = null;
@@ -762,7 +841,7 @@ public sealed class RedFlagTriage
             var before = tokens.Count;
             var opensSentence = before == 0 || IsEnd(tokens[before - 1]);
             var opensClause = opensSentence || tokens[before - 1] == Comma || tokens[before - 1] == _cat || (tokens[before - 1] > 0 && _clauseBreak[tokens[before - 1]]);
-            AddWord(buffer[..length], tokens);
+            AddWord(buffer[..length], tokens, ref typos);
             if (tokens.Count == before + 1 && opensClause && _namesToo.Count > 0 && IsNameToo(buffer[..length]))
             {
                 (namesToo ??= []).Add(before);
@@ -795,7 +874,7 @@ public sealed class RedFlagTriage
         return _namesToo.GetAlternateLookup<ReadOnlySpan<char>>().Contains(apostrophe > 0 ? word[..apostrophe] : word);
     }
 
-    private void AddWord(ReadOnlySpan<char> word, List<int> tokens)
+    private void AddWord(ReadOnlySpan<char> word, List<int> tokens, ref List<int>? typos)
     {
         var expansions = _expansions.GetAlternateLookup<ReadOnlySpan<char>>();
         if (expansions.TryGetValue(word, out var expansion))
@@ -828,7 +907,7 @@ public sealed class RedFlagTriage
                 return;
             }
 
-            tokens.Add(IdOfWord(plain));
+            tokens.Add(IdOfWord(plain, tokens.Count, ref typos));
             return;
         }
 
@@ -839,14 +918,35 @@ public sealed class RedFlagTriage
             return;
         }
 
-        tokens.Add(IdOfWord(word.ToString()));
+        tokens.Add(IdOfWord(word.ToString(), tokens.Count, ref typos));
     }
 
-    private int IdOfWord(string word)
+    private int IdOfWord(string word, int position, ref List<int>? typos)
     {
+        var id = IdOfWord(word, out var corrected);
+        if (corrected && id > 0)
+        {
+            (typos ??= []).Add(position);
+        }
+
+        return id;
+    }
+
+    private int IdOfWord(string word) => IdOfWord(word, out _);
+
+    /// <summary>
+    /// The id of a word's stem, or of the red-flag word it is a typo of; <paramref name="corrected"/> when the word is a
+    /// typo, or a health word in a form the content never uses.
+    /// </summary>
+    private int IdOfWord(string word, out bool corrected)
+    {
+        corrected = false;
         var stem = EnglishStemmer.Stem(word);
         if (_ids.TryGetValue(stem, out var id))
         {
+            // A health word in a form the content never writes ("puse", "rapide") is only a look-alike: it still
+            // counts for a sign, but not as a remark about health.
+            corrected = _healthWord[id] && !_healthForms.Contains(word);
             return id;
         }
 
@@ -855,13 +955,14 @@ public sealed class RedFlagTriage
             return Unknown;
         }
 
+        corrected = true;
         if (_corrections.TryGetValue(word, out id))
         {
             return id;
         }
 
-        var corrected = _fuzzy.Find(word);
-        id = corrected is null ? Unknown : _fuzzyTargets.GetValueOrDefault(corrected);
+        var correction = _fuzzy.Find(word);
+        id = correction is null ? Unknown : _fuzzyTargets.GetValueOrDefault(correction);
         if (_corrections.Count < MaxCachedCorrections)
         {
             _corrections.TryAdd(word, id);

@@ -23,7 +23,6 @@ public sealed class VetReply(Phrasebook say, TimeProvider clock)
         var redFlags = say.Content.RedFlags;
         var reply = redFlags.Translations.GetValueOrDefault(language) ?? redFlags.Reply;
         catName ??= reply.YourCat ?? say.Content.Messages.YourCat;
-        var org = say.Organization;
         var cat = ("cat", catName);
         var lines = new List<string>
         {
@@ -35,6 +34,26 @@ public sealed class VetReply(Phrasebook say, TimeProvider clock)
             },
         };
 
+        lines.AddRange(Numbers(reply));
+        if (tier != RedFlagTier.None)
+        {
+            lines.Add(say.Text(reply.Afterwards, cat));
+        }
+
+        return string.Join(" ", lines.Where(l => l.Length > 0));
+    }
+
+    /// <summary>
+    /// What the owner is told on asking again about the same alarm: <paramref name="reason"/> (an opening, why the sign
+    /// matters and the call-now action, already worded) and the numbers.
+    /// </summary>
+    public string WithNumbers(string reason) => string.Join(" ", Numbers(say.Content.RedFlags.Reply).Prepend(reason).Where(l => l.Length > 0));
+
+    /// <summary>The numbers to call: the clinic's first while it is open, else the emergency line's.</summary>
+    private List<string> Numbers(RedFlagReplies reply)
+    {
+        var org = say.Organization;
+        var lines = new List<string>();
         var phone = !string.IsNullOrWhiteSpace(org.Phone);
         var emergencyPhone = !string.IsNullOrWhiteSpace(org.EmergencyPhone);
         var clinic = string.IsNullOrWhiteSpace(org.OpeningHours) ? reply.Clinic : reply.ClinicWithHours;
@@ -53,12 +72,7 @@ public sealed class VetReply(Phrasebook say, TimeProvider clock)
             lines.Add(phone ? say.Text(clinic) : "");
         }
 
-        if (tier != RedFlagTier.None)
-        {
-            lines.Add(say.Text(reply.Afterwards, cat));
-        }
-
-        return string.Join(" ", lines.Where(l => l.Length > 0));
+        return lines;
     }
 
     private bool IsOpenNow() =>

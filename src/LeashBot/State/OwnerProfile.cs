@@ -104,4 +104,23 @@ public sealed class ConversationFlags
     /// AnswerMemory), so a rephrased question doesn't get the same answer word for word again. Null before the first.
     /// </summary>
     public string? RecentAnswers { get; set; }
+
+    /// <summary>The cats the alarm since <see cref="RedFlagAt"/> is about (none: no cat known, the alarm holds every cat); the owner's other cats train on.</summary>
+    public List<string> RedFlagCats { get; set; } = [];
+
+    /// <summary>The signs the alarm since <see cref="RedFlagAt"/> was raised for ("breathing.panting").</summary>
+    public List<string> RedFlagSigns { get; set; } = [];
+
+    /// <summary>How often the owner asked again about the same alarm ("is it really an emergency?"): each gets a reason, not the same paragraph.</summary>
+    [JsonProperty(DefaultValueHandling = DefaultValueHandling.Ignore)]
+    public int RedFlagAskedAgain { get; set; }
+
+    /// <summary>Signs a vet has seen the cat for and cleared in this conversation: mentioning them again ("stop if he pants again") is no new alarm.</summary>
+    public List<string> ClearedSigns { get; set; } = [];
+
+    public bool ShouldSerializeRedFlagCats() => RedFlagCats.Count > 0;
+
+    public bool ShouldSerializeRedFlagSigns() => RedFlagSigns.Count > 0;
+
+    public bool ShouldSerializeClearedSigns() => ClearedSigns.Count > 0;
 }

@@ -188,4 +188,36 @@ public sealed class RedFlagKnowledgeTests
     [InlineData("meu gato comeu veneno de rato")]
     public void Common_signs_are_read_in_other_languages(string text) =>
         Assert.True(Triage.Read(text).IsRedFlag, Triage.Explain(text));
+
+    /// <summary>
+    /// Open-mouth panting after hard play that stops within minutes can happen in a healthy cat (emergency vets say
+    /// it is the one time it may be normal), so it is a call to the vet soon; the same panting at rest, going on, or
+    /// with other signs is an emergency.
+    /// </summary>
+    [Theory]
+    [InlineData("after the zoomies she was panting with her mouth open for a couple of mins, then totally fine", RedFlagTier.Soon)]
+    [InlineData("he chased the laser for ages and panted like a dog after. settled down quickly tho", RedFlagTier.Soon)]
+    [InlineData("panting with her mouth open after play and now shes lying flat and wont get up", RedFlagTier.Emergency)]
+    [InlineData("breathing with her mouth open while just lying on the sofa", RedFlagTier.Emergency)]
+    [InlineData("he was panting with his mouth open after chasing his toy and hes still doing it 20 mins later", RedFlagTier.Emergency)]
+    [InlineData("mouth open panting after playing, fine after, but his gums look blue", RedFlagTier.Emergency)]
+    public void Open_mouth_panting_after_play_that_stopped_is_a_call_soon_not_an_emergency(string text, RedFlagTier tier) =>
+        Assert.Equal(tier, Triage.Read(text).Tier);
+
+    /// <summary>Emergencies told by what the owner sees rather than a named sign (written from vet triage lists, not from any set).</summary>
+    [Theory]
+    [InlineData("shes been hiding all afternoon, shaking, and she cries when i stroke her")]
+    [InlineData("he wont let anyone near his tail end, growls if you try")]
+    [InlineData("the cut on her neck from the fight has gone all yellow and gunky and it stinks")]
+    [InlineData("gave him his puffer twice already and hes still breathing weird")]
+    [InlineData("4 days no food now, just sniffs the bowl and walks off")]
+    public void Emergencies_told_by_their_effect_are_read(string text) =>
+        Assert.Equal(RedFlagTier.Emergency, Triage.Read(text).Tier);
+
+    [Theory]
+    [InlineData("the scratch on my arm is oozing a bit lol, she's fine")]
+    [InlineData("we keep her inhaler in the cupboard just in case, shes never needed it")]
+    [InlineData("he hid under the bed when the hoover came out then came out for tea")]
+    public void Their_calm_look_alikes_are_not(string text) =>
+        Assert.False(Triage.Read(text).IsRedFlag, Triage.Explain(text));
 }
