@@ -22,12 +22,21 @@ public abstract class RetentionTests
     [Fact]
     public async Task Idle_conversations_go_after_N_days_and_idle_owners_after_M_months()
     {
-        var settings = new Dictionary<string, string?> { ["Retention:ConversationIdleDays"] = "30", ["Retention:OwnerIdleMonths"] = "12" };
+        var settings = new Dictionary<string, string?>
+        {
+            ["Retention:ConversationIdleDays"] = "30", ["Retention:OwnerIdleMonths"] = "12", ["Reminders:Enabled"] = "true", ["Reminders:SendInBackground"] = "false",
+        };
         using var host = BotHost.Create(Store() with { Settings = settings });
         var owner = host.NewOwner();
         await owner.SaysAsync("start training");
         await owner.SaysAsync("Milo");
         (await owner.SaysAsync("we did 10 minutes today")).Says("How did Milo seem");
+        // Reminders asked for and stopped again: the record (consent, the stop) stays until the owner's data goes.
+        (await owner.PostAsync(owner.Activity("message", "remind me at 7pm pls", new Newtonsoft.Json.Linq.JObject { ["localTimezone"] = "Europe/London" }))).Says("Done!");
+        (await owner.SaysAsync("stop reminders")).Says("no more reminders");
+        var reminders = host.Services.GetRequiredService<LeashBot.Coaching.Reminders.ReminderStore>();
+        var reminderKey = LeashBot.Coaching.Reminders.ReminderRecord.KeyOf($"webchat/users/{owner.UserId}");
+        Assert.NotNull((await reminders.ReadAsync(reminderKey, CancellationToken.None)).Record);
         var storage = (LeashBot.Storage.JsonStorage)host.Storage;
         var pending = await StoredParts.ReadAsync(storage, "webchat", owner.UserId, owner.ConversationId);
         Assert.True(LeashBot.Tests.Conversations.LongConversationStateTests.StackDepth(pending.Conversation ?? []) > 0, "the mood question is not stored as pending");
@@ -50,7 +59,8 @@ public abstract class RetentionTests
 
         clock.SetUtcNow(DateTimeOffset.UtcNow.AddMonths(13));
         var (_, owners) = await sweeper.SweepAsync(CancellationToken.None);
-        Assert.True(owners >= 1, "No idle owner profile was removed.");
+        Assert.True(owners >= 2, "The idle owner's profile and reminder record were not both removed.");
+        Assert.Null((await reminders.ReadAsync(reminderKey, CancellationToken.None)).Record);
         // The profile is gone: the bot meets Milo afresh (a name mid-sentence is taken as a new cat).
         (await owner.SaysAsync("how's Milo doing?")).Says("Lovely to meet Milo");
     }
