@@ -31,16 +31,27 @@ public interface IDueQueue
 
     /// <summary>Removes a claimed entry (nothing happens when it was claimed again or replaced since).</summary>
     Task DoneAsync(DueItem item, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Turns a claimed entry into the record's next one, due at <paramref name="due"/>, in one step: done and scheduled
+    /// again at once (nothing happens when it was claimed again or replaced since: whoever holds it now moves it on).
+    /// </summary>
+    Task RescheduleAsync(DueItem item, long version, DateTimeOffset due, DateTimeOffset now, CancellationToken cancellationToken);
 }
 
-/// <summary>The due queue in a table of the SQLite file (the embedded default); every process on the file shares it.</summary>
+/// <summary>
+/// The due queue in a table of the SQLite file (the embedded default); every process on the file shares it. Entries
+/// done or moved on at about the same time go together in one transaction (<see cref="GroupCommit{TChange, TResult}"/>).
+/// </summary>
 public sealed class SqliteDueQueue : IDueQueue
 {
     private readonly string _connectionString;
+    private readonly GroupCommit<(DueItem Item, long Version, DateTimeOffset? Due), bool> _together;
     private int _created;
 
     public SqliteDueQueue(string path)
     {
+        _together = new(FinishTogetherAsync);
         _connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = path,
@@ -94,14 +105,34 @@ public sealed class SqliteDueQueue : IDueQueue
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    public async Task DoneAsync(DueItem item, CancellationToken cancellationToken)
+    public Task DoneAsync(DueItem item, CancellationToken cancellationToken) => _together.WriteAsync((item, item.Version, null));
+
+    public Task RescheduleAsync(DueItem item, long version, DateTimeOffset due, DateTimeOffset now, CancellationToken cancellationToken) =>
+        _together.WriteAsync((item, version, due));
+
+    /// <summary>Entries done (no next due) or moved on to their next due, in one transaction; each only if still claimed by that receipt.</summary>
+    private async Task<IReadOnlyList<bool>> FinishTogetherAsync(IReadOnlyList<(DueItem Item, long Version, DateTimeOffset? Due)> changes)
     {
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "DELETE FROM due_queue WHERE key = $key AND receipt = $receipt";
-        command.Parameters.AddWithValue("$key", item.Key);
-        command.Parameters.AddWithValue("$receipt", item.Receipt);
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        await using var connection = await OpenAsync(CancellationToken.None);
+        await using var transaction = connection.BeginTransaction(deferred: false);
+        var results = new bool[changes.Count];
+        for (var i = 0; i < changes.Count; i++)
+        {
+            var (item, version, due) = changes[i];
+            await using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = due is null
+                ? "DELETE FROM due_queue WHERE key = $key AND receipt = $receipt"
+                : "UPDATE due_queue SET version = $version, due = $due, visible = $due, receipt = '', attempt = 0 WHERE key = $key AND receipt = $receipt";
+            command.Parameters.AddWithValue("$key", item.Key);
+            command.Parameters.AddWithValue("$receipt", item.Receipt);
+            command.Parameters.AddWithValue("$version", version);
+            command.Parameters.AddWithValue("$due", due?.ToUnixTimeMilliseconds() ?? 0);
+            results[i] = await command.ExecuteNonQueryAsync() == 1;
+        }
+
+        await transaction.CommitAsync();
+        return results;
     }
 
     /// <summary>How many entries the table holds (for tests and the benchmark).</summary>
@@ -129,7 +160,9 @@ public sealed class SqliteDueQueue : IDueQueue
 
         await using (var pragma = connection.CreateCommand())
         {
-            pragma.CommandText = "PRAGMA synchronous = NORMAL;";
+            // busy_timeout: SQLite itself waits for another writer (this process's turns, another instance) in steps of
+            // a few milliseconds, instead of the driver's fixed 150 ms sleep on SQLITE_BUSY.
+            pragma.CommandText = "PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 10000;";
             await pragma.ExecuteNonQueryAsync(cancellationToken);
         }
 
@@ -213,6 +246,19 @@ public sealed class AzureDueQueue(QueueClient queue) : IDueQueue
         }
     }
 
+    public async Task RescheduleAsync(DueItem item, long version, DateTimeOffset due, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var (id, pop) = Split(item);
+        try
+        {
+            await queue.UpdateMessageAsync(id, pop, Body(new Entry(item.Key, version, due, 0)), Delay(due, now), cancellationToken);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            // Claimed by someone else since (our lease ran out) or already gone: they move it on.
+        }
+    }
+
     private async Task EnsureAsync(CancellationToken cancellationToken)
     {
         if (Volatile.Read(ref _created) == 0)
@@ -291,6 +337,19 @@ public sealed class MemoryDueQueue : IDueQueue
             if (_entries.TryGetValue(item.Key, out var entry) && entry.Receipt == item.Receipt)
             {
                 _entries.Remove(item.Key);
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task RescheduleAsync(DueItem item, long version, DateTimeOffset due, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        lock (_entries)
+        {
+            if (_entries.TryGetValue(item.Key, out var entry) && entry.Receipt == item.Receipt)
+            {
+                _entries[item.Key] = (version, due, due, "", 0);
             }
         }
 

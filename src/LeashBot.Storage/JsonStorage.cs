@@ -134,6 +134,27 @@ public abstract class JsonStorage : IStorage, IDisposable
         return eTags[0];
     }
 
+    /// <summary>True when <see cref="WriteTextsAsync"/> writes a batch all or nothing (one SQLite transaction).</summary>
+    public virtual bool WritesBatchesAtomically => false;
+
+    /// <summary>
+    /// Writes several records' JSON text at once, each under its own eTag condition as in <see cref="WriteTextAsync"/>;
+    /// returns the new eTags in order. Where <see cref="WritesBatchesAtomically"/>, a failed condition writes none of them.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> WriteTextsAsync(IReadOnlyList<(string Key, string Json, string? IfMatch)> records, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        var writes = new List<RecordWrite>(records.Count);
+        foreach (var (key, json, ifMatch) in records)
+        {
+            CheckKey(key);
+            ArgumentNullException.ThrowIfNull(json);
+            writes.Add(new RecordWrite(key, json, string.IsNullOrEmpty(ifMatch) ? null : ifMatch));
+        }
+
+        return await Guard(ct => WriteRecordsAsync(writes, ct), cancellationToken);
+    }
+
     /// <summary>How many bytes the record takes in storage (its UTF-8 JSON), or null when there is none.</summary>
     public async Task<long?> StoredBytesAsync(string key, CancellationToken cancellationToken = default)
     {
@@ -198,7 +219,7 @@ public abstract class JsonStorage : IStorage, IDisposable
         && string.CompareOrdinal(candidate, key.Length, QuarantineMark, 0, QuarantineMark.Length) == 0;
 
     /// <summary>
-    /// Deletes the records of one kind (<c>conversations</c> or <c>users</c>, the middle segment of Bot Framework's keys
+    /// Deletes the records of one kind (<c>conversations</c>, <c>users</c> or <c>reminders</c>, the middle segment of Bot Framework's keys
     /// <c>{channel}/{kind}/{id}</c>) last written before <paramref name="cutoff"/>; returns how many. The in-memory store
     /// keeps nothing past a restart and deletes nothing here.
     /// </summary>
@@ -216,7 +237,7 @@ public abstract class JsonStorage : IStorage, IDisposable
     protected static string KindOf(string key)
     {
         var parts = key.Split('/', 3);
-        return parts.Length == 3 && parts[1] is "conversations" or "users" && !key.Contains('#', StringComparison.Ordinal) ? parts[1] : "other";
+        return parts.Length == 3 && parts[1] is "conversations" or "users" or "reminders" && !key.Contains('#', StringComparison.Ordinal) ? parts[1] : "other";
     }
 
     /// <summary>Test and support hook: stores text as is, valid JSON or not.</summary>

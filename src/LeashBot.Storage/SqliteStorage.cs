@@ -40,6 +40,9 @@ public sealed class SqliteStorage : JsonStorage
 
     public string Path => _path;
 
+    /// <summary>A batch of writes is one transaction.</summary>
+    public override bool WritesBatchesAtomically => true;
+
     protected override async Task<(string Json, string ETag)?> ReadRecordAsync(string key, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
@@ -231,7 +234,9 @@ public sealed class SqliteStorage : JsonStorage
             await using var pragma = connection.CreateCommand();
             // secure_delete zeroes what a delete or an update frees, so a forgotten owner's words don't stay readable in free
             // pages of the file (it is a per-connection setting as well).
-            pragma.CommandText = "PRAGMA synchronous = NORMAL; PRAGMA secure_delete = ON;";
+            // busy_timeout: another process's write lock (another instance on the file) is waited for by SQLite itself, in
+            // steps of a few milliseconds, instead of the driver's fixed 150 ms sleeps on SQLITE_BUSY.
+            pragma.CommandText = "PRAGMA synchronous = NORMAL; PRAGMA secure_delete = ON; PRAGMA busy_timeout = 5000;";
             await pragma.ExecuteNonQueryAsync(cancellationToken);
             return connection;
         }

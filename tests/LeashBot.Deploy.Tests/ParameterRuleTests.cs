@@ -92,6 +92,29 @@ public sealed class ParameterRuleTests
     }
 
     [Fact]
+    public async Task Reminders_on_give_the_apps_identity_the_queue_role_on_the_state_account_and_off_leave_it_out()
+    {
+        const string queueRole = "974c5e8b-45b9-4653-ba55-5f855dd0fb88"; // Storage Queue Data Contributor
+        static IEnumerable<JsonObject> QueueRoles(Deployment deployment) => deployment.Resources.Where(r =>
+            (string?)r["type"] == "Microsoft.Authorization/roleAssignments" && ((string?)r["properties"]?["roleDefinitionId"] ?? "").Contains(queueRole, StringComparison.Ordinal));
+
+        var parameters = Deployment.FromParameterFile("clinic.parameters.json");
+        var off = await Deployment.SnapshotAsync(parameters);
+        Assert.Empty(QueueRoles(off));
+        Assert.Equal("false", off.AppSettings["Reminders__Enabled"]);
+
+        parameters["remindersEnabled"] = true;
+        var on = await Deployment.SnapshotAsync(parameters);
+        var role = Assert.Single(QueueRoles(on));
+        var identity = on.OnlyOne("Microsoft.ManagedIdentity/userAssignedIdentities");
+        var storage = on.OnlyOne("Microsoft.Storage/storageAccounts");
+        Assert.Equal("ServicePrincipal", (string?)role["properties"]!["principalType"]);
+        Assert.Contains(Deployment.IdOf(identity), (string)role["properties"]!["principalId"]!, StringComparison.Ordinal);
+        Assert.Contains("/storageAccounts/" + (string)storage["name"]! + "/", (string)role["id"]!, StringComparison.Ordinal);
+        Assert.Equal("true", on.AppSettings["Reminders__Enabled"]);
+    }
+
+    [Fact]
     public async Task A_signing_key_too_short_to_be_32_bytes_is_refused()
     {
         var parameters = Deployment.FromParameterFile("clinic.parameters.json");

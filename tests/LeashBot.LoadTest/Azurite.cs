@@ -18,17 +18,24 @@ internal sealed class Azurite : IAsyncDisposable
     private readonly Process _process;
     private readonly string _location;
 
-    private Azurite(Process process, int port, string location)
+    private readonly string _service;
+
+    private Azurite(Process process, int port, string location, string service)
     {
         _process = process;
         Port = port;
         _location = location;
+        _service = service;
     }
 
     public int Port { get; }
 
+    /// <summary>The account on this service: its blob endpoint, or its queue endpoint for Azurite's queue service.</summary>
     public string ConnectionString =>
-        $"DefaultEndpointsProtocol=http;AccountName={Account};AccountKey={Key};BlobEndpoint=http://127.0.0.1:{Port}/{Account};";
+        $"DefaultEndpointsProtocol=http;AccountName={Account};AccountKey={Key};{(_service == QueueService ? "Queue" : "Blob")}Endpoint=http://127.0.0.1:{Port}/{Account};";
+
+    public const string BlobService = "blob";
+    public const string QueueService = "queue";
 
     /// <summary>The azurite-blob executable, or null with the reason when it is not installed.</summary>
     public static string? Find(out string problem)
@@ -58,8 +65,15 @@ internal sealed class Azurite : IAsyncDisposable
         return null;
     }
 
-    public static async Task<Azurite> StartAsync(string executable)
+    /// <param name="executable">azurite-blob (see <see cref="Find"/>); the queue service is its sibling azurite-queue.</param>
+    /// <param name="service"><see cref="BlobService"/> or <see cref="QueueService"/> (the reminders' due queue).</param>
+    public static async Task<Azurite> StartAsync(string executable, string service = BlobService)
     {
+        if (service == QueueService)
+        {
+            executable = Path.Combine(Path.GetDirectoryName(executable)!, "azurite-queue");
+        }
+
         var port = HostProcess.FreePort();
         var location = Path.Combine(Path.GetTempPath(), "leashbot-loadtest-azurite-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(location);
@@ -73,7 +87,7 @@ internal sealed class Azurite : IAsyncDisposable
         foreach (var arg in new[]
                  {
                      // --location is refused together with --inMemoryPersistence; the debug log and config files go to the working folder.
-                     "--blobHost", "127.0.0.1", "--blobPort", port.ToString(CultureInfo.InvariantCulture),
+                     $"--{service}Host", "127.0.0.1", $"--{service}Port", port.ToString(CultureInfo.InvariantCulture),
                      "--inMemoryPersistence", "--skipApiVersionCheck", "--silent",
                  })
         {
@@ -86,7 +100,7 @@ internal sealed class Azurite : IAsyncDisposable
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { output.Enqueue(e.Data); } };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var azurite = new Azurite(process, port, location);
+        var azurite = new Azurite(process, port, location, service);
 
         var waited = Stopwatch.StartNew();
         while (true)

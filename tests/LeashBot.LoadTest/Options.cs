@@ -27,8 +27,10 @@ internal sealed class Options
           --cold-starts N         process starts per bot for the cold-start median (default 5; 0 = skip)
           --cold-start-provider P store for the cold starts (default sqlite, LeashBot's default)
           --reminders N           instead of the load runs: N owners ask for a reminder at the same minute, two
-                                  LeashBot processes on one SQLite file send them, one is killed (SIGKILL) mid-way
-                                  and restarted; reports lost and twice-posted reminders and when the last arrived
+                                  LeashBot processes on one store send them, one is killed (SIGKILL) mid-way and
+                                  restarted; reports sent within the minute, lost, twice-posted, the last arrival
+          --reminder-stores LIST  the stores of --reminders runs, one run each: sqlite (the queue is a table in the
+                                  file), blob (Azurite's Blob and queue services: Azure Storage Queues); default both
           --no-echo               LeashBot only
           --json                  print the report as JSON on stdout (progress goes to stderr)
           --json-out FILE         also write the JSON report to FILE
@@ -38,6 +40,7 @@ internal sealed class Options
 
     public bool Quick { get; private set; }
     public int Reminders { get; private set; }
+    public IReadOnlyList<string> ReminderStores { get; private set; } = ["sqlite", "blob"];
     public int Concurrency { get; private set; } = 32;
     public TimeSpan Duration { get; private set; } = TimeSpan.FromSeconds(10);
     public TimeSpan WarmUp { get; private set; } = TimeSpan.FromSeconds(3);
@@ -77,6 +80,7 @@ internal sealed class Options
                     break;
                 case "--concurrency": options.Concurrency = Int(); break;
                 case "--reminders": options.Reminders = Int(); break;
+                case "--reminder-stores": options.ReminderStores = List(Value()); break;
                 case "--duration": options.Duration = Seconds(); break;
                 case "--warmup": options.WarmUp = Seconds(); break;
                 case "--rounds": options.Rounds = Int(); break;
@@ -103,6 +107,11 @@ internal sealed class Options
             {
                 throw new ArgumentException($"Unknown provider '{provider}': use memory, sqlite or blob.");
             }
+        }
+
+        if (options.ReminderStores.Count == 0 || options.ReminderStores.Any(s => s is not ("sqlite" or "blob")))
+        {
+            throw new ArgumentException("--reminder-stores takes sqlite, blob or both.");
         }
 
         foreach (var mix in options.Mixes.Concat(options.BlobMixes))

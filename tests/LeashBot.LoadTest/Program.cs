@@ -24,10 +24,41 @@ void Log(string line) => progress.WriteLine(line);
 
 if (options.Reminders > 0)
 {
-    return await new ReminderBenchmark(HostDlls.Find("LeashBot", options.LeashBotDll), options.Reminders, Log).RunAsync();
+    return await RemindersAsync();
 }
 
 return options.Target is not null ? await AttachedAsync(options.Target) : options.Quick ? await QuickAsync() : await FullAsync();
+
+async Task<int> RemindersAsync()
+{
+    var failed = 0;
+    var runs = new List<ReminderRun>();
+    foreach (var store in options.ReminderStores)
+    {
+        try
+        {
+            var benchmark = new ReminderBenchmark(HostDlls.Find("LeashBot", options.LeashBotDll), options.Reminders, store, Log);
+            failed += await benchmark.RunAsync();
+            runs.Add(benchmark.Result!);
+        }
+        catch (SetupException ex)
+        {
+            Log("error: " + ex.Message);
+            failed++;
+        }
+
+        Log("");
+    }
+
+    Log("| store | reminders | sent within the minute | last at (after due) | dup | lost | load (1 min, at due–end) |");
+    Log("| --- | --- | --- | --- | --- | --- | --- |");
+    foreach (var run in runs)
+    {
+        Log($"| {run.Store} | {run.Reminders:N0} | {run.WithinMinute:N0} | {run.LastAfterDueSeconds:0.0} s | {run.PostedTwice} | {run.Lost} | {run.Load} |");
+    }
+
+    return failed == 0 ? 0 : 1;
+}
 
 async Task<int> FullAsync()
 {

@@ -18,6 +18,9 @@ public sealed class ReminderContent
     [JsonProperty(Required = Required.Always)] public string Stopped { get; set; } = "";
     [JsonProperty(Required = Required.Always)] public string NothingSet { get; set; } = "";
     [JsonProperty(Required = Required.Always)] public string NotOffered { get; set; } = "";
+    [JsonProperty(Required = Required.Always)] public string Current { get; set; } = "";
+    [JsonProperty(Required = Required.Always)] public string CurrentPaused { get; set; } = "";
+    [JsonProperty(Required = Required.Always)] public string CurrentTextsOff { get; set; } = "";
     [JsonProperty(Required = Required.Always)] public string WelcomeBack { get; set; } = "";
     [JsonProperty(Required = Required.Always)] public ReminderDays Days { get; set; } = new();
     [JsonProperty(Required = Required.Always)] public List<string> Nudges { get; set; } = [];
@@ -49,6 +52,12 @@ public sealed class ReminderWords
     [JsonProperty(Required = Required.Always)] public List<string> Stop { get; set; } = [];
     [JsonProperty(Required = Required.Always)] public List<string> Pause { get; set; } = [];
     [JsonProperty(Required = Required.Always)] public List<string> Resume { get; set; } = [];
+
+    /// <summary>Words that open a question about reminders ("when do my reminders end?"): it asks, never stops or pauses them.</summary>
+    [JsonProperty(Required = Required.Always)] public List<string> Questions { get; set; } = [];
+
+    /// <summary>Words that ask what reminders are set ("what are my reminders?", "when's my nudge").</summary>
+    [JsonProperty(Required = Required.Always)] public List<string> Status { get; set; } = [];
 
     /// <summary>Words that change a plan the owner has ("make it 8pm instead"): with a time, a reminder word isn't needed.</summary>
     [JsonProperty(Required = Required.Always)] public List<string> Change { get; set; } = [];

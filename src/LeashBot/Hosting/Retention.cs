@@ -19,12 +19,16 @@ public sealed class RetentionOptions
     public int OwnerIdleMonths { get; set; } = 12;
 }
 
-/// <summary>Removes idle conversation state and idle owner profiles, at start-up and every six hours.</summary>
+/// <summary>
+/// Removes idle conversation state and idle owner profiles with their reminder records (a reminder record not written
+/// for as long: stopped or never set; one still sending goes when its owner has been silent that long, see
+/// <c>ReminderSender</c>), at start-up and every six hours.
+/// </summary>
 public sealed class RetentionSweeper(IStorage storage, IOptions<RetentionOptions> options, TimeProvider time, ILogger<RetentionSweeper> logger) : BackgroundService
 {
     private static readonly TimeSpan Interval = TimeSpan.FromHours(6);
 
-    /// <summary>One sweep; returns how many conversation and owner records were removed.</summary>
+    /// <summary>One sweep; returns how many conversation and owner records (profiles and reminder records) were removed.</summary>
     public async Task<(int Conversations, int Owners)> SweepAsync(CancellationToken cancellationToken)
     {
         if (storage is not JsonStorage store)
@@ -39,6 +43,7 @@ public sealed class RetentionSweeper(IStorage storage, IOptions<RetentionOptions
             : 0;
         var owners = settings.OwnerIdleMonths > 0
             ? await store.DeleteIdleAsync("users", now.AddMonths(-settings.OwnerIdleMonths), cancellationToken)
+              + await store.DeleteIdleAsync("reminders", now.AddMonths(-settings.OwnerIdleMonths), cancellationToken)
             : 0;
         if (conversations + owners > 0)
         {

@@ -27,6 +27,12 @@ public sealed class SimulatedChannel : IAsyncDisposable
     /// <summary>The answer when no failure is queued.</summary>
     public (int Status, string Json) Success { get; set; } = (200, "{\"id\":\"sent\"}");
 
+    /// <summary>Answers a request itself (path with query, body) before the queued ones, when it returns one: a service's lookups.</summary>
+    public Func<string, string, (int Status, string Json)?>? Lookup { get; set; }
+
+    /// <summary>How long the service takes to answer a request it has taken (a slow or hung channel).</summary>
+    public TimeSpan Delay { get; set; }
+
     public string Url { get; private set; } = "";
 
     public static async Task<SimulatedChannel> StartAsync()
@@ -40,7 +46,21 @@ public sealed class SimulatedChannel : IAsyncDisposable
         {
             using var reader = new StreamReader(context.Request.Body);
             var body = await reader.ReadToEndAsync();
-            channel.Requests.Enqueue((context.Request.Path + context.Request.QueryString, body));
+            var path = context.Request.Path + context.Request.QueryString;
+            if (channel.Lookup?.Invoke(path, body) is { } answer)
+            {
+                context.Response.StatusCode = answer.Status;
+                context.Response.ContentType = "application/json";
+                await context.Response.WriteAsync(answer.Json);
+                return;
+            }
+
+            channel.Requests.Enqueue((path, body));
+            if (channel.Delay > TimeSpan.Zero)
+            {
+                await Task.Delay(channel.Delay);
+            }
+
             var (status, json) = channel.Failures.TryDequeue(out var failure) ? failure : channel.Success;
             context.Response.StatusCode = status;
             context.Response.ContentType = "application/json";

@@ -35,6 +35,7 @@ public sealed class TwilioReminderTests : IAsyncLifetime
             ["Sms:Twilio:FromNumber"] = "+15550100100",
             ["Sms:Twilio:ApiBaseUrl"] = _twilio.Url,
             ["Organization:TimeZone"] = Chicago,
+            ["Reminders:LeaseSeconds"] = "5",
         });
         _http = _host.CreateClient();
     }
@@ -118,5 +119,88 @@ public sealed class TwilioReminderTests : IAsyncLifetime
         var owner = _host.Services.GetRequiredService<PhoneNumbers>().Pseudonym(Number);
         Assert.True((await _host.RecordAsync("sms", owner))!.OptedOut);
         Assert.Equal(3, _twilio.Requests.Count);
+    }
+
+    [Fact]
+    public async Task A_send_with_no_answer_within_its_claim_is_checked_in_Twilios_message_log_before_any_second_text_Simulated_Twilio_API()
+    {
+        // The simulated API keeps a message log as Twilio does, listed newest first by GET Messages.json?To=...
+        var log = new List<(string To, string From, string Body, DateTimeOffset Created)>();
+        var lists = 0;
+        var logged = true;
+        _twilio.Lookup = (path, body) =>
+        {
+            if (!path.Contains("/Messages.json", StringComparison.Ordinal))
+            {
+                return null;
+            }
+
+            if (body.Length > 0)
+            {
+                var form = HttpUtility.ParseQueryString(body);
+                lock (log)
+                {
+                    if (logged)
+                    {
+                        log.Add((form["To"]!, form["From"]!, form["Body"]!, _host.Clock.GetUtcNow()));
+                    }
+                }
+
+                return null;
+            }
+
+            Interlocked.Increment(ref lists);
+            var to = HttpUtility.ParseQueryString(new Uri("http://x" + path).Query)["To"];
+            var messages = new System.Text.Json.Nodes.JsonArray();
+            lock (log)
+            {
+                foreach (var sent in log.Where(m => m.To == to).Reverse())
+                {
+                    messages.Add(new System.Text.Json.Nodes.JsonObject
+                    {
+                        ["sid"] = "SM" + Guid.NewGuid().ToString("N"), ["to"] = sent.To, ["from"] = sent.From, ["body"] = sent.Body,
+                        ["direction"] = "outbound-api", ["status"] = "sent",
+                        ["date_created"] = sent.Created.UtcDateTime.ToString("ddd, dd MMM yyyy HH:mm:ss '+0000'", System.Globalization.CultureInfo.InvariantCulture),
+                    });
+                }
+            }
+
+            var page = new System.Text.Json.Nodes.JsonObject
+            {
+                ["messages"] = messages, ["uri"] = path, ["page"] = 0, ["page_size"] = 20, ["first_page_uri"] = path, ["next_page_uri"] = null, ["previous_page_uri"] = null,
+            };
+            return (200, page.ToJsonString());
+        };
+
+        await TextAsync("nudge me at 6pm");
+        var owner = _host.Services.GetRequiredService<PhoneNumbers>().Pseudonym(Number);
+
+        // Twilio takes the text but answers too late: the send is abandoned before the claim on the day runs out.
+        _twilio.Delay = TimeSpan.FromSeconds(6);
+        _host.MoveTo(Chicago, 18, 0);
+        await _host.SendDueAsync();
+        _twilio.Delay = TimeSpan.Zero;
+        Assert.Single(_twilio.Requests);
+        Assert.Equal("sending", (await _host.RecordAsync("sms", owner))!.LastState);
+
+        // The retry asks Twilio's log first, finds the text, and marks the day sent without a second one.
+        _host.Clock.Advance(TimeSpan.FromSeconds(10));
+        await _host.SendDueAsync();
+        Assert.Equal(1, lists);
+        Assert.Single(_twilio.Requests);
+        Assert.Equal("sent", (await _host.RecordAsync("sms", owner))!.LastState);
+
+        // Another day: a text that never reached Twilio's log (only yesterday's is there) is sent again after the same check.
+        _twilio.Delay = TimeSpan.FromSeconds(6);
+        logged = false;
+        _host.MoveTo(Chicago, 18, 0);
+        await _host.SendDueAsync();
+        _twilio.Delay = TimeSpan.Zero;
+        Assert.Equal(2, _twilio.Requests.Count);
+        _host.Clock.Advance(TimeSpan.FromSeconds(10));
+        await _host.SendDueAsync();
+        Assert.Equal(2, lists);
+        Assert.Equal(3, _twilio.Requests.Count);
+        Assert.Equal("sent", (await _host.RecordAsync("sms", owner))!.LastState);
     }
 }

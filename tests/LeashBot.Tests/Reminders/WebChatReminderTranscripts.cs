@@ -36,6 +36,26 @@ public sealed class WebChatReminderTranscripts : IDisposable
     }
 
     [Theory]
+    [InlineData("what are my reminders?")]
+    [InlineData("whats my reminder set to")]
+    [InlineData("when is my next nudge??")]
+    [InlineData("do i have any reminders on 🙂")]
+    [InlineData("when do my reminders end?")]
+    [InlineData("hey can u show me my reminders")]
+    public async Task An_owner_asks_what_reminders_they_have_and_hears_the_current_setting_never_a_change(string question)
+    {
+        var owner = _host.NewOwner();
+        (await owner.SaysInAsync(question, London)).Says("don't have any reminders");
+        (await owner.SaysInAsync("remind me weekdays at 6.30pm", London)).Says("Done!");
+        (await owner.SaysInAsync(question, London)).Says("on weekdays at 6:30pm").Says("Europe/London").DoesNotSay("break");
+        (await owner.SaysInAsync("pause reminders for 2 weeks", London)).Says("paused");
+        (await owner.SaysInAsync(question, London)).Says("on weekdays at 6:30pm").Says("on a break until Monday 16 March");
+        var plan = (await _host.RecordAsync("webchat", owner.UserId))!.Plan!;
+        Assert.Equal((18 * 60) + 30, plan.Minute);
+        Assert.Equal("2026-03-16", plan.PausedUntil);
+    }
+
+    [Theory]
     [InlineData("remind me at 7pm pls", 19 * 60, ReminderDaysMask.EveryDay)]
     [InlineData("can u nudge me tmrw morning", 9 * 60, ReminderDaysMask.EveryDay)]
     [InlineData("Reminders on weekends around 10:30am please 🐱", (10 * 60) + 30, ReminderDaysMask.Weekends)]

@@ -19,15 +19,31 @@ public abstract class RetentionTests
     /// <summary>The store under test; the retention settings are added to it.</summary>
     protected abstract BotHostOptions Store();
 
+    /// <summary>True when the store's host can keep reminders (on Blob they also need Azurite's queue service).</summary>
+    protected virtual bool KeepsReminders => true;
+
     [Fact]
     public async Task Idle_conversations_go_after_N_days_and_idle_owners_after_M_months()
     {
-        var settings = new Dictionary<string, string?> { ["Retention:ConversationIdleDays"] = "30", ["Retention:OwnerIdleMonths"] = "12" };
+        var settings = new Dictionary<string, string?>
+        {
+            ["Retention:ConversationIdleDays"] = "30", ["Retention:OwnerIdleMonths"] = "12", ["Reminders:Enabled"] = "true", ["Reminders:SendInBackground"] = "false",
+        };
         using var host = BotHost.Create(Store() with { Settings = settings });
         var owner = host.NewOwner();
         await owner.SaysAsync("start training");
         await owner.SaysAsync("Milo");
         (await owner.SaysAsync("we did 10 minutes today")).Says("How did Milo seem");
+        // Reminders asked for and stopped again: the record (consent, the stop) stays until the owner's data goes.
+        var reminders = host.Services.GetRequiredService<LeashBot.Coaching.Reminders.ReminderStore>();
+        var reminderKey = LeashBot.Coaching.Reminders.ReminderRecord.KeyOf($"webchat/users/{owner.UserId}");
+        if (KeepsReminders)
+        {
+            (await owner.PostAsync(owner.Activity("message", "remind me at 7pm pls", new Newtonsoft.Json.Linq.JObject { ["localTimezone"] = "Europe/London" }))).Says("Done!");
+            (await owner.SaysAsync("stop reminders")).Says("no more reminders");
+            Assert.NotNull((await reminders.ReadAsync(reminderKey, CancellationToken.None)).Record);
+        }
+
         var storage = (LeashBot.Storage.JsonStorage)host.Storage;
         var pending = await StoredParts.ReadAsync(storage, "webchat", owner.UserId, owner.ConversationId);
         Assert.True(LeashBot.Tests.Conversations.LongConversationStateTests.StackDepth(pending.Conversation ?? []) > 0, "the mood question is not stored as pending");
@@ -50,7 +66,8 @@ public abstract class RetentionTests
 
         clock.SetUtcNow(DateTimeOffset.UtcNow.AddMonths(13));
         var (_, owners) = await sweeper.SweepAsync(CancellationToken.None);
-        Assert.True(owners >= 1, "No idle owner profile was removed.");
+        Assert.True(owners >= (KeepsReminders ? 2 : 1), "The idle owner's profile (and reminder record) were not removed.");
+        Assert.Null((await reminders.ReadAsync(reminderKey, CancellationToken.None)).Record);
         // The profile is gone: the bot meets Milo afresh (a name mid-sentence is taken as a new cat).
         (await owner.SaysAsync("how's Milo doing?")).Says("Lovely to meet Milo");
     }
@@ -63,6 +80,8 @@ public sealed class SqliteRetentionTests : RetentionTests
 
 public sealed class BlobRetentionTests(AzuriteFixture azurite) : RetentionTests, IClassFixture<AzuriteFixture>
 {
+    protected override bool KeepsReminders => false;
+
     protected override BotHostOptions Store() => new()
     {
         Storage = TestStorage.Blob,

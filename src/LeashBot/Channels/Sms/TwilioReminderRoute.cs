@@ -12,7 +12,7 @@ namespace LeashBot.Channels.Sms;
 /// Reminders for owners on LeashBot's own Twilio webhook: one text through Twilio's Messages API (the Twilio SDK's
 /// <c>MessageResource.CreateAsync</c>) to the number sealed in the reminder record, from <c>Sms:Twilio:FromNumber</c>.
 /// 429 and 5xx are tried again later; Twilio's 21610 (the number texted STOP) quiets reminders until START; any other
-/// refusal stops them and is recorded.
+/// refusal stops them and is recorded. After an interrupted send, Twilio's message log says whether the text went.
 /// </summary>
 public sealed class TwilioReminderRoute(IOptions<TwilioSmsOptions> options, PhoneNumbers numbers, IHttpClientFactory httpClients) : IReminderRoute
 {
@@ -36,9 +36,8 @@ public sealed class TwilioReminderRoute(IOptions<TwilioSmsOptions> options, Phon
             return (DeliveryResult.Refused, "sealed-number-unreadable");
         }
 
-        var client = new TwilioRestClient(settings.AccountSid, settings.AuthToken, httpClient: new SystemNetHttpClient(httpClients.CreateClient(HttpClientName)));
         var message = new CreateMessageOptions(new PhoneNumber(number)) { Body = SmsText.ToGsm7(text) };
-        if (settings.FromNumber!.StartsWith("MG", StringComparison.Ordinal))
+        if (FromMessagingService(settings))
         {
             message.MessagingServiceSid = settings.FromNumber;
         }
@@ -49,7 +48,7 @@ public sealed class TwilioReminderRoute(IOptions<TwilioSmsOptions> options, Phon
 
         try
         {
-            await MessageResource.CreateAsync(message, client);
+            await MessageResource.CreateAsync(message, Client(settings)).WaitAsync(cancellationToken);
             return (DeliveryResult.Sent, null);
         }
         catch (ApiException ex) when (ex.Code == Unsubscribed)
@@ -69,6 +68,44 @@ public sealed class TwilioReminderRoute(IOptions<TwilioSmsOptions> options, Phon
             return (DeliveryResult.TryAgain, "twilio-unreachable");
         }
     }
+
+    /// <summary>
+    /// Twilio's message log (the Messages API's list, newest first) holds every text sent through the API: a text to
+    /// the owner's number created by the API since the interrupted send began means that send went through. (LeashBot's
+    /// replies to texts are TwiML answers, listed as "outbound-reply", so they don't count.)
+    /// </summary>
+    public async Task<bool?> WasDeliveredAsync(ReminderRecord record, string deliveryId, DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        if (!settings.SendsReminders || numbers.Open(record.Address) is not { } number)
+        {
+            return null;
+        }
+
+        var read = new ReadMessageOptions { To = new PhoneNumber(number), PageSize = 20, Limit = 20 };
+        if (!FromMessagingService(settings))
+        {
+            read.From = new PhoneNumber(settings.FromNumber);
+        }
+
+        try
+        {
+            var messages = await MessageResource.ReadAsync(read, Client(settings)).WaitAsync(cancellationToken);
+            var from = since.UtcDateTime.AddSeconds(-1);
+            return messages.Take(20).Any(m => string.Equals(m.Direction?.ToString(), "outbound-api", StringComparison.Ordinal)
+                && m.DateCreated is { } created && (created.Kind == DateTimeKind.Local ? created.ToUniversalTime() : created) >= from);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // No answer, or one that can't be read: can't tell.
+            return null;
+        }
+    }
+
+    private static bool FromMessagingService(TwilioSmsOptions settings) => settings.FromNumber!.StartsWith("MG", StringComparison.Ordinal);
+
+    private TwilioRestClient Client(TwilioSmsOptions settings) =>
+        new(settings.AccountSid, settings.AuthToken, httpClient: new SystemNetHttpClient(httpClients.CreateClient(HttpClientName)));
 }
 
 /// <summary>Sends Twilio SDK requests to <c>Sms:Twilio:ApiBaseUrl</c> when it is not Twilio's own address.</summary>

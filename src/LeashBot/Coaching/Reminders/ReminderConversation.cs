@@ -108,6 +108,9 @@ public sealed class ReminderConversation(
             case ReminderAsk.Stop:
                 await ChangeAsync(turnContext, key, record, request, cancellationToken);
                 return true;
+            case ReminderAsk.Status:
+                await replies.SendAsync(turnContext, Current(record), cancellationToken);
+                return true;
         }
 
         // Any other message: the owner wrote today, so today's reminder is not needed.
@@ -289,6 +292,33 @@ public sealed class ReminderConversation(
         await replies.SayAsync(turnContext, c => c.Reminders.Stopped, cancellationToken);
     }
 
+    /// <summary>What the owner has set now: days, time and zone, a pause, texts turned off by STOP; or that there are none.</summary>
+    private string Current(ReminderRecord? record)
+    {
+        if (record?.Plan is not { } plan)
+        {
+            return replies.Text(c => c.Reminders.NothingSet);
+        }
+
+        var lines = new List<string>
+        {
+            replies.Text(c => c.Reminders.Current, ("days", wording.DaysOf(plan)), ("time", wording.Clock(plan.Minute)), ("zone", record.TimeZone ?? "")),
+        };
+        var today = ReminderSchedule.LocalDay(clock.GetUtcNow(), ReminderSchedule.Zone(record.TimeZone));
+        if (ReminderSchedule.ParseDay(plan.PausedUntil) is { } until && until > today)
+        {
+            lines.Add(replies.Text(c => c.Reminders.CurrentPaused, ("until", ReminderWording.Date(until))));
+        }
+
+        if (record.OptedOut)
+        {
+            lines.Add(replies.Text(c => c.Reminders.CurrentTextsOff));
+        }
+
+        lines.Add(replies.Text(c => c.Reminders.HowToChange));
+        return string.Join(" ", lines);
+    }
+
     /// <summary>Puts the record's next reminder on the due queue (none when the plan has nothing left).</summary>
     private async Task ScheduleAsync(string key, ReminderRecord record, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -339,9 +369,11 @@ public sealed class ReminderConversation(
 
     private static ReminderRecord New(string ownerKey) => new() { OwnerKey = ownerKey };
 
-    private static ReminderRecord Changed(ReminderRecord record, Action<ReminderRecord> change)
+    /// <summary>A change made because the owner wrote: it also notes when they were last heard from (for retention).</summary>
+    private ReminderRecord Changed(ReminderRecord record, Action<ReminderRecord> change)
     {
         change(record);
+        record.HeardAt = clock.GetUtcNow();
         return record;
     }
 }

@@ -39,6 +39,12 @@ public sealed class ReminderOptions : IValidatableObject
     [Range(1, 3600)]
     public int RetrySeconds { get; set; } = 5;
 
+    /// <summary>
+    /// Reminders of an owner not heard from for this many months are removed (0: kept). Not a setting of its own: the
+    /// host sets it from <c>Retention:OwnerIdleMonths</c>, so reminders go when the rest of the owner's data would.
+    /// </summary>
+    public int ForgetAfterIdleMonths { get; internal set; }
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (EarliestHour < 8 || EarliestHour > 20)

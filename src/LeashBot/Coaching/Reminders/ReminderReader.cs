@@ -18,6 +18,9 @@ public enum ReminderAsk
     Pause,
     Resume,
     Stop,
+
+    /// <summary>Asks what reminders are set ("what are my reminders?").</summary>
+    Status,
 }
 
 /// <summary>One message read for reminders: what it asks, and the time, days and pause it names.</summary>
@@ -79,6 +82,13 @@ public sealed partial class ReminderReader
         }
 
         var when = minute is not null || days is not null || tomorrow;
+        var namesThem = tokens.Any(t => t.StartsWith("reminder", StringComparison.Ordinal) || t.StartsWith("nudge", StringComparison.Ordinal) || t.StartsWith("notif", StringComparison.Ordinal));
+        if (!when && namesThem && _words.Questions.Any(q => Regex.IsMatch(norm, @"^ " + Regex.Escape(q) + @"(?![a-z0-9])")))
+        {
+            // "when do my reminders end?", "what are my reminders": a question never stops or pauses them.
+            return new ReminderRequest(ReminderAsk.Status);
+        }
+
         if (!when && AnyWord(norm, tokens, _words.Stop))
         {
             return new ReminderRequest(ReminderAsk.Stop);
@@ -99,9 +109,13 @@ public sealed partial class ReminderReader
             return minute is null ? new ReminderRequest(ReminderAsk.NeedTime, null, days, tomorrow) : new ReminderRequest(ReminderAsk.Set, minute, days, tomorrow);
         }
 
+        if (namesThem && AnyPhrase(norm, _words.Status))
+        {
+            return new ReminderRequest(ReminderAsk.Status);
+        }
+
         // "remind me to practise", "I'd like reminders": yes, but when? "remind me what step 4 is": not about reminders.
-        var wantsThem = tokens.Any(t => t.StartsWith("reminder", StringComparison.Ordinal) || t.StartsWith("nudge", StringComparison.Ordinal) || t.StartsWith("notif", StringComparison.Ordinal))
-            || _words.Practise.Any(p => tokens.Any(t => t.StartsWith(p, StringComparison.Ordinal)));
+        var wantsThem = namesThem || _words.Practise.Any(p => tokens.Any(t => t.StartsWith(p, StringComparison.Ordinal)));
         return wantsThem ? new ReminderRequest(ReminderAsk.NeedTime) : new ReminderRequest(ReminderAsk.None);
     }
 

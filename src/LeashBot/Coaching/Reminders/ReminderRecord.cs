@@ -46,10 +46,22 @@ public sealed class ReminderRecord
     /// <summary>The owner's local day (yyyy-MM-dd) they last wrote to the bot, other than about reminders.</summary>
     public string? HeardDay { get; set; }
 
+    /// <summary>When the owner last wrote to the bot (any message that reached their reminders, at most once a day).</summary>
+    public DateTimeOffset? HeardAt { get; set; }
+
     /// <summary>The local day of the last reminder handled, and how: sending, sent, skipped or failed.</summary>
     public string? LastDay { get; set; }
 
     public string? LastState { get; set; }
+
+    /// <summary>
+    /// While <see cref="LastState"/> is sending: until when the instance that claimed the day holds it. Nobody else sends
+    /// that day's reminder before then; after it, an unconfirmed send is presumed interrupted (the instance died).
+    /// </summary>
+    public DateTimeOffset? SendingUntil { get; set; }
+
+    /// <summary>When the claim of the day was first taken (kept across a resend), to ask a channel what it already took.</summary>
+    public DateTimeOffset? SendingSince { get; set; }
 
     /// <summary>Index into the pool of reminders last used, so the next one is different.</summary>
     public int LastNudge { get; set; } = -1;
@@ -67,6 +79,10 @@ public sealed class ReminderRecord
     public string? StoppedBecause { get; set; }
 
     public DateTimeOffset? StoppedAt { get; set; }
+
+    /// <summary>When the owner was last heard from: their last message, else when they agreed to reminders.</summary>
+    [JsonIgnore]
+    public DateTimeOffset? LastHeard => HeardAt ?? Consent?.At;
 
     /// <summary>True when the owner is reached by text (Azure's SMS channel or the direct Twilio route).</summary>
     [JsonIgnore]

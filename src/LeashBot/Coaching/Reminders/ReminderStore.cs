@@ -8,12 +8,26 @@ namespace LeashBot.Coaching.Reminders;
 
 /// <summary>
 /// Reads and writes reminder records in the bot's state store (SQLite, Blob or memory) with eTags, and the owner's
-/// profile the reminders talk about. Every change is conditional: a writer that lost a race reads again.
+/// profile the reminders talk about. Every change is conditional: a writer that lost a race reads again. On SQLite the
+/// writes that meet go together in one transaction (<see cref="GroupCommit{TChange, TResult}"/>): thousands of
+/// reminders a minute are otherwise thousands of transactions queuing for the file's single writer.
 /// </summary>
-public sealed class ReminderStore(IStorage storage)
+public sealed class ReminderStore
 {
     private static readonly JsonSerializer Serializer = JsonSerializer.Create(JsonStorage.SerializerSettings);
-    private JsonStorage Store => storage as JsonStorage
+    private readonly IStorage _storage;
+    private readonly GroupCommit<(string Key, string Json, string? IfMatch), (string? ETag, Exception? Failure)>? _together;
+
+    public ReminderStore(IStorage storage)
+    {
+        _storage = storage;
+        if (storage is JsonStorage { WritesBatchesAtomically: true } store)
+        {
+            _together = new(writes => WriteTogetherAsync(store, writes));
+        }
+    }
+
+    private JsonStorage Store => _storage as JsonStorage
         ?? throw new StorageUnavailableException("reminders need LeashBot's own state store (Storage:Provider Sqlite, Blob or Memory)");
 
     public async Task<(ReminderRecord? Record, string? ETag)> ReadAsync(string key, CancellationToken cancellationToken)
@@ -36,8 +50,51 @@ public sealed class ReminderStore(IStorage storage)
     }
 
     /// <summary>Writes <paramref name="record"/> if the stored one still has <paramref name="eTag"/> (null: only if there is none).</summary>
-    public Task<string> WriteAsync(string key, ReminderRecord record, string? eTag, CancellationToken cancellationToken) =>
-        Store.WriteTextAsync(key, JObject.FromObject(record, Serializer).ToString(Formatting.None), eTag, cancellationToken);
+    public async Task<string> WriteAsync(string key, ReminderRecord record, string? eTag, CancellationToken cancellationToken)
+    {
+        var json = JObject.FromObject(record, Serializer).ToString(Formatting.None);
+        if (_together is null)
+        {
+            return await Store.WriteTextAsync(key, json, eTag, cancellationToken);
+        }
+
+        var (written, failure) = await _together.WriteAsync((key, json, eTag));
+        if (failure is not null)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
+        }
+
+        return written!;
+    }
+
+    /// <summary>
+    /// One transaction for all; when one of them lost a race (the whole batch is then undone), each is written on its
+    /// own, so only that one fails.
+    /// </summary>
+    private static async Task<IReadOnlyList<(string? ETag, Exception? Failure)>> WriteTogetherAsync(JsonStorage store, IReadOnlyList<(string Key, string Json, string? IfMatch)> writes)
+    {
+        try
+        {
+            return (await store.WriteTextsAsync(writes)).Select(eTag => ((string?)eTag, (Exception?)null)).ToList();
+        }
+        catch (StorageConflictException) when (writes.Count > 1)
+        {
+            var outcomes = new List<(string? ETag, Exception? Failure)>(writes.Count);
+            foreach (var (key, json, ifMatch) in writes)
+            {
+                try
+                {
+                    outcomes.Add((await store.WriteTextAsync(key, json, ifMatch), null));
+                }
+                catch (Exception ex) when (ex is StorageConflictException or StorageUnavailableException)
+                {
+                    outcomes.Add((null, ex));
+                }
+            }
+
+            return outcomes;
+        }
+    }
 
     /// <summary>
     /// Reads, changes and writes a record, again from the top when someone else wrote it meanwhile. The change returns
