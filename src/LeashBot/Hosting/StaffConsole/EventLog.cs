@@ -77,6 +77,9 @@ public sealed class EventLog : IEventLog, IDisposable
     /// <summary>Turns written in one transaction at most.</summary>
     private const int BatchSize = 500;
 
+    /// <summary>How long the writer lets a batch gather after the first turn of it was queued.</summary>
+    private static readonly TimeSpan BatchWindow = TimeSpan.FromMilliseconds(25);
+
     private const string Schema = """
         PRAGMA journal_mode=WAL;
         CREATE TABLE IF NOT EXISTS events (id INTEGER PRIMARY KEY, at INTEGER NOT NULL, site TEXT NOT NULL, channel TEXT NOT NULL,
@@ -282,6 +285,13 @@ public sealed class EventLog : IEventLog, IDisposable
         while (!_stopping)
         {
             _wake.Wait();
+
+            // Turns that complete meanwhile join this batch: under load, one transaction carries many turns.
+            if (!_stopping)
+            {
+                Thread.Sleep(BatchWindow);
+            }
+
             Volatile.Write(ref _wakeRequested, 0);
             lock (_database)
             {
