@@ -5,6 +5,7 @@ using LeashBot.Content;
 using LeashBot.Hosting.StaffConsole;
 using LeashBot.Tests.Reminders;
 using LeashBot.Tests.Support;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Newtonsoft.Json.Linq;
 
@@ -94,6 +95,7 @@ public sealed class ConsoleEventTests
         await owner.SaysAsync("pumpernickel is limping badly since this morning");
         await other.SaysAsync("zorblax quinty mcgee");
         string[] files = [db, db + "-wal"];
+        Assert.NotEmpty(Rows(host, "SELECT * FROM texts")); // the console's view: what the turns queued is written by now
         Assert.True(Occurrences(files, "zanzibar") > 0);
 
         host.Clock.Advance(TimeSpan.FromDays(1));
@@ -104,6 +106,89 @@ public sealed class ConsoleEventTests
         Assert.Equal(0, Occurrences(files, "limping"));
         Assert.Empty(Rows(host, "SELECT * FROM events WHERE kind = 'redflag'"));
         Assert.Contains(Rows(host, "SELECT t.text FROM texts t"), r => (string)r[0]! == "zorblax quinty mcgee");
+    }
+
+    [Fact]
+    public async Task Turns_are_answered_while_another_process_holds_the_event_log_locked_and_are_logged_once_it_lets_go()
+    {
+        var (host, db) = Host();
+        using var _ = host;
+        var owner = host.NewOwner();
+        await owner.SaysAsync("which leash should I buy?");
+        var log = host.Services.GetRequiredService<EventLog>();
+        Assert.Equal(2, Rows(host, "SELECT * FROM events").Count);
+
+        // Another process's writer: SQLite's write lock on the console's file, held while the owner goes on talking.
+        await using (var other = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = db, Pooling = false }.ToString()))
+        {
+            other.Open();
+            using var lockFile = other.CreateCommand();
+            lockFile.CommandText = "BEGIN IMMEDIATE; INSERT INTO labels (site, text, topic, by, at) VALUES ('main', 'x', 'faq.leash', 'other', 0);";
+            lockFile.ExecuteNonQuery();
+
+            // Each reply comes while the log is locked (writing the turn first would wait out SQLite's busy timeout and
+            // then Microsoft.Data.Sqlite's 30 s of retries).
+            (await owner.SaysAsync("she just collapsed and her gums look grey").WaitAsync(TimeSpan.FromSeconds(20))).Says("vet");
+            Assert.False(string.IsNullOrWhiteSpace((await owner.SaysAsync(Gibberish).WaitAsync(TimeSpan.FromSeconds(20))).All));
+            Assert.True(log.Pending > 0);
+            using var release = other.CreateCommand();
+            release.CommandText = "ROLLBACK;";
+            release.ExecuteNonQuery();
+        }
+
+        // Once the other process lets go, every turn is there, the words after the red flag kept with it.
+        Assert.Single(Rows(host, "SELECT * FROM events WHERE kind = 'redflag'"));
+        Assert.Equal(3, Rows(host, "SELECT * FROM events WHERE kind = 'message'").Count);
+        Assert.Contains(Rows(host, "SELECT t.role, t.text FROM texts t JOIN events e ON e.id = t.event_id WHERE e.kind = 'redflag'"),
+            r => (string)r[0]! == KeptText.After && (string)r[1]! == Gibberish);
+        Assert.Equal(0, log.Pending);
+        Assert.Equal(0, log.Dropped);
+    }
+
+    [Fact]
+    public void A_log_that_falls_behind_stops_queuing_turns_at_its_limit_and_writes_the_ones_it_queued()
+    {
+        var db = Path.Combine(TempFolder.Create(), "console.db");
+        using var log = new EventLog(db, maxPending: 3);
+        var at = BotHostOptions.StartTime;
+        using (var other = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = db, Pooling = false }.ToString()))
+        {
+            other.Open();
+            using var lockFile = other.CreateCommand();
+            lockFile.CommandText = "BEGIN IMMEDIATE; INSERT INTO labels (site, text, topic, by, at) VALUES ('main', 'x', 'faq.leash', 'other', 0);";
+            lockFile.ExecuteNonQuery();
+            for (var i = 0; i < 10; i++)
+            {
+                log.Queue(new TurnRecord(at.AddSeconds(i), Sites.Main, "webchat", "conversation" + i, "owner" + i));
+            }
+
+            Assert.Equal(3, log.Pending);
+            Assert.Equal(7, log.Dropped);
+            using var release = other.CreateCommand();
+            release.CommandText = "ROLLBACK;";
+            release.ExecuteNonQuery();
+        }
+
+        Assert.Equal(["conversation0", "conversation1", "conversation2"], log.Rows("SELECT conversation FROM events ORDER BY id").Select(r => (string)r[0]!));
+        Assert.Equal(0, log.Pending);
+    }
+
+    [Fact]
+    public async Task Forgetting_an_owner_waits_for_the_owners_queued_turns_so_none_is_written_after_it()
+    {
+        var db = Path.Combine(TempFolder.Create(), "console.db");
+        using var log = new EventLog(db);
+        var at = BotHostOptions.StartTime;
+        for (var i = 0; i < 200; i++)
+        {
+            log.Queue(new TurnRecord(at.AddSeconds(i), Sites.Main, "webchat", "conversation" + (i % 2), "owner" + (i % 2)));
+        }
+
+        await log.ForgetOwnerAsync("owner0", CancellationToken.None);
+        log.Queue(new TurnRecord(at.AddSeconds(300), Sites.Main, "webchat", "conversation1", "owner1"));
+
+        Assert.Empty(log.Rows("SELECT * FROM events WHERE owner = 'owner0'"));
+        Assert.Equal(101, log.Rows("SELECT * FROM events WHERE owner = 'owner1'").Count);
     }
 
     [Fact]

@@ -22,6 +22,8 @@ namespace LeashBot.Hosting.StaffConsole;
 /// only, and only with <see cref="ConsoleOptions.KeepMessages"/>; a red flag also keeps the owner's few messages before
 /// it (held in memory meanwhile, never stored otherwise) and the next few after it. "Forget me" removes the owner here too.
 /// The log failing never fails the turn: it is logged and the owner never notices.
+/// <para>Nothing here waits for the disk on the turn's path: the record is queued (<see cref="IEventLog.Queue"/>) and written
+/// in the background; only a forget-me waits, so the owner is told they are forgotten once they are.</para>
 /// </summary>
 public sealed partial class ConsoleRecorder(CoachBot bot, IEventLog log, Sites sites, BotAccessors state, IOptions<ConsoleOptions> options,
     TimeProvider clock, ILogger<ConsoleRecorder> logger) : IBot
@@ -35,6 +37,7 @@ public sealed partial class ConsoleRecorder(CoachBot bot, IEventLog log, Sites s
     private static readonly TimeSpan AfterRedFlag = TimeSpan.FromMinutes(30);
 
     private readonly ConcurrentDictionary<string, Recent> _recent = new(StringComparer.Ordinal);
+    private readonly Lock _trimming = new();
 
     public async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
     {
@@ -89,51 +92,70 @@ public sealed partial class ConsoleRecorder(CoachBot bot, IEventLog log, Sites s
         var now = clock.GetUtcNow();
         var keep = options.Value.KeepMessages;
         var text = Masked(turn.Activity.Text?.Trim() ?? "");
+        var cats = await CatsAsync(turn, owner, cancellationToken);
+        var redFlag = events.Any(e => e.Kind == TurnEventKind.RedFlag);
         var recent = _recent.GetOrAdd(conversation, _ => new Recent());
-        var logged = new List<LoggedEvent>();
-        foreach (var e in events)
+        lock (recent)
         {
-            List<KeptText> texts = [];
-            if (keep && e.Kind == TurnEventKind.RedFlag)
+            var logged = new List<LoggedEvent>();
+            foreach (var e in events)
             {
-                texts.AddRange(recent.Before.Select(t => new KeptText(KeptText.Before, t)));
-                texts.Add(new KeptText(KeptText.Message, text));
-            }
-            else if (keep && e.Kind == TurnEventKind.Fallback)
-            {
-                texts.Add(new KeptText(KeptText.Message, text));
+                List<KeptText> texts = [];
+                if (keep && e.Kind == TurnEventKind.RedFlag)
+                {
+                    texts.AddRange(recent.Before.Select(t => new KeptText(KeptText.Before, t)));
+                    texts.Add(new KeptText(KeptText.Message, text));
+                }
+                else if (keep && e.Kind == TurnEventKind.Fallback)
+                {
+                    texts.Add(new KeptText(KeptText.Message, text));
+                }
+
+                logged.Add(new LoggedEvent(e, texts));
+
+                // "No" to "Did that help?" is a fallback too, kept with the question that got the unhelpful answer.
+                if (e is { Kind: TurnEventKind.Helped, Helped: false })
+                {
+                    var question = recent.LastQuestion is { } q && q.Topic == e.Topic ? q.Text : null;
+                    logged.Add(new LoggedEvent(
+                        new TurnEvent(TurnEventKind.Fallback) { Fallback = FallbackKind.DidNotHelp, Topic = e.Topic },
+                        keep && question is not null ? [new KeptText(KeptText.Message, question)] : []));
+                }
             }
 
-            logged.Add(new LoggedEvent(e, texts));
+            var written = log.Queue(new TurnRecord(now, site, turn.Activity.ChannelId ?? "", conversation, owner) { Events = logged, Cats = cats });
 
-            // "No" to "Did that help?" is a fallback too, kept with the question that got the unhelpful answer.
-            if (e is { Kind: TurnEventKind.Helped, Helped: false })
+            // A message after a red flag (not a red flag itself) is kept with it, a few at most and not for long.
+            if (keep && !redFlag && recent.RedFlag is { } earlier && recent.AfterKept < AroundRedFlag && now - earlier.At <= AfterRedFlag && text.Length > 0)
             {
-                var question = recent.LastQuestion is { } q && q.Topic == e.Topic ? q.Text : null;
-                logged.Add(new LoggedEvent(
-                    new TurnEvent(TurnEventKind.Fallback) { Fallback = FallbackKind.DidNotHelp, Topic = e.Topic },
-                    keep && question is not null ? [new KeptText(KeptText.Message, question)] : []));
+                recent.AfterKept++;
+                log.QueueKeptAfter(earlier.Turn, owner, now, text);
             }
+
+            recent.Remember(text, events, redFlag ? (written, now) : null);
         }
 
-        var record = new TurnRecord(now, site, turn.Activity.ChannelId ?? "", conversation, owner)
-        {
-            Events = logged,
-            Cats = await CatsAsync(turn, owner, cancellationToken),
-        };
-        var redFlag = await log.WriteAsync(record, cancellationToken);
-
-        // A message after a red flag (not a red flag itself) is kept with it, a few at most and not for long.
-        if (keep && redFlag is null && recent.RedFlag is { } earlier && recent.AfterKept < AroundRedFlag && now - earlier.At <= AfterRedFlag && text.Length > 0)
-        {
-            recent.AfterKept++;
-            await log.KeepAfterAsync(earlier.Id, owner, now, text, cancellationToken);
-        }
-
-        recent.Remember(text, events, redFlag is { } id ? (id, now) : null);
         if (_recent.Count > ConversationsHeld)
         {
-            foreach (var stale in _recent.OrderBy(r => r.Value.Touched).Take(_recent.Count - ConversationsHeld).Select(r => r.Key).ToList())
+            ForgetLeastRecent();
+        }
+    }
+
+    /// <summary>
+    /// Drops the least recently used conversations down to nine tenths of <see cref="ConversationsHeld"/>, so the sort
+    /// this takes happens once in hundreds of new conversations, not on every turn once the limit is reached.
+    /// </summary>
+    private void ForgetLeastRecent()
+    {
+        lock (_trimming)
+        {
+            if (_recent.Count <= ConversationsHeld)
+            {
+                return;
+            }
+
+            var excess = _recent.Count - (ConversationsHeld * 9 / 10);
+            foreach (var stale in _recent.OrderBy(r => r.Value.Touched).Take(excess).Select(r => r.Key).ToList())
             {
                 _recent.TryRemove(stale, out _);
             }
@@ -158,13 +180,13 @@ public sealed partial class ConsoleRecorder(CoachBot bot, IEventLog log, Sites s
 
         public (string Topic, string Text)? LastQuestion { get; private set; }
 
-        public (long Id, DateTimeOffset At)? RedFlag { get; private set; }
+        public (LoggedTurn Turn, DateTimeOffset At)? RedFlag { get; private set; }
 
         public int AfterKept { get; set; }
 
         public long Touched { get; private set; }
 
-        public void Remember(string text, IReadOnlyList<TurnEvent> events, (long, DateTimeOffset)? redFlag)
+        public void Remember(string text, IReadOnlyList<TurnEvent> events, (LoggedTurn, DateTimeOffset)? redFlag)
         {
             Touched = Environment.TickCount64;
             if (events.FirstOrDefault(e => e.Kind == TurnEventKind.TopicAnswered) is { Topic: { } topic })

@@ -35,7 +35,7 @@ public static class ConsoleServiceExtensions
 
         var storage = config.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
         var logPath = EventLogPath(consoleOptions, storage);
-        services.AddSingleton(_ => new EventLog(logPath));
+        services.AddSingleton(sp => new EventLog(logPath, sp.GetRequiredService<ILogger<EventLog>>()));
         services.AddSingleton<IEventLog>(sp => sp.GetRequiredService<EventLog>());
         services.AddSingleton<ConsoleSweeper>();
         services.AddHostedService(sp => sp.GetRequiredService<ConsoleSweeper>());

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using LeashBot.State;
 using Microsoft.Data.Sqlite;
@@ -29,16 +30,28 @@ public sealed record TurnRecord(DateTimeOffset At, string Site, string Channel, 
     public IReadOnlyList<CatStep> Cats { get; init; } = [];
 }
 
-/// <summary>Where the turn's events go: the small interface the turn's recorder writes through.</summary>
+/// <summary>
+/// A turn queued for the event log. Once it is written, <see cref="RedFlagEventId"/> names its red-flag event (if it
+/// had one), so messages after the red flag can be kept with it; the background writer sets it and reads it.
+/// </summary>
+public sealed class LoggedTurn(TurnRecord turn)
+{
+    public TurnRecord Turn { get; } = turn;
+
+    /// <summary>The id of the turn's red-flag event once written; null before, without one, or when the write failed.</summary>
+    public long? RedFlagEventId { get; internal set; }
+}
+
+/// <summary>Where the turn's events go: the small interface the turn's recorder writes through. Nothing here waits for the disk but forgetting.</summary>
 public interface IEventLog
 {
-    /// <summary>Writes a turn; returns the id of its red-flag event, if it had one (later messages may be kept with it).</summary>
-    Task<long?> WriteAsync(TurnRecord turn, CancellationToken cancellationToken);
+    /// <summary>Queues a turn to be written in the background; returns at once (the turn never waits for the log).</summary>
+    LoggedTurn Queue(TurnRecord turn);
 
-    /// <summary>Keeps a message sent after a red flag with that red flag.</summary>
-    Task KeepAfterAsync(long redFlagEventId, string owner, DateTimeOffset at, string text, CancellationToken cancellationToken);
+    /// <summary>Queues a message sent after a red flag, to be kept with that red flag (written after it).</summary>
+    void QueueKeptAfter(LoggedTurn redFlagTurn, string owner, DateTimeOffset at, string text);
 
-    /// <summary>Removes everything about an owner: events, kept words, cats, conversations.</summary>
+    /// <summary>Removes everything about an owner (events, kept words, cats, conversations), after whatever was queued before; completes when it is gone.</summary>
     Task ForgetOwnerAsync(string owner, CancellationToken cancellationToken);
 }
 
@@ -46,9 +59,27 @@ public interface IEventLog
 /// The console's event log in SQLite: a file of its own beside the state (or in memory with the memory store). Counts
 /// come from events that hold ids and kinds only; the owner's words sit in their own table so retention and "forget me"
 /// remove them outright (<c>secure_delete</c> zeroes the freed bytes, a checkpoint empties the write-ahead log).
+/// <para>
+/// Turns never write here themselves: they queue their records (<see cref="Queue"/>), and one background writer
+/// writes whatever has queued up in one transaction per batch. This process then uses the database one connection at a
+/// time (the writer, a console query, the retention sweep), so its own writers never meet each other's lock: SQLite
+/// would answer SQLITE_BUSY and Microsoft.Data.Sqlite retries by putting the thread to sleep for 150 ms, which is what
+/// made 1–5 % of turns under load wait about 300 ms. Queries and the sweep first write what is queued, so the console
+/// always sees every turn that has completed. If the writer falls behind by <see cref="MaxPending"/> turns, further
+/// turns are not logged (counted in <see cref="Dropped"/> and warned about) rather than held in memory without bound.
+/// </para>
 /// </summary>
 public sealed class EventLog : IEventLog, IDisposable
 {
+    /// <summary>Turns that may wait for the writer before further turns go unlogged.</summary>
+    public const int DefaultMaxPending = 20_000;
+
+    /// <summary>Turns written in one transaction at most.</summary>
+    private const int BatchSize = 500;
+
+    /// <summary>How long the writer lets a batch gather after the first turn of it was queued.</summary>
+    private static readonly TimeSpan BatchWindow = TimeSpan.FromMilliseconds(25);
+
     private const string Schema = """
         PRAGMA journal_mode=WAL;
         CREATE TABLE IF NOT EXISTS events (id INTEGER PRIMARY KEY, at INTEGER NOT NULL, site TEXT NOT NULL, channel TEXT NOT NULL,
@@ -68,10 +99,27 @@ public sealed class EventLog : IEventLog, IDisposable
 
     private readonly string _connectionString;
     private readonly SqliteConnection? _keepAlive;
+    private readonly ILogger? _logger;
+
+    // What turns have queued, in order: LoggedTurn, KeptAfter and Forget items. Only the holder of _database takes from it.
+    private readonly ConcurrentQueue<object> _pending = new();
+    private readonly Lock _database = new();
+    private readonly SemaphoreSlim _wake = new(0);
+    private readonly Thread _writer;
+    private int _wakeRequested;
+    private int _pendingTurns;
+    private long _dropped;
+    private volatile bool _stopping;
+    private bool _disposed;
 
     /// <param name="path">A SQLite file, or null for a database in memory (gone with the host, like the memory store).</param>
-    public EventLog(string? path)
+    /// <param name="logger">Where a failed write is reported (it never fails a turn).</param>
+    /// <param name="maxPending">Turns that may wait for the writer; see <see cref="DefaultMaxPending"/>.</param>
+    public EventLog(string? path, ILogger<EventLog>? logger = null, int maxPending = DefaultMaxPending)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxPending, 1);
+        _logger = logger;
+        MaxPending = maxPending;
         if (path is null)
         {
             _connectionString = $"Data Source=file:console-{Guid.NewGuid():N}?mode=memory&cache=shared";
@@ -89,20 +137,236 @@ public sealed class EventLog : IEventLog, IDisposable
             _connectionString = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = true }.ToString();
         }
 
-        using var connection = Open();
-        Execute(connection, Schema);
+        using (var connection = Open())
+        {
+            Execute(connection, Schema);
+        }
+
+        // A thread of its own: waiting for SQLite (another process's lock, a slow disk) never takes a thread the turns need.
+        _writer = new Thread(WriteInBackground) { IsBackground = true, Name = "Console event log writer" };
+        _writer.Start();
     }
 
-    public void Dispose() => _keepAlive?.Dispose();
+    /// <summary>Turns that may wait for the writer before further turns go unlogged.</summary>
+    public int MaxPending { get; }
 
-    public async Task<long?> WriteAsync(TurnRecord turn, CancellationToken cancellationToken)
+    /// <summary>Turns queued and not yet written.</summary>
+    public int Pending => Volatile.Read(ref _pendingTurns);
+
+    /// <summary>Turns never logged because the writer was <see cref="MaxPending"/> turns behind.</summary>
+    public long Dropped => Interlocked.Read(ref _dropped);
+
+    public LoggedTurn Queue(TurnRecord turn)
     {
         ArgumentNullException.ThrowIfNull(turn);
-        await using var connection = Open();
-        await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        var logged = new LoggedTurn(turn);
+        if (Interlocked.Increment(ref _pendingTurns) > MaxPending)
+        {
+            Interlocked.Decrement(ref _pendingTurns);
+            if (Interlocked.Increment(ref _dropped) % 1000 == 1)
+            {
+                _logger?.LogWarning("The console's event log is {Pending} turns behind; turns are not logged until it catches up ({Dropped} so far)", MaxPending, Dropped);
+            }
+
+            return logged;
+        }
+
+        Enqueue(logged);
+        return logged;
+    }
+
+    public void QueueKeptAfter(LoggedTurn redFlagTurn, string owner, DateTimeOffset at, string text)
+    {
+        ArgumentNullException.ThrowIfNull(redFlagTurn);
+        Enqueue(new KeptAfter(redFlagTurn, owner, at.ToUnixTimeMilliseconds(), text));
+    }
+
+    public Task ForgetOwnerAsync(string owner, CancellationToken cancellationToken)
+    {
+        var forget = new Forget(owner);
+        Enqueue(forget);
+        return forget.Done.Task.WaitAsync(cancellationToken);
+    }
+
+    /// <summary>Writes what is queued, then stops the writer. Whatever is queued later is written by the next query, if any.</summary>
+    public void Dispose()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        _stopping = true;
+        _wake.Release();
+        _writer.Join(TimeSpan.FromSeconds(30));
+        lock (_database)
+        {
+            WritePending();
+        }
+
+        _keepAlive?.Dispose();
+    }
+
+    /// <summary>Deletes kept words older than <paramref name="textsBefore"/> and events older than <paramref name="eventsBefore"/>.</summary>
+    public (int Texts, int Events) Sweep(DateTimeOffset textsBefore, DateTimeOffset eventsBefore) => WithDatabase(connection =>
+    {
+        var texts = Command(connection, null, "DELETE FROM texts WHERE at < $at", ("$at", textsBefore.ToUnixTimeMilliseconds())).ExecuteNonQuery();
+        var events = Command(connection, null, "DELETE FROM events WHERE at < $at", ("$at", eventsBefore.ToUnixTimeMilliseconds())).ExecuteNonQuery();
+        Command(connection, null, "DELETE FROM conversations WHERE started < $at", ("$at", eventsBefore.ToUnixTimeMilliseconds())).ExecuteNonQuery();
+        Command(connection, null, "DELETE FROM texts WHERE event_id NOT IN (SELECT id FROM events)").ExecuteNonQuery();
+        if (texts + events > 0)
+        {
+            Checkpoint(connection);
+        }
+
+        return (texts, events);
+    });
+
+    /// <summary>Marks a red flag as followed up by <paramref name="by"/>; false when there is no such red flag.</summary>
+    public bool MarkFollowedUp(long eventId, string by, DateTimeOffset at, IReadOnlyCollection<string> sites) => WithDatabase(connection =>
+    {
+        var exists = Command(connection, null, $"SELECT COUNT(*) FROM events WHERE id = $id AND kind = 'redflag' AND site IN ({In(sites)})", [("$id", eventId), .. Params(sites)]).ExecuteScalar();
+        if (Convert.ToInt64(exists, CultureInfo.InvariantCulture) == 0)
+        {
+            return false;
+        }
+
+        Command(connection, null, "INSERT OR REPLACE INTO followups (event_id, by, at) VALUES ($id, $by, $at)", ("$id", eventId), ("$by", by), ("$at", at.ToUnixTimeMilliseconds())).ExecuteNonQuery();
+        return true;
+    });
+
+    public void AddLabel(string site, string text, string topic, string by, DateTimeOffset at) => WithDatabase(connection =>
+        Command(connection, null, "INSERT INTO labels (site, text, topic, by, at) VALUES ($s, $t, $topic, $by, $at)",
+            ("$s", site), ("$t", text), ("$topic", topic), ("$by", by), ("$at", at.ToUnixTimeMilliseconds())).ExecuteNonQuery());
+
+    /// <summary>Rows of a query over the log, each as its column values, with every completed turn written; used by <see cref="ConsoleQueries"/>.</summary>
+    internal List<object?[]> Rows(string sql, params (string Name, object? Value)[] parameters) => WithDatabase(connection =>
+    {
+        using var command = Command(connection, null, sql, parameters);
+        using var reader = command.ExecuteReader();
+        var rows = new List<object?[]>();
+        while (reader.Read())
+        {
+            var row = new object?[reader.FieldCount];
+            for (var i = 0; i < row.Length; i++)
+            {
+                row[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
+            }
+
+            rows.Add(row);
+        }
+
+        return rows;
+    });
+
+    /// <summary>Writes what is queued, then uses the database alone (this process's only connection to it meanwhile).</summary>
+    private T WithDatabase<T>(Func<SqliteConnection, T> use)
+    {
+        lock (_database)
+        {
+            WritePending();
+            using var connection = Open();
+            return use(connection);
+        }
+    }
+
+    private void Enqueue(object item)
+    {
+        _pending.Enqueue(item);
+        if (Interlocked.Exchange(ref _wakeRequested, 1) == 0)
+        {
+            _wake.Release();
+        }
+    }
+
+    private void WriteInBackground()
+    {
+        while (!_stopping)
+        {
+            _wake.Wait();
+
+            // Turns that complete meanwhile join this batch: under load, one transaction carries many turns.
+            if (!_stopping)
+            {
+                Thread.Sleep(BatchWindow);
+            }
+
+            Volatile.Write(ref _wakeRequested, 0);
+            lock (_database)
+            {
+                WritePending();
+            }
+        }
+    }
+
+    /// <summary>Writes everything queued, in order: turns in batches of one transaction each, a forget on its own. The caller holds <see cref="_database"/>.</summary>
+    private void WritePending()
+    {
+        var batch = new List<object>();
+        while (!_pending.IsEmpty)
+        {
+            batch.Clear();
+            while (batch.Count < BatchSize && _pending.TryPeek(out var next) && next is not Forget && _pending.TryDequeue(out next))
+            {
+                batch.Add(next);
+            }
+
+            if (batch.Count > 0)
+            {
+                WriteBatch(batch);
+            }
+
+            if (_pending.TryPeek(out var first) && first is Forget && _pending.TryDequeue(out first))
+            {
+                ForgetNow((Forget)first);
+            }
+        }
+    }
+
+    private void WriteBatch(List<object> batch)
+    {
+        var turns = batch.Count(b => b is LoggedTurn);
+        try
+        {
+            using var connection = Open();
+            using var tx = connection.BeginTransaction();
+            foreach (var item in batch)
+            {
+                switch (item)
+                {
+                    case LoggedTurn turn:
+                        turn.RedFlagEventId = InsertTurn(connection, tx, turn.Turn);
+                        break;
+                    case KeptAfter { RedFlag.RedFlagEventId: { } redFlag } after:
+                        InsertText(connection, tx, redFlag, after.Owner, after.At, KeptText.After, after.Text);
+                        break;
+                }
+            }
+
+            tx.Commit();
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // Whatever went wrong (a full disk, a damaged file), it stays here: the writer goes on with the next batch.
+            foreach (var turn in batch.OfType<LoggedTurn>())
+            {
+                turn.RedFlagEventId = null;
+            }
+
+            _logger?.LogWarning("The console's event log could not write {Turns} turns ({ExceptionType}); the turns themselves went through", turns, ex.GetType().Name);
+        }
+        finally
+        {
+            Interlocked.Add(ref _pendingTurns, -turns);
+        }
+    }
+
+    /// <summary>Writes a turn; returns the id of its red-flag event, if it had one.</summary>
+    private static long? InsertTurn(SqliteConnection connection, SqliteTransaction tx, TurnRecord turn)
+    {
         var at = turn.At.ToUnixTimeMilliseconds();
         long? redFlag = null;
-
         Command(connection, tx, "INSERT OR IGNORE INTO conversations (id, site, channel, owner, started) VALUES ($c, $s, $ch, $o, $at)",
             ("$c", turn.Conversation), ("$s", turn.Site), ("$ch", turn.Channel), ("$o", turn.Owner), ("$at", at)).ExecuteNonQuery();
 
@@ -129,89 +393,32 @@ public sealed class EventLog : IEventLog, IDisposable
                 ("$o", turn.Owner), ("$c", cat.Cat), ("$n", cat.Step), ("$at", cat.Step == 1 ? Math.Min(at, cat.StepStarted.ToUnixTimeMilliseconds()) : cat.StepStarted.ToUnixTimeMilliseconds())).ExecuteNonQuery();
         }
 
-        await tx.CommitAsync(cancellationToken);
         return redFlag;
     }
 
-    public async Task KeepAfterAsync(long redFlagEventId, string owner, DateTimeOffset at, string text, CancellationToken cancellationToken)
+    private void ForgetNow(Forget forget)
     {
-        await using var connection = Open();
-        InsertText(connection, null, redFlagEventId, owner, at.ToUnixTimeMilliseconds(), KeptText.After, text);
-    }
-
-    public async Task ForgetOwnerAsync(string owner, CancellationToken cancellationToken)
-    {
-        await using var connection = Open();
-        await using (var tx = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken))
+        try
         {
-            foreach (var table in new[] { "texts", "events", "conversations", "cats", "steps" })
+            using var connection = Open();
+            using (var tx = connection.BeginTransaction())
             {
-                Command(connection, tx, $"DELETE FROM {table} WHERE owner = $o", ("$o", owner)).ExecuteNonQuery();
+                foreach (var table in new[] { "texts", "events", "conversations", "cats", "steps" })
+                {
+                    Command(connection, tx, $"DELETE FROM {table} WHERE owner = $o", ("$o", forget.Owner)).ExecuteNonQuery();
+                }
+
+                Command(connection, tx, "DELETE FROM followups WHERE event_id NOT IN (SELECT id FROM events)").ExecuteNonQuery();
+                tx.Commit();
             }
 
-            Command(connection, tx, "DELETE FROM followups WHERE event_id NOT IN (SELECT id FROM events)").ExecuteNonQuery();
-            await tx.CommitAsync(cancellationToken);
-        }
-
-        Checkpoint(connection);
-    }
-
-    /// <summary>Deletes kept words older than <paramref name="textsBefore"/> and events older than <paramref name="eventsBefore"/>.</summary>
-    public (int Texts, int Events) Sweep(DateTimeOffset textsBefore, DateTimeOffset eventsBefore)
-    {
-        using var connection = Open();
-        var texts = Command(connection, null, "DELETE FROM texts WHERE at < $at", ("$at", textsBefore.ToUnixTimeMilliseconds())).ExecuteNonQuery();
-        var events = Command(connection, null, "DELETE FROM events WHERE at < $at", ("$at", eventsBefore.ToUnixTimeMilliseconds())).ExecuteNonQuery();
-        Command(connection, null, "DELETE FROM conversations WHERE started < $at", ("$at", eventsBefore.ToUnixTimeMilliseconds())).ExecuteNonQuery();
-        Command(connection, null, "DELETE FROM texts WHERE event_id NOT IN (SELECT id FROM events)").ExecuteNonQuery();
-        if (texts + events > 0)
-        {
             Checkpoint(connection);
+            forget.Done.TrySetResult();
         }
-
-        return (texts, events);
-    }
-
-    /// <summary>Marks a red flag as followed up by <paramref name="by"/>; false when there is no such red flag.</summary>
-    public bool MarkFollowedUp(long eventId, string by, DateTimeOffset at, IReadOnlyCollection<string> sites)
-    {
-        using var connection = Open();
-        var exists = Command(connection, null, $"SELECT COUNT(*) FROM events WHERE id = $id AND kind = 'redflag' AND site IN ({In(sites)})", [("$id", eventId), .. Params(sites)]).ExecuteScalar();
-        if (Convert.ToInt64(exists, CultureInfo.InvariantCulture) == 0)
+        catch (Exception ex)
         {
-            return false;
+            forget.Done.TrySetException(ex);
         }
-
-        Command(connection, null, "INSERT OR REPLACE INTO followups (event_id, by, at) VALUES ($id, $by, $at)", ("$id", eventId), ("$by", by), ("$at", at.ToUnixTimeMilliseconds())).ExecuteNonQuery();
-        return true;
-    }
-
-    public void AddLabel(string site, string text, string topic, string by, DateTimeOffset at)
-    {
-        using var connection = Open();
-        Command(connection, null, "INSERT INTO labels (site, text, topic, by, at) VALUES ($s, $t, $topic, $by, $at)",
-            ("$s", site), ("$t", text), ("$topic", topic), ("$by", by), ("$at", at.ToUnixTimeMilliseconds())).ExecuteNonQuery();
-    }
-
-    /// <summary>Rows of a query over the log, each as its column values; used by <see cref="ConsoleQueries"/>.</summary>
-    internal List<object?[]> Rows(string sql, params (string Name, object? Value)[] parameters)
-    {
-        using var connection = Open();
-        using var command = Command(connection, null, sql, parameters);
-        using var reader = command.ExecuteReader();
-        var rows = new List<object?[]>();
-        while (reader.Read())
-        {
-            var row = new object?[reader.FieldCount];
-            for (var i = 0; i < row.Length; i++)
-            {
-                row[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
-            }
-
-            rows.Add(row);
-        }
-
-        return rows;
     }
 
     internal static string In(IReadOnlyCollection<string> values) => string.Join(", ", Enumerable.Range(0, values.Count).Select(i => "$in" + i));
@@ -286,5 +493,16 @@ public sealed class EventLog : IEventLog, IDisposable
         }
 
         return command;
+    }
+
+    /// <summary>A message after a red flag, queued to be kept with it.</summary>
+    private sealed record KeptAfter(LoggedTurn RedFlag, string Owner, long At, string Text);
+
+    /// <summary>A forget-me, queued behind the owner's turns so none of them is written after it.</summary>
+    private sealed class Forget(string owner)
+    {
+        public string Owner { get; } = owner;
+
+        public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 }
