@@ -22,17 +22,17 @@ public sealed class TroubleshootDialog : WaterfallDialog<TroubleshootValues>
 
     private readonly Replies _replies;
     private readonly BotAccessors _state;
-    private readonly TimeProvider _clock;
+    private readonly StepChanges _stepChanges;
     private readonly PhraseList _hedges;
 
-    public TroubleshootDialog(Replies replies, BotAccessors state, TimeProvider clock)
+    public TroubleshootDialog(Replies replies, BotAccessors state, StepChanges stepChanges)
         : base(DialogId)
     {
         ArgumentNullException.ThrowIfNull(replies);
         _replies = replies;
         _hedges = new(replies.Content.Reading.Hedges);
         _state = state;
-        _clock = clock;
+        _stepChanges = stepChanges;
         AddStep(PickAsync);
         AddStep(AdviseAsync);
         AddStep(FollowUpAsync);
@@ -134,11 +134,12 @@ public sealed class TroubleshootDialog : WaterfallDialog<TroubleshootValues>
             return await Router.HandBackAsync(step, cancellationToken);
         }
 
+        // The step back was offered as a question: only this yes moves the cat.
         var owner = await _state.OwnerAsync(step.Context, cancellationToken);
         var cat = owner.Current;
-        if (cat is not null && stepBack.Value && TrainingPlan.StepBack(cat, _clock.GetUtcNow()))
+        if (cat is not null && stepBack.Value)
         {
-            await _replies.SendAsync(step.Context, _replies.StepText(_replies.Content.Plan.StepBack, cat, _replies.Content.Step(cat.Step)), cancellationToken);
+            await _stepChanges.StepBackAsync(step.Context, owner, cat, cancellationToken);
         }
         else
         {

@@ -379,10 +379,10 @@ public sealed partial class MessageReader
             YesNo = yesNo,
             NewCatName = newCatName,
             BareName = bareName,
-            NewCatNames = _names.NamesListed(nameWords),
+            NewCatNames = _names.NamesListed(nameWords) is { Count: > 1 } listed ? listed : _names.NamesAfterCatWord(nameWords),
             Rename = _names.RenameIn(nameWords, catNames),
             FirmNewCatName = newCatName is null ? null : _names.FirmNameIn(nameWords, catNames),
-            AsksAQuestion = text.Contains('?', StringComparison.Ordinal) || clauses.Exists(c => c.FirstOrDefault(w => w != "," && !_fillers.Contains(w) && w != "and") is { } first && _questionOpeners.Contains(first)),
+            AsksAQuestion = text.Contains('?', StringComparison.Ordinal) || clauses.Exists(OpensLikeAQuestion),
             Declines = DeclinesIn(words),
             AsksToForgetOwner = forgetOwner,
             Language = language,
@@ -935,6 +935,13 @@ public sealed partial class MessageReader
         }
 
         return false;
+    }
+
+    /// <summary>A clause whose first word asks ("so how many sessions a day"); "do not move him yet" tells, it doesn't ask.</summary>
+    private bool OpensLikeAQuestion(List<string> clause)
+    {
+        var first = clause.FindIndex(w => w != "," && !_fillers.Contains(w) && w != "and");
+        return first >= 0 && _questionOpeners.Contains(clause[first]) && !(first + 1 < clause.Count && _negations.Contains(clause[first + 1]));
     }
 
     private int? StepNumberIn(List<string> words)
