@@ -36,7 +36,7 @@ public sealed partial class CoachingDialog : ComponentDialog
         AddDialog(new WaterfallDialog<NoValues>(Router.DialogId, router.Steps));
         AddDialog(new ChecklistDialog(replies, state, clock));
         AddDialog(new LogSessionDialog(replies, state, reader, text, ledger, stepChanges));
-        AddDialog(new StepOfferDialog(replies, state, ledger));
+        AddDialog(new StepOfferDialog(replies, state, ledger, stepChanges));
         AddDialog(new TroubleshootDialog(replies, state, stepChanges));
         AddDialog(new FaqMenuDialog(replies));
         AddDialog(new CatDialogs.AddCat(replies, state, reader, ledger));

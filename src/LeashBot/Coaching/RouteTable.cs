@@ -116,7 +116,7 @@ public sealed class RouteTable
             [TopicIds.PlanUndo] = new(CatNeed.None, Answer: UndoAsync),
 
             // "go back a step" moves the cat back; "why step back he was fine??" asks, and changes nothing.
-            [TopicIds.PlanStepBack] = new(CatNeed.One, Answer: (t, ct) => stepChanges.Tells(t.Reading.Text)
+            [TopicIds.PlanStepBack] = new(CatNeed.One, Answer: (t, ct) => stepChanges.TellsToStepBack(t.Reading.Text)
                 ? stepChanges.StepBackAsync(t.Context, t.Owner, t.Cat!, ct)
                 : stepChanges.UnchangedAsync(t.Context, t.Cat!, ct)),
             [TopicIds.PlanMoveSession] = new(CatNeed.None, Flow: MoveSessionAsync),

@@ -253,11 +253,11 @@ public sealed partial class StepChanges(Replies replies, ProgressLedger ledger, 
     }
 
     /// <summary>
-    /// True when some sentence of the message tells rather than asks, and forbids no change: "we need to go back a
-    /// step" tells; "why step back he was fine??" and "will u remember where he is when im back" ask.
+    /// True when a sentence of the message that speaks of going back tells rather than asks, and forbids no change:
+    /// "we need to go back a step" tells; "why step back?? he was fine" and "will u remember where he is when im back" don't.
     /// </summary>
-    public bool Tells(string text) =>
-        Sentences(text).Any(sentence => PhraseList.Words(sentence) is { Length: > 0 } tokens && !Asks(sentence, tokens)
+    public bool TellsToStepBack(string text) =>
+        Sentences(text).Any(sentence => PhraseList.Words(sentence) is { Length: > 0 } tokens && _back.IsIn(tokens) && !Asks(sentence, tokens)
             && !Enumerable.Range(0, tokens.Length).Any(i => Forbidden(tokens, i)));
 
     /// <summary>"move him back a step": one step back, said back; at step 1 the cat is already at the start.</summary>

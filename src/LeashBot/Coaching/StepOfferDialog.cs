@@ -17,13 +17,18 @@ public sealed class StepOfferOptions
 
 /// <summary>
 /// Asks before a cat's step changes ("Shall I move Button on to step 5?", "Shall I put Pepper on step 2?"): yes
-/// moves it, no keeps it, and anything else is taken as a new message, with the cat left where it was.
+/// (or "move him on") moves it, no (or "keep him there") keeps it, and anything else is taken as a new message, with
+/// the cat left where it was. A longer message with a yes or no in it ("no wait, it was 10 not 15") is a new message
+/// too, unless it says what to do with the step.
 /// </summary>
 public sealed class StepOfferDialog : WaterfallDialog<StepOfferOptions>
 {
     public const string DialogId = "plan.offer";
 
-    public StepOfferDialog(Replies replies, BotAccessors state, ProgressLedger ledger)
+    /// <summary>Up to this many words, a yes or a no in the reply is the answer.</summary>
+    private const int ShortAnswer = 5;
+
+    public StepOfferDialog(Replies replies, BotAccessors state, ProgressLedger ledger, StepChanges stepChanges)
         : base(DialogId)
     {
         ArgumentNullException.ThrowIfNull(replies);
@@ -41,8 +46,14 @@ public sealed class StepOfferDialog : WaterfallDialog<StepOfferOptions>
                 return await step.EndDialogAsync(null, ct);
             }
 
+            // "keep him on 4" in reply is about the cat asked about.
             var cat = cats[0];
             var to = offer.Steps[0];
+            if (cats.Count == 1)
+            {
+                owner.CurrentCat = cat.Name;
+            }
+
             var question = cats.Count > 1 ? replies.Text(c => c.Plan.MoveOnOfferSeveral, ("cats", string.Join(", ", cats.Select(c => c.Name))))
                 : to > plan.Steps.Count ? replies.Text(c => c.Plan.FinishOffer, cat)
                 : replies.Fill(replies.StepText(offer.MovesOn ? plan.MoveOnOffer : plan.StepOffer, cat, replies.Content.Step(to)), ("next", to.ToString(CultureInfo.InvariantCulture)));
@@ -50,7 +61,10 @@ public sealed class StepOfferDialog : WaterfallDialog<StepOfferOptions>
         });
         AddStep(async (step, ct) =>
         {
-            var answer = step.GetResult<bool?>();
+            var text = step.Context.Activity.Text ?? "";
+            var wish = stepChanges.Read(text);
+            var answer = wish.MoveOn ? true : wish.Keep || wish.NotTo is not null ? false
+                : PhraseList.Words(text).Length <= ShortAnswer && wish.To is null ? step.GetResult<bool?>() : null;
             if (answer is null)
             {
                 return await Router.HandBackAsync(step, ct);

@@ -237,6 +237,41 @@ public sealed class StepChangeTranscripts(SharedHost shared) : IClassFixture<Sha
         (await LaterAsync(owner, "how's pudding")).Says("Sessions at this step: 1, 15 min in all");
     }
 
+    // ---- Whole conversations, as owners typed them ----
+
+    [Fact]
+    public async Task A_two_cat_owner_texting_at_night_keeps_both_records_straight()
+    {
+        var owner = _host.NewOwner(channelId: "sms");
+        await owner.SaysAsync("hey");
+        (await LaterAsync(owner, "ok so i have 2 cats mango and pepper, mango already wears his harness inside, pepper is new. track both pls"))
+            .Says("Mango").Says("Pepper").DoesNotSay("What's your cat's name");
+        (await LaterAsync(owner, "put mango on 4")).Says("Mango is on step 4 of 10 now");
+        (await LaterAsync(owner, "did a session w both tonight, mango wore it 25 min totally chill, pepper sniffed hers 5 min but hissed"))
+            .Says("Logged: 25 min with Mango at step 4").Says("Logged: 5 min with Pepper at step 1").Says("Shall I move Mango on to step 5");
+        (await LaterAsync(owner, "nah keep him on 4 for now, no leash yet")).Says("Mango stays on step 4").DoesNotSay("on to step 5:");
+        (await LaterAsync(owner, "wait sorry pepper was 10 min not 5")).Says("Updated").Says("Pepper was 10 min, not 5 min").DoesNotSay("Logged:");
+        (await LaterAsync(owner, "undo")).Says("Pepper's session is 5 min again").DoesNotSay("Mango is back");
+        (await LaterAsync(owner, "undo")).Says("nothing more to undo");
+        (await LaterAsync(owner, "both cats where r they")).Says("Mango: step 4 of 10").Says("Pepper: step 1 of 10").Says("25 min").Says("5 min");
+    }
+
+    [Fact]
+    public async Task A_nervous_first_time_owner_fixes_a_length_and_asks_about_steps_without_losing_anything()
+    {
+        var owner = _host.NewOwner();
+        await owner.SaysAsync("start training");
+        await owner.SaysAsync("Pudding");
+        (await LaterAsync(owner, "tonight we sat next to the harness for like 15 mins and he seemed pretty chill i think"))
+            .Says("Logged: 15 min with Pudding at step 1").Says("Shall I move Pudding on to step 2");
+        (await LaterAsync(owner, "oh wait it was more like 10 not 15 sorry")).Says("Updated").Says("10 min, not 15 min").DoesNotSay("Logged:");
+        (await LaterAsync(owner, "ok yes move him on 😊")).Says("on to step 2");
+        (await LaterAsync(owner, "why step back?? he was fine")).DoesNotSay("Let's take Pudding back");
+        (await LaterAsync(owner, "change the step 1 session to 12 min")).Says("12 min, not 10 min").DoesNotSay("step 1 of 10 now");
+        (await LaterAsync(owner, "undo pls")).Says("Pudding's session is 10 min again");
+        (await LaterAsync(owner, "how's pudding")).Says("Pudding: step 2 of 10");
+    }
+
     // ---- Several cats in one message ----
 
     [Theory]
