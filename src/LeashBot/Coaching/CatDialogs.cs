@@ -27,7 +27,7 @@ public static class CatDialogs
     /// <summary>Asks the new cat's name, adds it, and carries on with the topic the owner asked about.</summary>
     public sealed class AddCat : WaterfallDialog<NoValues>
     {
-        public AddCat(Replies replies, BotAccessors state, MessageReader reader, TimeProvider clock)
+        public AddCat(Replies replies, BotAccessors state, MessageReader reader, ProgressLedger ledger)
             : base(AddCatId)
         {
             AddStep(async (step, ct) =>
@@ -35,8 +35,9 @@ public static class CatDialogs
                 var owner = await state.OwnerAsync(step.Context, ct);
                 var then = step.GetOptions<RouteOptions>();
 
-                // "is milo ready for leash training? he's 3": the name is already there, so it isn't asked.
-                if (then?.Text is { } said && reader.Read(step.Context, said, owner).NewCatName is { } named && owner.FindCat(named) is null)
+                // "is milo ready for leash training? he's 3", "got 2 cats mango and pepper": the names are already there, so they aren't asked.
+                if (then?.Text is { } said && reader.Read(step.Context, said, owner) is { } told
+                    && ((told.NewCatNames.Count > 1 && told.NewCatNames.Any(n => owner.FindCat(n) is null)) || (told.NewCatName is { } named && owner.FindCat(named) is null)))
                 {
                     return await step.NextAsync(said, ct);
                 }
@@ -69,6 +70,7 @@ public static class CatDialogs
 
                 var then = step.GetOptions<RouteOptions>();
                 CatProfile? first = null;
+                ProgressChange? change = null;
                 foreach (var name in names)
                 {
                     if (owner.FindCat(name) is { } known)
@@ -84,8 +86,8 @@ public static class CatDialogs
                     else
                     {
                         // A pronoun only says something about the cat when the message named just one.
-                        var cat = new CatProfile { Name = name, StepStarted = clock.GetUtcNow(), Pronoun = names.Count == 1 ? reading.Pronoun : null };
-                        owner.Cats.Add(cat);
+                        change ??= ProgressLedger.Begin(owner, ChangeKind.CatAdded);
+                        var cat = ledger.AddCat(change, owner, name, names.Count == 1 ? reading.Pronoun : null);
                         first ??= cat;
                         await replies.SayAsync(step.Context, c => c.Messages.CatAdded, cat, ct);
                     }

@@ -23,7 +23,7 @@ public sealed partial class CoachingDialog : ComponentDialog
     private readonly LanguageNote _language;
     private readonly PhraseList _hedges;
 
-    public CoachingDialog(Router router, Replies replies, BotAccessors state, TextRecognizers text, MessageReader reader, ForeignAnswers foreign, LanguageNote language, TimeProvider clock)
+    public CoachingDialog(Router router, Replies replies, BotAccessors state, TextRecognizers text, MessageReader reader, ForeignAnswers foreign, LanguageNote language, ProgressLedger ledger, StepChanges stepChanges, TimeProvider clock)
         : base(DialogId)
     {
         ArgumentNullException.ThrowIfNull(router);
@@ -37,10 +37,11 @@ public sealed partial class CoachingDialog : ComponentDialog
         _hedges = new(replies.Content.Reading.Hedges);
         AddDialog(new WaterfallDialog<NoValues>(Router.DialogId, router.Steps));
         AddDialog(new ChecklistDialog(replies, state, clock));
-        AddDialog(new LogSessionDialog(replies, state, reader, text, clock));
-        AddDialog(new TroubleshootDialog(replies, state, clock));
+        AddDialog(new LogSessionDialog(replies, state, reader, text, ledger, stepChanges));
+        AddDialog(new StepOfferDialog(replies, state, ledger, stepChanges));
+        AddDialog(new TroubleshootDialog(replies, state, stepChanges));
         AddDialog(new FaqMenuDialog(replies));
-        AddDialog(new CatDialogs.AddCat(replies, state, reader, clock));
+        AddDialog(new CatDialogs.AddCat(replies, state, reader, ledger));
         AddDialog(new CatDialogs.ChooseCat(replies, state));
         AddDialog(new ForgetMeDialog(replies));
         AddDialog(new StartOverDialog(replies, state, router));

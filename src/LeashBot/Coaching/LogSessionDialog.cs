@@ -23,7 +23,10 @@ public sealed class LogSessionValues
     public bool LengthAsked { get; set; }
 }
 
-/// <summary>Logs a training session: how long and how the cat seemed, then moves the cat on or keeps it at its step.</summary>
+/// <summary>
+/// Logs a training session: how long and how the cat seemed, then what it means for the step. A session that meets
+/// the step's goal asks before moving the cat on, unless the report already said to move on or to stay.
+/// </summary>
 public sealed class LogSessionDialog : WaterfallDialog<LogSessionValues>
 {
     public const string DialogId = "plan.log";
@@ -31,16 +34,18 @@ public sealed class LogSessionDialog : WaterfallDialog<LogSessionValues>
     private readonly Replies _replies;
     private readonly BotAccessors _state;
     private readonly MessageReader _reader;
-    private readonly TimeProvider _clock;
+    private readonly ProgressLedger _ledger;
+    private readonly StepChanges _stepChanges;
 
-    public LogSessionDialog(Replies replies, BotAccessors state, MessageReader reader, TextRecognizers text, TimeProvider clock)
+    public LogSessionDialog(Replies replies, BotAccessors state, MessageReader reader, TextRecognizers text, ProgressLedger ledger, StepChanges stepChanges)
         : base(DialogId)
     {
         ArgumentNullException.ThrowIfNull(text);
         _replies = replies;
         _state = state;
         _reader = reader;
-        _clock = clock;
+        _ledger = ledger;
+        _stepChanges = stepChanges;
         AddStep(AskDurationAsync);
         AddStep(AskMoodAsync);
         AddStep(LogAsync);
@@ -139,8 +144,15 @@ public sealed class LogSessionDialog : WaterfallDialog<LogSessionValues>
         var cat = owner.FindCat(step.Values.CatName);
         if (cat is not null && step.Values.Minutes is { } minutes)
         {
-            var result = TrainingPlan.LogSession(cat, _replies.Content.Plan, minutes, mood.Value, _clock.GetUtcNow());
-            await _replies.SessionOutcomeAsync(step.Context, cat, minutes, result, cancellationToken);
+            var change = ProgressLedger.Begin(owner, ChangeKind.SessionLogged);
+            var result = _ledger.LogSession(change, cat, minutes, mood.Value);
+
+            // "log that but keep him on 4", "20 min relaxed, move her on": the report says what the owner wants.
+            var wish = _stepChanges.Read(step.GetOptions<LogSessionOptions>()?.Text ?? "");
+            if (await _stepChanges.AfterSessionAsync(step.Context, change, cat, minutes, result, wish, cancellationToken) is { } offer)
+            {
+                return await step.ReplaceDialogAsync(StepOfferDialog.DialogId, offer, cancellationToken);
+            }
         }
 
         return await step.EndDialogAsync(null, cancellationToken);

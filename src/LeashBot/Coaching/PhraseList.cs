@@ -17,22 +17,35 @@ public sealed partial class PhraseList
     }
 
     /// <summary>True when one of the phrases stands word for word in <paramref name="words"/>.</summary>
-    public bool IsIn(string[] words)
+    public bool IsIn(string[] words) => Find(words) >= 0;
+
+    /// <summary>Where the first of the phrases starts in <paramref name="words"/>; -1 when none is there.</summary>
+    public int Find(string[] words)
     {
         ArgumentNullException.ThrowIfNull(words);
-        foreach (var phrase in _phrases)
+        for (var i = 0; i < words.Length; i++)
         {
-            for (var i = 0; i + phrase.Length <= words.Length; i++)
+            if (StartsAt(words, i))
             {
-                if (words.AsSpan(i, phrase.Length).SequenceEqual(phrase))
-                {
-                    return true;
-                }
+                return i;
             }
         }
 
-        return false;
+        return -1;
     }
+
+    /// <summary>True when one of the phrases ends at word <paramref name="at"/>.</summary>
+    public bool EndsAt(string[] words, int at) => _phrases.Exists(p => StartsAt(words, at - p.Length + 1, p));
+
+    /// <summary>True when one of the phrases starts at word <paramref name="at"/>.</summary>
+    public bool StartsAt(string[] words, int at)
+    {
+        ArgumentNullException.ThrowIfNull(words);
+        return _phrases.Exists(p => StartsAt(words, at, p));
+    }
+
+    private static bool StartsAt(string[] words, int at, string[] phrase) =>
+        at >= 0 && at + phrase.Length <= words.Length && words.AsSpan(at, phrase.Length).SequenceEqual(phrase);
 
     /// <summary>The message's words without any of the phrases ("can we talk about leashes" without "talk about").</summary>
     public string Without(string text)

@@ -226,22 +226,46 @@ public sealed class Replies(Phrasebook say, TimeProvider clock)
             ("goal", say.Text(next.Goal, ("cat", cat.Name)))), cancellationToken);
     }
 
-    public Task SessionOutcomeAsync(ITurnContext turnContext, CatProfile cat, double minutes, SessionResult result, CancellationToken cancellationToken)
+    /// <summary>
+    /// What a session means for the cat: "Logged: …" (left out when the session was already logged and only changed
+    /// hands) and the step's verdict. A session that meets the goal says so; moving on is the owner's call.
+    /// </summary>
+    public Task SessionOutcomeAsync(ITurnContext turnContext, CatProfile cat, double minutes, SessionResult result, CancellationToken cancellationToken, bool logged = true)
     {
+        ArgumentNullException.ThrowIfNull(cat);
         var plan = Content.Plan;
         var step = Content.Step(result.Step);
-        var logged = say.Text(plan.Logged, ("cat", cat.Name), ("minutes", Minutes(minutes)), ("step", Number(result.Outcome == SessionOutcome.Advanced ? result.Step - 1 : result.Step)));
         var outcome = result.Outcome switch
         {
-            SessionOutcome.Advanced => StepText(plan.Advanced, cat, step) + " " + StepText(plan.Goal, cat, step),
+            SessionOutcome.ReadyToMoveOn => StepText(plan.ReadyToMoveOn, cat, step),
             SessionOutcome.NeedMoreTime => say.Text(plan.NeedMoreTime, ("cat", cat.Name), ("target", Number(result.TargetMinutes))),
             SessionOutcome.StayUnsure => StepText(plan.StayUnsure, cat, step),
             SessionOutcome.StayStressed => say.Text(plan.StayStressed, ("cat", cat.Name), ("step", Number(step.Number)), ("shorter", Number(result.ShorterMinutes))),
-            SessionOutcome.Finished => Cat(plan.Finished, cat),
             _ => Cat(plan.AlreadyFinished, cat),
         };
-        var lines = new List<string> { logged, outcome };
-        if (result.Outcome == SessionOutcome.Advanced && step.Tip is not null)
+        var lines = new List<string>();
+        if (logged)
+        {
+            lines.Add(say.Text(plan.Logged, ("cat", cat.Name), ("minutes", Minutes(minutes)), ("step", Number(result.Step))));
+        }
+
+        lines.Add(outcome);
+        return SendAsync(turnContext, lines, cancellationToken);
+    }
+
+    /// <summary>The cat just moved on: the new step with its goal and gear tip, or the whole plan done.</summary>
+    public Task MovedOnAsync(ITurnContext turnContext, CatProfile cat, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(cat);
+        var plan = Content.Plan;
+        if (cat.Finished)
+        {
+            return SendAsync(turnContext, Cat(plan.Finished, cat), cancellationToken);
+        }
+
+        var step = Content.Step(cat.Step);
+        var lines = new List<string> { StepText(plan.Advanced, cat, step) + " " + StepText(plan.Goal, cat, step) };
+        if (step.Tip is not null)
         {
             lines.Add(StepText(plan.TipPrefix, cat, step));
         }

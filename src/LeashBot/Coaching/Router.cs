@@ -21,7 +21,7 @@ public sealed class RouteOptions
 /// (a command, a menu pick, chat, several questions, a session report, or the recognizer's topic), settles
 /// which cat it is about, and runs that topic's row of the <see cref="RouteTable"/>.
 /// </summary>
-public sealed class Router(Replies replies, BotAccessors state, MessageReader reader, MenuMatcher menu, RouteTable routes, SessionCorrections corrections, StepChanges stepChanges, LanguageNote language, ForeignAnswers foreign, RedFlagTriage triage, TimeProvider clock)
+public sealed class Router(Replies replies, BotAccessors state, MessageReader reader, MenuMatcher menu, RouteTable routes, SessionCorrections corrections, StepChanges stepChanges, LanguageNote language, ForeignAnswers foreign, RedFlagTriage triage, ProgressLedger ledger)
 {
     public const string DialogId = "route";
 
@@ -36,6 +36,8 @@ public sealed class Router(Replies replies, BotAccessors state, MessageReader re
 
     private readonly AnswerMemory _memory = new(state);
     private readonly PhraseList _startOver = new(replies.Content.Messages.Commands.StartOver);
+    private readonly PhraseList _eachCat = new(replies.Content.Reading.EachCat);
+    private readonly PhraseList _undo = new(replies.Content.Reading.StepCommands.Undo);
     private readonly PhraseList _switchWords = new(replies.Content.Understanding.Topics.Where(t => t.Id == TopicIds.CatSwitch).SelectMany(t => t.Keywords).Select(k => k.Text));
 
     /// <summary>
@@ -153,19 +155,31 @@ public sealed class Router(Replies replies, BotAccessors state, MessageReader re
 
             topic ??= menu.TopicFor(reading, menuWasShown);
 
+            // "undo", "put it back", "undo that delete": the last change is reversed, before anything reads the
+            // message as a step command or a fix.
+            if (topic is null && !reading.AsksAQuestion && reading.StepNumber is null && _undo.IsIn(PhraseList.Words(reading.Text)))
+            {
+                topic = TopicIds.PlanUndo;
+            }
+
             // Fixes of the last session and one report about several cats come before the usual reading of a session report.
             if (topic is null && await corrections.AnswerAsync(turn, reading, owner, cancellationToken) is { Answered: true } corrected)
             {
                 // A cat of a several-cat report whose length or mood is missing is asked about; the rest of a message
-                // that also fixed a session ("i meant 15 not 50. and what about pepper??") is routed after it.
+                // that also fixed a session ("i meant 15 not 50. and what about pepper??") is routed after it; else a
+                // cat ready to move on is asked about that.
                 return corrected.Ask is { } ask ? await step.BeginDialogAsync(LogSessionDialog.DialogId, ask, cancellationToken)
                     : corrected.Rest is { } rest ? await step.ReplaceDialogAsync(DialogId, new RouteOptions { Text = rest }, cancellationToken)
+                    : corrected.Offer is { } moveOn ? await step.BeginDialogAsync(StepOfferDialog.DialogId, moveOn, cancellationToken)
                     : await step.EndDialogAsync(null, cancellationToken);
             }
 
-            if (topic is null && await stepChanges.AnswerAsync(turn, reading, CatsFor(CatNeed.One, reading, owner)?[0], cancellationToken))
+            // "keep him on 4", "put her back on 2", "dont move mango to 5 yet": a step command, before any topic.
+            if (topic is null && await stepChanges.AnswerAsync(turn, reading, owner, CatsFor(CatNeed.One, reading, owner)?[0], cancellationToken) is { Answered: true } stepped)
             {
-                return await step.EndDialogAsync(null, cancellationToken);
+                return stepped.Offer is { } offer ? await step.BeginDialogAsync(StepOfferDialog.DialogId, offer, cancellationToken)
+                    : stepped.Log is { } log ? await step.BeginDialogAsync(LogSessionDialog.DialogId, log, cancellationToken)
+                    : await step.EndDialogAsync(null, cancellationToken);
             }
 
             if (topic is null && corrections.MovesLastSession(reading, owner))
@@ -192,6 +206,18 @@ public sealed class Router(Replies replies, BotAccessors state, MessageReader re
             }
 
             topic ??= TopicOf(reading, owner);
+
+            // "my cats are mango & pepper, pls track both": several new names are cats to meet, whatever else it reads as.
+            if (topic is null or TopicIds.OutOfScope && reading.NewCatNames.Count(n => owner.FindCat(n) is null) > 1)
+            {
+                topic = TopicIds.CatAdd;
+            }
+
+            // "both cats where r they": with the cats already known and no new name, "both" asks about them, not to add one.
+            if (topic == TopicIds.CatAdd && owner.Cats.Count > 1 && reading.NewCatName is null && reading.NewCatNames.All(n => owner.FindCat(n) is not null) && _eachCat.IsIn(PhraseList.Words(reading.Text)))
+            {
+                topic = TopicIds.PlanProgress;
+            }
 
             // "hes not slipping out of anything tho": a struggle the owner says didn't happen is not what they ask about.
             if (topic is not null && reading.DeniedStruggles.Contains(topic))
@@ -461,8 +487,7 @@ public sealed class Router(Replies replies, BotAccessors state, MessageReader re
             return;
         }
 
-        var cat = new CatProfile { Name = name, StepStarted = clock.GetUtcNow(), Pronoun = reading.Pronoun };
-        owner.Cats.Add(cat);
+        var cat = ledger.AddCat(ProgressLedger.Begin(owner, ChangeKind.CatAdded), owner, name, reading.Pronoun);
         owner.CurrentCat = cat.Name;
         await replies.SayAsync(turn, c => c.Messages.CatLearned, cat, cancellationToken);
     }
@@ -490,13 +515,8 @@ public sealed class Router(Replies replies, BotAccessors state, MessageReader re
         }
 
         var old = cat.Name;
-        var wasCurrent = owner.Current == cat;
-        cat.Name = change.Name;
+        ProgressLedger.Rename(ProgressLedger.Begin(owner, ChangeKind.CatRenamed), owner, cat, change.Name);
         cat.Pronoun ??= reading.Pronoun;
-        if (wasCurrent)
-        {
-            owner.CurrentCat = cat.Name;
-        }
 
         await replies.SendAsync(turn, replies.Text(c => c.Messages.CatRenamed, ("cat", cat.Name), ("old", old)), cancellationToken);
         return (old, cat.Name);

@@ -7,33 +7,42 @@ namespace LeashBot.Coaching;
 
 /// <summary>
 /// Session reports that aren't one plain session: a fix of the last one ("ugh sorry that was pepper actually",
-/// "i meant 15 not 50") and one report about several cats, each with its own mood ("did both, 4 min each. biscuit
-/// relaxed, pepper kinda stressed"). Only the last session logged in the last few hours can be fixed, so a report
-/// of a new session is never taken for a fix.
+/// "i meant 15 not 50", "fix the time to 10", "that was the same session") and one report about several cats, each
+/// with its own mood ("did both, 4 min each. biscuit relaxed, pepper kinda stressed"). A fix edits the session it is
+/// about and says "Updated"; it never logs another one. Only sessions logged in the last few hours can be fixed, so a
+/// report of a new session is never taken for a fix.
 /// </summary>
 public sealed partial class SessionCorrections
 {
     /// <summary>How long after a session a message can still fix it.</summary>
     private static readonly TimeSpan FixableFor = TimeSpan.FromHours(3);
 
-    /// <summary>Fixes are short: a long message is a new report or a question.</summary>
-    private const int LongestFix = 14;
+    /// <summary>Fixes are short: a long sentence is a new report or a question.</summary>
+    private const int LongestFix = 20;
 
     private readonly Replies _replies;
     private readonly MessageReader _reader;
     private readonly TimeProvider _clock;
+    private readonly ProgressLedger _ledger;
+    private readonly StepChanges _stepChanges;
+    private readonly PhraseList _sameSession;
+    private readonly HashSet<string> _stepWords;
     private readonly PhraseList _markers;
     private readonly PhraseList _pointers;
     private readonly PhraseList _eachCat;
     private readonly Dictionary<string, int> _numberWords;
 
-    public SessionCorrections(Replies replies, MessageReader reader, TimeProvider clock)
+    public SessionCorrections(Replies replies, MessageReader reader, ProgressLedger ledger, StepChanges stepChanges, TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(replies);
         _replies = replies;
         _reader = reader;
         _clock = clock;
+        _ledger = ledger;
+        _stepChanges = stepChanges;
         var words = replies.Content.Reading;
+        _sameSession = new(words.StepCommands.SameSession);
+        _stepWords = [.. words.StepWords.Step];
         _markers = new(words.Corrections);
         _pointers = new(words.SessionPointers);
         _eachCat = new(words.EachCat);
@@ -66,13 +75,44 @@ public sealed partial class SessionCorrections
     {
         ArgumentNullException.ThrowIfNull(reading);
         ArgumentNullException.ThrowIfNull(owner);
-        return await FixLengthAsync(turn, reading, owner, cancellationToken) ?? await LogEachCatAsync(turn, reading, owner, cancellationToken) ?? CorrectionOutcome.None;
+        return await SameSessionAsync(turn, reading, owner, cancellationToken) ?? await FixLengthAsync(turn, reading, owner, cancellationToken)
+            ?? await LogEachCatAsync(turn, reading, owner, cancellationToken) ?? CorrectionOutcome.None;
     }
 
     /// <summary>
-    /// "sorry i meant 15 not 50", "typo, 15 min": the session gets the new length and is judged again. The session is
-    /// the recent one that had the old length ("not 50"), else the last one of the cat the fix names, else the last
-    /// one; the fix is one sentence of the message, and the rest ("and what about pepper??") is routed after it.
+    /// "that was the same session", "es la misma sesion": the last report repeated the session before it, so the two
+    /// become one (at the first one's moment, with what the owner said last).
+    /// </summary>
+    private async Task<CorrectionOutcome?> SameSessionAsync(ITurnContext turn, MessageReading reading, OwnerProfile owner, CancellationToken cancellationToken)
+    {
+        if (reading.Command != Command.None || reading.WordCount > LongestFix || !_sameSession.IsIn(PhraseList.Words(reading.Text)))
+        {
+            return null;
+        }
+
+        var named = reading.CatsMeant.Select(owner.FindCat).OfType<CatProfile>().FirstOrDefault();
+        var recent = Recent(owner);
+        var cat = named ?? (recent.Count > 0 ? recent[^1].Cat : null);
+        var twice = recent.Where(r => r.Cat == cat).Select(r => r.Session).ToList();
+        if (cat is null || twice.Count < 2)
+        {
+            return null;
+        }
+
+        var (first, repeat) = (twice[^2], twice[^1]);
+        var change = ProgressLedger.Begin(owner, ChangeKind.SessionEdited);
+        ProgressLedger.RemoveSession(change, cat, repeat);
+        var kept = ProgressLedger.EditSession(change, cat, first, repeat.Minutes, repeat.Mood);
+        owner.CurrentCat = cat.Name;
+        await _replies.SendAsync(turn, _replies.Text(c => c.Plan.SessionMerged, ("cat", cat.Name), ("minutes", _replies.Minutes(kept.Minutes)), ("mood", _replies.MoodTitle(kept.Mood))), cancellationToken);
+        return new CorrectionOutcome(true);
+    }
+
+    /// <summary>
+    /// "sorry i meant 15 not 50", "fix the time to 10", "change the step 1 session to 10 min": the session gets the new
+    /// length, and nothing else changes. The session is the recent one that had the old length ("not 50"), else the
+    /// last one at the step named, else the last one of the cat the fix names, else the last one; the fix is one
+    /// sentence of the message, and the rest ("and what about pepper??") is routed after it when it says something.
     /// </summary>
     private async Task<CorrectionOutcome?> FixLengthAsync(ITurnContext turn, MessageReading reading, OwnerProfile owner, CancellationToken cancellationToken)
     {
@@ -87,6 +127,10 @@ public sealed partial class SessionCorrections
             var sentence = sentences[i];
             var tokens = PhraseList.Words(sentence);
             var numbers = NumbersIn(tokens);
+
+            // "the step 1 session": a number after a step word names the session's step, not a length.
+            var atStep = numbers.Where(n => n.At > 0 && _stepWords.Contains(tokens[n.At - 1])).Select(n => (int?)n.Value).FirstOrDefault();
+            numbers.RemoveAll(n => n.At > 0 && _stepWords.Contains(tokens[n.At - 1]));
             if (tokens.Length > LongestFix || sentence.TrimEnd().EndsWith('?') || numbers.Count == 0)
             {
                 continue;
@@ -109,7 +153,7 @@ public sealed partial class SessionCorrections
             var last = recent.LastOrDefault(r => saidNot.Any(n => Math.Abs(n - r.Session.Minutes) < 0.01));
             if (last.Cat is null)
             {
-                last = recent.LastOrDefault(r => named is null || r.Cat == named);
+                last = recent.LastOrDefault(r => (named is null || r.Cat == named) && (atStep is null || r.Session.Step == atStep));
             }
 
             if (last.Cat is null)
@@ -128,21 +172,33 @@ public sealed partial class SessionCorrections
             // is for all of them, unless it names one.
             var fixing = named is not null || saidNot.Count > 0 && recent.Count(r => r.Session.At == last.Session.At) == 1 ? [last]
                 : owner.Cats.SelectMany(c => c.Sessions.Where(s => s.At == last.Session.At && Math.Abs(s.Minutes - old) < 0.01).Select(s => (Cat: c, Session: s))).ToList();
+            var change = ProgressLedger.Begin(owner, ChangeKind.SessionEdited);
+            var offer = new StepOfferOptions { MovesOn = true };
             foreach (var (cat, session) in fixing)
             {
-                TrainingPlan.Undo(cat, session);
-                var result = TrainingPlan.LogSession(cat, _replies.Content.Plan, fresh[0], session.Mood, session.At);
+                var edited = ProgressLedger.EditSession(change, cat, session, fresh[0], session.Mood);
                 await _replies.SendAsync(turn, _replies.Text(c => c.Plan.LengthFixed, ("cat", cat.Name), ("minutes", _replies.Minutes(fresh[0])), ("old", _replies.Minutes(old))), cancellationToken);
-                await _replies.SessionOutcomeAsync(turn, cat, fresh[0], result, cancellationToken);
+
+                // The cat's latest session at its step says again what it means for the step, without a second "Logged:".
+                if (edited.Step == cat.Step && cat.SessionsAtCurrentStep.LastOrDefault() == edited
+                    && await _stepChanges.AfterSessionAsync(turn, change, cat, fresh[0], TrainingPlan.Judge(cat, _replies.Content.Plan, fresh[0], edited.Mood), StepWish.None, cancellationToken, logged: false) is { } ready)
+                {
+                    Add(offer, ready);
+                }
             }
 
             owner.CurrentCat = fixing[^1].Cat.Name;
             var rest = string.Join(' ', sentences.Where((_, k) => k != i)).Trim();
-            return new CorrectionOutcome(true, Rest: rest.Any(char.IsLetterOrDigit) ? rest : null);
+            return new CorrectionOutcome(true, Rest: SaysSomething(rest, owner) ? rest : null, Offer: offer.Cats.Count > 0 ? offer : null);
         }
 
         return null;
     }
+
+    /// <summary>The rest of a fix is routed when it asks, names a cat or a step, or is about a topic ("i checked my phone" is not).</summary>
+    private bool SaysSomething(string rest, OwnerProfile owner) =>
+        rest.Any(char.IsLetterOrDigit) && _reader.Read(rest, owner.Cats) is { } read
+        && (read.AsksAQuestion || read.StepNumber is not null || read.CatsMeant.Count > 0 || read.Recognition.Kind == RecognitionKind.Confident);
 
     /// <summary>
     /// "did 10 min with luna, 5 with miso, miso hated it", "did both at dinner, 4 min each. biscuit relaxed, pepper
@@ -204,6 +260,9 @@ public sealed partial class SessionCorrections
         var sharedReading = _reader.Read(string.Join(", ", shared), owner.Cats);
         var anyOwnMood = own.Values.Any(parts => parts.Count > 0 && _reader.Read(string.Join(", ", parts), owner.Cats).Mood is not null);
         var now = _clock.GetUtcNow();
+        var wish = _stepChanges.Read(reading.Text);
+        var change = ProgressLedger.Begin(owner, ChangeKind.SessionLogged);
+        var offer = new StepOfferOptions { MovesOn = true };
         LogSessionOptions? ask = null;
         CatProfile? lastLogged = null;
         foreach (var cat in cats)
@@ -217,8 +276,12 @@ public sealed partial class SessionCorrections
             var mood = ownReading.Mood?.Mood ?? sharedReading.Mood?.Mood ?? (anyOwnMood ? null : reading.Mood?.Mood);
             if (minutes is > 0 and <= TrainingPlan.LongestSessionMinutes && mood is { } known)
             {
-                var result = TrainingPlan.LogSession(cat, _replies.Content.Plan, minutes.Value, known, now);
-                await _replies.SessionOutcomeAsync(turn, cat, minutes.Value, result, cancellationToken);
+                var result = _ledger.LogSession(change, cat, minutes.Value, known, now);
+                if (await _stepChanges.AfterSessionAsync(turn, change, cat, minutes.Value, result, wish, cancellationToken) is { } ready)
+                {
+                    Add(offer, ready);
+                }
+
                 lastLogged = cat;
             }
             else
@@ -240,7 +303,14 @@ public sealed partial class SessionCorrections
         }
 
         owner.CurrentCat = (ask is not null ? owner.FindCat(ask.CatName) : lastLogged)?.Name ?? owner.CurrentCat;
-        return new CorrectionOutcome(true, Ask: ask);
+        return new CorrectionOutcome(true, Ask: ask, Offer: ask is null && offer.Cats.Count > 0 ? offer : null);
+    }
+
+    /// <summary>One question about moving on, for every cat ready to.</summary>
+    private static void Add(StepOfferOptions offer, StepOfferOptions ready)
+    {
+        offer.Cats.AddRange(ready.Cats);
+        offer.Steps.AddRange(ready.Steps);
     }
 
     /// <summary>The message's sentences, each with its end mark.</summary>
@@ -288,9 +358,10 @@ public sealed partial class SessionCorrections
 
 /// <summary>
 /// What <see cref="SessionCorrections.AnswerAsync"/> did: nothing (route the message as usual), or answered, with a
-/// cat still to ask about (<see cref="Ask"/>) or the rest of the message still to route (<see cref="Rest"/>).
+/// cat still to ask about (<see cref="Ask"/>), cats to ask about moving on (<see cref="Offer"/>) or the rest of the
+/// message still to route (<see cref="Rest"/>).
 /// </summary>
-public sealed record CorrectionOutcome(bool Answered, LogSessionOptions? Ask = null, string? Rest = null)
+public sealed record CorrectionOutcome(bool Answered, LogSessionOptions? Ask = null, string? Rest = null, StepOfferOptions? Offer = null)
 {
     public static CorrectionOutcome None { get; } = new(false);
 }

@@ -22,11 +22,11 @@ public sealed class TroubleshootDialog : WaterfallDialog<TroubleshootValues>
 
     private readonly Replies _replies;
     private readonly BotAccessors _state;
-    private readonly TimeProvider _clock;
+    private readonly StepChanges _stepChanges;
     private readonly PhraseList _hedges;
     private readonly AnswerMemory _memory;
 
-    public TroubleshootDialog(Replies replies, BotAccessors state, TimeProvider clock)
+    public TroubleshootDialog(Replies replies, BotAccessors state, StepChanges stepChanges)
         : base(DialogId)
     {
         ArgumentNullException.ThrowIfNull(replies);
@@ -34,7 +34,7 @@ public sealed class TroubleshootDialog : WaterfallDialog<TroubleshootValues>
         _hedges = new(replies.Content.Reading.Hedges);
         _state = state;
         _memory = new AnswerMemory(state);
-        _clock = clock;
+        _stepChanges = stepChanges;
         AddStep(PickAsync);
         AddStep(AdviseAsync);
         AddStep(FollowUpAsync);
@@ -152,11 +152,12 @@ public sealed class TroubleshootDialog : WaterfallDialog<TroubleshootValues>
             return await Router.HandBackAsync(step, cancellationToken);
         }
 
+        // The step back was offered as a question: only this yes moves the cat.
         var owner = await _state.OwnerAsync(step.Context, cancellationToken);
         var cat = owner.Current;
-        if (cat is not null && stepBack.Value && TrainingPlan.StepBack(cat, _clock.GetUtcNow()))
+        if (cat is not null && stepBack.Value)
         {
-            await _replies.SendAsync(step.Context, _replies.StepText(_replies.Content.Plan.StepBack, cat, _replies.Content.Step(cat.Step)), cancellationToken);
+            await _stepChanges.StepBackAsync(step.Context, owner, cat, cancellationToken);
         }
         else
         {

@@ -215,12 +215,35 @@ public sealed class PlanContent
     [JsonProperty(Required = Required.Always)] public string Overview { get; set; } = "";
     [JsonProperty(Required = Required.Always)] public string OverviewStep { get; set; } = "";
     [JsonProperty(Required = Required.Always)] public string OverviewHere { get; set; } = "";
-    [JsonProperty(Required = Required.Always)] public string Undone { get; set; } = "";
-    [JsonProperty(Required = Required.Always)] public string NothingToUndo { get; set; } = "";
+    /// <summary>What "undo" says it reversed, one line per part of the last change.</summary>
+    [JsonProperty(Required = Required.Always)] public UndoWording Undo { get; set; } = new();
+
+    /// <summary>A session the owner asked to remove.</summary>
+    [JsonProperty(Required = Required.Always)] public string SessionDeleted { get; set; } = "";
+    [JsonProperty(Required = Required.Always)] public string NothingToDelete { get; set; } = "";
     [JsonProperty(Required = Required.Always)] public string SessionMoved { get; set; } = "";
 
     /// <summary>"i meant 15 not 50": the last session's length was corrected.</summary>
     [JsonProperty(Required = Required.Always)] public string LengthFixed { get; set; } = "";
+
+    /// <summary>"that was the same session": the last two sessions became one.</summary>
+    [JsonProperty(Required = Required.Always)] public string SessionMerged { get; set; } = "";
+
+    /// <summary>A session that meets the step's goal: the cat may move on, once the owner says so.</summary>
+    [JsonProperty(Required = Required.Always)] public string ReadyToMoveOn { get; set; } = "";
+    [JsonProperty(Required = Required.Always)] public string MoveOnOffer { get; set; } = "";
+    [JsonProperty(Required = Required.Always)] public string MoveOnOfferSeveral { get; set; } = "";
+    [JsonProperty(Required = Required.Always)] public string FinishOffer { get; set; } = "";
+
+    /// <summary>"pepper step 2": whether to put the cat on that step is asked, not assumed.</summary>
+    [JsonProperty(Required = Required.Always)] public string StepOffer { get; set; } = "";
+    [JsonProperty(Required = Required.Always)] public string MoveOnDeclined { get; set; } = "";
+
+    /// <summary>"keep him on 4", "dont move him yet": the cat stays where it is.</summary>
+    [JsonProperty(Required = Required.Always)] public string KeptOnStep { get; set; } = "";
+
+    /// <summary>"why step back?", "will you remember where he is": a question about a step changes nothing.</summary>
+    [JsonProperty(Required = Required.Always)] public string StepUnchanged { get; set; } = "";
 
     /// <summary>"we got the harness, step 1 is done": the step moved on on the owner's word.</summary>
     [JsonProperty(Required = Required.Always)] public string StepDoneOnWord { get; set; } = "";
@@ -245,6 +268,21 @@ public sealed class PlanContent
 
     [JsonProperty(Required = Required.Always)] public string NothingToMove { get; set; } = "";
     [JsonProperty(Required = Required.Always)] public string AlreadyFirstStep { get; set; } = "";
+}
+
+/// <summary>What "undo" says it put back: one line for each part of the last change.</summary>
+public sealed class UndoWording
+{
+    [JsonProperty(Required = Required.Always)] public string SessionTakenBack { get; set; } = "";
+    [JsonProperty(Required = Required.Always)] public string SessionBack { get; set; } = "";
+    [JsonProperty(Required = Required.Always)] public string SessionRestored { get; set; } = "";
+    [JsonProperty(Required = Required.Always)] public string StepRestored { get; set; } = "";
+    [JsonProperty(Required = Required.Always)] public string FinishedRestored { get; set; } = "";
+    [JsonProperty(Required = Required.Always)] public string CatRemoved { get; set; } = "";
+    [JsonProperty(Required = Required.Always)] public string NameRestored { get; set; } = "";
+    [JsonProperty(Required = Required.Always)] public string Nothing { get; set; } = "";
+    [JsonProperty(Required = Required.Always)] public string NothingMore { get; set; } = "";
+    [JsonProperty(Required = Required.Always)] public string OtherCat { get; set; } = "";
 }
 
 /// <summary>Words that tell how a session went, checked stressed first, then unsure, then relaxed.</summary>
@@ -400,6 +438,9 @@ public sealed class ReadingContent
     /// <summary>Words that ask to jump ahead in the plan ("can i skip to going outside?").</summary>
     [JsonProperty(Required = Required.Always)] public List<string> StepSkip { get; set; } = [];
 
+    /// <summary>How owners tell the bot to change (or keep) a cat's step and its sessions.</summary>
+    [JsonProperty(Required = Required.Always)] public StepCommandWords StepCommands { get; set; } = new();
+
     /// <summary>Lead-ins ordinary words follow as often as names ("it's late", "i have 2 cats"): the name after one must look like a name.</summary>
     [JsonProperty(Required = Required.Always)] public List<string> LooseNameLeadIns { get; set; } = [];
 
@@ -465,6 +506,49 @@ public sealed class AnimalWords
 
     /// <summary>Other animals, one or two words each ("dog", "guinea pig").</summary>
     [JsonProperty(Required = Required.Always)] public List<string> Others { get; set; } = [];
+}
+
+/// <summary>Words of the commands that change a cat's step or its sessions ("keep him on 4", "put her back on 2", "undo").</summary>
+public sealed class StepCommandWords
+{
+    /// <summary>"keep him on 4", "stay on this step": the cat stays, or goes to the step named.</summary>
+    [JsonProperty(Required = Required.Always)] public List<string> Keep { get; set; } = [];
+
+    /// <summary>"put her on 2", "move him to step 5": the cat goes to the step named after them.</summary>
+    [JsonProperty(Required = Required.Always)] public List<string> Move { get; set; } = [];
+
+    /// <summary>"dont move him": right before a command word (or one word before it), the command is forbidden.</summary>
+    [JsonProperty(Required = Required.Always)] public List<string> Forbid { get; set; } = [];
+
+    /// <summary>"keep him where he is", "stay on this step": after a keep word, the cat stays at its step.</summary>
+    [JsonProperty(Required = Required.Always)] public List<string> KeepAt { get; set; } = [];
+
+    /// <summary>"move him on", "ready for the next step": the owner wants the cat to move on.</summary>
+    [JsonProperty(Required = Required.Always)] public List<string> MoveOn { get; set; } = [];
+
+    /// <summary>"back a step", "go back": with a command, one step back.</summary>
+    [JsonProperty(Required = Required.Always)] public List<string> Back { get; set; } = [];
+
+    /// <summary>"can you", "pls": a question that is really a request.</summary>
+    [JsonProperty(Required = Required.Always)] public List<string> Polite { get; set; } = [];
+
+    /// <summary>"why", "will you": before the command word, the sentence asks about a step rather than changing it.</summary>
+    [JsonProperty(Required = Required.Always)] public List<string> Asking { get; set; } = [];
+
+    /// <summary>Words that come after a number that is not a step ("10 min", "2 times").</summary>
+    [JsonProperty(Required = Required.Always)] public List<string> NotStepAfter { get; set; } = [];
+
+    /// <summary>"undo", "put it back", "undo that delete": reverse the last change.</summary>
+    [JsonProperty(Required = Required.Always)] public List<string> Undo { get; set; } = [];
+
+    /// <summary>"delete the 10 min session", "remove the last one": take a session out.</summary>
+    [JsonProperty(Required = Required.Always)] public List<string> Delete { get; set; } = [];
+
+    /// <summary>"same session", "that was the same one": the last report repeated the session before it.</summary>
+    [JsonProperty(Required = Required.Always)] public List<string> SameSession { get; set; } = [];
+
+    /// <summary>Words that point at a session rather than a step ("change the step 1 session to 10 min").</summary>
+    [JsonProperty(Required = Required.Always)] public List<string> SessionWords { get; set; } = [];
 }
 
 public sealed class StepWords

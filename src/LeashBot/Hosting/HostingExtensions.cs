@@ -110,6 +110,7 @@ public static class HostingExtensions
         services.AddSingleton<MenuMatcher>();
         services.AddSingleton<RouteTable>();
         services.AddSingleton<SessionCorrections>();
+        services.AddSingleton<ProgressLedger>();
         services.AddSingleton<StepChanges>();
         services.AddSingleton<ForeignAnswers>();
         services.AddSingleton<LanguageNote>();

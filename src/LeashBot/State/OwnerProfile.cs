@@ -10,6 +10,13 @@ public sealed class OwnerProfile
     /// <summary>The cat the owner talked about last; messages that name no cat are about this one.</summary>
     public string? CurrentCat { get; set; }
 
+    /// <summary>
+    /// The last change made to a cat's step or sessions, or to the list of cats: "undo" reverses exactly this, and
+    /// nothing else. Null once it was undone (or before anything changed).
+    /// </summary>
+    [JsonProperty(NullValueHandling = NullValueHandling.Ignore)]
+    public ProgressChange? LastChange { get; set; }
+
     /// <summary>The cat with this name, ignoring case and accents ("zoe" finds Zoë).</summary>
     public CatProfile? FindCat(string? name) =>
         name is null ? null : Cats.Find(c => SameName(c.Name, name));
@@ -61,13 +68,64 @@ public sealed class TrainingSession
     public double Minutes { get; set; }
     public Mood Mood { get; set; }
 
-    /// <summary>When the session moved the cat on: when the cat had started the step before, so an undo can restore it.</summary>
-    [JsonProperty(NullValueHandling = NullValueHandling.Ignore)]
-    public DateTimeOffset? AdvancedFrom { get; set; }
+    /// <summary>The same session: same moment, step, length and mood (a change names sessions this way).</summary>
+    public bool SameAs(TrainingSession other) =>
+        other is not null && other.At == At && other.Step == Step && other.Minutes.Equals(Minutes) && other.Mood == Mood;
+}
 
-    /// <summary>True when the session finished the plan.</summary>
+/// <summary>What kind of change <see cref="ProgressChange"/> records; the undo reply says it back.</summary>
+public enum ChangeKind
+{
+    SessionLogged,
+    SessionEdited,
+    SessionDeleted,
+    SessionMoved,
+    StepMoved,
+    CatAdded,
+    CatRenamed,
+}
+
+/// <summary>
+/// One change to the owner's cats, as what each cat it touched was before: its step, and the sessions the change
+/// added and took away. Undoing it puts every one of those back, so nothing the change didn't touch moves.
+/// </summary>
+public sealed class ProgressChange
+{
+    public ChangeKind Kind { get; set; }
+
+    public List<CatBefore> Cats { get; set; } = [];
+
+    /// <summary>The owner whose last change this becomes once it touches a cat (a change that touches nothing replaces nothing).</summary>
+    [JsonIgnore]
+    public OwnerProfile? Of { get; set; }
+}
+
+/// <summary>One cat as a change found it: where it was in the plan, and which sessions the change added and removed.</summary>
+public sealed class CatBefore
+{
+    /// <summary>The cat's name after the change (a rename's new name).</summary>
+    public string Name { get; set; } = "";
+
+    /// <summary>The cat's name before a rename; null when the change kept the name.</summary>
+    [JsonProperty(NullValueHandling = NullValueHandling.Ignore)]
+    public string? OldName { get; set; }
+
+    /// <summary>True when the change brought the cat in (undoing it takes the cat off the list again).</summary>
+    [JsonProperty(DefaultValueHandling = DefaultValueHandling.Ignore)]
+    public bool New { get; set; }
+
+    public int Step { get; set; }
+
+    public DateTimeOffset StepStarted { get; set; }
+
     [JsonProperty(DefaultValueHandling = DefaultValueHandling.Ignore)]
     public bool Finished { get; set; }
+
+    [JsonProperty(NullValueHandling = NullValueHandling.Ignore)]
+    public List<TrainingSession>? Added { get; set; }
+
+    [JsonProperty(NullValueHandling = NullValueHandling.Ignore)]
+    public List<TrainingSession>? Removed { get; set; }
 }
 
 public sealed class ChecklistResult

@@ -398,7 +398,7 @@ public sealed partial class MessageReader
             NewCatName = newCatName,
             BareName = bareName,
             NameAnswerReading = new Lazy<string?>(() => _names.NameAnswer(nameClauses.Where(c => !NamesAnotherAnimal(c))), LazyThreadSafetyMode.None),
-            NewCatNames = _names.NamesListed(nameWords),
+            NewCatNames = _names.NamesListed(nameWords) is { Count: > 1 } listed ? listed : _names.NamesAfterCatWord(nameWords),
             Rename = _names.RenameIn(nameWords, catNames),
             FirmNewCatName = newCatName is null ? null : _names.FirmNameIn(nameWords, catNames),
             AsksAQuestion = asksAQuestion,
@@ -1025,6 +1025,13 @@ public sealed partial class MessageReader
         }
 
         return false;
+    }
+
+    /// <summary>A clause whose first word asks ("so how many sessions a day"); "do not move him yet" tells, it doesn't ask.</summary>
+    private bool OpensLikeAQuestion(List<string> clause)
+    {
+        var first = clause.FindIndex(w => w != "," && !_fillers.Contains(w) && w != "and");
+        return first >= 0 && _questionOpeners.Contains(clause[first]) && !(first + 1 < clause.Count && _negations.Contains(clause[first + 1]));
     }
 
     private int? StepNumberIn(List<string> words)

@@ -32,6 +32,8 @@ public sealed class NameRules
     private readonly PhraseIndex<bool> _anotherCat;
     private readonly PhraseIndex<bool> _alreadySaid;
     private readonly HashSet<string> _chat;
+    private readonly HashSet<string> _catWords;
+    private readonly HashSet<string> _stopWords;
 
     internal NameRules(ReadingContent words, GlobalSettings global, MoodWords moods, TopicRecognizer recognizer, Func<string, List<string>> tokenize)
     {
@@ -69,6 +71,8 @@ public sealed class NameRules
             .. words.Social.Thanks.Concat(words.Social.Laughter).Concat(words.Social.Acknowledgements)
                 .Where(m => !m.Contains(' ', StringComparison.Ordinal)).SelectMany(tokenize),
         ];
+        _catWords = [.. words.Animals.Cats.SelectMany(tokenize)];
+        _stopWords = [.. global.StopWords.SelectMany(tokenize)];
     }
 
     /// <summary>
@@ -121,6 +125,48 @@ public sealed class NameRules
         var start = kept.FindIndex(w => !_chat.Contains(w));
         var end = kept.FindLastIndex(w => !_chat.Contains(w));
         return start < 0 ? null : Plausible(kept.GetRange(start, end - start + 1));
+    }
+
+    /// <summary>
+    /// "got 2 cats mango and pepper, mango is…", "i have two cats, Mango and Pepper", "my cats are mango &amp; pepper":
+    /// two or more single-word names listed right after a word for cats (and a lead-in like "called" or "are"), in a
+    /// message that goes on about other things.
+    /// </summary>
+    public IReadOnlyList<string> NamesAfterCatWord(IReadOnlyList<string> words)
+    {
+        ArgumentNullException.ThrowIfNull(words);
+        for (var i = 0; i < words.Count; i++)
+        {
+            if (!_catWords.Contains(words[i]))
+            {
+                continue;
+            }
+
+            var j = i + 1;
+            while (j < words.Count && (words[j] is "," or ":" || (words[j] != "and" && _stopWords.Contains(words[j])) || _leadIns.MatchAt(words, j) is not null))
+            {
+                j += _leadIns.MatchAt(words, j) is { Words: var leadIn } ? leadIn.Length : 1;
+            }
+
+            var names = new List<string>();
+            while (j < words.Count && Plausible([words[j]]) is { } name)
+            {
+                names.Add(name);
+                if (j + 2 >= words.Count || words[j + 1] is not ("and" or "," or "&"))
+                {
+                    break;
+                }
+
+                j += 2;
+            }
+
+            if (names.Distinct(StringComparer.OrdinalIgnoreCase).Count() is >= 2 and <= MostListed)
+            {
+                return [.. names.Distinct(StringComparer.OrdinalIgnoreCase)];
+            }
+        }
+
+        return [];
     }
 
     private static PhraseIndex<bool> Index(IEnumerable<string> phrases, Func<string, List<string>> tokenize) =>

@@ -142,6 +142,7 @@ public sealed class CoachingTranscripts(SharedHost shared) : IClassFixture<Share
         await owner.SaysAsync("start training");
         await owner.SaysAsync("Milo");
         await owner.SaysAsync("we did 5 minutes, he was relaxed");
+        await owner.SaysAsync("yes");
         (await owner.SaysAsync("he keeps chewing the harness"))
             .Says("uncomfortable").Says("Check the fit").Says("Milo is on step 2");
         (await owner.SaysAsync("no")).Says("favourite play").Says("back a step");

@@ -28,6 +28,7 @@ public sealed class ProgressCorrectionTranscripts(SharedHost shared) : IClassFix
         await owner.SaysAsync("start training");
         await owner.SaysAsync("Biscuit");
         await LaterAsync(owner, "10 minutes, relaxed");
+        await LaterAsync(owner, "yes");
         (await LaterAsync(owner, request)).Says("Pepper").DoesNotSay("Start Training").DoesNotSay("Biscuit is on step");
         (await owner.SaysAsync("how are my cats doing")).Says("Biscuit: step 2 of 10").Says("Pepper: step 1 of 10");
     }
@@ -64,8 +65,9 @@ public sealed class ProgressCorrectionTranscripts(SharedHost shared) : IClassFix
         var owner = _host.NewOwner();
         await owner.SaysAsync("start training");
         await owner.SaysAsync("biscuit and pepper");
-        (await LaterAsync(owner, "biscuit 5 min relaxed")).Says("Logged: 5 min with Biscuit");
-        (await LaterAsync(owner, fix)).Says("now belongs to Pepper").DoesNotSay("How long");
+        (await LaterAsync(owner, "biscuit 5 min relaxed")).Says("Logged: 5 min with Biscuit").Says("Shall I move Biscuit on to step 2");
+        (await LaterAsync(owner, fix)).Says("now belongs to Pepper").Says("Shall I move Pepper on to step 2").DoesNotSay("How long");
+        (await owner.SaysAsync("yes")).Says("Pepper is on to step 2");
         (await owner.SaysAsync("how are my cats doing")).Says("Biscuit: step 1 of 10").Says("Pepper: step 2 of 10");
     }
 
@@ -79,13 +81,11 @@ public sealed class ProgressCorrectionTranscripts(SharedHost shared) : IClassFix
         var owner = _host.NewOwner();
         await owner.SaysAsync("start training");
         await owner.SaysAsync("Milo");
-        await LaterAsync(owner, "10 min relaxed");
-        await LaterAsync(owner, "10 min relaxed");
-        await LaterAsync(owner, "5 min relaxed");
-        (await LaterAsync(owner, "we did 50 min, relaxed")).Says("Logged: 50 min").Says("on to step 5");
+        await LaterAsync(owner, "put milo on step 4");
+        (await LaterAsync(owner, "we did 50 min, relaxed")).Says("Logged: 50 min").Says("Shall I move Milo on to step 5");
 
-        // Step 4 needs 15 minutes of calm wear: at 5 minutes Milo stays there.
-        (await LaterAsync(owner, fix)).Says("5 min, not 50 min").Says("until you reach 15 minutes").DoesNotSay("Which cat");
+        // Step 4 needs 15 minutes of calm wear: at 5 minutes Milo stays there, and the fix logs nothing new.
+        (await LaterAsync(owner, fix)).Says("Updated").Says("5 min, not 50 min").Says("until you reach 15 minutes").DoesNotSay("Which cat").DoesNotSay("Logged:");
         (await owner.SaysAsync("how's milo doing")).Says("step 4 of 10").Says("5 min");
     }
 
@@ -109,7 +109,8 @@ public sealed class ProgressCorrectionTranscripts(SharedHost shared) : IClassFix
         await owner.SaysAsync("start training");
         await owner.SaysAsync("biscuit and pepper");
         var replies = await LaterAsync(owner, report);
-        replies.Says("Logged: 4 min with Biscuit").Says("Logged: 4 min with Pepper");
+        replies.Says("Logged: 4 min with Biscuit").Says("Logged: 4 min with Pepper").Says("Shall I move Biscuit on to step 2");
+        (await owner.SaysAsync("yes")).Says("Biscuit is on to step 2").DoesNotSay("Pepper is on");
         (await owner.SaysAsync("how are my cats doing")).Says("Biscuit: step 2 of 10").Says("Pepper: step 1 of 10");
     }
 

@@ -1,7 +1,7 @@
-using System.Text.RegularExpressions;
 using LeashBot.Storage;
 using LeashBot.Tests.DirectLine;
 using LeashBot.Tests.Support;
+using Newtonsoft.Json.Linq;
 
 namespace LeashBot.Tests.Conversations;
 
@@ -13,8 +13,6 @@ namespace LeashBot.Tests.Conversations;
 /// </summary>
 public sealed class ResendTranscripts
 {
-    private static readonly Regex Minutes = new("\"minutes\"", RegexOptions.IgnoreCase);
-
     [Fact]
     public async Task The_same_activity_id_sent_again_after_its_turn_was_saved_logs_no_second_session()
     {
@@ -67,8 +65,9 @@ public sealed class ResendTranscripts
         Assert.Equal(1, await SessionsStoredAsync(server, $"directline/users/{session.UserId}"));
     }
 
+    /// <summary>The sessions in the owner's cats (the record of the last change holds a copy of one, which doesn't count).</summary>
     private static async Task<int> SessionsStoredAsync(BotHost host, string ownerKey) =>
-        Minutes.Count((await ((JsonStorage)host.Storage).ReadTextAsync(ownerKey))!.Value.Json);
+        JObject.Parse((await ((JsonStorage)host.Storage).ReadTextAsync(ownerKey))!.Value.Json).SelectTokens("owner.Cats[*].Sessions[*]").Count();
 }
 
 /// <summary>
@@ -84,7 +83,7 @@ public sealed class NothingToKeepTests
         using var host = new BotHost();
         var storage = (JsonStorage)host.Storage;
         var teams = host.NewOwner(channelId: "msteams");
-        var installed = teams.Activity("installationUpdate", null, Newtonsoft.Json.Linq.JObject.Parse("""{"action":"add"}"""));
+        var installed = teams.Activity("installationUpdate", null, JObject.Parse("""{"action":"add"}"""));
         await teams.PostAsync(installed);
         NoProfile(await StoredParts.ReadAsync(storage, "msteams", teams.UserId, teams.ConversationId));
 

@@ -40,13 +40,15 @@ public abstract class RestartTranscripts
             await owner.SaysAsync("start training");
             await owner.SaysAsync("Milo");
             await owner.SaysAsync("10 minutes, relaxed");
+            await owner.SaysAsync("yes");
             (await owner.SaysAsync("we just did a session")).Says("How long");
         }
 
         using var second = new BotHost(settings);
         var again = second.NewOwner(userId: "plan-" + GetType().Name, conversationId: "plan-" + GetType().Name);
         (await again.SaysAsync("about 5 minutes")).Says("How did Milo seem");
-        (await again.SaysAsync("relaxed and happy")).Says("on to step 3");
+        (await again.SaysAsync("relaxed and happy")).Says("Shall I move Milo on to step 3");
+        (await again.SaysAsync("yes")).Says("on to step 3");
     }
 }
 

@@ -71,15 +71,16 @@ public sealed class StoredSizeTests(ITestOutputHelper output)
         Assert.InRange(secondHalf, firstHalf * 0.9, firstHalf * 1.1);
         Assert.InRange(perSession, 40, 120);
         Assert.True(userBytes[365] < 48 * 1024, $"a year of sessions takes {userBytes[365]} B");
-        Assert.True(conversationBytes.Skip(1).Max() < 512, $"the conversation's part reached {conversationBytes.Skip(1).Max()} B");
+        // A relaxed day leaves "Shall I move Milo on?" pending: the yes/no question is the largest the part gets.
+        Assert.True(conversationBytes.Skip(1).Max() < 1024, $"the conversation's part reached {conversationBytes.Skip(1).Max()} B");
     }
 
     private static async Task CompletePlanAsync(Owner owner, string cat)
     {
         for (var step = 1; step <= 10; step++)
         {
-            var reply = await owner.SaysAsync($"{cat} did 20 minutes today and was relaxed");
-            reply.Says(step < 10 ? $"on to step {step + 1}" : "finished all 10 steps");
+            (await owner.SaysAsync($"{cat} did 20 minutes today and was relaxed")).Says(step < 10 ? $"move {cat} on to step {step + 1}" : "mark all 10 steps done");
+            (await owner.SaysAsync("yes")).Says(step < 10 ? $"on to step {step + 1}" : "finished all 10 steps");
         }
     }
 }

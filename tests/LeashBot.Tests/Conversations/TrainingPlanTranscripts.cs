@@ -8,12 +8,13 @@ public sealed class TrainingPlanTranscripts(SharedHost shared) : IClassFixture<S
     private readonly BotHost _host = shared.Host;
 
     [Fact]
-    public async Task A_relaxed_session_moves_the_cat_on_and_distress_keeps_it_with_a_shorter_session()
+    public async Task A_relaxed_session_moves_the_cat_on_once_the_owner_says_so_and_distress_keeps_it_with_a_shorter_session()
     {
         var owner = _host.NewOwner();
         (await owner.SaysAsync("let's start training")).Says("What's your cat's name?");
         (await owner.SaysAsync("Milo")).Says("Milo is on step 1 of 10").Says("Choose the right harness");
-        (await owner.SaysAsync("we did 10 minutes today, he was relaxed")).Says("Logged: 10 min").Says("on to step 2");
+        (await owner.SaysAsync("we did 10 minutes today, he was relaxed")).Says("Logged: 10 min").Says("Shall I move Milo on to step 2").Offers("Yes", "No");
+        (await owner.SaysAsync("yes")).Says("on to step 2");
         (await owner.SaysAsync("did 6 minutes, he tried to get it off and hissed")).Says("stay on step 2").Says("about 3 minutes");
         (await owner.SaysAsync("how's Milo doing?")).Says("step 2 of 10").Says("Sessions at this step: 1");
         (await owner.SaysAsync("what's next?")).Says("step 3").Says("First fitting");
@@ -28,7 +29,8 @@ public sealed class TrainingPlanTranscripts(SharedHost shared) : IClassFixture<S
         (await owner.SaysAsync("we just finished a training session")).Says("How long");
         (await owner.SaysAsync("banana")).Says("Roughly how long");
         (await owner.SaysAsync("half an hour")).Says("How did Nala seem").Offers("Relaxed and happy", "A bit unsure", "Stressed or upset");
-        (await owner.SaysAsync("Relaxed and happy")).Says("Logged: 30 min").Says("on to step 2");
+        (await owner.SaysAsync("Relaxed and happy")).Says("Logged: 30 min").Says("Shall I move Nala on to step 2");
+        (await owner.SaysAsync("yes")).Says("on to step 2");
     }
 
     [Fact]
@@ -37,11 +39,15 @@ public sealed class TrainingPlanTranscripts(SharedHost shared) : IClassFixture<S
         var owner = _host.NewOwner();
         await owner.SaysAsync("start training");
         await owner.SaysAsync("Luna");
-        await owner.SaysAsync("5 minutes, relaxed");
-        await owner.SaysAsync("5 minutes, relaxed");
-        (await owner.SaysAsync("5 minutes, relaxed")).Says("step 4");
-        (await owner.SaysAsync("10 minutes, calm")).Says("until you reach 15 minutes");
-        (await owner.SaysAsync("20 minutes and she was relaxed")).Says("on to step 5").Says("4–6 foot nylon leash");
+        for (var step = 1; step <= 3; step++)
+        {
+            (await owner.SaysAsync("5 minutes, relaxed")).Says($"on to step {step + 1}");
+            (await owner.SaysAsync("yes")).Says($"step {step + 1}");
+        }
+
+        (await owner.SaysAsync("10 minutes, calm")).Says("until you reach 15 minutes").DoesNotSay("Shall I move");
+        (await owner.SaysAsync("20 minutes and she was relaxed")).Says("Shall I move Luna on to step 5");
+        (await owner.SaysAsync("yes")).Says("on to step 5").Says("4–6 foot nylon leash");
     }
 
     [Fact]
@@ -51,12 +57,14 @@ public sealed class TrainingPlanTranscripts(SharedHost shared) : IClassFixture<S
         await owner.SaysAsync("start training");
         await owner.SaysAsync("Milo");
         await owner.SaysAsync("10 minutes, relaxed");
+        await owner.SaysAsync("yes");
         (await owner.SaysAsync("I have another cat")).Says("What's your cat's name?");
         (await owner.SaysAsync("Juniper")).Says("Lovely to meet Juniper");
         (await owner.SaysAsync("how's Juniper doing?")).Says("Juniper: step 1 of 10");
         (await owner.SaysAsync("how is milo doing")).Says("Milo: step 2 of 10");
         (await owner.SaysAsync("switch to Juniper")).Says("let's talk about Juniper");
         (await owner.SaysAsync("we did 3 minutes, she was relaxed")).Says("Juniper").Says("on to step 2");
+        await owner.SaysAsync("yes");
         (await owner.SaysAsync("how's Juniper doing?")).Says("step 2 of 10");
         (await owner.SaysAsync("how's Milo doing?")).Says("step 2 of 10").Says("No sessions logged yet");
         (await owner.SaysAsync("how are my cats doing?")).Says("Milo: step 2 of 10").Says("Juniper: step 2 of 10");
@@ -71,7 +79,9 @@ public sealed class TrainingPlanTranscripts(SharedHost shared) : IClassFixture<S
         await owner.SaysAsync("start training");
         await owner.SaysAsync("Milo");
         await owner.SaysAsync("10 minutes, relaxed");
+        await owner.SaysAsync("yes");
         await owner.SaysAsync("4 minutes, relaxed");
+        await owner.SaysAsync("yes");
         await first.DisposeAsync();
 
         using var second = new BotHost(new Dictionary<string, string?>(first.Settings));
@@ -86,6 +96,7 @@ public sealed class TrainingPlanTranscripts(SharedHost shared) : IClassFixture<S
         await owner.SaysAsync("start training");
         await owner.SaysAsync("Milo");
         await owner.SaysAsync("10 minutes, relaxed");
+        await owner.SaysAsync("yes");
         (await owner.SaysAsync("delete my data")).Says("Are you sure?");
         (await owner.SaysAsync("no")).Says("kept everything");
         (await owner.SaysAsync("how's milo doing")).Says("step 2 of 10");

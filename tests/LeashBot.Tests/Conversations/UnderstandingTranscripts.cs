@@ -59,7 +59,7 @@ public sealed class UnderstandingTranscripts(SharedHost shared, ITestOutputHelpe
         var owner = await OwnerWithTomAsync();
         (await owner.SaysAsync("we did 10 minutes")).Says("How did Tom seem?");
         (await owner.SaysAsync("what?? i didnt do anything")).Says("Pick one of these").Offers("Relaxed and happy", "A bit unsure", "Stressed or upset").DoesNotSay("Logged");
-        (await owner.SaysAsync("Relaxed and happy")).Says("Logged: 10 min").Says("on to step 2");
+        (await owner.SaysAsync("Relaxed and happy")).Says("Logged: 10 min").Says("Shall I move Tom on to step 2");
     }
 
     [Fact]
@@ -127,17 +127,18 @@ public sealed class UnderstandingTranscripts(SharedHost shared, ITestOutputHelpe
     {
         var owner = await OwnerWithMiloAndPickleAsync();
         await owner.SaysAsync("we did 10 minutes, she was relaxed");
+        await owner.SaysAsync("yes");
         (await owner.SaysAsync("progress for milo and pickle")).Says("Milo: step 1 of 10").Says("Pickle: step 2 of 10");
         (await owner.SaysAsync("what step is Milo on?")).Says("Milo: step 1 of 10").DoesNotSay("Next up").DoesNotSay("Pickle");
     }
 
     [Fact]
-    public async Task Undo_takes_back_the_last_session_with_its_step_change()
+    public async Task Undo_takes_back_the_last_change_and_then_has_nothing_more_to_undo()
     {
         var owner = await OwnerWithTomAsync();
-        (await owner.SaysAsync("we did 10 minutes, he was relaxed")).Says("on to step 2");
-        (await owner.SaysAsync("undo that")).Says("removed that session").Says("Tom: step 1 of 10").Says("No sessions logged yet");
-        (await owner.SaysAsync("undo that")).Says("no logged session to undo");
+        (await owner.SaysAsync("we did 10 minutes, he was relaxed")).Says("Shall I move Tom on to step 2");
+        (await owner.SaysAsync("undo that")).Says("taken back the 10 min session with Tom").Says("Tom: step 1 of 10").Says("No sessions logged yet");
+        (await owner.SaysAsync("undo that")).Says("nothing more to undo");
     }
 
     [Fact]
@@ -145,6 +146,7 @@ public sealed class UnderstandingTranscripts(SharedHost shared, ITestOutputHelpe
     {
         var owner = await OwnerWithTomAsync();
         await owner.SaysAsync("we did 10 minutes, he was relaxed");
+        await owner.SaysAsync("yes");
         (await owner.SaysAsync("go back a step")).Says("back to step 1");
         (await owner.SaysAsync("go back a step")).Says("already on step 1");
     }
@@ -153,9 +155,10 @@ public sealed class UnderstandingTranscripts(SharedHost shared, ITestOutputHelpe
     public async Task A_session_logged_for_the_wrong_cat_moves_to_the_right_one()
     {
         var owner = await OwnerWithMiloAndPickleAsync();
-        (await owner.SaysAsync("we did 10 minutes, he was relaxed")).Says("with Milo").Says("on to step 2");
-        (await owner.SaysAsync("that was pickle not milo!!")).Says("now belongs to Pickle").Says("Pickle was relaxed, so on to step 2");
-        (await owner.SaysAsync("progress for milo and pickle")).Says("Milo: step 1 of 10").Says("Pickle: step 2 of 10");
+        (await owner.SaysAsync("we did 10 minutes, he was relaxed")).Says("with Milo").Says("Shall I move Milo on to step 2");
+        (await owner.SaysAsync("that was pickle not milo!!")).Says("now belongs to Pickle").Says("Shall I move Pickle on to step 2").DoesNotSay("Logged:");
+        (await owner.SaysAsync("yes")).Says("Pickle is on to step 2");
+        (await owner.SaysAsync("progress for milo and pickle")).Says("Milo: step 1 of 10").Says("No sessions").Says("Pickle: step 2 of 10");
     }
 
     [Theory]
@@ -166,6 +169,7 @@ public sealed class UnderstandingTranscripts(SharedHost shared, ITestOutputHelpe
     {
         var owner = await OwnerWithTomAsync();
         await owner.SaysAsync("we did 10 minutes, he was relaxed");
+        await owner.SaysAsync("yes");
         (await owner.SaysAsync("we did a session")).Says("How long was today's session");
         (await owner.SaysAsync(goodbye)).Says("saved").DoesNotSay("How long").DoesNotSay("Roughly how long").DoesNotSay("back to where we were");
         (await owner.SaysAsync("how's tom doing?")).Says("step 2 of 10");

@@ -25,10 +25,11 @@ public sealed class BlobScaleOutTests(AzuriteFixture azurite) : IClassFixture<Az
 
         await On(first).SaysAsync("start training");
         (await On(second).SaysAsync("Milo")).Says("Milo");
-        await On(first).SaysAsync("10 minutes, relaxed");
-        (await On(second).SaysAsync("we just did a session")).Says("How long");
-        (await On(first).SaysAsync("about 5 minutes")).Says("How did Milo seem");
-        (await On(second).SaysAsync("relaxed and happy")).Says("on to step 3");
+        (await On(first).SaysAsync("10 minutes, relaxed")).Says("Shall I move Milo on to step 2");
+        (await On(second).SaysAsync("yes")).Says("on to step 2");
+        (await On(first).SaysAsync("we just did a session")).Says("How long");
+        (await On(second).SaysAsync("about 5 minutes")).Says("How did Milo seem");
+        (await On(first).SaysAsync("relaxed and happy")).Says("Shall I move Milo on to step 3");
     }
 
     [Fact]

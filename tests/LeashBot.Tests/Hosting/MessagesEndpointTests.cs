@@ -60,6 +60,7 @@ public sealed class MessagesEndpointTests(SharedHost shared) : IClassFixture<Sha
         await owner.SaysAsync("start training");
         await owner.SaysAsync("Milo");
         await owner.SaysAsync("10 minutes, relaxed");
+        await owner.SaysAsync("yes");
 
         var unknown = await owner.PostAsync(owner.Activity("somethingNew", "hi"));
         Assert.Empty(unknown.Activities);
@@ -89,6 +90,7 @@ public sealed class MessagesEndpointTests(SharedHost shared) : IClassFixture<Sha
         await owner.SaysAsync("start training");
         await owner.SaysAsync("Milo");
         await owner.SaysAsync("10 minutes, relaxed");
+        await owner.SaysAsync("yes");
 
         clock.Broken = true;
         var failed = await owner.SaysAsync("we did 7 minutes of secret-sauce practice, he was relaxed");

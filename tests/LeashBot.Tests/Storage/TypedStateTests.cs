@@ -35,7 +35,8 @@ public sealed class TypedStateTests
         var storage = (JsonStorage)host.Services.GetRequiredService<IStorage>();
         await owner.SaysAsync("start training");
         await owner.SaysAsync("Milo");
-        (await owner.SaysAsync("we did 10 minutes today, he was relaxed")).Says("on to step 2");
+        (await owner.SaysAsync("we did 10 minutes today, he was relaxed")).Says("Shall I move Milo on to step 2");
+        (await owner.SaysAsync("yes")).Says("on to step 2");
 
         var user = await storage.ReadTextAsync("webchat/users/typed-owner");
         Assert.NotNull(user);
@@ -94,10 +95,12 @@ public sealed class TypedStateTests
         await storage.WriteRawForTestingAsync("webchat/users/old-owner", record.ToString(Formatting.None));
         await storage.WriteRawForTestingAsync("webchat/conversations/old-conv", state.ToString(Formatting.None));
 
-        (await owner.SaysAsync("he was relaxed")).Says("on to step 2").DoesNotSay("small update");
+        (await owner.SaysAsync("he was relaxed")).Says("Shall I move Milo on to step 2").DoesNotSay("small update");
         Assert.Null(await storage.ReadTextAsync("webchat/conversations/old-conv"));
         var after = JObject.Parse((await storage.ReadTextAsync("webchat/users/old-owner"))!.Value.Json);
-        Assert.Equal(2, (int?)after.SelectToken("owner.Cats[0].Step"));
+
+        // The cat moves on only once the owner says yes to the question.
+        Assert.Equal(1, (int?)after.SelectToken("owner.Cats[0].Step"));
         Assert.Single((JArray)after.SelectToken("owner.Cats[0].Sessions")!);
     }
 

@@ -1,0 +1,104 @@
+using System.Globalization;
+using LeashBot.Dialogs;
+using LeashBot.State;
+
+namespace LeashBot.Coaching;
+
+/// <summary>The step change to ask about: each cat and the step it would go to (past the last step: the plan done).</summary>
+public sealed class StepOfferOptions
+{
+    public List<string> Cats { get; set; } = [];
+
+    public List<int> Steps { get; set; } = [];
+
+    /// <summary>True when the cats would move on after a session that met the step's goal; false for a step the owner named.</summary>
+    public bool MovesOn { get; set; }
+}
+
+/// <summary>
+/// Asks before a cat's step changes ("Shall I move Button on to step 5?", "Shall I put Pepper on step 2?"): yes
+/// (or "move him on") moves it, no (or "keep him there") keeps it, and anything else is taken as a new message, with
+/// the cat left where it was. A longer message with a yes or no in it ("no wait, it was 10 not 15") is a new message
+/// too, unless it says what to do with the step.
+/// </summary>
+public sealed class StepOfferDialog : WaterfallDialog<StepOfferOptions>
+{
+    public const string DialogId = "plan.offer";
+
+    /// <summary>Up to this many words, a yes or a no in the reply is the answer.</summary>
+    private const int ShortAnswer = 5;
+
+    public StepOfferDialog(Replies replies, BotAccessors state, ProgressLedger ledger, StepChanges stepChanges)
+        : base(DialogId)
+    {
+        ArgumentNullException.ThrowIfNull(replies);
+        var plan = replies.Content.Plan;
+        AddStep(async (step, ct) =>
+        {
+            var offer = step.GetOptions<StepOfferOptions>() ?? new StepOfferOptions();
+            step.Values.Cats = offer.Cats;
+            step.Values.Steps = offer.Steps;
+            step.Values.MovesOn = offer.MovesOn;
+            var owner = await state.OwnerAsync(step.Context, ct);
+            var cats = offer.Cats.Select(owner.FindCat).OfType<CatProfile>().ToList();
+            if (cats.Count == 0 || offer.Steps.Count != offer.Cats.Count)
+            {
+                return await step.EndDialogAsync(null, ct);
+            }
+
+            // "keep him on 4" in reply is about the cat asked about.
+            var cat = cats[0];
+            var to = offer.Steps[0];
+            if (cats.Count == 1)
+            {
+                owner.CurrentCat = cat.Name;
+            }
+
+            var question = cats.Count > 1 ? replies.Text(c => c.Plan.MoveOnOfferSeveral, ("cats", string.Join(", ", cats.Select(c => c.Name))))
+                : to > plan.Steps.Count ? replies.Text(c => c.Plan.FinishOffer, cat)
+                : replies.Fill(replies.StepText(offer.MovesOn ? plan.MoveOnOffer : plan.StepOffer, cat, replies.Content.Step(to)), ("next", to.ToString(CultureInfo.InvariantCulture)));
+            return await step.PromptAsync(Prompts.Confirm, replies.OptionalYesNo(question), ct);
+        });
+        AddStep(async (step, ct) =>
+        {
+            var text = step.Context.Activity.Text ?? "";
+            var wish = stepChanges.Read(text);
+            var answer = wish.MoveOn ? true : wish.Keep || wish.NotTo is not null ? false
+                : PhraseList.Words(text).Length <= ShortAnswer && wish.To is null ? step.GetResult<bool?>() : null;
+            if (answer is null)
+            {
+                return await Router.HandBackAsync(step, ct);
+            }
+
+            var owner = await state.OwnerAsync(step.Context, ct);
+            var change = answer.Value ? ProgressLedger.Begin(owner, ChangeKind.StepMoved) : null;
+            for (var i = 0; i < step.Values.Cats.Count; i++)
+            {
+                if (owner.FindCat(step.Values.Cats[i]) is not { } cat)
+                {
+                    continue;
+                }
+
+                var to = step.Values.Steps[i];
+                if (change is null)
+                {
+                    await replies.SendAsync(step.Context, replies.StepText(plan.MoveOnDeclined, cat, replies.Content.Step(cat.Step)), ct);
+                }
+                else if (step.Values.MovesOn)
+                {
+                    ledger.MoveOn(change, cat);
+                    await replies.MovedOnAsync(step.Context, cat, ct);
+                }
+                else
+                {
+                    ledger.MoveTo(change, cat, to);
+                    await replies.SendAsync(step.Context, replies.StepText(plan.StepSet, cat, replies.Content.Step(cat.Step)), ct);
+                }
+
+                owner.CurrentCat = cat.Name;
+            }
+
+            return await step.EndDialogAsync(null, ct);
+        });
+    }
+}
