@@ -411,11 +411,14 @@ public sealed partial class MessageReader
 
     /// <summary>
     /// "ok so like... should i be bringing him near the door or is that later": a clause whose first word, after
-    /// filler and chat ("ok so", "lol"), opens a question, with or without a "?".
+    /// filler and chat ("ok so", "lol"), opens a question, with or without a "?"; "do not move him yet" tells, it
+    /// doesn't ask.
     /// </summary>
-    private bool OpensLikeAQuestion(List<string> clause) =>
-        clause.FirstOrDefault(w => w != "," && !_fillers.Contains(w) && !_chatWords.Contains(w) && w is not ("and" or "so" or "but")) is { } first
-        && _questionOpeners.Contains(first);
+    private bool OpensLikeAQuestion(List<string> clause)
+    {
+        var first = clause.FindIndex(w => w != "," && !_fillers.Contains(w) && !_chatWords.Contains(w) && w is not ("and" or "so" or "but"));
+        return first >= 0 && _questionOpeners.Contains(clause[first]) && !(first + 1 < clause.Count && _negations.Contains(clause[first + 1]));
+    }
 
     /// <summary>
     /// The words names are read from: a sentence about another animal ("we have a dog too, Biscuit, a lab", "Biscuit
@@ -1025,13 +1028,6 @@ public sealed partial class MessageReader
         }
 
         return false;
-    }
-
-    /// <summary>A clause whose first word asks ("so how many sessions a day"); "do not move him yet" tells, it doesn't ask.</summary>
-    private bool OpensLikeAQuestion(List<string> clause)
-    {
-        var first = clause.FindIndex(w => w != "," && !_fillers.Contains(w) && w != "and");
-        return first >= 0 && _questionOpeners.Contains(clause[first]) && !(first + 1 < clause.Count && _negations.Contains(clause[first + 1]));
     }
 
     private int? StepNumberIn(List<string> words)
