@@ -109,6 +109,7 @@ public sealed class RedFlagKnowledgeTests
     [InlineData("his breath smells awful and he drops biscuits when he chews")]
     [InlineData("one of her teeth looks cracked")]
     [InlineData("hacking up hairballs loads this week")]
+    [InlineData("shes brought up a furball every day this week")]
     [InlineData("eating less than normal the last couple of days")]
     [InlineData("he's drinking loads more than he did")]
     [InlineData("she's weeing on the duvet, never did before")]
@@ -119,6 +120,8 @@ public sealed class RedFlagKnowledgeTests
     /// <summary>Denials, what the owner did to themselves, things put away, and a sign that was over in a moment.</summary>
     [Theory]
     [InlineData("she nipped me during the buckle and i bled a little, im fine")]
+    [InlineData("had one hairball on sunday, just the one, she's fine")]
+    [InlineData("only a single furball this week, totally normal for him")]
     [InlineData("the rat bait is locked inside the garage cupboard, can we walk past it")]
     [InlineData("our chocolate labrador wants to come on the walks too")]
     [InlineData("jumped off the kitchen chair, landed on all four paws and strutted off")]
