@@ -153,7 +153,7 @@ public sealed class CoachingTranscripts(SharedHost shared) : IClassFixture<Share
     [Fact]
     public async Task Gear_and_safety_answers_come_from_the_article()
     {
-        (await _host.NewOwner().SaysAsync("what kind of harness should i get?")).Says("H-style or figure-eight").Says("Never use a collar");
+        (await _host.NewOwner().SaysAsync("what kind of harness should i get?")).Says("H-style or figure-eight").Says("Never a collar");
         (await _host.NewOwner().SaysAsync("is it safe to walk my cat outside?")).Says("never leave your cat unattended");
         (await _host.NewOwner().SaysAsync("how long does leash training take")).Says("4 to 6 weeks");
         (await _host.NewOwner().SaysAsync("my cat hated the harness after one try")).Says("rebuild");

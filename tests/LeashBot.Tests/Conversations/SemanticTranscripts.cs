@@ -91,12 +91,13 @@ public sealed class SemanticTranscripts(SharedHost shared) : IClassFixture<Share
     [Fact]
     public async Task How_long_one_session_should_be_and_how_often_is_its_own_answer_and_a_report_still_logs()
     {
-        var owner = await OwnerWithTomAsync();
-        (await owner.SaysAsync("how many mins shld we practise at a time"))
+        // Each phrasing from its own owner: the same answer twice in one chat is held back as a repeat.
+        (await (await OwnerWithTomAsync()).SaysAsync("how many mins shld we practise at a time"))
             .Says("Short and often beats long").Says("5 to 10 minutes").DoesNotSay("weeks, sometimes months").DoesNotSay("4 to 6 feet");
-        (await owner.SaysAsync("do we do it daily? or like 3x a week")).Says("no set number of sessions").DoesNotSay("vet");
+        (await (await OwnerWithTomAsync()).SaysAsync("do we do it daily? or like 3x a week")).Says("no set number of sessions").DoesNotSay("vet");
+        (await (await OwnerWithTomAsync()).SaysAsync("cuantos minutos por sesion?")).Says("Short and often beats long");
+        var owner = await OwnerWithTomAsync();
         (await owner.SaysAsync("is 20 minutes a go too much for tom?? 🙀")).Says("Short and often beats long").DoesNotSay("Logged");
-        (await owner.SaysAsync("cuantos minutos por sesion?")).Says("Short and often beats long");
         (await owner.SaysAsync("we did a 10 minute session tonight, he was relaxed")).Says("Logged: 10 min with Tom");
     }
 
@@ -107,11 +108,14 @@ public sealed class SemanticTranscripts(SharedHost shared) : IClassFixture<Share
         (await owner.SaysAsync("set tom to step 3")).Says("step 3 of 10");
         (await owner.SaysAsync("we're off to my mums for 8 days, is tom gonna forget everything??"))
             .Says("Tom stays on step 3, First fitting, nice and loose").Says("short, easy session").DoesNotSay("back to step");
-        (await owner.SaysAsync("also we might stop for a bit when the baby comes, ok to pause?")).Says("A break is fine");
+        (await (await OwnerWithTomAsync()).SaysAsync("also we might stop for a bit when the baby comes, ok to pause?")).Says("A break is fine");
         (await owner.SaysAsync("how's tom doing?")).Says("Tom: step 3 of 10");
 
-        (await owner.SaysAsync("i have another cat, her name is Pip")).Says("Pip");
-        (await owner.SaysAsync("will they lose their progress if we have a week off"))
+
+        var twoCats = await OwnerWithTomAsync();
+        await twoCats.SaysAsync("set tom to step 3");
+        (await twoCats.SaysAsync("i have another cat, her name is Pip")).Says("Pip");
+        (await twoCats.SaysAsync("will they lose their progress if we have a week off"))
             .Says("Tom stays on step 3").Says("Pip stays on step 1");
     }
 
@@ -120,7 +124,7 @@ public sealed class SemanticTranscripts(SharedHost shared) : IClassFixture<Share
     {
         var owner = await OwnerWithTomAsync();
         (await owner.SaysAsync("is one of those padded vest harnesses alright for him")).Says("a vest is fine too").Says("can't be wriggled out of");
-        (await owner.SaysAsync("no clue what size to buy, hes a big boy like 6kg")).Says("go by the fit").Says("staff where you buy it");
+        (await (await OwnerWithTomAsync()).SaysAsync("no clue what size to buy, hes a big boy like 6kg")).Says("go by the fit").Says("staff where you buy it");
         (await owner.SaysAsync("yay the harness got delivered!! what do i do with it first")).Says("step 2: Meet the harness indoors").Says("favourite spot");
     }
 

@@ -39,7 +39,8 @@ public sealed class AnonymousCallersTests
             Assert.DoesNotContain("Milo", body, StringComparison.Ordinal);
         }
 
-        (await victim.SaysAsync("how's Milo doing?")).Says("step 2 of 10");
+        // The forbidden "yes" would have answered "Shall I move Milo on?": he is still on step 1 with his one session.
+        (await victim.SaysAsync("how's Milo doing?")).Says("step 1 of 10").Says("Sessions at this step: 1,");
     }
 
     [Theory]

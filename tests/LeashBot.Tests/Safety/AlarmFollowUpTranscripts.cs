@@ -115,7 +115,8 @@ public sealed class AlarmFollowUpTranscripts(SharedHost shared) : IClassFixture<
     {
         var owner = _host.NewOwner();
         (await owner.SaysAsync("shes been throwing up all night and cant keep water down")).FirstSays(Emergency);
-        (await owner.SaysAsync("the vet hasn't seen her yet, can we do a session while we wait")).DoesNotSay(Glad).Says(TrainingWaits);
+        (await owner.SaysAsync("the vet hasn't seen her yet, can we do a session while we wait")).DoesNotSay(Glad).DoesNotSay("Logged").Says("vet");
+        (await owner.SaysAsync("ok we did 5 minutes in the hall")).Says(TrainingWaits).DoesNotSay("Logged");
     }
 
     [Theory]
