@@ -219,10 +219,7 @@ public sealed class ReminderSender(
         if (record.OptedOut || record.HeardDay == dayText || ReminderWording.PractisedOn(owner, zone, day))
         {
             record.LastDay = dayText;
-            record.LastState = ReminderStates.Skipped;
-            record.SendingUntil = null;
-            await store.WriteAsync(item.Key, record, eTag, cancellationToken);
-            await NextAsync(item, record, day, now, cancellationToken);
+            await SkipAsync(item, record, eTag, day, now, cancellationToken);
             return;
         }
 
@@ -296,10 +293,7 @@ public sealed class ReminderSender(
                 break;
             case DeliveryResult.OptedOut:
                 record.OptedOut = true;
-                record.LastState = ReminderStates.Skipped;
-                record.SendingUntil = null;
-                await store.WriteAsync(item.Key, record, eTag, cancellationToken);
-                await NextAsync(item, record, day, now, cancellationToken);
+                await SkipAsync(item, record, eTag, day, now, cancellationToken);
                 break;
             default:
                 await StopAsync(item, record, eTag, problem ?? result.ToString(), now, cancellationToken);
@@ -377,6 +371,15 @@ public sealed class ReminderSender(
             }
         }
 
+        await NextAsync(item, record, day, now, cancellationToken);
+    }
+
+    /// <summary>Marks the day skipped (practised, heard from, or opted out), lets go of any claim, and moves the entry on.</summary>
+    private async Task SkipAsync(DueItem item, ReminderRecord record, string? eTag, DateOnly day, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        record.LastState = ReminderStates.Skipped;
+        record.SendingUntil = null;
+        await store.WriteAsync(item.Key, record, eTag, cancellationToken);
         await NextAsync(item, record, day, now, cancellationToken);
     }
 
