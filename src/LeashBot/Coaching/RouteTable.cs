@@ -78,7 +78,6 @@ public sealed class RouteTable
     private readonly BotAccessors _state;
     private readonly MenuMatcher _menu;
     private readonly StepChanges _stepChanges;
-    private readonly PhraseList _undo;
     private readonly PhraseList _delete;
 
     public RouteTable(Replies replies, BotAccessors state, MenuMatcher menu, StepChanges stepChanges)
@@ -88,7 +87,6 @@ public sealed class RouteTable
         _state = state;
         _menu = menu;
         _stepChanges = stepChanges;
-        _undo = new(replies.Content.Reading.StepCommands.Undo);
         _delete = new(replies.Content.Reading.StepCommands.Delete);
         var content = replies.Content;
         var messages = content.Messages;
@@ -263,7 +261,7 @@ public sealed class RouteTable
         var words = PhraseList.Words(turn.Reading.Text);
         var minutes = turn.Reading.Duration?.TotalMinutes
             ?? (words.Where(w => w.All(char.IsAsciiDigit)).ToList() is [var bare] ? double.Parse(bare, System.Globalization.CultureInfo.InvariantCulture) : null);
-        if (minutes is not null || (_delete.IsIn(words) && !_undo.IsIn(words)))
+        if (minutes is not null || (_delete.IsIn(words) && !_stepChanges.SaysUndo(words)))
         {
             await DeleteSessionAsync(turn, minutes, cancellationToken);
             return;

@@ -37,7 +37,6 @@ public sealed class Router(Replies replies, BotAccessors state, MessageReader re
     private readonly AnswerMemory _memory = new(state);
     private readonly PhraseList _startOver = new(replies.Content.Messages.Commands.StartOver);
     private readonly PhraseList _eachCat = new(replies.Content.Reading.EachCat);
-    private readonly PhraseList _undo = new(replies.Content.Reading.StepCommands.Undo);
     private readonly PhraseList _switchWords = new(replies.Content.Understanding.Topics.Where(t => t.Id == TopicIds.CatSwitch).SelectMany(t => t.Keywords).Select(k => k.Text));
 
     /// <summary>
@@ -157,7 +156,7 @@ public sealed class Router(Replies replies, BotAccessors state, MessageReader re
 
             // "undo", "put it back", "undo that delete": the last change is reversed, before anything reads the
             // message as a step command or a fix.
-            if (topic is null && !reading.AsksAQuestion && reading.StepNumber is null && _undo.IsIn(PhraseList.Words(reading.Text)))
+            if (topic is null && !reading.AsksAQuestion && reading.StepNumber is null && stepChanges.SaysUndo(PhraseList.Words(reading.Text)))
             {
                 topic = TopicIds.PlanUndo;
             }

@@ -203,7 +203,7 @@ public sealed partial class StepChanges(Replies replies, ProgressLedger ledger, 
         foreach (var sentence in Sentences(text))
         {
             var tokens = PhraseList.Words(sentence);
-            if (tokens.Length == 0 || tokens.Length > LongestStepChange || Asks(sentence, tokens) || _undo.IsIn(tokens))
+            if (tokens.Length == 0 || tokens.Length > LongestStepChange || Asks(sentence, tokens) || SaysUndo(tokens))
             {
                 continue;
             }
@@ -251,6 +251,9 @@ public sealed partial class StepChanges(Replies replies, ProgressLedger ledger, 
 
         return to is null && notTo is null && !keep && !back && !moveOn ? StepWish.None : new StepWish(to, notTo, keep, back, moveOn);
     }
+
+    /// <summary>The words ask for the last change to be reversed ("undo", "put it back", "scratch that").</summary>
+    public bool SaysUndo(string[] words) => _undo.IsIn(words);
 
     /// <summary>
     /// True when a sentence of the message that speaks of going back tells rather than asks, and forbids no change:
