@@ -122,9 +122,10 @@ public class TextRecognizersTests(SharedRecognizers shared, ITestOutputHelper ou
         var stopwatch = Stopwatch.StartNew();
         _ = _recognizers.RecognizeDuration("an hour and a half");
         _ = _recognizers.RecognizeNumber("forty two");
-        output.WriteLine($"Two recognitions after construction took {stopwatch.Elapsed.TotalMilliseconds:F1} ms.");
+        var recognitions = stopwatch.Elapsed; // taken before writing the output, which is not part of a recognition
+        output.WriteLine($"Two recognitions after construction took {recognitions.TotalMilliseconds:F1} ms.");
 
         // The expensive part belongs in the constructor; a turn's recognition must be much cheaper.
-        Assert.True(stopwatch.Elapsed < shared.MeasuredConstructionTime, "A recognition took longer than building the models.");
+        Assert.True(recognitions < shared.MeasuredConstructionTime, "A recognition took longer than building the models.");
     }
 }
