@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Reflection;
 using System.Text;
@@ -47,9 +46,11 @@ public sealed partial class TextRecognizers
     public const int RegexCacheSize = 512;
 
     /// <summary>Builds the English models (slow: call once at start-up). See <see cref="ConstructionTime"/>.</summary>
-    public TextRecognizers()
+    /// <param name="time">The clock <see cref="ConstructionTime"/> is read from; the system's unless given.</param>
+    public TextRecognizers(TimeProvider? time = null)
     {
-        var stopwatch = Stopwatch.StartNew();
+        time ??= TimeProvider.System;
+        var started = time.GetTimestamp();
         if (Regex.CacheSize < RegexCacheSize)
         {
             Regex.CacheSize = RegexCacheSize;
@@ -62,7 +63,7 @@ public sealed partial class TextRecognizers
         // One recognition each, so that whatever the library still sets up on first use happens here, not on a user's turn.
         _ = _numberModel.Parse("twenty two");
         _ = RecognizeDuration("an hour and a half");
-        ConstructionTime = stopwatch.Elapsed;
+        ConstructionTime = time.GetElapsedTime(started);
     }
 
     /// <summary>Gets how long the constructor took, for start-up logging.</summary>

@@ -113,7 +113,7 @@ public sealed class BlobStorage : JsonStorage
             var options = new BlobUploadOptions
             {
                 HttpHeaders = new BlobHttpHeaders { ContentType = "application/json" },
-                Metadata = new Dictionary<string, string> { [WriteIdMetadata] = writeId, [KindMetadata] = KindOf(write.Key) },
+                Metadata = new Dictionary<string, string> { [WriteIdMetadata] = writeId, [KindMetadata] = RecordKinds.Of(write.Key) },
                 Conditions = write.IfMatch switch
                 {
                     null => new BlobRequestConditions { IfNoneMatch = ETag.All },
@@ -188,7 +188,6 @@ public sealed class BlobStorage : JsonStorage
         await _container.GetBlobClient(BlobName(key)).DeleteIfExistsAsync(DeleteSnapshotsOption.IncludeSnapshots, cancellationToken: cancellationToken);
     }
 
-    /// <summary>A first try of <c>NetworkTimeout</c>, the delay and most of a second, whatever the SDK does inside.</summary>
     /// <summary>
     /// Deletes each record's blob with its snapshots, and its quarantined copies with theirs. A quarantined copy's blob
     /// name starts with the same readable part as the record's (both are cut at <see cref="ReadablePrefixLength"/>
@@ -203,7 +202,7 @@ public sealed class BlobStorage : JsonStorage
         {
             var name = BlobName(key);
             await _container.GetBlobClient(name).DeleteIfExistsAsync(DeleteSnapshotsOption.IncludeSnapshots, cancellationToken: cancellationToken);
-            var prefix = BlobName(key + QuarantineMark).Split('~')[0];
+            var prefix = BlobName(key + RecordQuarantine.Mark).Split('~')[0];
             await foreach (var blob in _container.GetBlobsAsync(new GetBlobsOptions { Prefix = prefix }, cancellationToken))
             {
                 if (blob.Name == name || !await IsQuarantinedCopyAsync(blob.Name, key, cancellationToken))
@@ -230,9 +229,10 @@ public sealed class BlobStorage : JsonStorage
         }
     }
 
-    protected override TimeSpan? OperationTimeout => TimeSpan.FromSeconds(4);
+    /// <summary>A first try of <c>NetworkTimeout</c>, the delay and most of a second, whatever the SDK does inside.</summary>
+    protected internal override TimeSpan? OperationTimeout => TimeSpan.FromSeconds(4);
 
-    protected override bool IsServiceFailure(Exception exception) =>
+    protected internal override bool IsServiceFailure(Exception exception) =>
         exception is RequestFailedException or AggregateException or HttpRequestException or IOException or AuthenticationFailedException;
 
     protected override void Dispose(bool disposing)
@@ -245,7 +245,7 @@ public sealed class BlobStorage : JsonStorage
         base.Dispose(disposing);
     }
 
-    protected override string DescribeFailure(Exception exception) => exception switch
+    protected internal override string DescribeFailure(Exception exception) => exception switch
     {
         RequestFailedException { Status: > 0 } failed => $"{failed.Status} {failed.ErrorCode}",
         RequestFailedException or AggregateException => "no connection",

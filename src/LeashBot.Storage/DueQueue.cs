@@ -45,20 +45,14 @@ public interface IDueQueue
 /// </summary>
 public sealed class SqliteDueQueue : IDueQueue
 {
-    private readonly string _connectionString;
+    private readonly SqliteConnections _connections;
     private readonly GroupCommit<(DueItem Item, long Version, DateTimeOffset? Due), bool> _together;
     private int _created;
 
     public SqliteDueQueue(string path)
     {
         _together = new(FinishTogetherAsync);
-        _connectionString = new SqliteConnectionStringBuilder
-        {
-            DataSource = path,
-            Mode = SqliteOpenMode.ReadWriteCreate,
-            Pooling = true,
-            DefaultTimeout = 30,
-        }.ToString();
+        _connections = new SqliteConnections(path, TimeSpan.FromSeconds(10), secureDelete: false);
     }
 
     public async Task ScheduleAsync(string key, long version, DateTimeOffset due, DateTimeOffset now, CancellationToken cancellationToken)
@@ -146,24 +140,15 @@ public sealed class SqliteDueQueue : IDueQueue
 
     private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
-        var connection = new SqliteConnection(_connectionString);
-        await connection.OpenAsync(cancellationToken);
+        var connection = await _connections.OpenAsync(cancellationToken);
         if (Interlocked.CompareExchange(ref _created, 1, 0) == 0)
         {
             await using var command = connection.CreateCommand();
-            command.CommandText = "PRAGMA journal_mode = WAL; " +
+            command.CommandText =
                 "CREATE TABLE IF NOT EXISTS due_queue (key TEXT PRIMARY KEY, version INTEGER NOT NULL, due INTEGER NOT NULL, " +
                 "visible INTEGER NOT NULL, receipt TEXT NOT NULL, attempt INTEGER NOT NULL); " +
                 "CREATE INDEX IF NOT EXISTS due_queue_visible ON due_queue (visible);";
             await command.ExecuteNonQueryAsync(cancellationToken);
-        }
-
-        await using (var pragma = connection.CreateCommand())
-        {
-            // busy_timeout: SQLite itself waits for another writer (this process's turns, another instance) in steps of
-            // a few milliseconds, instead of the driver's fixed 150 ms sleep on SQLITE_BUSY.
-            pragma.CommandText = "PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 10000;";
-            await pragma.ExecuteNonQueryAsync(cancellationToken);
         }
 
         return connection;

@@ -21,14 +21,12 @@ namespace LeashBot.Storage;
 /// After a successful write the new eTag is put back into the written item, so a second save in the same turn
 /// does not conflict with the first.
 /// </para>
-/// Failures of the service itself become <see cref="StorageUnavailableException"/> and are reported to <see cref="StorageHealth"/>.
+/// Every operation runs under the store's deadline and reports to <see cref="StorageHealth"/> (<see cref="StoreOperations"/>);
+/// unreadable records are quarantined by <see cref="RecordQuarantine"/>, idle ones swept by kind (<see cref="RecordKinds"/>).
 /// </summary>
-public abstract class JsonStorage : IStorage, IDisposable
+public abstract class JsonStorage : IRecordStore, IDisposable
 {
     public const string ETagProperty = "eTag";
-
-    /// <summary>What follows a key in the key of its quarantined copies: <c>{key}#corrupt-{utc ticks}</c>.</summary>
-    public const string QuarantineMark = "#corrupt-";
 
     /// <summary>Serializer settings for stored state: plain JSON, no type names, dates left as text.</summary>
     public static readonly JsonSerializerSettings SerializerSettings = new()
@@ -42,15 +40,22 @@ public abstract class JsonStorage : IStorage, IDisposable
 
     private static readonly JsonSerializer Serializer = JsonSerializer.Create(SerializerSettings);
 
-    private readonly StorageHealth? _health;
+    private readonly StoreOperations _operations;
 
-    protected JsonStorage(string providerName, StorageHealth? health)
+    protected JsonStorage(string providerName, StorageHealth? health, TimeProvider? time = null)
     {
         ProviderName = providerName;
-        _health = health;
+        Time = time ?? TimeProvider.System;
+        _operations = new StoreOperations(this, health);
     }
 
     public string ProviderName { get; }
+
+    /// <summary>
+    /// The clock of the store's deadlines and of the time it stamps records with (for retention): the real clock unless
+    /// given, like Blob Storage's own Last-Modified.
+    /// </summary>
+    protected internal TimeProvider Time { get; }
 
     public async Task<IDictionary<string, object>> ReadAsync(string[] keys, CancellationToken cancellationToken = default)
     {
@@ -59,7 +64,7 @@ public abstract class JsonStorage : IStorage, IDisposable
         foreach (var key in keys.Distinct(StringComparer.Ordinal))
         {
             CheckKey(key);
-            var record = await Guard(ct => ReadRecordAsync(key, ct), cancellationToken);
+            var record = await _operations.RunAsync(ct => ReadRecordAsync(key, ct), cancellationToken);
             if (record is not null)
             {
                 result[key] = Parse(key, record.Value.Json, record.Value.ETag);
@@ -86,7 +91,7 @@ public abstract class JsonStorage : IStorage, IDisposable
             writes.Add(new RecordWrite(key, json, eTag));
         }
 
-        var newETags = await Guard(ct => WriteRecordsAsync(writes, ct), cancellationToken);
+        var newETags = await _operations.RunAsync(ct => WriteRecordsAsync(writes, ct), cancellationToken);
         for (var i = 0; i < writes.Count; i++)
         {
             SetETag(changes[writes[i].Key], newETags[i]);
@@ -101,7 +106,7 @@ public abstract class JsonStorage : IStorage, IDisposable
             CheckKey(key);
         }
 
-        return Guard(async ct =>
+        return _operations.RunAsync(async ct =>
         {
             foreach (var key in keys.Distinct(StringComparer.Ordinal))
             {
@@ -112,35 +117,26 @@ public abstract class JsonStorage : IStorage, IDisposable
         }, cancellationToken);
     }
 
-    /// <summary>
-    /// Reads one record's stored JSON text and eTag (null when there is none), for callers that convert the text to
-    /// their own types themselves instead of going through a <see cref="JObject"/>.
-    /// </summary>
+    /// <inheritdoc/>
     public async Task<(string Json, string ETag)?> ReadTextAsync(string key, CancellationToken cancellationToken = default)
     {
         CheckKey(key);
-        return await Guard(ct => ReadRecordAsync(key, ct), cancellationToken);
+        return await _operations.RunAsync(ct => ReadRecordAsync(key, ct), cancellationToken);
     }
 
-    /// <summary>
-    /// Writes one record's JSON text (a JSON object, without an eTag entry) under the eTag rules above: <paramref name="ifMatch"/>
-    /// is the eTag it must still have, <c>*</c> for any, null to create only. Returns the new eTag.
-    /// </summary>
+    /// <inheritdoc/>
     public async Task<string> WriteTextAsync(string key, string json, string? ifMatch, CancellationToken cancellationToken = default)
     {
         CheckKey(key);
         ArgumentNullException.ThrowIfNull(json);
-        var eTags = await Guard(ct => WriteRecordsAsync([new RecordWrite(key, json, string.IsNullOrEmpty(ifMatch) ? null : ifMatch)], ct), cancellationToken);
+        var eTags = await _operations.RunAsync(ct => WriteRecordsAsync([new RecordWrite(key, json, string.IsNullOrEmpty(ifMatch) ? null : ifMatch)], ct), cancellationToken);
         return eTags[0];
     }
 
-    /// <summary>True when <see cref="WriteTextsAsync"/> writes a batch all or nothing (one SQLite transaction).</summary>
+    /// <inheritdoc/>
     public virtual bool WritesBatchesAtomically => false;
 
-    /// <summary>
-    /// Writes several records' JSON text at once, each under its own eTag condition as in <see cref="WriteTextAsync"/>;
-    /// returns the new eTags in order. Where <see cref="WritesBatchesAtomically"/>, a failed condition writes none of them.
-    /// </summary>
+    /// <inheritdoc/>
     public async Task<IReadOnlyList<string>> WriteTextsAsync(IReadOnlyList<(string Key, string Json, string? IfMatch)> records, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(records);
@@ -152,48 +148,18 @@ public abstract class JsonStorage : IStorage, IDisposable
             writes.Add(new RecordWrite(key, json, string.IsNullOrEmpty(ifMatch) ? null : ifMatch));
         }
 
-        return await Guard(ct => WriteRecordsAsync(writes, ct), cancellationToken);
+        return await _operations.RunAsync(ct => WriteRecordsAsync(writes, ct), cancellationToken);
     }
 
-    /// <summary>How many bytes the record takes in storage (its UTF-8 JSON), or null when there is none.</summary>
+    /// <inheritdoc/>
     public async Task<long?> StoredBytesAsync(string key, CancellationToken cancellationToken = default)
     {
         CheckKey(key);
-        var record = await Guard(ct => ReadRecordAsync(key, ct), cancellationToken);
+        var record = await _operations.RunAsync(ct => ReadRecordAsync(key, ct), cancellationToken);
         return record is null ? null : Encoding.UTF8.GetByteCount(record.Value.Json);
     }
 
-    /// <summary>
-    /// Replaces a corrupt record with an empty state, keeping the unreadable text under a quarantine key
-    /// (<c>{key}#corrupt-{utc ticks}</c>) for support to look at. Does nothing if the record changed since it
-    /// was found corrupt (someone else already replaced it).
-    /// </summary>
-    public async Task ReplaceCorruptRecordAsync(string key, string corruptETag, CancellationToken cancellationToken = default)
-    {
-        CheckKey(key);
-        var record = await Guard(ct => ReadRecordAsync(key, ct), cancellationToken);
-        if (record is null || record.Value.ETag != corruptETag)
-        {
-            return;
-        }
-
-        var quarantine = new JObject { ["quarantinedFrom"] = key, ["raw"] = record.Value.Json }.ToString(Formatting.None);
-        var quarantineKey = $"{key}{QuarantineMark}{DateTime.UtcNow.Ticks}";
-        try
-        {
-            await Guard(ct => WriteRecordsAsync([new RecordWrite(quarantineKey, quarantine, "*"), new RecordWrite(key, "{}", corruptETag)], ct), cancellationToken);
-        }
-        catch (StorageConflictException)
-        {
-            // Replaced by another turn in the meantime: its state wins.
-        }
-    }
-
-    /// <summary>
-    /// Deletes records for good ("forget me"): each record, every quarantined copy of it (<c>{key}#corrupt-…</c>), and
-    /// whatever else the store keeps of it (Blob: snapshots), so that none of its text stays readable in the store or
-    /// its files (SQLite: deleted content is zeroed and the write-ahead log is checkpointed and emptied).
-    /// </summary>
+    /// <inheritdoc/>
     public Task ForgetAsync(string[] keys, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(keys);
@@ -202,7 +168,7 @@ public abstract class JsonStorage : IStorage, IDisposable
             CheckKey(key);
         }
 
-        return Guard(async ct =>
+        return _operations.RunAsync(async ct =>
         {
             await ForgetRecordsAsync([.. keys.Distinct(StringComparer.Ordinal)], ct);
             return true;
@@ -212,37 +178,16 @@ public abstract class JsonStorage : IStorage, IDisposable
     /// <summary>The store's own <see cref="ForgetAsync"/>: deletes each key and the keys of its quarantined copies.</summary>
     protected abstract Task ForgetRecordsAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken);
 
-    /// <summary>True when <paramref name="candidate"/> is a quarantined copy of <paramref name="key"/>.</summary>
-    protected static bool IsQuarantinedCopyOf(string candidate, string key) =>
-        candidate.Length > key.Length + QuarantineMark.Length
-        && candidate.StartsWith(key, StringComparison.Ordinal)
-        && string.CompareOrdinal(candidate, key.Length, QuarantineMark, 0, QuarantineMark.Length) == 0;
-
-    /// <summary>
-    /// Deletes the records of one kind (<c>conversations</c>, <c>users</c> or <c>reminders</c>, the middle segment of Bot Framework's keys
-    /// <c>{channel}/{kind}/{id}</c>) last written before <paramref name="cutoff"/>; returns how many. The in-memory store
-    /// keeps nothing past a restart and deletes nothing here.
-    /// </summary>
+    /// <inheritdoc/>
     public Task<int> DeleteIdleAsync(string kind, DateTimeOffset cutoff, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(kind);
         // A sweep over a whole store may take longer than one turn's operation: no per-operation deadline here.
-        return Guard(ct => DeleteIdleRecordsAsync(kind, cutoff, ct), cancellationToken, bounded: false);
+        return _operations.RunAsync(ct => DeleteIdleRecordsAsync(kind, cutoff, ct), cancellationToken, bounded: false);
     }
 
     /// <summary>The store's own <see cref="DeleteIdleAsync"/>.</summary>
     protected virtual Task<int> DeleteIdleRecordsAsync(string kind, DateTimeOffset cutoff, CancellationToken cancellationToken) => Task.FromResult(0);
-
-    /// <summary>The kind of a key, for stores that label records: the middle segment of <c>{channel}/{kind}/{id}</c>, or "other".</summary>
-    protected static string KindOf(string key)
-    {
-        var parts = key.Split('/', 3);
-        return parts.Length == 3 && parts[1] is "conversations" or "users" or "reminders" && !key.Contains('#', StringComparison.Ordinal) ? parts[1] : "other";
-    }
-
-    /// <summary>Test and support hook: stores text as is, valid JSON or not.</summary>
-    public Task WriteRawForTestingAsync(string key, string text, CancellationToken cancellationToken = default) =>
-        Guard(ct => WriteRecordsAsync([new RecordWrite(key, text, "*")], ct), cancellationToken);
 
     public void Dispose()
     {
@@ -267,15 +212,15 @@ public abstract class JsonStorage : IStorage, IDisposable
     protected abstract Task DeleteRecordAsync(string key, CancellationToken cancellationToken);
 
     /// <summary>True when the exception means the service is unreachable or failing (not a bug in the caller).</summary>
-    protected abstract bool IsServiceFailure(Exception exception);
+    protected internal abstract bool IsServiceFailure(Exception exception);
 
     /// <summary>Called after an operation failed because of the service, before the failure is reported: a store can drop what it cached.</summary>
-    protected virtual void OnServiceFailure()
+    protected internal virtual void OnServiceFailure()
     {
     }
 
     /// <summary>A short description of a failure for the health check: never a connection string or stored data.</summary>
-    protected virtual string DescribeFailure(Exception exception) => exception.GetType().Name;
+    protected internal virtual string DescribeFailure(Exception exception) => exception.GetType().Name;
 
     protected static string NewETag() => Guid.NewGuid().ToString("N");
 
@@ -284,38 +229,7 @@ public abstract class JsonStorage : IStorage, IDisposable
     /// limit of its own. A store that hangs (accepts connections, never answers) then costs a turn this long, not the
     /// client library's own timeouts.
     /// </summary>
-    protected virtual TimeSpan? OperationTimeout => null;
-
-    private async Task<T> Guard<T>(Func<CancellationToken, Task<T>> operation, CancellationToken cancellationToken, bool bounded = true)
-    {
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        if (bounded && OperationTimeout is { } limit)
-        {
-            deadline.CancelAfter(limit);
-        }
-
-        try
-        {
-            var result = await operation(deadline.Token);
-            _health?.ReportSuccess();
-            return result;
-        }
-        catch (StorageConflictException)
-        {
-            _health?.ReportSuccess();
-            throw;
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            throw;
-        }
-        catch (Exception ex) when (ex is OperationCanceledException or TimeoutException || IsServiceFailure(ex))
-        {
-            OnServiceFailure();
-            _health?.ReportFailure($"{ProviderName} storage unreachable ({DescribeFailure(ex)})");
-            throw new StorageUnavailableException(ProviderName, ex);
-        }
-    }
+    protected internal virtual TimeSpan? OperationTimeout => null;
 
     private static void CheckKey(string key)
     {

@@ -64,7 +64,7 @@ public sealed class MemoryJsonStorage(StorageHealth? health = null) : JsonStorag
     {
         lock (_gate)
         {
-            foreach (var stored in _records.Keys.Where(k => keys.Any(key => k == key || IsQuarantinedCopyOf(k, key))).ToList())
+            foreach (var stored in _records.Keys.Where(k => keys.Any(key => k == key || RecordQuarantine.IsCopyOf(k, key))).ToList())
             {
                 _records.Remove(stored);
             }
@@ -73,5 +73,5 @@ public sealed class MemoryJsonStorage(StorageHealth? health = null) : JsonStorag
         return Task.CompletedTask;
     }
 
-    protected override bool IsServiceFailure(Exception exception) => false;
+    protected internal override bool IsServiceFailure(Exception exception) => false;
 }

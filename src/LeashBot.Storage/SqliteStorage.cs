@@ -11,8 +11,7 @@ namespace LeashBot.Storage;
 /// </summary>
 public sealed class SqliteStorage : JsonStorage
 {
-    private readonly string _connectionString;
-    private readonly string _path;
+    private readonly SqliteConnections _connections;
     private readonly SemaphoreSlim _initGate = new(1, 1);
 
     // SQLite has one writer at a time. Without this gate, this host's concurrent turns meet each other's write lock
@@ -23,22 +22,14 @@ public sealed class SqliteStorage : JsonStorage
     private readonly ILogger? _logger;
     private volatile bool _initialized;
 
-    public SqliteStorage(string path, StorageHealth? health = null, ILogger<SqliteStorage>? logger = null)
-        : base(StorageOptions.SqliteProvider, health)
+    public SqliteStorage(string path, StorageHealth? health = null, ILogger<SqliteStorage>? logger = null, TimeProvider? time = null)
+        : base(StorageOptions.SqliteProvider, health, time)
     {
         _logger = logger;
-        _path = System.IO.Path.GetFullPath(path);
-        _connectionString = new SqliteConnectionStringBuilder
-        {
-            DataSource = _path,
-            Mode = SqliteOpenMode.ReadWriteCreate,
-            Cache = SqliteCacheMode.Private,
-            Pooling = true,
-            DefaultTimeout = 10, // seconds to wait for another writer's lock (SQLITE_BUSY) before giving up
-        }.ToString();
+        _connections = new SqliteConnections(path, TimeSpan.FromSeconds(5), secureDelete: true);
     }
 
-    public string Path => _path;
+    public string Path => _connections.Path!;
 
     /// <summary>A batch of writes is one transaction.</summary>
     public override bool WritesBatchesAtomically => true;
@@ -78,7 +69,7 @@ public sealed class SqliteStorage : JsonStorage
         // BEGIN IMMEDIATE takes the write lock up front, so the conditions and the writes see one consistent file.
         await using var transaction = connection.BeginTransaction(deferred: false);
         var eTags = new string[writes.Count];
-        var now = DateTime.UtcNow.ToString("O");
+        var now = Time.GetUtcNow().UtcDateTime.ToString("O");
         for (var i = 0; i < writes.Count; i++)
         {
             var write = writes[i];
@@ -136,7 +127,7 @@ public sealed class SqliteStorage : JsonStorage
                     command.Transaction = transaction;
                     command.CommandText = "DELETE FROM state WHERE key = $key OR (substr(key, 1, length($copies)) = $copies AND length(key) > length($copies))";
                     command.Parameters.AddWithValue("$key", key);
-                    command.Parameters.AddWithValue("$copies", key + QuarantineMark);
+                    command.Parameters.AddWithValue("$copies", key + RecordQuarantine.Mark);
                     await command.ExecuteNonQueryAsync(cancellationToken);
                 }
 
@@ -180,15 +171,14 @@ public sealed class SqliteStorage : JsonStorage
         }
     }
 
-    protected override bool IsServiceFailure(Exception exception) =>
+    protected internal override bool IsServiceFailure(Exception exception) =>
         exception is SqliteException or IOException or UnauthorizedAccessException;
 
     protected override void Dispose(bool disposing)
     {
         if (disposing)
         {
-            using var connection = new SqliteConnection(_connectionString);
-            SqliteConnection.ClearPool(connection);
+            _connections.Reset();
             _initGate.Dispose();
             _writeGate.Dispose();
         }
@@ -201,20 +191,19 @@ public sealed class SqliteStorage : JsonStorage
     /// opened while the file was read-only stays read-only for as long as the pool keeps it, so without this, writes
     /// would go on failing for minutes after the disk came back.
     /// </summary>
-    protected override void OnServiceFailure()
+    protected internal override void OnServiceFailure()
     {
-        using var connection = new SqliteConnection(_connectionString);
-        SqliteConnection.ClearPool(connection);
+        _connections.Reset();
         _initialized = false;
     }
 
     private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
-        if (_initialized && !File.Exists(_path))
+        if (_initialized && !File.Exists(Path))
         {
             // The file was deleted while the host runs. Pooled connections would go on writing to the deleted file,
             // and every later turn would be lost silently: start a new file instead, and say so.
-            _logger?.LogError("The SQLite database file {Path} disappeared; creating a new, empty one. Saved progress from before is gone unless restored from a backup", _path);
+            _logger?.LogError("The SQLite database file {Path} disappeared; creating a new, empty one. Saved progress from before is gone unless restored from a backup", Path);
             OnServiceFailure();
         }
 
@@ -223,28 +212,7 @@ public sealed class SqliteStorage : JsonStorage
             await InitializeAsync(cancellationToken);
         }
 
-        var connection = new SqliteConnection(_connectionString);
-        try
-        {
-            await connection.OpenAsync(cancellationToken);
-
-            // In WAL mode, NORMAL syncs the WAL at checkpoints instead of on every commit: still safe from corruption
-            // and from an application crash; only the last commits before a power loss or OS crash can be lost.
-            // synchronous is a per-connection setting, so it is set on every open (pooled connections included).
-            await using var pragma = connection.CreateCommand();
-            // secure_delete zeroes what a delete or an update frees, so a forgotten owner's words don't stay readable in free
-            // pages of the file (it is a per-connection setting as well).
-            // busy_timeout: another process's write lock (another instance on the file) is waited for by SQLite itself, in
-            // steps of a few milliseconds, instead of the driver's fixed 150 ms sleeps on SQLITE_BUSY.
-            pragma.CommandText = "PRAGMA synchronous = NORMAL; PRAGMA secure_delete = ON; PRAGMA busy_timeout = 5000;";
-            await pragma.ExecuteNonQueryAsync(cancellationToken);
-            return connection;
-        }
-        catch
-        {
-            await connection.DisposeAsync();
-            throw;
-        }
+        return await _connections.OpenAsync(cancellationToken);
     }
 
     private async Task InitializeAsync(CancellationToken cancellationToken)
@@ -257,17 +225,9 @@ public sealed class SqliteStorage : JsonStorage
                 return;
             }
 
-            var directory = System.IO.Path.GetDirectoryName(_path);
-            if (!string.IsNullOrEmpty(directory))
-            {
-                Directory.CreateDirectory(directory);
-            }
-
-            await using var connection = new SqliteConnection(_connectionString);
-            await connection.OpenAsync(cancellationToken);
+            await using var connection = await _connections.OpenAsync(cancellationToken);
             await using var command = connection.CreateCommand();
             command.CommandText =
-                "PRAGMA journal_mode = WAL;" +
                 "CREATE TABLE IF NOT EXISTS state (" +
                 " key TEXT NOT NULL PRIMARY KEY," +
                 " json TEXT NOT NULL," +

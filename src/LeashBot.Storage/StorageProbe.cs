@@ -1,4 +1,3 @@
-using Microsoft.Bot.Builder;
 using Newtonsoft.Json.Linq;
 
 namespace LeashBot.Storage;
@@ -10,7 +9,7 @@ namespace LeashBot.Storage;
 /// (callers share it), and a result is reused for a second so frequent health checks don't load the store (a good
 /// result only while no read or write has failed since).
 /// </summary>
-public sealed class StorageProbe(IStorage storage, StorageHealth health, TimeProvider time)
+public sealed class StorageProbe(IRecordStore storage, StorageHealth health, TimeProvider time)
 {
     public const string Key = "leashbot/healthz-probe";
 
@@ -38,7 +37,7 @@ public sealed class StorageProbe(IStorage storage, StorageHealth health, TimePro
             probe = _running ??= Task.Run(RunAsync, CancellationToken.None);
         }
 
-        var finished = await Task.WhenAny(probe, Task.Delay(Deadline, cancellationToken));
+        var finished = await Task.WhenAny(probe, Task.Delay(Deadline, time, cancellationToken));
         if (finished == probe)
         {
             return await probe;
@@ -49,7 +48,7 @@ public sealed class StorageProbe(IStorage storage, StorageHealth health, TimePro
         return problem;
     }
 
-    private string Provider => (storage as JsonStorage)?.ProviderName ?? "the";
+    private string Provider => storage.ProviderName;
 
     private async Task<string?> RunAsync()
     {

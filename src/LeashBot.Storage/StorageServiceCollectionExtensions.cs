@@ -10,22 +10,20 @@ namespace LeashBot.Storage;
 public static class StorageServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="IStorage"/> as the store named by <c>Storage:Provider</c>, with its options validated at start-up.
+    /// Registers <see cref="IRecordStore"/> (and the same store as Bot Framework's <see cref="IStorage"/>) as the store
+    /// named by <c>Storage:Provider</c>, with its options validated at start-up.
     /// A relative <c>Storage:Sqlite:Path</c> is resolved against the process's working directory, as the README says (not
     /// the content root, which is the app's folder: two hosts started from different folders would otherwise share one
     /// file). Production should set an absolute path on a persistent disk.
     /// </summary>
     public static IServiceCollection AddLeashBotStorage(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<StorageOptions>()
-            .Bind(configuration.GetSection(StorageOptions.Section))
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        services.AddSettings<StorageOptions>(configuration, StorageOptions.Section);
         services.AddSingleton<IValidateOptions<StorageOptions>, SqliteFolderCheck>();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<StorageHealth>();
         services.AddSingleton<StorageProbe>();
-        services.AddSingleton<IStorage>(sp =>
+        services.AddSingleton<IRecordStore>(sp =>
         {
             var options = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
             var health = sp.GetRequiredService<StorageHealth>();
@@ -43,6 +41,7 @@ public static class StorageServiceCollectionExtensions
 
             return new SqliteStorage(Path.GetFullPath(options.Sqlite.Path), health, sp.GetRequiredService<ILogger<SqliteStorage>>());
         });
+        services.AddSingleton<IStorage>(sp => sp.GetRequiredService<IRecordStore>());
         return services;
     }
 

@@ -27,6 +27,20 @@ public class ChannelConventions
     {
     }
 
+    /// <summary>
+    /// What a batch of replies becomes before it leaves on this channel, whichever way it leaves (a turn's replies, a
+    /// reminder sent later, the answer to an in-process call): as they are, unless the channel has its own shape (SMS: one text).
+    /// </summary>
+    public virtual Activity[] ShapeReplies(IReadOnlyList<Activity> replies) => [.. replies];
+
+    /// <summary>The conventions of <paramref name="activity"/>'s channel among <paramref name="channels"/>, else <see cref="Plain"/>.</summary>
+    public static ChannelConventions Of(IEnumerable<ChannelConventions> channels, Activity activity)
+    {
+        ArgumentNullException.ThrowIfNull(channels);
+        ArgumentNullException.ThrowIfNull(activity);
+        return channels.FirstOrDefault(c => string.Equals(c.ChannelId, activity.ChannelId, StringComparison.OrdinalIgnoreCase)) ?? Plain;
+    }
+
     /// <summary>False for a message not addressed to the bot (people talking to each other): it gets no turn at all.</summary>
     public virtual bool IsForBot(Activity activity) => true;
 

@@ -1,3 +1,4 @@
+using LeashBot.Content.Rules;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
@@ -27,23 +28,23 @@ public sealed class BotContent
         }
 
         var problems = new List<string>();
-        var messages = ContentFile.Read<MessagesContent>(directory, "messages.json", problems, ContentRules.Messages);
-        var checklist = ContentFile.Read<ChecklistContent>(directory, "checklist.json", problems, ContentRules.Checklist);
-        var plan = ContentFile.Read<PlanContent>(directory, "plan.json", problems, ContentRules.Plan);
-        var troubleshooting = ContentFile.Read<TroubleshootingContent>(directory, "troubleshooting.json", problems, ContentRules.Troubleshooting);
-        var faq = ContentFile.Read<FaqContent>(directory, "faq.json", problems, ContentRules.Faq);
-        var reading = ContentFile.Read<ReadingContent>(directory, "reading.json", problems, ContentRules.Reading);
-        var understanding = ContentFile.Read<UnderstandingContent>(directory, "understanding.json", problems, ContentRules.Understanding);
-        var redFlags = ContentFile.Read<RedFlagContent>(directory, "redflags.json", problems, ContentRules.RedFlags);
+        var messages = ContentFile.Read<MessagesContent>(directory, "messages.json", problems, MessagesRules.Check);
+        var checklist = ContentFile.Read<ChecklistContent>(directory, "checklist.json", problems, ChecklistRules.Check);
+        var plan = ContentFile.Read<PlanContent>(directory, "plan.json", problems, PlanRules.Check);
+        var troubleshooting = ContentFile.Read<TroubleshootingContent>(directory, "troubleshooting.json", problems, TroubleshootingRules.Check);
+        var faq = ContentFile.Read<FaqContent>(directory, "faq.json", problems, FaqRules.Check);
+        var reading = ContentFile.Read<ReadingContent>(directory, "reading.json", problems, ReadingRules.Check);
+        var understanding = ContentFile.Read<UnderstandingContent>(directory, "understanding.json", problems, UnderstandingRules.Check);
+        var redFlags = ContentFile.Read<RedFlagContent>(directory, "redflags.json", problems, RedFlagRules.Check);
         var reminders = ContentFile.Read<ReminderContent>(directory, "reminders.json", problems, ReminderRules.Check);
         if (understanding is not null && troubleshooting is not null && faq is not null && messages is not null)
         {
-            problems.AddRange(ContentRules.EveryTopicAnswered(understanding, messages, troubleshooting, faq));
+            problems.AddRange(CrossFileRules.EveryTopicAnswered(understanding, messages, troubleshooting, faq));
         }
 
         if (reading is not null && messages is not null)
         {
-            problems.AddRange(ContentRules.EveryLanguageAnswered(reading, messages));
+            problems.AddRange(CrossFileRules.EveryLanguageAnswered(reading, messages));
         }
 
         if (problems.Count > 0 || messages is null || checklist is null || plan is null || troubleshooting is null || faq is null || understanding is null || reading is null || redFlags is null || reminders is null)
@@ -69,7 +70,7 @@ internal static class ContentFile
         MetadataPropertyHandling = MetadataPropertyHandling.Ignore,
     });
 
-    public static T? Read<T>(string directory, string fileName, List<string> problems, Func<T, IEnumerable<(string Path, string Problem)>> rules)
+    public static T? Read<T>(string directory, string fileName, List<string> problems, Func<T, IEnumerable<ContentProblem>> rules)
         where T : class
     {
         var path = Path.Combine(directory, fileName);

@@ -1,3 +1,4 @@
+using LeashBot.Content.Rules;
 using Newtonsoft.Json;
 
 namespace LeashBot.Content;
@@ -77,13 +78,13 @@ public sealed class ReminderWords
 
 internal static class ReminderRules
 {
-    public static IEnumerable<(string Path, string Problem)> Check(ReminderContent content)
+    public static IEnumerable<ContentProblem> Check(ReminderContent content)
     {
         foreach (var (name, zone) in content.Words.Zones)
         {
             if (!TimeZoneInfo.TryFindSystemTimeZoneById(zone, out _))
             {
-                yield return ($"words.zones['{name}']", $"'{zone}' is not a time zone this machine knows (use an IANA name such as Europe/London).");
+                yield return new($"words.zones['{name}']", $"'{zone}' is not a time zone this machine knows (use an IANA name such as Europe/London).");
             }
         }
 
@@ -91,7 +92,7 @@ internal static class ReminderRules
         {
             if (!TimeOnly.TryParseExact(time, "HH:mm", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out _))
             {
-                yield return ($"words.partsOfDay['{name}']", $"'{time}' is not a time like 19:00.");
+                yield return new($"words.partsOfDay['{name}']", $"'{time}' is not a time like 19:00.");
             }
         }
 
@@ -99,7 +100,7 @@ internal static class ReminderRules
         {
             if (!content.Nudges[i].Contains("{cat}", StringComparison.Ordinal) || !content.Nudges[i].Contains("{step}", StringComparison.Ordinal))
             {
-                yield return ($"nudges[{i}]", "a reminder must name the cat ({cat}) and the step ({step}).");
+                yield return new($"nudges[{i}]", "a reminder must name the cat ({cat}) and the step ({step}).");
             }
         }
     }

@@ -4,7 +4,7 @@ namespace LeashBot.Content;
 
 // The shape of dialogs/understanding.json: the topics owners type about, with example phrasings and strong
 // keywords, and the normalization data and thresholds they are recognized with. Checked by
-// ContentRules.Understanding like every other file.
+// UnderstandingRules like every other file.
 
 /// <summary>The topics LeashBot recognizes in free text (<c>dialogs/understanding.json</c>).</summary>
 public sealed class UnderstandingContent

@@ -55,12 +55,9 @@ public sealed class AnonymousCallers(IOptions<BotAuthenticationOptions> credenti
     }
 
     /// <summary>The 403 a remote caller gets, with the reason and the settings that change it.</summary>
-    public static IResult Refusal() => Results.Json(
-        new
-        {
-            error = "anonymous_remote_caller",
-            message = "This bot has no MicrosoftAppId, so /api/messages only accepts requests from this machine. "
-                + "Set MicrosoftAppId (Bot Framework authentication), or AnonymousCallers:AllowRemote=true on a trusted private network.",
-        },
-        statusCode: StatusCodes.Status403Forbidden);
+    public static IResult Refusal() => HttpProblems.Refuse(
+        StatusCodes.Status403Forbidden,
+        "anonymous_remote_caller",
+        "This bot has no MicrosoftAppId, so /api/messages only accepts requests from this machine. "
+            + "Set MicrosoftAppId (Bot Framework authentication), or AnonymousCallers:AllowRemote=true on a trusted private network.");
 }

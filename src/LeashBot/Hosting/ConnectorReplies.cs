@@ -22,7 +22,7 @@ namespace LeashBot.Hosting;
 /// Authentication is the connector client's own: its credentials sign the request exactly as the ConnectorClient would.
 /// Any failure becomes a <see cref="ReplyNotDeliveredException"/> with a short reason and no stack trace in it.
 /// </summary>
-public sealed class ConnectorReplies(IHttpClientFactory httpClients, IOptions<MessagesOptions> options)
+public sealed class ConnectorReplies(IHttpClientFactory httpClients, IOptions<MessagesOptions> options, TimeProvider time)
 {
     public const string HttpClientName = "LeashBot.ConnectorReplies";
 
@@ -76,8 +76,9 @@ public sealed class ConnectorReplies(IHttpClientFactory httpClients, IOptions<Me
         };
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
 
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(_timeout);
+        // The call's own timeout runs on the host's clock (a test moves it on instead of waiting).
+        using var deadline = new CancellationTokenSource(_timeout, time);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
         try
         {
             if (connector?.Credentials is { } credentials)

@@ -108,7 +108,7 @@ public static class SecurityHeaders
                 context.Response.Clear();
                 Apply(context.Response.Headers);
                 context.Response.StatusCode = status;
-                await context.Response.WriteAsJsonAsync(new { error = code, message = status >= 500 ? "The request could not be processed." : "The request could not be read." });
+                await HttpProblems.Refuse(status, code, status >= 500 ? "The request could not be processed." : "The request could not be read.").ExecuteAsync(context);
             }
         });
     }

@@ -1,6 +1,6 @@
 using System.Runtime.ExceptionServices;
 using LeashBot.Channels;
-using LeashBot.Channels.Sms;
+using LeashBot.Bot;
 using LeashBot.Content;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
@@ -21,10 +21,12 @@ public sealed class LeashBotAdapter : CloudAdapter, IInProcessAdapter
 {
     private readonly string _appId;
     private readonly ConnectorReplies _replies;
+    private readonly ChannelConventions[] _channels;
 
-    public LeashBotAdapter(BotFrameworkAuthentication auth, Phrasebook say, ConnectorReplies replies, IOptions<BotAuthenticationOptions> credentials, ILogger<LeashBotAdapter> logger)
+    public LeashBotAdapter(BotFrameworkAuthentication auth, Phrasebook say, ConnectorReplies replies, IEnumerable<ChannelConventions> channels, IOptions<BotAuthenticationOptions> credentials, ILogger<LeashBotAdapter> logger)
         : base(auth, logger)
     {
+        _channels = [.. channels];
         _appId = credentials.Value.MicrosoftAppId ?? "";
         _replies = replies;
         OnTurnError = async (turnContext, exception) =>
@@ -83,20 +85,20 @@ public sealed class LeashBotAdapter : CloudAdapter, IInProcessAdapter
     /// Every reply leaves through here, once per batch (with <c>expectReplies</c> the turn context buffers replies and
     /// never gets here). Messages go to the connector through <see cref="ConnectorReplies"/>; delays, invoke responses and
     /// traces are handled by Bot Framework as usual. The turn runner releases a turn's replies as one batch after its state
-    /// is saved, so on SMS the batch becomes one text (see <see cref="SmsReplies"/>).
+    /// is saved, and the channel's conventions shape the batch (<see cref="ChannelConventions.ShapeReplies"/>: on SMS, one text).
     /// </summary>
     public override async Task<ResourceResponse[]> SendActivitiesAsync(ITurnContext turnContext, Activity[] activities, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turnContext);
         ArgumentNullException.ThrowIfNull(activities);
-        if (!SmsChannel.Is(turnContext.Activity) || activities.Length == 0)
+        var shaped = activities.Length == 0 ? activities : ChannelConventions.Of(_channels, turnContext.Activity).ShapeReplies(activities);
+        var sent = await SendEachAsync(turnContext, shaped, cancellationToken);
+        if (shaped.Length == activities.Length)
         {
-            return await SendEachAsync(turnContext, activities, cancellationToken);
+            return sent;
         }
 
-        var sent = await SendEachAsync(turnContext, SmsReplies.OneText(activities), cancellationToken);
-
-        // The caller expects one response per activity it sent; they all went out as the one text.
+        // The caller expects one response per activity it sent; they all went out as the channel's fewer activities.
         var id = sent.FirstOrDefault() ?? new ResourceResponse();
         return [.. activities.Select(_ => id)];
     }

@@ -231,8 +231,7 @@ public sealed class MessagesEndpoint(
     private static IResult TooLarge(int max) =>
         Refuse(StatusCodes.Status413PayloadTooLarge, "activity_too_large", $"An activity may be at most {max} bytes.");
 
-    private static IResult Refuse(int status, string code, string message) =>
-        Results.Json(new { error = code, message }, statusCode: status);
+    private static IResult Refuse(int status, string code, string message) => HttpProblems.Refuse(status, code, message);
 
     /// <summary>
     /// True when authentication failed because Bot Framework's OpenID metadata or signing keys could not be fetched

@@ -17,9 +17,8 @@ public static class ReminderServices
 
     public static IServiceCollection AddReminders(this IServiceCollection services, IConfiguration config)
     {
-        services.AddOptions<ReminderOptions>().Bind(config.GetSection(ReminderOptions.Section))
-            .Configure<IOptions<RetentionOptions>>((reminders, retention) => reminders.ForgetAfterIdleMonths = retention.Value.OwnerIdleMonths)
-            .ValidateDataAnnotations().ValidateOnStart();
+        services.AddSettings<ReminderOptions>(config, ReminderOptions.Section)
+            .Configure<IOptions<RetentionOptions>>((reminders, retention) => reminders.ForgetAfterIdleMonths = retention.Value.OwnerIdleMonths);
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<ReminderOptions>>().Value);
         services.AddSingleton<ReminderSchedule>();
         services.AddSingleton<ReminderReader>();

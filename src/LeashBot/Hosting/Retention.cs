@@ -1,6 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using LeashBot.Storage;
-using Microsoft.Bot.Builder;
 using Microsoft.Extensions.Options;
 
 namespace LeashBot.Hosting;
@@ -24,26 +23,21 @@ public sealed class RetentionOptions
 /// for as long: stopped or never set; one still sending goes when its owner has been silent that long, see
 /// <c>ReminderSender</c>), at start-up and every six hours.
 /// </summary>
-public sealed class RetentionSweeper(IStorage storage, IOptions<RetentionOptions> options, TimeProvider time, ILogger<RetentionSweeper> logger) : BackgroundService
+public sealed class RetentionSweeper(IRecordStore store, IOptions<RetentionOptions> options, TimeProvider time, ILogger<RetentionSweeper> logger) : BackgroundService
 {
     private static readonly TimeSpan Interval = TimeSpan.FromHours(6);
 
     /// <summary>One sweep; returns how many conversation and owner records (profiles and reminder records) were removed.</summary>
     public async Task<(int Conversations, int Owners)> SweepAsync(CancellationToken cancellationToken)
     {
-        if (storage is not JsonStorage store)
-        {
-            return (0, 0);
-        }
-
         var now = time.GetUtcNow();
         var settings = options.Value;
         var conversations = settings.ConversationIdleDays > 0
-            ? await store.DeleteIdleAsync("conversations", now.AddDays(-settings.ConversationIdleDays), cancellationToken)
+            ? await store.DeleteIdleAsync(RecordKinds.Conversations, now.AddDays(-settings.ConversationIdleDays), cancellationToken)
             : 0;
         var owners = settings.OwnerIdleMonths > 0
-            ? await store.DeleteIdleAsync("users", now.AddMonths(-settings.OwnerIdleMonths), cancellationToken)
-              + await store.DeleteIdleAsync("reminders", now.AddMonths(-settings.OwnerIdleMonths), cancellationToken)
+            ? await store.DeleteIdleAsync(RecordKinds.Users, now.AddMonths(-settings.OwnerIdleMonths), cancellationToken)
+              + await store.DeleteIdleAsync(RecordKinds.Reminders, now.AddMonths(-settings.OwnerIdleMonths), cancellationToken)
             : 0;
         if (conversations + owners > 0)
         {

@@ -33,7 +33,7 @@ namespace LeashBot.State;
 public sealed class TurnRunner(
     TurnRecords records,
     TypedUserState userState,
-    IStorage storage,
+    TimeProvider time,
     Phrasebook say,
     KeyedLock locks,
     ILogger<TurnRunner> logger)
@@ -141,7 +141,7 @@ public sealed class TurnRunner(
                 logger.LogInformation("State changed under turn attempt {Attempt} ({Key}); rerunning", attempt, IncomingKey(ex.Key));
                 await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 20) * attempt), cancellationToken);
             }
-            catch (StorageCorruptRecordException ex) when (recoveries < MaxCorruptRecoveries && storage is JsonStorage json)
+            catch (StorageCorruptRecordException ex) when (recoveries < MaxCorruptRecoveries)
             {
                 outbox.Discard();
                 recoveries++;
@@ -149,7 +149,7 @@ public sealed class TurnRunner(
                 logger.LogWarning("Stored state {Key} is corrupt or of the wrong shape; replacing it with a fresh state (the old text is quarantined)", IncomingKey(ex.Key));
                 try
                 {
-                    await json.ReplaceCorruptRecordAsync(ex.Key, ex.ETag, cancellationToken);
+                    await records.Store.ReplaceCorruptRecordAsync(ex.Key, ex.ETag, time, cancellationToken);
                 }
                 catch (StorageUnavailableException unavailable)
                 {
@@ -192,14 +192,14 @@ public sealed class TurnRunner(
     /// </summary>
     private async Task RollBackAsync(StoredRecord record, CancellationToken cancellationToken)
     {
-        if (record.ETag is null || record.ETag == record.LoadedETag || storage is not JsonStorage json)
+        if (record.ETag is null || record.ETag == record.LoadedETag)
         {
             return; // this run did not write the record
         }
 
         try
         {
-            record.ETag = await json.WriteTextAsync(record.Key, record.RestoreJson ?? "{}", record.ETag, cancellationToken);
+            record.ETag = await records.Store.WriteTextAsync(record.Key, record.RestoreJson ?? "{}", record.ETag, cancellationToken);
             record.Json = record.RestoreJson;
         }
         catch (StorageConflictException)

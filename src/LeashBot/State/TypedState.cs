@@ -48,15 +48,14 @@ public static class StateProperty
 /// <summary>
 /// A state scope of the turn's one record (<see cref="TurnRecords"/>): the owner's part or the conversation's part.
 /// Loading or saving either scope loads or saves the whole record; Bot Framework's accessors, <see cref="BotState.Get"/>
-/// and <see cref="BotState.ClearStateAsync"/> work as on any scope. With a store that is not a <see cref="JsonStorage"/>,
-/// the scope is Bot Framework's own (its own record under <see cref="BotState.GetStorageKey"/>).
+/// and <see cref="BotState.ClearStateAsync"/> work as on any scope.
 /// </summary>
 public abstract class TypedBotState : BotState
 {
     private readonly TurnRecords _records;
 
-    private protected TypedBotState(IStorage storage, TurnRecords records, string scope)
-        : base(storage, scope)
+    private protected TypedBotState(TurnRecords records, string scope)
+        : base(records.Store, scope)
     {
         _records = records;
         Part = records.Attach(this);
@@ -65,33 +64,25 @@ public abstract class TypedBotState : BotState
     private protected TurnRecords.Part Part { get; }
 
     public override Task LoadAsync(ITurnContext turnContext, bool force = false, CancellationToken cancellationToken = default) =>
-        _records.IsTyped ? _records.LoadAsync(turnContext, force, discardConversation: false, cancellationToken) : base.LoadAsync(turnContext, force, cancellationToken);
+        _records.LoadAsync(turnContext, force, discardConversation: false, cancellationToken);
 
     public override Task SaveChangesAsync(ITurnContext turnContext, bool force = false, CancellationToken cancellationToken = default) =>
-        _records.IsTyped ? _records.SaveAsync(turnContext, cancellationToken) : base.SaveChangesAsync(turnContext, force, cancellationToken);
+        _records.SaveAsync(turnContext, cancellationToken);
 
     /// <summary>
     /// Deletes this scope's state for good ("forget me"): the owner's part deletes the whole record (every conversation
-    /// of the person on the channel with it), the conversation's part only this conversation's; on a
-    /// <see cref="JsonStorage"/> with quarantined copies and records of the old two-record shape (see <see cref="JsonStorage.ForgetAsync"/>).
+    /// of the person on the channel with it), the conversation's part only this conversation's; with quarantined copies
+    /// and records of the old two-record shape (see <see cref="IRecordStore.ForgetAsync"/>).
     /// </summary>
-    public override async Task DeleteAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
-    {
-        if (!_records.IsTyped)
-        {
-            await base.DeleteAsync(turnContext, cancellationToken);
-            return;
-        }
-
-        await _records.DeleteAsync(turnContext, Part, cancellationToken);
-    }
+    public override Task DeleteAsync(ITurnContext turnContext, CancellationToken cancellationToken = default) =>
+        _records.DeleteAsync(turnContext, Part, cancellationToken);
 
     /// <summary>Reads the property <paramref name="name"/> as <paramref name="type"/> straight from the stored text from now on.</summary>
     public void UseType(string name, Type type) => TurnRecords.UseType(Part, name, type);
 }
 
 /// <summary>Conversation state: the dialog stack and flags, kept in the person's record per conversation (see <see cref="TurnRecords"/>).</summary>
-public sealed class TypedConversationState(IStorage storage, TurnRecords records) : TypedBotState(storage, records, nameof(TypedConversationState))
+public sealed class TypedConversationState(TurnRecords records) : TypedBotState(records, nameof(TypedConversationState))
 {
     /// <summary>The conversation's own record of the old two-record shape (and Bot Framework's key for it).</summary>
     protected override string GetStorageKey(ITurnContext turnContext)
@@ -103,7 +94,7 @@ public sealed class TypedConversationState(IStorage storage, TurnRecords records
 }
 
 /// <summary>User state: the owner's profile (cats, steps, sessions), stored under <see cref="StateKeys.Owner"/>.</summary>
-public sealed class TypedUserState(IStorage storage, TurnRecords records) : TypedBotState(storage, records, nameof(TypedUserState))
+public sealed class TypedUserState(TurnRecords records) : TypedBotState(records, nameof(TypedUserState))
 {
     protected override string GetStorageKey(ITurnContext turnContext)
     {

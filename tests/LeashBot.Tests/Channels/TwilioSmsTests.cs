@@ -322,7 +322,7 @@ public sealed class TwilioSmsTests : IDisposable
     public async Task With_storage_down_the_owner_is_told_in_a_text_instead_of_Twilio_getting_a_500_Twilio_simulated()
     {
         using var host = new BotHost(new() { ["Sms:Twilio:AuthToken"] = AuthToken, ["Sms:Twilio:PublicBaseUrl"] = PublicBase })
-            .WithServices(services => services.Replace(ServiceDescriptor.Singleton<IStorage>(new UnreachableStorage())));
+            .WithServices(services => services.Replace(ServiceDescriptor.Singleton<IRecordStore>(new UnreachableStorage())));
         using var http = host.CreateClient();
         foreach (var body in new[] { "my cat froze what now", "STOP" })
         {
@@ -336,13 +336,32 @@ public sealed class TwilioSmsTests : IDisposable
         }
     }
 
-    private sealed class UnreachableStorage : IStorage
+    /// <summary>A store whose every operation fails as an unreachable one does (after its deadline, with the service's error).</summary>
+    private sealed class UnreachableStorage : IRecordStore
     {
-        public Task<IDictionary<string, object>> ReadAsync(string[] keys, CancellationToken cancellationToken = default) => throw new StorageUnavailableException("test store");
+        public string ProviderName => "test";
 
-        public Task WriteAsync(IDictionary<string, object> changes, CancellationToken cancellationToken = default) => throw new StorageUnavailableException("test store");
+        public bool WritesBatchesAtomically => false;
 
-        public Task DeleteAsync(string[] keys, CancellationToken cancellationToken = default) => throw new StorageUnavailableException("test store");
+        public Task<IDictionary<string, object>> ReadAsync(string[] keys, CancellationToken cancellationToken = default) => Fail<IDictionary<string, object>>();
+
+        public Task WriteAsync(IDictionary<string, object> changes, CancellationToken cancellationToken = default) => Fail<bool>();
+
+        public Task DeleteAsync(string[] keys, CancellationToken cancellationToken = default) => Fail<bool>();
+
+        public Task<(string Json, string ETag)?> ReadTextAsync(string key, CancellationToken cancellationToken = default) => Fail<(string, string)?>();
+
+        public Task<string> WriteTextAsync(string key, string json, string? ifMatch, CancellationToken cancellationToken = default) => Fail<string>();
+
+        public Task<IReadOnlyList<string>> WriteTextsAsync(IReadOnlyList<(string Key, string Json, string? IfMatch)> records, CancellationToken cancellationToken = default) => Fail<IReadOnlyList<string>>();
+
+        public Task<long?> StoredBytesAsync(string key, CancellationToken cancellationToken = default) => Fail<long?>();
+
+        public Task ForgetAsync(string[] keys, CancellationToken cancellationToken = default) => Fail<bool>();
+
+        public Task<int> DeleteIdleAsync(string kind, DateTimeOffset cutoff, CancellationToken cancellationToken = default) => Fail<int>();
+
+        private static Task<T> Fail<T>() => Task.FromException<T>(new StorageUnavailableException("test store"));
     }
 
     private static Dictionary<string, string> Text(string body, string from = Number) => new()

@@ -15,7 +15,7 @@ public sealed class NoWordingInCodeTests
     {
         ["src/LeashBot.Storage/"] = "SQL statements and storage-health reasons for /healthz and operators; storage can't send to a chat",
         ["src/LeashBot.Dialogs/YesNoRecognizer.cs"] = "the yes/no/unsure phrases owners type: read by the recognizer, never said",
-        ["src/LeashBot/Content/ContentRules.cs"] = "problems in dialogs/ files, reported at start-up to whoever edits them",
+        ["src/LeashBot/Content/Rules/"] = "problems in dialogs/ files, reported at start-up to whoever edits them",
         ["src/LeashBot/Content/BotContent.cs"] = "problems in dialogs/ files, reported at start-up to whoever edits them",
         ["src/LeashBot/Content/ReminderContent.cs"] = "problems in dialogs/reminders.json, reported at start-up to whoever edits it",
         ["src/LeashBot/Channels/DirectLine/DirectLineBody.cs"] = "why a Direct Line request body is refused, in the 4xx body for the calling client's developer",
@@ -27,7 +27,7 @@ public sealed class NoWordingInCodeTests
         ["src/LeashBot/Hosting/StartupProblem.cs"] = "the marker in .NET's own options-validation message that it cuts at",
         ["src/LeashBot/State/TurnRunner.cs"] = "names the kind of record in log lines",
         ["src/LeashBot/Content/LearnedPhrasings.cs"] = "problems in the learned-phrasings overlay, shown to the staff member who labels and to the operator at start-up",
-        ["src/LeashBot/Hosting/StaffConsole/EventLog.cs"] = "SQL of the console's event log",
+        ["src/LeashBot/Hosting/StaffConsole/EventLog"] = "SQL of the console's event log (EventLog.cs, EventLog.Rows.cs)",
         ["src/LeashBot/Hosting/StaffConsole/ConsoleEndpoints.cs"] = "SQL, header values and why a console request is refused (4xx bodies); the console's own words are in its pages",
         ["src/LeashBot/Hosting/StaffConsole/ConsoleOptions.cs"] = "a wrong console setting, for the operator at start-up",
         ["src/LeashBot/Hosting/StaffConsole/ConsoleServiceExtensions.cs"] = "a wrong Sites setting, for the operator at start-up",

@@ -46,9 +46,9 @@ public sealed class ForgetMeTests
         await owner.SaysAsync(CatName);
         var storage = (JsonStorage)host.Storage;
         var key = $"webchat/users/{owner.UserId}";
-        await storage.WriteRawForTestingAsync(key, $"{{\"owner\": {{\"cats\": [{{\"name\": \"{CatName}\", \"note\": \"{Message}\"}}");
+        await storage.WriteTextAsync(key, $"{{\"owner\": {{\"cats\": [{{\"name\": \"{CatName}\", \"note\": \"{Message}\"}}", "*");
         await owner.SaysAsync("hi");
-        Assert.Contains(await QuarantineKeysAsync(host, key), k => k.StartsWith(key + JsonStorage.QuarantineMark, StringComparison.Ordinal));
+        Assert.Contains(await QuarantineKeysAsync(host, key), k => k.StartsWith(key + RecordQuarantine.Mark, StringComparison.Ordinal));
 
         await owner.SaysAsync("start training");
         await owner.SaysAsync(CatName);
@@ -84,7 +84,7 @@ public sealed class ForgetMeTests
         }
         else
         {
-            found.Add(key + JsonStorage.QuarantineMark); // Blob names are hashed; the blob check below covers it by content.
+            found.Add(key + RecordQuarantine.Mark); // Blob names are hashed; the blob check below covers it by content.
         }
 
         return found;

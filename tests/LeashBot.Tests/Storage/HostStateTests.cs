@@ -99,7 +99,7 @@ public abstract partial class HostStateContract(ITestOutputHelper output) : IDis
         var store = (JsonStorage)host.Storage;
         var record = JObject.Parse((await store.ReadTextAsync("test/users/owner"))!.Value.Json);
         record.SelectToken("conversations.broken.state")!["turns"] = "two";
-        await store.WriteRawForTestingAsync("test/users/owner", record.ToString(Formatting.None));
+        await store.WriteTextAsync("test/users/owner", record.ToString(Formatting.None), "*");
 
         var replies = await host.SayAsync("broken", "owner", "three");
         Assert.Equal(2, replies.Length);
@@ -117,7 +117,7 @@ public abstract partial class HostStateContract(ITestOutputHelper output) : IDis
         await using var host = Deployment()();
         await host.SayAsync("fine", "owner", "one");
         var store = (JsonStorage)host.Storage;
-        await store.WriteRawForTestingAsync("test/conversations/broken", "{\"turns\": {\"Value\": 2,");
+        await store.WriteTextAsync("test/conversations/broken", "{\"turns\": {\"Value\": 2,", "*");
 
         var replies = await host.SayAsync("broken", "owner", "two");
         Assert.Equal(2, replies.Length);
@@ -137,9 +137,9 @@ public abstract partial class HostStateContract(ITestOutputHelper output) : IDis
     {
         await using var host = Deployment()();
         var store = (JsonStorage)host.Storage;
-        await store.WriteRawForTestingAsync("test/users/owner", """{"sessions":{"Value":3,"Log":["a","b","c"]}}""");
-        await store.WriteRawForTestingAsync("test/conversations/conv", """{"turns":{"Value":2,"Log":[]}}""");
-        await store.WriteRawForTestingAsync("test/conversations/other", """{"turns":{"Value":7,"Log":[]}}""");
+        await store.WriteTextAsync("test/users/owner", """{"sessions":{"Value":3,"Log":["a","b","c"]}}""", "*");
+        await store.WriteTextAsync("test/conversations/conv", """{"turns":{"Value":2,"Log":[]}}""", "*");
+        await store.WriteTextAsync("test/conversations/other", """{"turns":{"Value":7,"Log":[]}}""", "*");
 
         Assert.Equal(["sessions=4 turns=3"], await host.SayAsync("conv", "owner", "after the upgrade"));
         Assert.Null(await store.ReadTextAsync("test/conversations/conv"));

@@ -50,7 +50,7 @@ public abstract class RetentionTests
 
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         var sweeper = new RetentionSweeper(
-            host.Services.GetRequiredService<IStorage>(),
+            host.Services.GetRequiredService<LeashBot.Storage.IRecordStore>(),
             host.Services.GetRequiredService<IOptions<RetentionOptions>>(),
             clock,
             NullLogger<RetentionSweeper>.Instance);

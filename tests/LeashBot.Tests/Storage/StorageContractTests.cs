@@ -138,7 +138,7 @@ public abstract class StorageContract : IDisposable
     {
         var store = Create();
         await store.WriteAsync(new Dictionary<string, object> { ["good"] = new JObject { ["n"] = 1 } });
-        await store.WriteRawForTestingAsync("bad", "{\"dialogStack\": [");
+        await store.WriteTextAsync("bad", "{\"dialogStack\": [", "*");
 
         Assert.Single(await store.ReadAsync(["good"]));
         var ex = await Assert.ThrowsAsync<StorageCorruptRecordException>(() => store.ReadAsync(["bad"]));
@@ -162,13 +162,13 @@ public abstract class StorageContract : IDisposable
         // Two corrupt versions, each quarantined as {key}#corrupt-{ticks}.
         for (var i = 0; i < 2; i++)
         {
-            await store.WriteRawForTestingAsync(key, "{\"cats\": [\"Milo\"");
+            await store.WriteTextAsync(key, "{\"cats\": [\"Milo\"", "*");
             var corrupt = await Assert.ThrowsAsync<StorageCorruptRecordException>(() => store.ReadAsync([key]));
             await store.ReplaceCorruptRecordAsync(corrupt.Key, corrupt.ETag);
             await Task.Delay(5);
         }
 
-        await store.WriteRawForTestingAsync("webchat/users/owner-10#corrupt-1", "{\"quarantinedFrom\":\"webchat/users/owner-10\",\"raw\":\"Milo\"}");
+        await store.WriteTextAsync("webchat/users/owner-10#corrupt-1", "{\"quarantinedFrom\":\"webchat/users/owner-10\",\"raw\":\"Milo\"}", "*");
         await store.ForgetAsync([key]);
 
         Assert.Empty(await store.ReadAsync([key]));

@@ -62,7 +62,7 @@ public sealed class TypedStateTests
         using var host = new BotHost();
         var owner = host.NewOwner(userId: "shape-owner");
         var storage = (JsonStorage)host.Services.GetRequiredService<IStorage>();
-        await storage.WriteRawForTestingAsync("webchat/users/shape-owner", stored);
+        await storage.WriteTextAsync("webchat/users/shape-owner", stored, "*");
 
         var replies = await owner.SaysAsync("let's start training");
         replies.Says("small update").Says("What's your cat's name?").DoesNotSay("something went wrong");
@@ -92,8 +92,8 @@ public sealed class TypedStateTests
         var state = (JObject)record.SelectToken("conversations.old-conv.state")!;
         record.Remove("conversations");
         await storage.ForgetAsync(["webchat/users/old-owner"]);
-        await storage.WriteRawForTestingAsync("webchat/users/old-owner", record.ToString(Formatting.None));
-        await storage.WriteRawForTestingAsync("webchat/conversations/old-conv", state.ToString(Formatting.None));
+        await storage.WriteTextAsync("webchat/users/old-owner", record.ToString(Formatting.None), "*");
+        await storage.WriteTextAsync("webchat/conversations/old-conv", state.ToString(Formatting.None), "*");
 
         (await owner.SaysAsync("he was relaxed")).Says("Shall I move Milo on to step 2").DoesNotSay("small update");
         Assert.Null(await storage.ReadTextAsync("webchat/conversations/old-conv"));

@@ -1,3 +1,4 @@
+using LeashBot.Storage;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace LeashBot.Channels.DirectLine;
@@ -13,8 +14,8 @@ public static class DirectLineServiceExtensions
     {
         var services = builder.Services;
         var config = builder.Configuration;
-        services.AddOptions<DirectLineOptions>().Bind(config.GetSection(DirectLineOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<WebChatOptions>().Bind(config.GetSection(WebChatOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSettings<DirectLineOptions>(config, DirectLineOptions.Section);
+        services.AddSettings<WebChatOptions>(config, WebChatOptions.Section);
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<DirectLineTokens>();

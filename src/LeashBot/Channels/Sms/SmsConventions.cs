@@ -28,6 +28,9 @@ public sealed class SmsConventions(Phrasebook say) : ChannelConventions
         _ => null,
     };
 
+    /// <summary>Every message of the batch joined into one GSM-7 text in place of the first (<see cref="SmsReplies.OneText"/>).</summary>
+    public override Activity[] ShapeReplies(IReadOnlyList<Activity> replies) => SmsReplies.OneText(replies);
+
     /// <summary>Registered before the turn runner's own send handler, so the batch it releases passes here last.</summary>
     public override void BeginTurn(ITurnContext turnContext) => turnContext.OnSendActivities(SmsReplies.OnSendAsync);
 

@@ -1,3 +1,5 @@
+using LeashBot.Storage;
+
 namespace LeashBot.Channels.Sms;
 
 /// <summary>Registers and maps the Twilio SMS webhook (Azure's SMS channel needs nothing here: it uses /api/messages).</summary>
@@ -5,7 +7,7 @@ public static class SmsServiceExtensions
 {
     public static WebApplicationBuilder AddTwilioSms(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<TwilioSmsOptions>().Bind(builder.Configuration.GetSection(TwilioSmsOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSettings<TwilioSmsOptions>(builder.Configuration, TwilioSmsOptions.Section);
         builder.Services.AddSingleton<PhoneNumbers>();
         builder.Services.AddSingleton<SmsRateLimit>();
         builder.Services.AddSingleton<TwilioSmsEndpoint>();

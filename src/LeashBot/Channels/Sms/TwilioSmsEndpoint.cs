@@ -28,6 +28,7 @@ public sealed class TwilioSmsEndpoint(
     TwilioReplayGuard replays,
     IBot bot,
     ReminderConversation reminders,
+    SmsConventions sms,
     TimeProvider time,
     ILogger<TwilioSmsEndpoint> logger)
 {
@@ -160,13 +161,12 @@ public sealed class TwilioSmsEndpoint(
         }
 
         var response = await adapter.ProcessInProcessActivityAsync(activity, bot.OnTurnAsync, cancellationToken);
-        var texts = ((response?.Body as ExpectedReplies)?.Activities ?? [])
+        var messages = ((response?.Body as ExpectedReplies)?.Activities ?? [])
             .Where(a => a.Type == ActivityTypes.Message && !string.IsNullOrWhiteSpace(a.Text))
-            .Select(a => a.Text)
             .ToList();
 
-        // A turn's replies come back as one text (SmsReplies); should anything else have been sent in the same call, it joins that text.
-        return texts.Count == 0 ? null : string.Join("\n\n", texts);
+        // A turn's replies come back as one text (SmsConventions); should anything else have been sent in the same call, it joins that text the same way.
+        return messages.Count == 0 ? null : sms.ShapeReplies(messages)[0].Text;
     }
 
     private async Task<bool> IsOptedOutAsync(string owner, CancellationToken cancellationToken) =>

@@ -213,7 +213,7 @@ public static class ConsoleEndpoints
 
     private static int Days(int? days, int otherwise) => Math.Clamp(days ?? otherwise, 1, MaxDays);
 
-    private static IResult Refused(int status, string reason) => Results.Json(new { error = reason }, statusCode: status);
+    private static IResult Refused(int status, string reason) => HttpProblems.Refuse(status, reason);
 
     /// <summary>A post from the console's own page (Origin, else Referer, names this host).</summary>
     private static bool SameOrigin(HttpContext context)

@@ -15,15 +15,13 @@ public static class ConsoleServiceExtensions
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
         var config = builder.Configuration;
-        services.AddOptions<ConsoleOptions>().Bind(config.GetSection(ConsoleOptions.Section)).ValidateDataAnnotations()
+        services.AddSettings<ConsoleOptions>(config, ConsoleOptions.Section)
             .Validate<IOptions<List<SiteOptions>>>((console, sites) => !console.Entra.IsConfigured || !string.IsNullOrWhiteSpace(console.Entra.StaffGroupId) || sites.Value.Exists(s => !string.IsNullOrWhiteSpace(s.StaffGroupId)),
-                "Console:Entra needs a staff group: Console:Entra:StaffGroupId (every site) or Sites:N:StaffGroupId (that site)")
-            .ValidateOnStart();
-        services.AddOptions<List<SiteOptions>>().Bind(config.GetSection(SiteOptions.Section))
+                "Console:Entra needs a staff group: Console:Entra:StaffGroupId (every site) or Sites:N:StaffGroupId (that site)");
+        services.AddSettings<List<SiteOptions>>(config, SiteOptions.Section)
             .Validate(sites => sites.Select(s => s.Id).Distinct(StringComparer.Ordinal).Count() == sites.Count && !sites.Exists(s => s.Id == Sites.Main),
                 $"Sites: every site needs its own Id, and '{Sites.Main}' is the top-level Organization's")
-            .Validate(sites => sites.All(s => Valid(s)), "Sites: a site has a wrong setting (Id, AccentColor, Organization, AccessKeySha256 or StaffGroupId)")
-            .ValidateOnStart();
+            .Validate(sites => sites.All(s => Valid(s)), "Sites: a site has a wrong setting (Id, AccentColor, Organization, AccessKeySha256 or StaffGroupId)");
         services.AddSingleton<Sites>();
         services.AddSingleton<ConsoleAccess>();
 

@@ -1,59 +1,10 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using LeashBot.State;
+using LeashBot.Storage;
 using Microsoft.Data.Sqlite;
 
 namespace LeashBot.Hosting.StaffConsole;
-
-/// <summary>Owner's words kept with an event: the message itself, or one before or after a red flag.</summary>
-public sealed record KeptText(string Role, string Text)
-{
-    public const string Message = "message";
-    public const string Before = "before";
-    public const string After = "after";
-}
-
-/// <summary>One event of a turn with the words kept for it (none unless <see cref="ConsoleOptions.KeepMessages"/>).</summary>
-public sealed record LoggedEvent(TurnEvent Event, IReadOnlyList<KeptText> Texts);
-
-/// <summary>A cat's place in the plan after a turn, for the step funnel (the cat is a pseudonym, never its name).</summary>
-public sealed record CatStep(string Cat, int Step, DateTimeOffset StepStarted);
-
-/// <summary>
-/// One completed message turn as the console logs it. <see cref="Owner"/> and <see cref="Conversation"/> are
-/// pseudonyms (hashes of the stored keys), never a phone number or a channel's own id.
-/// </summary>
-public sealed record TurnRecord(DateTimeOffset At, string Site, string Channel, string Conversation, string Owner)
-{
-    public IReadOnlyList<LoggedEvent> Events { get; init; } = [];
-
-    public IReadOnlyList<CatStep> Cats { get; init; } = [];
-}
-
-/// <summary>
-/// A turn queued for the event log. Once it is written, <see cref="RedFlagEventId"/> names its red-flag event (if it
-/// had one), so messages after the red flag can be kept with it; the background writer sets it and reads it.
-/// </summary>
-public sealed class LoggedTurn(TurnRecord turn)
-{
-    public TurnRecord Turn { get; } = turn;
-
-    /// <summary>The id of the turn's red-flag event once written; null before, without one, or when the write failed.</summary>
-    public long? RedFlagEventId { get; internal set; }
-}
-
-/// <summary>Where the turn's events go: the small interface the turn's recorder writes through. Nothing here waits for the disk but forgetting.</summary>
-public interface IEventLog
-{
-    /// <summary>Queues a turn to be written in the background; returns at once (the turn never waits for the log).</summary>
-    LoggedTurn Queue(TurnRecord turn);
-
-    /// <summary>Queues a message sent after a red flag, to be kept with that red flag (written after it).</summary>
-    void QueueKeptAfter(LoggedTurn redFlagTurn, string owner, DateTimeOffset at, string text);
-
-    /// <summary>Removes everything about an owner (events, kept words, cats, conversations), after whatever was queued before; completes when it is gone.</summary>
-    Task ForgetOwnerAsync(string owner, CancellationToken cancellationToken);
-}
 
 /// <summary>
 /// The console's event log in SQLite: a file of its own beside the state (or in memory with the memory store). Counts
@@ -69,7 +20,7 @@ public interface IEventLog
 /// turns are not logged (counted in <see cref="Dropped"/> and warned about) rather than held in memory without bound.
 /// </para>
 /// </summary>
-public sealed class EventLog : IEventLog, IDisposable
+public sealed partial class EventLog : IEventLog, IDisposable
 {
     /// <summary>Turns that may wait for the writer before further turns go unlogged.</summary>
     public const int DefaultMaxPending = 20_000;
@@ -81,7 +32,6 @@ public sealed class EventLog : IEventLog, IDisposable
     private static readonly TimeSpan BatchWindow = TimeSpan.FromMilliseconds(25);
 
     private const string Schema = """
-        PRAGMA journal_mode=WAL;
         CREATE TABLE IF NOT EXISTS events (id INTEGER PRIMARY KEY, at INTEGER NOT NULL, site TEXT NOT NULL, channel TEXT NOT NULL,
           conversation TEXT NOT NULL, owner TEXT NOT NULL, kind TEXT NOT NULL, topic TEXT, fallback TEXT, tier TEXT, signs TEXT,
           systems TEXT, helped INTEGER);
@@ -97,8 +47,7 @@ public sealed class EventLog : IEventLog, IDisposable
         CREATE TABLE IF NOT EXISTS labels (id INTEGER PRIMARY KEY, site TEXT NOT NULL, text TEXT NOT NULL, topic TEXT NOT NULL, by TEXT NOT NULL, at INTEGER NOT NULL);
         """;
 
-    private readonly string _connectionString;
-    private readonly SqliteConnection? _keepAlive;
+    private readonly SqliteConnections _connections;
     private readonly ILogger? _logger;
 
     // What turns have queued, in order: LoggedTurn, KeptAfter and Forget items. Only the holder of _database takes from it.
@@ -120,23 +69,7 @@ public sealed class EventLog : IEventLog, IDisposable
         ArgumentOutOfRangeException.ThrowIfLessThan(maxPending, 1);
         _logger = logger;
         MaxPending = maxPending;
-        if (path is null)
-        {
-            _connectionString = $"Data Source=file:console-{Guid.NewGuid():N}?mode=memory&cache=shared";
-            _keepAlive = new SqliteConnection(_connectionString);
-            _keepAlive.Open();
-        }
-        else
-        {
-            var folder = Path.GetDirectoryName(Path.GetFullPath(path));
-            if (folder is not null)
-            {
-                Directory.CreateDirectory(folder);
-            }
-
-            _connectionString = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = true }.ToString();
-        }
-
+        _connections = new SqliteConnections(path, TimeSpan.FromSeconds(5), secureDelete: true);
         using (var connection = Open())
         {
             Execute(connection, Schema);
@@ -205,7 +138,7 @@ public sealed class EventLog : IEventLog, IDisposable
             WritePending();
         }
 
-        _keepAlive?.Dispose();
+        _connections.KeepAlive?.Dispose();
     }
 
     /// <summary>Deletes kept words older than <paramref name="textsBefore"/> and events older than <paramref name="eventsBefore"/>.</summary>
@@ -362,40 +295,6 @@ public sealed class EventLog : IEventLog, IDisposable
         }
     }
 
-    /// <summary>Writes a turn; returns the id of its red-flag event, if it had one.</summary>
-    private static long? InsertTurn(SqliteConnection connection, SqliteTransaction tx, TurnRecord turn)
-    {
-        var at = turn.At.ToUnixTimeMilliseconds();
-        long? redFlag = null;
-        Command(connection, tx, "INSERT OR IGNORE INTO conversations (id, site, channel, owner, started) VALUES ($c, $s, $ch, $o, $at)",
-            ("$c", turn.Conversation), ("$s", turn.Site), ("$ch", turn.Channel), ("$o", turn.Owner), ("$at", at)).ExecuteNonQuery();
-
-        InsertEvent(connection, tx, turn, at, MessageKind, null);
-        foreach (var (e, texts) in turn.Events)
-        {
-            var id = InsertEvent(connection, tx, turn, at, KindName(e.Kind), e);
-            if (e.Kind == TurnEventKind.RedFlag)
-            {
-                redFlag = id;
-            }
-
-            foreach (var text in texts)
-            {
-                InsertText(connection, tx, id, turn.Owner, at, text.Role, text.Text);
-            }
-        }
-
-        foreach (var cat in turn.Cats)
-        {
-            Command(connection, tx, "INSERT OR IGNORE INTO cats (owner, cat, site, first_at) VALUES ($o, $c, $s, $at)",
-                ("$o", turn.Owner), ("$c", cat.Cat), ("$s", turn.Site), ("$at", Math.Min(at, cat.StepStarted.ToUnixTimeMilliseconds()))).ExecuteNonQuery();
-            Command(connection, tx, "INSERT OR IGNORE INTO steps (owner, cat, step, at) VALUES ($o, $c, $n, $at)",
-                ("$o", turn.Owner), ("$c", cat.Cat), ("$n", cat.Step), ("$at", cat.Step == 1 ? Math.Min(at, cat.StepStarted.ToUnixTimeMilliseconds()) : cat.StepStarted.ToUnixTimeMilliseconds())).ExecuteNonQuery();
-        }
-
-        return redFlag;
-    }
-
     private void ForgetNow(Forget forget)
     {
         try
@@ -421,79 +320,7 @@ public sealed class EventLog : IEventLog, IDisposable
         }
     }
 
-    internal static string In(IReadOnlyCollection<string> values) => string.Join(", ", Enumerable.Range(0, values.Count).Select(i => "$in" + i));
-
-    internal static (string, object?)[] Params(IReadOnlyCollection<string> values) => [.. values.Select((v, i) => ("$in" + i, (object?)v))];
-
-    public const string MessageKind = "message";
-
-    public const string ReminderOptInKind = "reminder-opt-in";
-
-    public const string ReminderOptOutKind = "reminder-opt-out";
-
-    public static string KindName(TurnEventKind kind) => kind switch
-    {
-        TurnEventKind.TopicAnswered => "answered",
-        TurnEventKind.Fallback => "fallback",
-        TurnEventKind.RedFlag => "redflag",
-        TurnEventKind.Helped => "helped",
-        TurnEventKind.ReminderOptIn => ReminderOptInKind,
-        TurnEventKind.ReminderOptOut => ReminderOptOutKind,
-        _ => kind.ToString().ToLowerInvariant(),
-    };
-
-    public static string FallbackName(FallbackKind kind) => kind switch
-    {
-        FallbackKind.NotSure => "not-sure",
-        FallbackKind.DidYouMean => "did-you-mean",
-        FallbackKind.OutOfScope => "out-of-scope",
-        _ => "did-not-help",
-    };
-
-    private static long InsertEvent(SqliteConnection connection, SqliteTransaction tx, TurnRecord turn, long at, string kind, TurnEvent? e) =>
-        (long)Command(connection, tx, """
-            INSERT INTO events (at, site, channel, conversation, owner, kind, topic, fallback, tier, signs, systems, helped)
-            VALUES ($at, $s, $ch, $c, $o, $k, $t, $f, $tier, $signs, $systems, $h) RETURNING id
-            """,
-            ("$at", at), ("$s", turn.Site), ("$ch", turn.Channel), ("$c", turn.Conversation), ("$o", turn.Owner), ("$k", kind),
-            ("$t", e?.Topic), ("$f", e?.Fallback is { } f ? FallbackName(f) : null), ("$tier", e?.Tier),
-            ("$signs", e is { Signs.Count: > 0 } ? string.Join(',', e.Signs) : null),
-            ("$systems", e is { BodySystems.Count: > 0 } ? string.Join(',', e.BodySystems) : null),
-            ("$h", e?.Helped is { } h ? (h ? 1 : 0) : null)).ExecuteScalar()!;
-
-    private static void InsertText(SqliteConnection connection, SqliteTransaction? tx, long eventId, string owner, long at, string role, string text) =>
-        Command(connection, tx, "INSERT INTO texts (event_id, at, owner, role, text) VALUES ($e, $at, $o, $r, $t)",
-            ("$e", eventId), ("$at", at), ("$o", owner), ("$r", role), ("$t", text)).ExecuteNonQuery();
-
-    private static void Checkpoint(SqliteConnection connection) => Execute(connection, "PRAGMA wal_checkpoint(TRUNCATE);");
-
-    private SqliteConnection Open()
-    {
-        var connection = new SqliteConnection(_connectionString);
-        connection.Open();
-        Execute(connection, "PRAGMA secure_delete=ON; PRAGMA busy_timeout=5000;");
-        return connection;
-    }
-
-    private static void Execute(SqliteConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
-    }
-
-    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction? tx, string sql, params (string Name, object? Value)[] parameters)
-    {
-        var command = connection.CreateCommand();
-        command.Transaction = tx;
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters)
-        {
-            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
-        }
-
-        return command;
-    }
+    private SqliteConnection Open() => _connections.Open();
 
     /// <summary>A message after a red flag, queued to be kept with it.</summary>
     private sealed record KeptAfter(LoggedTurn RedFlag, string Owner, long At, string Text);

@@ -106,7 +106,7 @@
         }).then(function (response) { return response.json().then(function (body) { return { ok: response.ok, body: body }; }); })
           .then(function (result) {
             var status = $("#missed-status");
-            if (!result.ok) { text(status, "Not labelled: " + (result.body.error || "") + " " + (result.body.problems || []).join("; ")); return; }
+            if (!result.ok) { text(status, "Not labelled: " + (result.body.detail || result.body.error || "") + " " + (result.body.problems || []).join("; ")); return; }
             text(status, result.body.labelled + " labelled as " + select.value + (result.body.applied ? ", and the bot uses it from the next message." : "."));
             card.classList.add("done");
           });
