@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using System.Text;
 using LeashBot.Storage;
 using Microsoft.Bot.Builder;
 using Newtonsoft.Json;

@@ -20,11 +20,15 @@ public sealed class AzuriteAwareTestFramework(IMessageSink messageSink) : XunitT
         new Executor(assemblyName, SourceInformationProvider, DiagnosticMessageSink);
 
     /// <summary>Why a class that needs Azurite is skipped here, or null when it runs (Azurite is there, or this is CI).</summary>
-    public static string? SkipReason(Type testClass)
+    public static string? SkipReason(Type testClass) => SkipReason(testClass, IsCi, AzuriteFixture.IsInstalled);
+
+    /// <summary>The decision itself: skipped only when the class needs Azurite, it is not installed, and this is not CI.</summary>
+    public static string? SkipReason(Type testClass, bool inCi, bool azuriteInstalled)
     {
+        ArgumentNullException.ThrowIfNull(testClass);
         var needsAzurite = testClass.GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IClassFixture<>)
             && i.GetGenericArguments()[0] is var fixture && (typeof(AzuriteFixture).IsAssignableFrom(fixture) || fixture == typeof(AzuriteQueues)));
-        if (!needsAzurite || IsCi || AzuriteFixture.IsInstalled)
+        if (!needsAzurite || inCi || azuriteInstalled)
         {
             return null;
         }
