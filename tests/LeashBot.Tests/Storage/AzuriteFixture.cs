@@ -7,8 +7,7 @@ namespace LeashBot.Tests.Storage;
 /// <summary>
 /// A real Azurite Blob service for the test class that uses it, on a free port, persisting to a temp folder (so it
 /// can be stopped and started again without losing data). Installed with <c>npm ci --prefix tests/azurite</c>;
-/// if it is missing, the classes that use it are skipped with that reason outside CI and fail in CI
-/// (<see cref="Support.AzuriteAwareTestFramework"/>).
+/// if it is missing the tests fail: they never skip.
 /// </summary>
 public class AzuriteFixture : IAsyncLifetime
 {
@@ -23,23 +22,6 @@ public class AzuriteFixture : IAsyncLifetime
 
     public string ConnectionString =>
         $"DefaultEndpointsProtocol=http;AccountName={Account};AccountKey={Key};BlobEndpoint=http://127.0.0.1:{Port}/{Account};";
-
-    /// <summary>True when <see cref="FindExecutable"/> finds Azurite.</summary>
-    public static bool IsInstalled
-    {
-        get
-        {
-            try
-            {
-                FindExecutable();
-                return true;
-            }
-            catch (InvalidOperationException)
-            {
-                return false;
-            }
-        }
-    }
 
     public static string FindExecutable()
     {
