@@ -31,6 +31,12 @@ internal sealed class Options
                                   restarted; reports sent within the minute, lost, twice-posted, the last arrival
           --reminder-stores LIST  the stores of --reminders runs, one run each: sqlite (the queue is a table in the
                                   file), blob (Azurite's Blob and queue services: Azure Storage Queues); default both
+          --reminder-routes LIST  how the reminders go: connector (Teams through a simulated Bot Framework
+                                  connector), twilio (the direct SMS route: a simulated Twilio Messages API with its
+                                  message log); default connector
+          --reminder-policies LIST  on the connector route, what an instance does with a send the kill left
+                                  unconfirmed (Reminders:WhenUnconfirmed): skip, resend; default skip (the default
+                                  setting). Twilio's route asks Twilio's log instead, so it runs once
           --no-echo               LeashBot only
           --json                  print the report as JSON on stdout (progress goes to stderr)
           --json-out FILE         also write the JSON report to FILE
@@ -41,6 +47,8 @@ internal sealed class Options
     public bool Quick { get; private set; }
     public int Reminders { get; private set; }
     public IReadOnlyList<string> ReminderStores { get; private set; } = ["sqlite", "blob"];
+    public IReadOnlyList<string> ReminderRoutes { get; private set; } = ["connector"];
+    public IReadOnlyList<string> ReminderPolicies { get; private set; } = ["skip"];
     public int Concurrency { get; private set; } = 32;
     public TimeSpan Duration { get; private set; } = TimeSpan.FromSeconds(10);
     public TimeSpan WarmUp { get; private set; } = TimeSpan.FromSeconds(3);
@@ -81,6 +89,8 @@ internal sealed class Options
                 case "--concurrency": options.Concurrency = Int(); break;
                 case "--reminders": options.Reminders = Int(); break;
                 case "--reminder-stores": options.ReminderStores = List(Value()); break;
+                case "--reminder-routes": options.ReminderRoutes = List(Value()); break;
+                case "--reminder-policies": options.ReminderPolicies = List(Value()); break;
                 case "--duration": options.Duration = Seconds(); break;
                 case "--warmup": options.WarmUp = Seconds(); break;
                 case "--rounds": options.Rounds = Int(); break;
@@ -112,6 +122,16 @@ internal sealed class Options
         if (options.ReminderStores.Count == 0 || options.ReminderStores.Any(s => s is not ("sqlite" or "blob")))
         {
             throw new ArgumentException("--reminder-stores takes sqlite, blob or both.");
+        }
+
+        if (options.ReminderRoutes.Count == 0 || options.ReminderRoutes.Any(r => r is not ("connector" or "twilio")))
+        {
+            throw new ArgumentException("--reminder-routes takes connector, twilio or both.");
+        }
+
+        if (options.ReminderPolicies.Count == 0 || options.ReminderPolicies.Any(p => p is not ("skip" or "resend")))
+        {
+            throw new ArgumentException("--reminder-policies takes skip, resend or both.");
         }
 
         foreach (var mix in options.Mixes.Concat(options.BlobMixes))

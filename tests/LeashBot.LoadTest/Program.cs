@@ -33,11 +33,15 @@ async Task<int> RemindersAsync()
 {
     var failed = 0;
     var runs = new List<ReminderRun>();
-    foreach (var store in options.ReminderStores)
+    var plans = from store in options.ReminderStores
+                from route in options.ReminderRoutes
+                from policy in route == ReminderBenchmark.Twilio ? options.ReminderPolicies.Take(1) : options.ReminderPolicies
+                select (store, route, policy);
+    foreach (var (store, route, policy) in plans)
     {
         try
         {
-            var benchmark = new ReminderBenchmark(HostDlls.Find("LeashBot", options.LeashBotDll), options.Reminders, store, Log);
+            var benchmark = new ReminderBenchmark(HostDlls.Find("LeashBot", options.LeashBotDll), options.Reminders, store, route, policy, Log);
             failed += await benchmark.RunAsync();
             runs.Add(benchmark.Result!);
         }
@@ -50,11 +54,11 @@ async Task<int> RemindersAsync()
         Log("");
     }
 
-    Log("| store | reminders | sent within the minute | last at (after due) | dup | lost | load (1 min, at due–end) |");
-    Log("| --- | --- | --- | --- | --- | --- | --- |");
+    Log("| store | route | unconfirmed sends | reminders | sent within the minute | last at (after due) | dup | lost | load (1 min, at due–end) |");
+    Log("| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
     foreach (var run in runs)
     {
-        Log($"| {run.Store} | {run.Reminders:N0} | {run.WithinMinute:N0} | {run.LastAfterDueSeconds:0.0} s | {run.PostedTwice} | {run.Lost} | {run.Load} |");
+        Log($"| {run.Store} | {run.Route} | {run.Policy} | {run.Reminders:N0} | {run.WithinMinute:N0} | {run.LastAfterDueSeconds:0.0} s | {run.PostedTwice} | {run.Lost} | {run.Load} |");
     }
 
     return failed == 0 ? 0 : 1;

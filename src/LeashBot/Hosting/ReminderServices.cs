@@ -27,6 +27,7 @@ public static class ReminderServices
         services.AddSingleton<ReminderConversation>();
         services.AddSingleton<IDueQueue>(sp => DueQueue(sp.GetRequiredService<IOptions<StorageOptions>>().Value, config));
         services.AddSingleton<IReminderRoute, ConnectorReminderRoute>();
+        services.AddSingleton<ReminderDelivery>();
         services.AddSingleton<ReminderSender>();
         services.AddHostedService(sp => sp.GetRequiredService<ReminderSender>());
         return services;

@@ -42,9 +42,9 @@ public sealed class ReminderClaimTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_reminder_another_instance_is_sending_is_left_to_it_and_taken_up_with_the_same_delivery_id_once_its_claim_ran_out_Simulated_Teams_connector()
+    public async Task With_resend_a_reminder_another_instance_is_sending_is_left_to_it_and_taken_up_with_the_same_delivery_id_once_its_claim_ran_out_Simulated_Teams_connector()
     {
-        using var host = ReminderHost.Create();
+        using var host = ReminderHost.Create(new() { ["Reminders:WhenUnconfirmed"] = "Resend" });
         var owner = host.NewOwner("msteams");
         (await owner.PostAsync(In(owner, "pls remind me at 7pm"))).Says("Done!");
         host.MoveTo(NewYork, 19, 0);
@@ -68,6 +68,40 @@ public sealed class ReminderClaimTests : IAsyncLifetime
         host.Clock.Advance(TimeSpan.FromMinutes(10));
         await host.SendDueAsync();
         Assert.Single(_connector.Requests);
+    }
+
+    [Fact]
+    public async Task By_default_a_send_another_instance_left_unconfirmed_is_not_sent_again_that_day_and_is_recorded_Simulated_Teams_connector()
+    {
+        using var host = ReminderHost.Create();
+        var owner = host.NewOwner("msteams");
+        (await owner.PostAsync(In(owner, "remind me every evening at 7 please"))).Says("Done!");
+        host.MoveTo(NewYork, 19, 0);
+        await ClaimAsOtherInstanceAsync(host, owner.UserId, TimeSpan.FromSeconds(45));
+
+        // The other instance died mid-send: Teams can't be asked whether it took it, so the day is not sent again.
+        for (var step = 0; step < 6; step++)
+        {
+            host.Clock.Advance(TimeSpan.FromSeconds(30));
+            await host.SendDueAsync();
+        }
+
+        Assert.Empty(_connector.Requests);
+        var record = (await host.RecordAsync("msteams", owner.UserId))!;
+        Assert.Equal(ReminderStates.Unconfirmed, record.LastState);
+        Assert.Null(record.SendingUntil);
+
+        // Changing the time the same day plans tomorrow's, not a second one today.
+        (await owner.PostAsync(In(owner, "can u move my reminder to 8:30pm"))).Says("8:30pm");
+        host.MoveTo(NewYork, 20, 30, daysLater: 0);
+        await host.SendDueAsync();
+        Assert.Empty(_connector.Requests);
+
+        // The next day is sent as usual.
+        host.MoveTo(NewYork, 20, 30);
+        await host.SendDueAsync();
+        Assert.Single(_connector.Requests);
+        Assert.Equal(ReminderStates.Sent, (await host.RecordAsync("msteams", owner.UserId))!.LastState);
     }
 
     [Fact]

@@ -103,6 +103,41 @@ public sealed class TwilioReminderTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Sms_owner_sets_changes_pauses_and_stops_reminders_by_text_and_the_texts_follow_Simulated_Twilio_API()
+    {
+        Assert.Contains("every day at 7pm", await TextAsync("remind me to practise every evening at 7"), StringComparison.Ordinal);
+        Assert.Contains("at 6:30pm", await TextAsync("can u make it 6.30pm instead"), StringComparison.Ordinal);
+        _host.MoveTo(Chicago, 18, 30);
+        await _host.SendDueAsync();
+        Assert.Single(_twilio.Requests);
+
+        // Paused for a week: no texts in it, then they come back by themselves.
+        Assert.Contains("paused until", await TextAsync("pls pause reminders for a week, away on holiday"), StringComparison.Ordinal);
+        for (var day = 0; day < 6; day++)
+        {
+            _host.MoveTo(Chicago, 18, 30);
+            await _host.SendDueAsync();
+        }
+
+        Assert.Single(_twilio.Requests);
+        _host.MoveTo(Chicago, 18, 30);
+        await _host.SendDueAsync();
+        Assert.Equal(2, _twilio.Requests.Count);
+
+        // Stopped in words (not the carrier keyword): no more texts, and the sealed number is gone.
+        Assert.Contains("no more reminders", await TextAsync("i dont want the reminders anymore thx"), StringComparison.Ordinal);
+        for (var day = 0; day < 5; day++)
+        {
+            _host.MoveTo(Chicago, 18, 30);
+            await _host.SendDueAsync();
+        }
+
+        Assert.Equal(2, _twilio.Requests.Count);
+        var owner = _host.Services.GetRequiredService<PhoneNumbers>().Pseudonym(Number);
+        Assert.Null((await _host.RecordAsync("sms", owner))!.Address);
+    }
+
+    [Fact]
     public async Task A_number_Twilio_reports_unsubscribed_is_quieted_and_a_server_error_is_tried_again_Simulated_Twilio_API()
     {
         await TextAsync("nudge me at 6pm");
@@ -124,53 +159,10 @@ public sealed class TwilioReminderTests : IAsyncLifetime
     [Fact]
     public async Task A_send_with_no_answer_within_its_claim_is_checked_in_Twilios_message_log_before_any_second_text_Simulated_Twilio_API()
     {
-        // The simulated API keeps a message log as Twilio does, listed newest first by GET Messages.json?To=...
-        var log = new List<(string To, string From, string Body, DateTimeOffset Created)>();
-        var lists = 0;
-        var logged = true;
-        _twilio.Lookup = (path, body) =>
-        {
-            if (!path.Contains("/Messages.json", StringComparison.Ordinal))
-            {
-                return null;
-            }
-
-            if (body.Length > 0)
-            {
-                var form = HttpUtility.ParseQueryString(body);
-                lock (log)
-                {
-                    if (logged)
-                    {
-                        log.Add((form["To"]!, form["From"]!, form["Body"]!, _host.Clock.GetUtcNow()));
-                    }
-                }
-
-                return null;
-            }
-
-            Interlocked.Increment(ref lists);
-            var to = HttpUtility.ParseQueryString(new Uri("http://x" + path).Query)["To"];
-            var messages = new System.Text.Json.Nodes.JsonArray();
-            lock (log)
-            {
-                foreach (var sent in log.Where(m => m.To == to).Reverse())
-                {
-                    messages.Add(new System.Text.Json.Nodes.JsonObject
-                    {
-                        ["sid"] = "SM" + Guid.NewGuid().ToString("N"), ["to"] = sent.To, ["from"] = sent.From, ["body"] = sent.Body,
-                        ["direction"] = "outbound-api", ["status"] = "sent",
-                        ["date_created"] = sent.Created.UtcDateTime.ToString("ddd, dd MMM yyyy HH:mm:ss '+0000'", System.Globalization.CultureInfo.InvariantCulture),
-                    });
-                }
-            }
-
-            var page = new System.Text.Json.Nodes.JsonObject
-            {
-                ["messages"] = messages, ["uri"] = path, ["page"] = 0, ["page_size"] = 20, ["first_page_uri"] = path, ["next_page_uri"] = null, ["previous_page_uri"] = null,
-            };
-            return (200, page.ToJsonString());
-        };
+        // The simulated API keeps a message log as Twilio does, listed newest first by GET Messages.json?To=..., on
+        // Twilio's own clock, here two minutes behind the host's.
+        var log = new TwilioMessageLog(() => _host.Clock.GetUtcNow() - TimeSpan.FromMinutes(2));
+        _twilio.Lookup = log.Answer;
 
         await TextAsync("nudge me at 6pm");
         var owner = _host.Services.GetRequiredService<PhoneNumbers>().Pseudonym(Number);
@@ -186,20 +178,20 @@ public sealed class TwilioReminderTests : IAsyncLifetime
         // The retry asks Twilio's log first, finds the text, and marks the day sent without a second one.
         _host.Clock.Advance(TimeSpan.FromSeconds(10));
         await _host.SendDueAsync();
-        Assert.Equal(1, lists);
+        Assert.Equal(1, log.Lookups);
         Assert.Single(_twilio.Requests);
         Assert.Equal("sent", (await _host.RecordAsync("sms", owner))!.LastState);
 
         // Another day: a text that never reached Twilio's log (only yesterday's is there) is sent again after the same check.
         _twilio.Delay = TimeSpan.FromSeconds(6);
-        logged = false;
+        log.Keeps = false;
         _host.MoveTo(Chicago, 18, 0);
         await _host.SendDueAsync();
         _twilio.Delay = TimeSpan.Zero;
         Assert.Equal(2, _twilio.Requests.Count);
         _host.Clock.Advance(TimeSpan.FromSeconds(10));
         await _host.SendDueAsync();
-        Assert.Equal(2, lists);
+        Assert.Equal(2, log.Lookups);
         Assert.Equal(3, _twilio.Requests.Count);
         Assert.Equal("sent", (await _host.RecordAsync("sms", owner))!.LastState);
     }

@@ -18,6 +18,12 @@ public sealed class TwilioReminderRoute(IOptions<TwilioSmsOptions> options, Phon
 {
     public const string HttpClientName = "LeashBot.TwilioApi";
 
+    /// <summary>
+    /// How far Twilio's clock may be from ours when its log is read. Safe to be generous: LeashBot texts a number at most
+    /// once a day, inside the allowed hours, so the day before's text is always many hours older.
+    /// </summary>
+    private static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
+
     /// <summary>Twilio's error code for a message to a number that has opted out.</summary>
     private const int Unsubscribed = 21610;
 
@@ -71,8 +77,10 @@ public sealed class TwilioReminderRoute(IOptions<TwilioSmsOptions> options, Phon
 
     /// <summary>
     /// Twilio's message log (the Messages API's list, newest first) holds every text sent through the API: a text to
-    /// the owner's number created by the API since the interrupted send began means that send went through. (LeashBot's
-    /// replies to texts are TwiML answers, listed as "outbound-reply", so they don't count.)
+    /// the owner's number created by the API since the interrupted send began (give or take <see cref="ClockSkew"/>)
+    /// means that send went through. (LeashBot's replies to texts are TwiML answers, listed as "outbound-reply", so they
+    /// don't count.) Not filtered by <c>DateSent</c>: a text Twilio took but still holds in its queue has no date sent yet,
+    /// and it will go.
     /// </summary>
     public async Task<bool?> WasDeliveredAsync(ReminderRecord record, string deliveryId, DateTimeOffset since, CancellationToken cancellationToken)
     {
@@ -91,7 +99,7 @@ public sealed class TwilioReminderRoute(IOptions<TwilioSmsOptions> options, Phon
         try
         {
             var messages = await MessageResource.ReadAsync(read, Client(settings)).WaitAsync(cancellationToken);
-            var from = since.UtcDateTime.AddSeconds(-1);
+            var from = (since - ClockSkew).UtcDateTime;
             return messages.Take(20).Any(m => string.Equals(m.Direction?.ToString(), "outbound-api", StringComparison.Ordinal)
                 && m.DateCreated is { } created && (created.Kind == DateTimeKind.Local ? created.ToUniversalTime() : created) >= from);
         }

@@ -329,7 +329,7 @@ public sealed class ReminderConversation(
 
         var zone = ReminderSchedule.Zone(record.TimeZone);
         var today = ReminderSchedule.LocalDay(now, zone);
-        var handledToday = record.LastDay == ReminderSchedule.DayText(today) && record.LastState is ReminderStates.Sent or ReminderStates.Sending;
+        var handledToday = record.MayHaveReachedOwnerOn(ReminderSchedule.DayText(today));
         if (schedule.NextDue(record.Plan, zone, handledToday ? today.AddDays(1) : today, now) is { } due)
         {
             await queue.ScheduleAsync(key, record.Version, due, now, cancellationToken);
@@ -376,12 +376,4 @@ public sealed class ReminderConversation(
         record.HeardAt = clock.GetUtcNow();
         return record;
     }
-}
-
-public static class ReminderStates
-{
-    public const string Sending = "sending";
-    public const string Sent = "sent";
-    public const string Skipped = "skipped";
-    public const string GaveUp = "gave-up";
 }

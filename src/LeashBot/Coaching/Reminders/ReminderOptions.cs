@@ -35,6 +35,13 @@ public sealed class ReminderOptions : IValidatableObject
     [Range(1, 300)]
     public int PollSeconds { get; set; } = 2;
 
+    /// <summary>
+    /// A send a crash left unconfirmed, on Teams or Azure's SMS channel (which can't be asked what they took): skipped
+    /// for that day (default: never twice, at most one a day) or sent again with the same delivery id (never lost, but
+    /// possibly twice). The direct Twilio route asks Twilio's message log instead, so it needs neither.
+    /// </summary>
+    public UnconfirmedSends WhenUnconfirmed { get; set; } = UnconfirmedSends.Skip;
+
     /// <summary>First wait before a retry; it doubles each try, with jitter.</summary>
     [Range(1, 3600)]
     public int RetrySeconds { get; set; } = 5;

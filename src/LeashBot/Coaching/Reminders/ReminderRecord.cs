@@ -88,6 +88,13 @@ public sealed class ReminderRecord
     [JsonIgnore]
     public bool IsSms => Route == ReminderRoutes.Twilio || string.Equals((string?)Conversation?["channelId"], "sms", StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// True when that local day's reminder went, is going, or may have gone (a send a crash left unconfirmed): no other
+    /// reminder that day.
+    /// </summary>
+    public bool MayHaveReachedOwnerOn(string dayText) =>
+        LastDay == dayText && LastState is ReminderStates.Sent or ReminderStates.Sending or ReminderStates.Unconfirmed;
+
     public static string KeyOf(string ownerKey)
     {
         var cut = ownerKey.IndexOf("/users/", StringComparison.Ordinal);
@@ -120,6 +127,21 @@ public sealed class ReminderConsent
 
     /// <summary>The owner's message that asked for reminders.</summary>
     public string Words { get; set; } = "";
+}
+
+/// <summary>What happened to the reminder of <see cref="ReminderRecord.LastDay"/> (<see cref="ReminderRecord.LastState"/>).</summary>
+public static class ReminderStates
+{
+    public const string Sending = "sending";
+    public const string Sent = "sent";
+    public const string Skipped = "skipped";
+    public const string GaveUp = "gave-up";
+
+    /// <summary>
+    /// A send a crash left unconfirmed, on a channel that can't tell whether it took it, not sent again
+    /// (<see cref="UnconfirmedSends.Skip"/>): the owner got it once or not at all.
+    /// </summary>
+    public const string Unconfirmed = "unconfirmed";
 }
 
 public static class ReminderRoutes
