@@ -107,6 +107,7 @@ public static class HostingExtensions
         services.AddSingleton<Replies>();
         services.AddSingleton(sp => new MessageReader(sp.GetRequiredService<TopicRecognizer>(), sp.GetRequiredService<TextRecognizers>(),
             sp.GetRequiredService<BotContent>(), sp.GetService<SemanticDecision>(), sp.GetRequiredService<LearnedTopics>()));
+        services.AddSingleton<CommandReader>();
         services.AddSingleton<MenuMatcher>();
         services.AddSingleton<RouteTable>();
         services.AddSingleton<SessionCorrections>();
