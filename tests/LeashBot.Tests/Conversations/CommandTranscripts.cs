@@ -197,4 +197,23 @@ public sealed class CommandTranscripts(SharedHost shared) : IClassFixture<Shared
         var owner = await OwnerWithOneCatAsync(channel, "Biscuit");
         (await LaterAsync(owner, text)).Says("Biscuit stays on step 1").Says("Short and often");
     }
+
+    [Fact]
+    public async Task A_two_cat_owner_texting_in_bursts_keeps_each_cats_step_and_sessions()
+    {
+        var owner = _host.NewOwner(channelId: "sms");
+        (await owner.SaysAsync("i have two cats, Mango and Olive")).Says("Mango").Says("Olive");
+        (await LaterAsync(owner, "mangos done up to step 4 already tbh, olive is brand new")).Says("Mango is on step 4 of 10 now");
+        (await LaterAsync(owner, "mango did 8 min today, he was chill")).Says("Logged: 8 min with Mango at step 4");
+        (await LaterAsync(owner, "olive did like 5 mins, sniffed it n pawed at it, happy girl")).Says("Logged: 5 min with Olive at step 1");
+
+        // A keep for the cat just spoken about, with a question about the other cat beside it: Mango never moves.
+        (await LaterAsync(owner, "nah keep her on 1 for now. did u put mango's 8 min under him tho")).Says("Olive stays on step 1").DoesNotSay("Mango is on step");
+        (await LaterAsync(owner, "ugh wait no that 5 min one was mango not olive")).Says("now belongs to Mango");
+        (await LaterAsync(owner, "undo")).Says("Olive");
+        (await LaterAsync(owner, "where did mango's 8 min session go lol")).DoesNotSay("Logged:").DoesNotSay("How did").DoesNotSay("How long");
+
+        var status = await LaterAsync(owner, "how are they both doing");
+        status.Says("Mango: step 4 of 10").Says("Sessions at this step: 1, 8 min").Says("Olive: step 1 of 10").Says("Sessions at this step: 1, 5 min");
+    }
 }
