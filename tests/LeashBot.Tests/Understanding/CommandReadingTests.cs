@@ -78,7 +78,7 @@ public sealed class CommandReadingTests(ITestOutputHelper output)
         { "t", "where did his 10 min session go", CommandKind.None, null, Certainty.None },
     };
 
-    /// <summary>The phrasings the reading was tuned on (owners' messages from the persona chats and the product brief).</summary>
+    /// <summary>The phrasings the reading was tuned on: owners' messages as owners type them, with the slips it must not make.</summary>
     public static TheoryData<string, string, CommandKind, string?, Certainty> Tuning => new()
     {
         { "t", "u said he might not be ready but that was cos i answered the last q wrong", CommandKind.None, null, Certainty.None },
