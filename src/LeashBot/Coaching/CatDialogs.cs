@@ -148,7 +148,7 @@ public static class CatDialogs
                 var cat = owner.Cats[picked.Index];
                 owner.CurrentCat = cat.Name;
                 var then = step.GetOptions<RouteOptions>();
-                if (then?.TopicId is null)
+                if (then is null || then.TopicId is null && then.Text is null)
                 {
                     await replies.SayAsync(step.Context, c => c.Messages.CatSwitched, cat, ct);
                     return await step.EndDialogAsync(null, ct);

@@ -38,7 +38,8 @@ public sealed partial class CoachingDialog : ComponentDialog
         AddDialog(new WaterfallDialog<NoValues>(Router.DialogId, router.Steps));
         AddDialog(new ChecklistDialog(replies, state, clock));
         AddDialog(new LogSessionDialog(replies, state, reader, text, ledger, stepChanges));
-        AddDialog(new StepOfferDialog(replies, state, ledger, stepChanges));
+        AddDialog(new StepOfferDialog(replies, state, reader, ledger, stepChanges));
+        AddDialog(new LogOfferDialog(replies, state, reader));
         AddDialog(new TroubleshootDialog(replies, state, stepChanges));
         AddDialog(new FaqMenuDialog(replies));
         AddDialog(new CatDialogs.AddCat(replies, state, reader, ledger));
@@ -110,7 +111,7 @@ public sealed partial class CoachingDialog : ComponentDialog
             return await innerDc.CancelAllDialogsAsync(cancellationToken);
         }
 
-        if (_router.AsksToStartOver(reading))
+        if (_router.AsksToStartOver(reading, owner))
         {
             await innerDc.CancelAllDialogsAsync(cancellationToken);
             return await innerDc.BeginDialogAsync(StartOverDialog.DialogId, null, cancellationToken);

@@ -84,7 +84,10 @@ public sealed class ProgressLedger(BotContent content, TimeProvider clock)
         Touch(change, cat);
         cat.Step = step;
         cat.Finished = false;
-        cat.StepStarted = clock.GetUtcNow();
+
+        // Back on a step it was on before, the cat keeps that step's sessions: a step move never drops history.
+        var now = clock.GetUtcNow();
+        cat.StepStarted = cat.Sessions.Where(s => s.Step == step && s.At < now).Select(s => s.At).DefaultIfEmpty(now).Min();
         return true;
     }
 

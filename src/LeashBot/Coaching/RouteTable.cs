@@ -47,6 +47,9 @@ public sealed class RouteTurn
     public required IReadOnlyList<CatProfile> Cats { get; init; }
     public required string Topic { get; init; }
 
+    /// <summary>The one command the message gives (see <see cref="CommandReader"/>).</summary>
+    public OwnerCommand Command { get; init; } = OwnerCommand.None;
+
     public CatProfile? Cat => Cats.Count > 0 ? Cats[0] : null;
 
     public WaterfallStepContext<NoValues> FlowStep =>
@@ -78,7 +81,6 @@ public sealed class RouteTable
     private readonly BotAccessors _state;
     private readonly MenuMatcher _menu;
     private readonly StepChanges _stepChanges;
-    private readonly PhraseList _delete;
 
     public RouteTable(Replies replies, BotAccessors state, MenuMatcher menu, StepChanges stepChanges)
     {
@@ -87,7 +89,6 @@ public sealed class RouteTable
         _state = state;
         _menu = menu;
         _stepChanges = stepChanges;
-        _delete = new(replies.Content.Reading.StepCommands.Delete);
         var content = replies.Content;
         var messages = content.Messages;
 
@@ -112,12 +113,14 @@ public sealed class RouteTable
                 ? replies.CurrentStepAsync(t.Context, t.Cat!, withIntro: false, ct)
                 : replies.NextAsync(t.Context, t.Cat!, ct)),
             [TopicIds.PlanStep] = new(CatNeed.None, Answer: (t, ct) => replies.StepAboutAsync(t.Context, t.Reading.StepNumber, t.Cat, ct), AnswersAside: true, Remembered: true),
+            // A report the command reading is only fairly sure of ("he wears it fine for half an hr") is asked about once.
             [TopicIds.PlanLog] = new(CatNeed.One, Flow: (t, ct) =>
-                t.FlowStep.BeginDialogAsync(LogSessionDialog.DialogId, new LogSessionOptions { CatName = t.Cat!.Name, Text = t.Reading.Text }, ct)),
+                t.FlowStep.BeginDialogAsync(t.Command is { Kind: CommandKind.LogSession, Certainty: Certainty.Likely } ? LogOfferDialog.DialogId : LogSessionDialog.DialogId,
+                    new LogSessionOptions { CatName = t.Cat!.Name, Text = t.Reading.Text }, ct)),
             [TopicIds.PlanUndo] = new(CatNeed.None, Answer: UndoAsync),
 
             // "go back a step" moves the cat back; "why step back he was fine??" asks, and changes nothing.
-            [TopicIds.PlanStepBack] = new(CatNeed.One, Answer: (t, ct) => stepChanges.TellsToStepBack(t.Reading.Text)
+            [TopicIds.PlanStepBack] = new(CatNeed.One, Answer: (t, ct) => t.Command.Is(CommandKind.StepBack)
                 ? stepChanges.StepBackAsync(t.Context, t.Owner, t.Cat!, ct)
                 : stepChanges.UnchangedAsync(t.Context, t.Cat!, ct)),
             [TopicIds.PlanMoveSession] = new(CatNeed.None, Flow: MoveSessionAsync),
@@ -261,7 +264,7 @@ public sealed class RouteTable
         var words = PhraseList.Words(turn.Reading.Text);
         var minutes = turn.Reading.Duration?.TotalMinutes
             ?? (words.Where(w => w.All(char.IsAsciiDigit)).ToList() is [var bare] ? double.Parse(bare, System.Globalization.CultureInfo.InvariantCulture) : null);
-        if (minutes is not null || (_delete.IsIn(words) && !_stepChanges.SaysUndo(words)))
+        if (minutes is not null || turn.Command.Is(CommandKind.DeleteSession))
         {
             await DeleteSessionAsync(turn, minutes, cancellationToken);
             return;

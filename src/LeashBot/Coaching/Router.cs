@@ -21,12 +21,9 @@ public sealed class RouteOptions
 /// (a command, a menu pick, chat, several questions, a session report, or the recognizer's topic), settles
 /// which cat it is about, and runs that topic's row of the <see cref="RouteTable"/>.
 /// </summary>
-public sealed class Router(Replies replies, BotAccessors state, MessageReader reader, MenuMatcher menu, RouteTable routes, SessionCorrections corrections, StepChanges stepChanges, LanguageNote language, ForeignAnswers foreign, RedFlagTriage triage, ProgressLedger ledger)
+public sealed class Router(Replies replies, BotAccessors state, MessageReader reader, MenuMatcher menu, RouteTable routes, SessionCorrections corrections, StepChanges stepChanges, LanguageNote language, ForeignAnswers foreign, RedFlagTriage triage, ProgressLedger ledger, CommandReader commands)
 {
     public const string DialogId = "route";
-
-    /// <summary>Longer messages with start-over words are about something else ("the harness fell off so we had to start over").</summary>
-    private const int LongestStartOver = 8;
 
     /// <summary>"what about pepper??": a message this short that names a cat and nothing else asks about that cat.</summary>
     private const int ShortCatQuestion = 5;
@@ -35,7 +32,6 @@ public sealed class Router(Replies replies, BotAccessors state, MessageReader re
     private const double LooselyPlaced = 0.6;
 
     private readonly AnswerMemory _memory = new(state);
-    private readonly PhraseList _startOver = new(replies.Content.Messages.Commands.StartOver);
     private readonly PhraseList _eachCat = new(replies.Content.Reading.EachCat);
     private readonly PhraseList _switchWords = new(replies.Content.Understanding.Topics.Where(t => t.Id == TopicIds.CatSwitch).SelectMany(t => t.Keywords).Select(k => k.Text));
 
@@ -113,6 +109,9 @@ public sealed class Router(Replies replies, BotAccessors state, MessageReader re
         LearnPronoun(owner, reading);
         var messages = replies.Content.Messages;
 
+        // The one command the message gives, if any: only it changes the owner's cats, steps and sessions.
+        var command = commands.Read(reading, owner);
+
         var topic = options.TopicId;
         if (topic is null)
         {
@@ -136,7 +135,7 @@ public sealed class Router(Replies replies, BotAccessors state, MessageReader re
                     return await step.EndDialogAsync(null, cancellationToken);
             }
 
-            if (AsksToStartOver(reading))
+            if (command.Is(CommandKind.StartOver))
             {
                 return await step.BeginDialogAsync(StartOverDialog.DialogId, null, cancellationToken);
             }
@@ -145,6 +144,7 @@ public sealed class Router(Replies replies, BotAccessors state, MessageReader re
             if (await RenameAsync(turn, reading, owner, cancellationToken) is not null)
             {
                 reading = reader.Read(turn, text, owner);
+                command = OwnerCommand.None;
                 if (reading.Recognition.Kind != RecognitionKind.Confident || reading.Recognition.TopicId is TopicIds.CatAdd or TopicIds.CatSwitch or TopicIds.Stories
                     || reading.NewCatName is not null)
                 {
@@ -155,14 +155,14 @@ public sealed class Router(Replies replies, BotAccessors state, MessageReader re
             topic ??= menu.TopicFor(reading, menuWasShown);
 
             // "undo", "put it back", "undo that delete": the last change is reversed, before anything reads the
-            // message as a step command or a fix.
-            if (topic is null && !reading.AsksAQuestion && reading.StepNumber is null && stepChanges.SaysUndo(PhraseList.Words(reading.Text)))
+            // message as a step command or a fix ("i didnt say undo!!" is none).
+            if (topic is null && command.Is(CommandKind.Undo, CommandKind.DeleteSession))
             {
                 topic = TopicIds.PlanUndo;
             }
 
             // Fixes of the last session and one report about several cats come before the usual reading of a session report.
-            if (topic is null && await corrections.AnswerAsync(turn, reading, owner, cancellationToken) is { Answered: true } corrected)
+            if (topic is null && command.Is(CommandKind.FixSession, CommandKind.LogSession) && await corrections.AnswerAsync(turn, reading, owner, cancellationToken) is { Answered: true } corrected)
             {
                 // A cat of a several-cat report whose length or mood is missing is asked about; the rest of a message
                 // that also fixed a session ("i meant 15 not 50. and what about pepper??") is routed after it; else a
@@ -173,15 +173,24 @@ public sealed class Router(Replies replies, BotAccessors state, MessageReader re
                     : await step.EndDialogAsync(null, cancellationToken);
             }
 
-            // "keep him on 4", "put her back on 2", "dont move mango to 5 yet": a step command, before any topic.
-            if (topic is null && await stepChanges.AnswerAsync(turn, reading, owner, CatsFor(CatNeed.One, reading, owner)?[0], cancellationToken) is { Answered: true } stepped)
+            // "keep him on 4" is about the cat the part names or means; with two cats and nothing to tell them apart, ask which.
+            if (topic is null && options.Text is null && command.IsStep && command.Cat is null && owner.Cats.Count > 1)
             {
+                return await step.BeginDialogAsync(CatDialogs.ChooseCatId, new RouteOptions { Text = text }, cancellationToken);
+            }
+
+            // "keep him on 4", "put her back on 2", "dont move mango to 5 yet": a step command, before any topic.
+            if (topic is null && await stepChanges.AnswerAsync(turn, reading, owner, command, CatsFor(CatNeed.One, reading, owner)?[0], cancellationToken) is { Answered: true } stepped)
+            {
+                // The cat a command was about is the cat spoken about now ("put nori on 2" … "put him back on 5").
+                owner.CurrentCat = owner.FindCat(command.Cat)?.Name ?? owner.CurrentCat;
                 return stepped.Offer is { } offer ? await step.BeginDialogAsync(StepOfferDialog.DialogId, offer, cancellationToken)
                     : stepped.Log is { } log ? await step.BeginDialogAsync(LogSessionDialog.DialogId, log, cancellationToken)
+                    : QuestionsBeside(reading, owner) is { } beside ? await step.ReplaceDialogAsync(DialogId, new RouteOptions { Text = beside }, cancellationToken)
                     : await step.EndDialogAsync(null, cancellationToken);
             }
 
-            if (topic is null && corrections.MovesLastSession(reading, owner))
+            if (topic is null && command.Is(CommandKind.MoveSession) && corrections.MovesLastSession(reading, owner))
             {
                 topic = TopicIds.PlanMoveSession;
             }
@@ -204,7 +213,7 @@ public sealed class Router(Replies replies, BotAccessors state, MessageReader re
                 }
             }
 
-            topic ??= TopicOf(reading, owner);
+            topic ??= TopicOf(reading, command, owner);
 
             // "my cats are mango & pepper, pls track both": several new names are cats to meet, whatever else it reads as.
             if (topic is null or TopicIds.OutOfScope && reading.NewCatNames.Count(n => owner.FindCat(n) is null) > 1)
@@ -249,14 +258,16 @@ public sealed class Router(Replies replies, BotAccessors state, MessageReader re
                 topic = TopicIds.PlanProgress;
             }
 
-            // "is 10 minutes too long for her?": a question is never a session to log; it is about the next likeliest topic.
-            if (topic == TopicIds.PlanLog && reading.AsksAQuestion)
+            // "is 10 minutes too long for her?", "is that 4 min one under bean now": a question, or a length the command
+            // reading didn't take as a report, is never a session to log; it is about the next likeliest topic.
+            if (topic == TopicIds.PlanLog && !command.Is(CommandKind.LogSession) && (reading.AsksAQuestion || reading.Duration is not null))
             {
-                topic = reading.Recognition.Candidates.Skip(1).FirstOrDefault(c => c.TopicId != TopicIds.PlanLog)?.TopicId;
+                topic = reading.Recognition.Candidates.Skip(1).FirstOrDefault(c => c.TopicId is not (TopicIds.PlanLog or TopicIds.PlanUndo or TopicIds.PlanMoveSession))?.TopicId;
             }
 
-            // Moving a session to another cat never comes with a number: "i meant 15 not 50" is about the length.
-            if (topic == TopicIds.PlanMoveSession && reading.Text.Any(char.IsAsciiDigit))
+            // Undoing or moving a session is a command, never a topic the words merely sound like ("is a vest ok?").
+            if (topic is TopicIds.PlanUndo && !command.Is(CommandKind.Undo, CommandKind.DeleteSession)
+                || topic is TopicIds.PlanMoveSession && !command.Is(CommandKind.MoveSession))
             {
                 topic = null;
             }
@@ -331,7 +342,7 @@ public sealed class Router(Replies replies, BotAccessors state, MessageReader re
             owner.CurrentCat = cats[0].Name;
         }
 
-        var routeTurn = new RouteTurn { Context = turn, Step = step, Reading = reading, Owner = owner, Cats = cats, Topic = topic };
+        var routeTurn = new RouteTurn { Context = turn, Step = step, Reading = reading, Owner = owner, Cats = cats, Topic = topic, Command = command };
         if (route.Flow is { } flow)
         {
             return await flow(routeTurn, cancellationToken);
@@ -393,17 +404,25 @@ public sealed class Router(Replies replies, BotAccessors state, MessageReader re
     private bool IsAboutHealth(MessageReading reading, string text) => reading.Language == "en" && triage.Read(text).MentionsHealth;
 
     /// <summary>"honestly can we just start over": a short message asking to start over in its own words (the bare command acts at once).</summary>
-    public bool AsksToStartOver(MessageReading reading)
+    public bool AsksToStartOver(MessageReading reading, OwnerProfile owner) => commands.Read(reading, owner).Is(CommandKind.StartOver);
+
+    /// <summary>
+    /// "no leave him on 2. also how long should each session be": the parts of a message that ask about a topic the
+    /// bot knows, and give no command of their own, are answered after the command; null when there are none.
+    /// </summary>
+    private string? QuestionsBeside(MessageReading reading, OwnerProfile owner)
     {
-        ArgumentNullException.ThrowIfNull(reading);
-        return reading.Command == Command.None && reading.WordCount <= LongestStartOver && _startOver.IsIn(PhraseList.Words(reading.Text));
+        var asked = reading.Clauses.Where(c => c.AsksAQuestion && c.Recognition is { Kind: RecognitionKind.Confident, TopicId: { } topic }
+                && routes.Find(topic) is { Flow: null } && commands.Read(reader.Read(c.Text, owner.Cats), owner).Kind == CommandKind.None)
+            .Select(c => c.Text).ToList();
+        return asked.Count > 0 && asked.Count < reading.Clauses.Count ? string.Join(' ', asked) : null;
     }
 
     /// <summary>The topic the reading settles on, or null for "did you mean" / "not sure".</summary>
-    private static string? TopicOf(MessageReading reading, OwnerProfile owner)
+    private static string? TopicOf(MessageReading reading, OwnerCommand command, OwnerProfile owner)
     {
         var recognition = reading.Recognition;
-        if (recognition.Kind != RecognitionKind.OutOfScope && owner.Cats.Count > 0 && reading.IsSessionReport)
+        if (owner.Cats.Count > 0 && command.Is(CommandKind.LogSession) && (recognition.Kind != RecognitionKind.OutOfScope || command.Certainty == Certainty.Certain))
         {
             return TopicIds.PlanLog;
         }
@@ -501,7 +520,7 @@ public sealed class Router(Replies replies, BotAccessors state, MessageReader re
     {
         ArgumentNullException.ThrowIfNull(reading);
         ArgumentNullException.ThrowIfNull(owner);
-        if (reading.Rename is not { } change || owner.FindCat(change.Name) is not null)
+        if (reading.Rename is not { } change || owner.FindCat(change.Name) is not null || !commands.Read(reading, owner).Is(CommandKind.Rename))
         {
             return null;
         }

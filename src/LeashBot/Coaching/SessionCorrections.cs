@@ -57,7 +57,7 @@ public sealed partial class SessionCorrections
     {
         ArgumentNullException.ThrowIfNull(reading);
         ArgumentNullException.ThrowIfNull(owner);
-        if (owner.Cats.Count < 2 || !LooksLikeAFix(reading) || reading.Duration is not null || Recent(owner) is not [.., var last])
+        if (owner.Cats.Count < 2 || !LooksLikeAFix(reading) || Recent(owner) is not [.., var last])
         {
             return false;
         }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using LeashBot.Dialogs;
 using LeashBot.State;
+using LeashBot.Understanding;
 
 namespace LeashBot.Coaching;
 
@@ -28,7 +29,7 @@ public sealed class StepOfferDialog : WaterfallDialog<StepOfferOptions>
     /// <summary>Up to this many words, a yes or a no in the reply is the answer.</summary>
     private const int ShortAnswer = 5;
 
-    public StepOfferDialog(Replies replies, BotAccessors state, ProgressLedger ledger, StepChanges stepChanges)
+    public StepOfferDialog(Replies replies, BotAccessors state, MessageReader reader, ProgressLedger ledger, StepChanges stepChanges)
         : base(DialogId)
     {
         ArgumentNullException.ThrowIfNull(replies);
@@ -62,15 +63,22 @@ public sealed class StepOfferDialog : WaterfallDialog<StepOfferOptions>
         AddStep(async (step, ct) =>
         {
             var text = step.Context.Activity.Text ?? "";
+            var owner = await state.OwnerAsync(step.Context, ct);
+
+            // "put nori on step 1" while Bean's move is asked about: a command for another cat is a new message.
+            var command = stepChanges.CommandIn(reader.Read(step.Context, text, owner), owner);
+            var forAnother = command.Kind != CommandKind.None && command.Cat is { } about && !step.Values.Cats.Exists(c => OwnerProfile.SameName(c, about));
             var wish = stepChanges.Read(text);
-            var answer = wish.MoveOn ? true : wish.Keep || wish.NotTo is not null ? false
+
+            // "no keep her on 1": the step the cat asked about is already on keeps it there, like a no.
+            var stays = step.Values.Cats.Count == 1 && wish.To is { } named && owner.FindCat(step.Values.Cats[0])?.Step == named;
+            var answer = forAnother ? null : wish.MoveOn ? true : wish.Keep || wish.NotTo is not null || stays ? false
                 : PhraseList.Words(text).Length <= ShortAnswer && wish.To is null ? step.GetResult<bool?>() : null;
             if (answer is null)
             {
                 return await Router.HandBackAsync(step, ct);
             }
 
-            var owner = await state.OwnerAsync(step.Context, ct);
             var change = answer.Value ? ProgressLedger.Begin(owner, ChangeKind.StepMoved) : null;
             for (var i = 0; i < step.Values.Cats.Count; i++)
             {

@@ -237,6 +237,12 @@ public sealed class PlanContent
 
     /// <summary>"pepper step 2": whether to put the cat on that step is asked, not assumed.</summary>
     [JsonProperty(Required = Required.Always)] public string StepOffer { get; set; } = "";
+
+    /// <summary>Asks once before logging a length and a mood that may not be a session done ({cat}, {minutes}).</summary>
+    [JsonProperty(Required = Required.Always)] public string LogOffer { get; set; } = "";
+
+    /// <summary>The owner said no to logging it.</summary>
+    [JsonProperty(Required = Required.Always)] public string LogOfferDeclined { get; set; } = "";
     [JsonProperty(Required = Required.Always)] public string MoveOnDeclined { get; set; } = "";
 
     /// <summary>"keep him on 4", "dont move him yet": the cat stays where it is.</summary>
@@ -441,6 +447,9 @@ public sealed class ReadingContent
     /// <summary>How owners tell the bot to change (or keep) a cat's step and its sessions.</summary>
     [JsonProperty(Required = Required.Always)] public StepCommandWords StepCommands { get; set; } = new();
 
+    /// <summary>How a message is read for the one command it gives (see CommandReader).</summary>
+    [JsonProperty(Required = Required.Always)] public CommandReadingWords CommandReading { get; set; } = new();
+
     /// <summary>Lead-ins ordinary words follow as often as names ("it's late", "i have 2 cats"): the name after one must look like a name.</summary>
     [JsonProperty(Required = Required.Always)] public List<string> LooseNameLeadIns { get; set; } = [];
 
@@ -507,6 +516,56 @@ public sealed class AnimalWords
     /// <summary>Other animals, one or two words each ("dog", "guinea pig").</summary>
     [JsonProperty(Required = Required.Always)] public List<string> Others { get; set; } = [];
 }
+
+/// <summary>Words that decide whether a part of a message gives a command or only talks about one.</summary>
+public sealed class CommandReadingWords
+{
+    /// <summary>"u said", "she told me": a command word after one is quoted, not given.</summary>
+    [JsonProperty(Required = Required.Always)] public List<string> Reported { get; set; } = [];
+
+    /// <summary>"i said undo": the owner repeating their own command.</summary>
+    [JsonProperty(Required = Required.Always)] public List<string> OwnVoice { get; set; } = [];
+
+    /// <summary>"no", "ugh": words that open a part without being part of it.</summary>
+    [JsonProperty(Required = Required.Always)] public List<string> Interjections { get; set; } = [];
+
+    /// <summary>"if i undo it": a what-if gives no command.</summary>
+    [JsonProperty(Required = Required.Always)] public List<string> Hypothetical { get; set; } = [];
+
+    /// <summary>"did", "is": with a subject after it, the part opens a yes/no question.</summary>
+    [JsonProperty(Required = Required.Always)] public List<string> Auxiliaries { get; set; } = [];
+
+    /// <summary>"u", "she": a subject right after an auxiliary.</summary>
+    [JsonProperty(Required = Required.Always)] public List<string> Subjects { get; set; } = [];
+
+    /// <summary>"can you", "pls": a request worded as a question.</summary>
+    [JsonProperty(Required = Required.Always)] public List<string> PoliteOpeners { get; set; } = [];
+
+    /// <summary>"where", "why": before a command word, the part asks about it.</summary>
+    [JsonProperty(Required = Required.Always)] public List<string> AskingWords { get; set; } = [];
+
+    /// <summary>Where a sentence splits into parts read on their own ("but", "tho").</summary>
+    [JsonProperty(Required = Required.Always)] public List<string> PartBreaks { get; set; } = [];
+
+    /// <summary>Units that make a number a length of time.</summary>
+    [JsonProperty(Required = Required.Always)] public List<string> TimeUnits { get; set; } = [];
+
+    /// <summary>"half an hour", "a few minutes": a length without a number.</summary>
+    [JsonProperty(Required = Required.Always)] public List<string> TimeAmounts { get; set; } = [];
+
+    /// <summary>"log", "record": a session to log, even without a length.</summary>
+    [JsonProperty(Required = Required.Always)] public List<string> LogCommands { get; set; } = [];
+
+    /// <summary>"we did", "log": a session done, or one to log.</summary>
+    [JsonProperty(Required = Required.Always)] public List<string> LogWords { get; set; } = [];
+
+    /// <summary>"that 5 min one": words pointing at a session already logged.</summary>
+    [JsonProperty(Required = Required.Always)] public List<string> Pointers { get; set; } = [];
+
+    /// <summary>Pronoun words and the cat pronoun ("he" or "she") they stand for.</summary>
+    [JsonProperty(Required = Required.Always)] public Dictionary<string, string> Pronouns { get; set; } = [];
+}
+
 
 /// <summary>Words of the commands that change a cat's step or its sessions ("keep him on 4", "put her back on 2", "undo").</summary>
 public sealed class StepCommandWords

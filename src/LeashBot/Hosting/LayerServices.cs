@@ -87,6 +87,7 @@ public static class LayerServices
     {
         services.AddSingleton<RedFlagConversation>();
         services.AddSingleton<Replies>();
+        services.AddSingleton<CommandReader>();
         services.AddSingleton<MenuMatcher>();
         services.AddSingleton<RouteTable>();
         services.AddSingleton<SessionCorrections>();
