@@ -2,6 +2,7 @@ using System.Globalization;
 using LeashBot.Content;
 using LeashBot.Dialogs;
 using LeashBot.State;
+using LeashBot.Understanding;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 

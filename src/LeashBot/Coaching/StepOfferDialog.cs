@@ -1,6 +1,7 @@
 using System.Globalization;
 using LeashBot.Dialogs;
 using LeashBot.State;
+using LeashBot.Understanding;
 
 namespace LeashBot.Coaching;
 

@@ -113,6 +113,7 @@ public static class HostingExtensions
         services.AddSingleton<ProgressLedger>();
         services.AddSingleton<StepChanges>();
         services.AddSingleton<ForeignAnswers>();
+        services.AddSingleton<PromptExits>();
         services.AddSingleton<LanguageNote>();
         services.AddSingleton<Router>();
         services.AddSingleton<CoachingDialog>();

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace LeashBot.Coaching;
+namespace LeashBot.Understanding;
 
 /// <summary>
 /// A list of words and phrases from the content (corrections, step words) matched against a message's words:
