@@ -132,7 +132,8 @@ public sealed class CoachBot(TurnRunner runner, BotAccessors state, Replies repl
 
         // Reminders asked for, changed, paused or stopped; anything else counts as the owner having written today.
         var started = clock.GetUtcNow();
-        if (await reminders.ReadAsync(turnContext, text, cancellationToken))
+        var questionPending = (await state.DialogState.GetAsync(turnContext, () => new DialogState(), cancellationToken)).DialogStack.Count > 0;
+        if (await reminders.ReadAsync(turnContext, text, questionPending, cancellationToken))
         {
             return;
         }

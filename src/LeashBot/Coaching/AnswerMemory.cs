@@ -15,7 +15,10 @@ public enum Answered
     /// <summary>The same answer already went out earlier in this turn ("whole plan" asked twice in one message): nothing more is needed.</summary>
     SaidThisTurn,
 
-    /// <summary>The owner got this very answer a few turns ago and asked again in other words: it was not sent again.</summary>
+    /// <summary>
+    /// The owner got this very answer a few turns ago and asked again in other words: instead of the same paragraph, they
+    /// got it again in short (the sentence of it that fits their follow-up best).
+    /// </summary>
     Repeated,
 }
 
@@ -24,9 +27,10 @@ public enum Answered
 /// (<see cref="ConversationFlags.RecentAnswers"/>, 24 characters however long the conversation). An owner who asks again in other words ("what size tho", "like
 /// measure round her chest?") because the answer didn't fit must not get the same paragraph word for word: the
 /// answer is held while it is made, and when its opening paragraph is one of the remembered ones it is dropped, so
-/// the caller can say that's all there is and offer what's close instead.
+/// the owner gets it again in short instead: the one sentence of it that fits their follow-up best
+/// (<see cref="AnswerGist"/>), never a "that's all I have".
 /// </summary>
-public sealed class AnswerMemory(BotAccessors state)
+public sealed class AnswerMemory(BotAccessors state, Replies replies)
 {
     /// <summary>How many answers are remembered: the last few exchanges, not the whole conversation.</summary>
     public const int Kept = 3;
@@ -79,6 +83,7 @@ public sealed class AnswerMemory(BotAccessors state)
         {
             if (ring.AsSpan(i * Width, Width).SequenceEqual(print))
             {
+                await replies.SendAsync(turn, replies.Text(c => c.Messages.Listening.RepeatShort, ("part", AnswerGist.Fitting(first.Text, turn.Activity?.Text))), cancellationToken);
                 return Answered.Repeated;
             }
         }

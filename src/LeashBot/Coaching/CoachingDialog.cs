@@ -13,7 +13,10 @@ public sealed partial class CoachingDialog : ComponentDialog
 {
     public const string DialogId = "coaching";
 
-    private const int ShortReplyWords = 5;
+    /// <summary>Asides in a row after which a question is dropped rather than asked again.</summary>
+    private const int AsidesBeforeDropping = 2;
+
+    private const string AsidesKey = "asides";
 
     private readonly Router _router;
     private readonly Replies _replies;
@@ -22,8 +25,10 @@ public sealed partial class CoachingDialog : ComponentDialog
     private readonly ForeignAnswers _foreign;
     private readonly LanguageNote _language;
     private readonly PhraseList _hedges;
+    private readonly PromptExits _exits;
+    private readonly ChecklistCorrections _checklistCorrections;
 
-    public CoachingDialog(Router router, Replies replies, BotAccessors state, TextRecognizers text, MessageReader reader, ForeignAnswers foreign, LanguageNote language, ProgressLedger ledger, StepChanges stepChanges, TimeProvider clock)
+    public CoachingDialog(Router router, Replies replies, BotAccessors state, TextRecognizers text, MessageReader reader, ForeignAnswers foreign, LanguageNote language, PromptExits exits, ProgressLedger ledger, StepChanges stepChanges, TimeProvider clock)
         : base(DialogId)
     {
         ArgumentNullException.ThrowIfNull(router);
@@ -35,6 +40,8 @@ public sealed partial class CoachingDialog : ComponentDialog
         _foreign = foreign;
         _language = language;
         _hedges = new(replies.Content.Reading.Hedges);
+        _exits = exits;
+        _checklistCorrections = new ChecklistCorrections(replies, state);
         AddDialog(new WaterfallDialog<NoValues>(Router.DialogId, router.Steps));
         AddDialog(new ChecklistDialog(replies, state, clock));
         AddDialog(new LogSessionDialog(replies, state, reader, text, ledger, stepChanges));
@@ -77,7 +84,7 @@ public sealed partial class CoachingDialog : ComponentDialog
         // "1 lol she's fearless" at a numbered list: a short reply that opens with a choice's number picks it.
         if (waitingFor?.Choices is { Count: > 0 } listed && LeadingNumber().Match(turn.Activity.Text ?? "") is { Success: true } number
             && int.TryParse(number.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture, out var picked) && picked >= 1 && picked <= listed.Count
-            && PhraseListWords(turn.Activity.Text!) <= ShortReplyWords + 1)
+            && PhraseListWords(turn.Activity.Text!) <= PendingQuestion.ShortReplyWords + 1)
         {
             turn.Activity.Text = number.Groups[1].Value;
         }
@@ -105,7 +112,11 @@ public sealed partial class CoachingDialog : ComponentDialog
                 return Dialog.EndOfTurn;
         }
 
-        if (reading.Social == SocialAct.Goodbye)
+        // The ways out of a question are the same for every question: see PromptExits.
+        var exit = waitingFor is null ? (reading.Social == SocialAct.Goodbye ? PromptExit.Goodbye : PromptExit.None)
+            : PendingQuestion.PicksAChoice(innerDc.ActiveDialog!.Id, waitingFor, reading) ? PromptExit.None
+            : _exits.Read(reading, PendingQuestion.KindOf(innerDc.ActiveDialog!.Id));
+        if (exit == PromptExit.Goodbye)
         {
             await _replies.SayAsync(turn, c => c.Messages.SmallTalk.GoodbyeMidFlow, owner.Current, cancellationToken);
             return await innerDc.CancelAllDialogsAsync(cancellationToken);
@@ -119,23 +130,33 @@ public sealed partial class CoachingDialog : ComponentDialog
 
         var optional = waitingFor?.Optional == true;
 
+        // "wait, she IS ok with strangers": an earlier checklist answer is changed, then the question is asked again
+        // (before renames: "she IS ok with strangers" names no cat).
+        if (PendingQuestion.IsChecklistQuestion(innerDc) && await _checklistCorrections.TryAsync(innerDc, reading, cancellationToken))
+        {
+            await innerDc.RepromptDialogAsync(cancellationToken);
+            return Dialog.EndOfTurn;
+        }
+
         // "her name is actually Nori" in the middle of a question: renamed, then the same question again.
         if (innerDc.ActiveDialog?.Id != Prompts.CatName && await _router.RenameAsync(turn, reading, owner, cancellationToken) is { } renamed)
         {
-            RenameOnStack(innerDc.Stack, renamed.Old, renamed.New);
+            PendingQuestion.RenameOnStack(innerDc.Stack, renamed.Old, renamed.New);
             return await AfterAsideAsync(innerDc, optional, cancellationToken);
         }
 
-        // "no session today", "skip", "nada": the owner declines the question; it is dropped kindly.
-        if (waitingFor is not null && !optional && Declines(innerDc.ActiveDialog!.Id, reading))
+        // "no session today", "stop", "nvm", "i didn't ask for a quiz": the question is left kindly, nothing saved is lost.
+        if (exit == PromptExit.Leave)
         {
             await _replies.SayAsync(turn, c => c.Messages.Declined, cancellationToken);
             return await innerDc.CancelAllDialogsAsync(cancellationToken);
         }
 
-        if (await _language.NoteOnceAsync(turn, reading, cancellationToken))
+        // "we did 10 min, he was chill" while something else was asked: the question is left and the report logged.
+        if (exit == PromptExit.Report)
         {
-            return await AfterAsideAsync(innerDc, optional, cancellationToken);
+            await innerDc.CancelAllDialogsAsync(cancellationToken);
+            return await innerDc.BeginDialogAsync(Router.DialogId, new RouteOptions { Text = reading.Text }, cancellationToken);
         }
 
         // "yes vet saw her in march. does 8 count as old for this?": an answer with a question beside it. The
@@ -143,9 +164,9 @@ public sealed partial class CoachingDialog : ComponentDialog
         if (waitingFor is not null && !optional && innerDc.ActiveDialog!.Id != Prompts.CatName)
         {
             var answer = AnswerPart(turn, reading, owner);
-            var partly = IsChecklistQuestion(innerDc) && reading.Clauses.Count > 0
+            var partly = PendingQuestion.IsChecklistQuestion(innerDc) && reading.Clauses.Count > 0
                 && (_hedges.IsIn(PhraseList.Words(reading.Clauses[0].Text)) || _hedges.IsIn(PhraseList.Words(answer.Clauses[0].Text)));
-            if (partly || IsAnswer(innerDc.ActiveDialog!.Id, waitingFor, answer))
+            if (partly || PendingQuestion.IsAnswer(innerDc.ActiveDialog!.Id, waitingFor, answer))
             {
                 turn.Activity.Text = answer.Text;
                 if (partly)
@@ -159,6 +180,13 @@ public sealed partial class CoachingDialog : ComponentDialog
                 await AnswerSideQuestionsAsync(turn, reading, owner, cancellationToken);
                 return null;
             }
+        }
+
+        // A first message in another language got the note about English; unless it answered the question, the
+        // question is asked again (the owner didn't move on, so it isn't counted as an aside).
+        if (await _language.NoteOnceAsync(turn, reading, cancellationToken))
+        {
+            return await AfterAsideAsync(innerDc, optional, cancellationToken, movedOn: false);
         }
 
         if (reading.Questions.Count > 1)
@@ -181,14 +209,14 @@ public sealed partial class CoachingDialog : ComponentDialog
             return null;
         }
 
-        if (IsAnswer(innerDc.ActiveDialog!.Id, waitingFor, reading))
+        if (PendingQuestion.IsAnswer(innerDc.ActiveDialog!.Id, waitingFor, reading))
         {
             return null;
         }
 
         // A button of an older card, tapped now ("Stories from other owners" while a yes/no is pending): the tap is
         // the owner's choice, so it is taken as a new message rather than refused.
-        if (IsCardTap(turn.Activity))
+        if (PendingQuestion.IsCardTap(turn.Activity))
         {
             await innerDc.CancelAllDialogsAsync(cancellationToken);
             return await innerDc.BeginDialogAsync(Router.DialogId, new RouteOptions { Text = reading.Text }, cancellationToken);
@@ -220,10 +248,18 @@ public sealed partial class CoachingDialog : ComponentDialog
         }
 
         // Anything else unclear goes to the question, which asks once more and then lets go with a way out; so does a
-        // struggle the owner says didn't happen ("he isn't chewing it").
+        // struggle the owner says didn't happen ("he isn't chewing it"). At a yes/no question a question of the owner's own is never taken as
+        // the answer ("so is that a no to walking them together?" is no "no"): it is said to be beyond the bot, and the
+        // question is asked again.
         if (recognition.Kind != RecognitionKind.Confident || reading.DeniedStruggles.Contains(recognition.TopicId!))
         {
-            return null;
+            if (exit != PromptExit.Question || PendingQuestion.KindOf(innerDc.ActiveDialog!.Id) != AnswerKind.YesNo)
+            {
+                return null;
+            }
+
+            await _replies.SayAsync(turn, c => c.Messages.Listening.SideQuestionUnsure, cancellationToken);
+            return await AfterAsideAsync(innerDc, optional, cancellationToken, saidBackToIt: true);
         }
 
         if (await _router.AnswerAsideAsync(turn, recognition.TopicId!, reading, owner, cancellationToken))
@@ -235,27 +271,6 @@ public sealed partial class CoachingDialog : ComponentDialog
         // question is dropped and the message is routed as new.
         await innerDc.CancelAllDialogsAsync(cancellationToken);
         return await innerDc.BeginDialogAsync(Router.DialogId, new RouteOptions { Text = reading.Text }, cancellationToken);
-    }
-
-    /// <summary>
-    /// The flows under way keep the cat's name (which cat the checklist is for, the question waiting to be asked
-    /// again): after a rename they carry the new one, so the answers land on the renamed cat.
-    /// </summary>
-    private static void RenameOnStack(IEnumerable<DialogInstance> stack, string old, string renamed)
-    {
-        var word = new System.Text.RegularExpressions.Regex(@"\b" + System.Text.RegularExpressions.Regex.Escape(old) + @"\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
-        foreach (var instance in stack)
-        {
-            foreach (var value in instance.State.DescendantsAndSelf().OfType<Newtonsoft.Json.Linq.JValue>().Where(v => v.Type == Newtonsoft.Json.Linq.JTokenType.String).ToList())
-            {
-                value.Value = word.Replace((string)value.Value!, renamed);
-            }
-
-            if (instance.InnerStack is { } inner)
-            {
-                RenameOnStack(inner.DialogStack, old, renamed);
-            }
-        }
     }
 
     private static int PhraseListWords(string text) => PhraseList.Words(text).Length;
@@ -270,10 +285,6 @@ public sealed partial class CoachingDialog : ComponentDialog
         var statements = reading.Clauses.Where(c => !c.AsksAQuestion).Select(c => c.Text).ToList();
         return statements.Count == 0 || statements.Count == reading.Clauses.Count ? reading : _reader.Read(turn, string.Join(". ", statements), owner);
     }
-
-    /// <summary>The pending question is one of the readiness checklist's.</summary>
-    private static bool IsChecklistQuestion(DialogContext innerDc) =>
-        innerDc.ActiveDialog?.Id == Prompts.Confirm && innerDc.Stack.Count > 1 && innerDc.Stack[1].Id == ChecklistDialog.DialogId;
 
     /// <summary>
     /// The questions asked beside an answer, each in a clause that opens like a question: answered when a topic
@@ -302,63 +313,33 @@ public sealed partial class CoachingDialog : ComponentDialog
     [System.Text.RegularExpressions.GeneratedRegex(@"^\s*(\d{1,2})(?:[\s.,!):]|$)")]
     private static partial System.Text.RegularExpressions.Regex LeadingNumber();
 
-    private static bool IsQuestion(MessageReading reading) => reading.Text.Contains('?', StringComparison.Ordinal);
-
-    /// <summary>
-    /// The owner declines the pending question ("no session today", "skip", "nada", "0 minutes") rather than
-    /// answering it; a yes/no question takes "no" as its answer.
-    /// </summary>
-    private static bool Declines(string promptId, MessageReading reading) =>
-        (promptId == Prompts.Duration && reading.Duration is { } none && none <= TimeSpan.Zero) || (reading.Declines && !IsQuestion(reading) && promptId switch
-        {
-            Prompts.Confirm => false,
-            Prompts.Duration => reading.Duration is not { } d || d <= TimeSpan.Zero,
-            Prompts.Mood => reading.Mood is null,
-            Prompts.CatName => reading.NewCatName is null && reading.NewCatNames.Count == 0,
-            _ => true,
-        });
-
     /// <summary>
     /// After an aside: the pending question is asked again when there is one to come back to; an optional
     /// follow-up is simply over.
     /// </summary>
-    private async Task<DialogTurnResult> AfterAsideAsync(DialogContext innerDc, bool optional, CancellationToken cancellationToken)
+    private async Task<DialogTurnResult> AfterAsideAsync(DialogContext innerDc, bool optional, CancellationToken cancellationToken, bool saidBackToIt = false, bool movedOn = true)
     {
-        if (optional || innerDc.ActiveDialog is null)
+        if (optional || innerDc.ActiveDialog is not { } pending)
         {
             return await innerDc.CancelAllDialogsAsync(cancellationToken);
         }
 
-        await _replies.SayAsync(innerDc.Context, c => c.Messages.BackToIt, cancellationToken);
-        await innerDc.RepromptDialogAsync(cancellationToken);
-        return Dialog.EndOfTurn;
-    }
-
-    /// <summary>A tap on one of the bot's card buttons: it carries the choice as its value (see ChoiceFactory).</summary>
-    private static bool IsCardTap(Microsoft.Bot.Schema.IActivity activity) =>
-        activity is Microsoft.Bot.Schema.Activity { Value: Newtonsoft.Json.Linq.JObject value } && value[ChoiceFactory.ChoiceValueKey] is not null;
-
-    /// <summary>
-    /// Whether the message answers the pending question: a tapped button or a short reply naming a choice, a
-    /// yes or no, a mood at the mood question, a length of time at the duration question, a name at the
-    /// name question, or any very short reply. A yes-like phrase inside a question is not an answer.
-    /// </summary>
-    private static bool IsAnswer(string promptId, PromptOptions waitingFor, MessageReading reading)
-    {
-        if (waitingFor.Choices is { Count: > 0 } choices && ChoiceRecognizer.Recognize(reading.Text, choices.ToList()) is { } pick
-            && (pick.Score >= 1.0 || (pick.Score >= 0.5 && reading.WordCount <= ShortReplyWords)))
+        // The owner moved on twice in a row instead of answering: the question is dropped, not asked a third time.
+        var asides = (pending.State[AsidesKey]?.Type == Newtonsoft.Json.Linq.JTokenType.Integer ? pending.State.Value<int>(AsidesKey) : 0) + (movedOn ? 1 : 0);
+        pending.State[AsidesKey] = asides;
+        if (asides >= AsidesBeforeDropping)
         {
-            return true;
+            await _replies.SayAsync(innerDc.Context, c => c.Messages.Listening.QuestionDropped, cancellationToken);
+            return await innerDc.CancelAllDialogsAsync(cancellationToken);
         }
 
-        return promptId switch
+        if (!saidBackToIt)
         {
-            Prompts.Mood when reading.Mood is not null => true,
-            Prompts.Duration when reading.Duration is not null => true,
-            Prompts.CatName when reading.NewCatName is not null || reading.NewCatNames.Count > 1 || reading.BareName is not null || reading.NameAnswer is not null => true,
-            _ when reading.Social != SocialAct.None && reading.YesNo is null && reading.Mood is null => false,
-            _ => reading.WordCount <= 2 || reading.YesNo is not null,
-        };
+            await _replies.SayAsync(innerDc.Context, c => c.Messages.BackToIt, cancellationToken);
+        }
+
+        await innerDc.RepromptDialogAsync(cancellationToken);
+        return Dialog.EndOfTurn;
     }
 }
 

@@ -31,7 +31,7 @@ public sealed class Router(Replies replies, BotAccessors state, MessageReader re
     /// <summary>Below this confidence a topic was only loosely placed (the recognizer's "confident" starts at 0.42).</summary>
     private const double LooselyPlaced = 0.6;
 
-    private readonly AnswerMemory _memory = new(state);
+    private readonly AnswerMemory _memory = new(state, replies);
     private readonly PhraseList _eachCat = new(replies.Content.Reading.EachCat);
     private readonly PhraseList _switchWords = new(replies.Content.Understanding.Topics.Where(t => t.Id == TopicIds.CatSwitch).SelectMany(t => t.Keywords).Select(k => k.Text));
 
@@ -361,8 +361,8 @@ public sealed class Router(Replies replies, BotAccessors state, MessageReader re
     }
 
     /// <summary>
-    /// The owner asked again, in other words, for an answer they got a moment ago: rather than the same paragraph,
-    /// say that's all there is on it and offer the topics closest to what they wrote, or else the menu.
+    /// The owner asked again, in other words, for an answer they got a moment ago and got it again in short: the topics
+    /// closest to what they wrote are offered too, in case they were after one of those.
     /// </summary>
     private async Task<DialogTurnResult> OfferInsteadAsync(WaterfallStepContext<NoValues> step, MessageReading reading, string topic, string text, CancellationToken cancellationToken)
     {
@@ -370,13 +370,9 @@ public sealed class Router(Replies replies, BotAccessors state, MessageReader re
         var close = reading.Recognition.Candidates.Concat(reading.Clauses.SelectMany(c => c.Recognition.Candidates))
             .OrderByDescending(c => c.Score).Select(c => c.TopicId)
             .Where(id => id != topic && routes.Find(id) is { Remembered: true }).Distinct(StringComparer.Ordinal).Take(2).ToList();
-        if (close.Count == 0)
-        {
-            await ShowMenuAsync(step.Context, replies.Content.Messages.Listening.RepeatMenu, cancellationToken);
-            return await step.EndDialogAsync(null, cancellationToken);
-        }
-
-        return await step.BeginDialogAsync(DidYouMeanDialog.DialogId, new DidYouMeanOptions { Topics = close, Text = text, AfterRepeat = true }, cancellationToken);
+        return close.Count == 0
+            ? await step.EndDialogAsync(null, cancellationToken)
+            : await step.BeginDialogAsync(DidYouMeanDialog.DialogId, new DidYouMeanOptions { Topics = close, Text = text, AfterRepeat = true }, cancellationToken);
     }
 
     /// <summary>Notes the topic for the staff console: out of scope counts as a fallback, everything else as answered.</summary>
@@ -582,9 +578,9 @@ public sealed class Router(Replies replies, BotAccessors state, MessageReader re
         {
             await answer(aside, cancellationToken);
         }
-        else if (await _memory.SayOnceAsync(turn, () => answer(aside, cancellationToken), cancellationToken) == Answered.Repeated)
+        else
         {
-            await replies.SayAsync(turn, c => c.Messages.Listening.RepeatAside, cancellationToken);
+            await _memory.SayOnceAsync(turn, () => answer(aside, cancellationToken), cancellationToken);
         }
 
         return true;

@@ -113,7 +113,8 @@ public sealed class DidYouMeanDialog : WaterfallDialog<NoValues>
                 return await Router.HandBackAsync(step, ct);
             }
 
-            await router.ShowMenuAsync(step.Context, replies.Content.Messages.Unsure, ct);
+            // "Something else": they know what they want, so they are asked for it in their own words.
+            await replies.SayAsync(step.Context, c => c.Messages.Listening.AskWhatElse, ct);
             return await step.EndDialogAsync(null, ct);
         });
     }

@@ -34,7 +34,7 @@ public sealed class TroubleshootDialog : WaterfallDialog<TroubleshootValues>
         _replies = replies;
         _hedges = new(replies.Content.Reading.Hedges);
         _state = state;
-        _memory = new AnswerMemory(state);
+        _memory = new AnswerMemory(state, replies);
         _stepChanges = stepChanges;
         AddStep(PickAsync);
         AddStep(AdviseAsync);
@@ -108,7 +108,6 @@ public sealed class TroubleshootDialog : WaterfallDialog<TroubleshootValues>
         // "hes not slipping out of anything tho": advice given a moment ago isn't sent again, nor "did that help?" about it.
         if (await _memory.SayOnceAsync(step.Context, () => SendAdviceAsync(_replies, step.Context, struggleId, owner.Current, step.Context.Activity.Text, cancellationToken), cancellationToken) == Answered.Repeated)
         {
-            await _replies.SayAsync(step.Context, c => c.Messages.Listening.RepeatAside, cancellationToken);
             return await step.EndDialogAsync(null, cancellationToken);
         }
 

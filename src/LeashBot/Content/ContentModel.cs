@@ -86,14 +86,17 @@ public sealed class MessagesContent
 /// <summary>Replies that show the bot listened to how the owner answered, not only to what.</summary>
 public sealed class ListeningMessages
 {
-    /// <summary>Instead of an answer the owner got a moment ago: that's all there is, then a "did you mean" of what's close.</summary>
+    /// <summary>After the short answer again: the topics closest to what the owner wrote, as a "did you mean".</summary>
     [JsonProperty(Required = Required.Always)] public string RepeatDidYouMean { get; set; } = "";
 
-    /// <summary>The same, with the menu when nothing else is close.</summary>
-    [JsonProperty(Required = Required.Always)] public string RepeatMenu { get; set; } = "";
+    /// <summary>An answer the owner got a moment ago, asked for again: the sentence of it ({part}) that fits the follow-up best.</summary>
+    [JsonProperty(Required = Required.Always)] public string RepeatShort { get; set; } = "";
 
-    /// <summary>The same in the middle of a question: a pointer to the answer above, then the question again.</summary>
-    [JsonProperty(Required = Required.Always)] public string RepeatAside { get; set; } = "";
+    /// <summary>"Something else" picked from a "did you mean": what would they like to know?</summary>
+    [JsonProperty(Required = Required.Always)] public string AskWhatElse { get; set; } = "";
+
+    /// <summary>The owner moved on twice instead of answering a question: it is dropped, nothing lost.</summary>
+    [JsonProperty(Required = Required.Always)] public string QuestionDropped { get; set; } = "";
 
     /// <summary>Half a yes to a checklist question ("kinda? brushing fine, nails she hates"): counted as one to work on, and said so.</summary>
     [JsonProperty(Required = Required.Always)] public string Partly { get; set; } = "";
@@ -170,6 +173,15 @@ public sealed class ChecklistContent
     [JsonProperty(Required = Required.Always)] public string VerdictReady { get; set; } = "";
     [JsonProperty(Required = Required.Always)] public string VerdictNotYet { get; set; } = "";
     [JsonProperty(Required = Required.Always)] public string ReadyWorkOn { get; set; } = "";
+
+    /// <summary>Words that say an earlier answer is being changed ("actually", "wait", "i misread", "espera").</summary>
+    [JsonProperty(Required = Required.Always)] public List<string> ChangeWords { get; set; } = [];
+
+    /// <summary>Words that point at the question answered just before ("that last one").</summary>
+    [JsonProperty(Required = Required.Always)] public List<string> LastOneWords { get; set; } = [];
+    [JsonProperty(Required = Required.Always)] public string ChangedYes { get; set; } = "";
+    [JsonProperty(Required = Required.Always)] public string ChangedNo { get; set; } = "";
+    [JsonProperty(Required = Required.Always)] public string ChangedPartly { get; set; } = "";
 }
 
 public sealed class ChecklistQuestion
@@ -177,6 +189,12 @@ public sealed class ChecklistQuestion
     [JsonProperty(Required = Required.Always)] public string Id { get; set; } = "";
     [JsonProperty(Required = Required.Always)] public string Text { get; set; } = "";
     [JsonProperty(Required = Required.Always)] public string HeldBack { get; set; } = "";
+
+    /// <summary>What the question is about, as said when its answer is changed ("treats and toys").</summary>
+    [JsonProperty(Required = Required.Always)] public string Title { get; set; } = "";
+
+    /// <summary>Words (or their beginnings) owners use for this question when they change an earlier answer.</summary>
+    [JsonProperty(Required = Required.Always)] public List<string> About { get; set; } = [];
 }
 
 public sealed class PlanContent
@@ -485,6 +503,9 @@ public sealed class ReadingContent
 
     /// <summary>Replies that decline a pending question ("no session today", "nada").</summary>
     [JsonProperty(Required = Required.Always)] public List<string> Declines { get; set; } = [];
+
+    /// <summary>Replies that leave any pending question ("stop", "nvm", "i didn't ask for that"); a plain no still answers a yes/no question.</summary>
+    [JsonProperty(Required = Required.Always)] public List<string> LeaveQuestion { get; set; } = [];
 
     /// <summary>Per language code, answer words and their English reading ("10 minutos", "sí"), for pending questions.</summary>
     [JsonProperty(Required = Required.Always)] public Dictionary<string, Dictionary<string, string>> AnswerWords { get; set; } = [];

@@ -10,6 +10,10 @@ public sealed class ReminderContent
     [JsonProperty(Required = Required.Always)] public string AskTime { get; set; } = "";
     [JsonProperty(Required = Required.Always)] public string AskZone { get; set; } = "";
     [JsonProperty(Required = Required.Always)] public string ZoneUnknown { get; set; } = "";
+    [JsonProperty(Required = Required.Always)] public string ZoneGaveUp { get; set; } = "";
+    [JsonProperty(Required = Required.Always)] public string SetAside { get; set; } = "";
+    [JsonProperty(Required = Required.Always)] public string Declined { get; set; } = "";
+    [JsonProperty(Required = Required.Always)] public ReminderPlaces Places { get; set; } = new();
     [JsonProperty(Required = Required.Always)] public string Set { get; set; } = "";
     [JsonProperty(Required = Required.Always)] public string SetOnce { get; set; } = "";
     [JsonProperty(Required = Required.Always)] public string HowToChange { get; set; } = "";
@@ -73,6 +77,16 @@ public sealed class ReminderWords
     [JsonProperty(Required = Required.Always)] public Dictionary<string, int> Numbers { get; set; } = [];
     [JsonProperty(Required = Required.Always)] public Dictionary<string, int> Periods { get; set; } = [];
     [JsonProperty(Required = Required.Always)] public Dictionary<string, DayOfWeek> DayNames { get; set; } = [];
+}
+
+/// <summary>Where owners say they are ("manchester", "east coast", "uk", "AEST"), lower case, each with its IANA time zone.</summary>
+public sealed class ReminderPlaces
+{
+    /// <summary>Where the list comes from.</summary>
+    [JsonProperty(Required = Required.Always)] public string Source { get; set; } = "";
+
+    /// <summary>The terms the list may be used under.</summary>
+    [JsonProperty(Required = Required.Always)] public string Licence { get; set; } = "";
     [JsonProperty(Required = Required.Always)] public Dictionary<string, string> Zones { get; set; } = [];
 }
 
@@ -80,11 +94,11 @@ internal static class ReminderRules
 {
     public static IEnumerable<ContentProblem> Check(ReminderContent content)
     {
-        foreach (var (name, zone) in content.Words.Zones)
+        foreach (var (name, zone) in content.Places.Zones)
         {
             if (!TimeZoneInfo.TryFindSystemTimeZoneById(zone, out _))
             {
-                yield return new($"words.zones['{name}']", $"'{zone}' is not a time zone this machine knows (use an IANA name such as Europe/London).");
+                yield return new($"places.zones['{name}']", $"'{zone}' is not a time zone this machine knows (use an IANA name such as Europe/London).");
             }
         }
 

@@ -15,7 +15,7 @@ public static partial class Template
         "org.name", "org.botName", "org.phone", "org.emergencyPhone", "org.hours", "org.disclaimer", "org.staffContact",
         "cat", "cats", "name", "max", "step", "next", "title", "goal", "tip", "target", "minutes", "shorter",
         "mood", "since", "sessions", "total", "days", "reasons", "verdict", "old", "skipped", "first",
-        "streak", "time", "zone", "until", "earliest", "latest",
+        "streak", "time", "zone", "until", "earliest", "latest", "part",
     };
 
     /// <summary>The text with every placeholder taken out, for checks on the words around them.</summary>

@@ -88,6 +88,7 @@ public static class LayerServices
         services.AddSingleton<RedFlagConversation>();
         services.AddSingleton<Replies>();
         services.AddSingleton<CommandReader>();
+        services.AddSingleton<PromptExits>();
         services.AddSingleton<MenuMatcher>();
         services.AddSingleton<RouteTable>();
         services.AddSingleton<SessionCorrections>();

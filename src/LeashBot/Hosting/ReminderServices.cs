@@ -24,6 +24,7 @@ public static class ReminderServices
         services.AddSingleton<ReminderReader>();
         services.AddSingleton<ReminderStore>();
         services.AddSingleton<ReminderWording>();
+        services.AddSingleton<ReminderQuestions>();
         services.AddSingleton<ReminderConversation>();
         services.AddSingleton<IDueQueue>(sp => DueQueue(sp.GetRequiredService<IOptions<StorageOptions>>().Value, config));
         services.AddSingleton<IReminderRoute, ConnectorReminderRoute>();

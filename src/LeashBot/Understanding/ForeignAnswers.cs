@@ -8,7 +8,7 @@ namespace LeashBot.Understanding;
 /// read as their English words so the yes/no, duration and mood prompts take them. Only whole words and phrases
 /// from reading.json's answer words are replaced; the rest of the message stays as typed.
 /// </summary>
-public sealed class ForeignAnswers
+public sealed partial class ForeignAnswers
 {
     private readonly List<(string[] Words, string English)> _phrases;
 
@@ -38,6 +38,10 @@ public sealed class ForeignAnswers
         return replaced ? result.ToString() : null;
     }
 
+    /// <summary>The words, lower case; a letter typed three times or more for emphasis counts once ("siii", "claroooo").</summary>
     private static string[] Split(string text) =>
-        text.ToLowerInvariant().Split([' ', ',', '.', '!', '¡', '?', '¿', '\t', '\n'], StringSplitOptions.RemoveEmptyEntries);
+        [.. text.ToLowerInvariant().Split([' ', ',', '.', '!', '¡', '?', '¿', '\t', '\n'], StringSplitOptions.RemoveEmptyEntries).Select(w => Emphasis().Replace(w, "$1"))];
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(\p{L})\1{2,}")]
+    private static partial System.Text.RegularExpressions.Regex Emphasis();
 }

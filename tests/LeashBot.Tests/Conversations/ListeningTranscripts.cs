@@ -84,27 +84,62 @@ public sealed class ListeningTranscripts(SharedHost shared) : IClassFixture<Shar
     [InlineData("webchat", "which harness should i get for her", "ok but what kind of harness tho, which one")]
     [InlineData("sms", "what harness is best", "ya but like which harness do i buy")]
     [InlineData("msteams", "which harness is best for a cat?", "sorry, so which harness exactly?")]
-    public async Task Asking_again_in_other_words_gets_no_verbatim_repeat(string channel, string first, string again)
+    public async Task Asking_again_in_other_words_gets_the_answer_again_in_short(string channel, string first, string again)
     {
         var owner = _host.NewOwner(channelId: channel);
         var answer = await owner.SaysAsync(first);
         answer.Says("H-style");
         var second = await LaterAsync(owner, again);
         NothingRepeated(answer, second);
-        Shows(second, "That's all I have on that one");
+        Shows(second, "In short");
+        Assert.DoesNotContain("That's all I have", Seen(second), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("webchat")]
+    [InlineData("sms")]
+    public async Task Asking_the_same_thing_three_times_never_gets_a_brush_off(string channel)
+    {
+        var owner = _host.NewOwner(channelId: channel);
+        (await owner.SaysAsync("can i leave the harness on all day?")).Says("take it off");
+        foreach (var again in new[] { "so can the harness just stay on??", "wait so leave it on or not lol" })
+        {
+            var reply = await LaterAsync(owner, again);
+            Assert.DoesNotContain("That's all I have", Seen(reply), StringComparison.Ordinal);
+            Assert.DoesNotContain("not quite sure", Seen(reply), StringComparison.Ordinal);
+            Assert.NotEmpty(Paragraphs(reply));
+        }
+    }
+
+    [Theory]
+    [InlineData("webchat", "how long should each session be?", "ok but how many times a week should we practise??")]
+    [InlineData("webchat", "how long shld sessions be", "y cuantas veces a la semana? trabajo todo el dia")]
+    [InlineData("sms", "how long should sessions last", "and how often? every day or is that too much")]
+    public async Task A_follow_up_on_the_same_topic_gets_the_part_that_fits_never_the_brush_off(string channel, string first, string followUp)
+    {
+        var owner = _host.NewOwner(channelId: channel);
+        (await owner.SaysAsync(first)).Says("Short and often");
+        var reply = await LaterAsync(owner, followUp);
+        Assert.DoesNotContain("That's all I have", Seen(reply), StringComparison.Ordinal);
+        Assert.DoesNotContain("not quite sure", Seen(reply), StringComparison.Ordinal);
+        Assert.NotEmpty(Paragraphs(reply));
     }
 
     [Fact]
-    public async Task After_the_repeat_note_the_menu_or_a_choice_still_leads_somewhere()
+    public async Task After_the_short_answer_a_new_question_still_gets_its_answer()
     {
         var owner = _host.NewOwner();
         await owner.SaysAsync("which harness should i get?");
         var second = await LaterAsync(owner, "which harness tho??");
-        second.Says("That's all I have on that one");
-        Assert.NotEmpty(second.Buttons);
+        second.Says("In short");
+        if (second.Buttons.Contains("Something else"))
+        {
+            // "Something else" asks what they would like to know, rather than "I'm not quite sure what you mean".
+            (await LaterAsync(owner, "Something else")).Says("What would you like to know").DoesNotSay("not quite sure");
+        }
 
         // The owner moves on: a new question gets its answer as usual.
-        (await LaterAsync(owner, "which leash should i use")).Says("leash").DoesNotSay("That's all I have");
+        (await LaterAsync(owner, "which leash should i use")).Says("leash").DoesNotSay("In short");
     }
 
     [Fact]
@@ -117,7 +152,7 @@ public sealed class ListeningTranscripts(SharedHost shared) : IClassFixture<Shar
             await LaterAsync(owner, other);
         }
 
-        (await LaterAsync(owner, "which harness should i get")).Says("H-style").DoesNotSay("That's all I have");
+        (await LaterAsync(owner, "which harness should i get")).Says("H-style").DoesNotSay("In short");
     }
 
     [Theory]
@@ -131,7 +166,7 @@ public sealed class ListeningTranscripts(SharedHost shared) : IClassFixture<Shar
         await LaterAsync(owner, "ok");
         var second = await LaterAsync(owner, again);
         NothingRepeated(advice, second);
-        second.Says("That's all I have on that one").DoesNotSay("Did that help");
+        second.Says("In short").DoesNotSay("That's all I have").DoesNotSay("Did that help");
     }
 
     // ---- Troubleshooting tied to the plan ----

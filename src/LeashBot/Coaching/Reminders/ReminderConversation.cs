@@ -10,10 +10,12 @@ namespace LeashBot.Coaching.Reminders;
 /// <summary>
 /// Reminders in the chat: setting, changing, pausing, resuming and stopping them; the owner's time zone (from the
 /// channel, the clinic's for SMS, or asked once); the one offer after the first session; and, on Web Chat, the reminder
-/// kept for the visitor's return. Each change puts the next reminder on the due queue the sender works through.
+/// kept for the visitor's return. Its questions (the offer, the time, the place) are left the way every question is
+/// (<see cref="ReminderQuestions"/>). Each change puts the next reminder on the due queue the sender works through.
 /// </summary>
 public sealed class ReminderConversation(
     ReminderReader reader,
+    ReminderQuestions questions,
     ReminderStore store,
     ReminderSchedule schedule,
     ReminderWording wording,
@@ -50,7 +52,11 @@ public sealed class ReminderConversation(
     /// Reads a message for reminders. Returns true when it was about them and has been answered; otherwise the message
     /// still counts as the owner having written today (that day's reminder is then not sent).
     /// </summary>
-    public async Task<bool> ReadAsync(ITurnContext turnContext, string text, CancellationToken cancellationToken)
+    /// <param name="turnContext">The turn.</param>
+    /// <param name="text">The message.</param>
+    /// <param name="questionPending">Another question of the coaching waits for an answer: a bare yes or no is its answer, not the offer's.</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    public async Task<bool> ReadAsync(ITurnContext turnContext, string text, bool questionPending, CancellationToken cancellationToken)
     {
         var activity = turnContext.Activity;
         if (StateKeys.Owner(activity) is not { } ownerKey)
@@ -61,7 +67,7 @@ public sealed class ReminderConversation(
         if (!Enabled)
         {
             // Off (the default): nothing is read or kept; a request gets a polite no.
-            if (reader.Read(text, expectingTime: false).Kind == ReminderAsk.None)
+            if (reader.Read(text).Kind == ReminderAsk.None)
             {
                 return false;
             }
@@ -73,8 +79,10 @@ public sealed class ReminderConversation(
         var key = ReminderRecord.KeyOf(ownerKey);
         var (record, _) = await store.ReadAsync(key, cancellationToken);
         var now = clock.GetUtcNow();
-        var expectingTime = record is { Plan: null, OfferedAt: { } offered } && now - offered < OfferAnswerWindow;
-        var request = reader.Read(text, expectingTime, record?.Plan is not null);
+        var waitingFor = record is { Plan: null, OfferedAt: { } offered } && now - offered < OfferAnswerWindow
+            ? record.TimeAsked ? ReminderQuestion.Time : ReminderQuestion.Offer
+            : ReminderQuestion.None;
+        var request = reader.Read(text, waitingFor, record?.Plan is not null);
 
         if (record?.HeldDay is not null)
         {
@@ -89,9 +97,12 @@ public sealed class ReminderConversation(
                 return true;
             }
 
-            await replies.SayAsync(turnContext, c => c.Reminders.ZoneUnknown, cancellationToken);
-            await store.UpdateAsync(key, r => r is null ? null : Changed(r, x => x.WaitingForZone = null), cancellationToken);
-            return true;
+            return await questions.NoPlaceAsync(turnContext, key, record, text, cancellationToken);
+        }
+
+        if (waitingFor != ReminderQuestion.None && request.Kind == ReminderAsk.None)
+        {
+            return await questions.AfterQuestionAsync(turnContext, key, text, waitingFor == ReminderQuestion.Offer && !questionPending, cancellationToken);
         }
 
         switch (request.Kind)
@@ -100,8 +111,7 @@ public sealed class ReminderConversation(
                 await AskedForAsync(turnContext, key, ownerKey, record, request, text, cancellationToken);
                 return true;
             case ReminderAsk.NeedTime:
-                await replies.SayAsync(turnContext, c => c.Reminders.AskTime, cancellationToken);
-                await store.UpdateAsync(key, r => Changed(r ?? New(ownerKey), x => x.OfferedAt = now), cancellationToken);
+                await questions.AskTimeAsync(turnContext, key, ownerKey, cancellationToken);
                 return true;
             case ReminderAsk.Pause:
             case ReminderAsk.Resume:
@@ -109,7 +119,7 @@ public sealed class ReminderConversation(
                 await ChangeAsync(turnContext, key, record, request, cancellationToken);
                 return true;
             case ReminderAsk.Status:
-                await replies.SendAsync(turnContext, Current(record), cancellationToken);
+                await replies.SendAsync(turnContext, wording.Current(record, clock.GetUtcNow()), cancellationToken);
                 return true;
         }
 
@@ -156,6 +166,7 @@ public sealed class ReminderConversation(
             {
                 x.Offered = true;
                 x.OfferedAt = now;
+                x.TimeAsked = false;
             });
         }, cancellationToken);
         if (offered)
@@ -191,7 +202,11 @@ public sealed class ReminderConversation(
         if (zoneId is null)
         {
             // SMS without the clinic's zone: ask once, then set what was asked for.
-            await store.UpdateAsync(key, r => Changed(r ?? New(ownerKey), x => x.WaitingForZone = plan), cancellationToken);
+            await store.UpdateAsync(key, r => Changed(r ?? New(ownerKey), x =>
+            {
+                x.WaitingForZone = plan;
+                x.ZoneTries = 0;
+            }), cancellationToken);
             await replies.SayAsync(turnContext, c => c.Reminders.AskZone, cancellationToken);
             return;
         }
@@ -216,6 +231,9 @@ public sealed class ReminderConversation(
             hadPlan = x.Plan is not null;
             x.Plan = plan;
             x.WaitingForZone = null;
+            x.ZoneTries = 0;
+            x.OfferedAt = null;
+            x.TimeAsked = false;
             x.TimeZone = zoneId;
             x.Route = RouteOf(activity);
             x.Conversation = JObject.FromObject(activity.GetConversationReference());
@@ -250,6 +268,14 @@ public sealed class ReminderConversation(
     {
         if (record?.Plan is null)
         {
+            // "no reminder thanks!!", "i didn't ask for a reminder" while a reminder question waits: it is left, kindly.
+            var asking = record is not null && (record.WaitingForZone is not null || (record.OfferedAt is { } offered && clock.GetUtcNow() - offered < OfferAnswerWindow));
+            if (asking && request.Kind == ReminderAsk.Stop)
+            {
+                await questions.LeaveAsync(turnContext, key, c => c.Reminders.Declined, cancellationToken);
+                return;
+            }
+
             await replies.SayAsync(turnContext, c => c.Reminders.NothingSet, cancellationToken);
             return;
         }
@@ -290,33 +316,6 @@ public sealed class ReminderConversation(
         }
 
         await replies.SayAsync(turnContext, c => c.Reminders.Stopped, cancellationToken);
-    }
-
-    /// <summary>What the owner has set now: days, time and zone, a pause, texts turned off by STOP; or that there are none.</summary>
-    private string Current(ReminderRecord? record)
-    {
-        if (record?.Plan is not { } plan)
-        {
-            return replies.Text(c => c.Reminders.NothingSet);
-        }
-
-        var lines = new List<string>
-        {
-            replies.Text(c => c.Reminders.Current, ("days", wording.DaysOf(plan)), ("time", wording.Clock(plan.Minute)), ("zone", record.TimeZone ?? "")),
-        };
-        var today = ReminderSchedule.LocalDay(clock.GetUtcNow(), ReminderSchedule.Zone(record.TimeZone));
-        if (ReminderSchedule.ParseDay(plan.PausedUntil) is { } until && until > today)
-        {
-            lines.Add(replies.Text(c => c.Reminders.CurrentPaused, ("until", ReminderWording.Date(until))));
-        }
-
-        if (record.OptedOut)
-        {
-            lines.Add(replies.Text(c => c.Reminders.CurrentTextsOff));
-        }
-
-        lines.Add(replies.Text(c => c.Reminders.HowToChange));
-        return string.Join(" ", lines);
     }
 
     /// <summary>Puts the record's next reminder on the due queue (none when the plan has nothing left).</summary>
@@ -370,10 +369,5 @@ public sealed class ReminderConversation(
     private static ReminderRecord New(string ownerKey) => new() { OwnerKey = ownerKey };
 
     /// <summary>A change made because the owner wrote: it also notes when they were last heard from (for retention).</summary>
-    private ReminderRecord Changed(ReminderRecord record, Action<ReminderRecord> change)
-    {
-        change(record);
-        record.HeardAt = clock.GetUtcNow();
-        return record;
-    }
+    private ReminderRecord Changed(ReminderRecord record, Action<ReminderRecord> change) => record.ChangedBy(change, clock.GetUtcNow());
 }

@@ -23,6 +23,18 @@ public enum ReminderAsk
     Status,
 }
 
+/// <summary>The reminder question the bot is waiting on an answer to.</summary>
+public enum ReminderQuestion
+{
+    None,
+
+    /// <summary>The one offer after the first session: a clock time ("6pm", "at 7") answers it; "tonight" in a report doesn't.</summary>
+    Offer,
+
+    /// <summary>"What time suits you?": a part of the day ("evenings") answers it too.</summary>
+    Time,
+}
+
 /// <summary>One message read for reminders: what it asks, and the time, days and pause it names.</summary>
 public sealed record ReminderRequest(ReminderAsk Kind, int? Minute = null, int? Days = null, bool Tomorrow = false, int? PauseDays = null);
 
@@ -30,18 +42,26 @@ public sealed record ReminderRequest(ReminderAsk Kind, int? Minute = null, int? 
 /// Reads reminder requests the way owners type them ("remind me at 7pm pls", "weekdays at 8am", "no more reminders",
 /// "can u nudge me tmrw morning", "pause reminders for 2 weeks") with the words in dialogs/reminders.json: a reminder
 /// word, then what is asked (stop, pause, resume) or when (a clock time, a part of the day, days of the week).
-/// "remind me what step 4 is" names no time and asks nothing of reminders, so it is left to the coaching.
+/// "remind me what step 4 is" names no time and asks nothing of reminders, so it is left to the coaching. Without a
+/// reminder word nothing starts reminders but a short answer to the bot's own reminder question: "tonight", "night" and
+/// "every night she…" never do.
 /// </summary>
 public sealed partial class ReminderReader
 {
     private const int DefaultPauseDays = 7;
+
+    /// <summary>A reply to a reminder question longer than this is about something else ("ok another one tonight, he rolled on it…").</summary>
+    private const int LongestTimeAnswer = 6;
+
     private readonly ReminderWords _words;
     private readonly Dictionary<string, string> _cities;
+    private readonly List<KeyValuePair<string, string>> _places;
 
     public ReminderReader(BotContent content)
     {
         ArgumentNullException.ThrowIfNull(content);
         _words = content.Reminders.Words;
+        _places = [.. content.Reminders.Places.Zones.OrderByDescending(z => z.Key.Length)];
         _cities = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var zone in TimeZoneInfo.GetSystemTimeZones())
         {
@@ -60,15 +80,15 @@ public sealed partial class ReminderReader
     private static partial Regex Token();
 
     /// <param name="text">The message.</param>
-    /// <param name="expectingTime">True right after the bot offered reminders or asked for a time: a bare "7pm" is then an answer.</param>
+    /// <param name="waiting">The reminder question the bot asked, if any: a short "7pm" (after "What time suits you?" also "evenings") then answers it.</param>
     /// <param name="hasPlan">True when the owner has reminders: "make it weekdays at 8am" then changes them.</param>
-    public ReminderRequest Read(string text, bool expectingTime, bool hasPlan = false)
+    public ReminderRequest Read(string text, ReminderQuestion waiting = ReminderQuestion.None, bool hasPlan = false)
     {
         var norm = Normalize(text);
         var tokens = Token().Matches(norm).Select(m => m.Value.Trim('.', '\'', '-')).Where(t => t.Length > 0).ToList();
         var asks = tokens.Any(t => _words.Ask.Any(a => !a.Contains(' ', StringComparison.Ordinal) && t.StartsWith(a, StringComparison.Ordinal)))
             || _words.Ask.Any(a => a.Contains(' ', StringComparison.Ordinal) && HasPhrase(norm, a));
-        var minute = Time(norm, tokens);
+        var (minute, byClock) = Time(norm, tokens);
         var days = DaysOf(norm, tokens);
         var tomorrow = _words.Tomorrow.Any(t => tokens.Contains(t));
         if (!asks && hasPlan && minute is not null && AnyPhrase(norm, _words.Change))
@@ -78,7 +98,9 @@ public sealed partial class ReminderReader
 
         if (!asks)
         {
-            return expectingTime && minute is not null ? new ReminderRequest(ReminderAsk.Set, minute, days, tomorrow) : new ReminderRequest(ReminderAsk.None);
+            var answers = minute is not null && tokens.Count <= LongestTimeAnswer && !text.Contains('?', StringComparison.Ordinal)
+                && (waiting == ReminderQuestion.Time || (waiting == ReminderQuestion.Offer && byClock));
+            return answers ? new ReminderRequest(ReminderAsk.Set, minute, days, tomorrow) : new ReminderRequest(ReminderAsk.None);
         }
 
         var when = minute is not null || days is not null || tomorrow;
@@ -129,7 +151,7 @@ public sealed partial class ReminderReader
         }
 
         var norm = Normalize(text);
-        foreach (var (name, id) in _words.Zones.OrderByDescending(z => z.Key.Length))
+        foreach (var (name, id) in _places)
         {
             if (HasPhrase(norm, name))
             {
@@ -152,7 +174,8 @@ public sealed partial class ReminderReader
     private static bool AnyWord(string norm, List<string> tokens, IEnumerable<string> words) =>
         words.Any(w => w.Contains(' ', StringComparison.Ordinal) ? HasPhrase(norm, w) : tokens.Contains(w));
 
-    private int? Time(string norm, List<string> tokens)
+    /// <summary>The time of day named, and whether it was a clock time ("7pm", "at 7") rather than a part of the day ("tonight").</summary>
+    private (int? Minute, bool ByClock) Time(string norm, List<string> tokens)
     {
         foreach (Match match in ClockTime().Matches(norm))
         {
@@ -181,7 +204,7 @@ public sealed partial class ReminderReader
                 hour += 12;
             }
 
-            return (hour * 60) + minutes;
+            return ((hour * 60) + minutes, true);
         }
 
         foreach (var (part, time) in _words.PartsOfDay.OrderByDescending(p => p.Key.Length))
@@ -189,11 +212,11 @@ public sealed partial class ReminderReader
             if (AnyPhrase(norm, [part]))
             {
                 var clock = TimeOnly.ParseExact(time, "HH:mm", CultureInfo.InvariantCulture);
-                return (clock.Hour * 60) + clock.Minute;
+                return ((clock.Hour * 60) + clock.Minute, false);
             }
         }
 
-        return null;
+        return (null, false);
     }
 
     private int? DaysOf(string norm, List<string> tokens)

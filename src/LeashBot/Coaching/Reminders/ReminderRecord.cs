@@ -10,6 +10,15 @@ namespace LeashBot.Coaching.Reminders;
 /// </summary>
 public sealed class ReminderRecord
 {
+    /// <summary>Makes a change because the owner wrote: it also notes when they were last heard from (for retention).</summary>
+    public ReminderRecord ChangedBy(Action<ReminderRecord> change, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        change(this);
+        HeardAt = now;
+        return this;
+    }
+
     /// <summary>Raised on every change of the plan; a due entry made for an older version is dropped.</summary>
     public long Version { get; set; }
 
@@ -42,6 +51,12 @@ public sealed class ReminderRecord
 
     /// <summary>When the bot last offered reminders or asked for a time; a bare "7pm" soon after is the answer.</summary>
     public DateTimeOffset? OfferedAt { get; set; }
+
+    /// <summary>True when the bot's last reminder question was "What time suits you?" rather than the offer: "evenings" then answers too.</summary>
+    public bool TimeAsked { get; set; }
+
+    /// <summary>Places given at the time-zone question that the bot couldn't place: after one, it asks with an example; after two, it lets go.</summary>
+    public int ZoneTries { get; set; }
 
     /// <summary>The owner's local day (yyyy-MM-dd) they last wrote to the bot, other than about reminders.</summary>
     public string? HeardDay { get; set; }

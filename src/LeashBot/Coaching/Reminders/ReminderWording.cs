@@ -60,6 +60,33 @@ public sealed class ReminderWording(Replies replies)
     public static bool PractisedOn(OwnerProfile? owner, TimeZoneInfo zone, DateOnly day) =>
         owner?.Cats.SelectMany(c => c.Sessions).Any(s => ReminderSchedule.LocalDay(s.At, zone) == day) == true;
 
+    /// <summary>What the owner has set now: days, time and zone, a pause, texts turned off by STOP; or that there are none.</summary>
+    public string Current(ReminderRecord? record, DateTimeOffset now)
+    {
+        if (record?.Plan is not { } plan)
+        {
+            return replies.Text(c => c.Reminders.NothingSet);
+        }
+
+        var lines = new List<string>
+        {
+            replies.Text(c => c.Reminders.Current, ("days", DaysOf(plan)), ("time", Clock(plan.Minute)), ("zone", record.TimeZone ?? "")),
+        };
+        var today = ReminderSchedule.LocalDay(now, ReminderSchedule.Zone(record.TimeZone));
+        if (ReminderSchedule.ParseDay(plan.PausedUntil) is { } until && until > today)
+        {
+            lines.Add(replies.Text(c => c.Reminders.CurrentPaused, ("until", ReminderWording.Date(until))));
+        }
+
+        if (record.OptedOut)
+        {
+            lines.Add(replies.Text(c => c.Reminders.CurrentTextsOff));
+        }
+
+        lines.Add(replies.Text(c => c.Reminders.HowToChange));
+        return string.Join(" ", lines);
+    }
+
     /// <summary>"every day", "on weekdays", "every Monday, Thursday", "on Tuesday".</summary>
     public string DaysOf(ReminderPlan plan)
     {

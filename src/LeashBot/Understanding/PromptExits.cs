@@ -1,0 +1,112 @@
+using LeashBot.Content;
+
+namespace LeashBot.Understanding;
+
+/// <summary>What kind of answer a pending question waits for.</summary>
+public enum AnswerKind
+{
+    /// <summary>Yes or no (checklist questions, step offers, confirmations): a plain "no" answers it.</summary>
+    YesNo,
+
+    /// <summary>One of the buttons shown ("Did you mean…", the gear questions).</summary>
+    Choice,
+
+    /// <summary>A cat's name.</summary>
+    Name,
+
+    /// <summary>How long a session was.</summary>
+    Length,
+
+    /// <summary>How the cat seemed.</summary>
+    Mood,
+
+    /// <summary>A time of day for reminders.</summary>
+    Time,
+
+    /// <summary>Where the owner is, for their time zone.</summary>
+    Place,
+}
+
+/// <summary>How the owner leaves a pending question instead of answering it.</summary>
+public enum PromptExit
+{
+    /// <summary>Nothing but an attempt at the answer: the question reads it.</summary>
+    None,
+
+    /// <summary>"ok bye!!", "night": the chat ends kindly.</summary>
+    Goodbye,
+
+    /// <summary>"stop", "nvm", "not now", "i didn't ask for that": the question is left and nothing saved is lost.</summary>
+    Leave,
+
+    /// <summary>A question of its own, not an answer ("so is that a no to walking them together?"): answered, then the question is asked again.</summary>
+    Question,
+
+    /// <summary>A session report where something else was asked ("we did 10 min, he was chill"): the question is left and the report logged.</summary>
+    Report,
+}
+
+/// <summary>
+/// The one reading of the ways out of a pending question, the same for every question the bot asks: the checklist,
+/// the cat's name, the minutes and mood of a session, step offers, confirmations, "did you mean", and the reminder's
+/// time and place. Every question consults it before it tries to read its answer.
+/// </summary>
+public sealed class PromptExits(BotContent content)
+{
+    /// <summary>At a yes/no question a reply this short that is a plain yes or no ("no thanks", "nah stop") answers it.</summary>
+    private const int ShortAnswerWords = 3;
+
+    private readonly PhraseList _leave = new((content ?? throw new ArgumentNullException(nameof(content))).Reading.LeaveQuestion);
+
+    /// <summary>How the message leaves a question waiting for <paramref name="kind"/>; <see cref="PromptExit.None"/> when it doesn't.</summary>
+    public PromptExit Read(MessageReading reading, AnswerKind kind)
+    {
+        ArgumentNullException.ThrowIfNull(reading);
+        if (reading.Command == Command.Cancel)
+        {
+            return PromptExit.Leave;
+        }
+
+        // An answer with a way-out word in it stays an answer ("10 min, then she wanted to stop"); at a yes/no question
+        // only a short one does ("nah stop" is a no, "i didn't ask for a quiz. stop" leaves), and a name never comes
+        // with "nvm" or a goodbye.
+        var leaves = _leave.IsIn(PhraseList.Words(reading.Text));
+        if (Answers(reading, kind) && kind switch
+        {
+            AnswerKind.YesNo => reading.WordCount <= ShortAnswerWords || !leaves,
+            AnswerKind.Name => !leaves && reading.Social != SocialAct.Goodbye,
+            _ => true,
+        })
+        {
+            return PromptExit.None;
+        }
+
+        if (reading.Social == SocialAct.Goodbye)
+        {
+            return PromptExit.Goodbye;
+        }
+
+        if (leaves || (kind != AnswerKind.YesNo && reading.Declines && !reading.AsksAQuestion)
+            || (kind == AnswerKind.Length && reading.Duration is { } none && none <= TimeSpan.Zero))
+        {
+            return PromptExit.Leave;
+        }
+
+        if (reading.IsSessionReport && kind is not (AnswerKind.Length or AnswerKind.Mood))
+        {
+            return PromptExit.Report;
+        }
+
+        return reading.AsksAQuestion ? PromptExit.Question : PromptExit.None;
+    }
+
+    /// <summary>The message carries the kind of answer the question waits for.</summary>
+    private static bool Answers(MessageReading reading, AnswerKind kind) => kind switch
+    {
+        AnswerKind.YesNo => reading.YesNo is not null,
+        AnswerKind.Length => reading.Duration is { } length && length > TimeSpan.Zero,
+        AnswerKind.Mood => reading.Mood is not null,
+        AnswerKind.Name => reading.NewCatName is not null || reading.NewCatNames.Count > 1 || reading.BareName is not null,
+        _ => false,
+    };
+}
