@@ -35,6 +35,13 @@ public static class HostingExtensions
             FileProvider = new Microsoft.Extensions.FileProviders.PhysicalFileProvider(AppContext.BaseDirectory),
         });
 
+        // The sentence model takes a second or two to load: it loads beside the rest of start-up, and the warm-up waits for it.
+        var semantic = config.GetSection(SemanticOptions.Section).Get<SemanticOptions>() ?? new SemanticOptions();
+        if (semantic.Enabled)
+        {
+            _ = SemanticReader.StartLoading();
+        }
+
         // Locally LeashBot listens on http://localhost:3978, Bot Framework's usual port. Containers and App Service name
         // their own address (ASPNETCORE_URLS, ASPNETCORE_HTTP_PORTS, --urls); the same default in appsettings.json
         // would outrank some of those when the app starts in its own folder, so it applies only when none is given.
@@ -89,7 +96,6 @@ public static class HostingExtensions
         services.AddSingleton<TextRecognizers>();
 
         // The semantic reader (sentence embeddings + a trained head) beside the word lists, unless turned off.
-        var semantic = config.GetSection(SemanticOptions.Section).Get<SemanticOptions>() ?? new SemanticOptions();
         if (semantic.Enabled)
         {
             services.AddSingleton(new SemanticDecision(new SemanticReader(SemanticHead.Shipped, semantic)));
