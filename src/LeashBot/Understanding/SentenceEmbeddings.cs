@@ -17,15 +17,15 @@ public sealed class SentenceEmbeddings
     private const int CacheLimit = 8192;
 
     private static readonly Lazy<SentenceEmbeddings> Shared = new(() => new SentenceEmbeddings(), LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Lock LoadingGate = new();
+    private static Task? _loading;
 
     private readonly SentenceEncoder _encoder;
     private readonly ConcurrentDictionary<string, float[]> _cache = new(StringComparer.Ordinal);
 
     private SentenceEmbeddings()
     {
-        // One thread per message: on a small box, concurrent turns use the cores better than one turn using them all.
-        var options = new Microsoft.ML.OnnxRuntime.SessionOptions { IntraOpNumThreads = 1, InterOpNumThreads = 1, ExecutionMode = Microsoft.ML.OnnxRuntime.ExecutionMode.ORT_SEQUENTIAL };
-        _encoder = new SentenceEncoder(options);
+        _encoder = new SentenceEncoder(SessionSettings());
 
         // The package reads the 90 MB model into a managed array before handing it to the runtime, which keeps its own
         // copy: give that array back now, once, rather than carrying it until a full collection happens to come.
@@ -37,6 +37,27 @@ public sealed class SentenceEmbeddings
 
     /// <summary>Whether the model has been loaded in this process.</summary>
     public static bool IsLoaded => Shared.IsValueCreated;
+
+    /// <summary>Loads the model on a thread of its own (at most once per process); <see cref="Instance"/> waits for it.</summary>
+    public static Task LoadInBackground()
+    {
+        lock (LoadingGate)
+        {
+            return _loading ??= Task.Factory.StartNew(() => _ = Shared.Value, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        }
+    }
+
+    /// <summary>
+    /// The ONNX runtime's settings: one thread per message, run in order. On a small box concurrent turns use the cores
+    /// better than one turn using them all, and with no thread pool of its own the runtime leaves no threads spinning
+    /// for work after a message.
+    /// </summary>
+    internal static Microsoft.ML.OnnxRuntime.SessionOptions SessionSettings() => new()
+    {
+        IntraOpNumThreads = 1,
+        InterOpNumThreads = 1,
+        ExecutionMode = Microsoft.ML.OnnxRuntime.ExecutionMode.ORT_SEQUENTIAL,
+    };
 
     /// <summary>Length of every embedding.</summary>
     public const int Dimensions = 384;

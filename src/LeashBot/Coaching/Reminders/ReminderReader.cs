@@ -105,7 +105,7 @@ public sealed partial class ReminderReader
 
         var when = minute is not null || days is not null || tomorrow;
         var namesThem = tokens.Any(t => t.StartsWith("reminder", StringComparison.Ordinal) || t.StartsWith("nudge", StringComparison.Ordinal) || t.StartsWith("notif", StringComparison.Ordinal));
-        if (!when && namesThem && _words.Questions.Any(q => Regex.IsMatch(norm, @"^ " + Regex.Escape(q) + @"(?![a-z0-9])")))
+        if (!when && namesThem && _words.Questions.Any(q => PhraseSearch.Opens(norm, q)))
         {
             // "when do my reminders end?", "what are my reminders": a question never stops or pauses them.
             return new ReminderRequest(ReminderAsk.Status);
@@ -162,14 +162,15 @@ public sealed partial class ReminderReader
         return _cities.OrderByDescending(c => c.Key.Length).FirstOrDefault(c => c.Key.Length >= 3 && HasPhrase(norm, c.Key)).Value;
     }
 
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Spaces();
+
     private static string Normalize(string text) =>
-        " " + Regex.Replace(text.ToLowerInvariant().Replace('’', '\'').Replace(',', ' ').Replace('!', ' ').Replace('?', ' '), @"\s+", " ").Trim() + " ";
+        " " + Spaces().Replace(text.ToLowerInvariant().Replace('’', '\'').Replace(',', ' ').Replace('!', ' ').Replace('?', ' '), " ").Trim() + " ";
 
-    private static bool HasPhrase(string norm, string phrase) =>
-        Regex.IsMatch(norm, @"(?<![a-z0-9])" + Regex.Escape(phrase) + @"(?![a-z0-9])");
+    private static bool HasPhrase(string norm, string phrase) => PhraseSearch.HasWord(norm, phrase);
 
-    private static bool AnyPhrase(string norm, IEnumerable<string> phrases) =>
-        phrases.Any(p => Regex.IsMatch(norm, @"(?<![a-z0-9])" + Regex.Escape(p)));
+    private static bool AnyPhrase(string norm, IEnumerable<string> phrases) => phrases.Any(p => PhraseSearch.HasStart(norm, p));
 
     private static bool AnyWord(string norm, List<string> tokens, IEnumerable<string> words) =>
         words.Any(w => w.Contains(' ', StringComparison.Ordinal) ? HasPhrase(norm, w) : tokens.Contains(w));
