@@ -342,7 +342,8 @@ public sealed partial class MessageReader
             || (FitsASessionReport(recognition) && duration.Value is not null && !(asksAQuestion && ReportOrNothing(recognition)));
         if (_semantic is not null && !settled)
         {
-            var decided = _semantic.Decide(text, recognition, AnimalsIn(words, mentions.Count > 0));
+            // Forget-me is a rule's to decide (below), never the word lists' certainty: "will she forget everything" is for the head.
+            var decided = _semantic.Decide(text, WithoutForgetMe(recognition), AnimalsIn(words, mentions.Count > 0));
 
             // A message that names one of the owner's own cats is about that cat: the model's "not something I know" never
             // stands there ("how far along is Biscuit"); the word lists' reading does, or an honest "not sure".

@@ -50,7 +50,7 @@ public sealed class SemanticDecision(SemanticReader semantic)
             return new Recognition(TopicIds.OutOfScope, outOfScope, RecognitionKind.OutOfScope, candidates);
         }
 
-        if (lexicalTopic >= o.LexicalWins)
+        if (lexicalTopic >= o.LexicalWins && !Overrules(reading, lexical.TopicId!, o))
         {
             return lexical;
         }
@@ -76,4 +76,12 @@ public sealed class SemanticDecision(SemanticReader semantic)
         return keepInScope || (lexical.Kind == RecognitionKind.Ambiguous && !otherAnimalAlone) ? lexical
             : new Recognition(TopicIds.OutOfScope, outOfScope, RecognitionKind.OutOfScope, candidates);
     }
+
+    /// <summary>
+    /// "starting to think it's pointless" has "point" in it, but it isn't a question about why to walk a cat: the head is
+    /// clearly for another topic and gives the word lists' topic next to no chance.
+    /// </summary>
+    private static bool Overrules(SemanticReading reading, string lexicalTopic, SemanticOptions o) =>
+        reading.Best.TopicId != TopicIds.OutOfScope && reading.Best.TopicId != lexicalTopic && reading.Best.Score >= o.HeadOverrules
+        && reading.Topics.First(t => t.TopicId == lexicalTopic).Score <= o.HeadDoubts;
 }

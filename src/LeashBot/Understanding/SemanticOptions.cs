@@ -14,6 +14,15 @@ public sealed class SemanticOptions
     /// <summary>The word-list reader keeps a topic it is this sure of whatever the head says (the model isn't asked).</summary>
     public double LexicalAlwaysWins { get; set; } = 0.95;
 
+    /// <summary>
+    /// The head's probability at which it overrules a topic the word lists are sure of (but not certain of), when it
+    /// gives that topic at most <see cref="HeadDoubts"/>.
+    /// </summary>
+    public double HeadOverrules { get; set; } = 0.6;
+
+    /// <summary>The head's probability for the word lists' topic at or below which the head may overrule it.</summary>
+    public double HeadDoubts { get; set; } = 0.05;
+
     /// <summary>The head's probability at which it answers a topic outright.</summary>
     public double Confident { get; set; } = 0.45;
 
@@ -21,7 +30,7 @@ public sealed class SemanticOptions
     public double OutOfScope { get; set; } = 0.4;
 
     /// <summary>The head's out-of-scope probability at which a message naming another animal and no cat ("my dog pulls") is "not something I know".</summary>
-    public double OtherAnimalOutOfScope { get; set; } = 0.15;
+    public double OtherAnimalOutOfScope { get; set; } = 0.25;
 
     /// <summary>The two best topics together at least this likely, and neither clear: "Did you mean…?" with both.</summary>
     public double DidYouMean { get; set; } = 0.6;

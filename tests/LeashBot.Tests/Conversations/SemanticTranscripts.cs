@@ -147,6 +147,40 @@ public sealed class SemanticTranscripts(SharedHost shared) : IClassFixture<Share
     }
 
     [Fact]
+    public async Task Questions_about_treats_get_the_treats_answer_and_only_asking_for_the_checklist_starts_it()
+    {
+        // Each phrasing from its own owner: the same answer twice in one chat is held back as a repeat.
+        foreach (var question in new[]
+        {
+            "what treats should i use for leash training",
+            "whats the best snack to reward him with during harness practice",
+            "are churu sticks ok as a reward on walks?",
+            "treats. the squeezy tube kind. good for training y/n",
+        })
+        {
+            (await (await OwnerWithTomAsync()).SaysAsync(question)).Says("Small treats your cat really loves").DoesNotSay("Let's see if Tom is ready");
+        }
+
+        var owner = await OwnerWithTomAsync();
+        (await owner.SaysAsync("do his vaccines need doing before we go outside")).Says("That's one for your vet").DoesNotSay("Let's see if Tom is ready");
+        (await owner.SaysAsync("is tom the right sort of cat for this, how can i tell")).Says("Let's see if Tom is ready");
+    }
+
+    [Fact]
+    public async Task Asking_to_skip_ahead_gets_the_step_that_comes_next_not_not_something_i_know()
+    {
+        (await (await OwnerWithTomAsync()).SaysAsync("skip ahead, he's already used to the harness")).DoesNotSay("not something I know").Says("step 2");
+        (await (await OwnerWithTomAsync()).SaysAsync("can we jump ahead a bit? he doesnt mind the harness at all now")).DoesNotSay("not something I know").Says("step 2");
+    }
+
+    [Fact]
+    public async Task A_cat_forgetting_over_a_holiday_is_a_break_not_a_request_to_erase_anything()
+    {
+        var owner = await OwnerWithTomAsync();
+        (await owner.SaysAsync("we are away on holiday soon, will he forget everything?")).Says("A break is fine").DoesNotSay("delete");
+    }
+
+    [Fact]
     public async Task Dogs_named_by_breed_are_other_animals()
     {
         var owner = await OwnerWithTomAsync();

@@ -33,6 +33,20 @@ public sealed class OtherAnimalsTests
     }
 
     [Theory]
+    [InlineData("how snug should the harness be on her chest", "faq.whyLeash", "faq.fit")]
+    [InlineData("she slipped right out of the harness in the garden", "faq.worried", "struggle.slipsOut")]
+    public void The_head_overrules_a_sure_word_list_topic_it_gives_next_to_no_chance(string text, string wrongTopic, string rightTopic)
+    {
+        var sure = new Recognition(wrongTopic, 0.9, RecognitionKind.Confident, [new TopicScore(wrongTopic, 0.9)]);
+        Assert.Equal(rightTopic, Decision.Decide(text, sure, Animals.None).TopicId);
+
+        // The word lists' topic stands when the head gives it a real chance, and always when they are certain.
+        var right = new Recognition(rightTopic, 0.9, RecognitionKind.Confident, [new TopicScore(rightTopic, 0.9)]);
+        Assert.Equal(rightTopic, Decision.Decide(text, right, Animals.None).TopicId);
+        Assert.Equal(wrongTopic, Decision.Decide(text, sure with { Confidence = 0.97 }, Animals.None).TopicId);
+    }
+
+    [Theory]
     [InlineData("my dog's harness, would it fit the cat?", Animals.Cat | Animals.Other)]
     [InlineData("my labrador drags me down the road", Animals.Other)]
     [InlineData("can the kitten walk with our guinea pig out", Animals.Cat | Animals.Other)]
