@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using LeashBot.Understanding;
 
 namespace LeashBot.Safety;
@@ -39,7 +40,7 @@ public sealed class RedFlagReader(RedFlagTriage triage, HealthWords healthWords,
     public RedFlagResult Read(string text, IReadOnlyCollection<string>? catNames = null)
     {
         var rules = triage.Read(text, catNames);
-        if (!MayAskTheHead(rules, text))
+        if (!MayAskTheHead(rules, text, catNames))
         {
             return rules;
         }
@@ -55,10 +56,15 @@ public sealed class RedFlagReader(RedFlagTriage triage, HealthWords healthWords,
     /// The rules are silent (no sign, none set aside, no calming words), the words read health-related and the message
     /// is not mostly another language's (the model reads English: "oi! pergunta rapida" is no emergency).
     /// </summary>
-    public bool MayAskTheHead(RedFlagResult rules, string text)
+    public bool MayAskTheHead(RedFlagResult rules, string text, IReadOnlyCollection<string>? catNames = null)
     {
         ArgumentNullException.ThrowIfNull(rules);
         return options.Enabled && semantic is not null && head is not null && !rules.IsRedFlag && !rules.IsCalmed
-            && healthWords.In(text) && triage.LanguageOf(text) is null && !triage.ReadsCalming(text);
+            && healthWords.In(WithoutNames(text, catNames)) && triage.LanguageOf(text) is null && !triage.ReadsCalming(text);
     }
+
+    /// <summary>The owner's own cats' names are the cat, never a health word ("Pepper was scared" says nothing of pepper).</summary>
+    private static string WithoutNames(string text, IReadOnlyCollection<string>? catNames) =>
+        catNames is null || catNames.Count == 0 ? text
+            : Regex.Replace(text, @"\b(?:" + string.Join('|', catNames.Select(Regex.Escape)) + @")\b", " ", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(50));
 }
