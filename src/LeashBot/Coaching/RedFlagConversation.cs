@@ -33,17 +33,22 @@ public enum HealthTurn
 /// has cleared in this conversation ("stop if he pants again") raises no new alarm.
 /// </para>
 /// </summary>
-public sealed class RedFlagConversation(RedFlagTriage triage, VetReply vet, MessageReader reader, Replies replies, BotAccessors state, TimeProvider clock)
+public sealed class RedFlagConversation(RedFlagReader redFlags, SessionRequest sessionRequest, VetReply vet, MessageReader reader, Replies replies, BotAccessors state, TimeProvider clock)
 {
+    private RedFlagTriage Triage => redFlags.Rules;
+
     public async Task<HealthTurn> ReadAsync(ITurnContext turn, string text, CancellationToken cancellationToken)
     {
         var flags = await state.FlagsAsync(turn, cancellationToken);
         var owner = await state.OwnerAsync(turn, cancellationToken);
-        var found = NotCleared(triage.Read(text, [.. owner.Cats.Select(c => c.Name)]), flags.ClearedSigns);
         var now = clock.GetUtcNow();
         var alarm = flags.RedFlagAt is { } at && now - at <= TimeSpan.FromMinutes(replies.Content.RedFlags.FollowUpMinutes)
             ? (RedFlagTier)Math.Clamp(flags.RedFlagLevel, (int)RedFlagTier.None, (int)RedFlagTier.Emergency)
             : RedFlagTier.None;
+
+        // While an alarm lasts the rules alone read a message: the alarm stands, and what follows is read against its signs.
+        var names = owner.Cats.Select(c => c.Name).ToList();
+        var found = NotCleared(alarm == RedFlagTier.None ? redFlags.Read(text, names) : Triage.Read(text, names), flags.ClearedSigns);
         if (alarm == RedFlagTier.None && flags.RedFlagAt is not null)
         {
             // An alarm that has run its time leaves nothing behind (a vet's all-clear signs stay cleared).
@@ -73,8 +78,8 @@ public sealed class RedFlagConversation(RedFlagTriage triage, VetReply vet, Mess
 
         // The same worry said again ("cats pant when they play, don't they?") is no new alarm, and a vet's all-clear
         // that repeats the sign ("...stop if he pants again") still ends it.
-        var sameWorry = alarm != RedFlagTier.None && found.All(s => Covers(flags.RedFlagSigns, s) || triage.RestatesAlarm(s.SignId));
-        var allClear = sameWorry && triage.ReadsAllClear(text);
+        var sameWorry = alarm != RedFlagTier.None && found.All(s => Covers(flags.RedFlagSigns, s) || Triage.RestatesAlarm(s.SignId));
+        var allClear = sameWorry && Triage.ReadsAllClear(text);
         if (found.Count > 0 && !sameWorry)
         {
             var tier = (RedFlagTier)Math.Max((int)found.Max(s => s.Tier), (int)alarm);
@@ -89,7 +94,7 @@ public sealed class RedFlagConversation(RedFlagTriage triage, VetReply vet, Mess
                 owner.CurrentCat = cat.Name;
             }
 
-            await replies.UrgentAsync(turn, vet.For(tier, cat?.Name, reading.Language != "en" ? reading.Language : triage.LanguageOf(text) ?? reading.Language), cancellationToken);
+            await replies.UrgentAsync(turn, vet.For(tier, cat?.Name, reading.Language != "en" ? reading.Language : Triage.LanguageOf(text) ?? reading.Language), cancellationToken);
             return HealthTurn.SentToVet;
         }
 
@@ -104,7 +109,7 @@ public sealed class RedFlagConversation(RedFlagTriage triage, VetReply vet, Mess
             return AsksSomething(reading) && (text.Contains('?', StringComparison.Ordinal) || reading.Questions.Count > 1) ? HealthTurn.Coaching : HealthTurn.Answered;
         }
 
-        if (found.Any(s => !triage.RestatesAlarm(s.SignId)))
+        if (found.Any(s => !Triage.RestatesAlarm(s.SignId)))
         {
             // The same sign again ("he's still panting"): the reason and the call-now action.
             return await AskedAgainAsync(turn, flags, alarm, found, cat, now, cancellationToken);
@@ -116,18 +121,20 @@ public sealed class RedFlagConversation(RedFlagTriage triage, VetReply vet, Mess
             return HealthTurn.Coaching;
         }
 
-        // Sessions and moving on wait, and the owner hears why; a question about the training itself is answered, for
-        // later ("how often should we practise?"), unless it asks about health ("can it wait till morning?").
+        // Sessions and moving on wait, and the owner hears why, however the session is asked for ("can we do a session
+        // while we wait?" is no question about a session's length); a question about the training itself is answered,
+        // for later ("how often should we practise?"), unless it asks about health ("can it wait till morning?").
         var topic = reading.Recognition.TopicId;
         var training = AsksSomething(reading);
         if ((training && topic is TopicIds.PlanStart or TopicIds.PlanNext or TopicIds.PlanStep or TopicIds.PlanLog or TopicIds.PlanProgress
-                or TopicIds.PlanStepBack or TopicIds.PlanUndo or TopicIds.PlanMoveSession or TopicIds.Checklist) || reading.IsSessionReport)
+                or TopicIds.PlanStepBack or TopicIds.PlanUndo or TopicIds.PlanMoveSession or TopicIds.Checklist) || reading.IsSessionReport
+            || sessionRequest.In(text))
         {
             await replies.SendAsync(turn, replies.Cat(aftercare.TrainingWaits, cat), cancellationToken);
             return HealthTurn.Answered;
         }
 
-        if (triage.AsksAboutHealth(text))
+        if (Triage.AsksAboutHealth(text))
         {
             return await AskedAgainAsync(turn, flags, alarm, found, cat, now, cancellationToken);
         }
@@ -152,7 +159,7 @@ public sealed class RedFlagConversation(RedFlagTriage triage, VetReply vet, Mess
         var aftercare = replies.Content.RedFlags.Aftercare;
         Raise(turn, flags, alarm, found, now);
         var opening = aftercare.AskedAgain[flags.RedFlagAskedAgain++ % aftercare.AskedAgain.Count];
-        var why = flags.RedFlagSigns.Where(id => !triage.RestatesAlarm(id)).Select(triage.Sign).OfType<RedFlagSign>().OrderByDescending(s => s.Tier)
+        var why = flags.RedFlagSigns.Where(id => !Triage.RestatesAlarm(id)).Select(Triage.Sign).OfType<RedFlagSign>().OrderByDescending(s => s.Tier)
             .Select(s => replies.Content.RedFlags.Systems.First(system => system.Id == s.SystemId).Why).FirstOrDefault();
         var reason = why is null ? vet.For(RedFlagTier.None, cat?.Name) : vet.WithNumbers(string.Join(" ", opening, why, replies.Cat(aftercare.CallNow, cat)));
         await replies.UrgentAsync(turn, reason, cancellationToken);
@@ -191,7 +198,7 @@ public sealed class RedFlagConversation(RedFlagTriage triage, VetReply vet, Mess
     /// after "panting with his mouth open"); an emergency of another kind is never covered.
     /// </summary>
     private bool Covers(List<string> signIds, RedFlagSign sign) =>
-        signIds.Contains(sign.SignId) || (sign.Tier == RedFlagTier.Soon && signIds.Any(id => triage.Sign(id)?.SystemId == sign.SystemId));
+        signIds.Contains(sign.SignId) || (sign.Tier == RedFlagTier.Soon && signIds.Any(id => Triage.Sign(id)?.SystemId == sign.SystemId));
 
     /// <summary>A question about the training itself, answered even while an alarm lasts: FAQs, struggles, body language.</summary>
     private static bool IsAboutTraining(string? topic) =>

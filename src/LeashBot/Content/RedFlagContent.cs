@@ -65,6 +65,9 @@ public sealed class RedFlagContent
     /// </summary>
     public Dictionary<string, List<string>> LanguageWords { get; set; } = [];
 
+    /// <summary>How a question to the shop or clinic is told from a remark about the cat's health.</summary>
+    public HealthRemarkWords HealthRemarks { get; set; } = new();
+
     /// <summary>A vet has seen the cat and all is well: after a red flag, such a message ends the alarm.</summary>
     public List<string> AllClears { get; set; } = [];
 
@@ -88,6 +91,12 @@ public sealed class RedFlagReplies
     [JsonProperty(Required = Required.Always)] public string ClinicWithHours { get; set; } = "";
     [JsonProperty(Required = Required.Always)] public string Clinic { get; set; } = "";
     [JsonProperty(Required = Required.Always)] public string NoNumbers { get; set; } = "";
+
+    /// <summary>Instead of <see cref="NoNumbers"/> for a see-a-vet-soon sign: the owner's own vet, never an emergency clinic.</summary>
+    [JsonProperty(Required = Required.Always)] public string SoonNoNumbers { get; set; } = "";
+
+    /// <summary>After the clinic's number for a see-a-vet-soon sign while it is closed: the emergency line, in case things get worse.</summary>
+    [JsonProperty(Required = Required.Always)] public string IfWorse { get; set; } = "";
     [JsonProperty(Required = Required.Always)] public string Afterwards { get; set; } = "";
 
     /// <summary>"your cat" in this language, when the cat's name isn't known (the English one is in messages.json).</summary>
@@ -120,6 +129,20 @@ public sealed class RedFlagAftercare
 
     /// <summary>A training question (not a session) while the alarm lasts: answered, after this line saying it is for later.</summary>
     [JsonProperty(Required = Required.Always)] public string ForLater { get; set; } = "";
+
+    /// <summary>How a message asking to do some training while the alarm lasts is told from one asking about training.</summary>
+    [JsonProperty(Required = Required.Always)] public SessionRequestWords SessionRequests { get; set; } = new();
+}
+
+/// <summary>
+/// "can we still do a quick session tonight?": an <see cref="Asking"/> phrase, a <see cref="Training"/> word after it,
+/// and no <see cref="About"/> word (a question word) before it.
+/// </summary>
+public sealed class SessionRequestWords
+{
+    [JsonProperty(Required = Required.Always)] public List<string> Asking { get; set; } = [];
+    [JsonProperty(Required = Required.Always)] public List<string> Training { get; set; } = [];
+    [JsonProperty(Required = Required.Always)] public List<string> About { get; set; } = [];
 }
 
 /// <summary>A list of facts (names) from a named source, with its licence.</summary>
@@ -170,4 +193,16 @@ public sealed class RedFlagSignDefinition
     /// nothing new ("is it really an emergency?" asks about that alarm).
     /// </summary>
     public bool RestatesAlarm { get; set; }
+}
+
+/// <summary>
+/// A message with a health word is a remark about health unless it speaks to the shop or clinic (<see cref="ToUs"/>:
+/// "you", "u") and says nothing of the cat (<see cref="CatWords"/>: "she", "his"; or a <see cref="CatOwners"/> word
+/// before "cat": "my cat").
+/// </summary>
+public sealed class HealthRemarkWords
+{
+    public List<string> ToUs { get; set; } = [];
+    public List<string> CatWords { get; set; } = [];
+    public List<string> CatOwners { get; set; } = [];
 }

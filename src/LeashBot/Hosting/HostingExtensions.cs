@@ -41,7 +41,7 @@ public static class HostingExtensions
         services.AddLeashBotStorage(config);
         services.AddState(config);
         services.AddUnderstanding(config);
-        services.AddSafety();
+        services.AddSafety(config);
         services.AddCoaching(config);
         services.AddBotAndAdapter(config);
         services.AddLeashBotHealthChecks();

@@ -75,11 +75,15 @@ public static class LayerServices
     }
 
     /// <summary>Health red flags: read from dialogs/redflags.json once, checked on every message before anything else.</summary>
-    public static IServiceCollection AddSafety(this IServiceCollection services)
+    public static IServiceCollection AddSafety(this IServiceCollection services, IConfiguration config)
     {
         services.AddSingleton(sp => RedFlagTriage.FromContent(sp.GetRequiredService<BotContent>()));
+        var tierHead = config.GetSection(TierHeadOptions.Section).Get<TierHeadOptions>() ?? new TierHeadOptions();
+        services.AddSingleton(sp => new RedFlagReader(sp.GetRequiredService<RedFlagTriage>(), new HealthWords(sp.GetRequiredService<BotContent>()),
+            sp.GetService<SemanticDecision>()?.Reader, tierHead.Enabled ? RedFlagTierHead.Shipped : null, tierHead));
+        services.AddSingleton(sp => new SessionRequest(sp.GetRequiredService<BotContent>().RedFlags.Aftercare.SessionRequests));
         services.AddSingleton<VetReply>();
-        services.AddSingleton(sp => new UnwellCheck(sp.GetRequiredService<RedFlagTriage>(), sp.GetRequiredService<VetReply>(), sp.GetRequiredService<Phrasebook>(),
+        services.AddSingleton(sp => new UnwellCheck(sp.GetRequiredService<RedFlagReader>(), sp.GetRequiredService<VetReply>(), sp.GetRequiredService<Phrasebook>(),
             sp.GetRequiredService<BotAccessors>(), sp.GetService<SemanticDecision>()));
         return services;
     }

@@ -24,6 +24,9 @@ public sealed class RedFlagResult
     /// <summary>No red flag, but the message talks about health ("his gums are nice and pink", "vet said she's fine").</summary>
     public static readonly RedFlagResult HealthOnly = new(RedFlagTier.None, []) { MentionsHealth = true };
 
+    /// <summary>No red flag because the rules read a sign and set it aside: denied, long ago, cleared by a vet, harmless here.</summary>
+    public static readonly RedFlagResult Calmed = new(RedFlagTier.None, []) { MentionsHealth = true, IsCalmed = true };
+
     public RedFlagResult(RedFlagTier tier, IReadOnlyList<RedFlagSign> signs)
     {
         Tier = tier;
@@ -39,6 +42,9 @@ public sealed class RedFlagResult
 
     /// <summary>True for a red flag, and for a calm message about health.</summary>
     public bool MentionsHealth { get; private init; }
+
+    /// <summary>True when the rules read a sign and set it aside ("no vomiting", "last year", "the vet says it's fine").</summary>
+    public bool IsCalmed { get; private init; }
 
     public override string ToString() => IsRedFlag ? $"{Tier}: {string.Join(", ", Signs.Select(s => s.SignId))}" : "None";
 }

@@ -49,9 +49,12 @@ public sealed class RedFlagTriage
     private readonly bool[] _notANameAfter;
     private readonly bool[] _thingAfterName;
     private readonly bool[] _unlessStop;
+    private readonly bool[] _toUs;
+    private readonly bool[] _catWord;
+    private readonly bool[] _catOwner;
     private readonly bool[] _gapStop;
     private readonly FrozenSet<string> _namesToo;
-    private readonly FrozenDictionary<string, FrozenSet<string>> _languageWords;
+    private readonly RedFlagLanguage _language;
     private readonly int _cat;
     private readonly int[][] _fillers;
     private readonly int[][] _notNegations;
@@ -89,7 +92,7 @@ public sealed class RedFlagTriage
         var vocabulary = new Vocabulary(_ids);
         foreach (var word in content.SkipWords.Concat(content.Negations).Concat(content.NegationCarriers).Concat(content.Subjects)
                      .Concat(content.ClauseBreaks).Concat(content.Contrasts).Concat(content.NotANameAfter).Concat(content.ThingAfterName)
-                     .Concat(content.UnlessStopsAt).Append("cat"))
+                     .Concat(content.UnlessStopsAt).Concat(content.HealthRemarks.ToUs).Concat(content.HealthRemarks.CatWords).Concat(content.HealthRemarks.CatOwners).Append("cat"))
         {
             vocabulary.IdOf(word);
         }
@@ -144,14 +147,14 @@ public sealed class RedFlagTriage
         _notANameAfter = Flags(content.NotANameAfter);
         _thingAfterName = Flags(content.ThingAfterName);
         _unlessStop = Flags(content.UnlessStopsAt);
+        _toUs = Flags(content.HealthRemarks.ToUs);
+        _catWord = Flags(content.HealthRemarks.CatWords);
+        _catOwner = Flags(content.HealthRemarks.CatOwners);
 
         // A pattern's words never reach over "but", "though" and the like: what comes after is another thought.
         _gapStop = [.. _clauseBreak.Select((isBreak, id) => isBreak && _contrast[id])];
         _namesToo = content.NamesToo.Select(n => n.Trim().ToLowerInvariant()).ToFrozenSet(StringComparer.Ordinal);
-        _languageWords = content.LanguageWords.ToFrozenDictionary(
-            kv => kv.Key,
-            kv => kv.Value.Select(w => new string([.. w.ToLowerInvariant().Select(WithoutAccent)])).ToFrozenSet(StringComparer.Ordinal),
-            StringComparer.Ordinal);
+        _language = new RedFlagLanguage(content);
         _cat = vocabulary.IdOf("cat");
         _healthWord = new bool[count];
 
@@ -298,7 +301,7 @@ public sealed class RedFlagTriage
 
         // Only words written as health words make a remark about health: a word read as a typo of one ("rapida",
         // "olio") is enough to catch a red flag, never to call an ordinary message a health remark.
-        return (calmed || MentionsHealth(tokens)) && !OnlyTypos(tokens, typos) ? RedFlagResult.HealthOnly : RedFlagResult.None;
+        return (calmed || (MentionsHealth(tokens) && !ToUsNotTheCat(tokens))) && !OnlyTypos(tokens, typos) ? (calmed ? RedFlagResult.Calmed : RedFlagResult.HealthOnly) : RedFlagResult.None;
     }
 
     /// <summary>
@@ -364,32 +367,28 @@ public sealed class RedFlagTriage
         return false;
     }
 
+    /// <summary>The language of a red flag written mostly in another language's everyday words, or null (see <see cref="RedFlagLanguage"/>).</summary>
+    public string? LanguageOf(string text) => _language.Of(text);
+
     /// <summary>
-    /// The language of a message written mostly in everyday words of another language the vet message exists in
-    /// ("mon chat a léché de l'antigel"), or null: the message's own reading decides. Asked only when a vet message
-    /// is about to go out, never on the path every message takes.
+    /// True when the message has words the rules calm a sign with, wherever they stand: a denial ("no", "not"), a vet's
+    /// all-clear, a time long past ("last year"), a what-if, or "fine now". Where the rules found no sign, a reading by
+    /// meaning can't tell "no vomiting" from "vomiting": such a message is left to the rules.
     /// </summary>
-    public string? LanguageOf(string text)
+    public bool ReadsCalming(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        if (_languageWords.Count == 0)
+        var tokens = Tokenize(text);
+        for (var k = 0; k < tokens.Count; k++)
         {
-            return null;
-        }
-
-        var words = Words(text).Select(w => new string([.. w.Select(WithoutAccent)])).ToList();
-        string? best = null;
-        var bestHits = 0;
-        foreach (var (language, everyday) in _languageWords)
-        {
-            var hits = words.Count(everyday.Contains);
-            if (hits > bestHits)
+            if (tokens[k] > 0 && _negation[tokens[k]] && !IsNotNegation(tokens, k))
             {
-                (best, bestHits) = (language, hits);
+                return true;
             }
         }
 
-        return bestHits >= 2 && bestHits * 4 >= words.Count ? best : null;
+        return AnySentenceMatches(_clearances, tokens, denialInsideUndoes: false) || AnySentenceMatches(_resolved, tokens, denialInsideUndoes: false)
+            || AnySentenceMatches(_allClears, tokens, denialInsideUndoes: false);
     }
 
     /// <summary>True when some words were read as typos of red-flag words and no health word is written as such.</summary>
@@ -429,6 +428,27 @@ public sealed class RedFlagTriage
         }
 
         return softened;
+    }
+
+    /// <summary>
+    /// A question to the shop or clinic ("what time do you shut", "do you sell cat flaps") that says nothing of the cat
+    /// ("she", "his", "my cat"): a word it shares with a sign ("shut", "flap") is no remark about health.
+    /// </summary>
+    private bool ToUsNotTheCat(List<int> tokens)
+    {
+        var toUs = false;
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var id = tokens[i];
+            if (id > 0 && (_catWord[id] || (id == _cat && i > 0 && tokens[i - 1] > 0 && _catOwner[tokens[i - 1]])))
+            {
+                return false;
+            }
+
+            toUs |= id > 0 && _toUs[id];
+        }
+
+        return toUs;
     }
 
     /// <summary>A word red flags are made of ("gums", "breathing", "vet"), though no sign was found.</summary>
@@ -961,8 +981,9 @@ public sealed class RedFlagTriage
             return id;
         }
 
+        // A typo keeps its first letter: "leeds" is no "bleeds", "deliver" no "shiver".
         var correction = _fuzzy.Find(word);
-        id = correction is null ? Unknown : _fuzzyTargets.GetValueOrDefault(correction);
+        id = correction is null || correction[0] != word[0] ? Unknown : _fuzzyTargets.GetValueOrDefault(correction);
         if (_corrections.Count < MaxCachedCorrections)
         {
             _corrections.TryAdd(word, id);
@@ -1084,7 +1105,7 @@ public sealed class RedFlagTriage
     }
 
     /// <summary>"comió" reads as "comio", "ständig" as "standig": owners type with and without accents alike.</summary>
-    private static char WithoutAccent(char c) => c switch
+    internal static char WithoutAccent(char c) => c switch
     {
         < '\u00C0' => c,
         'á' or 'à' or 'â' or 'ä' or 'ã' or 'å' => 'a',
@@ -1100,7 +1121,7 @@ public sealed class RedFlagTriage
     private static bool IsApostrophe(char c) => c is '\'' or '\u2019' or '\u2018' or '\u02BC' or '`';
 
     /// <summary>Lower-case words of a text, for the list of known words.</summary>
-    private static IEnumerable<string> Words(string text)
+    internal static IEnumerable<string> Words(string text)
     {
         var start = -1;
         for (var i = 0; i <= text.Length; i++)

@@ -16,18 +16,18 @@ namespace LeashBot.Safety;
 /// </summary>
 public sealed class UnwellCheck
 {
-    private readonly RedFlagTriage _triage;
+    private readonly RedFlagReader _redFlags;
     private readonly SemanticReader? _semantic;
     private readonly VetReply _vet;
     private readonly Phrasebook _say;
     private readonly BotAccessors _state;
     private readonly HealthWords _healthWords;
 
-    public UnwellCheck(RedFlagTriage triage, VetReply vet, Phrasebook say, BotAccessors state, SemanticDecision? semantic = null)
+    public UnwellCheck(RedFlagReader redFlags, VetReply vet, Phrasebook say, BotAccessors state, SemanticDecision? semantic = null)
     {
         ArgumentNullException.ThrowIfNull(say);
         _state = state;
-        _triage = triage;
+        _redFlags = redFlags;
         _vet = vet;
         _say = say;
         _semantic = semantic?.Reader;
@@ -38,11 +38,11 @@ public sealed class UnwellCheck
     public bool ReadsHealthRelated(string text) => _healthWords.In(text);
 
     /// <summary>
-    /// The rules found nothing and read no vet's all-clear, the words read health-related and the model thinks the cat
-    /// is unwell now.
+    /// The rules and the tier head found nothing (the head, when it is sure, decides: <see cref="RedFlagReader"/>), no
+    /// vet's all-clear is read, the words read health-related and the model thinks the cat is unwell now.
     /// </summary>
     public bool ShouldAsk(string text) =>
-        _semantic is not null && ReadsHealthRelated(text) && !_triage.Read(text).IsRedFlag && !_triage.ReadsAllClear(text) && _semantic.Unwell(text) >= _semantic.Options.Unwell;
+        _semantic is not null && ReadsHealthRelated(text) && !_redFlags.Read(text).IsRedFlag && !_redFlags.Rules.ReadsAllClear(text) && _semantic.Unwell(text) >= _semantic.Options.Unwell;
 
     /// <summary>
     /// Asks, or reads the answer to, the question. Returns the text the turn should carry on with, or null when this

@@ -34,7 +34,7 @@ public sealed class VetReply(Phrasebook say, TimeProvider clock)
             },
         };
 
-        lines.AddRange(Numbers(reply));
+        lines.AddRange(Numbers(reply, tier));
         if (tier != RedFlagTier.None)
         {
             lines.Add(say.Text(reply.Afterwards, cat));
@@ -49,26 +49,36 @@ public sealed class VetReply(Phrasebook say, TimeProvider clock)
     /// </summary>
     public string WithNumbers(string reason) => string.Join(" ", Numbers(say.Content.RedFlags.Reply).Prepend(reason).Where(l => l.Length > 0));
 
-    /// <summary>The numbers to call: the clinic's first while it is open, else the emergency line's.</summary>
-    private List<string> Numbers(RedFlagReplies reply)
+    /// <summary>
+    /// The numbers to call: the clinic's first while it is open, else the emergency line's. A see-a-vet-soon sign waits for
+    /// the clinic: its number and hours, the emergency line only in case things get worse, and never "the nearest
+    /// emergency clinic" (that line is for emergencies).
+    /// </summary>
+    private List<string> Numbers(RedFlagReplies reply, RedFlagTier tier = RedFlagTier.Emergency)
     {
         var org = say.Organization;
         var lines = new List<string>();
         var phone = !string.IsNullOrWhiteSpace(org.Phone);
         var emergencyPhone = !string.IsNullOrWhiteSpace(org.EmergencyPhone);
         var clinic = string.IsNullOrWhiteSpace(org.OpeningHours) ? reply.Clinic : reply.ClinicWithHours;
+        var soon = tier == RedFlagTier.Soon;
         if (!phone && !emergencyPhone)
         {
-            lines.Add(say.Text(reply.NoNumbers));
+            lines.Add(say.Text(soon ? reply.SoonNoNumbers : reply.NoNumbers));
         }
         else if (phone && IsOpenNow())
         {
             lines.Add(say.Text(reply.OpenNow));
             lines.Add(emergencyPhone ? say.Text(reply.EmergencyLine) : "");
         }
+        else if (soon && phone)
+        {
+            lines.Add(say.Text(clinic));
+            lines.Add(emergencyPhone ? say.Text(reply.IfWorse) : "");
+        }
         else
         {
-            lines.Add(say.Text(emergencyPhone ? reply.EmergencyLine : reply.NearestEmergency));
+            lines.Add(say.Text(emergencyPhone ? reply.EmergencyLine : soon ? reply.SoonNoNumbers : reply.NearestEmergency));
             lines.Add(phone ? say.Text(clinic) : "");
         }
 

@@ -45,6 +45,14 @@ public static class SemanticHeadTrainer
         };
     }
 
+    /// <summary>A softmax head over any classes (the red-flag tiers), trained as given by <paramref name="settings"/>: one weight row and bias per class, for raw embeddings.</summary>
+    public static (float[][] Weights, float[] Bias) TrainClasses(int classCount, IReadOnlyList<Example> lines, Settings settings)
+    {
+        ArgumentNullException.ThrowIfNull(lines);
+        ArgumentNullException.ThrowIfNull(settings);
+        return Softmax(classCount, lines, settings, -1);
+    }
+
     private static (float[][] Weights, float[] Bias) Softmax(int classCount, IReadOnlyList<Example> lines, Settings settings, int outOfScope)
     {
         const int d = SentenceEmbeddings.Dimensions;

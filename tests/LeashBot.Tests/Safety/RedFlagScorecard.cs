@@ -3,6 +3,7 @@ using System.Text;
 using LeashBot.Tests.Support;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace LeashBot.Tests.Safety;
 
@@ -73,7 +74,8 @@ public sealed class RedFlagScorecard
     /// <summary>Scores every part; the host is used for calm, mid-flow and non-English lines.</summary>
     public async Task<Score> ScoreAsync(BotHost host)
     {
-        var triage = RedFlagSetTests.Triage.Value;
+        // First messages and calm lines are read as the host reads them: the rules, and the tier head where they are silent.
+        var reader = host.Services.GetRequiredService<LeashBot.Safety.RedFlagReader>();
         var score = new Score(this);
         foreach (var line in Lines)
         {
@@ -87,11 +89,11 @@ public sealed class RedFlagScorecard
             }
             else if (line.IsCalm)
             {
-                await score.CalmAsync(line, triage.Read(line.Text), host);
+                await score.CalmAsync(line, reader.Read(line.Text), host);
             }
             else
             {
-                score.FirstMessage(line, triage.Read(line.Text));
+                score.FirstMessage(line, reader.Read(line.Text));
             }
         }
 
@@ -158,6 +160,9 @@ public sealed class RedFlagScorecard
         public Tally NonEnglish { get; } = new();
         public SortedDictionary<string, Tally> BySystem { get; } = new(StringComparer.Ordinal);
 
+        /// <summary>First messages the tier head caught where the rules were silent.</summary>
+        public int ByMeaning { get; private set; }
+
         public bool MeetsThresholds =>
             First.Rate >= card.Limits.FirstMessage && MidFlow.Rate >= card.Limits.MidFlow
             && Calm.Rate >= card.Limits.Calm && NonEnglish.Rate >= card.Limits.NonEnglish;
@@ -165,6 +170,7 @@ public sealed class RedFlagScorecard
         public void FirstMessage(LabelledLine line, LeashBot.Safety.RedFlagResult result)
         {
             First.Add(result.IsRedFlag, $"[{line.SystemName}/{line.Expect}] {line.Text}");
+            ByMeaning += result.Signs.Any(s => s.SystemId == LeashBot.Safety.RedFlagReader.ByMeaning) ? 1 : 0;
             System(line).Add(result.IsRedFlag, line.Text);
             if (line.Expect == "emergency" && result.IsRedFlag)
             {
@@ -208,7 +214,7 @@ public sealed class RedFlagScorecard
         public string Report()
         {
             var text = new StringBuilder();
-            text.AppendLine(CultureInfo.InvariantCulture, $"{card.File} ({card.Part}): first messages caught {First}, emergencies read as emergencies {EmergencyTier}, calm lines calm and answered {Calm}, mid-flow {MidFlow}, non-English {NonEnglish}");
+            text.AppendLine(CultureInfo.InvariantCulture, $"{card.File} ({card.Part}): first messages caught {First} (by meaning {ByMeaning}), emergencies read as emergencies {EmergencyTier}, calm lines calm and answered {Calm}, mid-flow {MidFlow}, non-English {NonEnglish}");
             text.AppendLine("By body system: " + string.Join(", ", BySystem.Select(s => $"{s.Key} {s.Value}")));
             foreach (var (name, tally) in new[] { ("Missed first messages", First), ("Emergencies read as soon", EmergencyTier), ("Calm lines gone wrong", Calm), ("Mid-flow lines gone wrong", MidFlow), ("Non-English lines gone wrong", NonEnglish) })
             {

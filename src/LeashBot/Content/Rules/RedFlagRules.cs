@@ -41,7 +41,7 @@ internal static class RedFlagRules
         {
             foreach (var (name, text) in new[] { ("emergency", reply.Emergency), ("soon", reply.Soon), ("again", reply.Again), ("emergencyLine", reply.EmergencyLine),
                          ("nearestEmergency", reply.NearestEmergency), ("openNow", reply.OpenNow), ("clinicWithHours", reply.ClinicWithHours), ("clinic", reply.Clinic),
-                         ("noNumbers", reply.NoNumbers), ("afterwards", reply.Afterwards) })
+                         ("noNumbers", reply.NoNumbers), ("soonNoNumbers", reply.SoonNoNumbers), ("ifWorse", reply.IfWorse), ("afterwards", reply.Afterwards) })
             {
                 // A translation may use its language's accents: an SMS carries "é" as "e", at the same length.
                 var translated = reply != c.Reply;

@@ -1,0 +1,70 @@
+using System.Text.RegularExpressions;
+using LeashBot.Understanding;
+
+namespace LeashBot.Safety;
+
+/// <summary>Where the tier head may decide: how sure it must be (section <c>Safety:TierHead</c>).</summary>
+public sealed class TierHeadOptions
+{
+    public const string Section = "Safety:TierHead";
+
+    /// <summary>Off: only the rules decide (the second opinion may still ask).</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>
+    /// The head's emergency probability at which a message the rules are silent on is an emergency. Chosen with the head
+    /// trained without blind set T's tuning half and read on it: below 0.8 it alarmed on calm training news ("she walked
+    /// the whole garden path!").
+    /// </summary>
+    public double Emergency { get; set; } = 0.8;
+
+    /// <summary>The head's emergency and soon probabilities together at which it is a see-a-vet-soon (0.8 alarmed on "her ears go flat when the harness comes out").</summary>
+    public double Soon { get; set; } = 0.85;
+}
+
+/// <summary>
+/// The red-flag reading every message gets: the rules first (<see cref="RedFlagTriage"/>); where they are silent and
+/// the message reads health-related, the tier head over the sentence embedding decides the tier. The rules keep what
+/// they are good at: a sign they read and set aside (denied, long ago, harmless here), a vet's all-clear, a denial,
+/// a time long past or a "fine now" anywhere in the message leave the head unasked, so it never overrides them.
+/// The embedding runs only when the rules are silent and the words read health-related.
+/// </summary>
+public sealed class RedFlagReader(RedFlagTriage triage, HealthWords healthWords, SemanticReader? semantic, RedFlagTierHead? head, TierHeadOptions options)
+{
+    /// <summary>The body system of signs read by the head: by meaning, not by a rule.</summary>
+    public const string ByMeaning = "meaning";
+
+    public RedFlagTriage Rules => triage;
+
+    /// <summary>The rules' reading, or the head's where the rules are silent.</summary>
+    public RedFlagResult Read(string text, IReadOnlyCollection<string>? catNames = null)
+    {
+        var rules = triage.Read(text, catNames);
+        if (!MayAskTheHead(rules, text, catNames))
+        {
+            return rules;
+        }
+
+        var tiers = head!.Read(SentenceEmbeddings.Instance.Embed(text));
+        var tier = tiers.Emergency >= options.Emergency ? RedFlagTier.Emergency
+            : tiers.Emergency + tiers.Soon >= options.Soon ? RedFlagTier.Soon
+            : RedFlagTier.None;
+        return tier == RedFlagTier.None ? rules : new RedFlagResult(tier, [new RedFlagSign($"{ByMeaning}.{tier.ToString().ToLowerInvariant()}", ByMeaning, tier)]);
+    }
+
+    /// <summary>
+    /// The rules are silent (no sign, none set aside, no calming words), the words read health-related and the message
+    /// is not mostly another language's (the model reads English: "oi! pergunta rapida" is no emergency).
+    /// </summary>
+    public bool MayAskTheHead(RedFlagResult rules, string text, IReadOnlyCollection<string>? catNames = null)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        return options.Enabled && semantic is not null && head is not null && !rules.IsRedFlag && !rules.IsCalmed
+            && healthWords.In(WithoutNames(text, catNames)) && triage.LanguageOf(text) is null && !triage.ReadsCalming(text);
+    }
+
+    /// <summary>The owner's own cats' names are the cat, never a health word ("Pepper was scared" says nothing of pepper).</summary>
+    private static string WithoutNames(string text, IReadOnlyCollection<string>? catNames) =>
+        catNames is null || catNames.Count == 0 ? text
+            : Regex.Replace(text, @"\b(?:" + string.Join('|', catNames.Select(Regex.Escape)) + @")\b", " ", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(50));
+}
