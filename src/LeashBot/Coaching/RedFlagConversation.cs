@@ -63,6 +63,13 @@ public sealed class RedFlagConversation(RedFlagReader redFlags, SessionRequest s
 
         // The cat the message is about ("biscuit keeps going to the tray" while Pepper is the one in training), else the current one.
         var reading = reader.Read(text, owner.Cats);
+        if (alarm == RedFlagTier.None && found.TrueForAll(s => s.SystemId == RedFlagReader.ByMeaning) && reading.IsSessionReport)
+        {
+            // The head reads by meaning, and training news ("4 min each, pepper hissed") can sound unwell to it: a session
+            // report the rules find nothing in is coaching.
+            return HealthTurn.Coaching;
+        }
+
         var cat = reading.CatsMeant is [var meant] ? owner.Cats.FirstOrDefault(c => c.Name == meant) ?? owner.Current : owner.Current;
         if (found.Count == 0 && flags.RedFlagCats.Count > 0)
         {

@@ -24,10 +24,11 @@ public sealed class PhraseSearchTests
 
     public static TheoryData<string> Phrases()
     {
-        var words = BotContent.Load(Path.Combine(RepoRoot.Path, "dialogs")).Reminders.Words;
+        var reminders = BotContent.Load(Path.Combine(RepoRoot.Path, "dialogs")).Reminders;
+        var words = reminders.Words;
         var data = new TheoryData<string>();
         foreach (var phrase in new[] { words.Ask, words.Practise, words.Stop, words.Pause, words.Resume, words.Questions, words.Status, words.Change,
-            words.Weekdays, words.Weekends, words.EveryDay, words.Tomorrow, words.Pm, words.Am, words.At, [.. words.PartsOfDay.Keys], [.. words.Zones.Keys] }
+            words.Weekdays, words.Weekends, words.EveryDay, words.Tomorrow, words.Pm, words.Am, words.At, [.. words.PartsOfDay.Keys], [.. reminders.Places.Zones.Keys] }
             .SelectMany(p => p).Distinct(StringComparer.Ordinal))
         {
             data.Add(phrase);
