@@ -221,6 +221,13 @@ public sealed class Router(Replies replies, BotAccessors state, MessageReader re
                 topic = TopicIds.CatAdd;
             }
 
+            // "my cat is toffee": a short message that only introduces a new cat does that, whatever its name sounds like.
+            if (topic is null or TopicIds.OutOfScope && reading.WordCount <= ShortCatQuestion && !reading.AsksAQuestion
+                && reading.NewCatName is { } introduced && owner.FindCat(introduced) is null && reading.CatsMeant.Count == 0)
+            {
+                topic = TopicIds.CatAdd;
+            }
+
             // "both cats where r they": with the cats already known and no new name, "both" asks about them, not to add one.
             if (topic == TopicIds.CatAdd && owner.Cats.Count > 1 && reading.NewCatName is null && reading.NewCatNames.All(n => owner.FindCat(n) is not null) && _eachCat.IsIn(PhraseList.Words(reading.Text)))
             {

@@ -221,9 +221,26 @@ public sealed class NameRules
     /// <summary>The words after a lead-in that may be a name: up to the next break, chat words at the end dropped.</summary>
     private List<string> CandidateAfter(IReadOnlyList<string> words, int start, string[]? skip = null)
     {
-        // "her name is actually Nori", "call her just Pip": chat words right after the lead-in aren't the name.
-        var candidate = words.Skip(start).SkipWhile(w => w == "," || (skip?.Contains(w) ?? false) || (_notNameWords.Contains(w) && !_negations.Contains(w)))
-            .TakeWhile(w => w != "," && w != "not" && w != "but" && w != "and").Take(MostWords + 1).ToList();
+        // "her name is actually Nori", "call her just Pip": chat words right after the lead-in aren't the name. But
+        // "i called them. took her in": once a chat word was passed over, the clause's end ends the search.
+        var first = start;
+        for (var passedWord = false; first < words.Count; first++)
+        {
+            var w = words[first];
+            if (w == "," && passedWord)
+            {
+                return [];
+            }
+
+            if (w != "," && !(skip?.Contains(w) ?? false) && !(_notNameWords.Contains(w) && !_negations.Contains(w)))
+            {
+                break;
+            }
+
+            passedWord |= w != ",";
+        }
+
+        var candidate = words.Skip(first).TakeWhile(w => w != "," && w != "not" && w != "but" && w != "and").Take(MostWords + 1).ToList();
         while (candidate.Count > 1 && _notNameWords.Contains(candidate[^1]))
         {
             candidate.RemoveAt(candidate.Count - 1);

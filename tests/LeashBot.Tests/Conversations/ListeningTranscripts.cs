@@ -297,6 +297,37 @@ public sealed class ListeningTranscripts(SharedHost shared) : IClassFixture<Shar
     }
 
     [Theory]
+    [InlineData("webchat", "my cat is toffee", "Toffee")]
+    [InlineData("sms", "my cat is Pepper!!", "Pepper")]
+    [InlineData("webchat", "our cat is biscuit", "Biscuit")]
+    public async Task A_cat_introduced_in_a_few_words_is_met_whatever_the_name_sounds_like(string channel, string message, string name)
+    {
+        var owner = _host.NewOwner(channelId: channel);
+        (await owner.SaysAsync(message)).Says("Lovely to meet " + name).DoesNotSay("not something I know");
+    }
+
+    [Theory]
+    [InlineData("my cat is fat lol")]
+    [InlineData("my cat is tired")]
+    [InlineData("my cat is scared of the harness")]
+    public async Task What_a_cat_is_like_is_never_its_name(string message)
+    {
+        var owner = _host.NewOwner();
+        (await owner.SaysAsync(message)).DoesNotSay("Lovely to meet").DoesNotSay("I'll remember");
+    }
+
+    [Theory]
+    [InlineData("ok called them. took her in, not blocked, they said shes fine now")]
+    [InlineData("i rang them and called him back later, vet said all good")]
+    public async Task Phoning_someone_names_no_cat(string message)
+    {
+        var owner = _host.NewOwner(channelId: "msteams");
+        (await owner.SaysAsync("my cat is called Olive")).Says("Lovely to meet Olive");
+        (await LaterAsync(owner, message)).DoesNotSay("changed the name").DoesNotSay("I'll remember");
+        (await LaterAsync(owner, "how is she doing")).Says("Olive");
+    }
+
+    [Theory]
     [InlineData("webchat", "hola! mi gata Canela tiene 3 años, es muy tarde para que aprenda??", "Canela")]
     [InlineData("sms", "hola, mi gato Tito es muy curioso 😹", "Tito")]
     public async Task A_name_in_a_spanish_first_message_is_kept(string channel, string message, string name)
