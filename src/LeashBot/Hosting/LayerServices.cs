@@ -63,8 +63,6 @@ public static class LayerServices
         var semantic = config.GetSection(SemanticOptions.Section).Get<SemanticOptions>() ?? new SemanticOptions();
         if (semantic.Enabled)
         {
-            // The sentence model takes a second or two to load: it loads beside the rest of start-up, and the warm-up waits for it.
-            _ = SemanticReader.StartLoading();
             services.AddSingleton(new SemanticDecision(new SemanticReader(SemanticHead.Shipped, semantic)));
         }
 
