@@ -1,0 +1,243 @@
+using Newtonsoft.Json;
+
+namespace LeashBot.Content;
+
+// The shape of dialogs/reading.json. Every property is required unless it is nullable; the loader rejects unknown
+// properties so a typo in a key is reported instead of silently ignored.
+
+/// <summary>
+/// The word lists a message is read with (dialogs/reading.json): negation, pronouns, chat that isn't a
+/// question, what can't be a cat's name, and the other languages owners write in. Data, not wording.
+/// </summary>
+public sealed class ReadingContent
+{
+    [JsonProperty(Required = Required.Always)] public List<string> Negations { get; set; } = [];
+
+    /// <summary>How many words after "not" it still flips ("not at all relaxed").</summary>
+    [JsonProperty(Required = Required.Always)] public int NegationReach { get; set; }
+
+    /// <summary>Words that start a new question inside one sentence ("..., also she hisses").</summary>
+    [JsonProperty(Required = Required.Always)] public List<string> ClauseBreaks { get; set; } = [];
+    [JsonProperty(Required = Required.Always)] public Dictionary<string, List<string>> Pronouns { get; set; } = [];
+    [JsonProperty(Required = Required.Always)] public SocialWords Social { get; set; } = new();
+    /// <summary>Phrases that look like a mood word but aren't one ("a bit" is not "bit").</summary>
+    [JsonProperty(Required = Required.Always)] public List<string> NotMoods { get; set; } = [];
+    [JsonProperty(Required = Required.Always)] public List<string> NonNames { get; set; } = [];
+    [JsonProperty(Required = Required.Always)] public List<string> NameLeadIns { get; set; } = [];
+
+    /// <summary>Words before a cat's name in a question ("is Milo ready?").</summary>
+    [JsonProperty(Required = Required.Always)] public List<string> NameQuestionSlots { get; set; } = [];
+
+    /// <summary>Words after a cat's name in a question ("is milo ready", "can biscuit learn").</summary>
+    [JsonProperty(Required = Required.Always)] public List<string> NameQuestionEnds { get; set; } = [];
+    [JsonProperty(Required = Required.Always)] public StepWords StepWords { get; set; } = new();
+    [JsonProperty(Required = Required.Always)] public Dictionary<string, int> NumberWords { get; set; } = [];
+    [JsonProperty(Required = Required.Always)] public List<LanguageWords> Languages { get; set; } = [];
+
+    /// <summary>Words right before a cat's name in any sentence ("my cat luna keeps freezing", "start training pepper").</summary>
+    [JsonProperty(Required = Required.Always)] public List<string> NameSlots { get; set; } = [];
+
+    /// <summary>Words that mark a message as fixing the last session ("sorry, that was pepper", "i meant 15 not 50").</summary>
+    [JsonProperty(Required = Required.Always)] public List<string> Corrections { get; set; } = [];
+
+    /// <summary>Words that point at the last session when its cat is corrected ("that was pepper", "the last session was pepper").</summary>
+    [JsonProperty(Required = Required.Always)] public List<string> SessionPointers { get; set; } = [];
+
+    /// <summary>Words for cats and for other animals: a question about another animal alone is not the bot's, one that brings in the cat is.</summary>
+    [JsonProperty(Required = Required.Always)] public AnimalWords Animals { get; set; } = new();
+
+    /// <summary>Words that make one session report about every cat ("did both, 4 min each").</summary>
+    [JsonProperty(Required = Required.Always)] public List<string> EachCat { get; set; } = [];
+
+    /// <summary>Words that say the cat's current step is done ("step 1 is done", "we got the harness").</summary>
+    [JsonProperty(Required = Required.Always)] public List<string> StepDone { get; set; } = [];
+
+    /// <summary>Words that put a cat on a step the owner names ("she's already on step 8", "set her to step 8").</summary>
+    [JsonProperty(Required = Required.Always)] public List<string> StepSet { get; set; } = [];
+
+    /// <summary>Words that ask to jump ahead in the plan ("can i skip to going outside?").</summary>
+    [JsonProperty(Required = Required.Always)] public List<string> StepSkip { get; set; } = [];
+
+    /// <summary>How owners tell the bot to change (or keep) a cat's step and its sessions.</summary>
+    [JsonProperty(Required = Required.Always)] public StepCommandWords StepCommands { get; set; } = new();
+
+    /// <summary>How a message is read for the one command it gives (see CommandReader).</summary>
+    [JsonProperty(Required = Required.Always)] public CommandReadingWords CommandReading { get; set; } = new();
+
+    /// <summary>Lead-ins ordinary words follow as often as names ("it's late", "i have 2 cats"): the name after one must look like a name.</summary>
+    [JsonProperty(Required = Required.Always)] public List<string> LooseNameLeadIns { get; set; } = [];
+
+    /// <summary>Lead-ins that name the cat being talked about ("her name is Mochi"): with one cat known, they rename it.</summary>
+    [JsonProperty(Required = Required.Always)] public List<string> SingleCatNameLeadIns { get; set; } = [];
+
+    /// <summary>Words that rename the cat being talked about ("call her Mochi").</summary>
+    [JsonProperty(Required = Required.Always)] public List<string> RenameLeadIns { get; set; } = [];
+
+    /// <summary>Words that make a name a correction of the cat's name ("no, it's Mochi", "her name is actually Nori").</summary>
+    [JsonProperty(Required = Required.Always)] public List<string> NameFixWords { get; set; } = [];
+
+    /// <summary>Words that make a name a further cat, never a rename ("my other cat is called Pepper").</summary>
+    [JsonProperty(Required = Required.Always)] public List<string> AnotherCatWords { get; set; } = [];
+
+    /// <summary>Ordinary words that are no cat's name after a loose lead-in or in passing ("it's late").</summary>
+    [JsonProperty(Required = Required.Always)] public List<string> EverydayWords { get; set; } = [];
+
+    /// <summary>Chat shorthand that is never a cat's name ("rn", "tbh").</summary>
+    [JsonProperty(Required = Required.Always)] public List<string> ChatShorthand { get; set; } = [];
+
+    /// <summary>What makes a message a request to delete the owner's data.</summary>
+    [JsonProperty(Required = Required.Always)] public ForgetMeWords ForgetMe { get; set; } = new();
+
+    /// <summary>Half answers to "Did that help?" ("kinda", "a bit"): another idea follows, as after a no.</summary>
+    [JsonProperty(Required = Required.Always)] public List<string> Hedges { get; set; } = [];
+
+    /// <summary>"i said it already", "ya te dije": around an answer to the name question, never part of the name.</summary>
+    [JsonProperty(Required = Required.Always)] public List<string> AlreadySaid { get; set; } = [];
+
+    /// <summary>Words a question opens with: a message with one opening a clause (or a "?") is never a session report.</summary>
+    [JsonProperty(Required = Required.Always)] public List<string> QuestionOpeners { get; set; } = [];
+
+    /// <summary>Replies that decline a pending question ("no session today", "nada").</summary>
+    [JsonProperty(Required = Required.Always)] public List<string> Declines { get; set; } = [];
+
+    /// <summary>Replies that leave any pending question ("stop", "nvm", "i didn't ask for that"); a plain no still answers a yes/no question.</summary>
+    [JsonProperty(Required = Required.Always)] public List<string> LeaveQuestion { get; set; } = [];
+
+    /// <summary>Per language code, answer words and their English reading ("10 minutos", "sí"), for pending questions.</summary>
+    [JsonProperty(Required = Required.Always)] public Dictionary<string, Dictionary<string, string>> AnswerWords { get; set; } = [];
+}
+
+/// <summary>A request to delete the owner's data: an erasing verb and the owner's data, and not a question about something deleted.</summary>
+public sealed class ForgetMeWords
+{
+    [JsonProperty(Required = Required.Always)] public List<string> Verbs { get; set; } = [];
+    [JsonProperty(Required = Required.Always)] public List<string> Data { get; set; } = [];
+    [JsonProperty(Required = Required.Always)] public List<string> AskingAbout { get; set; } = [];
+}
+
+public sealed class SocialWords
+{
+    [JsonProperty(Required = Required.Always)] public List<string> Acknowledgements { get; set; } = [];
+    [JsonProperty(Required = Required.Always)] public List<string> Thanks { get; set; } = [];
+    [JsonProperty(Required = Required.Always)] public List<string> Laughter { get; set; } = [];
+    [JsonProperty(Required = Required.Always)] public List<string> Goodbyes { get; set; } = [];
+    [JsonProperty(Required = Required.Always)] public List<string> Done { get; set; } = [];
+}
+
+/// <summary>Animal words the reader tells apart (dialogs/reading.json, "animals").</summary>
+public sealed class AnimalWords
+{
+    /// <summary>Words that name a cat ("cat", "kitten", "kitty").</summary>
+    [JsonProperty(Required = Required.Always)] public List<string> Cats { get; set; } = [];
+
+    /// <summary>Other animals, one or two words each ("dog", "guinea pig").</summary>
+    [JsonProperty(Required = Required.Always)] public List<string> Others { get; set; } = [];
+}
+
+/// <summary>Words that decide whether a part of a message gives a command or only talks about one.</summary>
+public sealed class CommandReadingWords
+{
+    /// <summary>"u said", "she told me": a command word after one is quoted, not given.</summary>
+    [JsonProperty(Required = Required.Always)] public List<string> Reported { get; set; } = [];
+
+    /// <summary>"i said undo": the owner repeating their own command.</summary>
+    [JsonProperty(Required = Required.Always)] public List<string> OwnVoice { get; set; } = [];
+
+    /// <summary>"no", "ugh": words that open a part without being part of it.</summary>
+    [JsonProperty(Required = Required.Always)] public List<string> Interjections { get; set; } = [];
+
+    /// <summary>"if i undo it": a what-if gives no command.</summary>
+    [JsonProperty(Required = Required.Always)] public List<string> Hypothetical { get; set; } = [];
+
+    /// <summary>"did", "is": with a subject after it, the part opens a yes/no question.</summary>
+    [JsonProperty(Required = Required.Always)] public List<string> Auxiliaries { get; set; } = [];
+
+    /// <summary>"u", "she": a subject right after an auxiliary.</summary>
+    [JsonProperty(Required = Required.Always)] public List<string> Subjects { get; set; } = [];
+
+    /// <summary>"can you", "pls": a request worded as a question.</summary>
+    [JsonProperty(Required = Required.Always)] public List<string> PoliteOpeners { get; set; } = [];
+
+    /// <summary>"where", "why": before a command word, the part asks about it.</summary>
+    [JsonProperty(Required = Required.Always)] public List<string> AskingWords { get; set; } = [];
+
+    /// <summary>Where a sentence splits into parts read on their own ("but", "tho").</summary>
+    [JsonProperty(Required = Required.Always)] public List<string> PartBreaks { get; set; } = [];
+
+    /// <summary>Units that make a number a length of time.</summary>
+    [JsonProperty(Required = Required.Always)] public List<string> TimeUnits { get; set; } = [];
+
+    /// <summary>"half an hour", "a few minutes": a length without a number.</summary>
+    [JsonProperty(Required = Required.Always)] public List<string> TimeAmounts { get; set; } = [];
+
+    /// <summary>"log", "record": a session to log, even without a length.</summary>
+    [JsonProperty(Required = Required.Always)] public List<string> LogCommands { get; set; } = [];
+
+    /// <summary>"we did", "log": a session done, or one to log.</summary>
+    [JsonProperty(Required = Required.Always)] public List<string> LogWords { get; set; } = [];
+
+    /// <summary>"that 5 min one": words pointing at a session already logged.</summary>
+    [JsonProperty(Required = Required.Always)] public List<string> Pointers { get; set; } = [];
+
+    /// <summary>Pronoun words and the cat pronoun ("he" or "she") they stand for.</summary>
+    [JsonProperty(Required = Required.Always)] public Dictionary<string, string> Pronouns { get; set; } = [];
+}
+
+
+/// <summary>Words of the commands that change a cat's step or its sessions ("keep him on 4", "put her back on 2", "undo").</summary>
+public sealed class StepCommandWords
+{
+    /// <summary>"keep him on 4", "stay on this step": the cat stays, or goes to the step named.</summary>
+    [JsonProperty(Required = Required.Always)] public List<string> Keep { get; set; } = [];
+
+    /// <summary>"put her on 2", "move him to step 5": the cat goes to the step named after them.</summary>
+    [JsonProperty(Required = Required.Always)] public List<string> Move { get; set; } = [];
+
+    /// <summary>"dont move him": right before a command word (or one word before it), the command is forbidden.</summary>
+    [JsonProperty(Required = Required.Always)] public List<string> Forbid { get; set; } = [];
+
+    /// <summary>"keep him where he is", "stay on this step": after a keep word, the cat stays at its step.</summary>
+    [JsonProperty(Required = Required.Always)] public List<string> KeepAt { get; set; } = [];
+
+    /// <summary>"move him on", "ready for the next step": the owner wants the cat to move on.</summary>
+    [JsonProperty(Required = Required.Always)] public List<string> MoveOn { get; set; } = [];
+
+    /// <summary>"back a step", "go back": with a command, one step back.</summary>
+    [JsonProperty(Required = Required.Always)] public List<string> Back { get; set; } = [];
+
+    /// <summary>"can you", "pls": a question that is really a request.</summary>
+    [JsonProperty(Required = Required.Always)] public List<string> Polite { get; set; } = [];
+
+    /// <summary>"why", "will you": before the command word, the sentence asks about a step rather than changing it.</summary>
+    [JsonProperty(Required = Required.Always)] public List<string> Asking { get; set; } = [];
+
+    /// <summary>Words that come after a number that is not a step ("10 min", "2 times").</summary>
+    [JsonProperty(Required = Required.Always)] public List<string> NotStepAfter { get; set; } = [];
+
+    /// <summary>"undo", "put it back", "undo that delete": reverse the last change.</summary>
+    [JsonProperty(Required = Required.Always)] public List<string> Undo { get; set; } = [];
+
+    /// <summary>"delete the 10 min session", "remove the last one": take a session out.</summary>
+    [JsonProperty(Required = Required.Always)] public List<string> Delete { get; set; } = [];
+
+    /// <summary>"same session", "that was the same one": the last report repeated the session before it.</summary>
+    [JsonProperty(Required = Required.Always)] public List<string> SameSession { get; set; } = [];
+
+    /// <summary>Words that point at a session rather than a step ("change the step 1 session to 10 min").</summary>
+    [JsonProperty(Required = Required.Always)] public List<string> SessionWords { get; set; } = [];
+}
+
+public sealed class StepWords
+{
+    [JsonProperty(Required = Required.Always)] public List<string> Step { get; set; } = [];
+    [JsonProperty(Required = Required.Always)] public List<string> After { get; set; } = [];
+    [JsonProperty(Required = Required.Always)] public List<string> Before { get; set; } = [];
+}
+
+/// <summary>A language LeashBot recognizes but doesn't speak: words only that language uses, and common ones.</summary>
+public sealed class LanguageWords
+{
+    [JsonProperty(Required = Required.Always)] public string Code { get; set; } = "";
+    [JsonProperty(Required = Required.Always)] public List<string> Strong { get; set; } = [];
+    [JsonProperty(Required = Required.Always)] public List<string> Words { get; set; } = [];
+}
