@@ -41,7 +41,7 @@ public static class ChoiceRecognizer
             throw new ArgumentException("Every choice needs a non-empty Value.", nameof(choices));
         }
 
-        var words = ChatTokenizer.Words(text);
+        var words = ChatLexer.Words(text);
         if (words.Count == 0 || choices.Count == 0)
         {
             return null;
@@ -174,7 +174,7 @@ public static class ChoiceRecognizer
     private static IEnumerable<List<string>> Candidates(Choice choice)
     {
         IEnumerable<string?> texts = [choice.Value, choice.Title, .. choice.Synonyms ?? []];
-        return texts.Where(t => !string.IsNullOrWhiteSpace(t)).Select(ChatTokenizer.Words).Where(w => w.Count > 0);
+        return texts.Where(t => !string.IsNullOrWhiteSpace(t)).Select(ChatLexer.Words).Where(w => w.Count > 0);
     }
 
     private static FoundChoice Found(IReadOnlyList<Choice> choices, int index, double score) =>

@@ -48,7 +48,7 @@ public static class YesNoRecognizer
     /// <returns>True for yes, false for no, null when neither (or uncertain).</returns>
     public static bool? Recognize(string? text)
     {
-        var clauses = ChatTokenizer.Clauses(text);
+        var clauses = ChatLexer.Clauses(text);
         if (clauses is [[var only]] && WholeMessageLetters.TryGetValue(only, out var letter))
         {
             return letter;

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Collections.Frozen;
 using LeashBot.Content;
+using LeashBot.Dialogs;
 using LeashBot.Understanding;
 
 namespace LeashBot.Safety;
@@ -34,7 +35,7 @@ public sealed class RedFlagTriage
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _surfaceLookup;
     private readonly Dictionary<string, int> _surface; // exact surface words known to map to an id (or to 0 for general words)
     private readonly FrozenDictionary<string, string[]> _expansions;
-    private readonly KeyValuePair<string, string>[] _emoji;
+    private readonly EmojiWords _emoji;
     private readonly FrozenSet<string> _knownStems; // stems of harmless content words: another form of one is no typo ("flopped")
     private readonly FuzzyMatcher _fuzzy;
     private readonly FrozenDictionary<string, int> _fuzzyTargets; // surface form in the fuzzy index -> id (0 = a general word)
@@ -81,12 +82,12 @@ public sealed class RedFlagTriage
         {
             foreach (var (key, value) in map ?? [])
             {
-                expansions[key.Trim().ToLowerInvariant().Replace('\u2019', '\'')] = value.ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                expansions[ChatLexer.WithStraightApostrophes(key.Trim().ToLowerInvariant())] = value.ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries);
             }
         }
 
         _expansions = expansions.ToFrozenDictionary(StringComparer.Ordinal);
-        _emoji = [.. (global?.Emoji ?? []).OrderByDescending(kv => kv.Key.Length)];
+        _emoji = new EmojiWords(global?.Emoji);
 
         _ids = new Dictionary<string, int>(StringComparer.Ordinal);
         var vocabulary = new Vocabulary(_ids);
@@ -790,7 +791,7 @@ public sealed class RedFlagTriage
     private List<int> Tokenize(string text, IReadOnlyCollection<string>? catNames, out List<int>? typos)
     {
         typos = null;
-        text = ReplaceEmoji(text);
+        text = _emoji.Replace(text);
         var tokens = new List<int>(text.Length / 4 + 4);
         List<int>? namesToo = null;
         Span<char> buffer = stackalloc char[LongestWord];
@@ -798,7 +799,7 @@ public sealed class RedFlagTriage
         while (i < text.Length)
         {
             var c = text[i];
-            if (c is '.' or '!' or '?' or ';' or '\n' or '\u2026')
+            if (ChatLexer.IsSentenceEnd(c))
             {
                 if (tokens.Count > 0 && !IsEnd(tokens[^1]))
                 {
@@ -823,13 +824,14 @@ public sealed class RedFlagTriage
             }
 
             var wordStart = i;
+            var wordEnd = ChatLexer.WordEnd(text, i, withDigits: false);
             var length = 0;
             var overflow = false;
-            while (i < text.Length && (char.IsLetter(text[i]) || (IsApostrophe(text[i]) && i + 1 < text.Length && char.IsLetter(text[i + 1]))))
+            for (; i < wordEnd; i++)
             {
                 if (length < LongestWord - 1)
                 {
-                    var letter = IsApostrophe(text[i]) ? '\'' : WithoutAccent(char.ToLowerInvariant(text[i]));
+                    var letter = ChatLexer.IsApostrophe(text[i]) ? '\'' : ChatLexer.WithoutAccent(char.ToLowerInvariant(text[i]));
                     buffer[length++] = letter;
                     if (letter == '\u00DF')
                     {
@@ -842,8 +844,6 @@ public sealed class RedFlagTriage
                 {
                     overflow = true;
                 }
-
-                i++;
             }
 
             if (overflow)
@@ -1016,34 +1016,6 @@ public sealed class RedFlagTriage
         }
     }
 
-    private string ReplaceEmoji(string text)
-    {
-        var hasEmoji = false;
-        foreach (var c in text)
-        {
-            if (c > 0x2000)
-            {
-                hasEmoji = true;
-                break;
-            }
-        }
-
-        if (!hasEmoji)
-        {
-            return text;
-        }
-
-        foreach (var (emoji, word) in _emoji)
-        {
-            if (text.Contains(emoji, StringComparison.Ordinal))
-            {
-                text = text.Replace(emoji, " " + word + " ", StringComparison.Ordinal);
-            }
-        }
-
-        return text;
-    }
-
     private static bool IsEnd(int id) => id is SentenceEnd or QuestionEnd;
 
     /// <summary>
@@ -1104,40 +1076,11 @@ public sealed class RedFlagTriage
         return false;
     }
 
-    /// <summary>"comió" reads as "comio", "ständig" as "standig": owners type with and without accents alike.</summary>
-    internal static char WithoutAccent(char c) => c switch
-    {
-        < '\u00C0' => c,
-        'á' or 'à' or 'â' or 'ä' or 'ã' or 'å' => 'a',
-        'é' or 'è' or 'ê' or 'ë' => 'e',
-        'í' or 'ì' or 'î' or 'ï' => 'i',
-        'ó' or 'ò' or 'ô' or 'ö' or 'õ' => 'o',
-        'ú' or 'ù' or 'û' or 'ü' => 'u',
-        'ç' => 'c',
-        'ñ' => 'n',
-        _ => c,
-    };
+    /// <summary>"comió" reads as "comio" (see <see cref="ChatLexer.WithoutAccent"/>).</summary>
+    internal static char WithoutAccent(char c) => ChatLexer.WithoutAccent(c);
 
-    private static bool IsApostrophe(char c) => c is '\'' or '\u2019' or '\u2018' or '\u02BC' or '`';
-
-    /// <summary>Lower-case words of a text, for the list of known words.</summary>
-    internal static IEnumerable<string> Words(string text)
-    {
-        var start = -1;
-        for (var i = 0; i <= text.Length; i++)
-        {
-            var letter = i < text.Length && char.IsLetter(text[i]);
-            if (letter && start < 0)
-            {
-                start = i;
-            }
-            else if (!letter && start >= 0)
-            {
-                yield return text[start..i].ToLowerInvariant();
-                start = -1;
-            }
-        }
-    }
+    /// <summary>Lower-case words of a text, for the list of known words (see <see cref="ChatLexer.LetterWords"/>).</summary>
+    internal static IEnumerable<string> Words(string text) => ChatLexer.LetterWords(text);
 
     /// <summary>Likely spellings of a stem's word forms, so a typo of any of them can be corrected.</summary>
     private static IEnumerable<string> FormsOf(string stem)

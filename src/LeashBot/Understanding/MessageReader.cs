@@ -592,19 +592,19 @@ public sealed partial class MessageReader
             var element = normalized.AsSpan(at, length);
             at += length;
             var ch = element[0];
-            if (char.IsLetterOrDigit(ch) || (IsApostrophe(ch) && word.Length > 0))
+            if (char.IsLetterOrDigit(ch) || (ChatLexer.IsApostrophe(ch) && word.Length > 0))
             {
-                word.Append(IsApostrophe(ch) ? '\'' : char.ToLowerInvariant(ch));
+                word.Append(ChatLexer.IsApostrophe(ch) ? '\'' : char.ToLowerInvariant(ch));
                 if (element.Length > 1 && char.IsLetter(ch))
                 {
                     word.Append(element[1..].ToString().ToLowerInvariant());
                 }
             }
-            else if (ch is '.' or '!' or '?' or ';' or '\n' or '\u2026')
+            else if (ChatLexer.IsSentenceEnd(ch))
             {
                 EndClause();
             }
-            else if (char.IsWhiteSpace(ch) || ch is '-' or '"' or '(' or ')' or ':' or '/' or '*' or '~' or '_' or '\'' or '\u2019' or '\u2018')
+            else if (char.IsWhiteSpace(ch) || ChatLexer.IsApostrophe(ch) || ch is '-' or '"' or '(' or ')' or ':' or '/' or '*' or '~' or '_')
             {
                 EndWord();
             }
@@ -658,8 +658,6 @@ public sealed partial class MessageReader
         result.RemoveAll(c => c.All(w => w == ","));
         return result;
     }
-
-    private static bool IsApostrophe(char c) => c is '\'' or '\u2019' or '\u2018' or '\u02BC' or '`';
 
     private List<CatMention> CatMentions(List<string> words, IReadOnlyList<CatProfile> cats)
     {

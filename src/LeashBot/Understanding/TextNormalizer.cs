@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.Text;
 using LeashBot.Content;
+using LeashBot.Dialogs;
 
 namespace LeashBot.Understanding;
 
@@ -18,13 +19,11 @@ public sealed class TextNormalizer
     public const string NamePlaceholder = "{name}";
 
     private readonly FrozenDictionary<string, string[]> _expansions;
-    private readonly KeyValuePair<string, string>[] _emoji;
+    private readonly EmojiWords _emoji;
     private readonly FrozenSet<string> _fillers;
     private readonly FrozenDictionary<string, string> _singleSynonyms;
     private readonly FrozenDictionary<string, (string[] Tail, string Canonical)[]> _phraseSynonyms;
-    private FrozenDictionary<string, string>? _knownSurface; // surface word -> stem, for every content word
-    private FrozenSet<string>? _knownStems;
-    private FuzzyMatcher? _fuzzy;
+    private ContentVocabulary? _vocabulary;
 
     public TextNormalizer(GlobalSettings global)
     {
@@ -34,13 +33,13 @@ public sealed class TextNormalizer
         {
             foreach (var (key, value) in map)
             {
-                expansions[NormalizeApostrophes(key.Trim().ToLowerInvariant())] =
+                expansions[ChatLexer.WithStraightApostrophes(key.Trim().ToLowerInvariant())] =
                     value.ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries);
             }
         }
 
         _expansions = expansions.ToFrozenDictionary(StringComparer.Ordinal);
-        _emoji = [.. global.Emoji.OrderByDescending(kv => kv.Key.Length)];
+        _emoji = new EmojiWords(global.Emoji);
         _fillers = global.FillerWords.Select(f => f.Trim().ToLowerInvariant()).ToFrozenSet(StringComparer.Ordinal);
 
         var single = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -72,17 +71,16 @@ public sealed class TextNormalizer
     }
 
     /// <summary>True when the content uses this word (as written, lower case); every word counts before the vocabulary is set.</summary>
-    public bool IsKnownWord(string word) => _knownSurface is null || _knownSurface.ContainsKey(word);
+    public bool IsKnownWord(string word) => _vocabulary?.Knows(word) ?? true;
 
     /// <summary>
     /// <see cref="EnglishStemmer.Stem"/> of a lower-case word: the content's own words were stemmed once when the
     /// vocabulary was set, so most words of a message are a lookup.
     /// </summary>
-    public string StemOf(string word) =>
-        _knownSurface is not null && _knownSurface.TryGetValue(word, out var stem) ? stem : EnglishStemmer.Stem(word);
+    public string StemOf(string word) => _vocabulary?.StemOf(word) ?? EnglishStemmer.Stem(word);
 
     /// <summary>Number of words the typo corrector knows.</summary>
-    public int VocabularySize => _knownSurface?.Count ?? 0;
+    public int VocabularySize => _vocabulary?.Size ?? 0;
 
     /// <summary>
     /// Fixes the vocabulary (every word of the content) used to recognize unknown words and correct typos.
@@ -99,9 +97,7 @@ public sealed class TextNormalizer
             }
         }
 
-        _knownSurface = frequencies.Keys.ToFrozenDictionary(w => w, EnglishStemmer.Stem, StringComparer.Ordinal);
-        _knownStems = _knownSurface.Values.Concat([NumberTerm]).ToFrozenSet(StringComparer.Ordinal);
-        _fuzzy = new FuzzyMatcher(frequencies);
+        _vocabulary = new ContentVocabulary(frequencies, NumberTerm);
     }
 
     /// <summary>
@@ -114,49 +110,34 @@ public sealed class TextNormalizer
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(terms);
         ArgumentNullException.ThrowIfNull(sentenceEnds);
-        text = ReplaceEmoji(text);
+        text = _emoji.Replace(text);
         var sentenceStart = terms.Count;
         var i = 0;
         while (i < text.Length)
         {
             var c = text[i];
-            if (IsSentenceEnd(c))
+            if (ChatLexer.IsSentenceEnd(c))
             {
                 EndSentence();
                 i++;
                 continue;
             }
 
-            if (!IsWordChar(c))
+            if (!char.IsLetterOrDigit(c))
             {
                 i++;
                 continue;
             }
 
-            var start = i;
-            var digits = char.IsAsciiDigit(c);
-            while (i < text.Length && (IsWordChar(text[i]) && char.IsAsciiDigit(text[i]) == digits
-                                       || (IsApostrophe(text[i]) && !digits && i + 1 < text.Length && char.IsLetter(text[i + 1]))))
+            if (char.IsAsciiDigit(c))
             {
-                i++;
-            }
-
-            if (digits)
-            {
-                // 4.5 or 4,5 or 4-6 are one number
-                while (i + 1 < text.Length && text[i] is '.' or ',' or '-' && char.IsAsciiDigit(text[i + 1]))
-                {
-                    i += 2;
-                    while (i < text.Length && char.IsAsciiDigit(text[i]))
-                    {
-                        i++;
-                    }
-                }
-
+                i = ChatLexer.NumberEnd(text, i);
                 terms.Add(NumberTerm);
                 continue;
             }
 
+            var start = i;
+            i = ChatLexer.WordEnd(text, i, withDigits: true);
             AddWord(text.AsSpan(start, i - start), catNames, terms);
         }
 
@@ -187,7 +168,7 @@ public sealed class TextNormalizer
     private void AddWord(ReadOnlySpan<char> raw, IReadOnlyCollection<string>? catNames, List<string?> terms)
     {
         var capitalized = raw.Length > 1 && char.IsUpper(raw[0]) && HasLower(raw[1..]);
-        var lower = NormalizeApostrophes(raw.ToString().ToLowerInvariant());
+        var lower = ChatLexer.WithStraightApostrophes(raw.ToString().ToLowerInvariant());
         if (_expansions.TryGetValue(lower, out var expansion))
         {
             foreach (var word in expansion)
@@ -227,71 +208,15 @@ public sealed class TextNormalizer
             return;
         }
 
-        var stem = StemKnown(word, capitalized, out var drop);
+        var drop = false;
+        var stem = _vocabulary is null ? EnglishStemmer.Stem(word) : _vocabulary.StemKnown(word, capitalized, out drop);
+
         if (drop)
         {
             return;
         }
 
         terms.Add(stem is null ? null : _singleSynonyms.GetValueOrDefault(stem, stem));
-    }
-
-    /// <summary>The stem of a word if the vocabulary knows it (directly, or after fixing a typo); null otherwise.</summary>
-    private string? StemKnown(string word, bool capitalized, out bool drop)
-    {
-        drop = false;
-        if (_knownSurface is null)
-        {
-            return EnglishStemmer.Stem(word);
-        }
-
-        if (_knownSurface.TryGetValue(word, out var known))
-        {
-            return known;
-        }
-
-        var stem = EnglishStemmer.Stem(word);
-        if (_knownStems!.Contains(stem))
-        {
-            return stem;
-        }
-
-        // "sooo", "helllp", "heyy": try the word with long runs cut to two letters, then to one.
-        var original = word;
-        foreach (var keep in (ReadOnlySpan<int>)[2, 1])
-        {
-            var collapsed = CollapseRepeats(original, keep);
-            if (collapsed is null)
-            {
-                continue;
-            }
-
-            if (_knownSurface.TryGetValue(collapsed, out known))
-            {
-                return known;
-            }
-
-            stem = EnglishStemmer.Stem(collapsed);
-            if (_knownStems.Contains(stem))
-            {
-                return stem;
-            }
-
-            if (keep == 2)
-            {
-                word = collapsed;
-            }
-        }
-
-        if (capitalized)
-        {
-            // An unknown capitalized word is most likely a name (a cat, a street, a park): leave it out.
-            drop = true;
-            return null;
-        }
-
-        var corrected = _fuzzy!.Find(word);
-        return corrected is null ? null : _knownSurface[corrected];
     }
 
     private void ApplyPhraseSynonyms(List<string?> terms, int start)
@@ -359,9 +284,9 @@ public sealed class TextNormalizer
     private IEnumerable<string> RawWords(string text)
     {
         var sb = new StringBuilder();
-        foreach (var ch in ReplaceEmoji(text.Replace(NamePlaceholder, " ", StringComparison.Ordinal).ToLowerInvariant()) + " ")
+        foreach (var ch in _emoji.Replace(text.Replace(NamePlaceholder, " ", StringComparison.Ordinal).ToLowerInvariant()) + " ")
         {
-            if (char.IsLetter(ch) || IsApostrophe(ch))
+            if (char.IsLetter(ch) || ChatLexer.IsApostrophe(ch))
             {
                 sb.Append(ch);
                 continue;
@@ -369,7 +294,7 @@ public sealed class TextNormalizer
 
             if (sb.Length > 0)
             {
-                var word = NormalizeApostrophes(sb.ToString()).Trim('\'');
+                var word = ChatLexer.WithStraightApostrophes(sb.ToString()).Trim('\'');
                 sb.Clear();
                 if (_expansions.TryGetValue(word, out var expansion))
                 {
@@ -393,68 +318,6 @@ public sealed class TextNormalizer
                 }
             }
         }
-    }
-
-    private string ReplaceEmoji(string text)
-    {
-        var hasNonAscii = false;
-        foreach (var c in text)
-        {
-            if (c > 0x2000)
-            {
-                hasNonAscii = true;
-                break;
-            }
-        }
-
-        if (!hasNonAscii)
-        {
-            return text;
-        }
-
-        text = text.Replace('\u2019', '\'').Replace('\u2018', '\'').Replace('\u02BC', '\'');
-        foreach (var (emoji, word) in _emoji)
-        {
-            if (text.Contains(emoji, StringComparison.Ordinal))
-            {
-                text = text.Replace(emoji, " " + word + " ", StringComparison.Ordinal);
-            }
-        }
-
-        return text;
-    }
-
-    private static string? CollapseRepeats(string word, int keep)
-    {
-        var run = 1;
-        var needed = false;
-        for (var i = 1; i < word.Length; i++)
-        {
-            run = word[i] == word[i - 1] ? run + 1 : 1;
-            if (run > keep)
-            {
-                needed = true;
-                break;
-            }
-        }
-
-        if (!needed)
-        {
-            return null;
-        }
-
-        var sb = new StringBuilder(word.Length);
-        foreach (var c in word)
-        {
-            if (sb.Length >= keep && sb[^1] == c && (keep == 1 || sb[^2] == c))
-            {
-                continue;
-            }
-
-            sb.Append(c);
-        }
-
-        return sb.ToString();
     }
 
     private static bool IsCatName(string word, IReadOnlyCollection<string>? catNames)
@@ -487,13 +350,4 @@ public sealed class TextNormalizer
 
         return false;
     }
-
-    private static bool IsWordChar(char c) => char.IsLetterOrDigit(c);
-
-    private static bool IsApostrophe(char c) => c is '\'' or '\u2019' or '\u2018' or '\u02BC' or '`';
-
-    private static bool IsSentenceEnd(char c) => c is '.' or '!' or '?' or ';' or '\n' or '\u2026';
-
-    private static string NormalizeApostrophes(string s) =>
-        s.Replace('\u2019', '\'').Replace('\u2018', '\'').Replace('\u02BC', '\'').Replace('`', '\'');
 }
