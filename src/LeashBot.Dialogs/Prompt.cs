@@ -216,11 +216,20 @@ internal sealed class SendCounter
 /// <summary>Reads what a prompt on the stack is waiting for, e.g. so an interruption hook can treat optional questions differently.</summary>
 public static class PromptState
 {
-    /// <summary>The options a prompt's stack entry was begun with, or null when the entry is not a prompt's.</summary>
+    /// <summary>Options read from a stack entry, by the saved JSON they were read from (which lives as long as the turn's loaded state).</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<JObject, PromptOptions> Read = [];
+
+    /// <summary>
+    /// The options a prompt's stack entry was begun with, or null when the entry is not a prompt's. Interruption hooks ask
+    /// for them on every message, some twice: the saved JSON is read once, and the same options are handed back for it
+    /// until the prompt is begun again, so treat them as read-only.
+    /// </summary>
     /// <param name="instance">A stack entry.</param>
     public static PromptOptions? OptionsOf(DialogInstance instance)
     {
         ArgumentNullException.ThrowIfNull(instance);
-        return instance.State?[Prompt<object>.OptionsKey] is JObject options ? options.ToObject<PromptOptions>(StateJson.Serializer) : null;
+        return instance.State?[Prompt<object>.OptionsKey] is JObject options
+            ? Read.GetValue(options, saved => saved.ToObject<PromptOptions>(StateJson.Serializer)!)
+            : null;
     }
 }

@@ -264,6 +264,27 @@ public class PromptTests(SharedRecognizers shared)
     }
 
     [Fact]
+    public void A_waiting_prompt_s_options_are_read_from_its_saved_json_once_until_it_is_asked_again()
+    {
+        static Newtonsoft.Json.Linq.JObject Saved(string text, bool optional) =>
+            Newtonsoft.Json.Linq.JObject.FromObject(new PromptOptions { Prompt = Say.Text(text), Optional = optional });
+
+        var entry = new DialogInstance { Id = "confirm" };
+        entry.State["options"] = Saved("Did that help?", optional: true);
+        var first = PromptState.OptionsOf(entry);
+        Assert.True(first!.Optional);
+        Assert.Same(first, PromptState.OptionsOf(entry));
+
+        // Asked again (new saved options on the entry): read again, not the earlier reading.
+        entry.State["options"] = Saved("Is she relaxed?", optional: false);
+        var second = PromptState.OptionsOf(entry);
+        Assert.NotSame(first, second);
+        Assert.False(second!.Optional);
+        Assert.Equal("Is she relaxed?", second.Prompt!.Text);
+        Assert.Null(PromptState.OptionsOf(new DialogInstance { Id = "root" }));
+    }
+
+    [Fact]
     public async Task An_optional_prompt_with_a_retry_prompt_is_refused_with_a_way_to_fix_it()
     {
         var bot = Asking<bool>(new ConfirmPrompt("confirm"), new PromptOptions { Prompt = Say.Text("Did that help?"), RetryPrompt = Say.Text("Yes or no?"), Optional = true }, s => "unused");

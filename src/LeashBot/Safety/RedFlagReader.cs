@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using LeashBot.Understanding;
 
 namespace LeashBot.Safety;
@@ -65,6 +64,5 @@ public sealed class RedFlagReader(RedFlagTriage triage, HealthWords healthWords,
 
     /// <summary>The owner's own cats' names are the cat, never a health word ("Pepper was scared" says nothing of pepper).</summary>
     private static string WithoutNames(string text, IReadOnlyCollection<string>? catNames) =>
-        catNames is null || catNames.Count == 0 ? text
-            : Regex.Replace(text, @"\b(?:" + string.Join('|', catNames.Select(Regex.Escape)) + @")\b", " ", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(50));
+        catNames is null || catNames.Count == 0 ? text : NameMentions.Blank(text, catNames);
 }

@@ -92,10 +92,6 @@ public sealed partial class TurnRecords(IRecordStore store, TimeProvider clock)
     /// <summary>True when the conversation's part came from storage (so there is something to give up when it does not fit).</summary>
     public bool ConversationLoaded(ITurnContext turnContext) => Current(turnContext)?.ConversationLoaded == true;
 
-    /// <summary>True when the turn changed the owner's part (a cat, a step, a session), not only the conversation's.</summary>
-    public bool OwnerChanged(ITurnContext turnContext) =>
-        Current(turnContext) is { Forgotten: false } turn && ComposeValues(Owner, turn.Owner) != turn.LoadedOwnerJson;
-
     /// <summary>
     /// Loads the turn's record into both scopes (unless already loaded, or <paramref name="force"/>). With
     /// <paramref name="discardConversation"/> the conversation's stored part is left out, so it starts afresh.
@@ -113,10 +109,21 @@ public sealed partial class TurnRecords(IRecordStore store, TimeProvider clock)
         }
 
         var stored = await store.ReadTextAsync(ownerKey, cancellationToken);
-        var turn = new Turn(new StoredRecord(ownerKey, stored?.Json, stored?.ETag), activity.Conversation.Id, conversationKey);
+        Turn NewTurn() => new(new StoredRecord(ownerKey, stored?.Json, stored?.ETag), activity.Conversation.Id, conversationKey);
+        var turn = NewTurn();
         if (stored is { } found)
         {
-            Parse(turn, found.Json, found.ETag, discardConversation);
+            try
+            {
+                Parse(turn, found.Json, found.ETag, discardConversation, carefully: false);
+            }
+            catch (EntryNotAsWritten)
+            {
+                // This conversation's entry is not laid out as Compose writes it, or a value in it does not fit its type:
+                // read the record again, the entry as a whole first, so only that entry is given up if it must be.
+                turn = NewTurn();
+                Parse(turn, found.Json, found.ETag, discardConversation, carefully: true);
+            }
         }
 
         if (!turn.EntryFound && await store.ReadTextAsync(conversationKey, cancellationToken) is { } old)
@@ -135,11 +142,10 @@ public sealed partial class TurnRecords(IRecordStore store, TimeProvider clock)
         }
 
         Prune(turn);
-        turn.LoadedOwnerJson = ComposeValues(Owner, turn.Owner);
         if (turn.LegacyETag is not null || turn.ConversationDiscarded)
         {
             // Putting the turn back must not lose what was read from the old record or bring back what was given up.
-            turn.Stored.RestoreJson = Compose(turn, turn.EntryAt ?? Today());
+            turn.Stored.RestoreJson = Compose(turn, ComposeValues(Owner, turn.Owner), ConversationValues(turn), turn.EntryAt ?? Today());
         }
 
         await Fill(Owner, turnContext, turn.Owner, cancellationToken);
@@ -148,15 +154,32 @@ public sealed partial class TurnRecords(IRecordStore store, TimeProvider clock)
     }
 
     /// <summary>Writes the turn's record if the turn changed it, conditional on the eTag it was loaded with (create-only when new).</summary>
-    public async Task SaveAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    public Task SaveAsync(ITurnContext turnContext, CancellationToken cancellationToken) =>
+        SaveAsync(turnContext, whenOwnerChanged: null, cancellationToken);
+
+    /// <summary>
+    /// Writes the turn's record if the turn changed it, as <see cref="SaveAsync(ITurnContext, CancellationToken)"/>. When the
+    /// turn changed the owner's part (a cat, a step, a session), not only the conversation's, <paramref name="whenOwnerChanged"/>
+    /// runs first, and what it adds to the owner's part is saved in the same write. Each part is written out once a turn
+    /// (twice for the owner's when the hook changes it), and compared with the record as loaded as text.
+    /// </summary>
+    public async Task SaveAsync(ITurnContext turnContext, Func<ITurnContext, CancellationToken, Task>? whenOwnerChanged, CancellationToken cancellationToken)
     {
         if (Current(turnContext) is not { Forgotten: false } turn)
         {
             return;
         }
 
+        var owner = ComposeValues(Owner, turn.Owner);
+        if (whenOwnerChanged is not null && !IsLoadedOwnerPart(turn.Stored.LoadedJson, owner))
+        {
+            await whenOwnerChanged(turnContext, cancellationToken);
+            owner = ComposeValues(Owner, turn.Owner);
+        }
+
+        var state = ConversationValues(turn);
         var today = Today();
-        var json = Compose(turn, turn.EntryAt ?? today);
+        var json = Compose(turn, owner, state, turn.EntryAt ?? today);
         if (json == turn.Stored.Json)
         {
             return;
@@ -164,11 +187,10 @@ public sealed partial class TurnRecords(IRecordStore store, TimeProvider clock)
 
         if (turn.EntryAt is not null && turn.EntryAt != today)
         {
-            json = Compose(turn, today);
+            json = Compose(turn, owner, state, today);
         }
 
-        if (turn.Stored.Json is null && turn.LegacyETag is null && turn.Others.Count == 0
-            && ComposeValues(Owner, turn.Owner).Length == 0 && ComposeValues(Conversation, turn.Conversation).Length == 0)
+        if (turn.Stored.Json is null && turn.LegacyETag is null && turn.Others.Count == 0 && owner.Length == 0 && string.IsNullOrEmpty(state))
         {
             // A record that never existed and would hold nothing (an app installed, a greeting not yet sent): nothing is stored.
             return;
@@ -303,7 +325,5 @@ public sealed partial class TurnRecords(IRecordStore store, TimeProvider clock)
         public bool ConversationDeleted { get; set; }
 
         public bool Forgotten { get; set; }
-
-        public string LoadedOwnerJson { get; set; } = "";
     }
 }

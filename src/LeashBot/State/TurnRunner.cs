@@ -122,15 +122,13 @@ public sealed class TurnRunner(
                     continue;
                 }
 
-                if (messageId is not null && records.OwnerChanged(turnContext))
-                {
-                    // Saved with the turn's effects on the owner's part (a cat, a step, a session), in the same write:
-                    // handled and recorded, or neither. A turn that leaves the owner's part alone (an answer from the FAQ)
-                    // adds nothing to it, so a visitor who only asks questions keeps no owner's part.
-                    (await _handled.GetAsync(turnContext, () => new HandledMessages(), cancellationToken)).Add(messageId);
-                }
-
-                await records.SaveAsync(turnContext, cancellationToken);
+                // A message that changed the owner's part (a cat, a step, a session) is marked handled in the same write:
+                // handled and recorded, or neither. A turn that leaves the owner's part alone (an answer from the FAQ)
+                // adds nothing to it, so a visitor who only asks questions keeps no owner's part.
+                await records.SaveAsync(
+                    turnContext,
+                    messageId is null ? null : async (context, ct) => (await _handled.GetAsync(context, () => new HandledMessages(), ct)).Add(messageId),
+                    cancellationToken);
                 outbox.Ready(notices.Select(n => MessageFactory.Text(n)));
                 return records.Record(turnContext);
             }

@@ -105,6 +105,40 @@ public sealed class TypedStateTests
     }
 
     /// <summary>
+    /// This conversation's entry is read straight into its types when it is laid out as the bot writes it; an entry laid
+    /// out another way (members in another order, spaced out) is read the same, and one whose pending question does not
+    /// fit is given up alone: the owner hears "small update", and their cat and its session stay.
+    /// </summary>
+    [Fact]
+    public async Task A_conversation_entry_written_another_way_reads_the_same_and_one_that_does_not_fit_is_given_up_alone()
+    {
+        using var host = new BotHost();
+        var owner = host.NewOwner(userId: "entry-owner", conversationId: "entry-conv");
+        var storage = (JsonStorage)host.Services.GetRequiredService<IStorage>();
+        const string key = "webchat/users/entry-owner";
+        await owner.SaysAsync("start training");
+        await owner.SaysAsync("Milo");
+        (await owner.SaysAsync("we did 10 minutes today")).Says("How did Milo seem");
+
+        async Task Rewrite(Func<JObject, JObject> entry)
+        {
+            var record = JObject.Parse((await storage.ReadTextAsync(key))!.Value.Json);
+            var conversations = (JObject)record["conversations"]!;
+            conversations["entry-conv"] = entry((JObject)conversations["entry-conv"]!);
+            await storage.WriteTextAsync(key, record.ToString(Formatting.Indented), "*");
+        }
+
+        await Rewrite(e => new JObject { ["state"] = e["state"], ["at"] = e["at"] });
+        (await owner.SaysAsync("he was relaxed")).Says("Shall I move Milo on to step 2").DoesNotSay("small update");
+
+        await Rewrite(e => new JObject { ["at"] = e["at"], ["state"] = new JObject { ["dialogState"] = new JObject { ["dialogStack"] = new JObject { ["id"] = 1 } } } });
+        (await owner.SaysAsync("yes")).Says("small update").DoesNotSay("something went wrong");
+        (await owner.SaysAsync("how's Milo doing?")).Says("step 1 of 10").DoesNotSay("small update");
+        var after = JObject.Parse((await storage.ReadTextAsync(key))!.Value.Json);
+        Assert.Single((JArray)after.SelectToken("owner.Cats[0].Sessions")!);
+    }
+
+    /// <summary>
     /// A person's record keeps their recent conversations only: one untouched for the retention's idle days is dropped
     /// the next time the record is written, and no more than <see cref="TurnRecords.MaxConversations"/> are kept.
     /// </summary>
