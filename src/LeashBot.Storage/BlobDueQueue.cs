@@ -31,16 +31,21 @@ public sealed class BlobDueQueue(BlobContainerClient container, int shards = Blo
     private static readonly TimeSpan ShortestLease = TimeSpan.FromSeconds(15);
     private static readonly TimeSpan LongestLease = TimeSpan.FromSeconds(60);
 
-    /// <summary>The due queue in container <paramref name="name"/> of the state store's Blob account (its connection string or its managed identity).</summary>
+    /// <summary>
+    /// The due queue in container <paramref name="name"/> of the state store's Blob account (its connection string or
+    /// its managed identity).
+    /// The SDK's own retries and timeouts (not the state store's fail-fast ones): nobody waits on these calls in a chat,
+    /// and giving up early on a busy account only makes the same work come back later.
+    /// </summary>
     public static BlobDueQueue On(BlobStorageOptions account, string name) => new(string.IsNullOrWhiteSpace(account.AccountUrl)
-        ? new BlobContainerClient(account.ConnectionString, name, BlobStorage.ClientOptions())
-        : new BlobServiceClient(new Uri(account.AccountUrl), StorageServiceCollectionExtensions.ManagedIdentity(account), BlobStorage.ClientOptions()).GetBlobContainerClient(name));
+        ? new BlobContainerClient(account.ConnectionString, name)
+        : new BlobServiceClient(new Uri(account.AccountUrl), StorageServiceCollectionExtensions.ManagedIdentity(account)).GetBlobContainerClient(name));
 
     private readonly ConcurrentDictionary<string, Bucket> _claimed = new(StringComparer.Ordinal);
     private int _created;
 
     public Task ScheduleAsync(string key, long version, DateTimeOffset due, DateTimeOffset now, CancellationToken cancellationToken) =>
-        Guard(() => AppendAsync(BucketName(due, Shard(key)), [new Entry(key, version, due, 0)], cancellationToken));
+        Guard(() => AppendAsync(BucketName(due, Shard(key)), [new Entry(key, version, due, 0)], cancellationToken), cancellationToken);
 
     public Task<IReadOnlyList<DueItem>> ClaimAsync(DateTimeOffset now, int max, TimeSpan lease, CancellationToken cancellationToken) =>
         Guard(async () =>
@@ -49,7 +54,7 @@ public sealed class BlobDueQueue(BlobContainerClient container, int shards = Blo
             var duration = lease < ShortestLease ? ShortestLease : lease > LongestLease ? LongestLease : lease;
             foreach (var (receipt, stale) in _claimed)
             {
-                if (stale.TakenAt + duration < now)
+                if (DateTimeOffset.UtcNow - stale.RenewedAt > stale.Duration)
                 {
                     // An entry of it was never handled (a failure left it for later): the blob comes back whole after its lease.
                     _claimed.TryRemove(receipt, out _);
@@ -75,14 +80,14 @@ public sealed class BlobDueQueue(BlobContainerClient container, int shards = Blo
                     continue;
                 }
 
-                if (await TakeAsync(blob.Name, duration, now, cancellationToken) is { } bucket)
+                if (await TakeAsync(blob.Name, duration, cancellationToken) is { } bucket)
                 {
                     items.AddRange(bucket.Entries.Select(e => new DueItem(e.Key, e.Version, e.Due, bucket.Receipt, e.Attempt)));
                 }
             }
 
             return (IReadOnlyList<DueItem>)items;
-        });
+        }, cancellationToken);
 
     public Task RetryAsync(DueItem item, DateTimeOffset at, DateTimeOffset now, CancellationToken cancellationToken) =>
         FinishAsync(item, new Entry(item.Key, item.Version, item.Due, item.Attempt + 1), at, cancellationToken);
@@ -93,13 +98,13 @@ public sealed class BlobDueQueue(BlobContainerClient container, int shards = Blo
         FinishAsync(item, new Entry(item.Key, version, due, 0), due, cancellationToken);
 
     /// <summary>Leases a due blob and reads its entries (one per key); null when another instance got it first.</summary>
-    private async Task<Bucket?> TakeAsync(string name, TimeSpan duration, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<Bucket?> TakeAsync(string name, TimeSpan duration, CancellationToken cancellationToken)
     {
         var blob = container.GetAppendBlobClient(name);
-        string leaseId;
+        var lease = blob.GetBlobLeaseClient();
         try
         {
-            leaseId = (await blob.GetBlobLeaseClient().AcquireAsync(duration, cancellationToken: cancellationToken)).Value.LeaseId;
+            await lease.AcquireAsync(duration, cancellationToken: cancellationToken);
         }
         catch (RequestFailedException ex) when (ex.Status is 404 or 409 or 412)
         {
@@ -108,7 +113,7 @@ public sealed class BlobDueQueue(BlobContainerClient container, int shards = Blo
 
         var content = await blob.DownloadContentAsync(cancellationToken);
         var entries = Read(content.Value.Content.ToString());
-        var bucket = new Bucket(name, leaseId, content.Value.Details.ETag, entries, now);
+        var bucket = new Bucket(name, lease, duration, content.Value.Details.ETag, entries);
         if (entries.Count == 0)
         {
             await DeleteAsync(bucket, cancellationToken);
@@ -130,6 +135,7 @@ public sealed class BlobDueQueue(BlobContainerClient container, int shards = Blo
             return;
         }
 
+        await KeepAsync(bucket, cancellationToken);
         lock (bucket)
         {
             if (next is not null)
@@ -150,7 +156,34 @@ public sealed class BlobDueQueue(BlobContainerClient container, int shards = Blo
         }
 
         await DeleteAsync(bucket, cancellationToken);
-    });
+    }, cancellationToken);
+
+    /// <summary>
+    /// Renews the lease of a blob still being gone through once half of it has passed, so a big blob on a slow day is
+    /// not taken up by a second instance while this one is at it (an instance that dies stops renewing).
+    /// </summary>
+    private static async Task KeepAsync(Bucket bucket, CancellationToken cancellationToken)
+    {
+        if (DateTimeOffset.UtcNow - bucket.RenewedAt < bucket.Duration / 2 || Interlocked.Exchange(ref bucket.Renewing, 1) == 1)
+        {
+            return;
+        }
+
+        try
+        {
+            await bucket.Lease.RenewAsync(cancellationToken: cancellationToken);
+            bucket.RenewedAt = DateTimeOffset.UtcNow;
+        }
+        catch (Exception ex) when (ex is RequestFailedException or AggregateException or HttpRequestException or IOException or TimeoutException)
+        {
+            // Best effort: lost to another instance already (it goes through the blob again; the records keep each
+            // reminder once), or the account is busy (the next entry handled tries again).
+        }
+        finally
+        {
+            Volatile.Write(ref bucket.Renewing, 0);
+        }
+    }
 
     /// <summary>Deletes a handled blob, only under this lease and only if nothing was added since it was read.</summary>
     private async Task DeleteAsync(Bucket bucket, CancellationToken cancellationToken)
@@ -282,19 +315,20 @@ public sealed class BlobDueQueue(BlobContainerClient container, int shards = Blo
     }
 
     /// <summary>The service's failures as the store's (<see cref="StorageUnavailableException"/>): the sender leaves the work for later.</summary>
-    private static async Task Guard(Func<Task> operation) => await Guard(async () =>
+    private static async Task Guard(Func<Task> operation, CancellationToken cancellationToken) => await Guard(async () =>
     {
         await operation();
         return true;
-    });
+    }, cancellationToken);
 
-    private static async Task<T> Guard<T>(Func<Task<T>> operation)
+    private static async Task<T> Guard<T>(Func<Task<T>> operation, CancellationToken cancellationToken)
     {
         try
         {
             return await operation();
         }
-        catch (RequestFailedException ex)
+        catch (Exception ex) when (ex is RequestFailedException or AggregateException or HttpRequestException or IOException or TimeoutException or Azure.Identity.AuthenticationFailedException
+                                   || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
             throw new StorageUnavailableException(StorageOptions.BlobProvider, ex);
         }
@@ -303,11 +337,14 @@ public sealed class BlobDueQueue(BlobContainerClient container, int shards = Blo
     private sealed record Entry(string Key, long Version, DateTimeOffset Due, int Attempt);
 
     /// <summary>A due blob this instance holds: its lease, what it read, how many entries are not handled yet and their next ones.</summary>
-    private sealed class Bucket(string name, string leaseId, ETag eTag, List<Entry> entries, DateTimeOffset takenAt)
+    private sealed class Bucket(string name, BlobLeaseClient lease, TimeSpan duration, ETag eTag, List<Entry> entries)
     {
-        public DateTimeOffset TakenAt { get; } = takenAt;
+        public DateTimeOffset RenewedAt { get; set; } = DateTimeOffset.UtcNow;
+        public int Renewing;
+        public BlobLeaseClient Lease { get; } = lease;
+        public TimeSpan Duration { get; } = duration;
         public string Name { get; } = name;
-        public string LeaseId { get; } = leaseId;
+        public string LeaseId => Lease.LeaseId;
         public ETag ETag { get; } = eTag;
         public List<Entry> Entries { get; } = entries;
         public string Receipt => Name + "\n" + LeaseId;

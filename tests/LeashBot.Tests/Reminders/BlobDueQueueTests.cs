@@ -7,8 +7,8 @@ namespace LeashBot.Tests.Reminders;
 /// <summary>
 /// The scale-out due queue on a real Azurite Blob service: reminders due at one moment share a few blobs, two
 /// instances never get the same one, a handled blob's next reminders are appended in one go and the blob removed, an
-/// instance that dies mid-way gives its blob back whole when the lease runs out, and an entry added to a blob that is
-/// being gone through is kept.
+/// instance that dies mid-way gives its blob back whole when the lease runs out, one still at work keeps it past the
+/// lease, and an entry added to a blob that is being gone through is kept.
 /// </summary>
 public sealed class BlobDueQueueTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
@@ -79,6 +79,33 @@ public sealed class BlobDueQueueTests(AzuriteFixture azurite) : IClassFixture<Az
         var back = await survivor.ClaimAsync(DateTimeOffset.UtcNow, 100, Lease, default);
         Assert.Equal(5, back.Count(i => i.Version == 1));
         Assert.Equal(Enumerable.Range(0, 5).Select(i => $"sms/reminders/owner-{i}"), back.Where(i => i.Version == 1).Select(i => i.Key).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_blob_still_being_gone_through_is_kept_past_its_lease_and_no_second_instance_gets_it()
+    {
+        var (container, _) = NewQueue();
+        var busy = new BlobDueQueue(container, shards: 1);
+        var other = new BlobDueQueue(container, shards: 1);
+        var now = DateTimeOffset.UtcNow;
+        for (var i = 0; i < 6; i++)
+        {
+            await busy.ScheduleAsync($"msteams/reminders/owner-{i}", 1, now.AddSeconds(-10), now, default);
+        }
+
+        var taken = await busy.ClaimAsync(now, 100, Lease, default);
+        Assert.Equal(6, taken.Count);
+
+        // One handled every 4 s: 20 s in all, past the 15 s lease; the other instance never gets the blob meanwhile.
+        for (var i = 0; i < 5; i++)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(4));
+            await busy.DoneAsync(taken[i], default);
+            Assert.Empty(await other.ClaimAsync(DateTimeOffset.UtcNow, 100, Lease, default));
+        }
+
+        await busy.DoneAsync(taken[5], default);
+        Assert.Equal(0, await CountAsync(container));
     }
 
     private (BlobContainerClient Container, BlobDueQueue Queue) NewQueue()
