@@ -46,7 +46,7 @@ public static class StorageServiceCollectionExtensions
     }
 
     // DefaultAzureCredential finds the app's managed identity on Azure and a developer's `az login` elsewhere.
-    private static DefaultAzureCredential ManagedIdentity(BlobStorageOptions blob) => new(new DefaultAzureCredentialOptions
+    internal static DefaultAzureCredential ManagedIdentity(BlobStorageOptions blob) => new(new DefaultAzureCredentialOptions
     {
         ManagedIdentityClientId = string.IsNullOrWhiteSpace(blob.ManagedIdentityClientId) ? null : blob.ManagedIdentityClientId,
     });

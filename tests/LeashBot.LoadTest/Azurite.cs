@@ -18,24 +18,17 @@ internal sealed class Azurite : IAsyncDisposable
     private readonly Process _process;
     private readonly string _location;
 
-    private readonly string _service;
-
-    private Azurite(Process process, int port, string location, string service)
+    private Azurite(Process process, int port, string location)
     {
         _process = process;
         Port = port;
         _location = location;
-        _service = service;
     }
 
     public int Port { get; }
 
-    /// <summary>The account on this service: its blob endpoint, or its queue endpoint for Azurite's queue service.</summary>
     public string ConnectionString =>
-        $"DefaultEndpointsProtocol=http;AccountName={Account};AccountKey={Key};{(_service == QueueService ? "Queue" : "Blob")}Endpoint=http://127.0.0.1:{Port}/{Account};";
-
-    public const string BlobService = "blob";
-    public const string QueueService = "queue";
+        $"DefaultEndpointsProtocol=http;AccountName={Account};AccountKey={Key};BlobEndpoint=http://127.0.0.1:{Port}/{Account};";
 
     /// <summary>The azurite-blob executable, or null with the reason when it is not installed.</summary>
     public static string? Find(out string problem)
@@ -65,15 +58,8 @@ internal sealed class Azurite : IAsyncDisposable
         return null;
     }
 
-    /// <param name="executable">azurite-blob (see <see cref="Find"/>); the queue service is its sibling azurite-queue.</param>
-    /// <param name="service"><see cref="BlobService"/> or <see cref="QueueService"/> (the reminders' due queue).</param>
-    public static async Task<Azurite> StartAsync(string executable, string service = BlobService)
+    public static async Task<Azurite> StartAsync(string executable)
     {
-        if (service == QueueService)
-        {
-            executable = Path.Combine(Path.GetDirectoryName(executable)!, "azurite-queue");
-        }
-
         var port = HostProcess.FreePort();
         var location = Path.Combine(Path.GetTempPath(), "leashbot-loadtest-azurite-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(location);
@@ -87,7 +73,7 @@ internal sealed class Azurite : IAsyncDisposable
         foreach (var arg in new[]
                  {
                      // --location is refused together with --inMemoryPersistence; the debug log and config files go to the working folder.
-                     $"--{service}Host", "127.0.0.1", $"--{service}Port", port.ToString(CultureInfo.InvariantCulture),
+                     "--blobHost", "127.0.0.1", "--blobPort", port.ToString(CultureInfo.InvariantCulture),
                      "--inMemoryPersistence", "--skipApiVersionCheck", "--silent",
                  })
         {
@@ -100,7 +86,7 @@ internal sealed class Azurite : IAsyncDisposable
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { output.Enqueue(e.Data); } };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var azurite = new Azurite(process, port, location, service);
+        var azurite = new Azurite(process, port, location);
 
         var waited = Stopwatch.StartNew();
         while (true)

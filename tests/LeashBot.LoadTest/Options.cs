@@ -30,7 +30,7 @@ internal sealed class Options
                                   LeashBot processes on one store send them, one is killed (SIGKILL) mid-way and
                                   restarted; reports sent within the minute, lost, twice-posted, the last arrival
           --reminder-stores LIST  the stores of --reminders runs, one run each: sqlite (the queue is a table in the
-                                  file), blob (Azurite's Blob and queue services: Azure Storage Queues); default both
+                                  file), blob (Azurite's Blob service: due blobs taken with Blob leases); default both
           --reminder-routes LIST  how the reminders go: connector (Teams through a simulated Bot Framework
                                   connector), twilio (the direct SMS route: a simulated Twilio Messages API with its
                                   message log); default connector

@@ -9,7 +9,7 @@ namespace LeashBot.LoadTest;
 /// <summary>
 /// Practice reminders under load, end to end: owners ask for a reminder at the same minute (real turns: Teams
 /// activities on /api/messages, or signed Twilio webhooks on /api/sms/twilio), then two LeashBot processes on one store
-/// (one SQLite file, or Azurite's Blob and queue services: the Azure Storage Queues path) send them all, through
+/// (one SQLite file, or Azurite's Blob service: the scale-out path, due blobs taken with Blob leases) send them all, through
 /// ContinueConversationAsync to a connector or through Twilio's Messages API, both played by this program
 /// (<see cref="SimulatedReminderChannels"/>); one process is killed with SIGKILL mid-way and started again. Counts what
 /// arrived: every reminder once (none lost), any twice (a send the killed process made but could not mark), how many
@@ -34,7 +34,7 @@ internal sealed class ReminderBenchmark(string leashBotDll, int owners, string s
     {
         var folder = Directory.CreateTempSubdirectory("leashbot-reminders-").FullName;
         await using var channels = new SimulatedReminderChannels();
-        Azurite? blobs = null, queues = null;
+        Azurite? blobs = null;
         List<string> settings = ["--Reminders:Enabled=true", "--Reminders:PollSeconds=1", "--Reminders:LeaseSeconds=10", "--Reminders:WhenUnconfirmed=" + policy,
             "--Logging:LogLevel:Default=Warning", "--Logging:LogLevel:LeashBot.Coaching.Reminders.ReminderSender=Information", "--Logging:Console:FormatterName=simple",
             "--Logging:Console:FormatterOptions:SingleLine=true"];
@@ -46,9 +46,7 @@ internal sealed class ReminderBenchmark(string leashBotDll, int owners, string s
             {
                 var azurite = Azurite.Find(out var problem) ?? throw new SetupException(problem);
                 blobs = await Azurite.StartAsync(azurite);
-                queues = await Azurite.StartAsync(azurite, Azurite.QueueService);
-                settings.AddRange(["--Storage:Provider=Blob", "--Storage:Blob:ConnectionString=" + blobs.ConnectionString, "--Storage:Blob:Container=reminders-bench",
-                    "--Storage:Queue:ConnectionString=" + queues.ConnectionString]);
+                settings.AddRange(["--Storage:Provider=Blob", "--Storage:Blob:ConnectionString=" + blobs.ConnectionString, "--Storage:Blob:Container=reminders-bench"]);
             }
             else
             {
@@ -145,7 +143,7 @@ internal sealed class ReminderBenchmark(string leashBotDll, int owners, string s
             var inDoubt = survivors.SelectMany(h => h.Output.Where(l => l.Contains("Reminders sent in the round", StringComparison.Ordinal)).Select(l => h.Name + ": " + l[l.IndexOf("Reminders sent", StringComparison.Ordinal)..])).ToList();
             Result = new ReminderRun(store, route, route == Twilio ? "asks Twilio's log" : policy, setUp, withinMinute, Math.Round(lastAfterDue, 1), repeated.Count, lost, $"{loadAtDue}–{loadAtEnd}", killed is not null);
             log("");
-            log($"store:                       {store} (two processes; the queue: {(store == Blob ? "Azure Storage Queues on Azurite" : "a table in the SQLite file")})");
+            log($"store:                       {store} (two processes; the queue: {(store == Blob ? "due blobs with Blob leases on Azurite" : "a table in the SQLite file")})");
             log($"route:                       {(route == Twilio ? "Twilio's Messages API (simulated, with its message log)" : "Bot Framework connector (simulated Teams)")}; unconfirmed sends: {policy}");
             log($"reminders due in one minute: {setUp}");
             log($"delivered (distinct):        {channels.Distinct}  lost: {lost}");
@@ -182,12 +180,9 @@ internal sealed class ReminderBenchmark(string leashBotDll, int owners, string s
                 }
             }
 
-            foreach (var azurite in new[] { blobs, queues })
+            if (blobs is not null)
             {
-                if (azurite is not null)
-                {
-                    await azurite.DisposeAsync();
-                }
+                await blobs.DisposeAsync();
             }
 
             Directory.Delete(folder, recursive: true);

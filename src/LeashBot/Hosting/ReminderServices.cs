@@ -1,5 +1,3 @@
-using Azure.Identity;
-using Azure.Storage.Queues;
 using LeashBot.Channels.Sms;
 using LeashBot.Coaching.Reminders;
 using LeashBot.Storage;
@@ -13,7 +11,7 @@ namespace LeashBot.Hosting;
 /// <summary>Registers practice reminders: the conversation side, the due queue on the configured store, the sender and its routes.</summary>
 public static class ReminderServices
 {
-    public const string QueueName = "leashbot-reminders";
+    public const string DueContainer = "leashbot-reminders";
 
     public static IServiceCollection AddReminders(this IServiceCollection services, IConfiguration config)
     {
@@ -35,26 +33,14 @@ public static class ReminderServices
     }
 
     /// <summary>
-    /// SQLite: a table in the same file. Blob: an Azure Storage queue on the same account (<c>Storage:Queue:ConnectionString</c>
-    /// overrides it, e.g. for Azurite's queue port). Memory: in memory.
+    /// SQLite: a table in the same file. Blob: due blobs in the container <c>leashbot-reminders</c> of the same account
+    /// (<c>Reminders:DueContainer</c> names another). Memory: in memory.
     /// </summary>
     private static IDueQueue DueQueue(StorageOptions storage, IConfiguration config)
     {
         if (storage.IsProvider(StorageOptions.BlobProvider))
         {
-            var name = config["Storage:Queue:Name"] is { Length: > 0 } configured ? configured : QueueName;
-            var connection = config["Storage:Queue:ConnectionString"] is { Length: > 0 } queueConnection ? queueConnection : storage.Blob.ConnectionString;
-            var options = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 };
-            if (!string.IsNullOrWhiteSpace(connection))
-            {
-                return new AzureDueQueue(new QueueClient(connection, name, options));
-            }
-
-            var account = new Uri(storage.Blob.AccountUrl!.Replace(".blob.", ".queue.", StringComparison.OrdinalIgnoreCase).TrimEnd('/') + "/" + name);
-            return new AzureDueQueue(new QueueClient(account, new DefaultAzureCredential(new DefaultAzureCredentialOptions
-            {
-                ManagedIdentityClientId = string.IsNullOrWhiteSpace(storage.Blob.ManagedIdentityClientId) ? null : storage.Blob.ManagedIdentityClientId,
-            }), options));
+            return BlobDueQueue.On(storage.Blob, config["Reminders:DueContainer"] is { Length: > 0 } configured ? configured : DueContainer);
         }
 
         return storage.IsProvider(StorageOptions.MemoryProvider) ? new MemoryDueQueue() : new SqliteDueQueue(Path.GetFullPath(storage.Sqlite.Path));

@@ -10,10 +10,10 @@ using Newtonsoft.Json.Linq;
 namespace LeashBot.Tests.Reminders;
 
 /// <summary>
-/// Two instances of one deployment on one real Azurite (Blob for the records, a Storage queue for what is due), each
+/// Two instances of one deployment on one real Azurite (Blob for the records and for what is due, taken with Blob leases), each
 /// running its sender in the background on the real clock: every reminder is sent exactly once, by one of them.
 /// </summary>
-public sealed class ReminderBlobScaleOutTests(AzuriteFixture blobs, AzuriteQueues queues) : IClassFixture<AzuriteFixture>, IClassFixture<AzuriteQueues>
+public sealed class ReminderBlobScaleOutTests(AzuriteFixture blobs) : IClassFixture<AzuriteFixture>
 {
     [Fact]
     public async Task Two_hosts_on_one_Azurite_send_each_of_1000_reminders_due_in_the_same_minute_exactly_once_Simulated_connector()
@@ -22,7 +22,7 @@ public sealed class ReminderBlobScaleOutTests(AzuriteFixture blobs, AzuriteQueue
         var logs = new LogCapture();
         await using var connector = await SimulatedChannel.StartAsync();
         var container = "c" + Guid.NewGuid().ToString("N");
-        var queueName = "q" + Guid.NewGuid().ToString("N");
+        var dueContainer = "d" + Guid.NewGuid().ToString("N");
         BotHost Instance() => BotHost.Create(new BotHostOptions
         {
             Storage = TestStorage.Blob,
@@ -35,8 +35,7 @@ public sealed class ReminderBlobScaleOutTests(AzuriteFixture blobs, AzuriteQueue
                 ["Reminders:SendInBackground"] = "true",
                 ["Reminders:PollSeconds"] = "1",
                 ["Reminders:LeaseSeconds"] = "15",
-                ["Storage:Queue:ConnectionString"] = queues.ConnectionString,
-                ["Storage:Queue:Name"] = queueName,
+                ["Reminders:DueContainer"] = dueContainer,
             }),
         });
 

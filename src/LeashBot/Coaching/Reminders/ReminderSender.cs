@@ -76,7 +76,25 @@ public sealed class ReminderSender(
     {
         while (!cancellationToken.IsCancellationRequested)
         {
-            var items = await queue.ClaimAsync(clock.GetUtcNow(), batch, lease, cancellationToken);
+            IReadOnlyList<DueItem> items;
+            try
+            {
+                items = await queue.ClaimAsync(clock.GetUtcNow(), batch, lease, cancellationToken);
+            }
+            catch (StorageUnavailableException ex)
+            {
+                // The queue is busy or away: the round ends after the sends under way, never by abandoning them.
+                logger.LogWarning("Claiming due reminders failed ({Problem}); the round ends after the sends under way", ex.Message);
+                items = [];
+                if (Volatile.Read(ref work.Unfinished) == 0)
+                {
+                    yield break;
+                }
+
+                await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
+                continue;
+            }
+
             if (items.Count == 0)
             {
                 if (Volatile.Read(ref work.Unfinished) == 0)
