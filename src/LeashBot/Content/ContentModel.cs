@@ -286,6 +286,7 @@ public sealed class PlanContent
 
     /// <summary>"can i skip to going outside?": the steps that come first (several).</summary>
     [JsonProperty(Required = Required.Always)] public string SkipAhead { get; set; } = "";
+    [JsonProperty(Required = Required.Always)] public string FastTrackPick { get; set; } = "";
 
     /// <summary>A worried owner's next small step: the cat's current step.</summary>
     [JsonProperty(Required = Required.Always)] public string SmallStep { get; set; } = "";
@@ -452,6 +453,7 @@ public sealed class ReadingContent
 
     /// <summary>Words that make one session report about every cat ("did both, 4 min each").</summary>
     [JsonProperty(Required = Required.Always)] public List<string> EachCat { get; set; } = [];
+    [JsonProperty(Required = Required.Always)] public List<string> NameListJoins { get; set; } = [];
 
     /// <summary>Words that say the cat's current step is done ("step 1 is done", "we got the harness").</summary>
     [JsonProperty(Required = Required.Always)] public List<string> StepDone { get; set; } = [];
