@@ -28,7 +28,7 @@ public class WaterfallDialog<TValues> : Dialog
 {
     private const string StepIndexKey = "stepIndex";
     private const string OptionsKey = "options";
-    private const string ValuesKey = "values";
+    internal const string ValuesKey = "values";
 
     private readonly List<WaterfallStep<TValues>> _steps = [];
 
@@ -176,3 +176,30 @@ public class WaterfallDialog<TValues> : Dialog
 /// <param name="steps">The steps in order.</param>
 public class WaterfallDialog(string id, IEnumerable<WaterfallStep<NoValues>>? steps = null)
     : WaterfallDialog<NoValues>(id, steps);
+
+/// <summary>What a waiting waterfall has gathered so far, to correct it from outside (an owner's correction mid-flow).</summary>
+public static class WaterfallValues
+{
+    /// <summary>The values saved on a waterfall's stack entry; null when it has none yet.</summary>
+    /// <typeparam name="TValues">The waterfall's values type.</typeparam>
+    /// <param name="instance">The waterfall's stack entry.</param>
+    /// <returns>A copy of the saved values.</returns>
+    public static TValues? Of<TValues>(DialogInstance instance)
+        where TValues : class, new()
+    {
+        ArgumentNullException.ThrowIfNull(instance);
+        return instance.State[WaterfallDialog<TValues>.ValuesKey] is JObject saved ? saved.ToObject<TValues>(StateJson.Serializer) : null;
+    }
+
+    /// <summary>Saves corrected values on a waiting waterfall's stack entry; its next step reads them.</summary>
+    /// <typeparam name="TValues">The waterfall's values type.</typeparam>
+    /// <param name="instance">The waterfall's stack entry.</param>
+    /// <param name="values">The corrected values.</param>
+    public static void Save<TValues>(DialogInstance instance, TValues values)
+        where TValues : class, new()
+    {
+        ArgumentNullException.ThrowIfNull(instance);
+        ArgumentNullException.ThrowIfNull(values);
+        WaterfallDialog<TValues>.SaveValues(instance, values);
+    }
+}

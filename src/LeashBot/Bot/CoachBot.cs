@@ -15,7 +15,7 @@ namespace LeashBot.Bot;
 /// and one text per turn) comes from that channel's <see cref="ChannelConventions"/>.
 /// </summary>
 public sealed class CoachBot(TurnRunner runner, BotAccessors state, Replies replies, Router router, CoachingDialog coaching,
-    RedFlagConversation health, UnwellCheck unwell, IEnumerable<ChannelConventions> channels, ReminderConversation reminders, LanguageNote language, TimeProvider clock) : IBot
+    RedFlagConversation health, UnwellCheck unwell, IEnumerable<ChannelConventions> channels, ReminderConversation reminders, LanguageNote language) : IBot
 {
     private readonly DialogSet _dialogs = new DialogSet(state.DialogState).Add(coaching);
     private readonly Dictionary<string, ChannelConventions> _channels = channels.ToDictionary(c => c.ChannelId, StringComparer.OrdinalIgnoreCase);
@@ -131,7 +131,6 @@ public sealed class CoachBot(TurnRunner runner, BotAccessors state, Replies repl
         }
 
         // Reminders asked for, changed, paused or stopped; anything else counts as the owner having written today.
-        var started = clock.GetUtcNow();
         var questionPending = (await state.DialogState.GetAsync(turnContext, () => new DialogState(), cancellationToken)).DialogStack.Count > 0;
         if (await reminders.ReadAsync(turnContext, text, questionPending, cancellationToken))
         {
@@ -161,7 +160,8 @@ public sealed class CoachBot(TurnRunner runner, BotAccessors state, Replies repl
             return;
         }
 
-        await reminders.AfterTurnAsync(turnContext, started, cancellationToken);
+        // The reminder offer waits while the turn ends on a question of its own: one yes/no question at a time.
+        await reminders.AfterTurnAsync(turnContext, result.Status == DialogTurnStatus.Waiting, cancellationToken);
     }
 
     /// <summary>The hello of a channel's first reply, and what that channel adds to the first one (SMS: how to opt out).</summary>

@@ -100,11 +100,19 @@ public static class CatDialogs
 
                 owner.CurrentCat = first.Name;
 
-                // "is pepper ready" as the answer to the name question: the name, and then what it asks.
-                if (then?.TopicId is null && reading.Recognition is { Kind: RecognitionKind.Confident, TopicId: { } asked }
-                    && asked is not (TopicIds.CatAdd or TopicIds.CatSwitch or TopicIds.Greeting or TopicIds.Thanks or TopicIds.Help or TopicIds.OutOfScope or TopicIds.Stories))
+                // "is pepper ready" as the answer to the name question, "my cats are pepper + mango, where do we start?":
+                // the names, and then what the message (or one of its sentences) asks.
+                if (then?.TopicId is null && new[] { reading.Recognition }.Concat(reading.Clauses.Select(c => c.Recognition))
+                    .FirstOrDefault(r => r is { Kind: RecognitionKind.Confident, TopicId: { } t } && !IsAboutMeeting(t))?.TopicId is { } asked)
                 {
                     then = new RouteOptions { TopicId = asked, Text = reading.Text };
+                }
+
+                // "ziggy n pip" for a topic about one cat: unless the message singles one out, which one is asked.
+                if (names.Count > 1 && owner.Cats.Count > 1 && then?.TopicId is { } topic
+                    && !(then.Text is { } request && reader.Read(step.Context, request, owner).NewCatName is { } singled && names.Contains(singled, StringComparer.OrdinalIgnoreCase)))
+                {
+                    return await step.ReplaceDialogAsync(ChooseCatId, new RouteOptions { TopicId = topic }, ct);
                 }
 
                 if (then?.TopicId is null)
@@ -119,12 +127,17 @@ public static class CatDialogs
         }
     }
 
+    /// <summary>A topic that is about meeting the cat, or chat, rather than something to carry on with once it is met.</summary>
+    private static bool IsAboutMeeting(string topic) =>
+        topic is TopicIds.CatAdd or TopicIds.CatSwitch or TopicIds.Greeting or TopicIds.Thanks or TopicIds.Help or TopicIds.OutOfScope or TopicIds.Stories;
+
     /// <summary>The owner has several cats and the message named none: ask which one.</summary>
     public sealed class ChooseCat : WaterfallDialog<NoValues>
     {
-        public ChooseCat(Replies replies, BotAccessors state)
+        public ChooseCat(Replies replies, BotAccessors state, MessageReader reader, StepChanges stepChanges)
             : base(ChooseCatId)
         {
+            ArgumentNullException.ThrowIfNull(stepChanges);
             AddStep(async (step, ct) =>
             {
                 var owner = await state.OwnerAsync(step.Context, ct);
@@ -152,6 +165,15 @@ public static class CatDialogs
                 {
                     await replies.SayAsync(step.Context, c => c.Messages.CatSwitched, cat, ct);
                     return await step.EndDialogAsync(null, ct);
+                }
+
+                // "move mango to step 4" in reply to "Which cat?" after meeting several: the cat is picked and what the
+                // reply asks is done, never lost to the question it answered.
+                var reply = reader.Read(step.Context, step.Context.Activity.Text ?? "", owner);
+                if (then.Text is null && (stepChanges.CommandIn(reply, owner).Kind != CommandKind.None
+                    || reply.Recognition is { Kind: RecognitionKind.Confident, TopicId: { } asked } && !IsAboutMeeting(asked)))
+                {
+                    return await Router.ContinueWithAsync(step, new RouteOptions { Text = reply.Text }, ct);
                 }
 
                 return await Router.ContinueWithAsync(step, then, ct);

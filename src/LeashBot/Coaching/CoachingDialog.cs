@@ -27,6 +27,7 @@ public sealed partial class CoachingDialog : ComponentDialog
     private readonly PhraseList _hedges;
     private readonly PromptExits _exits;
     private readonly ChecklistCorrections _checklistCorrections;
+    private readonly PendingSessionFix _sessionFix;
 
     public CoachingDialog(Router router, Replies replies, BotAccessors state, TextRecognizers text, MessageReader reader, ForeignAnswers foreign, LanguageNote language, PromptExits exits, ProgressLedger ledger, StepChanges stepChanges, TimeProvider clock)
         : base(DialogId)
@@ -42,6 +43,7 @@ public sealed partial class CoachingDialog : ComponentDialog
         _hedges = new(replies.Content.Reading.Hedges);
         _exits = exits;
         _checklistCorrections = new ChecklistCorrections(replies, state);
+        _sessionFix = new PendingSessionFix(replies, stepChanges);
         AddDialog(new WaterfallDialog<NoValues>(Router.DialogId, router.Steps));
         AddDialog(new ChecklistDialog(replies, state, clock));
         AddDialog(new LogSessionDialog(replies, state, reader, text, ledger, stepChanges));
@@ -50,7 +52,7 @@ public sealed partial class CoachingDialog : ComponentDialog
         AddDialog(new TroubleshootDialog(replies, state, stepChanges));
         AddDialog(new FaqMenuDialog(replies));
         AddDialog(new CatDialogs.AddCat(replies, state, reader, ledger));
-        AddDialog(new CatDialogs.ChooseCat(replies, state));
+        AddDialog(new CatDialogs.ChooseCat(replies, state, reader, stepChanges));
         AddDialog(new ForgetMeDialog(replies));
         AddDialog(new StartOverDialog(replies, state, router));
         AddDialog(new DidYouMeanDialog(replies, router));
@@ -136,6 +138,12 @@ public sealed partial class CoachingDialog : ComponentDialog
         {
             await innerDc.RepromptDialogAsync(cancellationToken);
             return Dialog.EndOfTurn;
+        }
+
+        // "wait that was ziggy not pip", "oops 8 not 18" while a session is logged: it changes, then its question again.
+        if (await _sessionFix.TryAsync(innerDc, reading, owner, cancellationToken) is { Fixed: true } fix)
+        {
+            return fix.MoodFollows ? null : Dialog.EndOfTurn;
         }
 
         // "her name is actually Nori" in the middle of a question: renamed, then the same question again.

@@ -299,6 +299,22 @@ public sealed class Replies(Phrasebook say, TimeProvider clock)
             ("goal", say.Text(step.Goal, ("cat", cat.Name))), ("next", Number(later)));
     }
 
+    /// <summary>All ten steps in one compact list (it fits an SMS), the cat's own step marked when there is a cat.</summary>
+    public string PlanOverview(CatProfile? cat)
+    {
+        var plan = Content.Plan;
+        var lines = new List<string> { Text(c => c.Plan.Overview) };
+        foreach (var step in plan.Steps)
+        {
+            var number = ("step", step.Number.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            lines.Add(cat is { Finished: false } && cat.Step == step.Number
+                ? Text(c => c.Plan.OverviewHere, number, ("title", step.Title), ("cat", cat.Name))
+                : Text(c => c.Plan.OverviewStep, number, ("title", step.Title)));
+        }
+
+        return string.Join("\n", lines);
+    }
+
     /// <summary>Fills {cat} with the cat's name, or "your cat" when the owner hasn't told us about one.</summary>
     public string Cat(string template, CatProfile? cat) => say.Text(template, ("cat", cat?.Name ?? Content.Messages.YourCat));
 

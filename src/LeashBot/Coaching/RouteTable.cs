@@ -124,7 +124,7 @@ public sealed class RouteTable
                 ? stepChanges.StepBackAsync(t.Context, t.Owner, t.Cat!, ct)
                 : stepChanges.UnchangedAsync(t.Context, t.Cat!, ct)),
             [TopicIds.PlanMoveSession] = new(CatNeed.None, Flow: MoveSessionAsync),
-            [TopicIds.PlanOverview] = new(CatNeed.None, Answer: (t, ct) => replies.SendAsync(t.Context, PlanOverview(t.Cat), ct), AnswersAside: true, Remembered: true),
+            [TopicIds.PlanOverview] = new(CatNeed.None, Answer: (t, ct) => replies.SendAsync(t.Context, _replies.PlanOverview(t.Cat), ct), AnswersAside: true, Remembered: true),
             [TopicIds.VetCare] = new(CatNeed.None, Answer: (t, ct) => replies.SendAsync(t.Context, string.IsNullOrWhiteSpace(replies.Organization.Phone)
                 ? replies.Text(c => c.Messages.VetCare, t.Cat)
                 : replies.Text(c => c.Messages.VetCare, t.Cat) + " " + replies.Text(c => c.Messages.VetCareCall), ct), AnswersAside: true),
@@ -221,22 +221,6 @@ public sealed class RouteTable
         {
             await ShowMenuAsync(turn, _replies.Content.Messages.MenuPrompt, cancellationToken);
         }
-    }
-
-    /// <summary>All ten steps in one compact list (it fits an SMS), the cat's own step marked when there is a cat.</summary>
-    private string PlanOverview(CatProfile? cat)
-    {
-        var plan = _replies.Content.Plan;
-        var lines = new List<string> { _replies.Text(c => c.Plan.Overview) };
-        foreach (var step in plan.Steps)
-        {
-            var number = ("step", step.Number.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            lines.Add(cat is { Finished: false } && cat.Step == step.Number
-                ? _replies.Text(c => c.Plan.OverviewHere, number, ("title", step.Title), ("cat", cat.Name))
-                : _replies.Text(c => c.Plan.OverviewStep, number, ("title", step.Title)));
-        }
-
-        return string.Join("\n", lines);
     }
 
     /// <summary>Marks a turn in which the bot introduced itself, so a "hi" in the same message isn't greeted twice.</summary>

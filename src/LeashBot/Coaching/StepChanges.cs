@@ -11,7 +11,7 @@ namespace LeashBot.Coaching;
 /// already on step 8, set her to step 8"); "dont move him yet" and "keep him on 4" keep it; a relaxed session that
 /// meets the step's goal asks before moving the cat on (<see cref="AfterSessionAsync"/>), unless the same message said
 /// to move on or to stay. "step 1 is done" moves on when the step's goal is the owner's word (getting the gear);
-/// "can i skip to going outside?" kindly names the steps that come first. Every change goes through the
+/// "can i skip to going outside?" offers that step with what it skips (<see cref="FastTrack"/>). Every change goes through the
 /// <see cref="ProgressLedger"/>, so "undo" can reverse it.
 /// </summary>
 public sealed class StepChanges(Replies replies, ProgressLedger ledger, CommandReader commands, TimeProvider clock)
@@ -19,8 +19,11 @@ public sealed class StepChanges(Replies replies, ProgressLedger ledger, CommandR
     /// <summary>A step change is said in a sentence or two; a longer sentence is about something else.</summary>
     private const int LongestStepChange = 20;
 
+    /// <summary>"she already has a harness and wears it round the house, been months. can we skip to…": a wish to skip ahead comes with a story.</summary>
+    private const int LongestFastTrack = 45;
+
     private readonly PhraseList _done = new(replies.Content.Reading.StepDone);
-    private readonly PhraseList _skip = new(replies.Content.Reading.StepSkip);
+    private readonly FastTrack _fastTrack = new(replies);
     private readonly HashSet<string> _negations = [.. replies.Content.Reading.Negations.Select(n => n.ToLowerInvariant().Replace("'", "", StringComparison.Ordinal))];
 
     /// <summary>
@@ -100,17 +103,20 @@ public sealed class StepChanges(Replies replies, ProgressLedger ledger, CommandR
 
         var tokens = PhraseList.Words(reading.Text);
         var asks = reading.Text.Contains('?', StringComparison.Ordinal);
+
+        // "she's walked on a harness for a year, skip the basics", "can we skip to the going outside bit": the step that fits is offered.
+        if (reading.WordCount <= LongestFastTrack && _fastTrack.AsksToSkip(tokens)
+            && await _fastTrack.AnswerAsync(turn, reading, cat, tokens, cancellationToken) is { Answered: true } skipped)
+        {
+            return skipped;
+        }
+
         if (reading.WordCount > LongestStepChange)
         {
             return StepAnswer.None;
         }
 
         var steps = replies.Content.Plan.Steps;
-        if (_skip.IsIn(tokens) && (reading.StepNumber ?? StepTitled(tokens, steps)) is { } wanted && wanted > cat.Step)
-        {
-            await SkipAheadAsync(turn, cat, wanted, cancellationToken);
-            return StepAnswer.Done;
-        }
 
         // "step 1 is done", "we got the harness": done names the step, by number or by what it is about.
         if ((reading.StepNumber ?? StepTitled(tokens, steps)) == cat.Step && !cat.Finished && !asks && _done.IsIn(tokens)
@@ -233,21 +239,6 @@ public sealed class StepChanges(Replies replies, ProgressLedger ledger, CommandR
         var done = cat.Step;
         ledger.MoveOn(ProgressLedger.Begin(owner, ChangeKind.StepMoved), cat);
         await replies.SendAsync(turn, replies.Fill(replies.StepText(content.Plan.StepDoneOnWord, cat, content.Step(cat.Step)), ("first", Number(done))), cancellationToken);
-    }
-
-    private async Task SkipAheadAsync(ITurnContext turn, CatProfile cat, int wanted, CancellationToken cancellationToken)
-    {
-        var content = replies.Content;
-        if (wanted == cat.Step + 1)
-        {
-            await replies.NextAsync(turn, cat, cancellationToken);
-            return;
-        }
-
-        var target = content.Step(wanted);
-        var text = replies.Fill(content.Plan.SkipAhead, ("cat", cat.Name), ("title", target.Title), ("step", Number(wanted)), ("first", Number(cat.Step)), ("next", Number(wanted - 1)));
-        await replies.SendAsync(turn, text, cancellationToken);
-        await replies.CurrentStepAsync(turn, cat, withIntro: false, cancellationToken);
     }
 
     /// <summary>"going outside on the balcony": the step whose title shares the most words with the message, if any does.</summary>

@@ -94,6 +94,7 @@ public sealed class PlanContent
 
     /// <summary>"can i skip to going outside?": the steps that come first (several).</summary>
     [JsonProperty(Required = Required.Always)] public string SkipAhead { get; set; } = "";
+    [JsonProperty(Required = Required.Always)] public string FastTrackPick { get; set; } = "";
 
     /// <summary>A worried owner's next small step: the cat's current step.</summary>
     [JsonProperty(Required = Required.Always)] public string SmallStep { get; set; } = "";

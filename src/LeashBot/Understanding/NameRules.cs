@@ -13,7 +13,6 @@ public sealed class NameRules
 {
     private const int LongestName = 30;
     private const int MostWords = 3;
-    private const int MostListed = 5;
 
     private readonly TopicRecognizer _recognizer;
     private readonly HashSet<string> _notNames;
@@ -32,8 +31,7 @@ public sealed class NameRules
     private readonly PhraseIndex<bool> _anotherCat;
     private readonly PhraseIndex<bool> _alreadySaid;
     private readonly HashSet<string> _chat;
-    private readonly HashSet<string> _catWords;
-    private readonly HashSet<string> _stopWords;
+    private readonly CatNameList _lists;
 
     internal NameRules(ReadingContent words, GlobalSettings global, MoodWords moods, TopicRecognizer recognizer, Func<string, List<string>> tokenize)
     {
@@ -71,8 +69,10 @@ public sealed class NameRules
             .. words.Social.Thanks.Concat(words.Social.Laughter).Concat(words.Social.Acknowledgements)
                 .Where(m => !m.Contains(' ', StringComparison.Ordinal)).SelectMany(tokenize),
         ];
-        _catWords = [.. words.Animals.Cats.SelectMany(tokenize)];
-        _stopWords = [.. global.StopWords.SelectMany(tokenize)];
+        HashSet<string> catWords = [.. words.Animals.Cats.SelectMany(tokenize)];
+        HashSet<string> stopWords = [.. global.StopWords.SelectMany(tokenize)];
+        _lists = new CatNameList(Plausible, w => IsEverydayWord(w) || IsOrdinaryWord(w), words.NameListJoins.Select(j => j.ToLowerInvariant()).ToHashSet(StringComparer.Ordinal),
+            catWords, stopWords, _chat, _leadIns);
     }
 
     /// <summary>
@@ -128,46 +128,10 @@ public sealed class NameRules
     }
 
     /// <summary>
-    /// "got 2 cats mango and pepper, mango is…", "i have two cats, Mango and Pepper", "my cats are mango &amp; pepper":
-    /// two or more single-word names listed right after a word for cats (and a lead-in like "called" or "are"), in a
-    /// message that goes on about other things.
+    /// Names listed in a longer message where a list of names goes: "got 2 cats mango and pepper, mango is…", "two of
+    /// them, nori and bruno", "ziggy n pip. ziggy did it before" (see <see cref="CatNameList.InSentence"/>).
     /// </summary>
-    public IReadOnlyList<string> NamesAfterCatWord(IReadOnlyList<string> words)
-    {
-        ArgumentNullException.ThrowIfNull(words);
-        for (var i = 0; i < words.Count; i++)
-        {
-            if (!_catWords.Contains(words[i]))
-            {
-                continue;
-            }
-
-            var j = i + 1;
-            while (j < words.Count && (words[j] is "," or ":" || (words[j] != "and" && _stopWords.Contains(words[j])) || _leadIns.MatchAt(words, j) is not null))
-            {
-                j += _leadIns.MatchAt(words, j) is { Words: var leadIn } ? leadIn.Length : 1;
-            }
-
-            var names = new List<string>();
-            while (j < words.Count && Plausible([words[j]]) is { } name)
-            {
-                names.Add(name);
-                if (j + 2 >= words.Count || words[j + 1] is not ("and" or "," or "&"))
-                {
-                    break;
-                }
-
-                j += 2;
-            }
-
-            if (names.Distinct(StringComparer.OrdinalIgnoreCase).Count() is >= 2 and <= MostListed)
-            {
-                return [.. names.Distinct(StringComparer.OrdinalIgnoreCase)];
-            }
-        }
-
-        return [];
-    }
+    public IReadOnlyList<string> NamesAfterCatWord(IReadOnlyList<string> words) => _lists.InSentence(words);
 
     private static PhraseIndex<bool> Index(IEnumerable<string> phrases, Func<string, List<string>> tokenize) =>
         new(phrases.Select(l => (tokenize(l).ToArray(), true)).OrderByDescending(l => l.Item1.Length));
@@ -345,68 +309,10 @@ public sealed class NameRules
         knownCats.Any(k => string.Equals(k, name, StringComparison.OrdinalIgnoreCase) || NearName.IsSlipOf(name.ToLowerInvariant(), k));
 
     /// <summary>
-    /// Several names in a list: the whole message ("milo and pickle") or what follows a lead-in ("their names
-    /// are Milo, Pickle and Tom"). Empty unless every part is a plausible name and there are at least two.
+    /// Several names in a list: the whole message ("milo and pickle", "luna + mochi") or what follows a lead-in ("their
+    /// names are Milo, Pickle and Tom"). Empty unless every part is a plausible name and there are at least two.
     /// </summary>
-    public IReadOnlyList<string> NamesListed(IReadOnlyList<string> words)
-    {
-        ArgumentNullException.ThrowIfNull(words);
-        var start = 0;
-        for (var i = words.Count - 1; i >= 0 && start == 0; i--)
-        {
-            if (_leadIns.MatchAt(words, i) is { Words: var leadIn })
-            {
-                start = i + leadIn.Length;
-            }
-        }
-
-        // Most messages are one part: count the parts before building them.
-        var count = 0;
-        var inPart = false;
-        for (var i = start; i < words.Count; i++)
-        {
-            var separator = words[i] is "and" or "," or "&";
-            count += !separator && !inPart ? 1 : 0;
-            inPart = !separator;
-        }
-
-        if (count is < 2 or > MostListed)
-        {
-            return [];
-        }
-
-        var parts = new List<List<string>> { new() };
-        foreach (var word in words.Skip(start))
-        {
-            if (word is "and" or "," or "&")
-            {
-                parts.Add([]);
-            }
-            else
-            {
-                parts[^1].Add(word);
-            }
-        }
-
-        parts.RemoveAll(p => p.Count == 0);
-        if (parts.Count is < 2 or > MostListed)
-        {
-            return [];
-        }
-
-        var names = new List<string>(parts.Count);
-        foreach (var part in parts)
-        {
-            if (Plausible(part) is not { } name)
-            {
-                return [];
-            }
-
-            names.Add(name);
-        }
-
-        return [.. names.Distinct(StringComparer.OrdinalIgnoreCase)];
-    }
+    public IReadOnlyList<string> NamesListed(IReadOnlyList<string> words) => _lists.Whole(words);
 
     /// <summary>The whole message as a name ("Luna", "mr whiskers"), when it is short and nothing else.</summary>
     public string? BareName(IReadOnlyList<string> words, string? explicitName = null)

@@ -76,13 +76,13 @@ public sealed class OwnerJourneyTranscripts(SharedHost shared) : IClassFixture<S
     [InlineData("can i skip to going outside on the balcony?")]
     [InlineData("can we just jump to the outside part")]
     [InlineData("honestly can we skip to step 9")]
-    public async Task Asking_to_skip_ahead_names_the_steps_that_come_first(string skip)
+    public async Task Asking_to_skip_ahead_offers_the_step_and_names_what_it_skips(string skip)
     {
         var owner = _host.NewOwner();
         await owner.SaysAsync("start training");
         await owner.SaysAsync("Luna");
         await owner.SaysAsync("we got the harness, step 1 is done");
-        (await owner.SaysAsync(skip)).Says("comes after steps 2 to").Says("setbacks").Says("Luna is on step 2");
+        (await owner.SaysAsync(skip)).Says("skips steps 2 to").Says("setbacks").Says("Shall I put Luna on step");
         (await owner.SaysAsync("how is luna doing")).Says("step 2 of 10");
     }
 

@@ -167,10 +167,11 @@ public sealed class SemanticTranscripts(SharedHost shared) : IClassFixture<Share
     }
 
     [Fact]
-    public async Task Asking_to_skip_ahead_gets_the_step_that_comes_next_not_not_something_i_know()
+    public async Task Asking_to_skip_ahead_offers_the_step_that_fits_not_not_something_i_know()
     {
-        (await (await OwnerWithTomAsync()).SaysAsync("skip ahead, he's already used to the harness")).DoesNotSay("not something I know").Says("step 2");
-        (await (await OwnerWithTomAsync()).SaysAsync("can we jump ahead a bit? he doesnt mind the harness at all now")).DoesNotSay("not something I know").Says("step 2");
+        // Used to the harness: "Meet the harness indoors" (step 2) is behind him, so the first fitting is offered.
+        (await (await OwnerWithTomAsync()).SaysAsync("skip ahead, he's already used to the harness")).DoesNotSay("not something I know").Says("Shall I put Tom on step 3");
+        (await (await OwnerWithTomAsync()).SaysAsync("can we jump ahead a bit? he doesnt mind the harness at all now")).DoesNotSay("not something I know").Says("Shall I put Tom on step 3");
     }
 
     [Fact]

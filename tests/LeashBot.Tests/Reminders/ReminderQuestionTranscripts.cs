@@ -22,14 +22,41 @@ public sealed class ReminderQuestionTranscripts : IDisposable
         return await owner.SaysAsync(text);
     }
 
-    /// <summary>An owner whose first session was just logged: the bot has offered reminders.</summary>
+    /// <summary>
+    /// An owner whose first session was just logged: the bot has offered reminders. After a relaxed session the bot
+    /// first asks about moving on; the offer waits until that question is answered (one yes/no question at a time).
+    /// </summary>
     private async Task<Owner> OfferedAsync(string channel = "webchat", string mood = "she was relaxed")
     {
         var owner = _host.NewOwner(channel);
         await owner.SaysAsync("start training");
         await owner.SaysAsync("Toffee");
-        (await owner.SaysAsync("we did 5 minutes, " + mood)).Says("daily nudge");
+        var logged = await owner.SaysAsync("we did 5 minutes, " + mood);
+        if (mood.Contains("relaxed", StringComparison.Ordinal))
+        {
+            logged.Says("Shall I move Toffee on").DoesNotSay("daily nudge");
+            logged = await LaterAsync(owner, "not yet");
+        }
+
+        logged.Says("daily nudge");
         return owner;
+    }
+
+    [Theory]
+    [InlineData("webchat", "yes!! 🎉", "Toffee is on to step 2")]
+    [InlineData("sms", "nah keep her there", "Toffee stays on step 1")]
+    [InlineData("webchat", "no not yet", "Toffee stays on step 1")]
+    public async Task The_reminder_offer_waits_until_the_step_question_is_answered(string channel, string answer, string said)
+    {
+        var owner = _host.NewOwner(channel);
+        await owner.SaysAsync("start training");
+        await owner.SaysAsync("Toffee");
+        (await LaterAsync(owner, "10 min today, she was really relaxed")).Says("Shall I move Toffee on").DoesNotSay("daily nudge");
+        (await LaterAsync(owner, answer)).Says(said).Says("daily nudge").DoesNotSay("What time suits");
+
+        // The next "yes" answers the question just asked: the reminder, and nothing else moves.
+        (await LaterAsync(owner, "yes please")).Says("What time suits you");
+        Assert.Null((await _host.RecordAsync(channel, owner.UserId))?.Plan);
     }
 
     [Theory]
@@ -38,7 +65,7 @@ public sealed class ReminderQuestionTranscripts : IDisposable
     [InlineData("webchat", "every night she sniffs it now lol. 12 mins tonight, chill")]
     public async Task Tonight_in_a_session_report_never_starts_a_reminder(string channel, string report)
     {
-        // The step offer and the reminder offer are both waiting: the report is neither's answer.
+        // The reminder offer is waiting: the report is no answer to it.
         var owner = await OfferedAsync(channel);
         var reply = await LaterAsync(owner, report);
         // Logged, or offered as a log when the reading isn't certain: either way about the session, never a reminder.

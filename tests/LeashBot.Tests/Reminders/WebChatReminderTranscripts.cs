@@ -112,7 +112,9 @@ public sealed class WebChatReminderTranscripts : IDisposable
         var owner = _host.NewOwner();
         await owner.SaysAsync("start training");
         await owner.SaysAsync("Biscuit");
-        (await owner.SaysAsync("we did 5 minutes and she was relaxed")).Says("daily nudge").Says("Biscuit");
+        // One yes/no question at a time: the offer comes once the move-on question is answered.
+        (await owner.SaysAsync("we did 5 minutes and she was relaxed")).Says("Shall I move Biscuit on").DoesNotSay("daily nudge");
+        (await owner.SaysAsync("not yet")).Says("daily nudge").Says("Biscuit");
         (await owner.SaysAsync("5 minutes again, relaxed")).DoesNotSay("daily nudge");
         (await owner.SaysInAsync("6pm", London)).Says("every day at 6pm");
     }

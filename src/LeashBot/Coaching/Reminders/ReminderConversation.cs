@@ -136,17 +136,20 @@ public sealed class ReminderConversation(
         return false;
     }
 
-    /// <summary>After a turn that logged the owner's first session: offer reminders, once, never again after that.</summary>
-    public async Task AfterTurnAsync(ITurnContext turnContext, DateTimeOffset turnStarted, CancellationToken cancellationToken)
+    /// <summary>
+    /// After the first turn with a session logged and no other question waiting: offer reminders, once, never again
+    /// after that. One yes/no question at a time: while the turn ends on a question of its own ("Shall I move Pip
+    /// on?"), the offer waits until that one is answered or dropped, so a "yes" always answers the question just asked.
+    /// </summary>
+    public async Task AfterTurnAsync(ITurnContext turnContext, bool questionPending, CancellationToken cancellationToken)
     {
-        if (!Enabled || StateKeys.Owner(turnContext.Activity) is not { } ownerKey)
+        if (!Enabled || questionPending || StateKeys.Owner(turnContext.Activity) is not { } ownerKey)
         {
             return;
         }
 
         var owner = await state.OwnerAsync(turnContext, cancellationToken);
-        var sessions = owner.Cats.SelectMany(c => c.Sessions).ToList();
-        if (sessions.Count == 0 || !sessions.Any(s => s.At >= turnStarted))
+        if (!owner.Cats.Any(c => c.Sessions.Count > 0))
         {
             return;
         }

@@ -1,0 +1,174 @@
+using LeashBot.Tests.Support;
+
+namespace LeashBot.Tests.Conversations;
+
+/// <summary>
+/// Owners with several cats, through the real host on Web Chat and SMS: cats named together in one breath are all
+/// met, at the name question or in any sentence ("bruno n nori", "two of them lol, Mochi and Tofu", "my cats are pepper
+/// + mango"), and the owner is asked which one training is about; a wrong cat, length or mood said while a session is
+/// being logged changes that session (nothing is dropped), and after logging moves the logged one; owners whose cat is
+/// ahead get the step that fits offered, with what it skips.
+/// </summary>
+public sealed class SeveralCatsTranscripts(SharedHost shared) : IClassFixture<SharedHost>
+{
+    private readonly BotHost _host = shared.Host;
+
+    private async Task<Replies> LaterAsync(Owner owner, string text)
+    {
+        _host.Clock.Advance(TimeSpan.FromMinutes(1));
+        return await owner.SaysAsync(text);
+    }
+
+    /// <summary>Nori (he) and Bean (she), both on step 1; Bean was spoken about last.</summary>
+    private async Task<Owner> OwnerWithNoriAndBeanAsync(string channel)
+    {
+        var owner = _host.NewOwner(channelId: channel);
+        await owner.SaysAsync("i have two cats, Nori and Bean");
+        (await LaterAsync(owner, "how is nori doing, hes a bit shy")).Says("Nori: step 1 of 10");
+        (await LaterAsync(owner, "how is bean doing? she's the brave one")).Says("Bean: step 1 of 10");
+        return owner;
+    }
+
+    // ---- several cats in one breath ----
+
+    [Theory]
+    [InlineData("webchat", "bruno n nori", "Bruno", "Nori")]
+    [InlineData("sms", "two of them lol, Mochi and Tofu 🐱🐱", "Mochi", "Tofu")]
+    [InlineData("webchat", "Canela y Bruno", "Canela", "Bruno")]
+    [InlineData("sms", "luna + miso. miso did this before, luna is brand new", "Luna", "Miso")]
+    public async Task Several_names_at_the_name_question_meet_every_cat_and_ask_which_one(string channel, string answer, string first, string second)
+    {
+        var owner = _host.NewOwner(channelId: channel);
+        (await owner.SaysAsync("start training")).Says("What's your cat's name?");
+        (await LaterAsync(owner, answer)).Says($"Lovely to meet {first}").Says($"Lovely to meet {second}").Says("Which cat");
+        (await LaterAsync(owner, second.ToLowerInvariant())).Says($"{second} is on step 1 of 10");
+        (await LaterAsync(owner, $"how is {first.ToLowerInvariant()} doing")).Says($"{first}: step 1 of 10");
+    }
+
+    [Theory]
+    [InlineData("webchat", "hiya!! my cats are pepper + mango, where do we start?", "Pepper", "Mango")]
+    [InlineData("sms", "got 2 of them, Chispa and Lola. how do i start training", "Chispa", "Lola")]
+    public async Task Several_names_in_a_request_meet_every_cat_and_ask_which_one(string channel, string message, string first, string second)
+    {
+        var owner = _host.NewOwner(channelId: channel);
+        (await owner.SaysAsync(message)).Says($"Lovely to meet {first}").Says($"Lovely to meet {second}").Says("Which cat").DoesNotSay("What's your cat's name");
+        (await LaterAsync(owner, first.ToLowerInvariant())).Says($"{first} is on step 1 of 10");
+        (await LaterAsync(owner, $"how is {second.ToLowerInvariant()} doing")).Says($"{second}: step 1 of 10");
+    }
+
+    [Theory]
+    [InlineData("webchat", "i have two, Ziggy and Pip, is a vest ok for them?")]
+    [InlineData("sms", "hey, its ziggy n pip 😸 is a vest ok for them?")]
+    public async Task Several_names_in_a_question_are_remembered_beside_the_answer(string channel, string message)
+    {
+        var owner = _host.NewOwner(channelId: channel);
+        (await owner.SaysAsync(message)).Says("vest").Says("Ziggy").Says("Pip");
+        (await LaterAsync(owner, "how is pip doing")).Says("Pip: step 1 of 10");
+        (await LaterAsync(owner, "how is ziggy doing")).Says("Ziggy: step 1 of 10");
+    }
+
+    [Theory]
+    [InlineData("she loves chicken and tuna treats lol")]
+    [InlineData("we tried the hallway and the balcony today, no session tho")]
+    public async Task Everyday_words_in_a_list_are_no_cats(string message)
+    {
+        var owner = _host.NewOwner();
+        await owner.SaysAsync("start training");
+        (await owner.SaysAsync("Biscuit")).Says("on step 1 of 10");
+        (await LaterAsync(owner, message)).DoesNotSay("Lovely to meet").DoesNotSay("remember");
+        (await LaterAsync(owner, "how are my cats doing")).Says("Biscuit").DoesNotSay("Chicken").DoesNotSay("Hallway");
+    }
+
+    // ---- a correction while a session is logged ----
+
+    [Theory]
+    [InlineData("webchat", "wait no sorry thats wrong, it was nori not bean 😅")]
+    [InlineData("sms", "its not bean!! nori")]
+    [InlineData("webchat", "oops wrong cat, that was nori")]
+    public async Task The_wrong_cat_at_the_mood_question_moves_the_session_waiting_to_be_logged(string channel, string fix)
+    {
+        var owner = await OwnerWithNoriAndBeanAsync(channel);
+        (await LaterAsync(owner, "bean did 8 mins just now with the harness on")).Says("How did Bean seem?");
+        (await LaterAsync(owner, fix)).Says("now belongs to Nori").Says("How did Nori seem?").DoesNotSay("didn't catch");
+        (await LaterAsync(owner, "relaxed")).Says("Logged: 8 min with Nori");
+        (await LaterAsync(owner, "how is bean doing")).Says("No sessions logged yet");
+        (await LaterAsync(owner, "how is nori doing")).Says("Sessions at this step: 1, 8 min");
+    }
+
+    [Fact]
+    public async Task A_mood_beside_the_wrong_cat_answers_the_question_at_once()
+    {
+        var owner = await OwnerWithNoriAndBeanAsync("sms");
+        (await LaterAsync(owner, "bean did 12 min on the rug")).Says("How did Bean seem?");
+        (await LaterAsync(owner, "ugh no that was nori not bean, he was super chill tho")).Says("now belongs to Nori").Says("Logged: 12 min with Nori");
+        (await LaterAsync(owner, "how is bean doing")).Says("No sessions logged yet");
+    }
+
+    [Fact]
+    public async Task The_wrong_cat_at_the_length_question_asks_about_the_right_cat()
+    {
+        var owner = await OwnerWithNoriAndBeanAsync("webchat");
+        (await LaterAsync(owner, "log a session for bean")).Says("session with Bean");
+        (await LaterAsync(owner, "sorry my bad, not bean, its for nori")).Says("Nori").Says("session with Nori");
+        (await LaterAsync(owner, "6 min")).Says("How did Nori seem?");
+        (await LaterAsync(owner, "a bit unsure")).Says("Logged: 6 min with Nori");
+    }
+
+    [Theory]
+    [InlineData("webchat", "oops 8 not 18 lol")]
+    [InlineData("sms", "typo sorry it was 8")]
+    public async Task A_wrong_length_at_the_mood_question_changes_the_session_waiting(string channel, string fix)
+    {
+        var owner = await OwnerWithNoriAndBeanAsync(channel);
+        (await LaterAsync(owner, "bean did 18 mins in the hall")).Says("How did Bean seem?");
+        (await LaterAsync(owner, fix)).Says("8 min").Says("How did Bean seem?");
+        (await LaterAsync(owner, "pretty relaxed")).Says("Logged: 8 min with Bean");
+    }
+
+    [Fact]
+    public async Task The_wrong_cat_after_logging_moves_the_logged_session()
+    {
+        var owner = await OwnerWithNoriAndBeanAsync("webchat");
+        (await LaterAsync(owner, "bean did 5 min, she was a bit unsure")).Says("Logged: 5 min with Bean");
+        (await LaterAsync(owner, "hang on that one was nori not bean")).Says("now belongs to Nori");
+        (await LaterAsync(owner, "how is bean doing")).Says("No sessions logged yet");
+    }
+
+    // ---- a cat that is ahead ----
+
+    [Theory]
+    [InlineData("webchat", "she's been strutting round the flat in her harness for a year, skip the basics pls")]
+    [InlineData("sms", "honestly shes worn the harness for months, can we skip ahead")]
+    public async Task An_owner_whose_cat_is_ahead_is_offered_the_step_that_fits(string channel, string ahead)
+    {
+        var owner = _host.NewOwner(channelId: channel);
+        await owner.SaysAsync("start training");
+        (await owner.SaysAsync("Olive")).Says("on step 1 of 10");
+        var offer = await LaterAsync(owner, ahead);
+        offer.Says("skips steps 1 to").Says("setbacks").Says("Shall I put Olive on step");
+        (await LaterAsync(owner, "yes")).Says("Olive is on step");
+        (await LaterAsync(owner, "how is olive doing")).DoesNotSay("step 1 of 10");
+    }
+
+    [Theory]
+    [InlineData("webchat", "can we skip to the going outside bit?")]
+    [InlineData("sms", "just jump to the outside part pls 🙏")]
+    public async Task Skipping_to_a_named_step_offers_it_and_a_no_keeps_the_cat(string channel, string skip)
+    {
+        var owner = _host.NewOwner(channelId: channel);
+        await owner.SaysAsync("start training");
+        (await owner.SaysAsync("Mochi")).Says("on step 1 of 10");
+        (await LaterAsync(owner, skip)).Says("Step 8").Says("skips steps 1 to 7").Says("Shall I put Mochi on step 8");
+        (await LaterAsync(owner, "hmm no")).Says("Mochi stays on step 1");
+    }
+
+    [Fact]
+    public async Task Skipping_with_nothing_that_fits_shows_the_plan_to_pick_from()
+    {
+        var owner = _host.NewOwner(channelId: "sms");
+        await owner.SaysAsync("start training");
+        (await owner.SaysAsync("Tofu")).Says("on step 1 of 10");
+        (await LaterAsync(owner, "skip her ahead pls she's done all this before")).Says("Tofu is here").Says("Which step fits Tofu");
+        (await LaterAsync(owner, "put her on step 6")).Says("Tofu is on step 6 of 10");
+    }
+}
