@@ -21,7 +21,7 @@ public sealed class RouteOptions
 /// (a command, a menu pick, chat, several questions, a session report, or the recognizer's topic), settles
 /// which cat it is about, and runs that topic's row of the <see cref="RouteTable"/>.
 /// </summary>
-public sealed class Router(Replies replies, BotAccessors state, MessageReader reader, MenuMatcher menu, RouteTable routes, SessionCorrections corrections, StepChanges stepChanges, LanguageNote language, ForeignAnswers foreign, RedFlagTriage triage, ProgressLedger ledger, CommandReader commands)
+public sealed class Router(Replies replies, BotAccessors state, MessageReader reader, MenuMatcher menu, RouteTable routes, SessionCorrections corrections, StepChanges stepChanges, LanguageNote language, ForeignAnswers foreign, RedFlagTriage triage, ProgressLedger ledger, CommandReader commands, TrainingNews trainingNews)
 {
     public const string DialogId = "route";
 
@@ -401,10 +401,10 @@ public sealed class Router(Replies replies, BotAccessors state, MessageReader re
 
     /// <summary>
     /// A health word written as such, in an English message: another language's everyday words that look like English
-    /// health words ("rapide", "puse") and words read as typos of one are no remark about health. (Red flags in any
-    /// language were handled before the router.)
+    /// health words ("rapide", "puse") and words read as typos of one are no remark about health, and nor is training
+    /// news or a fear story ("she bolts under the bed mid session"). (Red flags in any language were handled before the router.)
     /// </summary>
-    private bool IsAboutHealth(MessageReading reading, string text) => reading.Language == "en" && triage.Read(text).MentionsHealth;
+    private bool IsAboutHealth(MessageReading reading, string text) => reading.Language == "en" && triage.Read(text).MentionsHealth && !trainingNews.In(text);
 
     /// <summary>"honestly can we just start over": a short message asking to start over in its own words (the bare command acts at once).</summary>
     public bool AsksToStartOver(MessageReading reading, OwnerProfile owner) => commands.Read(reading, owner).Is(CommandKind.StartOver);
