@@ -21,7 +21,7 @@ public sealed class RouteOptions
 /// (a command, a menu pick, chat, several questions, a session report, or the recognizer's topic), settles
 /// which cat it is about, and runs that topic's row of the <see cref="RouteTable"/>.
 /// </summary>
-public sealed class Router(Replies replies, BotAccessors state, MessageReader reader, MenuMatcher menu, RouteTable routes, SessionCorrections corrections, StepChanges stepChanges, LanguageNote language, ForeignAnswers foreign, RedFlagTriage triage, ProgressLedger ledger, CommandReader commands)
+public sealed class Router(Replies replies, BotAccessors state, MessageReader reader, MenuMatcher menu, RouteTable routes, SessionCorrections corrections, StepChanges stepChanges, LanguageNote language, ForeignAnswers foreign, RedFlagTriage triage, ProgressLedger ledger, CommandReader commands, TrainingNews trainingNews)
 {
     public const string DialogId = "route";
 
@@ -30,7 +30,7 @@ public sealed class Router(Replies replies, BotAccessors state, MessageReader re
 
     private readonly AsideAnswers _asides = new(state, replies, routes);
     private readonly CatNaming _naming = new(replies, ledger, commands);
-    private readonly TopicSettling _topics = new(replies, reader, routes, commands, triage);
+    private readonly TopicSettling _topics = new(replies, reader, routes, commands, triage, trainingNews);
 
     /// <summary>
     /// The route waterfall: route the message, then route again whatever a finished flow hands back. A

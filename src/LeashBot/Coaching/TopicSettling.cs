@@ -11,7 +11,7 @@ namespace LeashBot.Coaching;
 /// by what the owner denies, and by the rule that undoing, moving or logging a session is a command, never a topic a
 /// message merely sounds like. Null for "did you mean" or "not sure".
 /// </summary>
-public sealed class TopicSettling(Replies replies, MessageReader reader, RouteTable routes, CommandReader commands, RedFlagTriage triage)
+public sealed class TopicSettling(Replies replies, MessageReader reader, RouteTable routes, CommandReader commands, RedFlagTriage triage, TrainingNews trainingNews)
 {
     /// <summary>"what about pepper??": a message this short that names a cat and nothing else asks about that cat.</summary>
     public const int ShortCatQuestion = 5;
@@ -94,10 +94,10 @@ public sealed class TopicSettling(Replies replies, MessageReader reader, RouteTa
 
     /// <summary>
     /// A health word written as such, in an English message: another language's everyday words that look like English
-    /// health words ("rapide", "puse") and words read as typos of one are no remark about health. (Red flags in any
-    /// language were handled before the router.)
+    /// health words ("rapide", "puse") and words read as typos of one are no remark about health, and nor is training
+    /// news or a fear story ("she bolts under the bed mid session"). (Red flags in any language were handled before the router.)
     /// </summary>
-    public bool IsAboutHealth(MessageReading reading, string text) => reading.Language == "en" && triage.Read(text).MentionsHealth;
+    public bool IsAboutHealth(MessageReading reading, string text) => reading.Language == "en" && triage.Read(text).MentionsHealth && !trainingNews.In(text);
 
     /// <summary>
     /// "no leave him on 2. also how long should each session be": the parts of a message that ask about a topic the

@@ -68,6 +68,12 @@ public sealed class RedFlagContent
     /// <summary>How a question to the shop or clinic is told from a remark about the cat's health.</summary>
     public HealthRemarkWords HealthRemarks { get; set; } = new();
 
+    /// <summary>The behaviour words of training news and fear stories, which are no health worry on their own.</summary>
+    public TrainingNewsWords TrainingNews { get; set; } = new();
+
+    /// <summary>Words saying the cat is well ("eating normally", "healthy"), which keep a message from the tier head.</summary>
+    public WellSaidWords WellSaid { get; set; } = new();
+
     /// <summary>A vet has seen the cat and all is well: after a red flag, such a message ends the alarm.</summary>
     public List<string> AllClears { get; set; } = [];
 
@@ -205,4 +211,25 @@ public sealed class HealthRemarkWords
     public List<string> ToUs { get; set; } = [];
     public List<string> CatWords { get; set; } = [];
     public List<string> CatOwners { get; set; } = [];
+}
+
+/// <summary>
+/// Training news and fear stories: <see cref="BehaviourWords"/> ("hissed", "hid", "bolted") and the story's
+/// <see cref="StoryWords"/> ("under the bed", "the velcro bit", "ate the treat") are no health words on their own; after a word of
+/// <see cref="FrightWords"/> ("scared", "spooked") the clause names what frightened the cat, up to its end or a word of
+/// <see cref="CauseEndsAt"/>.
+/// </summary>
+public sealed class TrainingNewsWords
+{
+    public List<string> BehaviourWords { get; set; } = [];
+    public List<string> StoryWords { get; set; } = [];
+    public List<string> FrightWords { get; set; } = [];
+    public List<string> CauseEndsAt { get; set; } = [];
+}
+
+/// <summary>Words saying the cat is well (<see cref="Words"/>: "normally", "healthy"), unless right after a word of <see cref="NotAfter"/> ("than").</summary>
+public sealed class WellSaidWords
+{
+    public List<string> Words { get; set; } = [];
+    public List<string> NotAfter { get; set; } = [];
 }

@@ -77,8 +77,10 @@ public static class LayerServices
     {
         services.AddSingleton(sp => RedFlagTriage.FromContent(sp.GetRequiredService<BotContent>()));
         var tierHead = config.GetSection(TierHeadOptions.Section).Get<TierHeadOptions>() ?? new TierHeadOptions();
-        services.AddSingleton(sp => new RedFlagReader(sp.GetRequiredService<RedFlagTriage>(), new HealthWords(sp.GetRequiredService<BotContent>()),
-            sp.GetService<SemanticDecision>()?.Reader, tierHead.Enabled ? RedFlagTierHead.Shipped : null, tierHead));
+        services.AddSingleton(sp => new HealthWords(sp.GetRequiredService<BotContent>()));
+        services.AddSingleton(sp => new TrainingNews(sp.GetRequiredService<BotContent>().RedFlags.TrainingNews, sp.GetRequiredService<RedFlagTriage>()));
+        services.AddSingleton(sp => new RedFlagReader(sp.GetRequiredService<RedFlagTriage>(), sp.GetRequiredService<HealthWords>(), sp.GetRequiredService<TrainingNews>(),
+            new WellSaid(sp.GetRequiredService<BotContent>().RedFlags.WellSaid), sp.GetService<SemanticDecision>()?.Reader, tierHead.Enabled ? RedFlagTierHead.Shipped : null, tierHead));
         services.AddSingleton(sp => new SessionRequest(sp.GetRequiredService<BotContent>().RedFlags.Aftercare.SessionRequests));
         services.AddSingleton<VetReply>();
         services.AddSingleton(sp => new UnwellCheck(sp.GetRequiredService<RedFlagReader>(), sp.GetRequiredService<VetReply>(), sp.GetRequiredService<Phrasebook>(),

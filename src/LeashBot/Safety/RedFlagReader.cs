@@ -26,14 +26,24 @@ public sealed class TierHeadOptions
 /// the message reads health-related, the tier head over the sentence embedding decides the tier. The rules keep what
 /// they are good at: a sign they read and set aside (denied, long ago, harmless here), a vet's all-clear, a denial,
 /// a time long past or a "fine now" anywhere in the message leave the head unasked, so it never overrides them.
-/// The embedding runs only when the rules are silent and the words read health-related.
+/// The embedding runs only when the rules are silent and the words read health-related, and never for training news
+/// or a fear story ("hissed at the velcro", <see cref="TrainingNews"/>): the head can't tell a frightened cat from a hurt one.
 /// </summary>
-public sealed class RedFlagReader(RedFlagTriage triage, HealthWords healthWords, SemanticReader? semantic, RedFlagTierHead? head, TierHeadOptions options)
+public sealed class RedFlagReader(RedFlagTriage triage, HealthWords healthWords, TrainingNews news, WellSaid well, SemanticReader? semantic, RedFlagTierHead? head, TierHeadOptions options)
 {
     /// <summary>The body system of signs read by the head: by meaning, not by a rule.</summary>
     public const string ByMeaning = "meaning";
 
     public RedFlagTriage Rules => triage;
+
+    /// <summary>Training news and fear stories, kept from every reading by meaning.</summary>
+    public TrainingNews News => news;
+
+    /// <summary>
+    /// Training news, a fear story, or the cat said to be well ("eating normally"): no worry a reading by meaning may
+    /// raise (the tier head here, the unwell question in <see cref="UnwellCheck"/>).
+    /// </summary>
+    public bool ReadsAsNoWorry(string text) => news.In(text) || well.In(text);
 
     /// <summary>The rules' reading, or the head's where the rules are silent.</summary>
     public RedFlagResult Read(string text, IReadOnlyCollection<string>? catNames = null)
@@ -52,14 +62,20 @@ public sealed class RedFlagReader(RedFlagTriage triage, HealthWords healthWords,
     }
 
     /// <summary>
-    /// The rules are silent (no sign, none set aside, no calming words), the words read health-related and the message
-    /// is not mostly another language's (the model reads English: "oi! pergunta rapida" is no emergency).
+    /// The rules are silent (no sign, none set aside, no calming words), the words read health-related, the message is
+    /// no training news or fear story, says nothing of the cat being well ("eating normally") and is not mostly another
+    /// language's (the model reads English: "oi! pergunta rapida" is no emergency).
     /// </summary>
     public bool MayAskTheHead(RedFlagResult rules, string text, IReadOnlyCollection<string>? catNames = null)
     {
         ArgumentNullException.ThrowIfNull(rules);
-        return options.Enabled && semantic is not null && head is not null && !rules.IsRedFlag && !rules.IsCalmed
-            && healthWords.In(WithoutNames(text, catNames)) && triage.LanguageOf(text) is null && !triage.ReadsCalming(text);
+        if (!options.Enabled || semantic is null || head is null || rules.IsRedFlag || rules.IsCalmed)
+        {
+            return false;
+        }
+
+        var withoutNames = WithoutNames(text, catNames);
+        return healthWords.In(withoutNames) && !ReadsAsNoWorry(withoutNames) && triage.LanguageOf(text) is null && !triage.ReadsCalming(text);
     }
 
     /// <summary>The owner's own cats' names are the cat, never a health word ("Pepper was scared" says nothing of pepper).</summary>

@@ -39,10 +39,12 @@ public sealed class UnwellCheck
 
     /// <summary>
     /// The rules and the tier head found nothing (the head, when it is sure, decides: <see cref="RedFlagReader"/>), no
-    /// vet's all-clear is read, the words read health-related and the model thinks the cat is unwell now.
+    /// vet's all-clear is read, the words read health-related, it is no training news, fear story or word of the cat being well (<see cref="RedFlagReader.ReadsAsNoWorry"/>)
+    /// and the model thinks the cat is unwell now.
     /// </summary>
     public bool ShouldAsk(string text) =>
-        _semantic is not null && ReadsHealthRelated(text) && !_redFlags.Read(text).IsRedFlag && !_redFlags.Rules.ReadsAllClear(text) && _semantic.Unwell(text) >= _semantic.Options.Unwell;
+        _semantic is not null && ReadsHealthRelated(text) && !_redFlags.ReadsAsNoWorry(text) && !_redFlags.Read(text).IsRedFlag && !_redFlags.Rules.ReadsAllClear(text)
+        && _semantic.Unwell(text) >= _semantic.Options.Unwell;
 
     /// <summary>
     /// Asks, or reads the answer to, the question. Returns the text the turn should carry on with, or null when this

@@ -117,6 +117,9 @@ public sealed class AfterARedFlagTranscripts(SharedHost shared) : IClassFixture<
     [InlineData("er hat das Flohmittel vom Hund abgeleckt und zittert", "Das kann ein Notfall sein")]
     [InlineData("elle a avalé de l'antigel dans le garage je pense", "C'est peut-être une urgence")]
     [InlineData("ele tá com as patas geladas e não anda", "Pode ser uma emergência")]
+    [InlineData("il mio gatto ha mangiato un pezzo di giglio", "Potrebbe essere un'urgenza")]
+    [InlineData("mijn kat bloedt heel erg uit haar bek", "Dit kan een noodgeval zijn")]
+    [InlineData("mi gata lleva 4 dias sin probar bocado y esta tirada", "Puede ser una urgencia")]
     public async Task A_red_flag_in_another_language_gets_the_vet_message_in_it_with_both_numbers(string message, string opening)
     {
         var replies = await _host.NewOwner().SaysAsync(message);
@@ -131,6 +134,19 @@ public sealed class AfterARedFlagTranscripts(SharedHost shared) : IClassFixture<
         Assert.Contains("esta abierto ahora", message, StringComparison.Ordinal); // "está" travels as "esta"
         Assert.Contains(RedFlagScorecard.EmergencyPhone, message, StringComparison.Ordinal);
         Assert.True(LeashBot.Content.Gsm7.IsBasic(message), message);
+    }
+
+    [Theory]
+    [InlineData("no tiene vómitos ni nada, solo odia el arnés")]
+    [InlineData("ya está bien, la vete dijo que no era nada grave")]
+    [InlineData("il ne saigne pas, il a juste eu peur du chien")]
+    [InlineData("sie blutet nicht, sie war nur erschrocken")]
+    [InlineData("não tá mancando, só não gosta da coleira")]
+    [InlineData("non respira male, russa solo quando dorme")]
+    [InlineData("hij bloedt niet hoor, hij schrok alleen van de hond")]
+    public async Task Calm_lines_in_other_languages_with_a_denial_or_an_all_clear_get_no_vet_message(string message)
+    {
+        (await _host.NewOwner().SaysAsync(message)).DoesNotSay(RedFlagScorecard.EmergencyPhone).DoesNotSay("could be an emergency");
     }
 
     [Theory]

@@ -71,4 +71,23 @@ public sealed class RedFlagReaderTests(SharedHost shared) : IClassFixture<Shared
         Assert.Equal(0, Embedded(() => read = Reader.Read(fresh)));
         Assert.False(read!.IsRedFlag);
     }
+
+    /// <summary>Fear and struggle words are training words: the model, which can't tell a frightened cat from a hurt one, is not asked.</summary>
+    [Theory]
+    [InlineData("she hissed and growled at the harness buckle then ate her treat, 4 mins")]
+    [InlineData("she was hiding under the sofa after the walk, scared of the bin lorry")]
+    [InlineData("bolted behind the sofa when the lead came out, hissing")]
+    public void Fear_stories_never_reach_the_model(string story)
+    {
+        var fresh = $"{story} zq{Guid.NewGuid():N}"[..(story.Length + 9)];
+        RedFlagResult? read = null;
+        Assert.Equal(0, Embedded(() => read = Reader.Read(fresh)));
+        Assert.False(read!.IsRedFlag);
+        Assert.True(Reader.News.In(story));
+    }
+
+    [Theory]
+    [InlineData("she hid under the bed and her gums look really pale")]
+    [InlineData("scared of the hoover and now vomiting")]
+    public void A_fear_word_beside_a_health_word_is_no_training_news(string worry) => Assert.False(Reader.News.In(worry));
 }

@@ -252,6 +252,8 @@ public sealed class RedFlagScorecard
         private static readonly PendingQuestion Duration = new("session length", ["start training", "Milo", "we just finished a training session"], "How long", "How did Milo seem");
         private static readonly PendingQuestion Mood = new("mood", ["start training", "Nala", "we just finished a training session", "half an hour"], "How did Nala seem", "Logged");
         private static readonly PendingQuestion Checklist = new("checklist", ["is my cat ready?", "Olive"], "", "treats or toys");
+        private static readonly PendingQuestion ReminderTime = new("reminder time", ["start training", "Pippin", "can you remind me to practise"], "What time suits you?", "nudge you");
+        private static readonly PendingQuestion ReminderZone = new("reminder zone", ["start training", "Tansy", "remind me at 7pm"], "Which time zone", "nudge you");
 
         /// <summary>The pending question a line's context names: the bot's words, or one of the names above.</summary>
         public static PendingQuestion For(string context)
@@ -259,6 +261,8 @@ public sealed class RedFlagScorecard
             var c = context.ToLowerInvariant();
             return c switch
             {
+                _ when c.Contains("time zone", StringComparison.Ordinal) || c.Contains("city", StringComparison.Ordinal) => ReminderZone,
+                _ when c.Contains("remind", StringComparison.Ordinal) || c.Contains("time suits", StringComparison.Ordinal) || c.Contains("nudge", StringComparison.Ordinal) => ReminderTime,
                 _ when c.Contains("name", StringComparison.Ordinal) => CatName,
                 _ when c.Contains("how long", StringComparison.Ordinal) || c.Contains("minute", StringComparison.Ordinal) || c.Contains("length", StringComparison.Ordinal) || c.Contains("duration", StringComparison.Ordinal) => Duration,
                 _ when c.Contains("seem", StringComparison.Ordinal) || c.Contains("mood", StringComparison.Ordinal) || c.Contains("how did", StringComparison.Ordinal) || c.Contains("feel", StringComparison.Ordinal) => Mood,
