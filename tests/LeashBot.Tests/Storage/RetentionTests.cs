@@ -19,9 +19,6 @@ public abstract class RetentionTests
     /// <summary>The store under test; the retention settings are added to it.</summary>
     protected abstract BotHostOptions Store();
 
-    /// <summary>True when the store's host can keep reminders (on Blob they also need Azurite's queue service).</summary>
-    protected virtual bool KeepsReminders => true;
-
     [Fact]
     public async Task Idle_conversations_go_after_N_days_and_idle_owners_after_M_months()
     {
@@ -37,12 +34,9 @@ public abstract class RetentionTests
         // Reminders asked for and stopped again: the record (consent, the stop) stays until the owner's data goes.
         var reminders = host.Services.GetRequiredService<LeashBot.Coaching.Reminders.ReminderStore>();
         var reminderKey = LeashBot.Coaching.Reminders.ReminderRecord.KeyOf($"webchat/users/{owner.UserId}");
-        if (KeepsReminders)
-        {
-            (await owner.PostAsync(owner.Activity("message", "remind me at 7pm pls", new Newtonsoft.Json.Linq.JObject { ["localTimezone"] = "Europe/London" }))).Says("Done!");
-            (await owner.SaysAsync("stop reminders")).Says("no more reminders");
-            Assert.NotNull((await reminders.ReadAsync(reminderKey, CancellationToken.None)).Record);
-        }
+        (await owner.PostAsync(owner.Activity("message", "remind me at 7pm pls", new Newtonsoft.Json.Linq.JObject { ["localTimezone"] = "Europe/London" }))).Says("Done!");
+        (await owner.SaysAsync("stop reminders")).Says("no more reminders");
+        Assert.NotNull((await reminders.ReadAsync(reminderKey, CancellationToken.None)).Record);
 
         var storage = (LeashBot.Storage.JsonStorage)host.Storage;
         var pending = await StoredParts.ReadAsync(storage, "webchat", owner.UserId, owner.ConversationId);
@@ -66,7 +60,7 @@ public abstract class RetentionTests
 
         clock.SetUtcNow(DateTimeOffset.UtcNow.AddMonths(13));
         var (_, owners) = await sweeper.SweepAsync(CancellationToken.None);
-        Assert.True(owners >= (KeepsReminders ? 2 : 1), "The idle owner's profile (and reminder record) were not removed.");
+        Assert.True(owners >= 2, "The idle owner's profile (and reminder record) were not removed.");
         Assert.Null((await reminders.ReadAsync(reminderKey, CancellationToken.None)).Record);
         // The profile is gone: the bot meets Milo afresh (a name mid-sentence is taken as a new cat).
         (await owner.SaysAsync("how's Milo doing?")).Says("Lovely to meet Milo");
@@ -80,8 +74,6 @@ public sealed class SqliteRetentionTests : RetentionTests
 
 public sealed class BlobRetentionTests(AzuriteFixture azurite) : RetentionTests, IClassFixture<AzuriteFixture>
 {
-    protected override bool KeepsReminders => false;
-
     protected override BotHostOptions Store() => new()
     {
         Storage = TestStorage.Blob,
