@@ -155,7 +155,7 @@ public sealed partial class CoachingDialog : ComponentDialog
         var complains = _exits.Cues.Complains(reading.Text);
         var kind = innerDc.ActiveDialog is { } active ? PendingQuestion.KindOf(active.Id) : AnswerKind.Choice;
         var answer = AnswerPart(turn, reading, owner);
-        var yesNo = kind == AnswerKind.YesNo ? _exits.Answers.Read(answer.Text) : AnswerPolarity.Unclear;
+        var yesNo = kind == AnswerKind.YesNo ? _exits.YesNoIn(answer) : AnswerPolarity.Unclear;
         if (complains && waitingFor is not null && !optional && !PendingQuestion.IsAnswer(innerDc.ActiveDialog!.Id, waitingFor, answer, yesNo))
         {
             await _replies.SayAsync(turn, c => c.Answers.Say.SorryAskAgain, cancellationToken);

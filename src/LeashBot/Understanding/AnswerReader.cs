@@ -115,7 +115,9 @@ public sealed partial class AnswerReader
 
         // A change is read all through (it is only the sentence about the question changed). "te dije que sí": with
         // nothing else said, the answer the owner says they gave is the one they mean.
-        var whole = changing || count <= ShortReplyWords;
+        // A reply with a number in it ("sorry typo, 15 not 50", "we did 8 min, she was calm") reports or corrects: only
+        // its plain answer words count.
+        var whole = changing || (count <= ShortReplyWords && !sentences.Exists(s => s.Exists(w => char.IsAsciiDigit(w[0]) && w != "100")));
         var answers = Answers(hits, commas, changing, whole);
         if (changing && answers.Count == 0)
         {
@@ -257,7 +259,10 @@ public sealed partial class AnswerReader
         return before.Kind == Kind.Reported && hits[i].At - before.End <= 2;
     }
 
-    /// <summary>"no, los treats SI lo motivan", "no no, treats = SÍ": a "no" opening a sentence before a comma says the bot is wrong, not what the answer is.</summary>
+    /// <summary>
+    /// "no, los treats SI lo motivan", "no thats wrong, she LOVES treats": a "no" opening a sentence, before a comma or
+    /// before another answer in it, says the bot is wrong, not what the answer is ("no to the treats one" is the answer).
+    /// </summary>
     private static bool IsRebuttal(List<Hit> hits, int i, HashSet<int> commas)
     {
         var start = i;
@@ -272,7 +277,9 @@ public sealed partial class AnswerReader
             end++;
         }
 
-        return hits[i].Words is ["no"] && hits[start].At == hits[start].Sentence && commas.Contains(hits[end].End);
+        var laterAnswer = hits.Skip(end + 1).Any(h => h.Sentence == hits[i].Sentence && h.Kind is Kind.Yes or Kind.No or Kind.Partly or Kind.Positive or Kind.Negative);
+        var pointsOn = end + 1 < hits.Count && hits[end + 1] is { Kind: Kind.Target } next && next.At == hits[end].End;
+        return hits[i].Words is ["no"] && hits[start].At == hits[start].Sentence && !pointsOn && (commas.Contains(hits[end].End) || laterAnswer);
     }
 
     private static bool SelfCorrectionBetween(List<Hit> hits, int from, int to) =>

@@ -108,10 +108,26 @@ public sealed class PromptExits(BotContent content)
         return reading.AsksAQuestion ? PromptExit.Question : PromptExit.None;
     }
 
+    /// <summary>
+    /// The answer a message gives to a yes/no question. A question of the owner's own answers nothing ("so is that a no to
+    /// walking them together?"; a bare "yes?" or "kinda?" does); a session report answers only with a plain yes or no at its
+    /// start ("yes, we did 10 min", never the "calm" of "we did 8 min tonight she was calm").
+    /// </summary>
+    public AnswerPolarity YesNoIn(MessageReading reading)
+    {
+        ArgumentNullException.ThrowIfNull(reading);
+        if (reading.IsSessionReport)
+        {
+            return reading.YesNo switch { true => AnswerPolarity.Yes, false => AnswerPolarity.No, null => AnswerPolarity.Unclear };
+        }
+
+        return reading.AsksAQuestion && reading.WordCount > 2 && reading.Clauses.All(c => c.AsksAQuestion) ? AnswerPolarity.Unclear : Answers.Read(reading.Text);
+    }
+
     /// <summary>The message carries the kind of answer the question waits for.</summary>
     private bool Carries(MessageReading reading, AnswerKind kind) => kind switch
     {
-        AnswerKind.YesNo => reading.YesNo is not null || Answers.Read(reading.Text) != AnswerPolarity.Unclear,
+        AnswerKind.YesNo => reading.YesNo is not null || YesNoIn(reading) != AnswerPolarity.Unclear,
         AnswerKind.Length => reading.Duration is { } length && length > TimeSpan.Zero,
         AnswerKind.Mood => reading.Mood is not null,
         AnswerKind.Name => reading.NewCatName is not null || reading.NewCatNames.Count > 1 || reading.BareName is not null,
