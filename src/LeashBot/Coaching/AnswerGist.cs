@@ -33,8 +33,16 @@ public static partial class AnswerGist
     /// <summary>Two stems of one word: equal, or one the start of the other ("week" and "weeks").</summary>
     private static bool Same(string a, string b) => a.StartsWith(b, StringComparison.Ordinal) || b.StartsWith(a, StringComparison.Ordinal);
 
+    /// <summary>Words long enough to count that say nothing about what was asked ("like the 2 finger thing").</summary>
+    private static readonly HashSet<string> Common = new(StringComparer.Ordinal)
+    {
+        "like", "that", "this", "with", "what", "have", "just", "your", "they", "them", "then", "when", "does", "will",
+        "about", "would", "should", "could", "there", "their", "more", "much", "some", "very", "been", "into", "also",
+        "know", "thing", "things", "really", "want", "need", "from", "here", "only", "even", "still", "though", "okay",
+    };
+
     private static IEnumerable<string> Stems(string? text) =>
-        Word().Matches((text ?? "").ToLowerInvariant()).Select(m => m.Value).Where(w => w.Length >= MinWordLength)
+        Word().Matches((text ?? "").ToLowerInvariant()).Select(m => m.Value).Where(w => w.Length >= MinWordLength && !Common.Contains(w))
             .Select(w => w.Length > StemLength ? w[..StemLength] : w);
 
     [GeneratedRegex(@"(?<=[.!?])\s+(?=\S)")]

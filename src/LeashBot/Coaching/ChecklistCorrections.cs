@@ -94,6 +94,25 @@ public sealed class ChecklistCorrections
     }
 
     /// <summary>
+    /// The sentences of an answer that name the question waiting, when the answer also names other questions ("no no,
+    /// cepillar = no. tiempo = sí" at the handling question is "no no, cepillar = no"); null when it names no other one.
+    /// </summary>
+    public string? AboutPending(DialogContext innerDc, string text)
+    {
+        ArgumentNullException.ThrowIfNull(innerDc);
+        if (innerDc.Stack.Count < 2 || innerDc.Stack[1].State[OptionsKey] is not JObject options
+            || options.GetValue(AnswersKey, StringComparison.OrdinalIgnoreCase) is not JArray { Count: var pending } || pending >= _about.Count)
+        {
+            return null;
+        }
+
+        var sentences = Sentences(text);
+        var about = sentences.Where(s => Names(s, pending)).ToList();
+        return about.Count > 0 && sentences.Exists(s => !about.Contains(s) && Enumerable.Range(0, _about.Count).Any(i => i != pending && Names(s, i)))
+            ? string.Join(". ", about) : null;
+    }
+
+    /// <summary>
     /// With nothing pending, a little after the verdict ("queee?? no, los treats SI lo motivan, te lo dije 2 veces", "Mishi
     /// LOVES treats. yes to treats. please fix that"): the cat's stored result changes and the owner hears the new one.
     /// False (nothing done) when the message changes no answer of a recent checklist.

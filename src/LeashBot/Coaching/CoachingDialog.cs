@@ -155,7 +155,9 @@ public sealed partial class CoachingDialog : ComponentDialog
         var complains = _exits.Cues.Complains(reading.Text);
         var kind = innerDc.ActiveDialog is { } active ? PendingQuestion.KindOf(active.Id) : AnswerKind.Choice;
         var answer = AnswerPart(turn, reading, owner);
-        var yesNo = kind == AnswerKind.YesNo ? _exits.YesNoIn(answer) : AnswerPolarity.Unclear;
+        var yesNo = kind != AnswerKind.YesNo ? AnswerPolarity.Unclear
+            : PendingQuestion.IsChecklistQuestion(innerDc) && _checklistCorrections.AboutPending(innerDc, answer.Text) is { } part ? _exits.Answers.Read(part)
+            : _exits.YesNoIn(answer);
         if (complains && waitingFor is not null && !optional && !PendingQuestion.IsAnswer(innerDc.ActiveDialog!.Id, waitingFor, answer, yesNo))
         {
             await _replies.SayAsync(turn, c => c.Answers.Say.SorryAskAgain, cancellationToken);
@@ -199,9 +201,10 @@ public sealed partial class CoachingDialog : ComponentDialog
                 }
 
                 turn.Activity.Text = answer.Text;
-                if (partly)
+                if (partly || (PendingQuestion.IsChecklistQuestion(innerDc) && yesNo is AnswerPolarity.Yes or AnswerPolarity.No))
                 {
-                    await AnswerWithAsync(turn, AnswerPolarity.Partly, cancellationToken);
+                    // The checklist gets the answer as read here, not the words again.
+                    await AnswerWithAsync(turn, partly ? AnswerPolarity.Partly : yesNo, cancellationToken);
                 }
 
                 await AnswerSideQuestionsAsync(turn, reading, owner, cancellationToken);

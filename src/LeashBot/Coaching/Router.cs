@@ -355,7 +355,13 @@ public sealed class Router(Replies replies, BotAccessors state, MessageReader re
         var route = routes.Find(topic) ?? routes.Find(TopicIds.Help)!;
         if (options.TopicId is null && _cues.Complains(text))
         {
-            // "thats not what i asked 😅 how many sessions does toffee have logged": sorry first, then the answer.
+            // "thats not what i asked 😅 how many sessions does toffee have logged": sorry first, then the answer; with
+            // nothing the bot knows in it, sorry and the closest topics.
+            if (topic == TopicIds.OutOfScope)
+            {
+                return await SorryAsync(step, reading, text, cancellationToken);
+            }
+
             await replies.SayAsync(turn, c => c.Answers.Say.Sorry, cancellationToken);
         }
 

@@ -120,6 +120,18 @@ public sealed class AnswerRepairTranscripts(SharedHost shared) : IClassFixture<S
     }
 
     [Theory]
+    [InlineData("webchat", "no no, cepillarla = no. el tiempo = sí")]
+    [InlineData("sms", "nails: absolutely not!! time wise we're fine tho")]
+    public async Task An_answer_that_also_talks_about_another_question_is_read_for_the_one_asked(string channel, string answer)
+    {
+        var owner = await ChecklistAsync(channel, "yes", "yes", "yes");
+        (await LaterAsync(owner, answer)).Says(Time).DoesNotSay("Partly");
+        await LaterAsync(owner, "yes");
+        await LaterAsync(owner, "yes");
+        Assert.Contains("handling", await HeldBackAsync(channel, owner));
+    }
+
+    [Theory]
     [InlineData("webchat", "queee? te dije que los premios le encantan 😤 eso está mal")]
     [InlineData("sms", "ugh i told u, she goes nuts for treats. fix that pls")]
     public async Task A_change_a_little_after_the_verdict_changes_the_result(string channel, string change)
