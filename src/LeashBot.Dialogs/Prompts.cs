@@ -25,13 +25,14 @@ public class TextPrompt(string id, PromptValidator<string>? validator = null) : 
 }
 
 /// <summary>
-/// Asks a yes/no question, recognized by <see cref="YesNoRecognizer"/>. When <see cref="PromptOptions.Choices"/>
+/// Asks a yes/no question, recognized by <see cref="YesNoRecognizer"/> unless the owner of the prompt reads replies its own way. When <see cref="PromptOptions.Choices"/>
 /// is given, the first choice means yes and the second no: they are shown as buttons (their values should be
 /// words <see cref="YesNoRecognizer"/> knows) and also accepted by number or text.
 /// </summary>
 /// <param name="id">The dialog id.</param>
 /// <param name="validator">Optional extra check.</param>
-public class ConfirmPrompt(string id, PromptValidator<bool>? validator = null) : Prompt<bool>(id, validator)
+/// <param name="recognize">How a reply is read as yes (true), no (false) or neither (null); <see cref="YesNoRecognizer"/> when not given.</param>
+public class ConfirmPrompt(string id, PromptValidator<bool>? validator = null, Func<string?, bool?>? recognize = null) : Prompt<bool>(id, validator)
 {
     /// <inheritdoc/>
     protected override void ValidateOptions(PromptOptions options)
@@ -53,7 +54,7 @@ public class ConfirmPrompt(string id, PromptValidator<bool>? validator = null) :
         ArgumentNullException.ThrowIfNull(turnContext);
         ArgumentNullException.ThrowIfNull(options);
         var text = turnContext.Activity?.Text;
-        var answer = YesNoRecognizer.Recognize(text);
+        var answer = (recognize ?? YesNoRecognizer.Recognize)(text);
         if (answer is null && options.Choices is { Count: 2 } choices && ChoiceRecognizer.Recognize(text, [.. choices]) is { } found)
         {
             answer = found.Index == 0;

@@ -15,31 +15,34 @@ public static partial class AnswerGist
     private const int StemLength = 5;
 
     /// <summary>The sentence of <paramref name="answer"/> that fits <paramref name="followUp"/> best.</summary>
-    public static string Fitting(string? answer, string? followUp)
+    public static string Fitting(string? answer, string? followUp) => Ranked(answer, followUp)[0].Sentence;
+
+    /// <summary>
+    /// The sentences of <paramref name="answer"/>, those sharing most words with <paramref name="followUp"/> first (the
+    /// answer's own order among equals), each with how many it shares; the whole answer when it has one sentence.
+    /// </summary>
+    public static List<(string Sentence, int Shared)> Ranked(string? answer, string? followUp)
     {
         var sentences = SentenceEnd().Split((answer ?? "").Trim()).Where(s => s.Length > 0).ToList();
-        if (sentences.Count <= 1)
-        {
-            return (answer ?? "").Trim();
-        }
-
         var asked = Stems(followUp).ToHashSet(StringComparer.Ordinal);
-        var best = sentences[0];
-        var bestScore = 0;
-        foreach (var sentence in sentences)
-        {
-            var score = Stems(sentence).Distinct(StringComparer.Ordinal).Count(asked.Contains);
-            if (score > bestScore)
-            {
-                (best, bestScore) = (sentence, score);
-            }
-        }
-
-        return best;
+        return sentences.Count == 0 ? [((answer ?? "").Trim(), 0)]
+            : [.. sentences.Select(s => (Sentence: s, Shared: Stems(s).Distinct(StringComparer.Ordinal).Count(stem => asked.Any(a => Same(a, stem)))))
+                .OrderByDescending(s => s.Shared)];
     }
 
+    /// <summary>Two stems of one word: equal, or one the start of the other ("week" and "weeks").</summary>
+    private static bool Same(string a, string b) => a.StartsWith(b, StringComparison.Ordinal) || b.StartsWith(a, StringComparison.Ordinal);
+
+    /// <summary>Words long enough to count that say nothing about what was asked ("like the 2 finger thing").</summary>
+    private static readonly HashSet<string> Common = new(StringComparer.Ordinal)
+    {
+        "like", "that", "this", "with", "what", "have", "just", "your", "they", "them", "then", "when", "does", "will",
+        "about", "would", "should", "could", "there", "their", "more", "much", "some", "very", "been", "into", "also",
+        "know", "thing", "things", "really", "want", "need", "from", "here", "only", "even", "still", "though", "okay",
+    };
+
     private static IEnumerable<string> Stems(string? text) =>
-        Word().Matches((text ?? "").ToLowerInvariant()).Select(m => m.Value).Where(w => w.Length >= MinWordLength)
+        Word().Matches((text ?? "").ToLowerInvariant()).Select(m => m.Value).Where(w => w.Length >= MinWordLength && !Common.Contains(w))
             .Select(w => w.Length > StemLength ? w[..StemLength] : w);
 
     [GeneratedRegex(@"(?<=[.!?])\s+(?=\S)")]

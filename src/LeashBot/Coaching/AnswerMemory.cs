@@ -17,7 +17,7 @@ public enum Answered
 
     /// <summary>
     /// The owner got this very answer a few turns ago and asked again in other words: instead of the same paragraph, they
-    /// got it again in short (the sentence of it that fits their follow-up best).
+    /// got it again in short (the sentence of it that fits their follow-up best), or were asked to put it another way.
     /// </summary>
     Repeated,
 }
@@ -28,7 +28,7 @@ public enum Answered
 /// measure round her chest?") because the answer didn't fit must not get the same paragraph word for word: the
 /// answer is held while it is made, and when its opening paragraph is one of the remembered ones it is dropped, so
 /// the owner gets it again in short instead: the one sentence of it that fits their follow-up best
-/// (<see cref="AnswerGist"/>), never a "that's all I have".
+/// (<see cref="AnswerGist"/>), never the same line twice, and never for a follow-up that shares nothing with it.
 /// </summary>
 public sealed class AnswerMemory(BotAccessors state, Replies replies)
 {
@@ -79,19 +79,51 @@ public sealed class AnswerMemory(BotAccessors state, Replies replies)
         var flags = await state.FlagsAsync(turn, cancellationToken);
         var ring = flags.RecentAnswers is { Length: Kept * Width } kept ? kept : new string('0', Kept * Width);
         var print = Fingerprint(first.Text);
-        for (var i = 0; i < Kept; i++)
+        if (Holds(ring, print))
         {
-            if (ring.AsSpan(i * Width, Width).SequenceEqual(print))
-            {
-                await replies.SendAsync(turn, replies.Text(c => c.Messages.Listening.RepeatShort, ("part", AnswerGist.Fitting(first.Text, turn.Activity?.Text))), cancellationToken);
-                return Answered.Repeated;
-            }
+            await SayAgainInShortAsync(turn, flags, first.Text, cancellationToken);
+            return Answered.Repeated;
         }
 
         flags.RecentAnswers = ring[Width..] + print;
 
         await turn.SendActivitiesAsync([.. held.Activities], cancellationToken);
         return Answered.Said;
+    }
+
+    /// <summary>
+    /// The answer again in short: the sentence of it that fits the follow-up best and wasn't given in short already, each
+    /// time with the next lead-in ("In short: …", "The key bit: …"). A follow-up that shares no word with the answer asks
+    /// something else the bot misread ("did u just log the same session twice??" is no question about session length), and
+    /// an answer with nothing left to give in short is not given again: either way the owner is asked to put it another way.
+    /// </summary>
+    private async Task SayAgainInShortAsync(ITurnContext turn, ConversationFlags flags, string? answer, CancellationToken cancellationToken)
+    {
+        var say = replies.Content.Answers.Say;
+        var gists = flags.RecentGists is { Length: Kept * Width } kept ? kept : new string('0', Kept * Width);
+        var part = AnswerGist.Ranked(answer, turn.Activity?.Text).Where(s => s.Shared > 0).Select(s => s.Sentence)
+            .FirstOrDefault(s => !Holds(gists, Fingerprint(s)));
+        if (part is null)
+        {
+            await replies.SendAsync(turn, say.RepeatMisread, cancellationToken);
+            return;
+        }
+
+        flags.RecentGists = gists[Width..] + Fingerprint(part);
+        await replies.SendAsync(turn, replies.Fill(say.RepeatLeads[flags.Repeats++ % say.RepeatLeads.Count], ("part", part)), cancellationToken);
+    }
+
+    private static bool Holds(string ring, string print)
+    {
+        for (var i = 0; i < Kept; i++)
+        {
+            if (ring.AsSpan(i * Width, Width).SequenceEqual(print))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

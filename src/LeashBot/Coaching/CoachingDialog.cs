@@ -42,7 +42,7 @@ public sealed partial class CoachingDialog : ComponentDialog
         _language = language;
         _hedges = new(replies.Content.Reading.Hedges);
         _exits = exits;
-        _checklistCorrections = new ChecklistCorrections(replies, state);
+        _checklistCorrections = new ChecklistCorrections(replies, state, exits.Answers, exits.Cues);
         _sessionFix = new PendingSessionFix(replies, stepChanges);
         AddDialog(new WaterfallDialog<NoValues>(Router.DialogId, router.Steps));
         AddDialog(new ChecklistDialog(replies, state, clock));
@@ -56,7 +56,13 @@ public sealed partial class CoachingDialog : ComponentDialog
         AddDialog(new ForgetMeDialog(replies));
         AddDialog(new StartOverDialog(replies, state, router));
         AddDialog(new DidYouMeanDialog(replies, router));
-        AddDialog(new ConfirmPrompt(Prompts.Confirm));
+        // Every yes/no question reads its reply one way (half a yes is a yes the flow may weigh: "kinda" at "Did that help?").
+        AddDialog(new ConfirmPrompt(Prompts.Confirm, recognize: text => exits.Answers.Read(text) switch
+        {
+            AnswerPolarity.Yes or AnswerPolarity.Partly => true,
+            AnswerPolarity.No => false,
+            _ => null,
+        }));
         AddDialog(new ChoicePrompt(Prompts.Choice));
         AddDialog(new ChoicePrompt(Prompts.Mood, LogSessionDialog.ValidateMoodAsync(reader, state)));
         AddDialog(new TextPrompt(Prompts.CatName, CatDialogs.ValidateNameAsync(reader, state)));
@@ -133,9 +139,30 @@ public sealed partial class CoachingDialog : ComponentDialog
         var optional = waitingFor?.Optional == true;
 
         // "wait, she IS ok with strangers": an earlier checklist answer is changed, then the question is asked again
-        // (before renames: "she IS ok with strangers" names no cat).
-        if (PendingQuestion.IsChecklistQuestion(innerDc) && await _checklistCorrections.TryAsync(innerDc, reading, cancellationToken))
+        // (before renames: "she IS ok with strangers" names no cat), unless the message answers it too ("no no, treats =
+        // SÍ. curioso = a veces").
+        if (PendingQuestion.IsChecklistQuestion(innerDc) && await _checklistCorrections.TryAsync(innerDc, reading, cancellationToken) is { Changed: true } change)
         {
+            if (change.Pending == AnswerPolarity.Unclear)
+            {
+                await innerDc.RepromptDialogAsync(cancellationToken);
+                return Dialog.EndOfTurn;
+            }
+
+            return await AnswerWithAsync(turn, change.Pending, cancellationToken);
+        }
+
+        // "u already asked me that", "thats not what i asked", "te lo dije" and no answer in it: sorry, and the question
+        // properly again (not counted as moving on).
+        var complains = _exits.Cues.Complains(reading.Text);
+        var kind = innerDc.ActiveDialog is { } active ? PendingQuestion.KindOf(active.Id) : AnswerKind.Choice;
+        var answer = AnswerPart(turn, reading, owner);
+        var yesNo = kind != AnswerKind.YesNo ? AnswerPolarity.Unclear
+            : PendingQuestion.IsChecklistQuestion(innerDc) && _checklistCorrections.AboutPending(innerDc, answer.Text) is { } part ? _exits.Answers.Read(part)
+            : _exits.YesNoIn(answer);
+        if (complains && waitingFor is not null && !optional && !PendingQuestion.IsAnswer(innerDc.ActiveDialog!.Id, waitingFor, answer, yesNo))
+        {
+            await _replies.SayAsync(turn, c => c.Answers.Say.SorryAskAgain, cancellationToken);
             await innerDc.RepromptDialogAsync(cancellationToken);
             return Dialog.EndOfTurn;
         }
@@ -171,18 +198,21 @@ public sealed partial class CoachingDialog : ComponentDialog
         // question is answered and the answer still goes to the pending question, which then moves on.
         if (waitingFor is not null && !optional && innerDc.ActiveDialog!.Id != Prompts.CatName)
         {
-            var answer = AnswerPart(turn, reading, owner);
-            var partly = PendingQuestion.IsChecklistQuestion(innerDc) && reading.Clauses.Count > 0
-                && (_hedges.IsIn(PhraseList.Words(reading.Clauses[0].Text)) || _hedges.IsIn(PhraseList.Words(answer.Clauses[0].Text)));
-            if (partly || PendingQuestion.IsAnswer(innerDc.ActiveDialog!.Id, waitingFor, answer))
+            var partly = PendingQuestion.IsChecklistQuestion(innerDc) && (yesNo == AnswerPolarity.Partly || (yesNo == AnswerPolarity.Unclear && reading.Clauses.Count > 0
+                && (_hedges.IsIn(PhraseList.Words(reading.Clauses[0].Text)) || _hedges.IsIn(PhraseList.Words(answer.Clauses[0].Text)))));
+            if (partly || PendingQuestion.IsAnswer(innerDc.ActiveDialog!.Id, waitingFor, answer, yesNo))
             {
-                turn.Activity.Text = answer.Text;
-                if (partly)
+                // "i already told u, 5 min": sorry, and the answer is taken.
+                if (complains)
                 {
-                    // "kinda? brushing fine, nails she hates": half a yes, where the answer opens, is a "not yet",
-                    // something to work on, and said so ("yes? it would make me kinda sad" is still a yes).
-                    turn.Activity.Text = messages.YesNoChoices.No;
-                    await _replies.SayAsync(turn, c => c.Messages.Listening.Partly, cancellationToken);
+                    await _replies.SayAsync(turn, c => c.Answers.Say.SorryYouDid, cancellationToken);
+                }
+
+                turn.Activity.Text = answer.Text;
+                if (partly || (PendingQuestion.IsChecklistQuestion(innerDc) && yesNo is AnswerPolarity.Yes or AnswerPolarity.No))
+                {
+                    // The checklist gets the answer as read here, not the words again.
+                    await AnswerWithAsync(turn, partly ? AnswerPolarity.Partly : yesNo, cancellationToken);
                 }
 
                 await AnswerSideQuestionsAsync(turn, reading, owner, cancellationToken);
@@ -217,7 +247,7 @@ public sealed partial class CoachingDialog : ComponentDialog
             return null;
         }
 
-        if (PendingQuestion.IsAnswer(innerDc.ActiveDialog!.Id, waitingFor, reading))
+        if (PendingQuestion.IsAnswer(innerDc.ActiveDialog!.Id, waitingFor, reading, yesNo))
         {
             return null;
         }
@@ -282,6 +312,22 @@ public sealed partial class CoachingDialog : ComponentDialog
     }
 
     private static int PhraseListWords(string text) => PhraseList.Words(text).Length;
+
+    /// <summary>
+    /// The pending yes/no question gets this answer. Half a yes at a checklist question ("kinda", "a veces") is a "not
+    /// yet", something to work on, and said so.
+    /// </summary>
+    private async Task<DialogTurnResult?> AnswerWithAsync(Microsoft.Bot.Builder.ITurnContext turn, AnswerPolarity answer, CancellationToken cancellationToken)
+    {
+        var choices = _replies.Content.Messages.YesNoChoices;
+        turn.Activity.Text = answer == AnswerPolarity.Yes ? choices.Yes : choices.No;
+        if (answer == AnswerPolarity.Partly)
+        {
+            await _replies.SayAsync(turn, c => c.Messages.Listening.Partly, cancellationToken);
+        }
+
+        return null;
+    }
 
     /// <summary>
     /// What answers the pending question in a message that also asks something: its clauses that don't ask, read on
@@ -349,17 +395,4 @@ public sealed partial class CoachingDialog : ComponentDialog
         await innerDc.RepromptDialogAsync(cancellationToken);
         return Dialog.EndOfTurn;
     }
-}
-
-/// <summary>The ids of the prompts every coaching flow shares.</summary>
-public static class Prompts
-{
-    /// <summary>Every question is asked once more after a reply that doesn't answer it, then let go with a way out.</summary>
-    public const int Attempts = 2;
-
-    public const string Confirm = "confirm";
-    public const string Choice = "choice";
-    public const string Mood = "mood";
-    public const string CatName = "catName";
-    public const string Duration = "duration";
 }

@@ -59,10 +59,10 @@ public static class PendingQuestion
 
     /// <summary>
     /// Whether the message answers the pending question: a tapped button or a short reply naming a choice, a
-    /// yes or no, a mood at the mood question, a length of time at the duration question, a name at the
+    /// yes, no or partly as <paramref name="yesNo"/> reads it at a yes/no question, a mood at the mood question, a length of time at the duration question, a name at the
     /// name question, or any very short reply. A yes-like phrase inside a question is not an answer.
     /// </summary>
-    public static bool IsAnswer(string promptId, PromptOptions waitingFor, MessageReading reading)
+    public static bool IsAnswer(string promptId, PromptOptions waitingFor, MessageReading reading, AnswerPolarity yesNo)
     {
         if (PicksAChoice(promptId, waitingFor, reading))
         {
@@ -71,6 +71,8 @@ public static class PendingQuestion
 
         return promptId switch
         {
+            // At a yes/no question the answer reading decides ("mmm no sé si entendiste… bueno sigue" answers nothing).
+            Prompts.Confirm => yesNo != AnswerPolarity.Unclear || (reading.WordCount <= 2 && reading.Social == SocialAct.None),
             Prompts.Mood when reading.Mood is not null => true,
             Prompts.Duration when reading.Duration is not null => true,
             Prompts.CatName when reading.NewCatName is not null || reading.NewCatNames.Count > 1 || reading.BareName is not null || reading.NameAnswer is not null => true,
@@ -78,4 +80,17 @@ public static class PendingQuestion
             _ => reading.WordCount <= 2 || reading.YesNo is not null,
         };
     }
+}
+
+/// <summary>The ids of the prompts every coaching flow shares.</summary>
+public static class Prompts
+{
+    /// <summary>Every question is asked once more after a reply that doesn't answer it, then let go with a way out.</summary>
+    public const int Attempts = 2;
+
+    public const string Confirm = "confirm";
+    public const string Choice = "choice";
+    public const string Mood = "mood";
+    public const string CatName = "catName";
+    public const string Duration = "duration";
 }

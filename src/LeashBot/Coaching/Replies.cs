@@ -21,6 +21,9 @@ public sealed class Replies(Phrasebook say, TimeProvider clock)
     /// <summary>The content, for what isn't a fixed piece of wording: limits, and the lists of answers, struggles and steps.</summary>
     public BotContent Content => say.Content;
 
+    /// <summary>The time now, as the host's clock has it.</summary>
+    public DateTimeOffset Now => clock.GetUtcNow();
+
     /// <summary>The clinic or shop the bot speaks for.</summary>
     public OrganizationOptions Organization => say.Organization;
 

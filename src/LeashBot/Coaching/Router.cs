@@ -31,6 +31,8 @@ public sealed class Router(Replies replies, BotAccessors state, MessageReader re
     private readonly AsideAnswers _asides = new(state, replies, routes);
     private readonly CatNaming _naming = new(replies, ledger, commands);
     private readonly TopicSettling _topics = new(replies, reader, routes, commands, triage, trainingNews);
+    private readonly ChatCues _cues = new(replies.Content);
+    private readonly ChecklistCorrections _checklistFixes = new(replies, state, new AnswerReader(replies.Content), new ChatCues(replies.Content));
 
     /// <summary>
     /// The route waterfall: route the message, then route again whatever a finished flow hands back. A
@@ -98,7 +100,12 @@ public sealed class Router(Replies replies, BotAccessors state, MessageReader re
             reading = reader.Read(turn, text, owner);
             if (noted && reading.Recognition.Kind != RecognitionKind.Confident && !reading.IsSessionReport)
             {
-                await _naming.LearnInPassingAsync(turn, null, null, reading, owner, cancellationToken);
+                // "te dije que los premios le encantan": a change of a checklist answer is made after the note.
+                if (!await _checklistFixes.TryAfterVerdictAsync(turn, reading, owner, cancellationToken))
+                {
+                    await _naming.LearnInPassingAsync(turn, null, null, reading, owner, cancellationToken);
+                }
+
                 return await step.EndDialogAsync(null, cancellationToken);
             }
         }
@@ -113,7 +120,7 @@ public sealed class Router(Replies replies, BotAccessors state, MessageReader re
         if (topic is null)
         {
             // After the note, what the owner writes is read for its English; a message with none ends with the note.
-            if (await language.NoteOnceAsync(turn, reading, cancellationToken) && reading.Recognition.Kind != RecognitionKind.Confident)
+            if (await language.NoteOnceAsync(turn, reading, cancellationToken) && reading.Recognition.Kind != RecognitionKind.Confident && !_cues.Complains(text))
             {
                 // "mi gata Canela tiene 3 años...": the cat's name is kept even when nothing else could be read.
                 await _naming.LearnInPassingAsync(turn, null, null, reading, owner, cancellationToken);
@@ -135,6 +142,12 @@ public sealed class Router(Replies replies, BotAccessors state, MessageReader re
             if (command.Is(CommandKind.StartOver))
             {
                 return await step.BeginDialogAsync(StartOverDialog.DialogId, null, cancellationToken);
+            }
+
+            // "te lo dije, los treats SI lo motivan": a checklist answer changed a little after the verdict (before renames).
+            if (await _checklistFixes.TryAfterVerdictAsync(turn, reading, owner, cancellationToken))
+            {
+                return await step.EndDialogAsync(null, cancellationToken);
             }
 
             // "no, it's Mochi not Late", "call her Nori": a new name for a cat the owner has is a rename, never a second cat.
@@ -192,10 +205,12 @@ public sealed class Router(Replies replies, BotAccessors state, MessageReader re
                 topic = TopicIds.PlanMoveSession;
             }
 
-            // A goodbye was read as one with the message's topic in view ("we're done for today" is not a session to log).
-            if (topic is null && reading.Social is not (SocialAct.None or SocialAct.Thanks) && (reading.Social == SocialAct.Goodbye || !TopicSettling.AsksSomething(reading)))
+            // A goodbye was read as one with the message's topic in view ("we're done for today" is not a session to log);
+            // an ending anywhere in a message that asks nothing ("ugh im too tired for this lol. goodnight 🌙") is one too.
+            if (topic is null && ((reading.Social is not (SocialAct.None or SocialAct.Thanks) && (reading.Social == SocialAct.Goodbye || !TopicSettling.AsksSomething(reading)))
+                || _cues.Ends(reading)))
             {
-                await _asides.SmallTalkAsync(turn, reading.Social, owner, cancellationToken);
+                await _asides.SmallTalkAsync(turn, _cues.Ends(reading) ? SocialAct.Goodbye : reading.Social, owner, cancellationToken);
                 return await step.EndDialogAsync(null, cancellationToken);
             }
 
@@ -251,6 +266,12 @@ public sealed class Router(Replies replies, BotAccessors state, MessageReader re
                     }, cancellationToken);
                 }
 
+                // "thats not what i asked", "u got it wrong": sorry, and the closest topics to pick from.
+                if (_cues.Complains(text))
+                {
+                    return await SorryAsync(step, reading, text, cancellationToken);
+                }
+
                 // A calm message about health ("his gums are nice and pink") is understood, even with no topic for it.
                 var calmHealth = _topics.IsAboutHealth(reading, text);
                 if (!calmHealth)
@@ -275,6 +296,18 @@ public sealed class Router(Replies replies, BotAccessors state, MessageReader re
         }
 
         var route = routes.Find(topic) ?? routes.Find(TopicIds.Help)!;
+        if (options.TopicId is null && _cues.Complains(text))
+        {
+            // "thats not what i asked 😅 how many sessions does toffee have logged": sorry first, then the answer; with
+            // nothing the bot knows in it, sorry and the closest topics.
+            if (topic == TopicIds.OutOfScope)
+            {
+                return await SorryAsync(step, reading, text, cancellationToken);
+            }
+
+            await replies.SayAsync(turn, c => c.Answers.Say.Sorry, cancellationToken);
+        }
+
         AsideAnswers.NoteAnswered(turn, topic);
         await _naming.LearnInPassingAsync(turn, route, topic, reading, owner, cancellationToken);
         var cats = CatNaming.CatsFor(route.Cats, reading, owner);
@@ -305,6 +338,21 @@ public sealed class Router(Replies replies, BotAccessors state, MessageReader re
         }
 
         return await step.EndDialogAsync(null, cancellationToken);
+    }
+
+    /// <summary>A complaint the bot can do nothing else with: sorry, and the topics closest to what the owner wrote, or the menu.</summary>
+    private async Task<DialogTurnResult> SorryAsync(WaterfallStepContext<NoValues> step, MessageReading reading, string text, CancellationToken cancellationToken)
+    {
+        TurnEvents.Fallback(step.Context, FallbackKind.NotSure);
+        var close = reading.Recognition.Candidates.Select(c => c.TopicId).Where(id => routes.Find(id) is { Remembered: true }).Distinct(StringComparer.Ordinal).Take(2).ToList();
+        if (close.Count == 0)
+        {
+            await ShowMenuAsync(step.Context, replies.Content.Answers.Say.SorryMisread, cancellationToken);
+            return await step.EndDialogAsync(null, cancellationToken);
+        }
+
+        await replies.SayAsync(step.Context, c => c.Answers.Say.SorryMisread, cancellationToken);
+        return await step.BeginDialogAsync(DidYouMeanDialog.DialogId, new DidYouMeanOptions { Topics = close, Text = text, AfterRepeat = true }, cancellationToken);
     }
 
     /// <summary>"honestly can we just start over": a short message asking to start over in its own words (the bare command acts at once).</summary>

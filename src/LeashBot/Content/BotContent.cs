@@ -19,6 +19,7 @@ public sealed class BotContent
     public required ReadingContent Reading { get; init; }
     public required RedFlagContent RedFlags { get; init; }
     public required ReminderContent Reminders { get; init; }
+    public required AnswerContent Answers { get; init; }
 
     public static BotContent Load(string directory)
     {
@@ -37,6 +38,7 @@ public sealed class BotContent
         var understanding = ContentFile.Read<UnderstandingContent>(directory, "understanding.json", problems, UnderstandingRules.Check);
         var redFlags = ContentFile.Read<RedFlagContent>(directory, "redflags.json", problems, RedFlagRules.Check);
         var reminders = ContentFile.Read<ReminderContent>(directory, "reminders.json", problems, ReminderRules.Check);
+        var answers = ContentFile.Read<AnswerContent>(directory, "answers.json", problems, AnswerRules.Check);
         if (understanding is not null && troubleshooting is not null && faq is not null && messages is not null)
         {
             problems.AddRange(CrossFileRules.EveryTopicAnswered(understanding, messages, troubleshooting, faq));
@@ -47,12 +49,12 @@ public sealed class BotContent
             problems.AddRange(CrossFileRules.EveryLanguageAnswered(reading, messages));
         }
 
-        if (problems.Count > 0 || messages is null || checklist is null || plan is null || troubleshooting is null || faq is null || understanding is null || reading is null || redFlags is null || reminders is null)
+        if (problems.Count > 0 || messages is null || checklist is null || plan is null || troubleshooting is null || faq is null || understanding is null || reading is null || redFlags is null || reminders is null || answers is null)
         {
             throw new ContentException("The bot's content has problems:" + Environment.NewLine + string.Join(Environment.NewLine, problems.Select(p => "  " + p)));
         }
 
-        return new BotContent { Messages = messages, Checklist = checklist, Plan = plan, Troubleshooting = troubleshooting, Faq = faq, Understanding = understanding, Reading = reading, RedFlags = redFlags, Reminders = reminders };
+        return new BotContent { Messages = messages, Checklist = checklist, Plan = plan, Troubleshooting = troubleshooting, Faq = faq, Understanding = understanding, Reading = reading, RedFlags = redFlags, Reminders = reminders, Answers = answers };
     }
 
     /// <summary>The step of the plan with this number (1-based).</summary>

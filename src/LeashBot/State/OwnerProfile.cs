@@ -163,6 +163,15 @@ public sealed class ConversationFlags
     /// </summary>
     public string? RecentAnswers { get; set; }
 
+    /// <summary>
+    /// Fingerprints of the last few sentences given again in short (as <see cref="RecentAnswers"/>), so an answer asked for
+    /// a third time gets another part of it, never the same line twice. Null before the first.
+    /// </summary>
+    public string? RecentGists { get; set; }
+
+    /// <summary>How many answers were given again in short: the next one opens with the next lead-in.</summary>
+    public int Repeats { get; set; }
+
     /// <summary>The cats the alarm since <see cref="RedFlagAt"/> is about (none: no cat known, the alarm holds every cat); the owner's other cats train on.</summary>
     public List<string> RedFlagCats { get; set; } = [];
 

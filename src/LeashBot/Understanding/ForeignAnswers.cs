@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.RegularExpressions;
 using LeashBot.Content;
 
 namespace LeashBot.Understanding;
@@ -6,7 +7,8 @@ namespace LeashBot.Understanding;
 /// <summary>
 /// Answers to a pending question in another language the owner may write in ("sí", "10 minutos", "muy feliz"),
 /// read as their English words so the yes/no, duration and mood prompts take them. Only whole words and phrases
-/// from reading.json's answer words are replaced; the rest of the message stays as typed.
+/// from reading.json's answer words are replaced; the rest of the message stays as typed, punctuation too, so its
+/// sentences stay apart ("los treats SI le encantan. y lo de curioso… a veces").
 /// </summary>
 public sealed partial class ForeignAnswers
 {
@@ -16,7 +18,7 @@ public sealed partial class ForeignAnswers
     {
         ArgumentNullException.ThrowIfNull(content);
         _phrases = [.. content.Reading.AnswerWords.Values.SelectMany(words => words)
-            .Select(p => (Words: Split(p.Key), English: p.Value))
+            .Select(p => (Words: WordsOf(p.Key).Select(m => m.Word).ToArray(), English: p.Value))
             .OrderByDescending(p => p.Words.Length)];
     }
 
@@ -24,24 +26,38 @@ public sealed partial class ForeignAnswers
     public string? InEnglish(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var words = Split(text);
-        var result = new StringBuilder();
+        var words = WordsOf(text);
+        var result = new StringBuilder(text.Length);
+        var copied = 0;
         var replaced = false;
-        for (var i = 0; i < words.Length;)
+        for (var i = 0; i < words.Count;)
         {
-            var match = _phrases.FirstOrDefault(p => i + p.Words.Length <= words.Length && words.AsSpan(i, p.Words.Length).SequenceEqual(p.Words));
-            result.Append(result.Length > 0 ? " " : "").Append(match.Words is null ? words[i] : match.English);
-            replaced |= match.Words is not null;
-            i += match.Words?.Length ?? 1;
+            // A phrase runs over words with only spaces between them: "más o menos", never "sí. o".
+            var match = _phrases.FirstOrDefault(p => i + p.Words.Length <= words.Count
+                && Enumerable.Range(0, p.Words.Length).All(k => words[i + k].Word == p.Words[k]
+                    && (k == 0 || string.IsNullOrWhiteSpace(text[words[i + k - 1].End..words[i + k].Start]))));
+            if (match.Words is null)
+            {
+                i++;
+                continue;
+            }
+
+            result.Append(text, copied, words[i].Start - copied).Append(match.English);
+            copied = words[i + match.Words.Length - 1].End;
+            replaced = true;
+            i += match.Words.Length;
         }
 
-        return replaced ? result.ToString() : null;
+        return replaced ? result.Append(text, copied, text.Length - copied).ToString() : null;
     }
 
-    /// <summary>The words, lower case; a letter typed three times or more for emphasis counts once ("siii", "claroooo").</summary>
-    private static string[] Split(string text) =>
-        [.. text.ToLowerInvariant().Split([' ', ',', '.', '!', '¡', '?', '¿', '\t', '\n'], StringSplitOptions.RemoveEmptyEntries).Select(w => Emphasis().Replace(w, "$1"))];
+    /// <summary>The words, lower case, with where they stand; a letter typed three times or more for emphasis counts once ("siii", "claroooo").</summary>
+    private static List<(string Word, int Start, int End)> WordsOf(string text) =>
+        [.. Word().Matches(text).Select(m => (Emphasis().Replace(m.Value.ToLowerInvariant(), "$1"), m.Index, m.Index + m.Length))];
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"(\p{L})\1{2,}")]
-    private static partial System.Text.RegularExpressions.Regex Emphasis();
+    [GeneratedRegex(@"[\p{L}\p{N}]+")]
+    private static partial Regex Word();
+
+    [GeneratedRegex(@"(\p{L})\1{2,}")]
+    private static partial Regex Emphasis();
 }

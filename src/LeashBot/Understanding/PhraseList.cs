@@ -44,6 +44,9 @@ public sealed partial class PhraseList
         return _phrases.Exists(p => StartsAt(words, at, p));
     }
 
+    /// <summary>How many words the longest of the phrases starting at word <paramref name="at"/> has; 0 when none starts there.</summary>
+    public int LengthAt(string[] words, int at) => _phrases.Where(p => StartsAt(words, at, p)).Select(p => p.Length).DefaultIfEmpty(0).Max();
+
     private static bool StartsAt(string[] words, int at, string[] phrase) =>
         at >= 0 && at + phrase.Length <= words.Length && words.AsSpan(at, phrase.Length).SequenceEqual(phrase);
 

@@ -58,6 +58,12 @@ public sealed class PromptExits(BotContent content)
 
     private readonly PhraseList _leave = new((content ?? throw new ArgumentNullException(nameof(content))).Reading.LeaveQuestion);
 
+    /// <summary>How a reply answers a yes/no question, every word of it counting ("nah dont need the nudge" is a no).</summary>
+    public AnswerReader Answers { get; } = new(content);
+
+    /// <summary>Endings and complaints anywhere in a message.</summary>
+    public ChatCues Cues { get; } = new(content);
+
     /// <summary>How the message leaves a question waiting for <paramref name="kind"/>; <see cref="PromptExit.None"/> when it doesn't.</summary>
     public PromptExit Read(MessageReading reading, AnswerKind kind)
     {
@@ -69,19 +75,21 @@ public sealed class PromptExits(BotContent content)
 
         // An answer with a way-out word in it stays an answer ("10 min, then she wanted to stop"); at a yes/no question
         // only a short one does ("nah stop" is a no, "i didn't ask for a quiz. stop" leaves), and a name never comes
-        // with "nvm" or a goodbye.
-        var leaves = _leave.IsIn(PhraseList.Words(reading.Text));
-        if (Answers(reading, kind) && kind switch
+        // with "nvm" or a goodbye. A way-out word in a question of the owner's ("is 5 days a week enough?") is no way out.
+        var leaves = reading.Clauses.Count == 0 ? _leave.IsIn(PhraseList.Words(reading.Text))
+            : reading.Clauses.Any(c => !c.AsksAQuestion && _leave.IsIn(PhraseList.Words(c.Text)));
+        var ends = Cues.Ends(reading);
+        if (Carries(reading, kind) && kind switch
         {
             AnswerKind.YesNo => reading.WordCount <= ShortAnswerWords || !leaves,
-            AnswerKind.Name => !leaves && reading.Social != SocialAct.Goodbye,
+            AnswerKind.Name => !leaves && !ends,
             _ => true,
         })
         {
             return PromptExit.None;
         }
 
-        if (reading.Social == SocialAct.Goodbye)
+        if (ends)
         {
             return PromptExit.Goodbye;
         }
@@ -100,10 +108,26 @@ public sealed class PromptExits(BotContent content)
         return reading.AsksAQuestion ? PromptExit.Question : PromptExit.None;
     }
 
-    /// <summary>The message carries the kind of answer the question waits for.</summary>
-    private static bool Answers(MessageReading reading, AnswerKind kind) => kind switch
+    /// <summary>
+    /// The answer a message gives to a yes/no question. A question of the owner's own answers nothing ("so is that a no to
+    /// walking them together?"; a bare "yes?" or "kinda?" does); a session report answers only with a plain yes or no at its
+    /// start ("yes, we did 10 min", never the "calm" of "we did 8 min tonight she was calm").
+    /// </summary>
+    public AnswerPolarity YesNoIn(MessageReading reading)
     {
-        AnswerKind.YesNo => reading.YesNo is not null,
+        ArgumentNullException.ThrowIfNull(reading);
+        if (reading.IsSessionReport)
+        {
+            return reading.YesNo switch { true => AnswerPolarity.Yes, false => AnswerPolarity.No, null => AnswerPolarity.Unclear };
+        }
+
+        return reading.AsksAQuestion && reading.WordCount > 2 && reading.Clauses.All(c => c.AsksAQuestion) ? AnswerPolarity.Unclear : Answers.Read(reading.Text);
+    }
+
+    /// <summary>The message carries the kind of answer the question waits for.</summary>
+    private bool Carries(MessageReading reading, AnswerKind kind) => kind switch
+    {
+        AnswerKind.YesNo => reading.YesNo is not null || YesNoIn(reading) != AnswerPolarity.Unclear,
         AnswerKind.Length => reading.Duration is { } length && length > TimeSpan.Zero,
         AnswerKind.Mood => reading.Mood is not null,
         AnswerKind.Name => reading.NewCatName is not null || reading.NewCatNames.Count > 1 || reading.BareName is not null,

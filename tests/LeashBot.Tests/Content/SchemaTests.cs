@@ -22,6 +22,7 @@ public sealed class SchemaTests
         { "reading", typeof(ReadingContent) },
         { "understanding", typeof(UnderstandingContent) },
         { "redflags", typeof(RedFlagContent) },
+        { "answers", typeof(AnswerContent) },
     };
 
     [Theory]

@@ -91,6 +91,9 @@ public sealed class ReminderQuestionTranscripts : IDisposable
     [InlineData("no reminders pls 😤")]
     [InlineData("wait i didn't ask for a reminder??")]
     [InlineData("no thanks, no nudges")]
+    [InlineData("maybe later 🙂")]
+    [InlineData("mejor no, gracias")]
+    [InlineData("honestly no need for a daily reminder, i'll remember")]
     public async Task Saying_no_to_reminders_leaves_the_question_and_never_asks_a_time(string no)
     {
         var owner = await OfferedAsync(mood: "she was a bit unsure");
@@ -98,6 +101,17 @@ public sealed class ReminderQuestionTranscripts : IDisposable
 
         // Nothing is pending: "tonight" later is just a word.
         (await LaterAsync(owner, "we'll try again tonight")).DoesNotSay("time zone").DoesNotSay("What time suits");
+    }
+
+    [Theory]
+    [InlineData("webchat", "ok cool ty! and nah dont need the daily reminder thing, my phone yells at me enough lol")]
+    [InlineData("sms", "the nudge? nah im good, ill remember")]
+    public async Task A_no_to_a_daily_nudge_is_a_no_even_beside_the_step_offer(string channel, string no)
+    {
+        // The step offer and the reminder offer both wait: a refusal that names reminders is the reminder's no.
+        var owner = await OfferedAsync(channel);
+        (await LaterAsync(owner, no)).Says("no reminder").DoesNotSay("What time suits").DoesNotSay("time zone");
+        Assert.Null((await _host.RecordAsync(channel, owner.UserId))?.Plan);
     }
 
     [Fact]

@@ -37,13 +37,15 @@ public sealed class ReminderQuestions(ReminderStore store, Replies replies, BotA
     {
         var reading = messages.Read(turnContext, text, await state.OwnerAsync(turnContext, cancellationToken));
         var exit = exits.Read(reading, AnswerKind.Time);
-        if (offerOnly && reading.YesNo == true && reading.WordCount <= ShortReply && exit == PromptExit.None)
+        var answer = exits.Answers.Read(text);
+        if (offerOnly && answer == AnswerPolarity.Yes && reading.WordCount <= ShortReply && exit == PromptExit.None)
         {
             await AskTimeAsync(turnContext, key, StateKeys.Owner(turnContext.Activity)!, cancellationToken);
             return true;
         }
 
-        if (exit == PromptExit.Leave && (offerOnly || reading.YesNo is null))
+        // "nah i'll remember", "maybe later", "mejor no": a no to the offer, however it is put.
+        if ((exit == PromptExit.Leave && (offerOnly || reading.YesNo is null)) || (offerOnly && answer == AnswerPolarity.No && exit == PromptExit.None))
         {
             await LeaveAsync(turnContext, key, c => c.Reminders.Declined, cancellationToken);
             return true;

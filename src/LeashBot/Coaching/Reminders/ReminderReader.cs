@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using LeashBot.Content;
+using LeashBot.Understanding;
 
 namespace LeashBot.Coaching.Reminders;
 
@@ -56,11 +57,13 @@ public sealed partial class ReminderReader
     private readonly ReminderWords _words;
     private readonly Dictionary<string, string> _cities;
     private readonly List<KeyValuePair<string, string>> _places;
+    private readonly AnswerReader _answers;
 
     public ReminderReader(BotContent content)
     {
         ArgumentNullException.ThrowIfNull(content);
         _words = content.Reminders.Words;
+        _answers = new AnswerReader(content);
         _places = [.. content.Reminders.Places.Zones.OrderByDescending(z => z.Key.Length)];
         _cities = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var zone in TimeZoneInfo.GetSystemTimeZones())
@@ -91,6 +94,12 @@ public sealed partial class ReminderReader
         var (minute, byClock) = Time(norm, tokens);
         var days = DaysOf(norm, tokens);
         var tomorrow = _words.Tomorrow.Any(t => tokens.Contains(t));
+        // "nah dont need the daily nudge thing", "no daily reminders pls": a refusal of reminders, whatever days it names.
+        if (asks && minute is null && !(hasPlan && days is not null) && _answers.Read(text) == AnswerPolarity.No)
+        {
+            return new ReminderRequest(ReminderAsk.Stop);
+        }
+
         if (!asks && hasPlan && minute is not null && AnyPhrase(norm, _words.Change))
         {
             return new ReminderRequest(ReminderAsk.Set, minute, days, tomorrow);
