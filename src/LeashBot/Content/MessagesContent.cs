@@ -89,9 +89,6 @@ public sealed class ListeningMessages
     /// <summary>After the short answer again: the topics closest to what the owner wrote, as a "did you mean".</summary>
     [JsonProperty(Required = Required.Always)] public string RepeatDidYouMean { get; set; } = "";
 
-    /// <summary>An answer the owner got a moment ago, asked for again: the sentence of it ({part}) that fits the follow-up best.</summary>
-    [JsonProperty(Required = Required.Always)] public string RepeatShort { get; set; } = "";
-
     /// <summary>"Something else" picked from a "did you mean": what would they like to know?</summary>
     [JsonProperty(Required = Required.Always)] public string AskWhatElse { get; set; } = "";
 

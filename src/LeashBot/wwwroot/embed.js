@@ -114,6 +114,8 @@
       style.suggestedActionBorderColor = '#9fd8a6';
       style.subtle = '#b8bcc0';
       style.timestampColor = '#b8bcc0';
+      // "Connecting…" and other connection notes: Web Chat's default grey is unreadable on the dark background.
+      style.notificationText = '#b8bcc0';
       style.avatarBackgroundColor = '#3c4043';
       style.avatarColor = '#f1f3f4';
       style.transcriptOverlayButtonBackground = '#3c4043';

@@ -124,7 +124,7 @@ public sealed class SemanticTranscripts(SharedHost shared) : IClassFixture<Share
     {
         var owner = await OwnerWithTomAsync();
         (await owner.SaysAsync("is one of those padded vest harnesses alright for him")).Says("a vest is fine too").Says("can't be wriggled out of");
-        (await (await OwnerWithTomAsync()).SaysAsync("no clue what size to buy, hes a big boy like 6kg")).Says("go by the fit").Says("staff where you buy it");
+        (await (await OwnerWithTomAsync()).SaysAsync("no clue what size to buy, hes a big boy like 6kg")).Says("Go by fit, not weight").Says("staff where you buy it");
         (await owner.SaysAsync("yay the harness got delivered!! what do i do with it first")).Says("step 2: Meet the harness indoors").Says("favourite spot");
     }
 
