@@ -117,6 +117,7 @@ public sealed class Router(Replies replies, BotAccessors state, MessageReader re
         var command = commands.Read(reading, owner);
 
         var topic = options.TopicId;
+        string? menuPick = null;
         if (topic is null)
         {
             // After the note, what the owner writes is read for its English; a message with none ends with the note.
@@ -162,7 +163,9 @@ public sealed class Router(Replies replies, BotAccessors state, MessageReader re
                 }
             }
 
-            topic ??= menu.TopicFor(reading, menuWasShown);
+            // A menu tap ("Gear and safety") picks a topic and is never read for cats' names.
+            menuPick = topic is null ? menu.TopicFor(reading, menuWasShown) : null;
+            topic ??= menuPick;
 
             // "undo", "put it back", "undo that delete": the last change is reversed, before anything reads the
             // message as a step command or a fix ("i didnt say undo!!" is none).
@@ -309,7 +312,11 @@ public sealed class Router(Replies replies, BotAccessors state, MessageReader re
         }
 
         AsideAnswers.NoteAnswered(turn, topic);
-        await _naming.LearnInPassingAsync(turn, route, topic, reading, owner, cancellationToken);
+        if (menuPick is null)
+        {
+            await _naming.LearnInPassingAsync(turn, route, topic, reading, owner, cancellationToken);
+        }
+
         var cats = CatNaming.CatsFor(route.Cats, reading, owner);
         if (cats is null)
         {

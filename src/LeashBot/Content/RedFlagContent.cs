@@ -225,6 +225,9 @@ public sealed class TrainingNewsWords
     public List<string> StoryWords { get; set; } = [];
     public List<string> FrightWords { get; set; } = [];
     public List<string> CauseEndsAt { get; set; } = [];
+
+    /// <summary>Words of training (gear, sessions, walks, minutes, treats): without one, a fright or hiding is no training news.</summary>
+    public List<string> TrainingWords { get; set; } = [];
 }
 
 /// <summary>Words saying the cat is well (<see cref="Words"/>: "normally", "healthy"), unless right after a word of <see cref="NotAfter"/> ("than").</summary>

@@ -103,7 +103,14 @@ internal sealed class CatNameList(
 
     /// <summary>A word that can be a cat's name: plausible, and (when <paramref name="strict"/>) no word of everyday talk.</summary>
     private string? NameAt(IReadOnlyList<string> words, int at, bool strict) =>
-        at >= 0 && at < words.Count && !Joins(words[at]) && !(strict && ordinary(words[at])) ? plausible([words[at]]) : null;
+        at >= 0 && at < words.Count && !Joins(words[at]) && !(strict && ordinary(words[at])) && !FormedLikeNoName(words[at]) ? plausible([words[at]]) : null;
+
+    /// <summary>
+    /// Never a name in a list, even after a word for cats: a word with a digit in it ("4yo", "5kg") or formed like a verb
+    /// ("eating and zooming around", "walked"). Short names that end so ("Ned", "Bing") stay names.
+    /// </summary>
+    private static bool FormedLikeNoName(string word) =>
+        word.Any(char.IsAsciiDigit) || (word.Length >= 6 && (word.EndsWith("ing", StringComparison.Ordinal) || word.EndsWith("ed", StringComparison.Ordinal)));
 
     /// <summary>The names joined from <paramref name="start"/> on ("nori , bruno and mochi"), and where the run ends.</summary>
     private (List<string> Names, int End) RunFrom(IReadOnlyList<string> words, int start, bool strict)

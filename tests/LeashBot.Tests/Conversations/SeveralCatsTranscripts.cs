@@ -171,4 +171,22 @@ public sealed class SeveralCatsTranscripts(SharedHost shared) : IClassFixture<Sh
         (await LaterAsync(owner, "skip her ahead pls she's done all this before")).Says("Tofu is here").Says("Which step fits Tofu");
         (await LaterAsync(owner, "put her on step 6")).Says("Tofu is on step 6 of 10");
     }
+
+    /// <summary>
+    /// Words that are no names, even in a list after a word for cats: a menu button's title ("Gear and safety"), words
+    /// formed like verbs ("eating and zooming around"), an age or weight ("4yo", "5kg") and "em" for them. Found by owners
+    /// trying it.
+    /// </summary>
+    [Theory]
+    [InlineData("webchat", "Gear and safety")]
+    [InlineData("sms", "my cat had a hairball this morning but shes fine, eating and zooming around as usual")]
+    [InlineData("webchat", "my cat is Pixel, 4yo, about 5kg. what harness should i get?")]
+    [InlineData("sms", "want to leash train em lol")]
+    public async Task Buttons_verbs_and_ages_are_never_taken_for_cats(string channel, string message)
+    {
+        var owner = _host.NewOwner(channelId: channel);
+        await owner.SaysAsync("hi");
+        (await LaterAsync(owner, message)).DoesNotSay("I'll remember").DoesNotSay("Lovely to meet Gear").DoesNotSay("Lovely to meet Eating").DoesNotSay("4Yo").DoesNotSay("meet Em!").DoesNotSay("remember Em");
+        (await LaterAsync(owner, "how are my cats doing")).DoesNotSay("Gear").DoesNotSay("Safety:").DoesNotSay("Eating").DoesNotSay("Zooming").DoesNotSay("4Yo");
+    }
 }

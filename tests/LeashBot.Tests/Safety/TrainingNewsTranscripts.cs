@@ -46,4 +46,18 @@ public sealed class TrainingNewsTranscripts(SharedHost shared) : IClassFixture<S
         var owner = await OwnerTrainingAsync("Sorrel");
         (await owner.SaysAsync(worry)).FirstSays("could be an emergency").Says(RedFlagScorecard.EmergencyPhone);
     }
+
+    /// <summary>
+    /// Hiding told on its own, with nothing of training in it, can be a sign of pain or illness: it is no training news, so
+    /// the meaning of it is still read (an alarm or the "unwell or hurt?" question), never the coaching reply alone.
+    /// </summary>
+    [Theory]
+    [InlineData("shes been hiding under the bed since yesterday and wont come out, so not like her")]
+    [InlineData("she keeps hiding behind the washing machine today, hasnt come out for hours")]
+    public async Task Hiding_with_nothing_of_training_in_it_is_still_read_for_health(string worry)
+    {
+        var owner = await OwnerTrainingAsync("Sorrel");
+        var reply = await owner.SaysAsync(worry);
+        Assert.True(reply.All.Contains("unwell or hurt", StringComparison.OrdinalIgnoreCase) || reply.All.Contains("vet", StringComparison.OrdinalIgnoreCase), $"Expected a health reading, got: {reply.All}");
+    }
 }
