@@ -235,4 +235,7 @@ public sealed class WellSaidWords
 {
     public List<string> Words { get; set; } = [];
     public List<string> NotAfter { get; set; } = [];
+
+    /// <summary>Words after a well word that tell of a change ("she was fine but now…"): then the cat is not said to be well.</summary>
+    public List<string> ChangeAfter { get; set; } = [];
 }

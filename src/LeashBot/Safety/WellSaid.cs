@@ -6,37 +6,47 @@ namespace LeashBot.Safety;
 /// <summary>
 /// The owner says the cat is well: "eating and drinking normally", "a healthy 3yo", "pees fine". The tier head reads a
 /// sentence's meaning and can't read that, just as it can't read "no" or "last year" (<see cref="RedFlagTriage.ReadsCalming"/>):
-/// such a message is left to the rules. A well word right after a word of <c>notAfter</c> ("faster than normal") says
-/// nothing of the kind. Words from <c>wellSaid</c> in the red-flag content.
+/// such a message is left to the rules. A well word says nothing of the kind within three words after a word of
+/// <c>notAfter</c> ("not eating normally", "doesn't seem fine", "faster than normal"), nor when a word of
+/// <c>changeAfter</c> follows it ("she was fine but now she's breathing fast", "eating normally until today"): that
+/// tells of a change, which the head must still read. Words from <c>wellSaid</c> in the red-flag content.
 /// </summary>
 public sealed class WellSaid
 {
     private static readonly char[] Breaks = [' ', ',', '.', '!', '?', ';', ':', '\n', '\t', '(', ')', '"'];
 
+    /// <summary>How many words before a well word a negation still reaches ("not eating or drinking normally").</summary>
+    private const int NegationReach = 3;
+
     private readonly FrozenSet<string> _well;
     private readonly FrozenSet<string> _notAfter;
+    private readonly FrozenSet<string> _changeAfter;
 
     public WellSaid(WellSaidWords words)
     {
         ArgumentNullException.ThrowIfNull(words);
-        _well = words.Words.Select(w => w.ToLowerInvariant()).ToFrozenSet(StringComparer.Ordinal);
-        _notAfter = words.NotAfter.Select(w => w.ToLowerInvariant()).ToFrozenSet(StringComparer.Ordinal);
+        _well = Lower(words.Words);
+        _notAfter = Lower(words.NotAfter);
+        _changeAfter = Lower(words.ChangeAfter);
     }
 
-    /// <summary>True when a well word stands in the message, not right after a word of <c>notAfter</c>.</summary>
+    private static FrozenSet<string> Lower(IEnumerable<string> words) =>
+        words.Select(w => w.ToLowerInvariant()).ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>True when a well word stands in the message, not negated and not followed by a change.</summary>
     public bool In(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var before = "";
-        foreach (var raw in text.ToLowerInvariant().Split(Breaks, StringSplitOptions.RemoveEmptyEntries))
+        var words = text.ToLowerInvariant().Split(Breaks, StringSplitOptions.RemoveEmptyEntries)
+            .Select(w => w.Trim('\'', '\u2019').Replace('\u2019', '\'')).ToArray();
+        for (var i = 0; i < words.Length; i++)
         {
-            var word = raw.Trim('\'', '\u2019');
-            if (_well.Contains(word) && !_notAfter.Contains(before))
+            if (_well.Contains(words[i])
+                && !words[Math.Max(0, i - NegationReach)..i].Any(_notAfter.Contains)
+                && !words[(i + 1)..].Any(_changeAfter.Contains))
             {
                 return true;
             }
-
-            before = word;
         }
 
         return false;
