@@ -111,21 +111,25 @@ public sealed class StorageFaultTests : IDisposable
     }
 
     [Fact]
-    public async Task A_relative_SQLite_path_is_relative_to_the_working_directory()
+    public void A_relative_SQLite_path_is_relative_to_the_working_directory()
     {
         var relative = Path.Combine("leashbot-relative-" + Guid.NewGuid().ToString("N")[..8], "state.db");
-        using var host = new BotHost(new() { ["Storage:Sqlite:Path"] = relative });
-        var storage = (SqliteStorage)host.Services.GetRequiredService<Microsoft.Bot.Builder.IStorage>();
+        var folder = Path.GetDirectoryName(Path.GetFullPath(relative))!;
         try
         {
-            Assert.Equal(Path.GetFullPath(relative, Environment.CurrentDirectory), storage.Path);
+            // The host is stopped before its folder goes: its background services may still be writing the journal.
+            using (var host = new BotHost(new() { ["Storage:Sqlite:Path"] = relative }))
+            {
+                var storage = (SqliteStorage)host.Services.GetRequiredService<Microsoft.Bot.Builder.IStorage>();
+                Assert.Equal(Path.GetFullPath(relative, Environment.CurrentDirectory), storage.Path);
+            }
         }
         finally
         {
             SqliteConnection.ClearAllPools();
-            if (Directory.Exists(Path.GetDirectoryName(Path.GetFullPath(relative))!))
+            if (Directory.Exists(folder))
             {
-                Directory.Delete(Path.GetDirectoryName(Path.GetFullPath(relative))!, recursive: true);
+                Directory.Delete(folder, recursive: true);
             }
         }
     }
