@@ -117,7 +117,7 @@ param consoleEntraClientSecret string = ''
 @description('Staff console: the object ID of the Entra group whose members may open the console (every site).')
 param consoleEntraStaffGroupId string = ''
 
-@description('Practice reminders: owners may ask for a daily nudge to practise (Teams, SMS; held for Web Chat visitors). The app then keeps a queue in the storage account.')
+@description('Practice reminders: owners may ask for a daily nudge to practise (Teams, SMS; held for Web Chat visitors). What is due lives in the container leashbot-reminders of the state account, which the app\'s Blob role already covers.')
 param remindersEnabled bool = false
 
 var useManagedIdentityForBot = microsoftAppType == 'UserAssignedMSI'
@@ -139,9 +139,6 @@ var smsEnabled = empty(smsPhoneNumber)
 
 // Built-in role "Storage Blob Data Contributor".
 var blobDataContributorRoleId = 'ba92f5b4-2d11-453d-a403-e96b0029c9fe'
-
-// Built-in role "Storage Queue Data Contributor": the reminders' due queue (leashbot-reminders) in the same account.
-var queueDataContributorRoleId = '974c5e8b-45b9-4653-ba55-5f855dd0fb88'
 
 resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {
   name: '${appName}-identity'
@@ -203,16 +200,6 @@ resource stateAccess 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   name: guid(storage.id, identity.id, blobDataContributorRoleId)
   properties: {
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', blobDataContributorRoleId)
-    principalId: identity.properties.principalId
-    principalType: 'ServicePrincipal'
-  }
-}
-
-resource reminderQueueAccess 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (remindersEnabled) {
-  scope: storage
-  name: guid(storage.id, identity.id, queueDataContributorRoleId)
-  properties: {
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', queueDataContributorRoleId)
     principalId: identity.properties.principalId
     principalType: 'ServicePrincipal'
   }
@@ -388,7 +375,6 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
   }
   dependsOn: [
     stateAccess
-    reminderQueueAccess
   ]
 }
 

@@ -28,6 +28,9 @@ public sealed class BlobDueQueue(BlobContainerClient container, int shards = Blo
 
     private const string Prefix = "due/";
     private const string TimeFormat = "yyyyMMdd'T'HHmmss";
+    /// <summary>Characters of entries sent in one append block (well under the service's limit of 4 MiB per block).</summary>
+    private const int LargestAppend = 1 << 20;
+
     private static readonly TimeSpan ShortestLease = TimeSpan.FromSeconds(15);
     private static readonly TimeSpan LongestLease = TimeSpan.FromSeconds(60);
 
@@ -45,7 +48,11 @@ public sealed class BlobDueQueue(BlobContainerClient container, int shards = Blo
     private int _created;
 
     public Task ScheduleAsync(string key, long version, DateTimeOffset due, DateTimeOffset now, CancellationToken cancellationToken) =>
-        Guard(() => AppendAsync(BucketName(due, Shard(key)), [new Entry(key, version, due, 0)], cancellationToken), cancellationToken);
+        ScheduleAsync(key, version, due, null, now, cancellationToken);
+
+    /// <summary>Appends the entry, with the record as written when given: handling it then needs no read of the record.</summary>
+    public Task ScheduleAsync(string key, long version, DateTimeOffset due, KeptRecord? record, DateTimeOffset now, CancellationToken cancellationToken) =>
+        Guard(() => AppendAsync(BucketName(due, Shard(key)), [new Entry(key, version, due, 0, record?.Json, record?.ETag)], cancellationToken), cancellationToken);
 
     public Task<IReadOnlyList<DueItem>> ClaimAsync(DateTimeOffset now, int max, TimeSpan lease, CancellationToken cancellationToken) =>
         Guard(async () =>
@@ -82,7 +89,8 @@ public sealed class BlobDueQueue(BlobContainerClient container, int shards = Blo
 
                 if (await TakeAsync(blob.Name, duration, cancellationToken) is { } bucket)
                 {
-                    items.AddRange(bucket.Entries.Select(e => new DueItem(e.Key, e.Version, e.Due, bucket.Receipt, e.Attempt)));
+                    items.AddRange(bucket.Entries.Select(e => new DueItem(e.Key, e.Version, e.Due, bucket.Receipt, e.Attempt,
+                        e is { Record: { } json, RecordETag: { } eTag } ? new KeptRecord(json, eTag) : null)));
                 }
             }
 
@@ -95,7 +103,11 @@ public sealed class BlobDueQueue(BlobContainerClient container, int shards = Blo
     public Task DoneAsync(DueItem item, CancellationToken cancellationToken) => FinishAsync(item, null, default, cancellationToken);
 
     public Task RescheduleAsync(DueItem item, long version, DateTimeOffset due, DateTimeOffset now, CancellationToken cancellationToken) =>
-        FinishAsync(item, new Entry(item.Key, version, due, 0), due, cancellationToken);
+        RescheduleAsync(item, version, due, null, now, cancellationToken);
+
+    /// <summary>Moves the entry on to its next reminder, with the record as last written when given.</summary>
+    public Task RescheduleAsync(DueItem item, long version, DateTimeOffset due, KeptRecord? record, DateTimeOffset now, CancellationToken cancellationToken) =>
+        FinishAsync(item, new Entry(item.Key, version, due, 0, record?.Json, record?.ETag), due, cancellationToken);
 
     /// <summary>Leases a due blob and reads its entries (one per key); null when another instance got it first.</summary>
     private async Task<Bucket?> TakeAsync(string name, TimeSpan duration, CancellationToken cancellationToken)
@@ -209,10 +221,21 @@ public sealed class BlobDueQueue(BlobContainerClient container, int shards = Blo
         var lines = new StringBuilder();
         foreach (var entry in entries)
         {
+            if (lines.Length > LargestAppend)
+            {
+                // An append block has a size limit: many entries with their records go in several.
+                await AppendBlockAsync(name, Encoding.UTF8.GetBytes(lines.ToString()), cancellationToken);
+                lines.Clear();
+            }
+
             lines.Append(JsonConvert.SerializeObject(entry)).Append('\n');
         }
 
-        var bytes = Encoding.UTF8.GetBytes(lines.ToString());
+        await AppendBlockAsync(name, Encoding.UTF8.GetBytes(lines.ToString()), cancellationToken);
+    }
+
+    private async Task AppendBlockAsync(string name, byte[] bytes, CancellationToken cancellationToken)
+    {
         for (var sibling = 0; ; sibling++)
         {
             var blob = container.GetAppendBlobClient(sibling == 0 ? name : name + "." + sibling.ToString(CultureInfo.InvariantCulture));
@@ -334,7 +357,8 @@ public sealed class BlobDueQueue(BlobContainerClient container, int shards = Blo
         }
     }
 
-    private sealed record Entry(string Key, long Version, DateTimeOffset Due, int Attempt);
+    /// <summary>One line of a due blob; a retry keeps no record (the claim has changed it since).</summary>
+    private sealed record Entry(string Key, long Version, DateTimeOffset Due, int Attempt, string? Record = null, string? RecordETag = null);
 
     /// <summary>A due blob this instance holds: its lease, what it read, how many entries are not handled yet and their next ones.</summary>
     private sealed class Bucket(string name, BlobLeaseClient lease, TimeSpan duration, ETag eTag, List<Entry> entries)

@@ -9,7 +9,14 @@ namespace LeashBot.Storage;
 /// <param name="Due">When the entry came due.</param>
 /// <param name="Receipt">What proves this claim (a later claim of the same entry has another).</param>
 /// <param name="Attempt">How many times the entry was retried before.</param>
-public sealed record DueItem(string Key, long Version, DateTimeOffset Due, string Receipt, int Attempt);
+/// <param name="Record">
+/// The record as it was when the entry was made, where the queue keeps it (Blob): the entry's work can then start
+/// without reading it, its first write conditional on the kept eTag (a changed record fails that write and is read).
+/// </param>
+public sealed record DueItem(string Key, long Version, DateTimeOffset Due, string Receipt, int Attempt, KeptRecord? Record = null);
+
+/// <summary>A record's text and eTag as a due entry keeps them.</summary>
+public sealed record KeptRecord(string Json, string ETag);
 
 /// <summary>
 /// Work that comes due at a moment, shared by every instance: an entry is handed to one worker at a time for a lease;
@@ -34,6 +41,17 @@ public interface IDueQueue
     /// again at once (nothing happens when it was claimed again or replaced since: whoever holds it now moves it on).
     /// </summary>
     Task RescheduleAsync(DueItem item, long version, DateTimeOffset due, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// <see cref="ScheduleAsync(string, long, DateTimeOffset, DateTimeOffset, CancellationToken)"/>, keeping the record as
+    /// written with the entry where the queue can (<see cref="DueItem.Record"/>); other queues drop it.
+    /// </summary>
+    Task ScheduleAsync(string key, long version, DateTimeOffset due, KeptRecord? record, DateTimeOffset now, CancellationToken cancellationToken) =>
+        ScheduleAsync(key, version, due, now, cancellationToken);
+
+    /// <summary><see cref="RescheduleAsync(DueItem, long, DateTimeOffset, DateTimeOffset, CancellationToken)"/>, keeping the record where the queue can.</summary>
+    Task RescheduleAsync(DueItem item, long version, DateTimeOffset due, KeptRecord? record, DateTimeOffset now, CancellationToken cancellationToken) =>
+        RescheduleAsync(item, version, due, now, cancellationToken);
 }
 
 /// <summary>

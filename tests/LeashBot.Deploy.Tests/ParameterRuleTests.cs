@@ -92,26 +92,28 @@ public sealed class ParameterRuleTests
     }
 
     [Fact]
-    public async Task Reminders_on_give_the_apps_identity_the_queue_role_on_the_state_account_and_off_leave_it_out()
+    public async Task Reminders_on_or_off_need_no_role_beyond_the_apps_Blob_role_on_the_state_account()
     {
-        const string queueRole = "974c5e8b-45b9-4653-ba55-5f855dd0fb88"; // Storage Queue Data Contributor
-        static IEnumerable<JsonObject> QueueRoles(Deployment deployment) => deployment.Resources.Where(r =>
-            (string?)r["type"] == "Microsoft.Authorization/roleAssignments" && ((string?)r["properties"]?["roleDefinitionId"] ?? "").Contains(queueRole, StringComparison.Ordinal));
+        const string queueRole = "974c5e8b-45b9-4653-ba55-5f855dd0fb88"; // Storage Queue Data Contributor: queues are no longer used
+        const string blobRole = "ba92f5b4-2d11-453d-a403-e96b0029c9fe"; // Storage Blob Data Contributor: the state and the due reminders
+        static List<string> Roles(Deployment deployment) => [.. deployment.Resources
+            .Where(r => (string?)r["type"] == "Microsoft.Authorization/roleAssignments")
+            .Select(r => (string?)r["properties"]?["roleDefinitionId"] ?? "")];
 
         var parameters = Deployment.FromParameterFile("clinic.parameters.json");
         var off = await Deployment.SnapshotAsync(parameters);
-        Assert.Empty(QueueRoles(off));
         Assert.Equal("false", off.AppSettings["Reminders__Enabled"]);
 
         parameters["remindersEnabled"] = true;
         var on = await Deployment.SnapshotAsync(parameters);
-        var role = Assert.Single(QueueRoles(on));
-        var identity = on.OnlyOne("Microsoft.ManagedIdentity/userAssignedIdentities");
-        var storage = on.OnlyOne("Microsoft.Storage/storageAccounts");
-        Assert.Equal("ServicePrincipal", (string?)role["properties"]!["principalType"]);
-        Assert.Contains(Deployment.IdOf(identity), (string)role["properties"]!["principalId"]!, StringComparison.Ordinal);
-        Assert.Contains("/storageAccounts/" + (string)storage["name"]! + "/", (string)role["id"]!, StringComparison.Ordinal);
         Assert.Equal("true", on.AppSettings["Reminders__Enabled"]);
+        foreach (var roles in new[] { Roles(off), Roles(on) })
+        {
+            Assert.DoesNotContain(roles, r => r.Contains(queueRole, StringComparison.Ordinal));
+            Assert.Single(roles, r => r.Contains(blobRole, StringComparison.Ordinal));
+        }
+
+        Assert.Equal(Roles(off), Roles(on));
     }
 
     [Fact]

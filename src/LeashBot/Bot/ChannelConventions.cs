@@ -44,8 +44,14 @@ public class ChannelConventions
     /// <summary>False for a message not addressed to the bot (people talking to each other): it gets no turn at all.</summary>
     public virtual bool IsForBot(Activity activity) => true;
 
-    /// <summary>True when a message not for the bot withdraws consent to be texted (SMS STOP), false when it gives it back (START), null otherwise.</summary>
-    public virtual bool? OptsOut(Activity activity) => null;
+    /// <summary>
+    /// Before any turn: true when the message withdraws consent to be texted (SMS STOP), false when it gives it back
+    /// (START), null otherwise. The channel records the change; such a message gets no turn.
+    /// </summary>
+    public virtual Task<bool?> ConsentChangeAsync(Activity activity, CancellationToken cancellationToken) => Task.FromResult<bool?>(null);
+
+    /// <summary>True while the sender has withdrawn consent (SMS STOP until START): nothing is answered at all.</summary>
+    public virtual Task<bool> OptedOutAsync(Activity activity, CancellationToken cancellationToken) => Task.FromResult(false);
 
     /// <summary>
     /// True when the bot has just arrived in the conversation, the moment to greet: the app was installed, or anyone

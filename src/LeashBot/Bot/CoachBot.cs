@@ -28,17 +28,34 @@ public sealed class CoachBot(TurnRunner runner, BotAccessors state, Replies repl
 
         return activity.Type switch
         {
-            // Where people talk to each other too (a Teams group chat), the bot answers only when addressed.
-            // SMS STOP/START on Azure's route (Twilio answers them) still quiet or resume reminders.
-            ActivityTypes.Message when !channel.IsForBot(activity) =>
-                channel.OptsOut(activity) is { } optsOut ? reminders.SmsOptOutAsync(StateKeys.Owner(activity), optsOut, cancellationToken) : Task.CompletedTask,
+            ActivityTypes.Message => MessageAsync(turnContext, channel, cancellationToken),
 
             // An update that names no sender (no from.id) has nobody to greet and no owner to keep anything for.
             ActivityTypes.ConversationUpdate or ActivityTypes.InstallationUpdate when StateKeys.Owner(activity) is null || StateKeys.Conversation(activity) is null => Task.CompletedTask,
-            ActivityTypes.Message or ActivityTypes.ConversationUpdate or ActivityTypes.InstallationUpdate => runner.RunAsync(turnContext, HandleAsync, cancellationToken),
+            ActivityTypes.ConversationUpdate or ActivityTypes.InstallationUpdate => runner.RunAsync(turnContext, HandleAsync, cancellationToken),
             ActivityTypes.Invoke => AcknowledgeInvokeAsync(turnContext, cancellationToken),
             _ => Task.CompletedTask,
         };
+    }
+
+    /// <summary>
+    /// A message gets a turn unless the channel keeps it from the bot: SMS STOP/START (recorded, and reminders quieted
+    /// or resumed; on Azure's route Twilio answers them), anything from a number that opted out, and where people talk
+    /// to each other too (a Teams group chat) anything not addressed to the bot.
+    /// </summary>
+    private async Task MessageAsync(ITurnContext turnContext, ChannelConventions channel, CancellationToken cancellationToken)
+    {
+        var activity = turnContext.Activity;
+        if (await channel.ConsentChangeAsync(activity, cancellationToken) is { } optsOut)
+        {
+            await reminders.SmsOptOutAsync(StateKeys.Owner(activity), optsOut, cancellationToken);
+            return;
+        }
+
+        if (channel.IsForBot(activity) && !await channel.OptedOutAsync(activity, cancellationToken))
+        {
+            await runner.RunAsync(turnContext, HandleAsync, cancellationToken);
+        }
     }
 
     /// <summary>
@@ -130,12 +147,15 @@ public sealed class CoachBot(TurnRunner runner, BotAccessors state, Replies repl
             return;
         }
 
-        // Reminders asked for, changed, paused or stopped; anything else counts as the owner having written today.
+        // Reminders asked for, changed, paused or stopped; anything else counts as the owner having written today. What
+        // the message says besides (a question, a session, a training pause) goes on to the coaching.
         var questionPending = (await state.DialogState.GetAsync(turnContext, () => new DialogState(), cancellationToken)).DialogStack.Count > 0;
-        if (await reminders.ReadAsync(turnContext, text, questionPending, cancellationToken))
+        if (await reminders.ReadAsync(turnContext, text, questionPending, cancellationToken) is not { } rest)
         {
             return;
         }
+
+        text = rest;
 
         activity.Text = text;
         var dc = await _dialogs.CreateContextAsync(turnContext, cancellationToken);

@@ -133,6 +133,7 @@ public static class LayerServices
         services.AddSingleton<IInProcessAdapter>(sp => sp.GetRequiredService<LeashBotAdapter>());
 
         services.AddSingleton<ChannelConventions, TeamsConventions>();
+        services.AddSingleton<SmsOptOuts>();
         services.AddSingleton<SmsConventions>();
         services.AddSingleton<ChannelConventions>(sp => sp.GetRequiredService<SmsConventions>());
         return services;

@@ -151,6 +151,9 @@ public sealed class ConversationFlags
     /// <summary>True once the owner was told, in their language, that the coaching is in English; it isn't said again.</summary>
     public bool OtherLanguageNoted { get; set; }
 
+    /// <summary>True once the owner was told that reminders aren't sent here and what they can do instead; later asks get a short line.</summary>
+    public bool NoRemindersNoted { get; set; }
+
     /// <summary>The highest red-flag tier since <see cref="RedFlagAt"/> (1 see a vet soon, 2 emergency): a later message never lowers it.</summary>
     public int RedFlagLevel { get; set; }
 

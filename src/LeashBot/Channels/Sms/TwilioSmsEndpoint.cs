@@ -22,7 +22,7 @@ public sealed class TwilioSmsEndpoint(
     IOptions<TwilioSmsOptions> options,
     PhoneNumbers numbers,
     SmsRateLimit rateLimit,
-    IStorage storage,
+    SmsOptOuts optOuts,
     Phrasebook say,
     IInProcessAdapter adapter,
     TwilioReplayGuard replays,
@@ -99,7 +99,7 @@ public sealed class TwilioSmsEndpoint(
         var body = fields.GetValueOrDefault("Body")?.Trim() ?? "";
         var keyword = SmsKeywords.Of(body);
         var sms = say.Content.Messages.Sms;
-        var optedOut = await IsOptedOutAsync(owner, cancellationToken);
+        var optedOut = await optOuts.IsOptedOutAsync(owner, cancellationToken);
         var withinLimit = rateLimit.TryTake(owner);
         if (!withinLimit)
         {
@@ -113,15 +113,15 @@ public sealed class TwilioSmsEndpoint(
                 return null;
             }
 
-            await storage.WriteAsync(new Dictionary<string, object> { [OptOutKey(owner)] = new JObject { ["since"] = time.GetUtcNow(), [JsonStorage.ETagProperty] = "*" } }, cancellationToken);
+            await optOuts.OptOutAsync(owner, cancellationToken);
             logger.LogInformation("SMS owner {Owner} opted out", owner);
             await reminders.SmsOptOutAsync(OwnerKey(owner), optedOut: true, cancellationToken);
             return withinLimit ? say.Text(sms.OptedOut) : null;
         }
 
-        if (keyword == SmsKeyword.OptIn || (optedOut && body.TrimEnd('.', '!', ' ').Equals("YES", StringComparison.OrdinalIgnoreCase)))
+        if (keyword == SmsKeyword.OptIn || (optedOut && SmsOptOuts.IsYes(body)))
         {
-            await storage.DeleteAsync([OptOutKey(owner)], cancellationToken);
+            await optOuts.OptInAsync(owner, cancellationToken);
             logger.LogInformation("SMS owner {Owner} opted back in", owner);
             await reminders.SmsOptOutAsync(OwnerKey(owner), optedOut: false, cancellationToken);
             return withinLimit ? say.Text(sms.OptedIn) : null;
@@ -169,12 +169,7 @@ public sealed class TwilioSmsEndpoint(
         return messages.Count == 0 ? null : sms.ShapeReplies(messages)[0].Text;
     }
 
-    private async Task<bool> IsOptedOutAsync(string owner, CancellationToken cancellationToken) =>
-        (await storage.ReadAsync([OptOutKey(owner)], cancellationToken)).ContainsKey(OptOutKey(owner));
-
     private static string OwnerKey(string owner) => $"{SmsChannel.ChannelId}/users/{owner}";
-
-    private static string OptOutKey(string owner) => $"{SmsChannel.ChannelId}/opted-out/{owner}";
 
     /// <summary>The URL Twilio signed: the configured public base with this path and query (never the request's Host, which the caller chooses).</summary>
     private static string PublicUrl(HttpRequest request, TwilioSmsOptions settings) =>

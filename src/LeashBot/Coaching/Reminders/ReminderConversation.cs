@@ -49,31 +49,26 @@ public sealed class ReminderConversation(
     }
 
     /// <summary>
-    /// Reads a message for reminders. Returns true when it was about them and has been answered; otherwise the message
-    /// still counts as the owner having written today (that day's reminder is then not sent).
+    /// Reads a message for reminders and answers what it asks of them. Returns what is left for the coaching: the whole
+    /// message when it asked nothing of reminders (it then counts as the owner having written today, so that day's
+    /// reminder is not sent), the sentences about something else when it was only partly about them ("remind me at 7.
+    /// how long should sessions be?"), or null when nothing is left.
     /// </summary>
     /// <param name="turnContext">The turn.</param>
     /// <param name="text">The message.</param>
     /// <param name="questionPending">Another question of the coaching waits for an answer: a bare yes or no is its answer, not the offer's.</param>
     /// <param name="cancellationToken">Cancels the work.</param>
-    public async Task<bool> ReadAsync(ITurnContext turnContext, string text, bool questionPending, CancellationToken cancellationToken)
+    public async Task<string?> ReadAsync(ITurnContext turnContext, string text, bool questionPending, CancellationToken cancellationToken)
     {
         var activity = turnContext.Activity;
         if (StateKeys.Owner(activity) is not { } ownerKey)
         {
-            return false;
+            return text;
         }
 
         if (!Enabled)
         {
-            // Off (the default): nothing is read or kept; a request gets a polite no.
-            if (reader.Read(text).Kind == ReminderAsk.None)
-            {
-                return false;
-            }
-
-            await replies.SayAsync(turnContext, c => c.Reminders.NotOffered, cancellationToken);
-            return true;
+            return await NotHereAsync(turnContext, text, cancellationToken);
         }
 
         var key = ReminderRecord.KeyOf(ownerKey);
@@ -82,7 +77,7 @@ public sealed class ReminderConversation(
         var waitingFor = record is { Plan: null, OfferedAt: { } offered } && now - offered < OfferAnswerWindow
             ? record.TimeAsked ? ReminderQuestion.Time : ReminderQuestion.Offer
             : ReminderQuestion.None;
-        var request = reader.Read(text, waitingFor, record?.Plan is not null);
+        var (request, rest) = reader.ReadParts(text, waitingFor, record?.Plan is not null);
 
         if (record?.HeldDay is not null)
         {
@@ -94,33 +89,33 @@ public sealed class ReminderConversation(
             if (reader.Zone(text) is { } zone)
             {
                 await SetAsync(turnContext, key, ownerKey, waiting, zone, text, clamped: false, cancellationToken);
-                return true;
+                return null;
             }
 
-            return await questions.NoPlaceAsync(turnContext, key, record, text, cancellationToken);
+            return await questions.NoPlaceAsync(turnContext, key, record, text, cancellationToken) ? null : text;
         }
 
         if (waitingFor != ReminderQuestion.None && request.Kind == ReminderAsk.None)
         {
-            return await questions.AfterQuestionAsync(turnContext, key, text, waitingFor == ReminderQuestion.Offer && !questionPending, cancellationToken);
+            return await questions.AfterQuestionAsync(turnContext, key, text, waitingFor == ReminderQuestion.Offer && !questionPending, cancellationToken) ? null : text;
         }
 
         switch (request.Kind)
         {
             case ReminderAsk.Set:
                 await AskedForAsync(turnContext, key, ownerKey, record, request, text, cancellationToken);
-                return true;
+                return rest;
             case ReminderAsk.NeedTime:
                 await questions.AskTimeAsync(turnContext, key, ownerKey, cancellationToken);
-                return true;
+                return rest;
             case ReminderAsk.Pause:
             case ReminderAsk.Resume:
             case ReminderAsk.Stop:
                 await ChangeAsync(turnContext, key, record, request, cancellationToken);
-                return true;
+                return rest;
             case ReminderAsk.Status:
                 await replies.SendAsync(turnContext, wording.Current(record, clock.GetUtcNow()), cancellationToken);
-                return true;
+                return rest;
         }
 
         // Any other message: the owner wrote today, so today's reminder is not needed.
@@ -133,7 +128,26 @@ public sealed class ReminderConversation(
             }
         }
 
-        return false;
+        return text;
+    }
+
+    /// <summary>
+    /// Reminders off (the default): nothing is read or kept. A request is told once in the conversation that none are
+    /// sent here and what the owner can do instead, later ones in a short line; the rest of the message goes on.
+    /// </summary>
+    private async Task<string?> NotHereAsync(ITurnContext turnContext, string text, CancellationToken cancellationToken)
+    {
+        var (asked, rest) = reader.ReadParts(text);
+        if (asked.Kind == ReminderAsk.None)
+        {
+            return text;
+        }
+
+        var flags = await state.FlagsAsync(turnContext, cancellationToken);
+        var again = flags.NoRemindersNoted;
+        flags.NoRemindersNoted = true;
+        await replies.SayAsync(turnContext, c => again ? c.Reminders.NotOfferedAgain : c.Reminders.NotOffered, cancellationToken);
+        return rest;
     }
 
     /// <summary>
@@ -229,7 +243,7 @@ public sealed class ReminderConversation(
         }
 
         var hadPlan = false;
-        var written = await store.UpdateAsync(key, r => Changed(r ?? New(ownerKey), x =>
+        var (written, eTag) = await store.ChangeAsync(key, r => Changed(r ?? New(ownerKey), x =>
         {
             hadPlan = x.Plan is not null;
             x.Plan = plan;
@@ -247,7 +261,7 @@ public sealed class ReminderConversation(
             x.HeardDay = null;
             x.Version++;
         }), cancellationToken);
-        await ScheduleAsync(key, written!, now, cancellationToken);
+        await ScheduleAsync(key, written!, eTag, now, cancellationToken);
         if (!hadPlan)
         {
             TurnEvents.Reminders(turnContext, optedIn: true);
@@ -286,7 +300,7 @@ public sealed class ReminderConversation(
         var now = clock.GetUtcNow();
         var zone = ReminderSchedule.Zone(record.TimeZone);
         var today = ReminderSchedule.LocalDay(now, zone);
-        var written = await store.UpdateAsync(key, r => r?.Plan is null ? null : Changed(r, x =>
+        var (written, eTag) = await store.ChangeAsync(key, r => r?.Plan is null ? null : Changed(r, x =>
         {
             x.Version++;
             switch (request.Kind)
@@ -306,7 +320,7 @@ public sealed class ReminderConversation(
         }), cancellationToken);
         if (written?.Plan is { } plan)
         {
-            await ScheduleAsync(key, written, now, cancellationToken);
+            await ScheduleAsync(key, written, eTag, now, cancellationToken);
             await replies.SendAsync(turnContext, request.Kind == ReminderAsk.Pause
                 ? replies.Text(c => c.Reminders.Paused, ("until", ReminderWording.Date(ReminderSchedule.ParseDay(plan.PausedUntil)!.Value)))
                 : replies.Text(c => c.Reminders.Resumed, ("days", wording.DaysOf(plan)), ("time", wording.Clock(plan.Minute))), cancellationToken);
@@ -321,8 +335,11 @@ public sealed class ReminderConversation(
         await replies.SayAsync(turnContext, c => c.Reminders.Stopped, cancellationToken);
     }
 
-    /// <summary>Puts the record's next reminder on the due queue (none when the plan has nothing left).</summary>
-    private async Task ScheduleAsync(string key, ReminderRecord record, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>
+    /// Puts the record's next reminder on the due queue (none when the plan has nothing left), with the record as written
+    /// where the queue keeps it, so sending it needs no read of the record.
+    /// </summary>
+    private async Task ScheduleAsync(string key, ReminderRecord record, string? eTag, DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (record.Plan is null)
         {
@@ -334,7 +351,7 @@ public sealed class ReminderConversation(
         var handledToday = record.MayHaveReachedOwnerOn(ReminderSchedule.DayText(today));
         if (schedule.NextDue(record.Plan, zone, handledToday ? today.AddDays(1) : today, now) is { } due)
         {
-            await queue.ScheduleAsync(key, record.Version, due, now, cancellationToken);
+            await queue.ScheduleAsync(key, record.Version, due, eTag is null ? null : ReminderStore.Kept(record, eTag), now, cancellationToken);
         }
     }
 

@@ -28,10 +28,39 @@ public sealed class ReminderDelivery(
     /// <summary>Reminders sent (or kept for a Web Chat visitor) since the host started.</summary>
     public long Sent => Interlocked.Read(ref _sent);
 
-    /// <summary>Handles one claimed entry; <paramref name="inDoubt"/> gets how long its send was in doubt.</summary>
+    /// <summary>
+    /// Handles one claimed entry; <paramref name="inDoubt"/> gets how long its send was in doubt. An entry that kept its
+    /// record (the Blob queue) starts from it without a read: the claim is conditional on the kept eTag. When the record
+    /// changed since (the owner wrote, stopped, or another instance had it), that first write fails and the entry is
+    /// handled again from the record as it is. Only writes before a send can fail so: the mark after one never throws a
+    /// conflict.
+    /// </summary>
     public async Task HandleAsync(DueItem item, TimeSpan lease, InDoubtTimes inDoubt, CancellationToken cancellationToken)
     {
+        if (item.Record is { } kept)
+        {
+            var (keptRecord, keptETag) = ReminderStore.Parse(kept);
+            try
+            {
+                if (keptRecord is not null)
+                {
+                    await HandleAsync(item, keptRecord, keptETag, lease, inDoubt, cancellationToken);
+                    return;
+                }
+            }
+            catch (StorageConflictException)
+            {
+            }
+
+            item = item with { Record = null };
+        }
+
         var (record, eTag) = await store.ReadAsync(item.Key, cancellationToken);
+        await HandleAsync(item, record, eTag, lease, inDoubt, cancellationToken);
+    }
+
+    private async Task HandleAsync(DueItem item, ReminderRecord? record, string? eTag, TimeSpan lease, InDoubtTimes inDoubt, CancellationToken cancellationToken)
+    {
         if (record?.Plan is null || record.Version != item.Version)
         {
             // Stopped, forgotten, or changed since (the change put its own entry on the queue).
@@ -42,6 +71,12 @@ public sealed class ReminderDelivery(
         var now = clock.GetUtcNow();
         if (options.Value.ForgetAfterIdleMonths > 0 && record.LastHeard is { } heard && heard < now.AddMonths(-options.Value.ForgetAfterIdleMonths))
         {
+            if (item.Record is not null)
+            {
+                // A kept record may be older than the owner's last message: nothing is deleted before the record is read.
+                throw new StorageConflictException(item.Key);
+            }
+
             // Retention: nothing heard from the owner for as long as profiles are kept; their reminders go too.
             logger.LogInformation("Reminders removed for an owner not heard from in {Months} months", options.Value.ForgetAfterIdleMonths);
             await store.DeleteAsync(item.Key, cancellationToken);
@@ -54,7 +89,7 @@ public sealed class ReminderDelivery(
         var dayText = ReminderSchedule.DayText(day);
         if (record.LastDay == dayText && record.LastState is ReminderStates.Sent or ReminderStates.Skipped or ReminderStates.GaveUp or ReminderStates.Unconfirmed)
         {
-            await NextAsync(item, record, day, now, cancellationToken);
+            await NextAsync(item, record, eTag, day, now, cancellationToken);
             return;
         }
 
@@ -69,7 +104,7 @@ public sealed class ReminderDelivery(
         {
             // Due while nobody could send it (the host was down) and that day's allowed hours are over: never late.
             logger.LogInformation("A reminder due {Due} was not sent: its day's allowed hours had passed", item.Due);
-            await NextAsync(item, record, day, now, cancellationToken);
+            await NextAsync(item, record, eTag, day, now, cancellationToken);
             return;
         }
 
@@ -98,6 +133,7 @@ public sealed class ReminderDelivery(
         record.LastState = ReminderStates.Sending;
         record.SendingSince = since;
         record.SendingUntil = now + lease;
+        record.ClaimId = Guid.NewGuid().ToString("N");
         eTag = await store.WriteAsync(item.Key, record, eTag, cancellationToken);
         var claimed = inDoubt.Now();
         if (record.Route == ReminderRoutes.Held)
@@ -216,9 +252,10 @@ public sealed class ReminderDelivery(
 
         Interlocked.Increment(ref _sent);
         Mark(record);
+        string? markedETag;
         try
         {
-            await store.WriteAsync(item.Key, record, eTag, cancellationToken);
+            markedETag = await store.WriteAsync(item.Key, record, eTag, cancellationToken);
         }
         catch (StorageConflictException)
         {
@@ -226,7 +263,8 @@ public sealed class ReminderDelivery(
             // Otherwise the plan changed or stopped (the change has its own entry), or another instance took the day
             // over after this claim ran out (it holds the entry now): either way this entry is done.
             var stillOurs = false;
-            record = (await store.UpdateAsync(item.Key, r =>
+            ReminderRecord? current;
+            (current, markedETag) = await store.ChangeAsync(item.Key, r =>
             {
                 stillOurs = false;
                 if (r is not { LastState: ReminderStates.Sending } || r.LastDay != dayText || r.Version != item.Version)
@@ -237,16 +275,18 @@ public sealed class ReminderDelivery(
                 Mark(r);
                 stillOurs = true;
                 return r;
-            }, cancellationToken))!;
-            if (!stillOurs)
+            }, cancellationToken);
+            if (!stillOurs || current is null)
             {
                 await queue.DoneAsync(item, cancellationToken);
                 return;
             }
+
+            record = current;
         }
 
         marked?.Invoke();
-        await NextAsync(item, record, day, now, cancellationToken);
+        await NextAsync(item, record, markedETag, day, now, cancellationToken);
     }
 
     /// <summary>
@@ -258,8 +298,8 @@ public sealed class ReminderDelivery(
         record.LastState = state;
         record.SendingUntil = null;
         record.SendingSince = null;
-        await store.WriteAsync(item.Key, record, eTag, cancellationToken);
-        await NextAsync(item, record, day, now, cancellationToken);
+        var written = await store.WriteAsync(item.Key, record, eTag, cancellationToken);
+        await NextAsync(item, record, written, day, now, cancellationToken);
     }
 
     private async Task StopAsync(DueItem item, ReminderRecord record, string eTag, string problem, DateTimeOffset now, CancellationToken cancellationToken)
@@ -276,12 +316,15 @@ public sealed class ReminderDelivery(
         await queue.DoneAsync(item, cancellationToken);
     }
 
-    /// <summary>The entry becomes the next reminder after <paramref name="day"/> (one step), or is done when there is none.</summary>
-    private async Task NextAsync(DueItem item, ReminderRecord record, DateOnly day, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>
+    /// The entry becomes the next reminder after <paramref name="day"/> (one step), keeping the record as last written
+    /// (its <paramref name="eTag"/>, when known), or is done when there is none.
+    /// </summary>
+    private async Task NextAsync(DueItem item, ReminderRecord record, string? eTag, DateOnly day, DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (record.Plan is { } plan && schedule.NextAfter(plan, ReminderSchedule.Zone(record.TimeZone), day, now) is { } next)
         {
-            await queue.RescheduleAsync(item, record.Version, next, now, cancellationToken);
+            await queue.RescheduleAsync(item, record.Version, next, eTag is null ? null : ReminderStore.Kept(record, eTag), now, cancellationToken);
             return;
         }
 

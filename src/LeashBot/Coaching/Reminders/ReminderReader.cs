@@ -150,6 +150,45 @@ public sealed partial class ReminderReader
         return wantsThem ? new ReminderRequest(ReminderAsk.NeedTime) : new ReminderRequest(ReminderAsk.None);
     }
 
+    /// <summary>
+    /// Reads a message that may say more than its reminder request ("its a text thing how r reminders not on lol. ok can
+    /// u pause the training then"): the sentences about reminders give the request, and the others are the rest, for the
+    /// coaching (null when there is none). A sentence is about reminders when it asks something of them on its own, or
+    /// is a short time, days, yes or no that goes with the request.
+    /// </summary>
+    public (ReminderRequest Request, string? Left) ReadParts(string text, ReminderQuestion waiting = ReminderQuestion.None, bool hasPlan = false)
+    {
+        var whole = Read(text, waiting, hasPlan);
+        var sentences = whole.Kind == ReminderAsk.None ? [] : SentenceEnd().Split(text.Trim()).Where(s => s.Any(char.IsLetterOrDigit)).ToList();
+        if (sentences.Count < 2)
+        {
+            return (whole, whole.Kind == ReminderAsk.None ? text : null);
+        }
+
+        var about = sentences.Where(s => Read(s, waiting, hasPlan).Kind != ReminderAsk.None || GoesWithRequest(s)).ToList();
+        if (about.Count == 0 || about.Count == sentences.Count)
+        {
+            return (whole, null);
+        }
+
+        return (Read(string.Join(" ", about), waiting, hasPlan), string.Join(" ", sentences.Where(s => !about.Contains(s))));
+    }
+
+    /// <summary>
+    /// A short sentence that only says when ("weekdays only", "at 7 pls") or yes or no ("the nudge? nah im good, ill
+    /// remember"): it goes with the request beside it.
+    /// </summary>
+    private bool GoesWithRequest(string sentence)
+    {
+        var norm = Normalize(sentence);
+        var tokens = Token().Matches(norm).Select(m => m.Value).ToList();
+        return tokens.Count <= LongestTimeAnswer
+            && (Time(norm, tokens).Minute is not null || DaysOf(norm, tokens) is not null || _answers.Read(sentence) is AnswerPolarity.Yes or AnswerPolarity.No);
+    }
+
+    [GeneratedRegex(@"(?<=[.!?;…])\s+|\s*\n+\s*")]
+    private static partial Regex SentenceEnd();
+
     /// <summary>An IANA time zone id from what the owner wrote ("Europe/London", "london", "new york pls", "EST"); null when none.</summary>
     public string? Zone(string text)
     {

@@ -78,6 +78,9 @@ public sealed class ReminderRecord
     /// <summary>When the claim of the day was first taken (kept across a resend), to ask a channel what it already took.</summary>
     public DateTimeOffset? SendingSince { get; set; }
 
+    /// <summary>A fresh id for each claim of a day: a claim whose write got no answer is known as its writer's when read back.</summary>
+    public string? ClaimId { get; set; }
+
     /// <summary>Index into the pool of reminders last used, so the next one is different.</summary>
     public int LastNudge { get; set; } = -1;
 

@@ -14,6 +14,9 @@ namespace LeashBot.Coaching.Reminders;
 /// </summary>
 public sealed class ReminderStore
 {
+    /// <summary>Tries of a write that gets no answer (each read back before the next).</summary>
+    private const int UnansweredTries = 3;
+
     private static readonly JsonSerializer Serializer = JsonSerializer.Create(JsonStorage.SerializerSettings);
     private readonly IStorage _storage;
     private readonly GroupCommit<(string Key, string Json, string? IfMatch), (string? ETag, Exception? Failure)>? _together;
@@ -30,29 +33,83 @@ public sealed class ReminderStore
     private JsonStorage Store => _storage as JsonStorage
         ?? throw new StorageUnavailableException("reminders need LeashBot's own state store (Storage:Provider Sqlite, Blob or Memory)");
 
-    public async Task<(ReminderRecord? Record, string? ETag)> ReadAsync(string key, CancellationToken cancellationToken)
-    {
-        var stored = await Store.ReadTextAsync(key, cancellationToken);
-        if (stored is not { } found)
-        {
-            return (null, null);
-        }
+    public async Task<(ReminderRecord? Record, string? ETag)> ReadAsync(string key, CancellationToken cancellationToken) =>
+        await Store.ReadTextAsync(key, cancellationToken) is { } found ? Parse(found.Json, found.ETag) : (null, null);
 
+    /// <summary>The record a due entry kept (<see cref="DueItem.Record"/>), as if it had just been read.</summary>
+    public static (ReminderRecord? Record, string? ETag) Parse(KeptRecord kept)
+    {
+        ArgumentNullException.ThrowIfNull(kept);
+        return Parse(kept.Json, kept.ETag);
+    }
+
+    /// <summary>A record and the eTag it was written with, for its due entry to keep.</summary>
+    public static KeptRecord Kept(ReminderRecord record, string eTag) => new(JObject.FromObject(record, Serializer).ToString(Formatting.None), eTag);
+
+    private static (ReminderRecord? Record, string? ETag) Parse(string json, string eTag)
+    {
         try
         {
-            return (JObject.Parse(found.Json).ToObject<ReminderRecord>(Serializer), found.ETag);
+            return (JObject.Parse(json).ToObject<ReminderRecord>(Serializer), eTag);
         }
         catch (JsonException)
         {
             // A record of the wrong shape is replaced by whatever is written next, never stuck.
-            return (null, found.ETag);
+            return (null, eTag);
         }
     }
 
-    /// <summary>Writes <paramref name="record"/> if the stored one still has <paramref name="eTag"/> (null: only if there is none).</summary>
+    /// <summary>
+    /// Writes <paramref name="record"/> if the stored one still has <paramref name="eTag"/> (null: only if there is none).
+    /// A write that got no answer (the store timed out: it may or may not have applied it) is read back before it is
+    /// tried again or given up: the record as written means it was applied, and its eTag is returned; the record still at
+    /// <paramref name="eTag"/> means it was not, and it is written again; anything else means another writer came first
+    /// (a conflict). So a claim on a day that the store took but never confirmed is known to be this writer's, not left
+    /// "in doubt" for another instance to skip.
+    /// </summary>
     public async Task<string> WriteAsync(string key, ReminderRecord record, string? eTag, CancellationToken cancellationToken)
     {
         var json = JObject.FromObject(record, Serializer).ToString(Formatting.None);
+        var unanswered = false;
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await WriteJsonAsync(key, json, eTag, cancellationToken);
+            }
+            catch (StorageUnavailableException) when (attempt < UnansweredTries && !cancellationToken.IsCancellationRequested)
+            {
+                unanswered = true;
+            }
+            catch (StorageConflictException) when (unanswered)
+            {
+                // The earlier try may be the write that changed the eTag: the read below tells.
+            }
+
+            (string Json, string ETag)? stored;
+            try
+            {
+                stored = await Store.ReadTextAsync(key, cancellationToken);
+            }
+            catch (StorageUnavailableException) when (attempt < UnansweredTries && !cancellationToken.IsCancellationRequested)
+            {
+                continue;
+            }
+
+            if (stored is { } found && JToken.DeepEquals(JObject.Parse(found.Json), JObject.Parse(json)))
+            {
+                return found.ETag;
+            }
+
+            if (stored?.ETag != (string.IsNullOrEmpty(eTag) ? null : eTag))
+            {
+                throw new StorageConflictException(key);
+            }
+        }
+    }
+
+    private async Task<string> WriteJsonAsync(string key, string json, string? eTag, CancellationToken cancellationToken)
+    {
         if (_together is null)
         {
             return await Store.WriteTextAsync(key, json, eTag, cancellationToken);
@@ -100,7 +157,11 @@ public sealed class ReminderStore
     /// Reads, changes and writes a record, again from the top when someone else wrote it meanwhile. The change returns
     /// false to write nothing. Returns the record as written (or as read when nothing was written).
     /// </summary>
-    public async Task<ReminderRecord?> UpdateAsync(string key, Func<ReminderRecord?, ReminderRecord?> change, CancellationToken cancellationToken)
+    public async Task<ReminderRecord?> UpdateAsync(string key, Func<ReminderRecord?, ReminderRecord?> change, CancellationToken cancellationToken) =>
+        (await ChangeAsync(key, change, cancellationToken)).Record;
+
+    /// <summary><see cref="UpdateAsync"/>, with the eTag of the record returned.</summary>
+    public async Task<(ReminderRecord? Record, string? ETag)> ChangeAsync(string key, Func<ReminderRecord?, ReminderRecord?> change, CancellationToken cancellationToken)
     {
         for (var attempt = 0; ; attempt++)
         {
@@ -108,13 +169,12 @@ public sealed class ReminderStore
             var changed = change(record);
             if (changed is null)
             {
-                return record;
+                return (record, eTag);
             }
 
             try
             {
-                await WriteAsync(key, changed, eTag ?? null, cancellationToken);
-                return changed;
+                return (changed, await WriteAsync(key, changed, eTag, cancellationToken));
             }
             catch (StorageConflictException) when (attempt < 4)
             {

@@ -1,0 +1,74 @@
+using LeashBot.Coaching.Reminders;
+using LeashBot.Storage;
+using LeashBot.Tests.Storage;
+using LeashBot.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+using Newtonsoft.Json.Linq;
+
+namespace LeashBot.Tests.Reminders;
+
+/// <summary>
+/// On the scale-out path (Blob for the records and for what is due, on a real Azurite) a due entry keeps its record as
+/// written, so sending a reminder reads only the owner's profile: the claim is conditional on the kept eTag, then the
+/// mark (three calls, not four). A record changed since (the owner wrote that day) fails the claim and is read, and the
+/// rules see it as it is. Simulated Teams connector; the calls are counted around the real Blob store.
+/// </summary>
+public sealed class KeptRecordTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>, IAsyncLifetime
+{
+    private const string NewYork = "America/New_York";
+    private SimulatedChannel _connector = null!;
+
+    public async Task InitializeAsync() => _connector = await SimulatedChannel.StartAsync();
+
+    public async Task DisposeAsync() => await _connector.DisposeAsync();
+
+    [Fact]
+    public async Task A_reminder_is_sent_with_one_read_the_owners_profile_and_a_record_changed_since_is_read_before_anything_is_decided_Simulated_Teams_connector()
+    {
+        var container = "c" + Guid.NewGuid().ToString("N");
+        var store = new ObservedStore(new BlobStorage(azurite.ConnectionString, container));
+        using var host = BotHost.Create(new BotHostOptions
+        {
+            Storage = TestStorage.Blob,
+            BlobConnectionString = azurite.ConnectionString,
+            BlobContainer = container,
+            Settings = ReminderHost.Settings(new() { ["Reminders:DueContainer"] = "d" + Guid.NewGuid().ToString("N") }),
+            Services = s => s.AddSingleton<IRecordStore>(store),
+        });
+        var owner = host.NewOwner("msteams");
+        JObject Says(string text) => owner.Activity("message", text, new JObject { ["serviceUrl"] = _connector.Url, ["localTimezone"] = NewYork });
+        (await owner.PostAsync(Says("nudge me every evening at 7 pls"))).Says("Done!");
+        var key = ReminderRecord.KeyOf($"msteams/users/{owner.UserId}");
+        var ownerKey = $"msteams/users/{owner.UserId}";
+
+        // Day one and day two: the owner's profile is read, the reminder's record is not; claim and mark are written.
+        for (var day = 1; day <= 2; day++)
+        {
+            host.MoveTo(NewYork, 19, 0);
+            store.ResetCounts();
+            await host.SendDueAsync();
+            Assert.Equal(day, _connector.Requests.Count);
+            Assert.Equal(0, store.Reads.GetValueOrDefault(key));
+            Assert.Equal(1, store.Reads.GetValueOrDefault(ownerKey));
+            Assert.Equal(2, store.Writes.GetValueOrDefault(key));
+        }
+
+        // Day three the owner writes before 7pm: the kept record is out of date, its claim fails, the record is read and
+        // that day's reminder is not sent (the owner was here).
+        host.MoveTo(NewYork, 12, 0);
+        (await owner.PostAsync(Says("how long should a session be?"))).DoesNotSay("Done!");
+        host.MoveTo(NewYork, 19, 0);
+        store.ResetCounts();
+        await host.SendDueAsync();
+        Assert.Equal(2, _connector.Requests.Count);
+        Assert.Equal(1, store.Reads.GetValueOrDefault(key));
+        Assert.Equal(ReminderStates.Skipped, (await host.RecordAsync("msteams", owner.UserId))!.LastState);
+
+        // Day four is sent again, from the record kept by the skip.
+        host.MoveTo(NewYork, 19, 0);
+        store.ResetCounts();
+        await host.SendDueAsync();
+        Assert.Equal(3, _connector.Requests.Count);
+        Assert.Equal(0, store.Reads.GetValueOrDefault(key));
+    }
+}
