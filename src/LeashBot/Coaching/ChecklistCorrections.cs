@@ -70,7 +70,10 @@ public sealed class ChecklistCorrections
         // the last one too, though the checklist's options hold only those before it.
         var questions = _replies.Content.Checklist.Questions;
         var verdictGiven = innerDc.ActiveDialog is { } pending && PromptState.OptionsOf(pending)?.Optional == true;
-        if (Changed(reading, verdictGiven ? questions.Count : answers.Count) is not { } change)
+        var owner = await _state.OwnerAsync(innerDc.Context, cancellationToken);
+        var result = verdictGiven ? owner.FindCat(options.GetValue("catName", StringComparison.OrdinalIgnoreCase)?.ToString() ?? "")?.Checklist : null;
+        if (Changed(reading, verdictGiven ? questions.Count : answers.Count,
+            i => i < answers.Count ? ((bool)answers[i] ? AnswerPolarity.Yes : AnswerPolarity.No) : Kept(result, i)) is not { } change)
         {
             return new(false);
         }
@@ -81,8 +84,7 @@ public sealed class ChecklistCorrections
         }
 
         await SayChangedAsync(innerDc.Context, change.Index, change.Answer, cancellationToken);
-        var owner = await _state.OwnerAsync(innerDc.Context, cancellationToken);
-        if (verdictGiven && owner.FindCat(options.GetValue("catName", StringComparison.OrdinalIgnoreCase)?.ToString() ?? "") is { Checklist: { } result })
+        if (result is not null)
         {
             Apply(result, change.Index, change.Answer);
         }
@@ -112,6 +114,16 @@ public sealed class ChecklistCorrections
             ? string.Join(". ", about) : null;
     }
 
+    /// <summary>The title of the checklist question waiting ("handling"); null when none waits.</summary>
+    public string? PendingTitle(DialogContext innerDc)
+    {
+        ArgumentNullException.ThrowIfNull(innerDc);
+        var questions = _replies.Content.Checklist.Questions;
+        return innerDc.Stack.Count > 1 && innerDc.Stack[1].State[OptionsKey] is JObject options
+            && options.GetValue(AnswersKey, StringComparison.OrdinalIgnoreCase) is JArray { Count: var pending } && pending < questions.Count
+            ? questions[pending].Title : null;
+    }
+
     /// <summary>
     /// With nothing pending, a little after the verdict ("queee?? no, los treats SI lo motivan, te lo dije 2 veces", "Mishi
     /// LOVES treats. yes to treats. please fix that"): the cat's stored result changes and the owner hears the new one.
@@ -123,7 +135,7 @@ public sealed class ChecklistCorrections
         ArgumentNullException.ThrowIfNull(owner);
         var cat = reading.CatsMeant is [var named] ? owner.FindCat(named) : owner.Current;
         if (cat?.Checklist is not { } result || _replies.Now - result.At > Recently
-            || Changed(reading, _replies.Content.Checklist.Questions.Count) is not { } change)
+            || Changed(reading, _replies.Content.Checklist.Questions.Count, i => Kept(result, i)) is not { } change)
         {
             return false;
         }
@@ -147,7 +159,7 @@ public sealed class ChecklistCorrections
     /// "espera"), says the bot got it wrong ("te lo dije") or points at a value ("treats = SÍ"), about one of the first
     /// <paramref name="answered"/> questions; null when it changes none.
     /// </summary>
-    private (int Index, AnswerPolarity Answer)? Changed(MessageReading reading, int answered)
+    private (int Index, AnswerPolarity Answer)? Changed(MessageReading reading, int answered, Func<int, AnswerPolarity> kept)
     {
         var words = PhraseList.Words(reading.Text);
         if (QuestionMeant(reading, words, answered) is not { } index)
@@ -155,16 +167,22 @@ public sealed class ChecklistCorrections
             return null;
         }
 
-        var about = Sentences(reading.Text).LastOrDefault(s => Names(s, index)) ?? reading.Text;
+        // Every sentence about the question counts ("yo dije CLARO QUE SÍ a lo de ir despacio. no me frustra nada, tengo paciencia").
+        var naming = Sentences(reading.Text).Where(s => Names(s, index)).ToList();
+        var about = naming.Count > 0 ? string.Join(". ", naming) : reading.Text;
         if (!_changeWords.IsIn(words) && !_cues.Complains(reading.Text) && _answers.PointedAt(about) is null)
         {
             return null;
         }
 
-        var answer = _answers.ReadChange(about);
+        var answer = _answers.ReadChange(about, kept(index));
         return (index, answer != AnswerPolarity.Unclear ? answer
             : PhraseList.Words(about).Any(w => _negations.Contains(w.Replace("'", "", StringComparison.Ordinal))) ? AnswerPolarity.No : AnswerPolarity.Yes);
     }
+
+    /// <summary>The answer a stored result keeps for a question (held back is a no); unclear with no result.</summary>
+    private AnswerPolarity Kept(ChecklistResult? result, int index) =>
+        result is null ? AnswerPolarity.Unclear : result.HeldBackBy.Contains(_replies.Content.Checklist.Questions[index].Id) ? AnswerPolarity.No : AnswerPolarity.Yes;
 
     private Task SayChangedAsync(ITurnContext turn, int index, AnswerPolarity answer, CancellationToken cancellationToken) =>
         _replies.SendAsync(turn, _replies.Text(c => answer switch

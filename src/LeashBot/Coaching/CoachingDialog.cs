@@ -149,7 +149,7 @@ public sealed partial class CoachingDialog : ComponentDialog
                 return Dialog.EndOfTurn;
             }
 
-            return await AnswerWithAsync(turn, change.Pending, cancellationToken);
+            return await AnswerWithAsync(innerDc, change.Pending, null, cancellationToken);
         }
 
         // "u already asked me that", "thats not what i asked", "te lo dije" and no answer in it: sorry, and the question
@@ -160,6 +160,12 @@ public sealed partial class CoachingDialog : ComponentDialog
         var yesNo = kind != AnswerKind.YesNo ? AnswerPolarity.Unclear
             : PendingQuestion.IsChecklistQuestion(innerDc) && _checklistCorrections.AboutPending(innerDc, answer.Text) is { } part ? _exits.Answers.Read(part)
             : _exits.YesNoIn(answer);
+
+        // "ok. what's the next question?": an "ok" beside a question of the owner's accepts nothing.
+        if (yesNo == AnswerPolarity.Yes && reading.AsksAQuestion && _exits.Answers.OnlyAccepts(answer.Text))
+        {
+            yesNo = AnswerPolarity.Unclear;
+        }
         if (complains && waitingFor is not null && !optional && !PendingQuestion.IsAnswer(innerDc.ActiveDialog!.Id, waitingFor, answer, yesNo))
         {
             await _replies.SayAsync(turn, c => c.Answers.Say.SorryAskAgain, cancellationToken);
@@ -212,7 +218,7 @@ public sealed partial class CoachingDialog : ComponentDialog
                 if (partly || (PendingQuestion.IsChecklistQuestion(innerDc) && yesNo is AnswerPolarity.Yes or AnswerPolarity.No))
                 {
                     // The checklist gets the answer as read here, not the words again.
-                    await AnswerWithAsync(turn, partly ? AnswerPolarity.Partly : yesNo, cancellationToken);
+                    await AnswerWithAsync(innerDc, partly ? AnswerPolarity.Partly : yesNo, answer, cancellationToken);
                 }
 
                 await AnswerSideQuestionsAsync(turn, reading, owner, cancellationToken);
@@ -225,6 +231,13 @@ public sealed partial class CoachingDialog : ComponentDialog
         if (await _language.NoteOnceAsync(turn, reading, cancellationToken))
         {
             return await AfterAsideAsync(innerDc, optional, cancellationToken, movedOn: false);
+        }
+
+        // "vale. entonces las preguntas? la siguiente": at the checklist, the next one asked for is its next question.
+        if (PendingQuestion.IsChecklistQuestion(innerDc) && AsksForTheNext(reading))
+        {
+            await innerDc.RepromptDialogAsync(cancellationToken);
+            return Dialog.EndOfTurn;
         }
 
         if (reading.Questions.Count > 1)
@@ -312,57 +325,6 @@ public sealed partial class CoachingDialog : ComponentDialog
     }
 
     private static int PhraseListWords(string text) => PhraseList.Words(text).Length;
-
-    /// <summary>
-    /// The pending yes/no question gets this answer. Half a yes at a checklist question ("kinda", "a veces") is a "not
-    /// yet", something to work on, and said so.
-    /// </summary>
-    private async Task<DialogTurnResult?> AnswerWithAsync(Microsoft.Bot.Builder.ITurnContext turn, AnswerPolarity answer, CancellationToken cancellationToken)
-    {
-        var choices = _replies.Content.Messages.YesNoChoices;
-        turn.Activity.Text = answer == AnswerPolarity.Yes ? choices.Yes : choices.No;
-        if (answer == AnswerPolarity.Partly)
-        {
-            await _replies.SayAsync(turn, c => c.Messages.Listening.Partly, cancellationToken);
-        }
-
-        return null;
-    }
-
-    /// <summary>
-    /// What answers the pending question in a message that also asks something: its clauses that don't ask, read on
-    /// their own ("yes vet saw her in march" of "yes vet saw her in march. does 8 count as old?"). The whole message
-    /// when no clause asks, or every clause does.
-    /// </summary>
-    private MessageReading AnswerPart(Microsoft.Bot.Builder.ITurnContext turn, MessageReading reading, LeashBot.State.OwnerProfile owner)
-    {
-        var statements = reading.Clauses.Where(c => !c.AsksAQuestion).Select(c => c.Text).ToList();
-        return statements.Count == 0 || statements.Count == reading.Clauses.Count ? reading : _reader.Read(turn, string.Join(". ", statements), owner);
-    }
-
-    /// <summary>
-    /// The questions asked beside an answer, each in a clause that opens like a question: answered when a topic
-    /// recognizes one, else the owner hears it wasn't understood (never silently skipped).
-    /// </summary>
-    private async Task AnswerSideQuestionsAsync(Microsoft.Bot.Builder.ITurnContext turn, MessageReading reading, LeashBot.State.OwnerProfile owner, CancellationToken cancellationToken)
-    {
-        var asked = reading.Clauses.Where(c => c.AsksAQuestion).ToList();
-        if (asked.Count == 0 || reading.Clauses.Count < 2)
-        {
-            return;
-        }
-
-        var answered = false;
-        foreach (var topic in asked.Where(c => c.Recognition.Kind == RecognitionKind.Confident).Select(c => c.Recognition.TopicId!).Distinct(StringComparer.Ordinal))
-        {
-            answered |= await _router.AnswerAsideAsync(turn, topic, reading, owner, cancellationToken);
-        }
-
-        if (!answered)
-        {
-            await _replies.SayAsync(turn, c => c.Messages.Listening.SideQuestionUnsure, cancellationToken);
-        }
-    }
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^\s*(\d{1,2})(?:[\s.,!):]|$)")]
     private static partial System.Text.RegularExpressions.Regex LeadingNumber();

@@ -16,6 +16,10 @@ public sealed class AnswerContent
 public sealed class AnswerWords
 {
     [JsonProperty(Required = Required.Always)] public List<string> Yes { get; set; } = [];
+
+    /// <summary>"ok", "k", "vale", "sounds good": a yes when the reply says nothing else.</summary>
+    [JsonProperty(Required = Required.Always)] public List<string> Acceptance { get; set; } = [];
+
     [JsonProperty(Required = Required.Always)] public List<string> No { get; set; } = [];
     [JsonProperty(Required = Required.Always)] public List<string> Partly { get; set; } = [];
     [JsonProperty(Required = Required.Always)] public List<string> Unsure { get; set; } = [];

@@ -28,6 +28,9 @@ public sealed class ChecklistContent
     [JsonProperty(Required = Required.Always)] public string ChangedYes { get; set; } = "";
     [JsonProperty(Required = Required.Always)] public string ChangedNo { get; set; } = "";
     [JsonProperty(Required = Required.Always)] public string ChangedPartly { get; set; } = "";
+
+    /// <summary>A no said in words ("no mucho jaja, odia las uñas"): the owner hears how it was taken.</summary>
+    [JsonProperty(Required = Required.Always)] public string AnsweredNo { get; set; } = "";
 }
 
 public sealed class ChecklistQuestion

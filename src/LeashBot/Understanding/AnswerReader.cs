@@ -32,6 +32,12 @@ public sealed partial class AnswerReader
 
     private readonly Dictionary<string, List<(string[] Words, Kind Kind)>> _byFirstWord = new(StringComparer.Ordinal);
 
+    /// <summary>The answer words that also negate what follows ("no le gusta"); "nah she'd hate that" is no "not hate".</summary>
+    private readonly HashSet<string> _negators = new(StringComparer.Ordinal);
+
+    /// <summary>Words that say nothing beside an "ok" ("k thx", "ok cool lol"): chat words and acceptances.</summary>
+    private readonly HashSet<string> _chat = new(StringComparer.Ordinal);
+
     public AnswerReader(BotContent content)
     {
         ArgumentNullException.ThrowIfNull(content);
@@ -43,6 +49,7 @@ public sealed partial class AnswerReader
         Add(words.No, Kind.No);
         Add(words.Partly, Kind.Partly);
         Add(words.Yes, Kind.Yes);
+        Add(words.Acceptance, Kind.Acceptance);
         Add(words.Positive, Kind.Positive);
         Add(words.Negative, Kind.Negative);
         Add(words.Negations, Kind.Negation);
@@ -51,6 +58,8 @@ public sealed partial class AnswerReader
         Add(words.SelfCorrections, Kind.SelfCorrection);
         Add(words.Reported, Kind.Reported);
         Add(words.Targets, Kind.Target);
+        _chat.UnionWith(words.Chat.Concat(words.Acceptance).SelectMany(Words));
+        _negators.UnionWith(words.Negations.SelectMany(Words));
     }
 
     private enum Kind
@@ -61,6 +70,9 @@ public sealed partial class AnswerReader
         No,
         Partly,
         Yes,
+
+        /// <summary>"ok", "k", "vale": a yes only when nothing else is said.</summary>
+        Acceptance,
         Positive,
         Negative,
         Negation,
@@ -72,16 +84,20 @@ public sealed partial class AnswerReader
     }
 
     /// <summary>The answer a reply gives to a yes/no question.</summary>
-    public AnswerPolarity Read(string? text) => Read(text, changing: false);
+    public AnswerPolarity Read(string? text) => Read(text, changing: false, AnswerPolarity.Unclear);
 
     /// <summary>
     /// The new value in a change of an earlier answer ("i said yes but nail trims he absolutely does NOT… change that to
     /// no??", "treats = SÍ", "esa es un no"): a value the owner points at ("to no", "= sí", "es un no") decides; an answer
-    /// they say they gave before ("i said yes", "te dije que sí") is not the new one.
+    /// they say they gave before ("i said yes", "te dije que sí") is not the new one, unless it isn't what was
+    /// <paramref name="stored"/>: then the bot misread it ("yo dije CLARO QUE SÍ" after a no was kept), and it is the one meant.
     /// </summary>
-    public AnswerPolarity ReadChange(string? text) => Read(text, changing: true);
+    public AnswerPolarity ReadChange(string? text, AnswerPolarity stored = AnswerPolarity.Unclear) => Read(text, changing: true, stored);
 
-    private AnswerPolarity Read(string? text, bool changing)
+    /// <summary>The reply's yes is only an "ok" ("ok", "vale 👍"): beside a question of the owner's it accepts nothing.</summary>
+    public bool OnlyAccepts(string? text) => Read(text) == AnswerPolarity.Yes && Read(text, changing: false, AnswerPolarity.Unclear, accepting: false) == AnswerPolarity.Unclear;
+
+    private AnswerPolarity Read(string? text, bool changing, AnswerPolarity stored, bool accepting = true)
     {
         var sentences = Sentences(text);
         var count = sentences.Sum(s => s.Count(w => w != ","));
@@ -96,13 +112,12 @@ public sealed partial class AnswerReader
         }
 
         var hits = new List<Hit>();
-        var commas = new HashSet<int>();
-        var at = 0;
+        var tokens = new List<string>();
         foreach (var sentence in sentences)
         {
-            hits.AddRange(HitsIn(sentence, at));
-            commas.UnionWith(sentence.Select((w, i) => (w, i)).Where(x => x.w == ",").Select(x => at + x.i));
-            at += sentence.Count + 1;
+            hits.AddRange(HitsIn(sentence, tokens.Count));
+            tokens.AddRange(sentence);
+            tokens.Add(".");
         }
 
         if (changing && Pointed(hits) is { } pointed)
@@ -115,15 +130,15 @@ public sealed partial class AnswerReader
         // A reply with a number in it ("sorry typo, 15 not 50", "we did 8 min, she was calm") reports or corrects: only
         // its plain answer words count.
         var whole = changing || (count <= ShortReplyWords && !sentences.Exists(s => s.Exists(w => char.IsAsciiDigit(w[0]) && w != "100")));
-        var answers = Answers(hits, commas, changing, whole);
+        var answers = Answers(hits, tokens, changing ? stored : null, whole);
         if (changing && answers.Count == 0)
         {
-            answers = Answers(hits, commas, changing: false, whole);
+            answers = Answers(hits, tokens, null, whole);
         }
 
         if (answers.Count == 0)
         {
-            return AnswerPolarity.Unclear;
+            return accepting && AcceptsOnly(text!, tokens, hits) ? AnswerPolarity.Yes : AnswerPolarity.Unclear;
         }
 
         if (!whole)
@@ -169,14 +184,23 @@ public sealed partial class AnswerReader
     /// and in a short reply also what it says about the cat ("loves it", "doesnt like it", "hates it"), turned round by a
     /// negation just before it; a negation left over ("he doesnt", "i dont think she would") is a no.
     /// </summary>
-    private static List<Answer> Answers(List<Hit> hits, HashSet<int> commas, bool changing, bool whole)
+    private List<Answer> Answers(List<Hit> hits, List<string> tokens, AnswerPolarity? changingFrom, bool whole)
     {
         var answers = new List<Answer>();
         var usedNegations = new HashSet<int>();
+        var commas = tokens.Select((w, i) => (w, i)).Where(x => x.w == ",").Select(x => x.i).ToHashSet();
         for (var i = 0; i < hits.Count; i++)
         {
             var hit = hits[i];
-            if (changing && ((hit.Kind is Kind.Yes or Kind.No && i > 0 && IsReported(hits, i)) || IsRebuttal(hits, i, commas)))
+            if (changingFrom is { } stored && ((hit.Kind is Kind.Yes or Kind.No && i > 0 && IsReported(hits, i) && WasKept(stored, hit.Kind)) || IsRebuttal(hits, i, commas)))
+            {
+                continue;
+            }
+
+            // "claro que sí, no hay prisa", "yes, no rush": after a yes, a "no" that goes on in its clause negates what
+            // follows it; it is no second answer.
+            if (hit is { Kind: Kind.No, Words: ["no"] } && hit.End < tokens.Count && char.IsLetter(tokens[hit.End][0])
+                && answers.Exists(a => a.Kind == Kind.Yes && a.Plain && !hits.Exists(h => h.Kind == Kind.Contrast && h.At > a.At && h.At < hit.At)))
             {
                 continue;
             }
@@ -196,7 +220,7 @@ public sealed partial class AnswerReader
                     answers.Add(new Answer(hit.Kind, hit.At, Plain: true));
                     break;
                 case Kind.Positive or Kind.Negative when whole:
-                    var negation = hits.FindLast(h => (h.Kind == Kind.Negation || (h.Kind == Kind.No && h.Words.Length == 1)) && h.At < hit.At && hit.At - h.End < NegationReach
+                    var negation = hits.FindLast(h => (h.Kind == Kind.Negation || (h.Kind == Kind.No && h.Words.Length == 1 && _negators.Contains(h.Words[0]))) && h.At < hit.At && hit.At - h.End < NegationReach
                         && h.Sentence == hit.Sentence && !usedNegations.Contains(h.At) && !commas.Any(c => c >= h.End && c < hit.At));
                     if (negation is not null)
                     {
@@ -221,62 +245,20 @@ public sealed partial class AnswerReader
         return answers;
     }
 
-    /// <summary>The value the owner points at in a change of an answer ("change that to no", "treats = SÍ"); null when none.</summary>
-    public AnswerPolarity? PointedAt(string? text)
-    {
-        var hits = new List<Hit>();
-        var at = 0;
-        foreach (var sentence in Sentences(text))
-        {
-            hits.AddRange(HitsIn(sentence, at));
-            at += sentence.Count + 1;
-        }
-
-        return Pointed(hits);
-    }
-
-    /// <summary>"change that to no", "treats = SÍ", "esa es un no": the last value the owner points at.</summary>
-    private static AnswerPolarity? Pointed(List<Hit> hits)
-    {
-        for (var i = hits.Count - 1; i > 0; i--)
-        {
-            if (hits[i].Kind is Kind.Yes or Kind.No or Kind.Partly && hits[i - 1].Kind == Kind.Target && hits[i - 1].End == hits[i].At)
-            {
-                return Polarity(hits[i].Kind);
-            }
-        }
-
-        return null;
-    }
-
-    /// <summary>"i said yes", "te dije que sí": an answer word just after a word that reports what was said.</summary>
-    private static bool IsReported(List<Hit> hits, int i)
-    {
-        var before = hits[i - 1];
-        return before.Kind == Kind.Reported && hits[i].At - before.End <= 2;
-    }
-
     /// <summary>
-    /// "no, los treats SI lo motivan", "no thats wrong, she LOVES treats": a "no" opening a sentence, before a comma or
-    /// before another answer in it, says the bot is wrong, not what the answer is ("no to the treats one" is the answer).
+    /// "k", "ok thx", "vale 👍", "sounds good": a reply that accepts and says nothing else is a yes; an "ok" beside
+    /// anything more ("ok idk", "ok whats the next step?") answers nothing.
     /// </summary>
-    private static bool IsRebuttal(List<Hit> hits, int i, HashSet<int> commas)
+    private bool AcceptsOnly(string text, List<string> tokens, List<Hit> hits)
     {
-        var start = i;
-        while (start > 0 && hits[start - 1] is { Kind: Kind.No, Words: ["no"] } before && before.End == hits[start].At)
+        if (text.Contains('?', StringComparison.Ordinal) || !hits.Exists(h => h.Kind == Kind.Acceptance) || hits.Exists(h => h.Kind is Kind.Unsure or Kind.Lookalike))
         {
-            start--;
+            return false;
         }
 
-        var end = i;
-        while (end + 1 < hits.Count && hits[end + 1] is { Kind: Kind.No, Words: ["no"] } after && after.At == hits[end].End)
-        {
-            end++;
-        }
-
-        var laterAnswer = hits.Skip(end + 1).Any(h => h.Sentence == hits[i].Sentence && h.Kind is Kind.Yes or Kind.No or Kind.Partly or Kind.Positive or Kind.Negative);
-        var pointsOn = end + 1 < hits.Count && hits[end + 1] is { Kind: Kind.Target } next && next.At == hits[end].End;
-        return hits[i].Words is ["no"] && hits[start].At == hits[start].Sentence && !pointsOn && (commas.Contains(hits[end].End) || laterAnswer);
+        var accepted = hits.Where(h => h.Kind == Kind.Acceptance).SelectMany(h => Enumerable.Range(h.At, h.End - h.At)).ToHashSet();
+        var words = tokens.Select((w, i) => (w, i)).Where(x => char.IsLetterOrDigit(x.w[0])).ToList();
+        return words.TrueForAll(x => accepted.Contains(x.i) || _chat.Contains(x.w));
     }
 
     private static bool SelfCorrectionBetween(List<Hit> hits, int from, int to) =>

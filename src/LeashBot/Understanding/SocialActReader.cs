@@ -51,7 +51,8 @@ internal sealed class SocialActReader
         var acts = new List<(SocialAct Act, int At)>();
         for (var i = 0; i < words.Count; i++)
         {
-            if (_social.MatchAt(words, i) is { Words: var phrase, Value: var act })
+            // "is 5 days a week enough? 🙏": an emoji beside a question is its tone, not thanks or a laugh.
+            if (_social.MatchAt(words, i) is { Words: var phrase, Value: var act } && !(asks && !phrase.Any(w => w.Any(char.IsLetterOrDigit))))
             {
                 acts.Add((act, i));
                 for (var k = i; k < i + phrase.Length; k++)

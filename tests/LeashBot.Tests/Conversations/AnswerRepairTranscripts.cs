@@ -1,6 +1,4 @@
-using LeashBot.Storage;
 using LeashBot.Tests.Support;
-using Newtonsoft.Json.Linq;
 
 namespace LeashBot.Tests.Conversations;
 
@@ -40,9 +38,7 @@ public sealed class AnswerRepairTranscripts(SharedHost shared) : IClassFixture<S
         return owner;
     }
 
-    private async Task<List<string>> HeldBackAsync(string channel, Owner owner) =>
-        [.. JObject.Parse((await ((JsonStorage)_host.Storage).ReadTextAsync($"{channel}/users/{owner.UserId}"))!.Value.Json)
-            .SelectTokens("owner.Cats[0].Checklist.HeldBackBy[*]").Select(t => (string)t!)];
+    private Task<List<string>> HeldBackAsync(string channel, Owner owner) => StoredChecklist.HeldBackAsync(_host, channel, owner);
 
     private async Task<Owner> FinishedAsync(string channel, string treats)
     {

@@ -16,6 +16,9 @@ public sealed class AnswerReadingTableTests(ITestOutputHelper output)
     /// <summary>The held-out half: never tuned on (see the score in docs/answers.md).</summary>
     private const double HeldOutFloor = 0.9;
 
+    /// <summary>The second held-out half (Spanish, chat words, a "no" inside a yes), written before its reading changes.</summary>
+    private const double MoreHeldOutFloor = 0.75;
+
     private static readonly AnswerReader Reader = new(RepoFiles.Content);
 
     private static List<(string Answer, AnswerPolarity Expected)> Table(string file) =>
@@ -53,6 +56,9 @@ public sealed class AnswerReadingTableTests(ITestOutputHelper output)
     [Fact]
     public void The_held_out_answers_are_read_right_at_their_floor() => Assert.True(Score("answers.heldout.tsv") >= HeldOutFloor);
 
+    [Fact]
+    public void The_second_held_out_answers_are_read_right_at_their_floor() => Assert.True(Score("answers.heldout.more.tsv") >= MoreHeldOutFloor);
+
     [Theory]
     [InlineData("i said yes but nail trims he absolutely does NOT put up with, he bit me last time lol so maybe change that to no??", AnswerPolarity.No)]
     [InlineData("oops i said no to the brushing one but she actually lets me brush her fine", AnswerPolarity.Yes)]
@@ -63,6 +69,23 @@ public sealed class AnswerReadingTableTests(ITestOutputHelper output)
     [InlineData("actually make that a maybe, she's so-so with strangers, kinda", AnswerPolarity.Partly)]
     public void A_changed_answer_is_what_the_owner_says_now_not_what_they_said_before(string change, AnswerPolarity expected) =>
         Assert.Equal(expected, Reader.ReadChange(change));
+
+    [Theory]
+    [InlineData("pero yo te dije que SÍ a lo de la paciencia", AnswerPolarity.No, AnswerPolarity.Yes)]
+    [InlineData("i said YES to the patience one?? i dont mind slow at all", AnswerPolarity.No, AnswerPolarity.Yes)]
+    [InlineData("i said yes to the brushing one but honestly she hates the clippers", AnswerPolarity.Yes, AnswerPolarity.No)]
+    [InlineData("dije que no a lo del tiempo pero en realidad sí tengo tiempo", AnswerPolarity.No, AnswerPolarity.Yes)]
+    public void An_answer_the_owner_says_they_gave_is_meant_when_the_bot_kept_another(string change, AnswerPolarity kept, AnswerPolarity expected) =>
+        Assert.Equal(expected, Reader.ReadChange(change, kept));
+
+    [Theory]
+    [InlineData("ok", AnswerPolarity.Yes)]
+    [InlineData("vale 👍", AnswerPolarity.Yes)]
+    [InlineData("ok whats next", AnswerPolarity.Unclear)]
+    [InlineData("ok no", AnswerPolarity.No)]
+    [InlineData("ok but not the nails", AnswerPolarity.No)]
+    public void An_ok_is_a_yes_only_when_it_says_nothing_else(string reply, AnswerPolarity expected) =>
+        Assert.Equal(expected, Reader.Read(reply));
 
     [Theory]
     [InlineData("ok cool ty! and nah dont need the daily nudge thing, i'll remember, my phone already yells at me enough lol", AnswerPolarity.No)]
