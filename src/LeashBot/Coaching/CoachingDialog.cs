@@ -204,8 +204,10 @@ public sealed partial class CoachingDialog : ComponentDialog
 
         // "yes vet saw her in march. does 8 count as old for this?": an answer with a question beside it. The
         // question is answered and the answer still goes to the pending question, which then moves on.
-        // An optional yes/no ("Shall I move Mango on?") counts too: "yes move her on. also how often…" moves her and answers.
-        if (waitingFor is not null && (!optional || kind == AnswerKind.YesNo) && innerDc.ActiveDialog!.Id != Prompts.CatName)
+        // An optional yes/no ("Shall I move Mango on?") counts too when a plain yes or no says more ("yes move her on. also
+        // how often…" moves her and answers); "kinda. how do i…" at "Did that help?" stays several questions.
+        if (waitingFor is not null && (!optional || (kind == AnswerKind.YesNo && yesNo is AnswerPolarity.Yes or AnswerPolarity.No && answer.WordCount > 2))
+            && innerDc.ActiveDialog!.Id != Prompts.CatName)
         {
             var partly = PendingQuestion.IsChecklistQuestion(innerDc) && (yesNo == AnswerPolarity.Partly || (yesNo == AnswerPolarity.Unclear && reading.Clauses.Count > 0
                 && (_hedges.IsIn(PhraseList.Words(reading.Clauses[0].Text)) || _hedges.IsIn(PhraseList.Words(answer.Clauses[0].Text)))));

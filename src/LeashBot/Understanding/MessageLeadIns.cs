@@ -90,8 +90,9 @@ public sealed partial class MessageLeadIns(MessageReader reader, CommandReader c
     /// <summary>The rest asks, tells or reports something: a command, a question, a session, or a topic of its own.</summary>
     private bool HasSomethingToActOn(string rest, OwnerProfile owner)
     {
+        // "ahora no, déjalo" ("not now, leave it"): a rest that is itself only a way out or chat leaves the message whole.
         var reading = reader.Read(rest, owner.Cats);
-        if (reading.Command != Command.None || reading.Social == SocialAct.Goodbye)
+        if (reading.Command != Command.None || reading.Social == SocialAct.Goodbye || KindOf(rest, owner) is not null)
         {
             return false;
         }

@@ -30,6 +30,7 @@ public sealed class MessagePartsReadingTests(ITestOutputHelper output)
         { "ok thanks", "" },
         { "nvm. bye", "" },
         { "thanks!", "" },
+        { "not now, leave it", "" },
     };
 
     /// <summary>Written first, never tuned on.</summary>
