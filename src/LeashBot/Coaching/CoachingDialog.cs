@@ -55,6 +55,8 @@ public sealed partial class CoachingDialog : ComponentDialog
         AddDialog(new CatDialogs.ChooseCat(replies, state, reader, stepChanges));
         AddDialog(new ForgetMeDialog(replies));
         AddDialog(new StartOverDialog(replies, state, router));
+        AddDialog(new CatListDialog(replies, state));
+        AddDialog(new SessionCountDialog(replies, state));
         AddDialog(new DidYouMeanDialog(replies, router));
         // Every yes/no question reads its reply one way (half a yes is a yes the flow may weigh: "kinda" at "Did that help?").
         AddDialog(new ConfirmPrompt(Prompts.Confirm, recognize: text => exits.Answers.Read(text) switch
@@ -99,6 +101,12 @@ public sealed partial class CoachingDialog : ComponentDialog
 
         var reading = _reader.Read(turn, turn.Activity.Text ?? "", owner);
         var messages = _replies.Content.Messages;
+
+        // "never mind. please move ebony to step 8", "delete em": an opening that never wins over what follows it, and the list of cats.
+        if (await OpeningOrCatListAsync(innerDc, reading, owner, cancellationToken) is { } handled)
+        {
+            return handled;
+        }
 
         switch (reading.Command)
         {
@@ -202,7 +210,10 @@ public sealed partial class CoachingDialog : ComponentDialog
 
         // "yes vet saw her in march. does 8 count as old for this?": an answer with a question beside it. The
         // question is answered and the answer still goes to the pending question, which then moves on.
-        if (waitingFor is not null && !optional && innerDc.ActiveDialog!.Id != Prompts.CatName)
+        // An optional yes/no ("Shall I move Mango on?") counts too when a plain yes or no says more ("yes move her on. also
+        // how often…" moves her and answers); "kinda. how do i…" at "Did that help?" stays several questions.
+        if (waitingFor is not null && (!optional || (kind == AnswerKind.YesNo && yesNo is AnswerPolarity.Yes or AnswerPolarity.No && answer.WordCount > 2))
+            && innerDc.ActiveDialog!.Id != Prompts.CatName)
         {
             var partly = PendingQuestion.IsChecklistQuestion(innerDc) && (yesNo == AnswerPolarity.Partly || (yesNo == AnswerPolarity.Unclear && reading.Clauses.Count > 0
                 && (_hedges.IsIn(PhraseList.Words(reading.Clauses[0].Text)) || _hedges.IsIn(PhraseList.Words(answer.Clauses[0].Text)))));
@@ -328,33 +339,4 @@ public sealed partial class CoachingDialog : ComponentDialog
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^\s*(\d{1,2})(?:[\s.,!):]|$)")]
     private static partial System.Text.RegularExpressions.Regex LeadingNumber();
-
-    /// <summary>
-    /// After an aside: the pending question is asked again when there is one to come back to; an optional
-    /// follow-up is simply over.
-    /// </summary>
-    private async Task<DialogTurnResult> AfterAsideAsync(DialogContext innerDc, bool optional, CancellationToken cancellationToken, bool saidBackToIt = false, bool movedOn = true)
-    {
-        if (optional || innerDc.ActiveDialog is not { } pending)
-        {
-            return await innerDc.CancelAllDialogsAsync(cancellationToken);
-        }
-
-        // The owner moved on twice in a row instead of answering: the question is dropped, not asked a third time.
-        var asides = (pending.State[AsidesKey]?.Type == Newtonsoft.Json.Linq.JTokenType.Integer ? pending.State.Value<int>(AsidesKey) : 0) + (movedOn ? 1 : 0);
-        pending.State[AsidesKey] = asides;
-        if (asides >= AsidesBeforeDropping)
-        {
-            await _replies.SayAsync(innerDc.Context, c => c.Messages.Listening.QuestionDropped, cancellationToken);
-            return await innerDc.CancelAllDialogsAsync(cancellationToken);
-        }
-
-        if (!saidBackToIt)
-        {
-            await _replies.SayAsync(innerDc.Context, c => c.Messages.BackToIt, cancellationToken);
-        }
-
-        await innerDc.RepromptDialogAsync(cancellationToken);
-        return Dialog.EndOfTurn;
-    }
 }

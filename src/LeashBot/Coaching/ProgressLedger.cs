@@ -116,6 +116,22 @@ public sealed class ProgressLedger(BotContent content, TimeProvider clock)
         return cat;
     }
 
+    /// <summary>Takes a cat off the owner's list, with its sessions; "undo" brings it back as it was.</summary>
+    public static void RemoveCat(ProgressChange change, OwnerProfile owner, CatProfile cat)
+    {
+        ArgumentNullException.ThrowIfNull(owner);
+        ArgumentNullException.ThrowIfNull(cat);
+        var before = Touch(change, cat);
+        before.Gone = true;
+        before.Pronoun = cat.Pronoun;
+        before.Removed = [.. cat.Sessions.Select(Copy)];
+        owner.Cats.Remove(cat);
+        if (OwnerProfile.SameName(owner.CurrentCat ?? "", cat.Name))
+        {
+            owner.CurrentCat = owner.Cats.Count == 1 ? owner.Cats[0].Name : null;
+        }
+    }
+
     /// <summary>Gives a cat a new name; the cat being talked about keeps being this cat.</summary>
     public static void Rename(ProgressChange change, OwnerProfile owner, CatProfile cat, string name)
     {
@@ -167,6 +183,20 @@ public sealed class ProgressLedger(BotContent content, TimeProvider clock)
     /// <summary>Puts one cat back as the change found it; true when its step (or finishing) went back.</summary>
     private static bool Reverse(OwnerProfile owner, CatBefore before)
     {
+        if (before.Gone)
+        {
+            if (owner.FindCat(before.Name) is null)
+            {
+                owner.Cats.Add(new CatProfile
+                {
+                    Name = before.Name, Pronoun = before.Pronoun, Step = before.Step, StepStarted = before.StepStarted, Finished = before.Finished,
+                    Sessions = [.. (before.Removed ?? []).Select(Copy)],
+                });
+            }
+
+            return false;
+        }
+
         if (owner.FindCat(before.Name) is not { } cat)
         {
             return false;

@@ -272,9 +272,9 @@ public sealed class RouteTable
         var lines = new List<string>();
         foreach (var (part, stepMoved) in undone)
         {
-            if (part.New)
+            if (part.New || part.Gone)
             {
-                lines.Add(_replies.Text(c => c.Plan.Undo.CatRemoved, ("cat", part.Name)));
+                lines.Add(_replies.Text(part.New ? c => c.Plan.Undo.CatRemoved : c => c.Plan.Undo.CatBack, ("cat", part.Name)));
                 continue;
             }
 

@@ -6,22 +6,12 @@ using Microsoft.Bot.Builder;
 
 namespace LeashBot.Coaching;
 
-/// <summary>Where a message goes: to a topic's answer, to a flow, or, mid-flow, to an aside.</summary>
-public sealed class RouteOptions
-{
-    /// <summary>Route straight to this topic instead of reading the text (after "did you mean", or once a cat is known).</summary>
-    public string? TopicId { get; set; }
-
-    /// <summary>The owner's original message, when routing happens on a later turn than the message.</summary>
-    public string? Text { get; set; }
-}
-
 /// <summary>
 /// Routes a message with nothing pending: reads it once (<see cref="MessageReader"/>), decides the topic
 /// (a command, a menu pick, chat, several questions, a session report, or the recognizer's topic), settles
 /// which cat it is about, and runs that topic's row of the <see cref="RouteTable"/>.
 /// </summary>
-public sealed class Router(Replies replies, BotAccessors state, MessageReader reader, MenuMatcher menu, RouteTable routes, SessionCorrections corrections, StepChanges stepChanges, LanguageNote language, ForeignAnswers foreign, RedFlagTriage triage, ProgressLedger ledger, CommandReader commands, TrainingNews trainingNews)
+public sealed partial class Router(Replies replies, BotAccessors state, MessageReader reader, MenuMatcher menu, RouteTable routes, SessionCorrections corrections, StepChanges stepChanges, LanguageNote language, ForeignAnswers foreign, RedFlagTriage triage, ProgressLedger ledger, CommandReader commands, TrainingNews trainingNews)
 {
     public const string DialogId = "route";
 
@@ -33,25 +23,15 @@ public sealed class Router(Replies replies, BotAccessors state, MessageReader re
     private readonly TopicSettling _topics = new(replies, reader, routes, commands, triage, trainingNews);
     private readonly ChatCues _cues = new(replies.Content);
     private readonly ChecklistCorrections _checklistFixes = new(replies, state, new AnswerReader(replies.Content), new ChatCues(replies.Content));
+    private readonly MessageLeadIns _leadIns = new(reader, commands, replies.Content);
+    private readonly CatListReader _catList = new(replies.Content);
+    private readonly SessionCountReader _sessionCounts = new(replies.Content);
 
     /// <summary>
     /// The route waterfall: route the message, then route again whatever a finished flow hands back. A
     /// <see cref="ForgetMeRequest"/> is passed up, so the coaching dialog ends with it and the bot can act on it.
     /// </summary>
     public WaterfallStep<NoValues>[] Steps => [RouteAsync, RouteAgainAsync];
-
-    /// <summary>
-    /// A flow that gets a message it can't use ends itself with this as its result, and the route frame
-    /// replaces itself to route that message: the stack never grows by one frame per handed-back message.
-    /// </summary>
-    public static Task<DialogTurnResult> HandBackAsync<TValues>(WaterfallStepContext<TValues> step, CancellationToken cancellationToken)
-        where TValues : class, new() =>
-        step.EndDialogAsync(new RouteOptions { Text = step.Context.Activity.Text ?? "" }, cancellationToken);
-
-    /// <summary>Ends a flow and carries on with a topic (after a cat was chosen or met).</summary>
-    public static Task<DialogTurnResult> ContinueWithAsync<TValues>(WaterfallStepContext<TValues> step, RouteOptions then, CancellationToken cancellationToken)
-        where TValues : class, new() =>
-        step.EndDialogAsync(then, cancellationToken);
 
     /// <summary>Sends the main menu and remembers it was shown, so a bare "2" picks its second entry.</summary>
     public Task ShowMenuAsync(ITurnContext turn, string text, CancellationToken cancellationToken) =>
@@ -128,6 +108,13 @@ public sealed class Router(Replies replies, BotAccessors state, MessageReader re
                 return await step.EndDialogAsync(null, cancellationToken);
             }
 
+            // "ugh ok nvm. so i left the harness by her bowl, 5 mins", "fair enough. other thing - could she walk with
+            // our dog?": an opening that is only chat or a way out never wins over what follows it; the rest is routed.
+            if (_leadIns.Split(text, owner) is { } lead)
+            {
+                return await step.ReplaceDialogAsync(DialogId, new RouteOptions { Text = lead.Rest }, cancellationToken);
+            }
+
             switch (reading.Command)
             {
                 case Command.Help:
@@ -143,6 +130,13 @@ public sealed class Router(Replies replies, BotAccessors state, MessageReader re
             if (command.Is(CommandKind.StartOver))
             {
                 return await step.BeginDialogAsync(StartOverDialog.DialogId, null, cancellationToken);
+            }
+
+            // "theres no cat called em!! get rid of em", "which cats do you have saved": the list of cats, before anything
+            // could start training or show the progress of a cat the owner is taking off.
+            if (_catList.Read(text, owner) is { Any: true } listRequest)
+            {
+                return await CatListDialog.AnswerAsync(step, replies, owner, listRequest, cancellationToken);
             }
 
             // "te lo dije, los treats SI lo motivan": a checklist answer changed a little after the verdict (before renames).
@@ -172,6 +166,18 @@ public sealed class Router(Replies replies, BotAccessors state, MessageReader re
             if (topic is null && command.Is(CommandKind.Undo, CommandKind.DeleteSession))
             {
                 topic = TopicIds.PlanUndo;
+            }
+
+            // "bean was fine tho it was widget that was stressed": moods said again fix the sessions just logged; nothing moves.
+            if (topic is null && await corrections.FixMoodsAsync(turn, reading, owner, cancellationToken))
+            {
+                return await step.EndDialogAsync(null, cancellationToken);
+            }
+
+            // "bean only done 1 session not 3 u doubled it up": fewer sessions than logged offers to take the extra ones off.
+            if (topic is null && SessionCountDialog.Offer(_sessionCounts.Read(text), CatNaming.CatsFor(CatNeed.One, reading, owner)?[0]) is { } recount)
+            {
+                return await step.BeginDialogAsync(SessionCountDialog.DialogId, recount, cancellationToken);
             }
 
             // Fixes of the last session and one report about several cats come before the usual reading of a session report.
@@ -364,12 +370,4 @@ public sealed class Router(Replies replies, BotAccessors state, MessageReader re
 
     /// <summary>"honestly can we just start over": a short message asking to start over in its own words (the bare command acts at once).</summary>
     public bool AsksToStartOver(MessageReading reading, OwnerProfile owner) => commands.Read(reading, owner).Is(CommandKind.StartOver);
-
-    /// <summary>Renames a cat when the message gives it a new name (see <see cref="CatNaming.RenameAsync"/>).</summary>
-    public Task<(string Old, string New)?> RenameAsync(ITurnContext turn, MessageReading reading, OwnerProfile owner, CancellationToken cancellationToken) =>
-        _naming.RenameAsync(turn, reading, owner, cancellationToken);
-
-    /// <summary>Answers a topic in one go, without starting a flow (see <see cref="AsideAnswers.AnswerAsync"/>).</summary>
-    public Task<bool> AnswerAsideAsync(ITurnContext turn, string topic, MessageReading reading, OwnerProfile owner, CancellationToken cancellationToken) =>
-        _asides.AnswerAsync(turn, topic, reading, owner, cancellationToken);
 }

@@ -31,6 +31,8 @@ public sealed partial class SessionCorrections
     private readonly PhraseList _pointers;
     private readonly PhraseList _eachCat;
     private readonly Dictionary<string, int> _numberWords;
+    private readonly HashSet<string> _joins;
+    private readonly SessionMoodFixes _moods;
 
     public SessionCorrections(Replies replies, MessageReader reader, ProgressLedger ledger, StepChanges stepChanges, TimeProvider clock)
     {
@@ -47,6 +49,8 @@ public sealed partial class SessionCorrections
         _pointers = new(words.SessionPointers);
         _eachCat = new(words.EachCat);
         _numberWords = words.NumberWords;
+        _joins = [.. words.NameListJoins];
+        _moods = new(replies, reader, clock);
     }
 
     /// <summary>
@@ -66,6 +70,10 @@ public sealed partial class SessionCorrections
         var tokens = PhraseList.Words(reading.Text);
         return named is not null && named != last.Cat && (reading.Cats.Any(c => c.Negated) || _markers.IsIn(tokens) || _pointers.IsIn(tokens));
     }
+
+    /// <summary>Fixes the moods of the sessions just logged (see <see cref="SessionMoodFixes"/>); false when the message is no mood fix.</summary>
+    public Task<bool> FixMoodsAsync(ITurnContext turn, MessageReading reading, OwnerProfile owner, CancellationToken cancellationToken) =>
+        _moods.AnswerAsync(turn, reading, owner, cancellationToken);
 
     /// <summary>
     /// Answers a fix of the last session's length or a report about several cats; <see cref="CorrectionOutcome.None"/>
@@ -226,7 +234,7 @@ public sealed partial class SessionCorrections
         var own = cats.ToDictionary(c => c, _ => new List<string>());
         List<CatProfile>? group = null;
         var waiting = new List<CatProfile>();
-        foreach (var part in Parts(reading.Text))
+        foreach (var part in Parts(reading.Text).SelectMany(p => CatParts.AtNames(p, cats, _joins)))
         {
             var partCats = cats.Where(c => PhraseList.Words(part).Any(t => OwnerProfile.SameName(t, c.Name) || NearName.IsSlipOf(t, c.Name))
                 || (c.Name.Contains(' ', StringComparison.Ordinal) && part.Contains(c.Name, StringComparison.OrdinalIgnoreCase))).ToList();

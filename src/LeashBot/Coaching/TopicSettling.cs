@@ -17,6 +17,7 @@ public sealed class TopicSettling(Replies replies, MessageReader reader, RouteTa
     public const int ShortCatQuestion = 5;
 
     private readonly PhraseList _eachCat = new(replies.Content.Reading.EachCat);
+    private readonly StatusQuestions _status = new(replies.Content.Reading);
     private readonly PhraseList _switchWords = new(replies.Content.Understanding.Topics.Where(t => t.Id == TopicIds.CatSwitch).SelectMany(t => t.Keywords).Select(k => k.Text));
 
     /// <summary>The topic before anything is said (a menu pick or a question's, else the reading's), with cats to meet and denied struggles settled.</summary>
@@ -25,6 +26,12 @@ public sealed class TopicSettling(Replies replies, MessageReader reader, RouteTa
         ArgumentNullException.ThrowIfNull(reading);
         ArgumentNullException.ThrowIfNull(owner);
         topic ??= TopicOf(reading, command, owner);
+
+        // "is SHE on it", "is mango on step 2 now or still 1": whether a cat is on a step is that cat's status.
+        if (command.Kind == CommandKind.None && topic is not (TopicIds.PlanProgress or TopicIds.PlanNext) && _status.Asks(reading.Text, owner.Cats))
+        {
+            topic = TopicIds.PlanProgress;
+        }
 
         // "my cats are mango & pepper, pls track both", "ziggy n pip": several new names are cats to meet, whatever else it reads as.
         if (topic is null or TopicIds.OutOfScope && CatNaming.NewCatsListed(reading, owner).Count > 1)

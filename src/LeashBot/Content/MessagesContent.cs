@@ -81,6 +81,9 @@ public sealed class MessagesContent
     [JsonProperty(Required = Required.Always)] public Dictionary<string, string> OtherLanguage { get; set; } = [];
     [JsonProperty(Required = Required.Always)] public string WhichCatOf { get; set; } = "";
     [JsonProperty(Required = Required.Always)] public string OrWord { get; set; } = "";
+
+    /// <summary>Seeing and tidying the owner's list of cats.</summary>
+    [JsonProperty(Required = Required.Always)] public CatListMessages CatList { get; set; } = new();
 }
 
 /// <summary>Replies that show the bot listened to how the owner answered, not only to what.</summary>

@@ -52,6 +52,14 @@ public sealed class PlanContent
     /// <summary>"i meant 15 not 50": the last session's length was corrected.</summary>
     [JsonProperty(Required = Required.Always)] public string LengthFixed { get; set; } = "";
 
+    /// <summary>A cat's last session gets another mood ("bean was fine tho it was widget that was stressed"); it stays with its cat.</summary>
+    [JsonProperty(Required = Required.Always)] public string MoodFixed { get; set; } = "";
+
+    /// <summary>"only 1 session not 3 u doubled it up": asked before the extra sessions go, then said.</summary>
+    [JsonProperty(Required = Required.Always)] public string SessionCountAsk { get; set; } = "";
+    [JsonProperty(Required = Required.Always)] public string SessionCountFixed { get; set; } = "";
+    [JsonProperty(Required = Required.Always)] public string SessionCountKept { get; set; } = "";
+
     /// <summary>"that was the same session": the last two sessions became one.</summary>
     [JsonProperty(Required = Required.Always)] public string SessionMerged { get; set; } = "";
 
@@ -112,6 +120,9 @@ public sealed class UndoWording
     [JsonProperty(Required = Required.Always)] public string StepRestored { get; set; } = "";
     [JsonProperty(Required = Required.Always)] public string FinishedRestored { get; set; } = "";
     [JsonProperty(Required = Required.Always)] public string CatRemoved { get; set; } = "";
+
+    /// <summary>A cat the owner took off the list is back, with its sessions.</summary>
+    [JsonProperty(Required = Required.Always)] public string CatBack { get; set; } = "";
     [JsonProperty(Required = Required.Always)] public string NameRestored { get; set; } = "";
     [JsonProperty(Required = Required.Always)] public string Nothing { get; set; } = "";
     [JsonProperty(Required = Required.Always)] public string NothingMore { get; set; } = "";

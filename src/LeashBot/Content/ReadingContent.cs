@@ -101,11 +101,39 @@ public sealed class ReadingContent
     /// <summary>Replies that decline a pending question ("no session today", "nada").</summary>
     [JsonProperty(Required = Required.Always)] public List<string> Declines { get; set; } = [];
 
+    /// <summary>Questions whether a cat is on a step ("is SHE on it"), with {cat} for the cat's name or a pronoun.</summary>
+    [JsonProperty(Required = Required.Always)] public List<string> StatusQuestions { get; set; } = [];
+
+    /// <summary>A cat said to have fewer sessions than logged ("only 1 session not 3 u doubled it up").</summary>
+    [JsonProperty(Required = Required.Always)] public SessionCountWords SessionCount { get; set; } = new();
+
+    /// <summary>How a message asks to take cats off the owner's list, or to see the list.</summary>
+    [JsonProperty(Required = Required.Always)] public CatRemovalWords CatRemoval { get; set; } = new();
+
     /// <summary>Replies that leave any pending question ("stop", "nvm", "i didn't ask for that"); a plain no still answers a yes/no question.</summary>
     [JsonProperty(Required = Required.Always)] public List<string> LeaveQuestion { get; set; } = [];
 
     /// <summary>Per language code, answer words and their English reading ("10 minutos", "sí"), for pending questions.</summary>
     [JsonProperty(Required = Required.Always)] public Dictionary<string, Dictionary<string, string>> AnswerWords { get; set; } = [];
+}
+
+/// <summary>Words that say a cat has fewer sessions than were logged ("only 1 session not 3 u doubled it up").</summary>
+public sealed class SessionCountWords
+{
+    [JsonProperty(Required = Required.Always)] public List<string> SessionWords { get; set; } = [];
+    [JsonProperty(Required = Required.Always)] public List<string> DoubledWords { get; set; } = [];
+    [JsonProperty(Required = Required.Always)] public List<string> OnlyWords { get; set; } = [];
+}
+
+/// <summary>Words that take a cat off the owner's list ("delete em", "4yo isn't a cat", "mango is my only cat") or ask to see it.</summary>
+public sealed class CatRemovalWords
+{
+    [JsonProperty(Required = Required.Always)] public List<string> RemoveWords { get; set; } = [];
+    [JsonProperty(Required = Required.Always)] public List<string> NotACat { get; set; } = [];
+    [JsonProperty(Required = Required.Always)] public List<string> OnlyCats { get; set; } = [];
+    [JsonProperty(Required = Required.Always)] public List<string> BetweenNames { get; set; } = [];
+    [JsonProperty(Required = Required.Always)] public List<string> OtherThings { get; set; } = [];
+    [JsonProperty(Required = Required.Always)] public List<string> ListCats { get; set; } = [];
 }
 
 /// <summary>A request to delete the owner's data: an erasing verb and the owner's data, and not a question about something deleted.</summary>

@@ -83,6 +83,7 @@ public enum ChangeKind
     StepMoved,
     CatAdded,
     CatRenamed,
+    CatRemoved,
 }
 
 /// <summary>
@@ -113,6 +114,14 @@ public sealed class CatBefore
     /// <summary>True when the change brought the cat in (undoing it takes the cat off the list again).</summary>
     [JsonProperty(DefaultValueHandling = DefaultValueHandling.Ignore)]
     public bool New { get; set; }
+
+    /// <summary>True when the change took the cat off the list (undoing it brings the cat back, with <see cref="Removed"/>).</summary>
+    [JsonProperty(DefaultValueHandling = DefaultValueHandling.Ignore)]
+    public bool Gone { get; set; }
+
+    /// <summary>The pronoun of a cat the change took off the list.</summary>
+    [JsonProperty(NullValueHandling = NullValueHandling.Ignore)]
+    public string? Pronoun { get; set; }
 
     public int Step { get; set; }
 

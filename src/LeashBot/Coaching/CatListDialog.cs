@@ -1,0 +1,108 @@
+using System.Globalization;
+using LeashBot.Dialogs;
+using LeashBot.State;
+using LeashBot.Understanding;
+
+namespace LeashBot.Coaching;
+
+/// <summary>The cats to take off the owner's list, asked about once.</summary>
+public sealed class CatListOptions
+{
+    public List<string> Cats { get; set; } = [];
+}
+
+/// <summary>
+/// The owner's list of cats: "which cats do you have saved" shows it, each cat with its step; "delete em", "4yo isn't a
+/// cat", "mango is my only cat" take cats off it. Taking a cat off is asked once, saying what goes with it (its
+/// sessions); yes takes it off (one "undo" brings it back), no leaves the cats as they were, and anything else is a new
+/// message. Afterwards the owner hears which cats are left.
+/// </summary>
+public sealed class CatListDialog : WaterfallDialog<CatListOptions>
+{
+    public const string DialogId = "cats.remove";
+
+    public CatListDialog(Replies replies, BotAccessors state)
+        : base(DialogId)
+    {
+        ArgumentNullException.ThrowIfNull(replies);
+        AddStep(async (step, ct) =>
+        {
+            var owner = await state.OwnerAsync(step.Context, ct);
+            var cats = (step.GetOptions<CatListOptions>()?.Cats ?? []).Select(owner.FindCat).OfType<CatProfile>().ToList();
+            step.Values.Cats = [.. cats.Select(c => c.Name)];
+            if (cats.Count == 0)
+            {
+                return await step.EndDialogAsync(null, ct);
+            }
+
+            var sessions = cats.Sum(c => c.Sessions.Count);
+            var question = replies.Text(sessions == 0 ? c => c.Messages.CatList.RemoveAsk : c => c.Messages.CatList.RemoveAskSessions,
+                ("cats", Names(replies, step.Values.Cats)), ("sessions", sessions.ToString(CultureInfo.InvariantCulture)));
+            return await step.PromptAsync(Prompts.Confirm, replies.OptionalYesNo(question), ct);
+        });
+        AddStep(async (step, ct) =>
+        {
+            var confirmed = step.GetResult<bool?>();
+            if (confirmed is null)
+            {
+                return await Router.HandBackAsync(step, ct);
+            }
+
+            var owner = await state.OwnerAsync(step.Context, ct);
+            if (confirmed == false)
+            {
+                await replies.SayAsync(step.Context, c => c.Messages.CatList.Kept, ct);
+                return await step.EndDialogAsync(null, ct);
+            }
+
+            var cats = step.Values.Cats.Select(owner.FindCat).OfType<CatProfile>().ToList();
+            var sessions = cats.Sum(c => c.Sessions.Count);
+            var change = ProgressLedger.Begin(owner, ChangeKind.CatRemoved);
+            foreach (var cat in cats)
+            {
+                ProgressLedger.RemoveCat(change, owner, cat);
+            }
+
+            var names = Names(replies, cats.Select(c => c.Name));
+            await replies.SendAsync(step.Context, replies.Text(sessions == 0 ? c => c.Messages.CatList.Removed : c => c.Messages.CatList.RemovedSessions,
+                ("cats", names), ("sessions", sessions.ToString(CultureInfo.InvariantCulture))), ct);
+            await replies.SendAsync(step.Context, owner.Cats.Count == 0 ? replies.Text(c => c.Messages.CatList.NoCatsNow)
+                : replies.Text(c => c.Messages.CatList.CatsNow, ("cats", ListOf(replies, owner.Cats))), ct);
+            return await step.EndDialogAsync(null, ct);
+        });
+    }
+
+    /// <summary>
+    /// Does what the message asks of the list: asks about taking the cats off, asks which cat to take off (with the
+    /// list), or shows the list.
+    /// </summary>
+    public static async Task<DialogTurnResult> AnswerAsync(WaterfallStepContext<NoValues> step, Replies replies, OwnerProfile owner, CatListRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(step);
+        ArgumentNullException.ThrowIfNull(replies);
+        ArgumentNullException.ThrowIfNull(owner);
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.Remove.Count > 0)
+        {
+            return await step.BeginDialogAsync(DialogId, new CatListOptions { Cats = [.. request.Remove] }, cancellationToken);
+        }
+
+        var list = ListOf(replies, owner.Cats);
+        await replies.SendAsync(step.Context, owner.Cats.Count == 0 ? replies.Text(c => c.Messages.CatList.NoneSaved)
+            : request.AsksWhich ? replies.Text(c => c.Messages.CatList.WhichToRemove, ("cats", list))
+            : replies.Text(c => c.Messages.CatList.Saved, ("cats", list)), cancellationToken);
+        return await step.EndDialogAsync(null, cancellationToken);
+    }
+
+    /// <summary>"Bean (step 1), Widget (step 3) and Em (step 1)".</summary>
+    private static string ListOf(Replies replies, IEnumerable<CatProfile> cats) =>
+        Names(replies, cats.Select(c => c.Finished ? replies.Text(x => x.Messages.CatList.ItemFinished, c)
+            : replies.Text(x => x.Messages.CatList.Item, ("cat", c.Name), ("step", c.Step.ToString(CultureInfo.InvariantCulture)))));
+
+    /// <summary>"Eating and Zooming", "Bean, Widget and Em".</summary>
+    private static string Names(Replies replies, IEnumerable<string> names)
+    {
+        var all = names.ToList();
+        return all.Count <= 1 ? string.Concat(all) : string.Join(", ", all.Take(all.Count - 1)) + " " + replies.Content.Messages.CatList.AndWord + " " + all[^1];
+    }
+}
