@@ -19,11 +19,13 @@ public static partial class AnswerGist
 
     /// <summary>
     /// The sentences of <paramref name="answer"/>, those sharing most words with <paramref name="followUp"/> first (the
-    /// answer's own order among equals), each with how many it shares; the whole answer when it has one sentence.
+    /// answer's own order among equals), each with how many it shares; the whole answer when it has one sentence. A line
+    /// break ends a sentence, a list's number ("2. Meet the harness indoors") does not, and a list's items are no sentences
+    /// to give in short: cut out of their list they say nothing.
     /// </summary>
     public static List<(string Sentence, int Shared)> Ranked(string? answer, string? followUp)
     {
-        var sentences = SentenceEnd().Split((answer ?? "").Trim()).Where(s => s.Length > 0).ToList();
+        var sentences = SentenceEnd().Split((answer ?? "").Trim()).Select(s => s.Trim()).Where(s => s.Length > 0 && !ListItem().IsMatch(s)).ToList();
         var asked = Stems(followUp).ToHashSet(StringComparer.Ordinal);
         return sentences.Count == 0 ? [((answer ?? "").Trim(), 0)]
             : [.. sentences.Select(s => (Sentence: s, Shared: Stems(s).Distinct(StringComparer.Ordinal).Count(stem => asked.Any(a => Same(a, stem)))))
@@ -45,8 +47,11 @@ public static partial class AnswerGist
         Word().Matches((text ?? "").ToLowerInvariant()).Select(m => m.Value).Where(w => w.Length >= MinWordLength && !Common.Contains(w))
             .Select(w => w.Length > StemLength ? w[..StemLength] : w);
 
-    [GeneratedRegex(@"(?<=[.!?])\s+(?=\S)")]
+    [GeneratedRegex(@"(?<=[^\d\s][.!?])\s+(?=\S)|\s*\n\s*")]
     private static partial Regex SentenceEnd();
+
+    [GeneratedRegex(@"^\d+[.)]\s")]
+    private static partial Regex ListItem();
 
     [GeneratedRegex(@"\p{L}+")]
     private static partial Regex Word();

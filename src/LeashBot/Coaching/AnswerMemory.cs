@@ -113,6 +113,13 @@ public sealed class AnswerMemory(BotAccessors state, Replies replies)
         await replies.SendAsync(turn, replies.Fill(say.RepeatLeads[flags.Repeats++ % say.RepeatLeads.Count], ("part", part)), cancellationToken);
     }
 
+    /// <summary>True when <paramref name="text"/> opened one of the last answers this conversation gave.</summary>
+    public static bool GaveRecently(ConversationFlags flags, string text)
+    {
+        ArgumentNullException.ThrowIfNull(flags);
+        return flags.RecentAnswers is { Length: Kept * Width } ring && Holds(ring, Fingerprint(text));
+    }
+
     private static bool Holds(string ring, string print)
     {
         for (var i = 0; i < Kept; i++)

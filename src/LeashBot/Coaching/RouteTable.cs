@@ -101,8 +101,8 @@ public sealed class RouteTable
                 await ShowMenuAsync(t.Context, messages.MenuPrompt, ct);
             }),
             [TopicIds.Thanks] = new(CatNeed.None, Answer: (t, ct) => replies.SayAsync(t.Context, c => c.Messages.ThanksReply, ct)),
-            [TopicIds.OutOfScope] = new(CatNeed.None, Answer: (t, ct) => ShowMenuAsync(t.Context,
-                string.IsNullOrWhiteSpace(replies.Organization.StaffContact) ? messages.OutOfScope : messages.OutOfScopeStaff, ct)),
+            [TopicIds.OutOfScope] = new(CatNeed.None, Answer: (t, ct) => t.Reading.AboutTheBusiness ? BusinessHandOffAsync(t.Context, ct)
+                : ShowMenuAsync(t.Context, string.IsNullOrWhiteSpace(replies.Organization.StaffContact) ? messages.OutOfScope : messages.OutOfScopeStaff, ct)),
             [TopicIds.Checklist] = new(CatNeed.One, Flow: (t, ct) =>
                 t.FlowStep.BeginDialogAsync(ChecklistDialog.DialogId, new ChecklistOptions { CatName = t.Cat!.Name }, ct)),
             [TopicIds.PlanStart] = new(CatNeed.One, Answer: (t, ct) => replies.CurrentStepAsync(t.Context, t.Cat!, withIntro: t.Cat!.Sessions.Count == 0, ct)),
@@ -140,6 +140,7 @@ public sealed class RouteTable
         };
 
         // Content-only topics: every FAQ answer and every struggle is a row of its own.
+        var faqChoice = new FaqChoice(content.Faq);
         foreach (var answer in content.Faq.Answers)
         {
             _routes.TryAdd(answer.Id, new(CatNeed.None, AnswersAside: true, Remembered: true, Answer: async (t, ct) =>
@@ -151,7 +152,8 @@ public sealed class RouteTable
                     await replies.SendAsync(t.Context, [.. cats.Where(c => !c.Finished).Select(c => replies.StepText(eachCat, c, content.Step(c.Step)))], ct);
                 }
 
-                await replies.FaqAsync(t.Context, answer.Id, ct);
+                var flags = await state.FlagsAsync(t.Context, ct);
+                await replies.SendAsync(t.Context, replies.Fill(faqChoice.Pick(answer, t.Reading.Text, said => AnswerMemory.GaveRecently(flags, replies.Fill(said)))), ct);
                 if (answer.ThenSmallStep && t.Cat is { Finished: false } cat)
                 {
                     await replies.SendAsync(t.Context, replies.StepText(content.Plan.SmallStep, cat, content.Step(cat.Step)), ct);
@@ -221,6 +223,15 @@ public sealed class RouteTable
         {
             await ShowMenuAsync(turn, _replies.Content.Messages.MenuPrompt, cancellationToken);
         }
+    }
+
+    /// <summary>"do u have the H harness in stock": where to ask about the store's or clinic's own business.</summary>
+    private Task BusinessHandOffAsync(ITurnContext turn, CancellationToken cancellationToken)
+    {
+        var organization = _replies.Organization;
+        var business = _replies.Content.Messages.Business;
+        var text = _replies.Fill(organization.Kind == Content.OrganizationKind.Clinic ? business.Clinic : business.Store);
+        return _replies.SendAsync(turn, string.IsNullOrWhiteSpace(organization.StaffContact) ? text : text + " " + _replies.Fill(business.Contact), cancellationToken);
     }
 
     /// <summary>Marks a turn in which the bot introduced itself, so a "hi" in the same message isn't greeted twice.</summary>

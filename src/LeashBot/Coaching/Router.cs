@@ -297,7 +297,7 @@ public sealed partial class Router(Replies replies, BotAccessors state, MessageR
         // to a struggle or a gear answer is not that question; the owner hears that health is the vet's.
         if (options.TopicId is null && (topic == TopicIds.OutOfScope
             || (reading.Recognition.Confidence < LooselyPlaced && (topic.StartsWith("struggle.", StringComparison.Ordinal) || topic.StartsWith("faq.", StringComparison.Ordinal))))
-            && _topics.IsHealthRemark(reading, text))
+            && !reading.AboutTheBusiness && _topics.IsHealthRemark(reading, text))
         {
             await _naming.LearnInPassingAsync(turn, null, null, reading, owner, cancellationToken);
             await ShowMenuAsync(turn, replies.Text(c => c.Messages.HealthRemark, owner.Current), cancellationToken);

@@ -25,6 +25,7 @@ public sealed class MessagesContent
     [JsonProperty(Required = Required.Always)] public string Unsure { get; set; } = "";
     [JsonProperty(Required = Required.Always)] public string OutOfScope { get; set; } = "";
     [JsonProperty(Required = Required.Always)] public string OutOfScopeStaff { get; set; } = "";
+    [JsonProperty(Required = Required.Always)] public BusinessHandOff Business { get; set; } = new();
     [JsonProperty(Required = Required.Always)] public string VetCare { get; set; } = "";
     [JsonProperty(Required = Required.Always)] public string VetCareCall { get; set; } = "";
     [JsonProperty(Required = Required.Always)] public string UnwellCheck { get; set; } = "";
@@ -113,6 +114,16 @@ public sealed class MenuSynonyms
     [JsonProperty(Required = Required.Always)] public List<string> Troubleshoot { get; set; } = [];
     [JsonProperty(Required = Required.Always)] public List<string> Faq { get; set; } = [];
     [JsonProperty(Required = Required.Always)] public List<string> Stories { get; set; } = [];
+}
+
+/// <summary>The answer to a question about the store's or clinic's own business: where to ask instead.</summary>
+public sealed class BusinessHandOff
+{
+    [JsonProperty(Required = Required.Always)] public string Store { get; set; } = "";
+    [JsonProperty(Required = Required.Always)] public string Clinic { get; set; } = "";
+
+    /// <summary>Added when the site gives a staff contact ({org.staffContact}).</summary>
+    [JsonProperty(Required = Required.Always)] public string Contact { get; set; } = "";
 }
 
 /// <summary>Short warm answers to messages that are chat rather than questions.</summary>

@@ -43,6 +43,12 @@ public sealed class OrganizationOptions : IValidatableObject
     [MaxLength(160)]
     public string? StaffContact { get; set; }
 
+    /// <summary>
+    /// What the organization is, for the hand-off on questions about its own business: a store (stock, prices, opening
+    /// hours) or a clinic (appointments, prices, opening hours). A store when not set.
+    /// </summary>
+    public OrganizationKind? Kind { get; set; }
+
     /// <summary>One line shown under the greeting, e.g. "LeashBot gives training tips, not veterinary advice."</summary>
     [MaxLength(200)]
     public string? Disclaimer { get; set; }
@@ -65,4 +71,11 @@ public sealed class OrganizationOptions : IValidatableObject
             yield return new ValidationResult($"Organization:TimeZone '{TimeZone}' is not a known time zone; use an IANA name such as Europe/London.", [nameof(TimeZone)]);
         }
     }
+}
+
+/// <summary>What kind of place offers LeashBot.</summary>
+public enum OrganizationKind
+{
+    Store,
+    Clinic,
 }

@@ -132,5 +132,6 @@ public sealed class Sites
         TimeZone = site.TimeZone ?? main.TimeZone,
         Disclaimer = site.Disclaimer ?? main.Disclaimer,
         StaffContact = site.StaffContact ?? main.StaffContact,
+        Kind = site.Kind ?? main.Kind,
     };
 }

@@ -38,6 +38,9 @@ public sealed class GlobalSettings
     [JsonProperty(Required = Required.DisallowNull)] public List<string> StopWords { get; set; } = [];
 
     [JsonProperty(Required = Required.DisallowNull)] public List<SynonymGroup> Synonyms { get; set; } = [];
+
+    /// <summary>Phrases that ask about the shop's or clinic's own business ("in stock", "opening hours", "how much is").</summary>
+    [JsonProperty(Required = Required.DisallowNull)] public List<string> BusinessQuestions { get; set; } = [];
 }
 
 /// <summary>Score thresholds (0..1) the recognizer decides with.</summary>

@@ -35,6 +35,7 @@ public sealed partial class MessageReader
     private readonly LanguageReader _languages;
     private readonly ForgetMeReader _forgetMe;
     private readonly NameRules _names;
+    private readonly BusinessQuestions _business;
 
     /// <param name="semantic">The semantic reader's decision, or null to read with the word lists alone.</param>
     /// <param name="learned">Phrasings staff labelled in the console, which win over the reading of a message like them.</param>
@@ -61,6 +62,7 @@ public sealed partial class MessageReader
         _languages = new LanguageReader(words.Languages, _clauses, recognizer);
         _forgetMe = new ForgetMeReader(words.ForgetMe, _clauses, _negations);
         _names = new NameRules(words, global, content.Plan.MoodWords, recognizer, Words);
+        _business = new BusinessQuestions(global);
     }
 
     /// <summary>A bracketed aside ("(she's 2)"), never part of a name.</summary>
@@ -155,8 +157,11 @@ public sealed partial class MessageReader
 
         // "tell me about step three": a step named in a message the recognizer can't place (or can't decide on)
         // is a question about that step.
+        // "how will i know she's ready to move on from step 5?": a step named by its number is that step's question, whatever
+        // two topics it sits between; being ready at a step is no question for the readiness checklist, which comes before the plan.
         if (stepNumber is not null && (recognition.Kind is RecognitionKind.Unsure or RecognitionKind.OutOfScope
-            || (recognition.Kind == RecognitionKind.Ambiguous && recognition.Candidates.Take(2).Any(c => c.TopicId == TopicIds.PlanStep))))
+            || (recognition.Kind == RecognitionKind.Ambiguous && recognition.Candidates.Take(2).Any(c => c.TopicId == TopicIds.PlanStep))
+            || ((recognition.Kind == RecognitionKind.Ambiguous || recognition.TopicId == TopicIds.Checklist) && NamesAStepByNumber(words))))
         {
             recognition = recognition with { TopicId = TopicIds.PlanStep, Kind = RecognitionKind.Confident };
         }
@@ -169,11 +174,14 @@ public sealed partial class MessageReader
         var nameWords = NameWords(nameClauses);
         var newCatName = _names.NameIn(nameWords, catNames);
         var bareName = _names.BareName(nameWords, newCatName);
+
+        // "do u have the H harness in stock": the shop's own business, whatever gear it names, is the staff's to answer.
+        var aboutTheBusiness = command == Command.None && language == "en" && _business.Asks(text);
         // A length of time settles a report; a question with one that reads as a report or as nothing clear ("is 20
         // minutes a go too much for him?") is for the head.
         var settled = command != Command.None || language != "en" || social != SocialAct.None || stepNumber is not null
             || (yesNo is not null && words.Count <= 3) || bareName is not null || questions.Count > 1
-            || (newCatName is not null && recognition.Kind != RecognitionKind.Confident)
+            || (newCatName is not null && recognition.Kind != RecognitionKind.Confident) || aboutTheBusiness
             || !words.Exists(w => !char.IsAsciiDigit(w[0]))
             || (FitsASessionReport(recognition) && duration.Value is not null && !(asksAQuestion && ReportOrNothing(recognition)));
         if (_semantic is not null && !settled)
@@ -186,6 +194,19 @@ public sealed partial class MessageReader
             recognition = decided.Kind == RecognitionKind.OutOfScope && mentions.Count > 0
                 ? recognition.Kind == RecognitionKind.OutOfScope ? new Recognition(null, 0, RecognitionKind.Unsure, decided.Candidates) : recognition
                 : decided;
+        }
+
+        // "ok cool so pixel solo first, rufus later": a plain remark after an answer, placed nowhere, is acknowledged.
+        if (social == SocialAct.None && !asksAQuestion && !aboutTheBusiness && recognition.Kind is RecognitionKind.Unsure or RecognitionKind.OutOfScope
+            && _social.OpensWithAcknowledgement(words))
+        {
+            social = SocialAct.Acknowledgement;
+        }
+
+        if (aboutTheBusiness)
+        {
+            recognition = new Recognition(TopicIds.OutOfScope, 1, RecognitionKind.OutOfScope, recognition.Candidates);
+            questions.Clear();
         }
 
         if (command == Command.None && _learned?.TopicOf(text, catNames) is { } learned)
@@ -241,6 +262,7 @@ public sealed partial class MessageReader
             AsksAQuestion = asksAQuestion,
             Declines = _social.Declines(words),
             AsksToForgetOwner = forgetOwner,
+            AboutTheBusiness = aboutTheBusiness,
             Language = language,
             WordCount = words.Count,
         };
@@ -312,6 +334,20 @@ public sealed partial class MessageReader
         }
 
         return text.Contains(last + "?", StringComparison.OrdinalIgnoreCase) || text.Contains(last + " ?", StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>"step 5", "stage 2": a step named by its number, not a "front step" or "the previous one".</summary>
+    private static bool NamesAStepByNumber(List<string> words)
+    {
+        for (var i = 0; i + 1 < words.Count; i++)
+        {
+            if (words[i] is "step" or "stage" && words[i + 1].All(char.IsAsciiDigit))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Which animals a message names by their words (the owner's own cats aside).</summary>

@@ -104,6 +104,9 @@ public sealed record MessageReading
     /// <summary>The message asks to delete the owner's data ("forget me", "delete everything you know about me").</summary>
     public required bool AsksToForgetOwner { get; init; }
 
+    /// <summary>The message asks about the shop's or clinic's own business (stock, prices, opening hours): the staff's to answer.</summary>
+    public bool AboutTheBusiness { get; init; }
+
     /// <summary>A new name for a cat the owner has ("call her Mochi", "no, it's Mochi not Late"); null when none.</summary>
     public required NameChange? Rename { get; init; }
 

@@ -44,7 +44,10 @@ public sealed class SemanticDecision(SemanticReader semantic)
         // A clear "not mine" beats a word-list topic that isn't certain ("how do i stop my puppy biting" isn't chewing).
         // About another animal alone, a much smaller chance of "not mine" is enough: the cat's topics must be clearly meant.
         var outOfScope = reading.Topics.First(t => t.TopicId == TopicIds.OutOfScope).Score;
-        var clearlyNotMine = otherAnimalAlone ? outOfScope >= o.OtherAnimalOutOfScope : reading.Best.TopicId == TopicIds.OutOfScope && outOfScope >= o.OutOfScope;
+        // Dogs met on a walk are the safety topic's own business: both readers placing a message about another animal there ("a
+        // dog off its lead comes running at us") settles it.
+        var bothAgree = lexical is { Kind: RecognitionKind.Confident, TopicId: TopicIds.FaqSafety } && reading.Best.TopicId == TopicIds.FaqSafety && reading.Best.Score >= o.Confident;
+        var clearlyNotMine = otherAnimalAlone ? outOfScope >= o.OtherAnimalOutOfScope && !bothAgree : reading.Best.TopicId == TopicIds.OutOfScope && outOfScope >= o.OutOfScope;
         if (clearlyNotMine && !keepInScope)
         {
             return new Recognition(TopicIds.OutOfScope, outOfScope, RecognitionKind.OutOfScope, candidates);

@@ -134,6 +134,14 @@ internal sealed class SocialActReader
         return false;
     }
 
+    /// <summary>"ok cool so pixel solo first, rufus later": the message opens by acknowledging what the bot said.</summary>
+    public bool OpensWithAcknowledgement(List<string> words)
+    {
+        var first = words.FindIndex(w => w != "," && !_fillers.Contains(w));
+        return (words.Count > 0 && _social.MatchAt(words, 0) is { Value: SocialAct.Acknowledgement })
+            || (first >= 0 && _social.MatchAt(words, first) is { Value: SocialAct.Acknowledgement });
+    }
+
     /// <summary>"no session today", "nah skip it", "nada": a short message that opens by declining, or says it anywhere in more words.</summary>
     public bool Declines(List<string> words)
     {

@@ -33,7 +33,7 @@ public sealed class EverydayQuestionTranscripts(SharedHost shared) : IClassFixtu
     public async Task Walking_with_the_family_dog_is_the_safety_answer_with_the_cat_alone_first(string question)
     {
         (await (await OwnerWithPoppyAsync()).SaysAsync(question))
-            .Says("Your own dog coming too?").DoesNotSay("not something I know").DoesNotSay("Take a step back");
+            .Says("walk your cat alone").DoesNotSay("not something I know").DoesNotSay("Take a step back");
     }
 
     [Theory]
@@ -41,7 +41,7 @@ public sealed class EverydayQuestionTranscripts(SharedHost shared) : IClassFixtu
     public async Task How_many_days_a_week_gets_the_session_answer_even_with_a_praying_hands_emoji(string question)
     {
         (await (await OwnerWithPoppyAsync()).SaysAsync(question))
-            .Says("a few evenings plus the weekend").DoesNotSay("You're welcome").DoesNotSay("A break is fine");
+            .Says("There's no set number").DoesNotSay("You're welcome").DoesNotSay("A break is fine");
     }
 
     [Fact]
@@ -49,7 +49,7 @@ public sealed class EverydayQuestionTranscripts(SharedHost shared) : IClassFixtu
     {
         var owner = await OwnerWithPoppyAsync();
         (await owner.SaysAsync("cuántas veces a la semana debo practicar con mi gata?"))
-            .Says("solo hablo inglés").Says("a few evenings plus the weekend").DoesNotSay("A break is fine");
+            .Says("solo hablo inglés").Says("There's no set number").DoesNotSay("A break is fine");
         (await owner.SaysAsync("y qué talla de arnés necesita? pesa 6 kilos")).Says("Go by fit, not weight");
     }
 

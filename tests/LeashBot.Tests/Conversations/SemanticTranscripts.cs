@@ -75,7 +75,7 @@ public sealed class SemanticTranscripts(SharedHost shared) : IClassFixture<Share
         var owner = await OwnerWithTomAsync();
         (await owner.SaysAsync("could tom just wear our old dog harness or is that a bad idea")).Says("A secure, adjustable harness made for cats").DoesNotSay("not something I know");
         (await owner.SaysAsync("can i use the retractable lead from my dog for him?")).Says("skip retractable leashes").DoesNotSay("not something I know");
-        (await owner.SaysAsync("what if an off leash dog comes running at us in the park")).Says("watch for dogs").DoesNotSay("not something I know");
+        (await owner.SaysAsync("what if an off leash dog comes running at us in the park")).Says("loose dog heads your way").DoesNotSay("not something I know");
     }
 
     [Fact]
@@ -134,7 +134,7 @@ public sealed class SemanticTranscripts(SharedHost shared) : IClassFixture<Share
         var owner = await OwnerWithTomAsync();
         (await owner.SaysAsync("tom has never been past the front door, will outside be too much for him"))
             .Says("never been out meets it slowly").DoesNotSay("Slipping out");
-        (await owner.SaysAsync("can tom come along when i walk our spaniel")).Says("watch for dogs").DoesNotSay("not something I know");
+        (await owner.SaysAsync("can tom come along when i walk our spaniel")).Says("walk your cat alone").DoesNotSay("not something I know");
     }
 
     [Fact]
@@ -204,6 +204,7 @@ public sealed class SemanticTranscripts(SharedHost shared) : IClassFixture<Share
                 ["Sites:1:Id"] = "clinic",
                 ["Sites:1:Numbers:0"] = "+15550404",
                 ["Sites:1:Organization:Name"] = "Riverside Vets",
+                ["Sites:1:Organization:Kind"] = "Clinic",
             },
         });
 
@@ -215,10 +216,11 @@ public sealed class SemanticTranscripts(SharedHost shared) : IClassFixture<Share
 
         await TextAsync("+15550303", "shopper", "hi");
         (await TextAsync("+15550303", "shopper", "do u have the green harness in a small, and whats it cost"))
-            .Says("That's not something I know").Says("the team can help: ask at the till or call 555-0303").Says("High Street Pets");
+            .Says("opening hours from here").Says("You can reach them here: ask at the till or call 555-0303").Says("High Street Pets");
         (await TextAsync("+15550303", "shopper", "are you open on bank holidays")).Says("ask at the till or call 555-0303");
         await TextAsync("+15550404", "client", "hi");
-        (await TextAsync("+15550404", "client", "are you open on bank holidays")).Says("That's not something I know").DoesNotSay("the team can help");
+        (await TextAsync("+15550404", "client", "are you open on bank holidays")).Says("book appointments").Says("Riverside Vets").DoesNotSay("stock");
+        (await TextAsync("+15550303", "shopper", "whats the capital of peru")).Says("the team can help: ask at the till or call 555-0303");
     }
 
     [Fact]
