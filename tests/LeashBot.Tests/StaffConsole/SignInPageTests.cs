@@ -40,7 +40,7 @@ public sealed class SignInPageTests
 
         // What the page says stands under the console's heading, inside the sign-in box.
         var heading = html.IndexOf("<h1>LeashBot console</h1>", StringComparison.Ordinal);
-        var saying = html.IndexOf(says, StringComparison.OrdinalIgnoreCase);
+        var saying = heading < 0 ? -1 : html.IndexOf(says, heading, StringComparison.OrdinalIgnoreCase);
         var boxEnd = html.IndexOf("</main>", StringComparison.Ordinal);
         Assert.True(heading > html.IndexOf("<main class=\"signin\">", StringComparison.Ordinal) && saying > heading && boxEnd > saying, html);
     }
