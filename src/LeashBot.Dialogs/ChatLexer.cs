@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 
@@ -13,6 +14,8 @@ namespace LeashBot.Dialogs;
 /// </summary>
 public static class ChatLexer
 {
+    private static readonly SearchValues<char> Apostrophes = SearchValues.Create("'\u2019\u2018\u02BC`");
+
     /// <summary>Straight, curly and modifier apostrophes, and the backtick people type for one ("don`t").</summary>
     public static bool IsApostrophe(char c) => c is '\'' or '\u2019' or '\u2018' or '\u02BC' or '`';
 
@@ -24,6 +27,41 @@ public static class ChatLexer
     {
         ArgumentNullException.ThrowIfNull(text);
         return text.Replace('\u2019', '\'').Replace('\u2018', '\'').Replace('\u02BC', '\'').Replace('`', '\'');
+    }
+
+    /// <summary>The word without any apostrophe, in lower case ("Don't", "don’t" → "dont"): how command words are matched.</summary>
+    public static string WithoutApostrophes(string word)
+    {
+        ArgumentNullException.ThrowIfNull(word);
+        var lower = word.ToLowerInvariant();
+        return lower.AsSpan().IndexOfAny(Apostrophes) < 0 ? lower : string.Concat(lower.Where(c => !IsApostrophe(c)));
+    }
+
+    /// <summary>
+    /// The text's plain words, as the content's phrase lists are matched against them: lower case, runs of letters and
+    /// straight apostrophes ("don't"), and numbers with at most one decimal point ("2.5") as words of their own
+    /// ("15min" is "15" and "min"). Anything else splits them; straighten other apostrophes first
+    /// (<see cref="WithStraightApostrophes"/>) to keep them inside a word.
+    /// </summary>
+    public static string[] PlainWords(string? text)
+    {
+        var lower = (text ?? string.Empty).ToLowerInvariant();
+        var words = new List<string>();
+        for (var i = 0; i < lower.Length;)
+        {
+            var end = char.IsDigit(lower[i]) ? DecimalEnd(lower, i) : PlainWordEnd(lower, i);
+            if (end > i)
+            {
+                words.Add(lower[i..end]);
+                i = end;
+            }
+            else
+            {
+                i++;
+            }
+        }
+
+        return [.. words];
     }
 
     /// <summary>False when the text has no character past general punctuation, so it holds no emoji (most messages).</summary>
@@ -219,6 +257,38 @@ public static class ChatLexer
                 start = -1;
             }
         }
+    }
+
+    /// <summary>Digits, then at most one "." with digits after it ("2.5", but "1.2.3" is "1.2" and "3").</summary>
+    private static int DecimalEnd(string text, int start)
+    {
+        var i = start;
+        while (i < text.Length && char.IsDigit(text[i]))
+        {
+            i++;
+        }
+
+        if (i + 1 < text.Length && text[i] == '.' && char.IsDigit(text[i + 1]))
+        {
+            i++;
+            while (i < text.Length && char.IsDigit(text[i]))
+            {
+                i++;
+            }
+        }
+
+        return i;
+    }
+
+    private static int PlainWordEnd(string text, int start)
+    {
+        var i = start;
+        while (i < text.Length && (char.IsLetter(text[i]) || text[i] == '\''))
+        {
+            i++;
+        }
+
+        return i;
     }
 
     private static bool IsWordLetter(char c, bool withDigits) =>

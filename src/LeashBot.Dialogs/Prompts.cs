@@ -120,20 +120,28 @@ public class ChoicePrompt(string id, PromptValidator<FoundChoice>? validator = n
     }
 }
 
-/// <summary>Asks for a number ("12", "twelve", "2.5", "a dozen"), recognized by <see cref="TextRecognizers.RecognizeNumber"/>.</summary>
-public class NumberPrompt : Prompt<double>
+/// <summary>
+/// Asks for a value one of the shared <see cref="TextRecognizers"/> reads from the reply: a number or a length of time.
+/// </summary>
+/// <typeparam name="T">The value asked for.</typeparam>
+public abstract class RecognizedValuePrompt<T> : Prompt<T>
+    where T : struct
 {
     private readonly TextRecognizers _recognizers;
+    private readonly Func<TextRecognizers, string, T?> _recognize;
 
-    /// <summary>Initializes a number prompt.</summary>
+    /// <summary>Initializes a prompt whose reply <paramref name="recognize"/> reads with the shared recognizers.</summary>
     /// <param name="id">The dialog id.</param>
     /// <param name="recognizers">The shared recognizers, created once at start-up.</param>
+    /// <param name="recognize">Which of the recognizers reads the reply; null when it holds no such value.</param>
     /// <param name="validator">Optional extra check, for example a range.</param>
-    public NumberPrompt(string id, TextRecognizers recognizers, PromptValidator<double>? validator = null)
+    protected RecognizedValuePrompt(string id, TextRecognizers recognizers, Func<TextRecognizers, string, T?> recognize, PromptValidator<T>? validator)
         : base(id, validator)
     {
         ArgumentNullException.ThrowIfNull(recognizers, nameof(recognizers));
+        ArgumentNullException.ThrowIfNull(recognize, nameof(recognize));
         _recognizers = recognizers;
+        _recognize = recognize;
     }
 
     /// <inheritdoc/>
@@ -141,46 +149,29 @@ public class NumberPrompt : Prompt<double>
         SendPromptAsync(turnContext, options, isRetry, cancellationToken);
 
     /// <inheritdoc/>
-    protected override Task<PromptRecognizerResult<double>> OnRecognizeAsync(ITurnContext turnContext, PromptOptions options, CancellationToken cancellationToken)
+    protected override Task<PromptRecognizerResult<T>> OnRecognizeAsync(ITurnContext turnContext, PromptOptions options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turnContext);
-        var number = _recognizers.RecognizeNumber(turnContext.Activity?.Text ?? string.Empty);
-        return Task.FromResult(number is { } value
-            ? new PromptRecognizerResult<double> { Succeeded = true, Value = value }
-            : new PromptRecognizerResult<double>());
+        var value = _recognize(_recognizers, turnContext.Activity?.Text ?? string.Empty);
+        return Task.FromResult(value is { } found
+            ? new PromptRecognizerResult<T> { Succeeded = true, Value = found }
+            : new PromptRecognizerResult<T>());
     }
 }
+
+/// <summary>Asks for a number ("12", "twelve", "2.5", "a dozen"), recognized by <see cref="TextRecognizers.RecognizeNumber"/>.</summary>
+/// <param name="id">The dialog id.</param>
+/// <param name="recognizers">The shared recognizers, created once at start-up.</param>
+/// <param name="validator">Optional extra check, for example a range.</param>
+public class NumberPrompt(string id, TextRecognizers recognizers, PromptValidator<double>? validator = null)
+    : RecognizedValuePrompt<double>(id, recognizers, static (r, text) => r.RecognizeNumber(text), validator);
 
 /// <summary>
 /// Asks for a length of time ("20 minutes", "half an hour", "an hour and a half", "90 seconds"; a bare number is
 /// taken as minutes), recognized by <see cref="TextRecognizers.RecognizeDuration"/>.
 /// </summary>
-public class DurationPrompt : Prompt<TimeSpan>
-{
-    private readonly TextRecognizers _recognizers;
-
-    /// <summary>Initializes a duration prompt.</summary>
-    /// <param name="id">The dialog id.</param>
-    /// <param name="recognizers">The shared recognizers, created once at start-up.</param>
-    /// <param name="validator">Optional extra check, for example a sensible maximum.</param>
-    public DurationPrompt(string id, TextRecognizers recognizers, PromptValidator<TimeSpan>? validator = null)
-        : base(id, validator)
-    {
-        ArgumentNullException.ThrowIfNull(recognizers, nameof(recognizers));
-        _recognizers = recognizers;
-    }
-
-    /// <inheritdoc/>
-    protected override Task OnPromptAsync(ITurnContext turnContext, PromptOptions options, bool isRetry, CancellationToken cancellationToken) =>
-        SendPromptAsync(turnContext, options, isRetry, cancellationToken);
-
-    /// <inheritdoc/>
-    protected override Task<PromptRecognizerResult<TimeSpan>> OnRecognizeAsync(ITurnContext turnContext, PromptOptions options, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(turnContext);
-        var duration = _recognizers.RecognizeDuration(turnContext.Activity?.Text ?? string.Empty);
-        return Task.FromResult(duration is { } value
-            ? new PromptRecognizerResult<TimeSpan> { Succeeded = true, Value = value }
-            : new PromptRecognizerResult<TimeSpan>());
-    }
-}
+/// <param name="id">The dialog id.</param>
+/// <param name="recognizers">The shared recognizers, created once at start-up.</param>
+/// <param name="validator">Optional extra check, for example a sensible maximum.</param>
+public class DurationPrompt(string id, TextRecognizers recognizers, PromptValidator<TimeSpan>? validator = null)
+    : RecognizedValuePrompt<TimeSpan>(id, recognizers, static (r, text) => r.RecognizeDuration(text), validator);

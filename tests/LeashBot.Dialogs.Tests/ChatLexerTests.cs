@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 namespace LeashBot.Dialogs.Tests;
 
 /// <summary>The one chat lexer every reader builds on: what an apostrophe, a word, a number and a stretched word are.</summary>
@@ -71,4 +73,42 @@ public sealed class ChatLexerTests
     [Fact]
     public void Letter_words_are_lower_case_runs_of_letters() =>
         Assert.Equal(new[] { "she", "ate", "x", "grapes" }, ChatLexer.LetterWords("She ate 3x GRAPES!"));
+
+    [Theory]
+    [InlineData("Walked 15min, she was OK", new[] { "walked", "15", "min", "she", "was", "ok" })]
+    [InlineData("2.5 hrs?? or 1.2.3", new[] { "2.5", "hrs", "or", "1.2", "3" })]
+    [InlineData("don't stop", new[] { "don't", "stop" })]
+    [InlineData("she’s fine", new[] { "she", "s", "fine" })] // only the straight apostrophe joins: straighten the others first
+    [InlineData("comió 😺 ya!!", new[] { "comió", "ya" })]
+    public void Plain_words_are_letters_and_straight_apostrophes_and_numbers_with_one_decimal_point(string text, string[] words) =>
+        Assert.Equal(words, ChatLexer.PlainWords(text));
+
+    /// <summary>
+    /// The phrase lists' words were a regular expression's matches; the lexer reads them the same on texts of every
+    /// kind owners type (digits of other scripts, emoji, accents, every apostrophe, stray punctuation).
+    /// </summary>
+    [Fact]
+    public void Plain_words_are_what_the_phrase_lists_matched_before_on_every_kind_of_text()
+    {
+        var texts = new[]
+        {
+            "we did 10 min, she was not relaxed", "she’s ok 🙂 but 3.5min is LONG", "i don`t think so", "ʼtis fine",
+            "٣ minutes ۴.۵ hours", "1.2.3...4", "'quoted' words' end", "l'antigel!!", "Ünïcödé ÇA ÇA", "a\tb\nc",
+            "4,5 or 4-6", "x1y2z3", "emoji 👍🏽👍 then words", "  ", ".5 and 5. and 5.x",
+        };
+        var before = new Regex(@"\d+(?:\.\d+)?|[\p{L}']+");
+        foreach (var text in texts)
+        {
+            Assert.Equal(before.Matches(text.ToLowerInvariant()).Select(m => m.Value), ChatLexer.PlainWords(text));
+        }
+    }
+
+    [Theory]
+    [InlineData("Don't", "dont")]
+    [InlineData("don’t", "dont")]
+    [InlineData("DON`T", "dont")]
+    [InlineData("ʼtis", "tis")]
+    [InlineData("cats", "cats")]
+    public void Without_apostrophes_a_word_is_lower_case_and_any_apostrophe_goes(string word, string plain) =>
+        Assert.Equal(plain, ChatLexer.WithoutApostrophes(word));
 }

@@ -1,10 +1,7 @@
 using LeashBot.Coaching;
 using LeashBot.Coaching.Reminders;
-using LeashBot.Dialogs;
 using LeashBot.Safety;
 using LeashBot.State;
-using Microsoft.Bot.Builder;
-using Microsoft.Bot.Schema;
 
 namespace LeashBot.Bot;
 

@@ -1,8 +1,4 @@
-using System.Globalization;
-using System.Text;
 using LeashBot.State;
-using Microsoft.Bot.Builder;
-using Microsoft.Bot.Schema;
 
 namespace LeashBot.Coaching;
 

@@ -1,8 +1,5 @@
-using System.Globalization;
-using LeashBot.Dialogs;
 using LeashBot.State;
 using LeashBot.Understanding;
-using Microsoft.Bot.Builder;
 
 namespace LeashBot.Coaching;
 
@@ -141,13 +138,7 @@ public static class CatDialogs
             AddStep(async (step, ct) =>
             {
                 var owner = await state.OwnerAsync(step.Context, ct);
-                return await step.PromptAsync(Prompts.Choice, new PromptOptions
-                {
-                    MaxAttempts = Prompts.Attempts,
-                    Prompt = replies.Ask(c => c.Messages.WhichCat),
-                    RetryPrompt = replies.Ask(c => c.Messages.ChoiceRetry),
-                    Choices = owner.Cats.Select(c => new Choice { Value = c.Name }).ToList(),
-                }, ct);
+                return await step.PromptAsync(Prompts.Choice, replies.PickOne(c => c.Messages.WhichCat, owner.Cats.Select(c => c.Name)), ct);
             });
             AddStep(async (step, ct) =>
             {

@@ -1,7 +1,5 @@
-using LeashBot.Dialogs;
 using LeashBot.State;
 using LeashBot.Understanding;
-using Microsoft.Bot.Builder;
 using Newtonsoft.Json.Linq;
 
 namespace LeashBot.Coaching;

@@ -1,6 +1,4 @@
-using LeashBot.Dialogs;
 using LeashBot.State;
-using Microsoft.Bot.Builder;
 
 namespace LeashBot.Coaching;
 

@@ -1,7 +1,5 @@
-using System.Globalization;
 using LeashBot.State;
 using LeashBot.Understanding;
-using Microsoft.Bot.Builder;
 
 namespace LeashBot.Coaching;
 

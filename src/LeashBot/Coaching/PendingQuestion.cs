@@ -1,4 +1,3 @@
-using LeashBot.Dialogs;
 using LeashBot.Understanding;
 
 namespace LeashBot.Coaching;

@@ -1,10 +1,5 @@
-using System.Globalization;
-using LeashBot.Content;
-using LeashBot.Dialogs;
 using LeashBot.State;
 using LeashBot.Understanding;
-using Microsoft.Bot.Builder;
-using Microsoft.Bot.Schema;
 
 namespace LeashBot.Coaching;
 
@@ -54,6 +49,15 @@ public sealed class Replies(Phrasebook say, TimeProvider clock)
 
     /// <summary>A question for a prompt, from a piece of content wording.</summary>
     public Activity Ask(Func<BotContent, string> wording, params (string Name, string Value)[] values) => MessageFactory.Text(Text(wording, values));
+
+    /// <summary>A question that asks the owner to pick one of <paramref name="titles"/>, asked once more after a reply that picks none.</summary>
+    public PromptOptions PickOne(Func<BotContent, string> question, IEnumerable<string> titles) => new()
+    {
+        MaxAttempts = Prompts.Attempts,
+        Prompt = Ask(question),
+        RetryPrompt = Ask(c => c.Messages.ChoiceRetry),
+        Choices = titles.Select(t => new Choice { Value = t }).ToList(),
+    };
 
     public Task SendAsync(ITurnContext turnContext, string text, CancellationToken cancellationToken) =>
         DeliverAsync(turnContext, [MessageFactory.Text(text)], cancellationToken);

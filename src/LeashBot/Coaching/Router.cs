@@ -1,8 +1,6 @@
-using LeashBot.Dialogs;
 using LeashBot.Safety;
 using LeashBot.State;
 using LeashBot.Understanding;
-using Microsoft.Bot.Builder;
 
 namespace LeashBot.Coaching;
 

@@ -1,6 +1,3 @@
-using LeashBot.Dialogs;
-using Microsoft.Bot.Builder;
-
 namespace LeashBot.Coaching;
 
 /// <summary>Gear and safety questions from the menu: pick one, get the answer.</summary>
@@ -13,13 +10,8 @@ public sealed class FaqMenuDialog : WaterfallDialog<NoValues>
     {
         AddStep(async (step, ct) =>
         {
-            return await step.PromptAsync(Prompts.Choice, new PromptOptions
-            {
-                MaxAttempts = Prompts.Attempts,
-                Prompt = replies.Ask(c => c.Faq.PickQuestion),
-                RetryPrompt = replies.Ask(c => c.Messages.ChoiceRetry),
-                Choices = replies.Content.Faq.Answers.Select(a => new Choice { Value = a.Title }).ToList(),
-            }, ct);
+            var questions = replies.Content.Faq.Answers.Select(a => a.Title);
+            return await step.PromptAsync(Prompts.Choice, replies.PickOne(c => c.Faq.PickQuestion, questions), ct);
         });
         AddStep(async (step, ct) =>
         {

@@ -1,4 +1,3 @@
-using LeashBot.Dialogs;
 using LeashBot.State;
 
 namespace LeashBot.Coaching;

@@ -1,8 +1,5 @@
-using System.Globalization;
-using LeashBot.Content;
 using LeashBot.State;
 using LeashBot.Understanding;
-using Microsoft.Bot.Builder;
 
 namespace LeashBot.Coaching;
 

@@ -1,7 +1,6 @@
 using LeashBot.Safety;
 using LeashBot.State;
 using LeashBot.Understanding;
-using Microsoft.Bot.Builder;
 
 namespace LeashBot.Coaching;
 

@@ -1,7 +1,5 @@
-using LeashBot.Dialogs;
 using LeashBot.State;
 using LeashBot.Understanding;
-using Microsoft.Bot.Builder;
 
 namespace LeashBot.Coaching;
 
@@ -78,13 +76,8 @@ public sealed class TroubleshootDialog : WaterfallDialog<TroubleshootValues>
             return await step.NextAsync(options.StruggleId, cancellationToken);
         }
 
-        return await step.PromptAsync(Prompts.Choice, new PromptOptions
-        {
-            MaxAttempts = Prompts.Attempts,
-            Prompt = _replies.Ask(c => c.Troubleshooting.PickStruggle),
-            RetryPrompt = _replies.Ask(c => c.Messages.ChoiceRetry),
-            Choices = _replies.Content.Troubleshooting.Struggles.Select(s => new Choice { Value = s.Title }).ToList(),
-        }, cancellationToken);
+        var struggles = _replies.Content.Troubleshooting.Struggles.Select(s => s.Title);
+        return await step.PromptAsync(Prompts.Choice, _replies.PickOne(c => c.Troubleshooting.PickStruggle, struggles), cancellationToken);
     }
 
     private async Task<DialogTurnResult> AdviseAsync(WaterfallStepContext<TroubleshootValues> step, CancellationToken cancellationToken)

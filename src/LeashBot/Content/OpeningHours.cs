@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace LeashBot.Content;
 
 /// <summary>

@@ -1,8 +1,5 @@
 using System.Net.Http.Headers;
-using System.Text;
 using Microsoft.Bot.Connector;
-using Microsoft.Bot.Schema;
-using Microsoft.Extensions.Options;
 using Newtonsoft.Json;
 
 namespace LeashBot.Hosting;

@@ -2,7 +2,6 @@ using LeashBot.Channels.DirectLine;
 using LeashBot.Channels.Sms;
 using LeashBot.Hosting.StaffConsole;
 using LeashBot.Storage;
-using Microsoft.Extensions.Options;
 
 namespace LeashBot.Hosting;
 

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Microsoft.Bot.Schema;
 
 namespace LeashBot.Hosting;
 

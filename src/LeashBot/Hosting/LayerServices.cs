@@ -3,15 +3,12 @@ using LeashBot.Channels;
 using LeashBot.Channels.Sms;
 using LeashBot.Channels.Teams;
 using LeashBot.Coaching;
-using LeashBot.Content;
-using LeashBot.Dialogs;
 using LeashBot.Safety;
 using LeashBot.State;
 using LeashBot.Storage;
 using LeashBot.Understanding;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
-using Microsoft.Extensions.Options;
 
 namespace LeashBot.Hosting;
 

@@ -1,13 +1,9 @@
 using System.Runtime.ExceptionServices;
 using LeashBot.Channels;
 using LeashBot.Bot;
-using LeashBot.Content;
-using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector;
 using Microsoft.Bot.Connector.Authentication;
-using Microsoft.Bot.Schema;
-using Microsoft.Extensions.Options;
 
 namespace LeashBot.Hosting;
 

@@ -1,9 +1,5 @@
 using System.Net.Sockets;
-using System.Text;
-using Microsoft.Bot.Builder;
 using Microsoft.Bot.Connector.Authentication;
-using Microsoft.Bot.Schema;
-using Microsoft.Extensions.Options;
 using Newtonsoft.Json;
 
 namespace LeashBot.Hosting;

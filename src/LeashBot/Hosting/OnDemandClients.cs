@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using Microsoft.Bot.Connector;
 using Microsoft.Bot.Connector.Authentication;
-using Microsoft.Bot.Schema;
 using Microsoft.Rest;
 using Newtonsoft.Json;
 

@@ -1,9 +1,6 @@
 using LeashBot.Channels.Sms;
 using LeashBot.Coaching.Reminders;
 using LeashBot.Storage;
-using Microsoft.Bot.Builder;
-using Microsoft.Bot.Schema;
-using Microsoft.Extensions.Options;
 using Newtonsoft.Json.Linq;
 
 namespace LeashBot.Hosting;

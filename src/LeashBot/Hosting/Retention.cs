@@ -1,6 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using LeashBot.Storage;
-using Microsoft.Extensions.Options;
 
 namespace LeashBot.Hosting;
 

@@ -1,6 +1,3 @@
-using LeashBot.Content;
-using Microsoft.Extensions.Options;
-
 namespace LeashBot.Hosting;
 
 /// <summary>Start-up failures an operator fixes in settings or content, told in one line.</summary>

@@ -1,4 +1,3 @@
-using LeashBot.Dialogs;
 using LeashBot.Safety;
 using LeashBot.Understanding;
 

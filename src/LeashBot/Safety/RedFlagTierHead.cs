@@ -1,6 +1,4 @@
-using System.Globalization;
 using System.Reflection;
-using System.Text;
 using LeashBot.Understanding;
 using Newtonsoft.Json;
 
@@ -50,28 +48,9 @@ public sealed class RedFlagTierHead
     /// <summary>Each tier's probability for one embedding.</summary>
     public TierReading Read(ReadOnlySpan<float> embedding)
     {
-        Span<double> z = stackalloc double[Tiers.Length];
-        var max = double.NegativeInfinity;
-        for (var t = 0; t < z.Length; t++)
-        {
-            var sum = (double)Bias[t];
-            for (var i = 0; i < embedding.Length; i++)
-            {
-                sum += Weights[t][i] * embedding[i];
-            }
-
-            z[t] = sum;
-            max = Math.Max(max, sum);
-        }
-
-        var total = 0.0;
-        for (var t = 0; t < z.Length; t++)
-        {
-            z[t] = Math.Exp(z[t] - max);
-            total += z[t];
-        }
-
-        return new TierReading(z[0] / total, z[1] / total, z[2] / total);
+        Span<double> p = stackalloc double[Tiers.Length];
+        HeadScoring.Probabilities(Bias, Weights, embedding, p);
+        return new TierReading(p[0], p[1], p[2]);
     }
 
     /// <summary>The file as committed: numbers rounded to 5 decimals, one tier's weights per line.</summary>

@@ -1,6 +1,4 @@
 using System.Collections.Frozen;
-using LeashBot.Content;
-using LeashBot.Dialogs;
 using LeashBot.Understanding;
 
 namespace LeashBot.Safety;

@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Collections.Frozen;
-using LeashBot.Content;
 
 namespace LeashBot.Safety;
 

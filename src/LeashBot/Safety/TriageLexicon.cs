@@ -1,7 +1,5 @@
 using System.Collections.Concurrent;
 using System.Collections.Frozen;
-using LeashBot.Content;
-using LeashBot.Dialogs;
 using LeashBot.Understanding;
 
 namespace LeashBot.Safety;

@@ -1,9 +1,5 @@
-using LeashBot.Content;
-using LeashBot.Dialogs;
 using LeashBot.State;
 using LeashBot.Understanding;
-using Microsoft.Bot.Builder;
-using Microsoft.Bot.Schema;
 
 namespace LeashBot.Safety;
 

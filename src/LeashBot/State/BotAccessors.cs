@@ -1,6 +1,3 @@
-using LeashBot.Dialogs;
-using Microsoft.Bot.Builder;
-
 namespace LeashBot.State;
 
 /// <summary>The state property accessors, created once for the life of the host.</summary>

@@ -1,5 +1,3 @@
-using Microsoft.Bot.Builder;
-
 namespace LeashBot.State;
 
 /// <summary>What happened in a turn, as the staff console counts it.</summary>

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using LeashBot.Storage;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;

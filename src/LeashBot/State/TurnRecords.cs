@@ -1,7 +1,5 @@
 using System.Collections.Concurrent;
-using System.Globalization;
 using LeashBot.Storage;
-using Microsoft.Bot.Builder;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 

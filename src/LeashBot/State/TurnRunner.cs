@@ -1,7 +1,4 @@
-using LeashBot.Content;
 using LeashBot.Storage;
-using Microsoft.Bot.Builder;
-using Microsoft.Bot.Schema;
 using Newtonsoft.Json;
 
 namespace LeashBot.State;

@@ -1,5 +1,4 @@
 using LeashBot.Storage;
-using Microsoft.Bot.Builder;
 
 namespace LeashBot.State;
 

@@ -1,5 +1,3 @@
-using LeashBot.Content;
-
 namespace LeashBot.Understanding;
 
 /// <summary>What an owner's reply to a yes/no question says.</summary>

@@ -1,4 +1,3 @@
-using LeashBot.Content;
 using LeashBot.State;
 
 namespace LeashBot.Understanding;
@@ -120,7 +119,7 @@ internal sealed class CatMentionReader
         for (var i = 0; i < words.Count; i++)
         {
             var word = words[i];
-            var bare = word.EndsWith("'s", StringComparison.Ordinal) || word.EndsWith("’s", StringComparison.Ordinal) ? word[..^2] : word;
+            var bare = word.Length >= 2 && word[^1] == 's' && ChatLexer.IsApostrophe(word[^2]) ? word[..^2] : word;
             var match = _animals.MatchAt(words, i) ?? (bare.Length != word.Length && bare.Length > 0 ? _animals.MatchAt([bare], 0) : null);
             if (match is not null)
             {

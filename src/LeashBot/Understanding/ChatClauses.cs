@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Text;
-using LeashBot.Dialogs;
-
 namespace LeashBot.Understanding;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using LeashBot.Dialogs;
-
 namespace LeashBot.Understanding;
 
 /// <summary>

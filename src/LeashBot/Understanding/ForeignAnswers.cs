@@ -1,6 +1,4 @@
-using System.Text;
 using System.Text.RegularExpressions;
-using LeashBot.Content;
 
 namespace LeashBot.Understanding;
 

@@ -1,5 +1,3 @@
-using LeashBot.Content;
-
 namespace LeashBot.Understanding;
 
 /// <summary>"en", or another language when its own words clearly outnumber chance (reading.json's languages; a lone "hola" counts).</summary>

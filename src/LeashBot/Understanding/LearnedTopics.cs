@@ -1,5 +1,3 @@
-using LeashBot.Content;
-
 namespace LeashBot.Understanding;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using LeashBot.Content;
-using LeashBot.Dialogs;
-
 namespace LeashBot.Understanding;
 
 /// <summary>

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using LeashBot.Content;
 
 namespace LeashBot.Understanding;
 
@@ -122,7 +121,7 @@ internal sealed partial class MessageParts
     public List<MessagePart> Split(string text)
     {
         var parts = new List<MessagePart>();
-        foreach (var sentence in SentenceEnd().Split((text ?? "").Replace('’', '\'')).Where(s => s.Any(char.IsLetterOrDigit)))
+        foreach (var sentence in SentenceEnd().Split(ChatLexer.WithStraightApostrophes(text ?? "")).Where(s => s.Any(char.IsLetterOrDigit)))
         {
             var asks = sentence.LastOrDefault(c => char.IsLetterOrDigit(c) || c == '?') == '?';
             var all = Words(sentence);
@@ -155,7 +154,7 @@ internal sealed partial class MessageParts
     public static PhraseList Phrases(IEnumerable<string> phrases) => new(phrases.Select(Plain));
 
     /// <summary>Lower case and without apostrophes ("don't" is "dont"), as the command words are matched.</summary>
-    public static string Plain(string word) => word.ToLowerInvariant().Replace("'", "", StringComparison.Ordinal).Replace("’", "", StringComparison.Ordinal);
+    public static string Plain(string word) => ChatLexer.WithoutApostrophes(word);
 
     [GeneratedRegex(@"(?<=[.!?;…])\s+|\n+")]
     private static partial Regex SentenceEnd();

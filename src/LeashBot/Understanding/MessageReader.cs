@@ -1,7 +1,4 @@
-using LeashBot.Content;
-using LeashBot.Dialogs;
 using LeashBot.State;
-using Microsoft.Bot.Builder;
 
 namespace LeashBot.Understanding;
 

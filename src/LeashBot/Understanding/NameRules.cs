@@ -1,7 +1,3 @@
-using System.Globalization;
-using LeashBot.Content;
-using LeashBot.Dialogs;
-
 namespace LeashBot.Understanding;
 
 /// <summary>

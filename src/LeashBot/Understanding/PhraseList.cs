@@ -1,12 +1,10 @@
-using System.Text.RegularExpressions;
-
 namespace LeashBot.Understanding;
 
 /// <summary>
 /// A list of words and phrases from the content (corrections, step words) matched against a message's words:
 /// lower case, whole words, numbers as their own words ("15min" is "15" and "min").
 /// </summary>
-public sealed partial class PhraseList
+public sealed class PhraseList
 {
     private readonly List<string[]> _phrases;
 
@@ -69,10 +67,6 @@ public sealed partial class PhraseList
         return string.Join(' ', kept);
     }
 
-    /// <summary>The message's words as the phrases are matched against them.</summary>
-    public static string[] Words(string text) =>
-        [.. WordPattern().Matches((text ?? "").ToLowerInvariant()).Select(m => m.Value)];
-
-    [GeneratedRegex(@"\d+(?:\.\d+)?|[\p{L}']+")]
-    private static partial Regex WordPattern();
+    /// <summary>The message's words as the phrases are matched against them (<see cref="ChatLexer.PlainWords"/>).</summary>
+    public static string[] Words(string text) => ChatLexer.PlainWords(text);
 }

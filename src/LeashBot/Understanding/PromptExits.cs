@@ -1,5 +1,3 @@
-using LeashBot.Content;
-
 namespace LeashBot.Understanding;
 
 /// <summary>What kind of answer a pending question waits for.</summary>

@@ -56,42 +56,11 @@ public sealed class SemanticHead
     public string ToJson() => JsonConvert.SerializeObject(this, Formatting.Indented, new RoundedFloats());
 
     /// <summary>Class probabilities (softmax) for one embedding, into <paramref name="probabilities"/>.</summary>
-    public void Topics(ReadOnlySpan<float> embedding, Span<double> probabilities)
-    {
-        var max = double.NegativeInfinity;
-        for (var c = 0; c < Classes.Length; c++)
-        {
-            var z = (double)Bias[c] + Dot(Weights[c], embedding);
-            probabilities[c] = z;
-            max = Math.Max(max, z);
-        }
-
-        var sum = 0.0;
-        for (var c = 0; c < Classes.Length; c++)
-        {
-            probabilities[c] = Math.Exp(probabilities[c] - max);
-            sum += probabilities[c];
-        }
-
-        for (var c = 0; c < Classes.Length; c++)
-        {
-            probabilities[c] /= sum;
-        }
-    }
+    public void Topics(ReadOnlySpan<float> embedding, Span<double> probabilities) =>
+        HeadScoring.Probabilities(Bias, Weights, embedding, probabilities);
 
     /// <summary>The probability that the message is about the cat being unwell or hurt right now.</summary>
-    public double Unwell(ReadOnlySpan<float> embedding) => 1.0 / (1.0 + Math.Exp(-(UnwellBias + Dot(UnwellWeights, embedding))));
-
-    private static double Dot(float[] weights, ReadOnlySpan<float> x)
-    {
-        var sum = 0.0;
-        for (var i = 0; i < weights.Length; i++)
-        {
-            sum += weights[i] * x[i];
-        }
-
-        return sum;
-    }
+    public double Unwell(ReadOnlySpan<float> embedding) => 1.0 / (1.0 + Math.Exp(-(UnwellBias + HeadScoring.Dot(UnwellWeights, embedding))));
 
     private sealed class RoundedFloats : JsonConverter
     {

@@ -1,6 +1,3 @@
-using System.Globalization;
-using LeashBot.Content;
-
 namespace LeashBot.Understanding;
 
 /// <summary>How a part of a message stands to a command word in it (see <see cref="CommandReader"/>).</summary>

@@ -1,6 +1,3 @@
-using System.Globalization;
-using LeashBot.Content;
-
 namespace LeashBot.Understanding;
 
 /// <summary>

@@ -1,7 +1,4 @@
 using System.Collections.Frozen;
-using System.Text;
-using LeashBot.Content;
-using LeashBot.Dialogs;
 
 namespace LeashBot.Understanding;
 

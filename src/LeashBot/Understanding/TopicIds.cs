@@ -1,5 +1,3 @@
-using LeashBot.Content;
-
 namespace LeashBot.Understanding;
 
 /// <summary>The topic ids other code routes on. The content file must use exactly these.</summary>

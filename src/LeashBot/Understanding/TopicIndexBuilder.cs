@@ -1,5 +1,4 @@
 using System.Collections.Frozen;
-using LeashBot.Content;
 
 namespace LeashBot.Understanding;
 

@@ -1,5 +1,4 @@
 using System.Buffers;
-using LeashBot.Content;
 
 namespace LeashBot.Understanding;
 

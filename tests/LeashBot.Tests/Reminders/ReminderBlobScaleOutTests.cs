@@ -15,7 +15,7 @@ namespace LeashBot.Tests.Reminders;
 /// </summary>
 public sealed class ReminderBlobScaleOutTests(AzuriteFixture blobs) : IClassFixture<AzuriteFixture>
 {
-    [Fact]
+    [SkippableFact]
     public async Task Two_hosts_on_one_Azurite_send_each_of_1000_reminders_due_in_the_same_minute_exactly_once_Simulated_connector()
     {
         var count = int.TryParse(Environment.GetEnvironmentVariable("LEASHBOT_REMINDER_SCALE"), out var n) ? n : 1000;

@@ -6,8 +6,10 @@ namespace LeashBot.Tests.Storage;
 
 /// <summary>
 /// A real Azurite Blob service for the test class that uses it, on a free port, persisting to a temp folder (so it
-/// can be stopped and started again without losing data). Installed with <c>npm ci --prefix tests/azurite</c>;
-/// if it is missing the tests fail: they never skip.
+/// can be stopped and started again without losing data). Installed with <c>npm ci --prefix tests/azurite</c> (which
+/// <c>.ci/run</c> does). Where it is missing, a test that reaches for it (<see cref="Port"/>,
+/// <see cref="ConnectionString"/>) is skipped with the reason, if its attribute is <c>[SkippableFact]</c>; in CI
+/// (<c>CI</c> set) it fails instead, so a CI run never passes without the Blob tests.
 /// </summary>
 public class AzuriteFixture : IAsyncLifetime
 {
@@ -16,14 +18,43 @@ public class AzuriteFixture : IAsyncLifetime
     private const string Key = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 
     private readonly string _location = Path.Combine(Path.GetTempPath(), "leashbot-azurite-" + Guid.NewGuid().ToString("N"));
+    private readonly string? _ci;
+    private readonly Func<string?> _installed;
     private Process? _process;
+    private int _port;
 
-    public int Port { get; private set; }
+    public AzuriteFixture()
+        : this(Environment.GetEnvironmentVariable("CI"), InstalledExecutable)
+    {
+    }
+
+    /// <summary>A fixture that reads <paramref name="ci"/> as the <c>CI</c> variable and finds Azurite with <paramref name="installed"/>.</summary>
+    internal AzuriteFixture(string? ci, Func<string?> installed)
+    {
+        _ci = ci;
+        _installed = installed;
+    }
+
+    /// <summary>Why the Blob tests are skipped here (Azurite missing outside CI); null when they run (or fail, in CI).</summary>
+    public string? SkipReason { get; private set; }
+
+    /// <summary>The port Azurite listens on; reaching for it where Azurite is missing outside CI skips the test.</summary>
+    public int Port => SkipReason is { } reason ? throw new SkipException(reason) : _port;
 
     public string ConnectionString =>
         $"DefaultEndpointsProtocol=http;AccountName={Account};AccountKey={Key};BlobEndpoint=http://127.0.0.1:{Port}/{Account};";
 
-    public static string FindExecutable()
+    /// <summary>
+    /// Whether the Blob tests skip: only where Azurite is missing and the run is not CI's (<paramref name="ci"/> is the
+    /// <c>CI</c> variable: CI services set it to "true"; empty or "false" is a developer's machine).
+    /// </summary>
+    internal static string? SkipReasonFor(string? ci, bool installed) =>
+        installed || (!string.IsNullOrWhiteSpace(ci) && !string.Equals(ci.Trim(), "false", StringComparison.OrdinalIgnoreCase))
+            ? null
+            : "Azurite is not installed here (npm ci --prefix tests/azurite, as .ci/run does), so the Blob storage tests are skipped; in CI they fail instead.";
+
+    /// <summary>Azurite's blob service: LEASHBOT_AZURITE_BLOB, else tests/azurite's install; null when neither is there.</summary>
+    public static string? InstalledExecutable()
     {
         var fromEnvironment = Environment.GetEnvironmentVariable("LEASHBOT_AZURITE_BLOB");
         if (!string.IsNullOrEmpty(fromEnvironment))
@@ -32,21 +63,24 @@ public class AzuriteFixture : IAsyncLifetime
         }
 
         var installed = RepoRoot.PathOf("tests", "azurite", "node_modules", ".bin", "azurite-blob");
-        if (File.Exists(installed))
-        {
-            return installed;
-        }
-
-        throw new InvalidOperationException(
-            "Azurite is not installed, so the Blob storage tests cannot run. Install it with: npm ci --prefix tests/azurite");
+        return File.Exists(installed) ? installed : null;
     }
 
     public async Task InitializeAsync()
     {
+        if (SkipReasonFor(_ci, _installed() is not null) is { } reason)
+        {
+            SkipReason = reason;
+            return;
+        }
+
         Directory.CreateDirectory(_location);
-        Port = FreePort();
+        _port = FreePort();
         await StartAsync();
     }
+
+    private string FindExecutable() => _installed() ?? throw new InvalidOperationException(
+        "Azurite is not installed, so the Blob storage tests cannot run. Install it with: npm ci --prefix tests/azurite");
 
     public async Task StartAsync()
     {

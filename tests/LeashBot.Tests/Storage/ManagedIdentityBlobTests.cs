@@ -83,7 +83,7 @@ internal sealed class StandInManagedIdentity(string audience = "https://storage.
 
 public sealed class ManagedIdentityBlobTests(OAuthAzuriteFixture azurite) : IClassFixture<OAuthAzuriteFixture>
 {
-    [Fact]
+    [SkippableFact]
     public async Task State_round_trips_with_a_token_for_Azure_Storage_and_no_account_key()
     {
         var identity = new StandInManagedIdentity();
@@ -103,7 +103,7 @@ public sealed class ManagedIdentityBlobTests(OAuthAzuriteFixture azurite) : ICla
         Assert.Contains("https://storage.azure.com/.default", identity.Scopes);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_token_for_another_service_is_refused_and_reported_as_storage_unavailable()
     {
         var health = new StorageHealth(TimeProvider.System);

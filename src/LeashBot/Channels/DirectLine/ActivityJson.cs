@@ -1,6 +1,4 @@
-using System.Text;
 using System.Text.Json;
-using Microsoft.Bot.Schema;
 using Newtonsoft.Json;
 
 namespace LeashBot.Channels.DirectLine;

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-
 namespace LeashBot.Channels.DirectLine;
 
 /// <summary>The normalized WebChat:AllowedOrigins, for CORS and the origin check.</summary>

@@ -1,5 +1,3 @@
-using System.Text;
-using Microsoft.Extensions.Options;
 using static LeashBot.Channels.DirectLine.DirectLineHttp;
 
 namespace LeashBot.Channels.DirectLine;

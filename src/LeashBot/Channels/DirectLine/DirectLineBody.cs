@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.Unicode;
 using System.Text.RegularExpressions;
-using Microsoft.Bot.Schema;
 using static LeashBot.Channels.DirectLine.DirectLineHttp;
 
 namespace LeashBot.Channels.DirectLine;

@@ -1,6 +1,3 @@
-using Microsoft.Bot.Builder;
-using Microsoft.Bot.Schema;
-
 namespace LeashBot.Channels.DirectLine;
 
 /// <summary>

@@ -1,6 +1,4 @@
 using LeashBot.Bot;
-using Microsoft.Bot.Builder;
-using Microsoft.Bot.Schema;
 
 namespace LeashBot.Channels.DirectLine;
 

@@ -1,7 +1,4 @@
-using System.Globalization;
-using System.Text;
 using System.Threading.Channels;
-using Microsoft.Bot.Schema;
 
 namespace LeashBot.Channels.DirectLine;
 

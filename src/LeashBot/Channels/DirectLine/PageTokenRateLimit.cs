@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Sockets;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.Extensions.Options;
 
 namespace LeashBot.Channels.DirectLine;
 

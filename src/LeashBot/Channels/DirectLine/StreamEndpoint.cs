@@ -1,6 +1,4 @@
 using System.Net.WebSockets;
-using System.Text;
-using Microsoft.Extensions.Options;
 using static LeashBot.Channels.DirectLine.DirectLineHttp;
 
 namespace LeashBot.Channels.DirectLine;

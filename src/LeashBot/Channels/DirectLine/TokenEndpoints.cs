@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using static LeashBot.Channels.DirectLine.DirectLineHttp;
 
 namespace LeashBot.Channels.DirectLine;

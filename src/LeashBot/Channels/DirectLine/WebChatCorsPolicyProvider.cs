@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Cors.Infrastructure;
-using Microsoft.Extensions.Options;
 
 namespace LeashBot.Channels.DirectLine;
 

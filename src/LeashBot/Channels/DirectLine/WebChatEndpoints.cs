@@ -1,6 +1,4 @@
 using System.Net;
-using LeashBot.Content;
-using Microsoft.Extensions.Options;
 using static LeashBot.Channels.DirectLine.DirectLineHttp;
 
 namespace LeashBot.Channels.DirectLine;

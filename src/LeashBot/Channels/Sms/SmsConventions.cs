@@ -1,7 +1,4 @@
 using LeashBot.Bot;
-using LeashBot.Content;
-using Microsoft.Bot.Builder;
-using Microsoft.Bot.Schema;
 
 namespace LeashBot.Channels.Sms;
 

@@ -1,5 +1,4 @@
 using LeashBot.Coaching.Reminders;
-using Microsoft.Extensions.Options;
 using Twilio.Clients;
 using Twilio.Exceptions;
 using Twilio.Http;

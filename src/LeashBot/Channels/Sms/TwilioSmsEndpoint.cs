@@ -1,9 +1,5 @@
 using LeashBot.Coaching.Reminders;
-using LeashBot.Content;
 using LeashBot.Storage;
-using Microsoft.Bot.Builder;
-using Microsoft.Bot.Schema;
-using Microsoft.Extensions.Options;
 using Newtonsoft.Json.Linq;
 using Twilio.Security;
 using Twilio.TwiML;

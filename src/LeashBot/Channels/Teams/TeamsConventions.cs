@@ -1,7 +1,5 @@
 using LeashBot.Bot;
 using LeashBot.State;
-using Microsoft.Bot.Builder;
-using Microsoft.Bot.Schema;
 using Newtonsoft.Json.Linq;
 
 namespace LeashBot.Channels.Teams;

@@ -1,8 +1,5 @@
 using LeashBot.State;
 using LeashBot.Storage;
-using Microsoft.Bot.Builder;
-using Microsoft.Bot.Schema;
-using Microsoft.Extensions.Options;
 using Newtonsoft.Json.Linq;
 
 namespace LeashBot.Coaching.Reminders;

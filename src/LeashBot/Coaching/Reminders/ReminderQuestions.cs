@@ -1,7 +1,5 @@
-using LeashBot.Content;
 using LeashBot.State;
 using LeashBot.Understanding;
-using Microsoft.Bot.Builder;
 
 namespace LeashBot.Coaching.Reminders;
 

@@ -1,6 +1,4 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
-using LeashBot.Content;
 using LeashBot.Understanding;
 
 namespace LeashBot.Coaching.Reminders;
@@ -214,7 +212,7 @@ public sealed partial class ReminderReader
     private static partial Regex Spaces();
 
     private static string Normalize(string text) =>
-        " " + Spaces().Replace(text.ToLowerInvariant().Replace('’', '\'').Replace(',', ' ').Replace('!', ' ').Replace('?', ' '), " ").Trim() + " ";
+        " " + Spaces().Replace(ChatLexer.WithStraightApostrophes(text.ToLowerInvariant()).Replace(',', ' ').Replace('!', ' ').Replace('?', ' '), " ").Trim() + " ";
 
     private static bool HasPhrase(string norm, string phrase) => PhraseSearch.HasWord(norm, phrase);
 

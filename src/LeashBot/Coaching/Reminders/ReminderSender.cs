@@ -1,5 +1,4 @@
 using LeashBot.Storage;
-using Microsoft.Extensions.Options;
 
 namespace LeashBot.Coaching.Reminders;
 

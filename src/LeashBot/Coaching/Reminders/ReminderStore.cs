@@ -1,6 +1,5 @@
 using LeashBot.State;
 using LeashBot.Storage;
-using Microsoft.Bot.Builder;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 

@@ -1,5 +1,3 @@
-using System.Globalization;
-using LeashBot.Content;
 using LeashBot.State;
 
 namespace LeashBot.Coaching.Reminders;

@@ -1,9 +1,6 @@
-using LeashBot.Content;
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
-using System.Text;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.Extensions.Options;
 
 namespace LeashBot.Hosting.StaffConsole;
 

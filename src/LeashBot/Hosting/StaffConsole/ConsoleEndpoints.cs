@@ -1,8 +1,6 @@
 using System.Reflection;
 using System.Text.Encodings.Web;
-using LeashBot.Content;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.Extensions.Options;
 
 namespace LeashBot.Hosting.StaffConsole;
 
@@ -13,6 +11,9 @@ namespace LeashBot.Hosting.StaffConsole;
 /// </summary>
 public static class ConsoleEndpoints
 {
+    /// <summary>The document around every sign-in page: head, stylesheet and the console's heading.</summary>
+    internal const string SignInFrame = "signin-frame.html";
+
     private const int MaxDays = 365;
 
     public static IEndpointRouteBuilder MapStaffConsole(this IEndpointRouteBuilder app)
@@ -223,13 +224,30 @@ public static class ConsoleEndpoints
         return Uri.TryCreate(from, UriKind.Absolute, out var uri) && string.Equals(uri.Authority, request.Host.Value, StringComparison.OrdinalIgnoreCase);
     }
 
-    /// <summary>One of the console's pages (their words and markup are files in <c>Pages/</c>), <paramref name="fill"/> changing it on the way.</summary>
+    /// <summary>
+    /// One of the console's pages (their words and markup are files in <c>Pages/</c>), <paramref name="fill"/> changing
+    /// it on the way. A sign-in page is only its title line and what it says under the console's heading: it is served
+    /// inside <see cref="SignInFrame"/>, which holds the document's head and heading they all share.
+    /// </summary>
     internal static IResult Page(string name, int status = StatusCodes.Status200OK, Func<string, string>? fill = null)
+    {
+        var html = PageFile(name);
+        if (!html.StartsWith("<!doctype", StringComparison.OrdinalIgnoreCase))
+        {
+            var titleEnd = html.IndexOf('\n', StringComparison.Ordinal) + 1;
+            html = PageFile(SignInFrame)
+                .Replace("{title}", html[..titleEnd].TrimEnd(), StringComparison.Ordinal)
+                .Replace("{main}\n", html[titleEnd..], StringComparison.Ordinal);
+        }
+
+        return Results.Content(fill is null ? html : fill(html), "text/html; charset=utf-8", statusCode: status);
+    }
+
+    private static string PageFile(string name)
     {
         using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("LeashBot.Console." + name)!;
         using var reader = new StreamReader(stream);
-        var html = reader.ReadToEnd();
-        return Results.Content(fill is null ? html : fill(html), "text/html; charset=utf-8", statusCode: status);
+        return reader.ReadToEnd();
     }
 
     /// <summary>What the label form posts.</summary>

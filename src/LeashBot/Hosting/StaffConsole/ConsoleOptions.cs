@@ -1,6 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using System.Security.Cryptography;
-using System.Text;
 
 namespace LeashBot.Hosting.StaffConsole;
 

@@ -1,5 +1,3 @@
-using System.Globalization;
-using LeashBot.Content;
 using LeashBot.Understanding;
 
 namespace LeashBot.Hosting.StaffConsole;

@@ -1,14 +1,9 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.RegularExpressions;
 using LeashBot.Bot;
 using LeashBot.Channels.DirectLine;
-using LeashBot.Content;
 using LeashBot.State;
-using Microsoft.Bot.Builder;
-using Microsoft.Bot.Schema;
-using Microsoft.Extensions.Options;
 using Newtonsoft.Json.Linq;
 
 namespace LeashBot.Hosting.StaffConsole;

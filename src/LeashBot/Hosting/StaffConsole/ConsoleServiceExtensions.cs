@@ -1,9 +1,6 @@
 using LeashBot.Bot;
-using LeashBot.Content;
 using LeashBot.Storage;
 using LeashBot.Understanding;
-using Microsoft.Bot.Builder;
-using Microsoft.Extensions.Options;
 
 namespace LeashBot.Hosting.StaffConsole;
 

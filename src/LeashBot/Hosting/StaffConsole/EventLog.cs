@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Globalization;
 using LeashBot.State;
 using LeashBot.Storage;
 using Microsoft.Data.Sqlite;
