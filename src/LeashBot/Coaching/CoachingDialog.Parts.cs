@@ -1,4 +1,3 @@
-using LeashBot.Dialogs;
 using LeashBot.State;
 using LeashBot.Understanding;
 

@@ -1,4 +1,3 @@
-using LeashBot.Content;
 using LeashBot.Understanding;
 
 namespace LeashBot.Coaching;

@@ -1,5 +1,3 @@
-using System.Globalization;
-using LeashBot.Dialogs;
 using LeashBot.State;
 
 namespace LeashBot.Coaching;

@@ -1,4 +1,3 @@
-using LeashBot.Content;
 
 namespace LeashBot.Understanding;
 

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using LeashBot.Content;
 using LeashBot.State;
 
 namespace LeashBot.Understanding;

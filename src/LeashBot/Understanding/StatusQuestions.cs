@@ -1,4 +1,3 @@
-using LeashBot.Content;
 using LeashBot.State;
 
 namespace LeashBot.Understanding;

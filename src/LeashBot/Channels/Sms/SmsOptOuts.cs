@@ -1,5 +1,4 @@
 using LeashBot.Storage;
-using Microsoft.Bot.Builder;
 using Newtonsoft.Json.Linq;
 
 namespace LeashBot.Channels.Sms;
