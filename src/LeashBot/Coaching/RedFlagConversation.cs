@@ -47,7 +47,8 @@ public sealed class RedFlagConversation(RedFlagReader redFlags, SessionRequest s
 
         // While an alarm lasts the rules alone read a message: the alarm stands, and what follows is read against its signs.
         var names = owner.Cats.Select(c => c.Name).ToList();
-        var found = NotCleared(alarm == RedFlagTier.None ? redFlags.Read(text, names) : Triage.Read(text, names), flags.ClearedSigns);
+        var read = alarm == RedFlagTier.None ? redFlags.Read(text, names) : Triage.Read(text, names);
+        var found = NotCleared(read, flags.ClearedSigns);
         if (alarm == RedFlagTier.None && flags.RedFlagAt is not null)
         {
             // An alarm that has run its time leaves nothing behind (a vet's all-clear signs stay cleared).
@@ -56,6 +57,13 @@ public sealed class RedFlagConversation(RedFlagReader redFlags, SessionRequest s
 
         if (found.Count == 0 && alarm == RedFlagTier.None)
         {
+            if (read.WhatIf.Count > 0)
+            {
+                // "if she pants after a walk on a hot day, is that ok?": what to do if it happens, no alarm, no hold.
+                await replies.SendAsync(turn, WhatIfAnswer(read.WhatIf, owner.Current), cancellationToken);
+                return HealthTurn.Answered;
+            }
+
             // Nothing about health stands in the way: the message is read once, by the coaching.
             return HealthTurn.Coaching;
         }
@@ -100,7 +108,9 @@ public sealed class RedFlagConversation(RedFlagReader redFlags, SessionRequest s
                 owner.CurrentCat = cat.Name;
             }
 
-            await replies.UrgentAsync(turn, vet.For(tier, cat?.Name, reading.Language != "en" ? reading.Language : Triage.LanguageOf(text) ?? reading.Language), cancellationToken);
+            var language = reading.Language != "en" ? reading.Language : Triage.LanguageOf(text) ?? reading.Language;
+            var why = language == "en" ? SystemsOf(found).FirstOrDefault(s => s.WhyFirst)?.Why : null;
+            await replies.UrgentAsync(turn, vet.For(tier, cat?.Name, language, why), cancellationToken);
             return HealthTurn.SentToVet;
         }
 
@@ -113,6 +123,22 @@ public sealed class RedFlagConversation(RedFlagReader redFlags, SessionRequest s
             // Only a real question goes on ("...she's fine now. why does she chew the harness?"): the all-clear itself
             // is never taken as the answer to a question the bot asked before the red flag.
             return AsksSomething(reading) && (text.Contains('?', StringComparison.Ordinal) || reading.Questions.Count > 1) ? HealthTurn.Coaching : HealthTurn.Answered;
+        }
+
+        if (found.Count == 0 && Triage.ReadsNotHappening(text))
+        {
+            // "it hasn't happened, I'm asking in advance": the alarm was a misreading; what to do if it happens instead.
+            var asked = flags.RedFlagSigns.Select(Triage.Sign).OfType<RedFlagSign>().ToList();
+            EndAlarm(flags);
+            await replies.SendAsync(turn, string.Join(" ", replies.Cat(aftercare.NotHappening, cat), WhatIfAnswer(asked.Concat(read.WhatIf).ToList(), cat)), cancellationToken);
+            return HealthTurn.Answered;
+        }
+
+        if (Triage.AsksWhatToTellTheVet(text))
+        {
+            // "what do i tell the vet?": what to have ready for the call, and the numbers again.
+            await replies.UrgentAsync(turn, vet.WithNumbers(replies.Cat(aftercare.TellTheVet, cat)), cancellationToken);
+            return HealthTurn.Answered;
         }
 
         if (found.Any(s => !Triage.RestatesAlarm(s.SignId)))
@@ -171,6 +197,19 @@ public sealed class RedFlagConversation(RedFlagReader redFlags, SessionRequest s
         await replies.UrgentAsync(turn, reason, cancellationToken);
         return HealthTurn.SentToVet;
     }
+
+    /// <summary>A what-if's answer: an opening, what to do if the sign happens and how to keep it from happening, and to call if it is happening now.</summary>
+    private string WhatIfAnswer(IReadOnlyList<RedFlagSign> signs, CatProfile? cat)
+    {
+        var aftercare = replies.Content.RedFlags.Aftercare;
+        var system = SystemsOf(signs).FirstOrDefault();
+        string?[] parts = [aftercare.WhatIf, system?.IfItHappens, system?.Prevent, aftercare.WhatIfNow];
+        return string.Join(" ", parts.OfType<string>().Select(p => replies.Cat(p, cat)));
+    }
+
+    /// <summary>The body systems of the signs, the gravest sign's first.</summary>
+    private IEnumerable<LeashBot.Content.BodySystem> SystemsOf(IEnumerable<RedFlagSign> signs) =>
+        signs.OrderByDescending(s => s.Tier).Select(s => replies.Content.RedFlags.Systems.FirstOrDefault(system => system.Id == s.SystemId)).OfType<LeashBot.Content.BodySystem>().Distinct();
 
     private static void EndAlarm(ConversationFlags flags)
     {

@@ -77,6 +77,12 @@ public sealed class RedFlagContent
     /// <summary>A vet has seen the cat and all is well: after a red flag, such a message ends the alarm.</summary>
     public List<string> AllClears { get; set; } = [];
 
+    /// <summary>A health question about what might happen ("if she pants on a hot day, is that ok?"): information, not an alarm.</summary>
+    public WhatIfWords WhatIf { get; set; } = new();
+
+    /// <summary>The owner asks what to tell the vet ("what do i tell the vet", "qué le digo al vet?").</summary>
+    public List<string> TellTheVet { get; set; } = [];
+
     /// <summary>What the bot says while an alarm lasts, when it ends, and to a calm message about health.</summary>
     public RedFlagAftercare Aftercare { get; set; } = new();
 
@@ -120,6 +126,18 @@ public sealed class RedFlagAftercare
 
     /// <summary>A vet's all-clear: glad, and go by the vet's advice on when to start again.</summary>
     [JsonProperty(Required = Required.Always)] public string AllClear { get; set; } = "";
+
+    /// <summary>Opening of the answer to a what-if health question.</summary>
+    [JsonProperty(Required = Required.Always)] public string WhatIf { get; set; } = "";
+
+    /// <summary>Closing of the answer to a what-if question: if it is happening now, call.</summary>
+    [JsonProperty(Required = Required.Always)] public string WhatIfNow { get; set; } = "";
+
+    /// <summary>While an alarm lasts, the owner says it was a what-if: sorry for the misreading, glad the cat is fine.</summary>
+    [JsonProperty(Required = Required.Always)] public string NotHappening { get; set; } = "";
+
+    /// <summary>While an alarm lasts, what to have ready for the vet's call.</summary>
+    [JsonProperty(Required = Required.Always)] public string TellTheVet { get; set; } = "";
 
     /// <summary>A calm message about health the coaching has no answer for ("his gums are nice and pink"); the menu follows.</summary>
     [JsonProperty(Required = Required.Always)] public string CalmHealth { get; set; } = "";
@@ -168,6 +186,15 @@ public sealed class BodySystem
 
     /// <summary>Why signs of this system need a vet, in the bot's words and never a diagnosis: said when the owner asks again.</summary>
     [JsonProperty(Required = Required.Always)] public string Why { get; set; } = "";
+
+    /// <summary>What to do if a sign of this system happens: the answer to a what-if question.</summary>
+    [JsonProperty(Required = Required.Always)] public string IfItHappens { get; set; } = "";
+
+    /// <summary>How to keep it from happening on walks, where the article has advice for it.</summary>
+    public string? Prevent { get; set; }
+
+    /// <summary>The first vet message already says why it is urgent (poisons harm before any sign shows).</summary>
+    public bool WhyFirst { get; set; }
 
     [JsonProperty(Required = Required.Always)] public List<RedFlagSignDefinition> Signs { get; set; } = [];
 }
@@ -238,4 +265,25 @@ public sealed class WellSaidWords
 
     /// <summary>Words after a well word that tell of a change ("she was fine but now…"): then the cat is not said to be well.</summary>
     public List<string> ChangeAfter { get; set; } = [];
+
+    /// <summary>Words that start a new clause ("and", "just"): a clause saying the cat is well ends there.</summary>
+    public List<string> ClauseBreaks { get; set; } = [];
+}
+
+/// <summary>
+/// A what-if health question: a sentence asking with a word of <see cref="Conditionals"/> ("if") before the sign, or a
+/// message with a pattern of <see cref="Markers"/> ("asking in advance", "it hasn't happened"); never when the message
+/// has a word of <see cref="Present"/> ("now", "since", "keeps"): then it is happening.
+/// </summary>
+public sealed class WhatIfWords
+{
+    public List<string> Markers { get; set; } = [];
+    public List<string> Conditionals { get; set; } = [];
+    public List<string> Present { get; set; } = [];
+
+    /// <summary>Past forms ("ate", "fell"; any word in -ed too) that, after "if", tell it has happened: "is it bad if she ate chocolate?".</summary>
+    public List<string> Happened { get; set; } = [];
+
+    /// <summary>Said plainly, it has not happened ("it hasn't happened", "asking in advance"): during an alarm, it ends it.</summary>
+    public List<string> NotHappening { get; set; } = [];
 }

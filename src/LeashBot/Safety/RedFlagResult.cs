@@ -27,6 +27,9 @@ public sealed class RedFlagResult
     /// <summary>No red flag because the rules read a sign and set it aside: denied, long ago, cleared by a vet, harmless here.</summary>
     public static readonly RedFlagResult Calmed = new(RedFlagTier.None, []) { MentionsHealth = true, IsCalmed = true };
 
+    /// <summary>No red flag: the signs are asked about as what might happen ("if she pants on a hot day, is that ok?").</summary>
+    public static RedFlagResult AsWhatIf(IReadOnlyList<RedFlagSign> signs) => new(RedFlagTier.None, []) { MentionsHealth = true, IsCalmed = true, WhatIf = signs };
+
     public RedFlagResult(RedFlagTier tier, IReadOnlyList<RedFlagSign> signs)
     {
         Tier = tier;
@@ -45,6 +48,9 @@ public sealed class RedFlagResult
 
     /// <summary>True when the rules read a sign and set it aside ("no vomiting", "last year", "the vet says it's fine").</summary>
     public bool IsCalmed { get; private init; }
+
+    /// <summary>The signs asked about as what might happen, not as happening: information to give.</summary>
+    public IReadOnlyList<RedFlagSign> WhatIf { get; private init; } = [];
 
     public override string ToString() => IsRedFlag ? $"{Tier}: {string.Join(", ", Signs.Select(s => s.SignId))}" : "None";
 }

@@ -36,6 +36,10 @@ public sealed class RedFlagTriage
     private readonly TriagePatternSet _resolved;
     private readonly TriagePatternSet _followUps;
     private readonly TriagePatternSet _allClears;
+    private readonly TriagePatternSet _whatIfMarkers;
+    private readonly TriagePatternSet _tellTheVet;
+    private readonly TriagePatternSet _notHappening;
+    private readonly TriageWhatIf _whatIf;
     private readonly SignInfo[] _signInfo;
     private readonly FrozenDictionary<string, (TriagePatternSet Cause, TriagePatternSet Stopped)> _softerAfter;
     private readonly FrozenSet<string> _restates;
@@ -82,6 +86,9 @@ public sealed class RedFlagTriage
         _resolved = compile.Set(content.Resolved);
         _followUps = compile.Set(content.FollowUps);
         _allClears = compile.Set(content.AllClears);
+        _whatIfMarkers = compile.Set(content.WhatIf.Markers);
+        _tellTheVet = compile.Set(content.TellTheVet);
+        _notHappening = compile.Set(content.WhatIf.NotHappening);
         _signs = new TriagePatternSet(signs);
         var healthIds = signs.SelectMany(s => s.Pattern.Elements[0]).Concat(groups.GetValueOrDefault("vet", []).Select(_vocabulary.IdOf)).ToHashSet();
 
@@ -92,6 +99,7 @@ public sealed class RedFlagTriage
         _matcher = new TriageMatcher(_words, content.MaxGap, _denials);
         _calming = new TriageCalming(_words, _matcher, _denials, _clearances, _resolved);
         _remarks = new TriageHealthRemarks(_words, _lexicon.HealthWord);
+        _whatIf = new TriageWhatIf(_matcher, _whatIfMarkers, _words.Conditional, _words.Present, content.WhatIf.Conditionals, content.WhatIf.Happened);
     }
 
     /// <summary>Number of distinct word stems the triage knows.</summary>
@@ -145,6 +153,7 @@ public sealed class RedFlagTriage
         ArgumentNullException.ThrowIfNull(text);
         var tokens = _lexicon.Tokenize(text, catNames, out var typos);
         List<RedFlagSign>? found = null;
+        var whatIf = _whatIf.Read(tokens, text);
         var tier = RedFlagTier.None;
         var calmed = false;
         var start = 0;
@@ -159,7 +168,7 @@ public sealed class RedFlagTriage
             var end = i;
             if (end > start && !_denials.IsDeniedQuestion(tokens, start, end))
             {
-                ReadSentence(tokens, start, end, positions, ref found, ref tier, ref calmed);
+                ReadSentence(tokens, start, end, positions, whatIf, ref found, ref tier, ref calmed);
             }
             else if (end > start)
             {
@@ -172,6 +181,11 @@ public sealed class RedFlagTriage
         if (found is not null)
         {
             return Softened(tokens, found) is { } softer ? new RedFlagResult(softer.Max(s => s.Tier), softer) : new RedFlagResult(tier, found);
+        }
+
+        if (whatIf.Signs is { } asked)
+        {
+            return RedFlagResult.AsWhatIf(asked);
         }
 
         // Only words written as health words make a remark about health: a word read as a typo of one ("rapida",
@@ -250,6 +264,20 @@ public sealed class RedFlagTriage
         }));
     }
 
+    /// <summary>True when the owner says plainly it has not happened ("it hasn't happened", "asking in advance").</summary>
+    public bool ReadsNotHappening(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return _matcher.AnySentenceMatches(_notHappening, _lexicon.Tokenize(text), denialInsideUndoes: false);
+    }
+
+    /// <summary>True when the owner asks what to tell the vet ("what do i tell the vet?", "qué le digo al vet?").</summary>
+    public bool AsksWhatToTellTheVet(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return _matcher.AnySentenceMatches(_tellTheVet, _lexicon.Tokenize(text), denialInsideUndoes: false);
+    }
+
     /// <summary>True when the message asks about health or what to do ("is it heatstroke?", "can it wait till morning?").</summary>
     public bool AsksAboutHealth(string text)
     {
@@ -257,7 +285,7 @@ public sealed class RedFlagTriage
         return _matcher.AnySentenceMatches(_followUps, _lexicon.Tokenize(text), denialInsideUndoes: false);
     }
 
-    private void ReadSentence(List<int> tokens, int start, int end, Span<int> positions, ref List<RedFlagSign>? found, ref RedFlagTier tier, ref bool calmed)
+    private void ReadSentence(List<int> tokens, int start, int end, Span<int> positions, WhatIfReading whatIf, ref List<RedFlagSign>? found, ref RedFlagTier tier, ref bool calmed)
     {
         var calmSegment = -1;     // the last segment with a vet's all-clear or a long-ago time: calms every sign up to it
         var resolvedSegment = -1; // the last segment with "fine now", "healed": calms see-a-vet-soon signs up to it
@@ -286,6 +314,14 @@ public sealed class RedFlagTriage
 
                 if (_denials.IsNegated(tokens, start, positions[..length]) || (info.Unless is not null && _matcher.AnyMatch(info.Unless, tokens, start, _calming.UnlessEnd(tokens, positions[length - 1], end))))
                 {
+                    calmed = true;
+                    continue;
+                }
+
+                if (!whatIf.Present && (whatIf.Marked || (!whatIf.Happened && _whatIf.AsksIf(tokens, start, i, end))))
+                {
+                    // "if she pants after a walk, is that ok?": information to give, not an alarm.
+                    whatIf.Add(info.Sign);
                     calmed = true;
                     continue;
                 }

@@ -11,7 +11,7 @@ namespace LeashBot.Safety;
 /// set aside, the rules find no health word (or only a denied one: "not sick, just nervous"), and that is about training
 /// (a word of <c>trainingWords</c>: gear, a session, a walk, minutes, treats): hiding or a fright told on its own can be
 /// a sign of pain or illness, so it still goes to the tier head unless the owner denies a health word in it ("not sick,
-/// just nervous"). The rules read every message
+/// just nervous") or names what frightened the cat ("hid all evening, spooked by the bin lorry"). The rules read every message
 /// first and are never overruled by this; it only keeps such a message from the tier head, the unwell question and the
 /// health remark, which can't tell a frightened cat from a hurt one.
 /// </summary>
@@ -48,6 +48,7 @@ public sealed class TrainingNews
         var behaviour = false;
         var training = false;
         var inCause = false;
+        var explained = false;
         for (var i = 0; i < words.Length; i++)
         {
             var raw = words[i];
@@ -69,6 +70,11 @@ public sealed class TrainingNews
             {
                 rest.Add(raw);
             }
+            else
+            {
+                // "spooked by the bin lorry": the fright has a cause, which explains the hiding.
+                explained |= inCause;
+            }
 
             // What frightened the cat runs to the end of the clause.
             inCause &= raw.AsSpan().IndexOfAny(ClauseEnd) < 0;
@@ -76,7 +82,7 @@ public sealed class TrainingNews
 
         // What is left may deny a health word ("not sick or anything, just a nervous boy"): that is no worry either.
         var left = _triage.Read(string.Join(' ', rest));
-        return behaviour && !left.IsRedFlag && ((training && !left.MentionsHealth) || left.IsCalmed);
+        return behaviour && !left.IsRedFlag && (((training || explained) && !left.MentionsHealth) || left.IsCalmed);
     }
 
     /// <summary>"8mins", "10min": minutes written onto the number are a session's length.</summary>

@@ -113,18 +113,16 @@ internal sealed class TriageMatcher(TriageWordClasses words, int maxGap, TriageD
                 continue;
             }
 
-            if (statementsOnly && i < tokens.Count && tokens[i] == TriageTokens.QuestionEnd)
-            {
-                start = i + 1;
-                continue;
-            }
-
+            // In a question only a statement told before it counts ("vet says she's fine, so when can we start again?");
+            // one the question asks about doesn't ("should i go to the vet or is he fine?").
+            var question = statementsOnly && i < tokens.Count && tokens[i] == TriageTokens.QuestionEnd;
             for (var p = start; p < i; p++)
             {
                 foreach (var (pattern, _) in set.StartingWith(tokens[p]))
                 {
                     var length = Match(pattern, tokens, p, i, positions);
-                    if (length > 0 && !(denialInsideUndoes && denials.HasDenialInside(tokens, positions[0], positions[length - 1])))
+                    if (length > 0 && !(denialInsideUndoes && denials.HasDenialInside(tokens, positions[0], positions[length - 1]))
+                        && (!question || ClauseEndsBetween(tokens, positions[length - 1], i)))
                     {
                         return true;
                     }
@@ -132,6 +130,20 @@ internal sealed class TriageMatcher(TriageWordClasses words, int maxGap, TriageD
             }
 
             start = i + 1;
+        }
+
+        return false;
+    }
+
+    /// <summary>A comma or a clause break ("so", "and then") after <paramref name="after"/> and before <paramref name="end"/>.</summary>
+    private bool ClauseEndsBetween(List<int> tokens, int after, int end)
+    {
+        for (var k = after + 1; k < end; k++)
+        {
+            if (tokens[k] == TriageTokens.Comma || (tokens[k] > 0 && words.ClauseBreak[tokens[k]]))
+            {
+                return true;
+            }
         }
 
         return false;
@@ -189,6 +201,12 @@ internal sealed class TriageMatcher(TriageWordClasses words, int maxGap, TriageD
             }
 
             if (adjacent || (!anywhere && id > 0 && words.GapStop[id]))
+            {
+                return false;
+            }
+
+            // A denial belongs to its own clause: "no vomita, come bien" says nothing of "no come".
+            if (element == 1 && id == TriageTokens.Comma && tokens[previous] > 0 && words.Negation[tokens[previous]])
             {
                 return false;
             }

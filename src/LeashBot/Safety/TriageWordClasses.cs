@@ -22,6 +22,8 @@ internal sealed class TriageWordClasses
         ToUs = Flags(content.HealthRemarks.ToUs);
         CatWord = Flags(content.HealthRemarks.CatWords);
         CatOwner = Flags(content.HealthRemarks.CatOwners);
+        Conditional = Flags(content.WhatIf.Conditionals);
+        Present = Flags(content.WhatIf.Present);
 
         // A pattern's words never reach over "but", "though" and the like: what comes after is another thought.
         GapStop = [.. ClauseBreak.Select((isBreak, id) => isBreak && Contrast[id])];
@@ -65,6 +67,12 @@ internal sealed class TriageWordClasses
 
     public bool[] GapStop { get; }
 
+    /// <summary>"if": a question with one before a sign asks about what might happen.</summary>
+    public bool[] Conditional { get; }
+
+    /// <summary>"now", "since", "keeps": the message tells of something happening, never a what-if.</summary>
+    public bool[] Present { get; }
+
     /// <summary>The id of "cat": what a cat's name is read as.</summary>
     public int Cat { get; }
 
@@ -73,7 +81,8 @@ internal sealed class TriageWordClasses
     {
         foreach (var word in content.SkipWords.Concat(content.Negations).Concat(content.NegationCarriers).Concat(content.Subjects)
                      .Concat(content.ClauseBreaks).Concat(content.Contrasts).Concat(content.NotANameAfter).Concat(content.ThingAfterName)
-                     .Concat(content.UnlessStopsAt).Concat(content.HealthRemarks.ToUs).Concat(content.HealthRemarks.CatWords).Concat(content.HealthRemarks.CatOwners).Append("cat"))
+                     .Concat(content.UnlessStopsAt).Concat(content.HealthRemarks.ToUs).Concat(content.HealthRemarks.CatWords).Concat(content.HealthRemarks.CatOwners).Append("cat")
+                     .Concat(content.WhatIf.Conditionals).Concat(content.WhatIf.Present))
         {
             vocabulary.IdOf(word);
         }

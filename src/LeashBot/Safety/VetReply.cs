@@ -16,7 +16,7 @@ public sealed class VetReply(Phrasebook say, TimeProvider clock)
     /// The vet message for a red flag, or, with <see cref="RedFlagTier.None"/>, the one for a health question right
     /// after one; in the owner's language when the content has it (<c>translations</c>), else in English.
     /// </summary>
-    public string For(RedFlagTier tier, string? catName, string language = "en")
+    public string For(RedFlagTier tier, string? catName, string language = "en", string? why = null)
     {
         var redFlags = say.Content.RedFlags;
         var reply = redFlags.Translations.GetValueOrDefault(language) ?? redFlags.Reply;
@@ -30,6 +30,7 @@ public sealed class VetReply(Phrasebook say, TimeProvider clock)
                 RedFlagTier.Soon => say.Text(reply.Soon, cat),
                 _ => say.Text(reply.Again, cat),
             },
+            why ?? "",
         };
 
         lines.AddRange(Numbers(reply, tier));

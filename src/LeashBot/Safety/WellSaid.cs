@@ -13,6 +13,7 @@ namespace LeashBot.Safety;
 public sealed class WellSaid
 {
     private static readonly char[] Breaks = [' ', ',', '.', '!', '?', ';', ':', '\n', '\t', '(', ')', '"'];
+    private static readonly char[] ClauseEnds = [',', '.', '!', '?', ';', ':', '\n'];
 
     /// <summary>How many words before a well word a negation still reaches ("not eating or drinking normally").</summary>
     private const int NegationReach = 3;
@@ -20,6 +21,7 @@ public sealed class WellSaid
     private readonly FrozenSet<string> _well;
     private readonly FrozenSet<string> _notAfter;
     private readonly FrozenSet<string> _changeAfter;
+    private readonly FrozenSet<string> _clauseBreaks;
 
     public WellSaid(WellSaidWords words)
     {
@@ -27,6 +29,7 @@ public sealed class WellSaid
         _well = Lower(words.Words);
         _notAfter = Lower(words.NotAfter);
         _changeAfter = Lower(words.ChangeAfter);
+        _clauseBreaks = Lower(words.ClauseBreaks);
     }
 
     private static FrozenSet<string> Lower(IEnumerable<string> words) =>
@@ -36,18 +39,55 @@ public sealed class WellSaid
     public bool In(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var words = text.ToLowerInvariant().Split(Breaks, StringSplitOptions.RemoveEmptyEntries)
-            .Select(w => w.Trim('\'', '\u2019').Replace('\u2019', '\'')).ToArray();
-        for (var i = 0; i < words.Length; i++)
+        var words = Words(text);
+        return Enumerable.Range(0, words.Length).Any(i => IsWell(words, i));
+    }
+
+    /// <summary>
+    /// The message without its clauses that say the cat is well ("hes eating fine and drinking normal, just wont walk on
+    /// the lead" leaves "just wont walk on the lead"): what else it says may still be a worry ("eating fine, but her
+    /// third eyelid is showing" was never well said; "eats normally, breathing sounds rattly" leaves the breathing).
+    /// </summary>
+    public string Rest(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var rest = new List<string>();
+        foreach (var clause in text.Split(ClauseEnds, StringSplitOptions.RemoveEmptyEntries))
         {
-            if (_well.Contains(words[i])
-                && !words[Math.Max(0, i - NegationReach)..i].Any(_notAfter.Contains)
-                && !words[(i + 1)..].Any(_changeAfter.Contains))
+            foreach (var part in SplitAtBreaks(clause))
             {
-                return true;
+                var words = Words(part);
+                if (!Enumerable.Range(0, words.Length).Any(i => IsWell(words, i)))
+                {
+                    rest.Add(part.Trim());
+                }
             }
         }
 
-        return false;
+        return string.Join(", ", rest.Where(r => r.Length > 0));
     }
+
+    private IEnumerable<string> SplitAtBreaks(string clause)
+    {
+        var start = 0;
+        var words = clause.Split(' ');
+        for (var i = 0; i < words.Length; i++)
+        {
+            if (i > start && _clauseBreaks.Contains(words[i].ToLowerInvariant()))
+            {
+                yield return string.Join(' ', words[start..i]);
+                start = i;
+            }
+        }
+
+        yield return string.Join(' ', words[start..]);
+    }
+
+    private static string[] Words(string text) =>
+        [.. text.ToLowerInvariant().Split(Breaks, StringSplitOptions.RemoveEmptyEntries).Select(w => w.Trim('\'', '\u2019').Replace('\u2019', '\''))];
+
+    private bool IsWell(string[] words, int i) =>
+        _well.Contains(words[i])
+        && !words[Math.Max(0, i - NegationReach)..i].Any(_notAfter.Contains)
+        && !words[(i + 1)..].Any(_changeAfter.Contains);
 }
