@@ -52,7 +52,7 @@ public sealed partial class CoachingDialog : ComponentDialog
         AddDialog(new FaqMenuDialog(replies));
         AddDialog(new CatDialogs.AddCat(replies, state, reader, ledger));
         AddDialog(new CatDialogs.ChooseCat(replies, state, reader, stepChanges));
-        AddDialog(new ForgetMeDialog(replies));
+        AddDialog(new ForgetMeDialog(replies, exits.Answers));
         AddDialog(new StartOverDialog(replies, state, router));
         AddDialog(new CatListDialog(replies, state));
         AddDialog(new SessionCountDialog(replies, state));

@@ -1,3 +1,5 @@
+using LeashBot.Understanding;
+
 namespace LeashBot.Coaching;
 
 /// <summary>Gear and safety questions from the menu: pick one, get the answer.</summary>
@@ -33,12 +35,15 @@ public sealed class ForgetMeRequest
 {
 }
 
-/// <summary>"Delete my data", confirmed first; ends with a <see cref="ForgetMeRequest"/> for the bot to carry out.</summary>
+/// <summary>
+/// "Delete my data", confirmed first; ends with a <see cref="ForgetMeRequest"/> for the bot to carry out. Deleting
+/// can't be undone, so only a yes said as a yes deletes: an "ok", "kinda" or "sure whatever" keeps everything.
+/// </summary>
 public sealed class ForgetMeDialog : WaterfallDialog<NoValues>
 {
     public const string DialogId = "forgetMe";
 
-    public ForgetMeDialog(Replies replies)
+    public ForgetMeDialog(Replies replies, AnswerReader answers)
         : base(DialogId)
     {
         AddStep(async (step, ct) =>
@@ -48,7 +53,8 @@ public sealed class ForgetMeDialog : WaterfallDialog<NoValues>
         AddStep(async (step, ct) =>
         {
             var confirmed = step.GetResult<bool?>();
-            if (confirmed == true)
+            var text = step.Context.Activity.Text;
+            if (confirmed == true && answers.Read(text) == AnswerPolarity.Yes && !answers.OnlyAccepts(text))
             {
                 await replies.SayAsync(step.Context, c => c.Messages.ForgetMeDone, ct);
                 return await step.EndDialogAsync(new ForgetMeRequest(), ct);
@@ -56,7 +62,7 @@ public sealed class ForgetMeDialog : WaterfallDialog<NoValues>
 
             // Anything but a clear yes keeps the data; a reply that wasn't yes or no is then handled as a new message.
             await replies.SayAsync(step.Context, c => c.Messages.ForgetMeKept, ct);
-            return confirmed is null ? await Router.HandBackAsync(step, ct) : await step.EndDialogAsync(null, ct);
+            return confirmed is not false ? await Router.HandBackAsync(step, ct) : await step.EndDialogAsync(null, ct);
         });
     }
 }

@@ -200,7 +200,18 @@ public sealed class NameRules
             passedWord |= w != ",";
         }
 
-        var candidate = words.Skip(first).TakeWhile(w => w != "," && w != "not" && w != "but" && w != "and").Take(MostWords + 1).ToList();
+        // "her names mango shes 2": the name ends where another lead-in starts.
+        var candidate = new List<string>();
+        for (var k = first; k < words.Count && candidate.Count <= MostWords; k++)
+        {
+            if (words[k] is "," or "not" or "but" or "and" || (k > first && _leadIns.MatchAt(words, k) is not null))
+            {
+                break;
+            }
+
+            candidate.Add(words[k]);
+        }
+
         while (candidate.Count > 1 && _notNameWords.Contains(candidate[^1]))
         {
             candidate.RemoveAt(candidate.Count - 1);

@@ -90,7 +90,7 @@ public sealed class MessagePartsTranscripts(SharedHost shared) : IClassFixture<S
     {
         var owner = await OwnerWithAsync(channel, "Mango");
         (await LaterAsync(owner, "we did 10 minutes, she was relaxed")).Says("Shall I move Mango on to step 2");
-        (await LaterAsync(owner, message)).Says("Mango is on to step 2").Says("Short and often");
+        (await LaterAsync(owner, message)).Says("Mango is on to step 2").Says("several days a week");
         (await LaterAsync(owner, "is she on step 2 now")).Says("Mango: step 2 of 10");
     }
 

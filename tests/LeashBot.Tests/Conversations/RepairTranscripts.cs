@@ -228,6 +228,22 @@ public sealed class RepairTranscripts(SharedHost shared) : IClassFixture<SharedH
         (await owner.SaysAsync("how are my cats doing")).Says("Biscuit: step 1");
     }
 
+    /// <summary>Bad input tried: a bare "ok", "k", "kinda" and "hmm ok" at the delete question.</summary>
+    [Theory]
+    [InlineData("webchat", "ok")]
+    [InlineData("sms", "k")]
+    [InlineData("webchat", "kinda")]
+    [InlineData("sms", "hmm ok")]
+    public async Task Deleting_everything_needs_a_yes_said_as_a_yes_and_a_shrug_keeps_the_data(string channel, string shrug)
+    {
+        var owner = await OwnerOfAsync(channel, "biscuit");
+        (await owner.SaysAsync("delete all my data")).Says("deletes everything I know");
+        (await owner.SaysAsync(shrug)).Says("kept everything").DoesNotSay("deleted your profile");
+        (await owner.SaysAsync("how are my cats doing")).Says("Biscuit: step 1");
+        (await owner.SaysAsync("delete all my data")).Says("deletes everything I know");
+        (await owner.SaysAsync("yes")).Says("deleted your profile");
+    }
+
     // ---- Spanish ----
 
     [Theory]

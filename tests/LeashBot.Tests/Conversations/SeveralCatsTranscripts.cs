@@ -189,4 +189,19 @@ public sealed class SeveralCatsTranscripts(SharedHost shared) : IClassFixture<Sh
         (await LaterAsync(owner, message)).DoesNotSay("I'll remember").DoesNotSay("Lovely to meet Gear").DoesNotSay("Lovely to meet Eating").DoesNotSay("4Yo").DoesNotSay("meet Em!").DoesNotSay("remember Em");
         (await LaterAsync(owner, "how are my cats doing")).DoesNotSay("Gear").DoesNotSay("Safety:").DoesNotSay("Eating").DoesNotSay("Zooming").DoesNotSay("4Yo");
     }
+
+    /// <summary>
+    /// A name given in the first message with more said straight after it, no comma between: the name ends where the
+    /// next "she's" or "is" starts. Found by owners trying it ("her names Mango shes 2" was asked the name again).
+    /// </summary>
+    [Theory]
+    [InlineData("webchat", "hiii my cats name is Nimbus shes 3 is she too old for a harness", "Nimbus")]
+    [InlineData("sms", "her names tofu hes like 2 lol can he learn this", "Tofu")]
+    [InlineData("webchat", "hey! his name is Captain Beans he's a rescue", "Captain Beans")]
+    public async Task A_name_with_more_said_right_after_it_is_learned_from_the_first_message(string channel, string message, string name)
+    {
+        var owner = _host.NewOwner(channelId: channel);
+        (await owner.SaysAsync(message)).DoesNotSay("What's your cat's name").DoesNotSay("don't know your cats");
+        (await LaterAsync(owner, "how are my cats doing")).Says($"{name}: step 1").DoesNotSay("Shes").DoesNotSay("Hes");
+    }
 }

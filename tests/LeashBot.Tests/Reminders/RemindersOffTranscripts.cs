@@ -34,7 +34,7 @@ public sealed class RemindersOffTranscripts(SharedHost shared) : IClassFixture<S
     {
         var visitor = _host.NewOwner();
         var replies = await visitor.SaysAsync("can u remind me to train after my shifts? like 9am-ish on days i work. how often should we practise tho");
-        replies.Says("alarm on your phone").Says("Short and often");
+        replies.Says("alarm on your phone").Says("several days a week");
         replies.DoesNotSay("not quite sure");
         (await visitor.SaysAsync("pls nudge me tmrw")).Says("Still no reminders").DoesNotSay("alarm");
     }
@@ -45,7 +45,7 @@ public sealed class RemindersOffTranscripts(SharedHost shared) : IClassFixture<S
         using var host = ReminderHost.Create();
         var owner = host.NewOwner();
         var replies = await owner.SaysInAsync("Remind me at 7:30pm pls! Also how often should we practise?", London);
-        replies.Says("Done!").Says("7:30pm").Says("Short and often");
+        replies.Says("Done!").Says("7:30pm").Says("several days a week");
         Assert.Equal(19 * 60 + 30, (await host.RecordAsync("webchat", owner.UserId))!.Plan!.Minute);
 
         // "weekdays only" goes with the request it follows, not to the coaching.
