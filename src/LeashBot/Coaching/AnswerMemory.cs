@@ -75,7 +75,7 @@ public sealed class AnswerMemory(BotAccessors state, Replies replies)
         var flags = await state.FlagsAsync(turn, cancellationToken);
         var ring = flags.RecentAnswers is { Length: Kept * Width } kept ? kept : new string('0', Kept * Width);
         var print = Fingerprint(first.Text);
-        if (Holds(ring, print))
+        if (Holds(ring, print) && turn.TurnState.Get<InFull>() is null)
         {
             await SayAgainInShortAsync(turn, flags, first.Text, cancellationToken);
             return Answered.Repeated;
@@ -86,6 +86,18 @@ public sealed class AnswerMemory(BotAccessors state, Replies replies)
         await turn.SendActivitiesAsync([.. held.Activities], cancellationToken);
         return Answered.Said;
     }
+
+    /// <summary>
+    /// A topic the owner picked from the bot's own choices ("Or were you after one of these?") or was routed to once a
+    /// cat was known is answered in full this turn, even if it was given a moment ago: they asked for exactly that.
+    /// </summary>
+    public static void GivenInFull(ITurnContext turn)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        turn.TurnState.Set(new InFull());
+    }
+
+    private sealed class InFull;
 
     /// <summary>
     /// The answer again in short: the sentence of it that fits the follow-up best and wasn't given in short already, each

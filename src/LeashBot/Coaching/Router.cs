@@ -95,6 +95,11 @@ public sealed partial class Router(Replies replies, BotAccessors state, MessageR
         var command = commands.Read(reading, owner);
 
         var topic = options.TopicId;
+        if (topic is not null)
+        {
+            AnswerMemory.GivenInFull(turn);
+        }
+
         string? menuPick = null;
         if (topic is null)
         {

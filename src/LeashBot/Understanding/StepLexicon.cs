@@ -149,7 +149,7 @@ internal sealed class StepLexicon
                 : words[j].All(char.IsAsciiDigit) && int.TryParse(words[j], NumberStyles.None, CultureInfo.InvariantCulture, out var bare) ? bare : null;
             var next = afterStepWord ? j + 2 : j + 1;
             if (number is { } n && n >= 1 && n <= _lastStep && !_sessionWords.StartsAt(words, next) && (next >= words.Length || !_notStepAfter.Contains(words[next]))
-                && (afterStepWord || !bareAtEndOnly || next >= words.Length))
+                && (afterStepWord || !bareAtEndOnly || next >= words.Length) && (afterStepWord || !EndsATimeSpan(words, j)))
             {
                 return n;
             }
@@ -157,6 +157,13 @@ internal sealed class StepLexicon
 
         return null;
     }
+
+    /// <summary>
+    /// "leave her there another day or 2", "a week or two": a bare number joined to a word of time just before it counts
+    /// that time, it names no step.
+    /// </summary>
+    private bool EndsATimeSpan(string[] words, int at) =>
+        at >= 2 && words[at - 1] is "or" or "to" or "-" && _notStepAfter.Contains(words[at - 2]);
 
     /// <summary>True when one of the phrases starts within the four words after word <paramref name="at"/>.</summary>
     private static bool Near(string[] words, int at, PhraseList phrases) =>

@@ -78,6 +78,24 @@ public sealed class ListeningTranscripts(SharedHost shared) : IClassFixture<Shar
         NoParagraphTwice(await LaterAsync(owner, "he freezes when we go out and he keeps wriggling out of the harness"));
     }
 
+    /// <summary>
+    /// A button the bot offered is a request for exactly that: tapping "How long outside at first?" gets its answer even
+    /// though it was given two messages before, never "I may have misread that". Found by owners trying it.
+    /// </summary>
+    [Theory]
+    [InlineData("webchat")]
+    [InlineData("sms")]
+    public async Task A_topic_picked_from_the_bots_own_buttons_is_answered_even_if_given_a_moment_ago(string channel)
+    {
+        var owner = _host.NewOwner(channelId: channel);
+        await owner.SaysAsync("my cat is luna");
+        (await LaterAsync(owner, "how long should the first time outside be")).Says("5 to 10 minutes");
+        await LaterAsync(owner, "how long does the whole training take");
+        var offer = await LaterAsync(owner, "how long does it take??");
+        _ = channel == "sms" ? offer.Says("How long outside at first?") : offer.Offers("How long outside at first?");
+        (await LaterAsync(owner, "How long outside at first?")).Says("5 to 10 minutes").DoesNotSay("misread");
+    }
+
     // ---- An answer is not sent again word for word ----
 
     [Theory]

@@ -110,4 +110,40 @@ public sealed class MessagePartsTranscripts(SharedHost shared) : IClassFixture<S
         var owner = await OwnerWithAsync("webchat", "Pickle");
         (await LaterAsync(owner, "is she on any meds that matter for this?")).DoesNotSay("Pickle: step 1 of 10");
     }
+
+    /// <summary>
+    /// "nah leave her there another day or 2" at the step offer: a number that counts days names no step, so the cat
+    /// stays where she is. Found by owners trying it (the cat was moved to step 2).
+    /// </summary>
+    [Theory]
+    [InlineData("sms", "nah leave her there another day or 2")]
+    [InlineData("webchat", "not yet, keep her on it a week or 2 more")]
+    [InlineData("sms", "leave her there for a day or two")]
+    public async Task A_number_that_counts_days_never_moves_the_cat(string channel, string message)
+    {
+        var owner = _host.NewOwner(channelId: channel);
+        await owner.SaysAsync("my cat is ivy");
+        await LaterAsync(owner, "start training");
+        (await LaterAsync(owner, "we did 10 mins she was relaxed")).Says("step 2");
+        (await LaterAsync(owner, message)).DoesNotSay("Ivy is on step 2").DoesNotSay("on to step 2");
+        (await LaterAsync(owner, "what step is ivy on")).Says("step 1 of 10");
+    }
+
+    /// <summary>"va, empezamos" at the plan offer is a yes in Mexican Spanish, not two cats called Va and Empezamos.</summary>
+    [Theory]
+    [InlineData("webchat", "va, empezamos")]
+    [InlineData("sms", "órale, vamos")]
+    public async Task A_spanish_lets_go_at_a_question_is_a_yes_and_no_cats(string channel, string yes)
+    {
+        var owner = _host.NewOwner(channelId: channel);
+        await owner.SaysAsync("my cat is luna");
+        (await LaterAsync(owner, "is luna ready?")).Says("Six quick questions");
+        foreach (var _ in Enumerable.Range(0, 6))
+        {
+            await LaterAsync(owner, "yes");
+        }
+
+        (await LaterAsync(owner, yes)).DoesNotSay("Lovely to meet").DoesNotSay("remember Va");
+        (await LaterAsync(owner, "how are my cats doing")).Says("Luna").DoesNotSay("Va:").DoesNotSay("Empezamos").DoesNotSay("Vamos");
+    }
 }

@@ -66,6 +66,7 @@ public sealed class ListeningAlarmTranscripts(SharedHost shared) : IClassFixture
     [InlineData("we've already been to the vet and she cleared him")]
     [InlineData("he got seen this morning, all good")]
     [InlineData("ya fuimos al veterinario, le hicieron vomitar y dicen que esta bien")]
+    [InlineData("ya lo revisó el veterinario!! todo bien")]
     public async Task A_vets_all_clear_in_everyday_words_ends_the_alarm(string cleared)
     {
         var owner = _host.NewOwner();
