@@ -139,8 +139,10 @@ public sealed class RedFlagTriage
             .Concat(content.Troubleshooting.Struggles.SelectMany(s => new[] { s.Title, s.Why, s.WhatToDo, s.AnotherIdea }))
             .Concat(content.Plan.Steps.SelectMany(s => new[] { s.Title, s.Goal, s.Tip ?? "" }))
             .Concat(content.Checklist.Questions.Select(q => q.Text))
-            // Everyday words of the other languages ("demasiado") are words, not typos of a red-flag word ("desmayado").
-            .Concat(content.RedFlags.LanguageWords.Values.Select(words => string.Join(' ', words)));
+            // Everyday words of the other languages ("demasiado") are words, not typos of a red-flag word ("desmayado"),
+            // and neither are the everyday English words the name reading knows ("investigate" is no "investito").
+            .Concat(content.RedFlags.LanguageWords.Values.Select(words => string.Join(' ', words)))
+            .Append(string.Join(' ', content.Reading.EverydayWords));
         return Build(content.RedFlags, content.Understanding.Global, known);
     }
 

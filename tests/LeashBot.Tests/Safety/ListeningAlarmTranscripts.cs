@@ -57,6 +57,17 @@ public sealed class ListeningAlarmTranscripts(SharedHost shared) : IClassFixture
     public void A_denial_belongs_to_its_own_clause(string message, bool redFlag) =>
         Assert.Equal(redFlag, Triage.Read(message).IsRedFlag);
 
+    /// <summary>
+    /// Everyday English words are no typos of another language's red-flag words: "investigate" was read as Italian
+    /// "investito" (hit by a car) at the checklist's curiosity question. Found by owners trying it.
+    /// </summary>
+    [Theory]
+    [InlineData("shes shy with people but she does investigate new boxes n stuff eventually", false)]
+    [InlineData("he loves exploring and inspecting every bag i bring home", false)]
+    [InlineData("il mio gatto è stato investito da una macchina", true)]
+    public void An_everyday_word_is_no_typo_of_a_foreign_red_flag(string message, bool redFlag) =>
+        Assert.Equal(redFlag, Triage.Read(message).IsRedFlag);
+
     [Fact]
     public void A_vehicle_the_cat_went_under_still_alarms() =>
         Assert.True(Triage.Read("he ran under a reversing van and now hes hiding").IsRedFlag);
