@@ -256,8 +256,10 @@ public sealed class NameRules
                 var candidate = CandidateAfter(words, i + leadIn.Length);
 
                 // "it's late sorry", "i have 2 cats": after a lead-in that ordinary words follow as often, only one
-                // word that looks like a name is one; in doubt, nothing is stored.
-                if (_looseLeadIns.Contains(string.Join(' ', leadIn)) && (firm || candidate.Count != 1 || IsOrdinaryWord(candidate[0])))
+                // word that looks like a name is one; in doubt, nothing is stored. "hes a nutter", "she's such a
+                // diva": a word after an article describes, it names nobody.
+                if (_looseLeadIns.Contains(string.Join(' ', leadIn))
+                    && (firm || candidate.Count != 1 || IsOrdinaryWord(candidate[0]) || DescribesAfter(words, i + leadIn.Length)))
                 {
                     continue;
                 }
@@ -301,6 +303,10 @@ public sealed class NameRules
 
         return null;
     }
+
+    /// <summary>True when the words from <paramref name="start"/> open with an article: a description follows, not a name.</summary>
+    private static bool DescribesAfter(IReadOnlyList<string> words, int start) =>
+        start < words.Count && words[start] is "a" or "an" or "the" or "such";
 
     /// <summary>A word the content knows, also as a plural ("harnesses", "leashes").</summary>
     private bool IsEverydayWord(string word)

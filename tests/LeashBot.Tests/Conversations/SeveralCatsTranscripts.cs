@@ -204,4 +204,20 @@ public sealed class SeveralCatsTranscripts(SharedHost shared) : IClassFixture<Sh
         (await owner.SaysAsync(message)).DoesNotSay("What's your cat's name").DoesNotSay("don't know your cats");
         (await LaterAsync(owner, "how are my cats doing")).Says($"{name}: step 1").DoesNotSay("Shes").DoesNotSay("Hes");
     }
+
+    /// <summary>
+    /// "hes a nutter" about the dog is a description, not a cat called Nutter: after "he's" or "she's", a word that
+    /// follows an article names nobody. Found by owners trying it.
+    /// </summary>
+    [Theory]
+    [InlineData("webchat", "murphy is NOT calm lol hes a nutter. so is that a no then", "Nutter")]
+    [InlineData("sms", "omg shes such a menace", "Menace")]
+    [InlineData("webchat", "tbh he's an angel with the vet", "Angel")]
+    public async Task A_word_after_an_article_is_a_description_not_a_new_cat(string channel, string message, string notAName)
+    {
+        var owner = _host.NewOwner(channelId: channel);
+        await owner.SaysAsync("my cat is biscuit");
+        (await LaterAsync(owner, message)).DoesNotSay($"meet {notAName}").DoesNotSay($"remember {notAName}");
+        (await LaterAsync(owner, "how are my cats doing")).Says("Biscuit").DoesNotSay($"{notAName}:");
+    }
 }
