@@ -24,19 +24,8 @@ public sealed class AnswerRepairTranscripts(SharedHost shared) : IClassFixture<S
         return await owner.SaysAsync(text);
     }
 
-    /// <summary>An owner at the checklist, with the first answers given (question 1 is health, 2 treats, 3 curious, 4 handling…).</summary>
-    private async Task<Owner> ChecklistAsync(string channel, params string[] answers)
-    {
-        var owner = _host.NewOwner(channelId: channel);
-        await owner.SaysAsync("is my cat ready?");
-        (await owner.SaysAsync("Bean")).Says("healthy and up to date");
-        foreach (var answer in answers)
-        {
-            await LaterAsync(owner, answer);
-        }
-
-        return owner;
-    }
+    /// <summary>An owner at the checklist for Bean, with the first answers given.</summary>
+    private Task<Owner> ChecklistAsync(string channel, params string[] answers) => StoredChecklist.StartAsync(_host, channel, "Bean", answers);
 
     private Task<List<string>> HeldBackAsync(string channel, Owner owner) => StoredChecklist.HeldBackAsync(_host, channel, owner);
 

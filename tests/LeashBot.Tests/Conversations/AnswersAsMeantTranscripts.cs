@@ -23,19 +23,8 @@ public sealed class AnswersAsMeantTranscripts(SharedHost shared) : IClassFixture
         return await owner.SaysAsync(text);
     }
 
-    /// <summary>An owner at the checklist for Mochi, with the first answers given (1 health, 2 treats, 3 curious, 4 handling, 5 time, 6 patience).</summary>
-    private async Task<Owner> ChecklistAsync(string channel, params string[] answers)
-    {
-        var owner = _host.NewOwner(channelId: channel);
-        await owner.SaysAsync("is my cat ready?");
-        (await owner.SaysAsync("Mochi")).Says(Healthy);
-        foreach (var answer in answers)
-        {
-            await LaterAsync(owner, answer);
-        }
-
-        return owner;
-    }
+    /// <summary>An owner at the checklist for Mochi, with the first answers given.</summary>
+    private Task<Owner> ChecklistAsync(string channel, params string[] answers) => StoredChecklist.StartAsync(_host, channel, "Mochi", answers);
 
     private Task<List<string>> HeldBackAsync(string channel, Owner owner) => StoredChecklist.HeldBackAsync(_host, channel, owner);
 
