@@ -124,7 +124,7 @@ public class TextRecognizersTests(SharedRecognizers shared, ITestOutputHelper ou
     }
 
     [Fact]
-    public void Construction_time_is_read_from_the_given_clock_and_later_recognitions_cost_a_fraction_of_construction()
+    public void Construction_time_is_read_from_the_given_clock_and_later_recognitions_do_not_build_models_again()
     {
         // The clock was read once before and once after building the models: one step of it.
         Assert.Equal(TimeSpan.FromSeconds(1), _recognizers.ConstructionTime);
@@ -138,7 +138,11 @@ public class TextRecognizersTests(SharedRecognizers shared, ITestOutputHelper ou
         var recognitions = GC.GetAllocatedBytesForCurrentThread() - before;
         output.WriteLine($"Building the models allocated {shared.ConstructionBytes / 1024} KB; two recognitions after it {recognitions / 1024} KB.");
 
-        // The expensive part belongs in the constructor (work, counted in bytes, not in time a busy machine stretches).
-        Assert.True(recognitions * 10 < shared.ConstructionBytes, "Two recognitions cost more than a tenth of building the models.");
+        // Counted in bytes, not in time a busy machine stretches. The comparison is with a fixed budget, not with the
+        // constructor's own count: the library caches its models for the whole process, so when another test built
+        // recognizers first, this fixture's construction allocated only ~75 KB. Building the models cold allocates
+        // megabytes; two recognitions allocate ~12 KB.
+        const long budget = 256 * 1024;
+        Assert.True(recognitions < budget, $"Two recognitions allocated {recognitions / 1024} KB, over {budget / 1024} KB: a turn is building models again.");
     }
 }
