@@ -15,59 +15,48 @@ public sealed class CatListOptions
 /// sessions); yes takes it off (one "undo" brings it back), no leaves the cats as they were, and anything else is a new
 /// message. Afterwards the owner hears which cats are left.
 /// </summary>
-public sealed class CatListDialog : WaterfallDialog<CatListOptions>
+public sealed class CatListDialog(Replies replies, BotAccessors state) : AskOnceDialog<CatListOptions>(DialogId, replies)
 {
     public const string DialogId = "cats.remove";
 
-    public CatListDialog(Replies replies, BotAccessors state)
-        : base(DialogId)
+    protected override async Task<string?> QuestionAsync(WaterfallStepContext<CatListOptions> step, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(replies);
-        AddStep(async (step, ct) =>
+        var owner = await state.OwnerAsync(step.Context, cancellationToken);
+        var cats = (step.GetOptions<CatListOptions>()?.Cats ?? []).Select(owner.FindCat).OfType<CatProfile>().ToList();
+        step.Values.Cats = [.. cats.Select(c => c.Name)];
+        if (cats.Count == 0)
         {
-            var owner = await state.OwnerAsync(step.Context, ct);
-            var cats = (step.GetOptions<CatListOptions>()?.Cats ?? []).Select(owner.FindCat).OfType<CatProfile>().ToList();
-            step.Values.Cats = [.. cats.Select(c => c.Name)];
-            if (cats.Count == 0)
-            {
-                return await step.EndDialogAsync(null, ct);
-            }
+            return null;
+        }
 
-            var sessions = cats.Sum(c => c.Sessions.Count);
-            var question = replies.Text(sessions == 0 ? c => c.Messages.CatList.RemoveAsk : c => c.Messages.CatList.RemoveAskSessions,
-                ("cats", Names(replies, step.Values.Cats)), ("sessions", sessions.ToString(CultureInfo.InvariantCulture)));
-            return await step.PromptAsync(Prompts.Confirm, replies.OptionalYesNo(question), ct);
-        });
-        AddStep(async (step, ct) =>
+        var sessions = cats.Sum(c => c.Sessions.Count);
+        return Replies.Text(sessions == 0 ? c => c.Messages.CatList.RemoveAsk : c => c.Messages.CatList.RemoveAskSessions,
+            ("cats", Names(Replies, step.Values.Cats)), ("sessions", sessions.ToString(CultureInfo.InvariantCulture)));
+    }
+
+    protected override async Task<DialogTurnResult> NoAsync(WaterfallStepContext<CatListOptions> step, CancellationToken cancellationToken)
+    {
+        await Replies.SayAsync(step.Context, c => c.Messages.CatList.Kept, cancellationToken);
+        return await step.EndDialogAsync(null, cancellationToken);
+    }
+
+    protected override async Task<DialogTurnResult> YesAsync(WaterfallStepContext<CatListOptions> step, CancellationToken cancellationToken)
+    {
+        var owner = await state.OwnerAsync(step.Context, cancellationToken);
+        var cats = step.Values.Cats.Select(owner.FindCat).OfType<CatProfile>().ToList();
+        var sessions = cats.Sum(c => c.Sessions.Count);
+        var change = ProgressLedger.Begin(owner, ChangeKind.CatRemoved);
+        foreach (var cat in cats)
         {
-            var confirmed = step.GetResult<bool?>();
-            if (confirmed is null)
-            {
-                return await Router.HandBackAsync(step, ct);
-            }
+            ProgressLedger.RemoveCat(change, owner, cat);
+        }
 
-            var owner = await state.OwnerAsync(step.Context, ct);
-            if (confirmed == false)
-            {
-                await replies.SayAsync(step.Context, c => c.Messages.CatList.Kept, ct);
-                return await step.EndDialogAsync(null, ct);
-            }
-
-            var cats = step.Values.Cats.Select(owner.FindCat).OfType<CatProfile>().ToList();
-            var sessions = cats.Sum(c => c.Sessions.Count);
-            var change = ProgressLedger.Begin(owner, ChangeKind.CatRemoved);
-            foreach (var cat in cats)
-            {
-                ProgressLedger.RemoveCat(change, owner, cat);
-            }
-
-            var names = Names(replies, cats.Select(c => c.Name));
-            await replies.SendAsync(step.Context, replies.Text(sessions == 0 ? c => c.Messages.CatList.Removed : c => c.Messages.CatList.RemovedSessions,
-                ("cats", names), ("sessions", sessions.ToString(CultureInfo.InvariantCulture))), ct);
-            await replies.SendAsync(step.Context, owner.Cats.Count == 0 ? replies.Text(c => c.Messages.CatList.NoCatsNow)
-                : replies.Text(c => c.Messages.CatList.CatsNow, ("cats", ListOf(replies, owner.Cats))), ct);
-            return await step.EndDialogAsync(null, ct);
-        });
+        var names = Names(Replies, cats.Select(c => c.Name));
+        await Replies.SendAsync(step.Context, Replies.Text(sessions == 0 ? c => c.Messages.CatList.Removed : c => c.Messages.CatList.RemovedSessions,
+            ("cats", names), ("sessions", sessions.ToString(CultureInfo.InvariantCulture))), cancellationToken);
+        await Replies.SendAsync(step.Context, owner.Cats.Count == 0 ? Replies.Text(c => c.Messages.CatList.NoCatsNow)
+            : Replies.Text(c => c.Messages.CatList.CatsNow, ("cats", ListOf(Replies, owner.Cats))), cancellationToken);
+        return await step.EndDialogAsync(null, cancellationToken);
     }
 
     /// <summary>

@@ -15,53 +15,59 @@ public sealed class SessionCountOptions
 /// is asked about once, with the numbers; yes takes off the last ones logged there (one "undo" brings them back), no
 /// keeps them, anything else is a new message. Nothing new is ever logged.
 /// </summary>
-public sealed class SessionCountDialog : WaterfallDialog<SessionCountOptions>
+public sealed class SessionCountDialog(Replies replies, BotAccessors state) : AskOnceDialog<SessionCountOptions>(DialogId, replies)
 {
     public const string DialogId = "sessions.count";
 
-    public SessionCountDialog(Replies replies, BotAccessors state)
-        : base(DialogId)
+    protected override async Task<string?> QuestionAsync(WaterfallStepContext<SessionCountOptions> step, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(replies);
-        AddStep(async (step, ct) =>
+        var options = step.GetOptions<SessionCountOptions>() ?? new SessionCountOptions();
+        step.Values.Cat = options.Cat;
+        step.Values.Keep = options.Keep;
+        var owner = await state.OwnerAsync(step.Context, cancellationToken);
+        if (owner.FindCat(options.Cat) is not { } cat || Extra(cat, options.Keep) is not (> 0 and var extra))
         {
-            var options = step.GetOptions<SessionCountOptions>() ?? new SessionCountOptions();
-            step.Values.Cat = options.Cat;
-            step.Values.Keep = options.Keep;
-            var owner = await state.OwnerAsync(step.Context, ct);
-            if (owner.FindCat(options.Cat) is not { } cat || Extra(cat, options.Keep) is not (> 0 and var extra))
-            {
-                return await step.EndDialogAsync(null, ct);
-            }
+            return null;
+        }
 
-            owner.CurrentCat = cat.Name;
-            return await step.PromptAsync(Prompts.Confirm, replies.OptionalYesNo(Say(replies, c => c.Plan.SessionCountAsk, cat, extra, options.Keep)), ct);
-        });
-        AddStep(async (step, ct) =>
+        owner.CurrentCat = cat.Name;
+        return Say(Replies, c => c.Plan.SessionCountAsk, cat, extra, options.Keep);
+    }
+
+    protected override async Task<DialogTurnResult> YesAsync(WaterfallStepContext<SessionCountOptions> step, CancellationToken cancellationToken)
+    {
+        var owner = await state.OwnerAsync(step.Context, cancellationToken);
+        if (owner.FindCat(step.Values.Cat) is not { } cat)
         {
-            var confirmed = step.GetResult<bool?>();
-            var owner = await state.OwnerAsync(step.Context, ct);
-            if (confirmed is null || owner.FindCat(step.Values.Cat) is not { } cat)
-            {
-                return await Router.HandBackAsync(step, ct);
-            }
+            return await Router.HandBackAsync(step, cancellationToken);
+        }
 
-            var extra = Extra(cat, step.Values.Keep);
-            if (confirmed == false || extra <= 0)
-            {
-                await replies.SayAsync(step.Context, c => c.Plan.SessionCountKept, cat, ct);
-                return await step.EndDialogAsync(null, ct);
-            }
+        var extra = Extra(cat, step.Values.Keep);
+        if (extra <= 0)
+        {
+            return await KeptAsync(step, cat, cancellationToken);
+        }
 
-            var change = ProgressLedger.Begin(owner, ChangeKind.SessionDeleted);
-            foreach (var session in cat.SessionsAtCurrentStep.TakeLast(extra).ToList())
-            {
-                ProgressLedger.RemoveSession(change, cat, session);
-            }
+        var change = ProgressLedger.Begin(owner, ChangeKind.SessionDeleted);
+        foreach (var session in cat.SessionsAtCurrentStep.TakeLast(extra).ToList())
+        {
+            ProgressLedger.RemoveSession(change, cat, session);
+        }
 
-            await replies.SendAsync(step.Context, Say(replies, c => c.Plan.SessionCountFixed, cat, extra, step.Values.Keep), ct);
-            return await step.EndDialogAsync(null, ct);
-        });
+        await Replies.SendAsync(step.Context, Say(Replies, c => c.Plan.SessionCountFixed, cat, extra, step.Values.Keep), cancellationToken);
+        return await step.EndDialogAsync(null, cancellationToken);
+    }
+
+    protected override async Task<DialogTurnResult> NoAsync(WaterfallStepContext<SessionCountOptions> step, CancellationToken cancellationToken)
+    {
+        var owner = await state.OwnerAsync(step.Context, cancellationToken);
+        return owner.FindCat(step.Values.Cat) is { } cat ? await KeptAsync(step, cat, cancellationToken) : await Router.HandBackAsync(step, cancellationToken);
+    }
+
+    private async Task<DialogTurnResult> KeptAsync(WaterfallStepContext<SessionCountOptions> step, CatProfile cat, CancellationToken cancellationToken)
+    {
+        await Replies.SayAsync(step.Context, c => c.Plan.SessionCountKept, cat, cancellationToken);
+        return await step.EndDialogAsync(null, cancellationToken);
     }
 
     /// <summary>What to ask when <paramref name="cat"/> really had <paramref name="keep"/> sessions at its step and more are logged; else null.</summary>

@@ -7,36 +7,26 @@ namespace LeashBot.Coaching;
 /// first (it may mean the chat or the cat's plan), and a yes of any kind ("yep do it") starts over from the menu.
 /// The bare command ("start over") still acts at once.
 /// </summary>
-public sealed class StartOverDialog : WaterfallDialog<NoValues>
+public sealed class StartOverDialog(Replies replies, BotAccessors state, Router router) : AskOnceDialog<NoValues>(DialogId, replies)
 {
     public const string DialogId = "startOver";
 
-    public StartOverDialog(Replies replies, BotAccessors state, Router router)
-        : base(DialogId)
+    protected override async Task<string?> QuestionAsync(WaterfallStepContext<NoValues> step, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(replies);
-        AddStep(async (step, ct) =>
-        {
-            var owner = await state.OwnerAsync(step.Context, ct);
-            return await step.PromptAsync(Prompts.Confirm, replies.OptionalYesNo(replies.Text(c => c.Messages.StartOverConfirm, owner.Current)), ct);
-        });
-        AddStep(async (step, ct) =>
-        {
-            var confirmed = step.GetResult<bool?>();
-            if (confirmed == true)
-            {
-                await replies.SayAsync(step.Context, c => c.Messages.StartOver, ct);
-                await router.ShowMenuAsync(step.Context, replies.Content.Messages.MenuPrompt, ct);
-                return await step.EndDialogAsync(null, ct);
-            }
+        var owner = await state.OwnerAsync(step.Context, cancellationToken);
+        return Replies.Text(c => c.Messages.StartOverConfirm, owner.Current);
+    }
 
-            if (confirmed == false)
-            {
-                await replies.SayAsync(step.Context, c => c.Messages.StartOverKept, ct);
-                return await step.EndDialogAsync(null, ct);
-            }
+    protected override async Task<DialogTurnResult> YesAsync(WaterfallStepContext<NoValues> step, CancellationToken cancellationToken)
+    {
+        await Replies.SayAsync(step.Context, c => c.Messages.StartOver, cancellationToken);
+        await router.ShowMenuAsync(step.Context, Replies.Content.Messages.MenuPrompt, cancellationToken);
+        return await step.EndDialogAsync(null, cancellationToken);
+    }
 
-            return await Router.HandBackAsync(step, ct);
-        });
+    protected override async Task<DialogTurnResult> NoAsync(WaterfallStepContext<NoValues> step, CancellationToken cancellationToken)
+    {
+        await Replies.SayAsync(step.Context, c => c.Messages.StartOverKept, cancellationToken);
+        return await step.EndDialogAsync(null, cancellationToken);
     }
 }
