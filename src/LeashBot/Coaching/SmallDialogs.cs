@@ -52,9 +52,9 @@ public sealed class ForgetMeDialog : WaterfallDialog<NoValues>
         });
         AddStep(async (step, ct) =>
         {
+            // The prompt took the reply as an answer or not (a button counts); what it says is read once.
             var confirmed = step.GetResult<bool?>();
-            var text = step.Context.Activity.Text;
-            if (confirmed == true && answers.Read(text) == AnswerPolarity.Yes && !answers.OnlyAccepts(text))
+            if (answers.ReadAnswer(step.Context.Activity.Text).IsPlainYes)
             {
                 await replies.SayAsync(step.Context, c => c.Messages.ForgetMeDone, ct);
                 return await step.EndDialogAsync(new ForgetMeRequest(), ct);

@@ -12,6 +12,13 @@ public enum AnswerPolarity
     Partly,
 }
 
+/// <summary>What a reply to a yes/no question says, and whether its yes is only an "ok" ("ok", "k", "vale").</summary>
+public readonly record struct AnswerReading(AnswerPolarity Polarity, bool OnlyAccepts)
+{
+    /// <summary>A yes said as a yes: not half a yes, not only an "ok".</summary>
+    public bool IsPlainYes => Polarity == AnswerPolarity.Yes && !OnlyAccepts;
+}
+
 /// <summary>
 /// Reads the answer in a reply to a yes/no question the way owners type it, with the words in dialogs/answers.json.
 /// Every word of a short reply counts, not just the first: "nah dont need the nudge", "sure... actually no", "ya no" and
@@ -93,10 +100,20 @@ public sealed partial class AnswerReader
     public AnswerPolarity ReadChange(string? text, AnswerPolarity stored = AnswerPolarity.Unclear) => Read(text, changing: true, stored);
 
     /// <summary>The reply's yes is only an "ok" ("ok", "vale 👍"): beside a question of the owner's it accepts nothing.</summary>
-    public bool OnlyAccepts(string? text) => Read(text) == AnswerPolarity.Yes && Read(text, changing: false, AnswerPolarity.Unclear, accepting: false) == AnswerPolarity.Unclear;
+    public bool OnlyAccepts(string? text) => ReadAnswer(text).OnlyAccepts;
 
-    private AnswerPolarity Read(string? text, bool changing, AnswerPolarity stored, bool accepting = true)
+    /// <summary>The answer a reply gives, read once, and whether its yes is only an "ok".</summary>
+    public AnswerReading ReadAnswer(string? text)
     {
+        var polarity = Read(text, changing: false, AnswerPolarity.Unclear, out var onlyAccepts);
+        return new AnswerReading(polarity, onlyAccepts);
+    }
+
+    private AnswerPolarity Read(string? text, bool changing, AnswerPolarity stored) => Read(text, changing, stored, out _);
+
+    private AnswerPolarity Read(string? text, bool changing, AnswerPolarity stored, out bool onlyAccepts)
+    {
+        onlyAccepts = false;
         var sentences = Sentences(text);
         var count = sentences.Sum(s => s.Count(w => w != ","));
         if (count == 0)
@@ -136,7 +153,8 @@ public sealed partial class AnswerReader
 
         if (answers.Count == 0)
         {
-            return accepting && AcceptsOnly(text!, tokens, hits) ? AnswerPolarity.Yes : AnswerPolarity.Unclear;
+            onlyAccepts = AcceptsOnly(text!, tokens, hits);
+            return onlyAccepts ? AnswerPolarity.Yes : AnswerPolarity.Unclear;
         }
 
         if (!whole)
