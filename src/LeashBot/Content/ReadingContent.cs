@@ -25,6 +25,9 @@ public sealed class ReadingContent
     [JsonProperty(Required = Required.Always)] public List<string> NonNames { get; set; } = [];
     [JsonProperty(Required = Required.Always)] public List<string> NameLeadIns { get; set; } = [];
 
+    /// <summary>Words that open a description after "he's", "she's" ("hes a nutter", "she's such a diva"): no name follows.</summary>
+    [JsonProperty(Required = Required.Always)] public List<string> DescriptionStarts { get; set; } = [];
+
     /// <summary>Words before a cat's name in a question ("is Milo ready?").</summary>
     [JsonProperty(Required = Required.Always)] public List<string> NameQuestionSlots { get; set; } = [];
 
@@ -104,6 +107,9 @@ public sealed class ReadingContent
     /// <summary>Questions whether a cat is on a step ("is SHE on it"), with {cat} for the cat's name or a pronoun.</summary>
     [JsonProperty(Required = Required.Always)] public List<string> StatusQuestions { get; set; } = [];
 
+    /// <summary>Words that may follow a status question's words when it is about a step ("is she on step 2", "is he on it yet").</summary>
+    [JsonProperty(Required = Required.Always)] public List<string> StatusAboutAStep { get; set; } = [];
+
     /// <summary>A cat said to have fewer sessions than logged ("only 1 session not 3 u doubled it up").</summary>
     [JsonProperty(Required = Required.Always)] public SessionCountWords SessionCount { get; set; } = new();
 
@@ -134,6 +140,9 @@ public sealed class CatRemovalWords
     [JsonProperty(Required = Required.Always)] public List<string> BetweenNames { get; set; } = [];
     [JsonProperty(Required = Required.Always)] public List<string> OtherThings { get; set; } = [];
     [JsonProperty(Required = Required.Always)] public List<string> ListCats { get; set; } = [];
+
+    /// <summary>Words right after a removing word that point back rather than name a cat ("pls delete that", "forget it").</summary>
+    [JsonProperty(Required = Required.Always)] public List<string> Pointers { get; set; } = [];
 }
 
 /// <summary>A request to delete the owner's data: an erasing verb and the owner's data, and not a question about something deleted.</summary>
@@ -242,6 +251,9 @@ public sealed class StepCommandWords
 
     /// <summary>Words that come after a number that is not a step ("10 min", "2 times").</summary>
     [JsonProperty(Required = Required.Always)] public List<string> NotStepAfter { get; set; } = [];
+
+    /// <summary>Words that join a number to a time word before it ("another day or 2", "a week to 10"): it counts time, it names no step.</summary>
+    [JsonProperty(Required = Required.Always)] public List<string> SpanJoins { get; set; } = [];
 
     /// <summary>"undo", "put it back", "undo that delete": reverse the last change.</summary>
     [JsonProperty(Required = Required.Always)] public List<string> Undo { get; set; } = [];

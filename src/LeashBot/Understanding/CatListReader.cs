@@ -28,9 +28,6 @@ public sealed partial class CatListReader
     /// <summary>How many words may stand between "only have" and the names it keeps ("i only have ONE cat, Mango").</summary>
     private const int OnlyReach = 3;
 
-    /// <summary>Words right after a removing word that point back rather than name ("pls delete that", "forget it").</summary>
-    private static readonly HashSet<string> Pointers = ["it", "that", "this", "those", "them", "about"];
-
     private readonly PhraseList _remove;
     private readonly PhraseList _notACat;
     private readonly PhraseList _only;
@@ -40,6 +37,7 @@ public sealed partial class CatListReader
     private readonly HashSet<string> _catWords;
     private readonly HashSet<string> _otherThings;
     private readonly HashSet<string> _joins;
+    private readonly HashSet<string> _pointers;
 
     public CatListReader(BotContent content)
     {
@@ -54,6 +52,7 @@ public sealed partial class CatListReader
         _catWords = [.. content.Reading.Animals.Cats.SelectMany(c => Words(c)), "one", "1", "the", "my", "a", "of", "them", "two", "2", "three", "3", "just", "real", "only", "is", "are"];
         _otherThings = [.. words.OtherThings.SelectMany(Words)];
         _joins = [.. content.Reading.NameListJoins.SelectMany(Words)];
+        _pointers = [.. words.Pointers];
     }
 
     /// <summary>What the message asks of the list of <paramref name="owner"/>'s cats.</summary>
@@ -91,7 +90,7 @@ public sealed partial class CatListReader
             {
                 if (_remove.LengthAt(words, i) is var length and > 0 && !(i > 0 && _negations.Contains(words[i - 1])))
                 {
-                    if (i + length < words.Length && Pointers.Contains(words[i + length]))
+                    if (i + length < words.Length && _pointers.Contains(words[i + length]))
                     {
                         pointsBack |= i + length >= words.Length - 2;
                         continue;

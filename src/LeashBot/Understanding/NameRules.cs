@@ -19,6 +19,7 @@ public sealed class NameRules
     private readonly HashSet<string> _questionEnds;
     private readonly PhraseIndex<bool> _slots;
     private readonly HashSet<string> _looseLeadIns;
+    private readonly HashSet<string> _descriptionStarts;
     private readonly HashSet<string> _everyday;
     private readonly HashSet<string> _numbers;
     private readonly PhraseIndex<bool> _renameLeadIns;
@@ -51,6 +52,7 @@ public sealed class NameRules
         _slots = new(words.NameSlots.Select(l => (tokenize(l).ToArray(), true)).OrderByDescending(l => l.Item1.Length));
         _negations = [.. words.Negations.Select(n => n.ToLowerInvariant())];
         _looseLeadIns = [.. words.LooseNameLeadIns.Select(l => string.Join(' ', tokenize(l)))];
+        _descriptionStarts = [.. words.DescriptionStarts];
         _everyday = [.. words.EverydayWords.SelectMany(tokenize)];
         _numbers = [.. words.NumberWords.Keys];
         _renameLeadIns = Index(words.RenameLeadIns, tokenize);
@@ -259,7 +261,8 @@ public sealed class NameRules
                 // word that looks like a name is one; in doubt, nothing is stored. "hes a nutter", "she's such a
                 // diva": a word after an article describes, it names nobody.
                 if (_looseLeadIns.Contains(string.Join(' ', leadIn))
-                    && (firm || candidate.Count != 1 || IsOrdinaryWord(candidate[0]) || DescribesAfter(words, i + leadIn.Length)))
+                    && (firm || candidate.Count != 1 || IsOrdinaryWord(candidate[0])
+                        || (i + leadIn.Length < words.Count && _descriptionStarts.Contains(words[i + leadIn.Length]))))
                 {
                     continue;
                 }
@@ -303,10 +306,6 @@ public sealed class NameRules
 
         return null;
     }
-
-    /// <summary>True when the words from <paramref name="start"/> open with an article: a description follows, not a name.</summary>
-    private static bool DescribesAfter(IReadOnlyList<string> words, int start) =>
-        start < words.Count && words[start] is "a" or "an" or "the" or "such";
 
     /// <summary>A word the content knows, also as a plural ("harnesses", "leashes").</summary>
     private bool IsEverydayWord(string word)

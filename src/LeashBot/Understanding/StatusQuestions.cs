@@ -12,17 +12,18 @@ public sealed class StatusQuestions
 {
     private const string Slot = "catslot";
 
-    /// <summary>Words that may follow the question's words when it is about a step.</summary>
-    private static readonly HashSet<string> AboutAStep = ["step", "steps", "it", "that", "this", "now", "yet", "still", "number", "level", "lvl", "right", "today"];
-
     private readonly PhraseList _questions;
     private readonly HashSet<string> _pronouns;
+
+    /// <summary>Words that may follow the question's words when it is about a step.</summary>
+    private readonly HashSet<string> _aboutAStep;
 
     public StatusQuestions(ReadingContent reading)
     {
         ArgumentNullException.ThrowIfNull(reading);
         _questions = new(reading.StatusQuestions.Select(q => Plain(q.Replace("{cat}", Slot, StringComparison.Ordinal))));
         _pronouns = [.. reading.Pronouns.Values.SelectMany(forms => forms).Select(Plain)];
+        _aboutAStep = [.. reading.StatusAboutAStep];
     }
 
     /// <summary>True when the text asks whether one of <paramref name="cats"/> (or the cat a pronoun means) is on a step.</summary>
@@ -53,7 +54,7 @@ public sealed class StatusQuestions
             if (_questions.LengthAt(all, at) is var length and > 0)
             {
                 var next = at + length;
-                if (next >= all.Length || AboutAStep.Contains(all[next]) || all[next].All(char.IsAsciiDigit))
+                if (next >= all.Length || _aboutAStep.Contains(all[next]) || all[next].All(char.IsAsciiDigit))
                 {
                     return true;
                 }

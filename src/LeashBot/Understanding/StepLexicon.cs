@@ -28,6 +28,7 @@ internal sealed class StepLexicon
     private readonly PhraseList _keepAt;
     private readonly PhraseList _sessionWords;
     private readonly HashSet<string> _notStepAfter;
+    private readonly HashSet<string> _spanJoins;
     private readonly HashSet<string> _stepWords;
     private readonly Dictionary<string, int> _numberWords;
 
@@ -44,6 +45,7 @@ internal sealed class StepLexicon
         _keepAt = Phrases(commands.KeepAt);
         _sessionWords = Phrases(commands.SessionWords);
         _notStepAfter = [.. commands.NotStepAfter];
+        _spanJoins = [.. commands.SpanJoins];
         _stepWords = [.. reading.StepWords.Step];
         _numberWords = reading.NumberWords;
     }
@@ -163,7 +165,7 @@ internal sealed class StepLexicon
     /// that time, it names no step.
     /// </summary>
     private bool EndsATimeSpan(string[] words, int at) =>
-        at >= 2 && words[at - 1] is "or" or "to" or "-" && _notStepAfter.Contains(words[at - 2]);
+        at >= 2 && _spanJoins.Contains(words[at - 1]) && _notStepAfter.Contains(words[at - 2]);
 
     /// <summary>True when one of the phrases starts within the four words after word <paramref name="at"/>.</summary>
     private static bool Near(string[] words, int at, PhraseList phrases) =>
