@@ -40,8 +40,9 @@ public static class ChatLexer
     /// <summary>
     /// The text's plain words, as the content's phrase lists are matched against them: lower case, runs of letters and
     /// straight apostrophes ("don't"), and numbers with at most one decimal point ("2.5") as words of their own
-    /// ("15min" is "15" and "min"). Anything else splits them; straighten other apostrophes first
-    /// (<see cref="WithStraightApostrophes"/>) to keep them inside a word.
+    /// ("15min" is "15" and "min"). Any other apostrophe between two letters is straightened and joins the word too
+    /// ("don’t" typed on a phone is "don't"); one that only opens or closes a quote ("‘undo’") is no part of it.
+    /// Anything else splits them.
     /// </summary>
     public static string[] PlainWords(string? text)
     {
@@ -52,7 +53,7 @@ public static class ChatLexer
             var end = char.IsDigit(lower[i]) ? DecimalEnd(lower, i) : PlainWordEnd(lower, i);
             if (end > i)
             {
-                words.Add(lower[i..end]);
+                words.Add(WithStraightApostrophes(lower[i..end]));
                 i = end;
             }
             else
@@ -283,7 +284,8 @@ public static class ChatLexer
     private static int PlainWordEnd(string text, int start)
     {
         var i = start;
-        while (i < text.Length && (char.IsLetter(text[i]) || text[i] == '\''))
+        while (i < text.Length && (char.IsLetter(text[i]) || text[i] == '\''
+            || (i > start && IsApostrophe(text[i]) && char.IsLetter(text[i - 1]) && i + 1 < text.Length && char.IsLetter(text[i + 1]))))
         {
             i++;
         }

@@ -78,14 +78,18 @@ public sealed class ChatLexerTests
     [InlineData("Walked 15min, she was OK", new[] { "walked", "15", "min", "she", "was", "ok" })]
     [InlineData("2.5 hrs?? or 1.2.3", new[] { "2.5", "hrs", "or", "1.2", "3" })]
     [InlineData("don't stop", new[] { "don't", "stop" })]
-    [InlineData("she’s fine", new[] { "she", "s", "fine" })] // only the straight apostrophe joins: straighten the others first
+    [InlineData("she’s fine", new[] { "she's", "fine" })] // a phone's curly apostrophe joins as the straight one does
+    [InlineData("i DON`T know ʼtis", new[] { "i", "don't", "know", "'tis" })]
+    [InlineData("i never said ‘undo’", new[] { "i", "never", "said", "undo" })] // quote marks around a word are no part of it
     [InlineData("comió 😺 ya!!", new[] { "comió", "ya" })]
-    public void Plain_words_are_letters_and_straight_apostrophes_and_numbers_with_one_decimal_point(string text, string[] words) =>
+    public void Plain_words_are_letters_and_apostrophes_and_numbers_with_one_decimal_point(string text, string[] words) =>
         Assert.Equal(words, ChatLexer.PlainWords(text));
 
     /// <summary>
     /// The phrase lists' words were a regular expression's matches; the lexer reads them the same on texts of every
-    /// kind owners type (digits of other scripts, emoji, accents, every apostrophe, stray punctuation).
+    /// kind owners type (digits of other scripts, emoji, accents, every apostrophe, stray punctuation), but for an
+    /// apostrophe other than the straight one between two letters: it is straightened and joins the word (the modifier
+    /// apostrophe, a letter to .NET, was always in the word: it is straightened too).
     /// </summary>
     [Fact]
     public void Plain_words_are_what_the_phrase_lists_matched_before_on_every_kind_of_text()
@@ -99,7 +103,8 @@ public sealed class ChatLexerTests
         var before = new Regex(@"\d+(?:\.\d+)?|[\p{L}']+");
         foreach (var text in texts)
         {
-            Assert.Equal(before.Matches(text.ToLowerInvariant()).Select(m => m.Value), ChatLexer.PlainWords(text));
+            var straightened = Regex.Replace(text.ToLowerInvariant(), @"(?<=\p{L})[\u2019\u2018\u02BC`](?=\p{L})", "'");
+            Assert.Equal(before.Matches(straightened).Select(m => m.Value.Replace('\u02BC', '\'')), ChatLexer.PlainWords(text));
         }
     }
 

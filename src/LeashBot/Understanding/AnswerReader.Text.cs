@@ -24,11 +24,14 @@ public sealed partial class AnswerReader
         return sentences;
     }
 
-    /// <summary>The text in lower case, without accents or apostrophes ("Te lo dijé", "don't" → "te lo dije", "dont"), as the content's phrases are written.</summary>
+    /// <summary>
+    /// The text in lower case, without accents or apostrophes of any kind (<see cref="ChatLexer.IsApostrophe"/>: "Te lo dijé",
+    /// "don’t" → "te lo dije", "dont"), as the content's phrases are written.
+    /// </summary>
     public static string Fold(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var decomposed = text.ToLowerInvariant().Replace("’", "", StringComparison.Ordinal).Replace("'", "", StringComparison.Ordinal).Normalize(NormalizationForm.FormD);
+        var decomposed = ChatLexer.WithoutApostrophes(text).Normalize(NormalizationForm.FormD);
         var folded = new StringBuilder(decomposed.Length);
         foreach (var ch in decomposed)
         {
