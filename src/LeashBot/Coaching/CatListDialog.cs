@@ -87,7 +87,7 @@ public sealed class CatListDialog(Replies replies, BotAccessors state) : AskOnce
             : replies.Text(x => x.Messages.CatList.Item, ("cat", c.Name), ("step", c.Step.ToString(CultureInfo.InvariantCulture)))));
 
     /// <summary>"Eating and Zooming", "Bean, Widget and Em".</summary>
-    private static string Names(Replies replies, IEnumerable<string> names)
+    internal static string Names(Replies replies, IEnumerable<string> names)
     {
         var all = names.ToList();
         return all.Count <= 1 ? string.Concat(all) : string.Join(", ", all.Take(all.Count - 1)) + " " + replies.Content.Messages.CatList.AndWord + " " + all[^1];

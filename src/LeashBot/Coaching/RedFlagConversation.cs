@@ -60,8 +60,16 @@ public sealed class RedFlagConversation(RedFlagReader redFlags, SessionRequest s
             if (read.WhatIf.Count > 0)
             {
                 // "if she pants after a walk on a hot day, is that ok?": what to do if it happens, no alarm, no hold.
-                await replies.SendAsync(turn, WhatIfAnswer(read.WhatIf, owner.Current), cancellationToken);
+                await replies.SendAsync(turn, WhatIfAnswer(read.WhatIf, owner.Current, text), cancellationToken);
                 return HealthTurn.Answered;
+            }
+
+            if (Triage.MildSignIn(text) is var mild and >= 0)
+            {
+                // "sneezed a couple of times, eating normal": a calm answer about that sign, what's usual and what to watch for.
+                await replies.SendAsync(turn, replies.Cat(replies.Content.RedFlags.MildSigns[mild].Reply, owner.Current), cancellationToken);
+                var told = reader.Read(text, owner.Cats);
+                return told.IsSessionReport || told.Questions.Count > 1 ? HealthTurn.Coaching : HealthTurn.Answered;
             }
 
             // Nothing about health stands in the way: the message is read once, by the coaching.
@@ -78,7 +86,15 @@ public sealed class RedFlagConversation(RedFlagReader redFlags, SessionRequest s
         }
 
         var cat = reading.CatsMeant is [var meant] ? owner.Cats.FirstOrDefault(c => c.Name == meant) ?? owner.Current : owner.Current;
-        if (found.Count == 0 && flags.RedFlagCats.Count > 0)
+        var alarmCat = flags.RedFlagCats.Count > 0 ? owner.FindCat(flags.RedFlagCats[^1]) ?? cat : cat;
+
+        // The same worry said again ("cats pant when they play, don't they?") is no new alarm, and a vet's all-clear
+        // that repeats the sign ("...stop if he pants again") still ends it, even beside another cat's name ("vet says
+        // shes fine. wat about pepper tho").
+        var sameWorry = alarm != RedFlagTier.None && found.All(s => Covers(flags.RedFlagSigns, s) || Triage.RestatesAlarm(s.SignId));
+        var allClear = sameWorry && Triage.ReadsAllClear(text);
+        var misread = !allClear && alarm != RedFlagTier.None && found.Count == 0 && Misread(read, flags, text);
+        if (found.Count == 0 && flags.RedFlagCats.Count > 0 && !allClear && !misread)
         {
             if (reading.CatsMeant.Count > 0 && !reading.CatsMeant.Intersect(flags.RedFlagCats, StringComparer.OrdinalIgnoreCase).Any())
             {
@@ -87,13 +103,17 @@ public sealed class RedFlagConversation(RedFlagReader redFlags, SessionRequest s
             }
 
             // A message that names no cat is about the one the alarm is for.
-            cat = reading.CatsMeant.Count == 0 ? owner.FindCat(flags.RedFlagCats[^1]) ?? cat : cat;
+            cat = reading.CatsMeant.Count == 0 ? alarmCat : cat;
         }
 
-        // The same worry said again ("cats pant when they play, don't they?") is no new alarm, and a vet's all-clear
-        // that repeats the sign ("...stop if he pants again") still ends it.
-        var sameWorry = alarm != RedFlagTier.None && found.All(s => Covers(flags.RedFlagSigns, s) || Triage.RestatesAlarm(s.SignId));
-        var allClear = sameWorry && Triage.ReadsAllClear(text);
+        var aftercare = replies.Content.RedFlags.Aftercare;
+        if (alarm != RedFlagTier.None && found.TrueForAll(s => s.Tier <= alarm) && Triage.AsksFirstAid(text))
+        {
+            // "should i make her sick?", "can i give her milk": no home remedies unless the vet says so; take the packet; call.
+            await replies.UrgentAsync(turn, vet.WithNumbers(replies.Cat(aftercare.FirstAid, cat)), cancellationToken);
+            return HealthTurn.Answered;
+        }
+
         if (found.Count > 0 && !sameWorry)
         {
             var tier = (RedFlagTier)Math.Max((int)found.Max(s => s.Tier), (int)alarm);
@@ -108,18 +128,28 @@ public sealed class RedFlagConversation(RedFlagReader redFlags, SessionRequest s
                 owner.CurrentCat = cat.Name;
             }
 
-            var language = reading.Language != "en" ? reading.Language : Triage.LanguageOf(text) ?? reading.Language;
-            var why = language == "en" ? SystemsOf(found).FirstOrDefault(s => s.WhyFirst)?.Why : null;
-            await replies.UrgentAsync(turn, vet.For(tier, cat?.Name, language, why), cancellationToken);
+            var language = LanguageOf(reading, text);
+            if (ongoing && tier == alarm)
+            {
+                // Another sign while the alarm lasts: its reason and the call-now action, never the same vet paragraph again.
+                return await AskedAgainAsync(turn, flags, alarm, found, cat, language, now, cancellationToken);
+            }
+
+            await replies.UrgentAsync(turn, FirstVetMessage(tier, found, cat, language, text, names), cancellationToken);
             return HealthTurn.SentToVet;
         }
 
-        var aftercare = replies.Content.RedFlags.Aftercare;
-        if (allClear)
+        if (allClear || misread)
         {
-            flags.ClearedSigns = [.. flags.ClearedSigns.Union(flags.RedFlagSigns)];
+            // A vet's all-clear ends the alarm and clears its signs; a misreading ("nothing happened", "she didn't fall")
+            // ends it with a sorry, and its signs would alarm again if they did happen.
+            if (allClear)
+            {
+                flags.ClearedSigns = [.. flags.ClearedSigns.Union(flags.RedFlagSigns)];
+            }
+
             EndAlarm(flags);
-            await replies.SendAsync(turn, replies.Cat(aftercare.AllClear, cat), cancellationToken);
+            await replies.SendAsync(turn, replies.Cat(allClear ? aftercare.AllClear : aftercare.Misread, alarmCat), cancellationToken);
             // Only a real question goes on ("...she's fine now. why does she chew the harness?"): the all-clear itself
             // is never taken as the answer to a question the bot asked before the red flag.
             return AsksSomething(reading) && (text.Contains('?', StringComparison.Ordinal) || reading.Questions.Count > 1) ? HealthTurn.Coaching : HealthTurn.Answered;
@@ -130,7 +160,7 @@ public sealed class RedFlagConversation(RedFlagReader redFlags, SessionRequest s
             // "it hasn't happened, I'm asking in advance": the alarm was a misreading; what to do if it happens instead.
             var asked = flags.RedFlagSigns.Select(Triage.Sign).OfType<RedFlagSign>().ToList();
             EndAlarm(flags);
-            await replies.SendAsync(turn, string.Join(" ", replies.Cat(aftercare.NotHappening, cat), WhatIfAnswer(asked.Concat(read.WhatIf).ToList(), cat)), cancellationToken);
+            await replies.SendAsync(turn, string.Join(" ", replies.Cat(aftercare.NotHappening, cat), WhatIfAnswer(asked.Concat(read.WhatIf).ToList(), cat, text)), cancellationToken);
             return HealthTurn.Answered;
         }
 
@@ -144,7 +174,7 @@ public sealed class RedFlagConversation(RedFlagReader redFlags, SessionRequest s
         if (found.Any(s => !Triage.RestatesAlarm(s.SignId)))
         {
             // The same sign again ("he's still panting"): the reason and the call-now action.
-            return await AskedAgainAsync(turn, flags, alarm, found, cat, now, cancellationToken);
+            return await AskedAgainAsync(turn, flags, alarm, found, cat, LanguageOf(reading, text), now, cancellationToken);
         }
 
         if (reading.Command != Command.None || reading.Recognition.TopicId == TopicIds.ForgetMe)
@@ -162,13 +192,16 @@ public sealed class RedFlagConversation(RedFlagReader redFlags, SessionRequest s
                 or TopicIds.PlanStepBack or TopicIds.PlanUndo or TopicIds.PlanMoveSession or TopicIds.Checklist) || reading.IsSessionReport
             || sessionRequest.In(text))
         {
-            await replies.SendAsync(turn, replies.Cat(aftercare.TrainingWaits, cat), cancellationToken);
+            // The hold is the held cat's: the owner's other cats train on, and the owner is told so.
+            var others = owner.Cats.Where(c => !flags.RedFlagCats.Contains(c.Name, StringComparer.OrdinalIgnoreCase)).Select(c => c.Name).ToList();
+            var waits = replies.Cat(aftercare.TrainingWaits, cat);
+            await replies.SendAsync(turn, others.Count == 0 || flags.RedFlagCats.Count == 0 ? waits : string.Join(" ", waits, replies.Fill(aftercare.OthersTrain, ("cats", CatListDialog.Names(replies, others)))), cancellationToken);
             return HealthTurn.Answered;
         }
 
         if (Triage.AsksAboutHealth(text))
         {
-            return await AskedAgainAsync(turn, flags, alarm, found, cat, now, cancellationToken);
+            return await AskedAgainAsync(turn, flags, alarm, found, cat, LanguageOf(reading, text), now, cancellationToken);
         }
 
         if (reading.AsksAQuestion || text.Contains('?', StringComparison.Ordinal))
@@ -183,27 +216,84 @@ public sealed class RedFlagConversation(RedFlagReader redFlags, SessionRequest s
     }
 
     /// <summary>
-    /// Asked again ("is it really an emergency?", "ok but WHY"): why the sign matters and what to do now, opened in other
-    /// words each time so no paragraph repeats; the tier is never lowered.
+    /// Asked again ("is it really an emergency?", "ok but WHY", "¿puedo esperar a mañana?"): why the sign matters and
+    /// what to do now, opened in other words each time so no paragraph repeats; the tier is never lowered. In another
+    /// language with a vet message of its own: that language's "only a vet can tell" and don't-wait, taken in turn.
     /// </summary>
-    private async Task<HealthTurn> AskedAgainAsync(ITurnContext turn, ConversationFlags flags, RedFlagTier alarm, List<RedFlagSign> found, CatProfile? cat, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<HealthTurn> AskedAgainAsync(ITurnContext turn, ConversationFlags flags, RedFlagTier alarm, List<RedFlagSign> found, CatProfile? cat, string language, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var aftercare = replies.Content.RedFlags.Aftercare;
         Raise(turn, flags, alarm, found, now);
-        var opening = aftercare.AskedAgain[flags.RedFlagAskedAgain++ % aftercare.AskedAgain.Count];
-        var why = flags.RedFlagSigns.Where(id => !Triage.RestatesAlarm(id)).Select(Triage.Sign).OfType<RedFlagSign>().OrderByDescending(s => s.Tier)
+        var turnNumber = flags.RedFlagAskedAgain++;
+        if (language != "en" && replies.Content.RedFlags.Translations.TryGetValue(language, out var translated))
+        {
+            var dontWait = translated.DontWait is { } wait ? replies.Cat(wait, cat) : null;
+            await replies.UrgentAsync(turn, turnNumber % 2 == 1 && dontWait is not null ? vet.WithNumbers(dontWait, language) : vet.For(RedFlagTier.None, cat?.Name, language, dontWait), cancellationToken);
+            return HealthTurn.SentToVet;
+        }
+
+        var opening = aftercare.AskedAgain[turnNumber % aftercare.AskedAgain.Count];
+        var why = found.Select(s => s.SignId).Concat(flags.RedFlagSigns).Where(id => !Triage.RestatesAlarm(id)).Select(Triage.Sign).OfType<RedFlagSign>().OrderByDescending(s => s.Tier)
             .Select(s => replies.Content.RedFlags.Systems.First(system => system.Id == s.SystemId).Why).FirstOrDefault();
         var reason = why is null ? vet.For(RedFlagTier.None, cat?.Name) : vet.WithNumbers(string.Join(" ", opening, why, replies.Cat(aftercare.CallNow, cat)));
         await replies.UrgentAsync(turn, reason, cancellationToken);
         return HealthTurn.SentToVet;
     }
 
-    /// <summary>A what-if's answer: an opening, what to do if the sign happens and how to keep it from happening, and to call if it is happening now.</summary>
-    private string WhatIfAnswer(IReadOnlyList<RedFlagSign> signs, CatProfile? cat)
+    /// <summary>
+    /// The first vet message of an alarm, in the owner's language. A poison the owner named (in English) is said back
+    /// as harmful, with no "I can't tell what it is", and with what not to do at home and what to take along.
+    /// </summary>
+    private string FirstVetMessage(RedFlagTier tier, List<RedFlagSign> found, CatProfile? cat, string language, string text, IReadOnlyCollection<string> names)
+    {
+        if (language != "en")
+        {
+            return vet.For(tier, cat?.Name, language);
+        }
+
+        var aftercare = replies.Content.RedFlags.Aftercare;
+        var why = SystemsOf(found).FirstOrDefault(s => s.WhyFirst)?.Why;
+        var poison = why is null ? null : Triage.PoisonNamed(text, names);
+        if (poison is null)
+        {
+            return vet.For(tier, cat?.Name, language, why);
+        }
+
+        var named = replies.Fill(aftercare.PoisonNamed, ("name", char.ToUpperInvariant(poison[0]) + poison[1..]));
+        return vet.For(tier, cat?.Name, language, string.Join(" ", named, why, replies.Cat(aftercare.FirstAid, cat)), known: true);
+    }
+
+    /// <summary>
+    /// During an alarm, the owner says it was a misreading: in words ("nothing happened", "you misread me"), or by
+    /// denying a sign of the alarm's body system ("she didnt fall or get bitten"), unless the sign has only stopped
+    /// ("not sick any more") or it is a what-if said plainly (answered with what to do if it happens).
+    /// </summary>
+    private bool Misread(RedFlagResult read, ConversationFlags flags, string text)
+    {
+        if (Triage.ReadsNotHappening(text) || Triage.StillWorries(text))
+        {
+            return false;
+        }
+
+        var systems = flags.RedFlagSigns.Select(Triage.Sign).OfType<RedFlagSign>().Select(s => s.SystemId).ToHashSet(StringComparer.Ordinal);
+        return Triage.ReadsFalseAlarm(text) || read.Denied.Any(s => systems.Contains(s.SystemId));
+    }
+
+    /// <summary>The language the owner writes in: the reader's, or for a red flag in another language's everyday words, that one.</summary>
+    private string LanguageOf(MessageReading reading, string text) =>
+        reading.Language != "en" ? reading.Language : Triage.LanguageOf(text) ?? reading.Language;
+
+    /// <summary>
+    /// A what-if's answer: an opening, what to do if the sign happens and how to keep it from happening, and to call if it
+    /// is happening now. A mild sign named in it ("if he were to drool in the car") gets its own calm answer instead of
+    /// its body system's, so no sign the owner never named is brought in.
+    /// </summary>
+    private string WhatIfAnswer(IReadOnlyList<RedFlagSign> signs, CatProfile? cat, string text)
     {
         var aftercare = replies.Content.RedFlags.Aftercare;
         var system = SystemsOf(signs).FirstOrDefault();
-        string?[] parts = [aftercare.WhatIf, system?.IfItHappens, system?.Prevent, aftercare.WhatIfNow];
+        var mild = Triage.MildSignIn(text) is var m and >= 0 ? replies.Content.RedFlags.MildSigns[m].Reply : null;
+        string?[] parts = mild is null ? [aftercare.WhatIf, system?.IfItHappens, system?.Prevent, aftercare.WhatIfNow] : [aftercare.WhatIf, mild, aftercare.WhatIfNow];
         return string.Join(" ", parts.OfType<string>().Select(p => replies.Cat(p, cat)));
     }
 
@@ -244,11 +334,6 @@ public sealed class RedFlagConversation(RedFlagReader redFlags, SessionRequest s
     /// </summary>
     private bool Covers(List<string> signIds, RedFlagSign sign) =>
         signIds.Contains(sign.SignId) || (sign.Tier == RedFlagTier.Soon && signIds.Any(id => Triage.Sign(id)?.SystemId == sign.SystemId));
-
-    /// <summary>A question about the training itself, answered even while an alarm lasts: FAQs, struggles, body language.</summary>
-    private static bool IsAboutTraining(string? topic) =>
-        topic is not null && (topic.StartsWith("faq.", StringComparison.Ordinal) || topic.StartsWith("struggle.", StringComparison.Ordinal)
-            || topic is TopicIds.BodyLanguage or TopicIds.PlanOverview or TopicIds.Stories);
 
     /// <summary>A question or request the coaching would answer, beyond chat ("ok", "thanks", "calling now").</summary>
     private static bool AsksSomething(MessageReading reading) =>

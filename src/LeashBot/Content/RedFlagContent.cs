@@ -83,12 +83,34 @@ public sealed class RedFlagContent
     /// <summary>The owner asks what to tell the vet ("what do i tell the vet", "qué le digo al vet?").</summary>
     public List<string> TellTheVet { get; set; } = [];
 
+    /// <summary>The owner says the alarm was a misreading ("nothing happened", "no emergency", "you misread me"): during an alarm, it ends it.</summary>
+    public List<string> FalseAlarm { get; set; } = [];
+
+    /// <summary>Words that keep a denial from ending an alarm: the sign has stopped, not never been ("not vomiting anymore").</summary>
+    public List<string> StillWorry { get; set; } = [];
+
+    /// <summary>The owner asks about first aid at home during an alarm ("should i make her sick?", "can i give her milk").</summary>
+    public List<string> FirstAidAsks { get; set; } = [];
+
+    /// <summary>Everyday mild signs told calmly ("sneezed a couple of times"), each with its calm answer: what's usual, what to watch for.</summary>
+    public List<MildSign> MildSigns { get; set; } = [];
+
+    /// <summary>The knowledge lists (<see cref="Knowledge"/> ids) whose words name a poison the vet message can name back.</summary>
+    public List<string> NamedPoisons { get; set; } = [];
+
     /// <summary>What the bot says while an alarm lasts, when it ends, and to a calm message about health.</summary>
     public RedFlagAftercare Aftercare { get; set; } = new();
 
     /// <summary>The vet message in the other languages the bot recognises, by language code; the English one is <see cref="Reply"/>.</summary>
     public Dictionary<string, RedFlagReplies> Translations { get; set; } = [];
     [JsonProperty(Required = Required.Always)] public List<BodySystem> Systems { get; set; } = [];
+}
+
+/// <summary>A mild sign an owner mentions calmly, with no red flag beside it, and its calm answer ({cat} is the cat).</summary>
+public sealed class MildSign
+{
+    [JsonProperty(Required = Required.Always)] public List<string> Patterns { get; set; } = [];
+    [JsonProperty(Required = Required.Always)] public string Reply { get; set; } = "";
 }
 
 /// <summary>The parts of the one vet message; the bot puts them together for the tier and the clinic's hours.</summary>
@@ -113,6 +135,12 @@ public sealed class RedFlagReplies
 
     /// <summary>"your cat" in this language, when the cat's name isn't known (the English one is in messages.json).</summary>
     public string? YourCat { get; set; }
+
+    /// <summary>Instead of <see cref="Emergency"/> when the owner named what it is (a poison): the same urgency, without "I can't tell what it is".</summary>
+    public string? EmergencyKnown { get; set; }
+
+    /// <summary>Asked again whether it can wait ("¿puedo esperar a mañana?"): a plain don't-wait, before the numbers.</summary>
+    public string? DontWait { get; set; }
 }
 
 /// <summary>The bot's words around a red flag, after the vet message itself.</summary>
@@ -135,6 +163,18 @@ public sealed class RedFlagAftercare
 
     /// <summary>While an alarm lasts, the owner says it was a what-if: sorry for the misreading, glad the cat is fine.</summary>
     [JsonProperty(Required = Required.Always)] public string NotHappening { get; set; } = "";
+
+    /// <summary>While an alarm lasts, the owner says it was a misreading: sorry, the hold is gone, and what to do if something does happen.</summary>
+    [JsonProperty(Required = Required.Always)] public string Misread { get; set; } = "";
+
+    /// <summary>First aid asked about during an alarm: no home remedies or making the cat sick unless a vet says so, take the packet, call now.</summary>
+    [JsonProperty(Required = Required.Always)] public string FirstAid { get; set; } = "";
+
+    /// <summary>The first vet message for a poison the owner named: {name} is the poison, said back so the owner knows it was heard.</summary>
+    [JsonProperty(Required = Required.Always)] public string PoisonNamed { get; set; } = "";
+
+    /// <summary>After <see cref="TrainingWaits"/>, when the owner has cats the alarm is not about: {cats} can train on.</summary>
+    [JsonProperty(Required = Required.Always)] public string OthersTrain { get; set; } = "";
 
     /// <summary>While an alarm lasts, what to have ready for the vet's call.</summary>
     [JsonProperty(Required = Required.Always)] public string TellTheVet { get; set; } = "";

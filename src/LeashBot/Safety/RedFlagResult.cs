@@ -30,6 +30,10 @@ public sealed class RedFlagResult
     /// <summary>No red flag: the signs are asked about as what might happen ("if she pants on a hot day, is that ok?").</summary>
     public static RedFlagResult AsWhatIf(IReadOnlyList<RedFlagSign> signs) => new(RedFlagTier.None, []) { MentionsHealth = true, IsCalmed = true, WhatIf = signs };
 
+    /// <summary>This result, with the signs the owner denied in the same message ("she didnt fall").</summary>
+    public RedFlagResult WithDenied(IReadOnlyList<RedFlagSign>? denied) =>
+        denied is not { Count: > 0 } ? this : new(Tier, Signs) { MentionsHealth = true, IsCalmed = IsCalmed || !IsRedFlag, WhatIf = WhatIf, Denied = denied };
+
     public RedFlagResult(RedFlagTier tier, IReadOnlyList<RedFlagSign> signs)
     {
         Tier = tier;
@@ -51,6 +55,9 @@ public sealed class RedFlagResult
 
     /// <summary>The signs asked about as what might happen, not as happening: information to give.</summary>
     public IReadOnlyList<RedFlagSign> WhatIf { get; private init; } = [];
+
+    /// <summary>The signs the owner denied ("she didnt fall or get bitten"): during an alarm for one of them, it was a misreading.</summary>
+    public IReadOnlyList<RedFlagSign> Denied { get; private init; } = [];
 
     public override string ToString() => IsRedFlag ? $"{Tier}: {string.Join(", ", Signs.Select(s => s.SignId))}" : "None";
 }

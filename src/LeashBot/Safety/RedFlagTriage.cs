@@ -18,7 +18,7 @@ namespace LeashBot.Safety;
 /// at a new clause.
 /// </para>
 /// </summary>
-public sealed class RedFlagTriage
+public sealed partial class RedFlagTriage
 {
     private const int FragmentWords = 3;
 
@@ -39,6 +39,11 @@ public sealed class RedFlagTriage
     private readonly TriagePatternSet _whatIfMarkers;
     private readonly TriagePatternSet _tellTheVet;
     private readonly TriagePatternSet _notHappening;
+    private readonly TriagePatternSet _falseAlarm;
+    private readonly TriagePatternSet _stillWorry;
+    private readonly TriagePatternSet _firstAid;
+    private readonly FrozenSet<string> _poisonNames;
+    private readonly TriagePatternSet[] _mildSigns;
     private readonly TriageWhatIf _whatIf;
     private readonly SignInfo[] _signInfo;
     private readonly FrozenDictionary<string, (TriagePatternSet Cause, TriagePatternSet Stopped)> _softerAfter;
@@ -89,6 +94,11 @@ public sealed class RedFlagTriage
         _whatIfMarkers = compile.Set(content.WhatIf.Markers);
         _tellTheVet = compile.Set(content.TellTheVet);
         _notHappening = compile.Set(content.WhatIf.NotHappening);
+        _falseAlarm = compile.Set(content.FalseAlarm);
+        _stillWorry = compile.Set(content.StillWorry);
+        _firstAid = compile.Set(content.FirstAidAsks);
+        _mildSigns = [.. content.MildSigns.Select(m => compile.Set(m.Patterns))];
+        _poisonNames = content.Knowledge.Where(k => content.NamedPoisons.Contains(k.Id)).SelectMany(k => k.Words).Select(w => w.ToLowerInvariant()).ToFrozenSet(StringComparer.Ordinal);
         _signs = new TriagePatternSet(signs);
         var healthIds = signs.SelectMany(s => s.Pattern.Elements[0]).Concat(groups.GetValueOrDefault("vet", []).Select(_vocabulary.IdOf)).ToHashSet();
 
@@ -155,6 +165,7 @@ public sealed class RedFlagTriage
         ArgumentNullException.ThrowIfNull(text);
         var tokens = _lexicon.Tokenize(text, catNames, out var typos);
         List<RedFlagSign>? found = null;
+        List<RedFlagSign>? denied = null;
         var whatIf = _whatIf.Read(tokens, text);
         var tier = RedFlagTier.None;
         var calmed = false;
@@ -170,7 +181,7 @@ public sealed class RedFlagTriage
             var end = i;
             if (end > start && !_denials.IsDeniedQuestion(tokens, start, end))
             {
-                ReadSentence(tokens, start, end, positions, whatIf, ref found, ref tier, ref calmed);
+                ReadSentence(tokens, start, end, positions, whatIf, ref found, ref denied, ref tier, ref calmed);
             }
             else if (end > start)
             {
@@ -182,31 +193,17 @@ public sealed class RedFlagTriage
 
         if (found is not null)
         {
-            return Softened(tokens, found) is { } softer ? new RedFlagResult(softer.Max(s => s.Tier), softer) : new RedFlagResult(tier, found);
+            return (Softened(tokens, found) is { } softer ? new RedFlagResult(softer.Max(s => s.Tier), softer) : new RedFlagResult(tier, found)).WithDenied(denied);
         }
 
         if (whatIf.Signs is { } asked)
         {
-            return RedFlagResult.AsWhatIf(asked);
+            return RedFlagResult.AsWhatIf(asked).WithDenied(denied);
         }
 
         // Only words written as health words make a remark about health: a word read as a typo of one ("rapida",
         // "olio") is enough to catch a red flag, never to call an ordinary message a health remark.
-        return (calmed || (_remarks.MentionsHealth(tokens) && !_remarks.ToUsNotTheCat(tokens))) && !_remarks.OnlyTypos(tokens, typos) ? (calmed ? RedFlagResult.Calmed : RedFlagResult.HealthOnly) : RedFlagResult.None;
-    }
-
-    /// <summary>
-    /// True when the message says a vet has seen the cat and all is well ("the vet saw her, gave fluids and says
-    /// she's fine now"): after a red flag, that ends the alarm.
-    /// </summary>
-    public bool ReadsAllClear(string text)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-
-        // Only a denial inside it undoes an all-clear ("the vet said she's not fine"), even one that is no denial in
-        // a sign; one before it is about something else ("nothing broken, the vet says she's ok"). A question is no
-        // all-clear ("should i go to the vet or is he fine?").
-        return _matcher.AnySentenceMatches(_allClears, _lexicon.Tokenize(text), denialInsideUndoes: true, statementsOnly: true);
+        return (calmed || (_remarks.MentionsHealth(tokens) && !_remarks.ToUsNotTheCat(tokens))) && !_remarks.OnlyTypos(tokens, typos) ? (calmed ? RedFlagResult.Calmed.WithDenied(denied) : RedFlagResult.HealthOnly) : RedFlagResult.None;
     }
 
     /// <summary>The language of a red flag written mostly in another language's everyday words, or null (see <see cref="RedFlagLanguage"/>).</summary>
@@ -266,28 +263,7 @@ public sealed class RedFlagTriage
         }));
     }
 
-    /// <summary>True when the owner says plainly it has not happened ("it hasn't happened", "asking in advance").</summary>
-    public bool ReadsNotHappening(string text)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        return _matcher.AnySentenceMatches(_notHappening, _lexicon.Tokenize(text), denialInsideUndoes: false);
-    }
-
-    /// <summary>True when the owner asks what to tell the vet ("what do i tell the vet?", "qué le digo al vet?").</summary>
-    public bool AsksWhatToTellTheVet(string text)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        return _matcher.AnySentenceMatches(_tellTheVet, _lexicon.Tokenize(text), denialInsideUndoes: false);
-    }
-
-    /// <summary>True when the message asks about health or what to do ("is it heatstroke?", "can it wait till morning?").</summary>
-    public bool AsksAboutHealth(string text)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        return _matcher.AnySentenceMatches(_followUps, _lexicon.Tokenize(text), denialInsideUndoes: false);
-    }
-
-    private void ReadSentence(List<int> tokens, int start, int end, Span<int> positions, WhatIfReading whatIf, ref List<RedFlagSign>? found, ref RedFlagTier tier, ref bool calmed)
+    private void ReadSentence(List<int> tokens, int start, int end, Span<int> positions, WhatIfReading whatIf, ref List<RedFlagSign>? found, ref List<RedFlagSign>? denied, ref RedFlagTier tier, ref bool calmed)
     {
         var calmSegment = -1;     // the last segment with a vet's all-clear or a long-ago time: calms every sign up to it
         var resolvedSegment = -1; // the last segment with "fine now", "healed": calms see-a-vet-soon signs up to it
@@ -314,7 +290,14 @@ public sealed class RedFlagTriage
                     continue;
                 }
 
-                if (_denials.IsNegated(tokens, start, positions[..length]) || (info.Unless is not null && _matcher.AnyMatch(info.Unless, tokens, start, _calming.UnlessEnd(tokens, positions[length - 1], end))))
+                if (_denials.IsNegated(tokens, start, positions[..length]))
+                {
+                    calmed = true;
+                    (denied ??= []).Add(info.Sign);
+                    continue;
+                }
+
+                if ((info.Unless is not null && _matcher.AnyMatch(info.Unless, tokens, start, _calming.UnlessEnd(tokens, positions[length - 1], end))))
                 {
                     calmed = true;
                     continue;

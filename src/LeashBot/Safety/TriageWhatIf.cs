@@ -57,9 +57,14 @@ internal sealed class TriageWhatIf(TriageMatcher matcher, TriagePatternSet marke
         foreach (var sentence in text.ToLowerInvariant().Split(SentenceEnds, StringSplitOptions.RemoveEmptyEntries))
         {
             var afterIf = false;
-            foreach (var word in RedFlagTriage.Words(sentence))
+            var words = RedFlagTriage.Words(sentence).ToList();
+            for (var i = 0; i < words.Count; i++)
             {
-                if (afterIf && (_happened.Contains(word) || (word.Length > 4 && word.EndsWith("ed", StringComparison.Ordinal) && !word.EndsWith("eed", StringComparison.Ordinal))))
+                var word = words[i];
+                var toldAsDone = _happened.Contains(word) || (word.Length > 4 && word.EndsWith("ed", StringComparison.Ordinal) && !word.EndsWith("eed", StringComparison.Ordinal));
+
+                // "if he were to drool", "if she was to eat one": a supposition, nothing done.
+                if (afterIf && toldAsDone && !(word is "were" or "was" && i + 1 < words.Count && words[i + 1] == "to"))
                 {
                     return true;
                 }

@@ -14,9 +14,10 @@ public sealed class VetReply(Phrasebook say, TimeProvider clock)
 
     /// <summary>
     /// The vet message for a red flag, or, with <see cref="RedFlagTier.None"/>, the one for a health question right
-    /// after one; in the owner's language when the content has it (<c>translations</c>), else in English.
+    /// after one; in the owner's language when the content has it (<c>translations</c>), else in English. With
+    /// <paramref name="known"/> the owner has said what it is (a poison they named): the emergency line doesn't say it can't tell.
     /// </summary>
-    public string For(RedFlagTier tier, string? catName, string language = "en", string? why = null)
+    public string For(RedFlagTier tier, string? catName, string language = "en", string? why = null, bool known = false)
     {
         var redFlags = say.Content.RedFlags;
         var reply = redFlags.Translations.GetValueOrDefault(language) ?? redFlags.Reply;
@@ -26,7 +27,7 @@ public sealed class VetReply(Phrasebook say, TimeProvider clock)
         {
             tier switch
             {
-                RedFlagTier.Emergency => say.Text(reply.Emergency, cat),
+                RedFlagTier.Emergency => say.Text(known && reply.EmergencyKnown is { } told ? told : reply.Emergency, cat),
                 RedFlagTier.Soon => say.Text(reply.Soon, cat),
                 _ => say.Text(reply.Again, cat),
             },
@@ -46,7 +47,8 @@ public sealed class VetReply(Phrasebook say, TimeProvider clock)
     /// What the owner is told on asking again about the same alarm: <paramref name="reason"/> (an opening, why the sign
     /// matters and the call-now action, already worded) and the numbers.
     /// </summary>
-    public string WithNumbers(string reason) => string.Join(" ", Numbers(say.Content.RedFlags.Reply).Prepend(reason).Where(l => l.Length > 0));
+    public string WithNumbers(string reason, string language = "en") =>
+        string.Join(" ", Numbers(say.Content.RedFlags.Translations.GetValueOrDefault(language) ?? say.Content.RedFlags.Reply).Prepend(reason).Where(l => l.Length > 0));
 
     /// <summary>
     /// The numbers to call: the clinic's first while it is open, else the emergency line's. A see-a-vet-soon sign waits for
