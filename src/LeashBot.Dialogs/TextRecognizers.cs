@@ -189,6 +189,13 @@ public sealed partial class TextRecognizers
                 : part.Groups["word"].Success ? WordAmounts[part.Groups["word"].Value.ToLowerInvariant()]
                 : 1;
             var unit = SecondsPerUnit[char.ToLowerInvariant(part.Groups["u"].Value[0])];
+
+            // "we did a second one tonight", "wait a sec": a second with no number is an ordinal or a moment, no length.
+            if (unit == 1 && !part.Groups["n"].Success && !part.Groups["word"].Success && !part.Groups["half"].Success)
+            {
+                continue;
+            }
+
             if (part.Groups["half"].Success)
             {
                 amount += 0.5;

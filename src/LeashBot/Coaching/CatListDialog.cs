@@ -11,7 +11,7 @@ public sealed class CatListOptions
 
 /// <summary>
 /// The owner's list of cats: "which cats do you have saved" shows it, each cat with its step; "delete em", "4yo isn't a
-/// cat", "mango is my only cat" take cats off it. Taking a cat off is asked once, saying what goes with it (its
+/// cat", "mango is my only cat", "borra a Pepper" take cats off it; "remove Rufus" for no cat of the owner's says so. Taking a cat off is asked once, saying what goes with it (its
 /// sessions); yes takes it off (one "undo" brings it back), no leaves the cats as they were, and anything else is a new
 /// message. Afterwards the owner hears which cats are left.
 /// </summary>
@@ -60,8 +60,8 @@ public sealed class CatListDialog(Replies replies, BotAccessors state) : AskOnce
     }
 
     /// <summary>
-    /// Does what the message asks of the list: asks about taking the cats off, asks which cat to take off (with the
-    /// list), or shows the list.
+    /// Does what the message asks of the list: asks about taking the cats off, says a cat to take off is none it knows
+    /// (with the list), asks which cat to take off (with the list), or shows the list.
     /// </summary>
     public static async Task<DialogTurnResult> AnswerAsync(WaterfallStepContext<NoValues> step, Replies replies, OwnerProfile owner, CatListRequest request, CancellationToken cancellationToken)
     {
@@ -76,6 +76,7 @@ public sealed class CatListDialog(Replies replies, BotAccessors state) : AskOnce
 
         var list = ListOf(replies, owner.Cats);
         await replies.SendAsync(step.Context, owner.Cats.Count == 0 ? replies.Text(c => c.Messages.CatList.NoneSaved)
+            : request.Unknown is { } unknown ? replies.Text(c => c.Messages.CatList.UnknownCat, ("cat", unknown), ("cats", list))
             : request.AsksWhich ? replies.Text(c => c.Messages.CatList.WhichToRemove, ("cats", list))
             : replies.Text(c => c.Messages.CatList.Saved, ("cats", list)), cancellationToken);
         return await step.EndDialogAsync(null, cancellationToken);

@@ -26,7 +26,9 @@ public sealed class FastTrack(Replies replies)
         ArgumentNullException.ThrowIfNull(tokens);
         var skipAt = _skip.Find(tokens);
         var namesTarget = skipAt >= 0 && Array.IndexOf(tokens, "to", skipAt) is var to and >= 0 && to - skipAt <= 2;
-        var wanted = reading.StepNumber ?? (namesTarget ? Furthest(tokens[(skipAt + 1)..]) : Furthest(tokens) + 1);
+        // "can we start further along": the words asking to skip name no step themselves.
+        var told = skipAt >= 0 ? [.. tokens[..skipAt], .. tokens[(skipAt + _skip.LengthAt(tokens, skipAt))..]] : tokens;
+        var wanted = reading.StepNumber ?? (namesTarget ? Furthest(tokens[(skipAt + 1)..]) : Furthest(told) + 1);
         var steps = replies.Content.Plan.Steps.Count;
         if (wanted is null)
         {

@@ -9,6 +9,9 @@ public sealed class LogSessionOptions
 
     /// <summary>The owner's report, e.g. "we did 10 minutes today, she was relaxed": what it already says isn't asked again.</summary>
     public string? Text { get; set; }
+
+    /// <summary>Questions asked beside the report ("… whats next"), routed once the session is logged.</summary>
+    public string? Then { get; set; }
 }
 
 public sealed class LogSessionValues
@@ -153,6 +156,9 @@ public sealed class LogSessionDialog : WaterfallDialog<LogSessionValues>
             }
         }
 
-        return await step.EndDialogAsync(null, cancellationToken);
+        // The question beside the report is answered after it, as a message of its own.
+        return step.GetOptions<LogSessionOptions>()?.Then is { Length: > 0 } then
+            ? await step.EndDialogAsync(new RouteOptions { Text = then }, cancellationToken)
+            : await step.EndDialogAsync(null, cancellationToken);
     }
 }

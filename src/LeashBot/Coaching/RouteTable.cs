@@ -48,6 +48,9 @@ public sealed class RouteTurn
     /// <summary>The one command the message gives (see <see cref="CommandReader"/>).</summary>
     public OwnerCommand Command { get; init; } = OwnerCommand.None;
 
+    /// <summary>Questions beside a session report ("… 5 mins, whats next"), answered once the session is logged.</summary>
+    public string? Then { get; init; }
+
     public CatProfile? Cat => Cats.Count > 0 ? Cats[0] : null;
 
     public WaterfallStepContext<NoValues> FlowStep =>
@@ -79,6 +82,7 @@ public sealed class RouteTable
     private readonly BotAccessors _state;
     private readonly MenuMatcher _menu;
     private readonly StepChanges _stepChanges;
+    private readonly PhraseList _eachCat;
 
     public RouteTable(Replies replies, BotAccessors state, MenuMatcher menu, StepChanges stepChanges)
     {
@@ -87,6 +91,7 @@ public sealed class RouteTable
         _state = state;
         _menu = menu;
         _stepChanges = stepChanges;
+        _eachCat = new(replies.Content.Reading.EachCat);
         var content = replies.Content;
         var messages = content.Messages;
 
@@ -103,7 +108,15 @@ public sealed class RouteTable
                 : ShowMenuAsync(t.Context, string.IsNullOrWhiteSpace(replies.Organization.StaffContact) ? messages.OutOfScope : messages.OutOfScopeStaff, ct)),
             [TopicIds.Checklist] = new(CatNeed.One, Flow: (t, ct) =>
                 t.FlowStep.BeginDialogAsync(ChecklistDialog.DialogId, new ChecklistOptions { CatName = t.Cat!.Name }, ct)),
-            [TopicIds.PlanStart] = new(CatNeed.One, Answer: (t, ct) => replies.CurrentStepAsync(t.Context, t.Cat!, withIntro: t.Cat!.Sessions.Count == 0, ct)),
+            [TopicIds.PlanStart] = new(CatNeed.One, Answer: async (t, ct) =>
+            {
+                // "start both": each of the owner's cats, the first with the plan's intro.
+                List<CatProfile> each = t.Owner.Cats.Count > 1 && t.Reading.CatsMeant.Count != 1 && _eachCat.IsIn(PhraseList.Words(t.Reading.Text)) ? t.Owner.Cats : [t.Cat!];
+                for (var i = 0; i < each.Count; i++)
+                {
+                    await replies.CurrentStepAsync(t.Context, each[i], withIntro: i == 0 && each[i].Sessions.Count == 0, ct);
+                }
+            }),
             [TopicIds.PlanProgress] = new(CatNeed.All, Answer: (t, ct) => replies.ProgressAsync(t.Context, t.Cats, ct), AnswersAside: true),
             
             // Right after a step change, "what's next?" is the step the cat just reached.
@@ -114,7 +127,7 @@ public sealed class RouteTable
             // A report the command reading is only fairly sure of ("he wears it fine for half an hr") is asked about once.
             [TopicIds.PlanLog] = new(CatNeed.One, Flow: (t, ct) =>
                 t.FlowStep.BeginDialogAsync(t.Command is { Kind: CommandKind.LogSession, Certainty: Certainty.Likely } ? LogOfferDialog.DialogId : LogSessionDialog.DialogId,
-                    new LogSessionOptions { CatName = t.Cat!.Name, Text = t.Reading.Text }, ct)),
+                    new LogSessionOptions { CatName = t.Cat!.Name, Text = t.Reading.Text, Then = t.Then }, ct)),
             [TopicIds.PlanUndo] = new(CatNeed.None, Answer: UndoAsync),
 
             // "go back a step" moves the cat back; "why step back he was fine??" asks, and changes nothing.

@@ -70,13 +70,16 @@ public sealed partial class Router(Replies replies, BotAccessors state, MessageR
         var owner = await state.OwnerAsync(turn, cancellationToken);
         var reading = reader.Read(turn, text, owner);
 
+        // "borra a Pepper", "quita a luna": a request about the list of cats is acted on after the language note, never dropped for it.
+        var aboutTheList = options.TopicId is null ? _catList.Read(text, owner) : CatListRequest.None;
+
         // "hoy hicimos 10 minutos, luna muy feliz": after the note, Spanish answer words are read as their English.
         if (options.TopicId is null && foreign.InEnglish(text) is { } english)
         {
             var noted = await language.NoteOnceAsync(turn, reading, cancellationToken);
             text = english;
             reading = reader.Read(turn, text, owner);
-            if (noted && reading.Recognition.Kind != RecognitionKind.Confident && !reading.IsSessionReport)
+            if (noted && reading.Recognition.Kind != RecognitionKind.Confident && !reading.IsSessionReport && !aboutTheList.Any)
             {
                 // "te dije que los premios le encantan": a change of a checklist answer is made after the note.
                 if (!await _checklistFixes.TryAfterVerdictAsync(turn, reading, owner, cancellationToken))
@@ -104,7 +107,7 @@ public sealed partial class Router(Replies replies, BotAccessors state, MessageR
         if (topic is null)
         {
             // After the note, what the owner writes is read for its English; a message with none ends with the note.
-            if (await language.NoteOnceAsync(turn, reading, cancellationToken) && reading.Recognition.Kind != RecognitionKind.Confident && !_cues.Complains(text))
+            if (await language.NoteOnceAsync(turn, reading, cancellationToken) && reading.Recognition.Kind != RecognitionKind.Confident && !_cues.Complains(text) && !aboutTheList.Any)
             {
                 // "mi gata Canela tiene 3 años...": the cat's name is kept even when nothing else could be read.
                 await _naming.LearnInPassingAsync(turn, null, null, reading, owner, cancellationToken);
@@ -137,7 +140,7 @@ public sealed partial class Router(Replies replies, BotAccessors state, MessageR
 
             // "theres no cat called em!! get rid of em", "which cats do you have saved": the list of cats, before anything
             // could start training or show the progress of a cat the owner is taking off.
-            if (_catList.Read(text, owner) is { Any: true } listRequest)
+            if ((aboutTheList.Any ? aboutTheList : _catList.Read(text, owner)) is { Any: true } listRequest)
             {
                 return await CatListDialog.AnswerAsync(step, replies, owner, listRequest, cancellationToken);
             }
@@ -342,7 +345,9 @@ public sealed partial class Router(Replies replies, BotAccessors state, MessageR
             owner.CurrentCat = cats[0].Name;
         }
 
-        var routeTurn = new RouteTurn { Context = turn, Step = step, Reading = reading, Owner = owner, Cats = cats, Topic = topic, Command = command };
+        // "did another sniff session, 5 mins, she rubbed her face on it whats next": the report is logged, then the question answered.
+        var askedBeside = topic == TopicIds.PlanLog ? _topics.QuestionsBeside(reading, owner) : null;
+        var routeTurn = new RouteTurn { Context = turn, Step = step, Reading = reading, Owner = owner, Cats = cats, Topic = topic, Command = command, Then = askedBeside };
         if (route.Flow is { } flow)
         {
             return await flow(routeTurn, cancellationToken);

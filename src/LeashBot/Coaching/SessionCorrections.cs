@@ -31,6 +31,8 @@ public sealed partial class SessionCorrections
     private readonly Dictionary<string, int> _numberWords;
     private readonly HashSet<string> _joins;
     private readonly SessionMoodFixes _moods;
+    private readonly SessionReferences _references;
+    private readonly HashSet<string> _timeUnits;
 
     public SessionCorrections(Replies replies, MessageReader reader, ProgressLedger ledger, StepChanges stepChanges, TimeProvider clock)
     {
@@ -49,6 +51,8 @@ public sealed partial class SessionCorrections
         _numberWords = words.NumberWords;
         _joins = [.. words.NameListJoins];
         _moods = new(replies, reader, clock);
+        _references = new(replies.Content);
+        _timeUnits = [.. words.CommandReading.TimeUnits];
     }
 
     /// <summary>
@@ -136,27 +140,31 @@ public sealed partial class SessionCorrections
 
             // "the step 1 session": a number after a step word names the session's step, not a length.
             var atStep = numbers.Where(n => n.At > 0 && _stepWords.Contains(tokens[n.At - 1])).Select(n => (int?)n.Value).FirstOrDefault();
-            numbers.RemoveAll(n => n.At > 0 && _stepWords.Contains(tokens[n.At - 1]));
+            numbers.RemoveAll(n => n.At > 0 && _stepWords.Contains(tokens[n.At - 1]) || _references.Counts(tokens, n.At));
             if (tokens.Length > LongestFix || sentence.TrimEnd().EndsWith('?') || numbers.Count == 0)
             {
                 continue;
             }
 
             var saidNot = numbers.Where(n => n.At > 0 && tokens[n.At - 1] == "not").Select(n => n.Value).ToList();
-            if (saidNot.Count == 0 && !_markers.IsIn(tokens))
+            // "update: did another one today, 10 mins" is a new session; "that was 2 min not 5" points at the old one.
+            if (saidNot.Count == 0 && (!_markers.IsIn(tokens) || _references.TellsOfNewSession(tokens)))
             {
                 continue;
             }
 
+            // "pips one was more like 4 min not 8, she got bored": with the old length said, a mood beside it is a remark.
             var read = _reader.Read(sentence, owner.Cats);
-            if (read.Mood is not null)
+            if (read.Mood is not null && saidNot.Count == 0)
             {
                 return null;
             }
 
-            var named = read.Cats.FirstOrDefault(c => !c.Negated) is { } mention ? owner.FindCat(mention.Name) : null;
+            // "ivys one was more like 3 min not 6": a cat's name with an s names whose session it was.
+            var named = read.Cats.FirstOrDefault(c => !c.Negated) is { } mention ? owner.FindCat(mention.Name)
+                : tokens.Select(t => t.Length > 2 && t.EndsWith('s') ? owner.FindCat(t[..^1]) : null).FirstOrDefault(c => c is not null);
             var recent = Recent(owner);
-            var last = recent.LastOrDefault(r => saidNot.Any(n => Math.Abs(n - r.Session.Minutes) < 0.01));
+            var last = recent.LastOrDefault(r => (named is null || r.Cat == named) && saidNot.Any(n => Math.Abs(n - r.Session.Minutes) < 0.01));
             if (last.Cat is null)
             {
                 last = recent.LastOrDefault(r => (named is null || r.Cat == named) && (atStep is null || r.Session.Step == atStep));
@@ -352,7 +360,9 @@ public sealed partial class SessionCorrections
             {
                 numbers.Add((value, i));
             }
-            else if (_numberWords.TryGetValue(tokens[i], out var word) && tokens[i] != "last")
+            // "ivys one was more like 3 min", "that one": a number word is a length only before a unit, "not" or "or", or at the end.
+            else if (_numberWords.TryGetValue(tokens[i], out var word) && tokens[i] != "last"
+                && (i + 1 >= tokens.Length || tokens[i + 1] is "not" or "or" or "instead" || _timeUnits.Contains(tokens[i + 1])))
             {
                 numbers.Add((word, i));
             }

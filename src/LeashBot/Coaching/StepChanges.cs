@@ -20,6 +20,7 @@ public sealed class StepChanges(Replies replies, ProgressLedger ledger, CommandR
     private const int LongestFastTrack = 45;
 
     private readonly PhraseList _done = new(replies.Content.Reading.StepDone);
+    private readonly PhraseList _confirmTags = new(replies.Content.Reading.ConfirmTags);
     private readonly FastTrack _fastTrack = new(replies);
     private readonly HashSet<string> _negations = [.. replies.Content.Reading.Negations.Select(n => n.ToLowerInvariant().Replace("'", "", StringComparison.Ordinal))];
 
@@ -99,7 +100,8 @@ public sealed class StepChanges(Replies replies, ProgressLedger ledger, CommandR
         }
 
         var tokens = PhraseList.Words(reading.Text);
-        var asks = reading.Text.Contains('?', StringComparison.Ordinal);
+        // "step 1 is done yeah?": a statement that only asks for a nod still tells.
+        var asks = reading.Text.Contains('?', StringComparison.Ordinal) && !(tokens.Length > 2 && _confirmTags.EndsAt(tokens, tokens.Length - 1));
 
         // "she's walked on a harness for a year, skip the basics", "can we skip to the going outside bit": the step that fits is offered.
         if (reading.WordCount <= LongestFastTrack && _fastTrack.AsksToSkip(tokens)

@@ -18,7 +18,8 @@ public sealed class StepOfferOptions
 /// Asks before a cat's step changes ("Shall I move Button on to step 5?", "Shall I put Pepper on step 2?"): yes
 /// (or "move him on") moves it, no (or "keep him there") keeps it, and anything else is taken as a new message, with
 /// the cat left where it was. A longer message with a yes or no in it ("no wait, it was 10 not 15") is a new message
-/// too, unless it says what to do with the step.
+/// too, unless it says what to do with the step; a reply that reads as a no and gives no other command is a no, however
+/// long ("nah leave her there another day or 2"), so a no never moves a cat.
 /// </summary>
 public sealed class StepOfferDialog : WaterfallDialog<StepOfferOptions>
 {
@@ -70,7 +71,12 @@ public sealed class StepOfferDialog : WaterfallDialog<StepOfferOptions>
 
             // "no keep her on 1": the step the cat asked about is already on keeps it there, like a no.
             var stays = step.Values.Cats.Count == 1 && wish.To is { } named && owner.FindCat(step.Values.Cats[0])?.Step == named;
-            var answer = forAnother ? null : wish.MoveOn ? true : wish.Keep || wish.NotTo is not null || stays ? false
+
+            // "nah leave her there another day or 2", "nope not just yet": a reply that reads as a no, however long, is a no,
+            // unless it gives another command ("no wait, it was 10 not 15") or names a step other than the one offered.
+            var saysNo = step.GetResult<bool?>() == false && !command.Is(CommandKind.FixSession, CommandKind.MoveSession, CommandKind.LogSession, CommandKind.Undo,
+                CommandKind.DeleteSession, CommandKind.Rename, CommandKind.StartOver) && (wish.To is null || step.Values.Steps.Contains(wish.To.Value));
+            var answer = forAnother ? null : wish.MoveOn && !saysNo ? true : wish.Keep || wish.NotTo is not null || stays || saysNo ? false
                 : PhraseList.Words(text).Length <= ShortAnswer && wish.To is null ? step.GetResult<bool?>() : null;
             if (answer is null)
             {

@@ -51,6 +51,13 @@ public sealed class TopicSettling(Replies replies, MessageReader reader, RouteTa
             topic = TopicIds.PlanProgress;
         }
 
+        // "start both", "lets start them both": with two known cats, "both" next to starting starts each of them, never adds a cat.
+        if (topic is null or TopicIds.CatAdd or TopicIds.PlanStart && owner.Cats.Count > 1 && reading.NewCatName is null && reading.NewCatNames.All(n => owner.FindCat(n) is not null)
+            && reading.Recognition.Candidates.Any(c => c.TopicId == TopicIds.PlanStart) && _eachCat.IsIn(PhraseList.Words(reading.Text)))
+        {
+            topic = TopicIds.PlanStart;
+        }
+
         // "hes not slipping out of anything tho": a struggle the owner says didn't happen is not what they ask about.
         return topic is not null && reading.DeniedStruggles.Contains(topic) ? null : topic;
     }

@@ -18,6 +18,7 @@ public sealed class CatListMessages
     [JsonProperty(Required = Required.Always)] public string Saved { get; set; } = "";
     [JsonProperty(Required = Required.Always)] public string NoneSaved { get; set; } = "";
     [JsonProperty(Required = Required.Always)] public string WhichToRemove { get; set; } = "";
+    [JsonProperty(Required = Required.Always)] public string UnknownCat { get; set; } = "";
     [JsonProperty(Required = Required.Always)] public string Item { get; set; } = "";
     [JsonProperty(Required = Required.Always)] public string ItemFinished { get; set; } = "";
     [JsonProperty(Required = Required.Always)] public string AndWord { get; set; } = "";

@@ -46,6 +46,15 @@ public sealed class ReadingContent
     /// <summary>Words that point at the last session when its cat is corrected ("that was pepper", "the last session was pepper").</summary>
     [JsonProperty(Required = Required.Always)] public List<string> SessionPointers { get; set; } = [];
 
+    /// <summary>Words that tell of a new session ("did another one today"): such a message reports one, it never fixes the last.</summary>
+    [JsonProperty(Required = Required.Always)] public List<string> NewSessionWords { get; set; } = [];
+
+    /// <summary>Words a number after them counts rather than times ("day 2", "week 3"): never a session's new length.</summary>
+    [JsonProperty(Required = Required.Always)] public List<string> NumberedThings { get; set; } = [];
+
+    /// <summary>Words a statement may end on to ask for a nod ("step 1 is done, right?"): it still tells.</summary>
+    [JsonProperty(Required = Required.Always)] public List<string> ConfirmTags { get; set; } = [];
+
     /// <summary>Words for cats and for other animals: a question about another animal alone is not the bot's, one that brings in the cat is.</summary>
     [JsonProperty(Required = Required.Always)] public AnimalWords Animals { get; set; } = new();
 
@@ -110,6 +119,9 @@ public sealed class ReadingContent
     /// <summary>Words that may follow a status question's words when it is about a step ("is she on step 2", "is he on it yet").</summary>
     [JsonProperty(Required = Required.Always)] public List<string> StatusAboutAStep { get; set; } = [];
 
+    /// <summary>Words that stand for all the owner's cats in a status question ("what step r they both on").</summary>
+    [JsonProperty(Required = Required.Always)] public List<string> StatusGroupWords { get; set; } = [];
+
     /// <summary>A cat said to have fewer sessions than logged ("only 1 session not 3 u doubled it up").</summary>
     [JsonProperty(Required = Required.Always)] public SessionCountWords SessionCount { get; set; } = new();
 
@@ -135,6 +147,9 @@ public sealed class SessionCountWords
 public sealed class CatRemovalWords
 {
     [JsonProperty(Required = Required.Always)] public List<string> RemoveWords { get; set; } = [];
+
+    /// <summary>One word that asks to take off the cat just spoken about ("bórralo").</summary>
+    [JsonProperty(Required = Required.Always)] public List<string> RemoveThisCat { get; set; } = [];
     [JsonProperty(Required = Required.Always)] public List<string> NotACat { get; set; } = [];
     [JsonProperty(Required = Required.Always)] public List<string> OnlyCats { get; set; } = [];
     [JsonProperty(Required = Required.Always)] public List<string> BetweenNames { get; set; } = [];

@@ -4,12 +4,12 @@ using LeashBot.State;
 namespace LeashBot.Understanding;
 
 /// <summary>What a message asks of the owner's list of cats: cats to take off it, which cat to take off, or to see it.</summary>
-public sealed record CatListRequest(IReadOnlyList<string> Remove, bool AsksWhich, bool Shows)
+public sealed record CatListRequest(IReadOnlyList<string> Remove, bool AsksWhich, bool Shows, string? Unknown = null)
 {
     public static readonly CatListRequest None = new([], false, false);
 
     /// <summary>The message asks something of the list.</summary>
-    public bool Any => Remove.Count > 0 || AsksWhich || Shows;
+    public bool Any => Remove.Count > 0 || AsksWhich || Shows || Unknown is not null;
 }
 
 /// <summary>
@@ -18,7 +18,8 @@ public sealed record CatListRequest(IReadOnlyList<string> Remove, bool AsksWhich
 /// cat called em", "4yo isn't a cat", "eating and zooming arent cats"), the owner's only cats named ("mango is my only
 /// cat", "i only got bean n widget": the others go), and a question about the cats saved ("which cats do you have
 /// saved"). A removing word that is negated ("dont delete bean") or about something else of the cat's ("delete bean's
-/// last session", "remove the reminder for pip") removes no cat.
+/// last session", "remove the reminder for pip") removes no cat. "bórralo" takes off the cat just spoken about; a name
+/// after a removing word that is none of the owner's cats ("remove Rufus") is said back as unknown.
 /// </summary>
 public sealed partial class CatListReader
 {
@@ -28,13 +29,18 @@ public sealed partial class CatListReader
     /// <summary>How many words may stand between "only have" and the names it keeps ("i only have ONE cat, Mango").</summary>
     private const int OnlyReach = 3;
 
+    /// <summary>Words after a removing word that name no one ("delete all", "remove everything").</summary>
+    private static readonly HashSet<string> Unnamed = ["all", "everything", "everyone", "both", "him", "her", "em", "me", "my", "everybody", "lo", "la"];
+
     private readonly PhraseList _remove;
+    private readonly PhraseList _removeThisCat;
     private readonly PhraseList _notACat;
     private readonly PhraseList _only;
     private readonly PhraseList _list;
     private readonly PhraseList _between;
     private readonly HashSet<string> _negations;
     private readonly HashSet<string> _catWords;
+    private readonly HashSet<string> _catNouns;
     private readonly HashSet<string> _otherThings;
     private readonly HashSet<string> _joins;
     private readonly HashSet<string> _pointers;
@@ -44,12 +50,14 @@ public sealed partial class CatListReader
         ArgumentNullException.ThrowIfNull(content);
         var words = content.Reading.CatRemoval;
         _remove = new(words.RemoveWords.Select(Plain));
+        _removeThisCat = new(words.RemoveThisCat.Select(Plain));
         _notACat = new(words.NotACat.Select(Plain));
         _only = new(words.OnlyCats.Select(Plain));
         _list = new(words.ListCats.Select(Plain));
         _between = new(words.BetweenNames.Select(Plain));
         _negations = [.. content.Reading.Negations.Select(Plain)];
         _catWords = [.. content.Reading.Animals.Cats.SelectMany(c => Words(c)), "one", "1", "the", "my", "a", "of", "them", "two", "2", "three", "3", "just", "real", "only", "is", "are"];
+        _catNouns = [.. content.Reading.Animals.Cats.SelectMany(c => Words(c)), "list", "profile", "profiles"];
         _otherThings = [.. words.OtherThings.SelectMany(Words)];
         _joins = [.. content.Reading.NameListJoins.SelectMany(Words)];
         _pointers = [.. words.Pointers];
@@ -71,6 +79,7 @@ public sealed partial class CatListReader
         var shows = false;
         var pointsBack = false;
         var aboutSomethingElse = false;
+        string? unknown = null;
         foreach (var sentence in Sentences().Split(text))
         {
             var words = Words(sentence);
@@ -98,8 +107,15 @@ public sealed partial class CatListReader
 
                     var after = NamesFrom(words, i + length, named);
                     remove.UnionWith(after.Select(n => n.Cat));
+                    unknown ??= after.Count == 0 ? UnknownNameFrom(sentence, words, i + length) : null;
                     asksWhich |= after.Count == 0 && owner.Cats.Count > 0 && words.Skip(i + length).Any(_catWords.Contains) && words.Any(w => w is "cat" or "cats");
                 }
+            }
+
+            // "bórralo": the cat just spoken about, when the sentence names none.
+            if (_removeThisCat.IsIn(words) && named.Count == 0 && owner.Current is { } current && !words.Any(_otherThings.Contains))
+            {
+                remove.Add(current.Name);
             }
 
             // "theres no cat called em", "eating and zooming arent cats", "4yo is her age": every cat the sentence names.
@@ -136,7 +152,7 @@ public sealed partial class CatListReader
         }
 
         var gone = owner.Cats.Select(c => c.Name).Where(remove.Contains).ToList();
-        return new CatListRequest(gone, gone.Count == 0 && asksWhich, shows);
+        return new CatListRequest(gone, gone.Count == 0 && asksWhich, shows, gone.Count == 0 && !shows ? unknown : null);
     }
 
     /// <summary>
@@ -164,6 +180,31 @@ public sealed partial class CatListReader
         }
 
         return found;
+    }
+
+    /// <summary>
+    /// "remove Rufus", "pls delete rufus from my cats": one word right after a removing word (past words like "the cat
+    /// called") that ends the sentence or the names, written with a capital or in a sentence about the list of cats, and
+    /// none of the owner's cats: a name the bot doesn't know. Null when there is none.
+    /// </summary>
+    private string? UnknownNameFrom(string sentence, string[] words, int start)
+    {
+        var at = start;
+        while (at < words.Length && _between.LengthAt(words, at) is var skip and > 0)
+        {
+            at += skip;
+        }
+
+        if (at >= words.Length || !words[at].All(char.IsLetter) || words[at].Length < 2 || _pointers.Contains(words[at]) || _catWords.Contains(words[at])
+            || _negations.Contains(words[at]) || _otherThings.Contains(words[at]) || _joins.Contains(words[at]) || Unnamed.Contains(words[at])
+            || (at + 1 < words.Length && _between.LengthAt(words, at + 1) == 0 && !_joins.Contains(words[at + 1])))
+        {
+            return null;
+        }
+
+        var written = Regex.Match(sentence, $@"\b{Regex.Escape(words[at])}\b", RegexOptions.IgnoreCase);
+        var capital = written.Success && char.IsUpper(sentence[written.Index]);
+        return capital || words.Any(_catNouns.Contains) ? CultureInfo.InvariantCulture.TextInfo.ToTitleCase(words[at]) : null;
     }
 
     /// <summary>The owner's cats a sentence names, with where and how many words.</summary>

@@ -38,6 +38,7 @@ public sealed class CommandReader
     private readonly HashSet<string> _timeAmounts;
     private readonly HashSet<string> _pointers;
     private readonly Dictionary<string, string> _pronouns;
+    private readonly SessionReferences _references;
 
     public CommandReader(BotContent content)
     {
@@ -58,6 +59,7 @@ public sealed class CommandReader
         _timeAmounts = [.. words.TimeAmounts.Select(MessageParts.Plain)];
         _pointers = [.. words.Pointers.Select(MessageParts.Plain)];
         _pronouns = words.Pronouns;
+        _references = new SessionReferences(content);
     }
 
     /// <summary>A command one part gives.</summary>
@@ -187,7 +189,8 @@ public sealed class CommandReader
         {
             // "did 12 mins in the hall, he rolled over and sat on it but was chill after": a length with words of a
             // session done, or in a short message, is a report; "he wears it fine for like half an hr" may be one.
-            var told = _logWords.IsIn(words) || words.Any(PastTense) || wordsInAll <= TerseReport;
+            // "another sniff session tonight, 6 mins, …": the words of a session done may stand elsewhere in the sentence.
+            var told = _logWords.IsIn(words) || _logWords.IsIn(part.SentenceWords) || words.Any(PastTense) || part.SentenceWords.Any(PastTense) || wordsInAll <= TerseReport;
             if (told || reading.Mood is not null)
             {
                 yield return Make(CommandKind.LogSession, told ? Certainty.Certain : Certainty.Likely);
@@ -214,8 +217,10 @@ public sealed class CommandReader
         var marker = _corrections.Find(words);
         var saidNot = Enumerable.Range(1, Math.Max(0, words.Length - 1)).FirstOrDefault(i => words[i - 1] == "not" && words[i].All(char.IsAsciiDigit), -1);
         // "that 5 min one was pip": a length pointing at the session is no new number.
-        var hasNumber = words.Where((w, i) => w.All(char.IsAsciiDigit) && !(i > 0 && _pointers.Contains(words[i - 1]))).Any();
-        if (hasNumber && (marker >= 0 || saidNot >= 0) && _parts.StanceAt(part, Math.Max(0, marker >= 0 ? marker : saidNot - 1)) == PartStance.Tells)
+        // "day 2 update": a number that counts days or tries is no length; "update: did another one, 10 mins" tells of a new session.
+        var hasNumber = words.Where((w, i) => w.All(char.IsAsciiDigit) && !(i > 0 && _pointers.Contains(words[i - 1])) && !_references.Counts(words, i)).Any();
+        var fixMarker = marker >= 0 && !_references.TellsOfNewSession(words);
+        if (hasNumber && (fixMarker || saidNot >= 0) && _parts.StanceAt(part, Math.Max(0, marker >= 0 ? marker : saidNot - 1)) == PartStance.Tells)
         {
             return CommandKind.FixSession;
         }
