@@ -20,4 +20,5 @@ times.Sort();
 Console.WriteLine($"Index build: first {first:0.0} ms (cold), median {times[times.Count / 2]:0.00} ms (warm); " +
                   $"{recognizer!.TermCount} terms, {recognizer.FeatureCount} features, {recognizer.Normalizer.VocabularySize} words");
 
+TurnBenchmarks.CheckTurnCounts();
 BenchmarkSwitcher.FromAssembly(typeof(RecognizerBenchmarks).Assembly).Run(args);
