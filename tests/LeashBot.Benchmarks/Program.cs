@@ -21,4 +21,10 @@ Console.WriteLine($"Index build: first {first:0.0} ms (cold), median {times[time
                   $"{recognizer!.TermCount} terms, {recognizer.FeatureCount} features, {recognizer.Normalizer.VocabularySize} words");
 
 TurnBenchmarks.CheckTurnCounts();
+if (args is ["--allocations", ..])
+{
+    AllocationSampler.Run(rounds: 40);
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(RecognizerBenchmarks).Assembly).Run(args);
