@@ -117,13 +117,26 @@ public static class ChoiceRecognizer
             {
                 total += 1;
             }
-            else if (words.Any(w => IsTypoOf(w, target)))
+            else if (HasTypoOf(words, target))
             {
                 total += 0.8;
             }
         }
 
         return meaningful.Count == 0 ? 0 : total / meaningful.Count;
+    }
+
+    private static bool HasTypoOf(List<string> words, string target)
+    {
+        foreach (var word in words)
+        {
+            if (IsTypoOf(word, target))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool IsTypoOf(string word, string target)
@@ -135,15 +148,19 @@ public static class ChoiceRecognizer
     /// <summary>Levenshtein distance with adjacent transpositions, giving up early past <paramref name="limit"/>.</summary>
     private static int EditDistance(string a, string b, int limit)
     {
-        var rows = new int[a.Length + 1, b.Length + 1];
+        // One flat matrix, on the stack for the short words replies are made of: this runs for every word of a reply
+        // against every word of every choice.
+        var width = b.Length + 1;
+        var size = (a.Length + 1) * width;
+        var rows = size <= 1024 ? stackalloc int[size] : new int[size];
         for (var i = 0; i <= a.Length; i++)
         {
-            rows[i, 0] = i;
+            rows[i * width] = i;
         }
 
         for (var j = 0; j <= b.Length; j++)
         {
-            rows[0, j] = j;
+            rows[j] = j;
         }
 
         for (var i = 1; i <= a.Length; i++)
@@ -152,13 +169,13 @@ public static class ChoiceRecognizer
             for (var j = 1; j <= b.Length; j++)
             {
                 var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                var value = Math.Min(Math.Min(rows[i - 1, j] + 1, rows[i, j - 1] + 1), rows[i - 1, j - 1] + cost);
+                var value = Math.Min(Math.Min(rows[((i - 1) * width) + j] + 1, rows[(i * width) + j - 1] + 1), rows[((i - 1) * width) + j - 1] + cost);
                 if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
                 {
-                    value = Math.Min(value, rows[i - 2, j - 2] + 1);
+                    value = Math.Min(value, rows[((i - 2) * width) + j - 2] + 1);
                 }
 
-                rows[i, j] = value;
+                rows[(i * width) + j] = value;
                 rowMin = Math.Min(rowMin, value);
             }
 
@@ -168,7 +185,7 @@ public static class ChoiceRecognizer
             }
         }
 
-        return rows[a.Length, b.Length];
+        return rows[size - 1];
     }
 
     private static IEnumerable<List<string>> Candidates(Choice choice)

@@ -20,4 +20,11 @@ times.Sort();
 Console.WriteLine($"Index build: first {first:0.0} ms (cold), median {times[times.Count / 2]:0.00} ms (warm); " +
                   $"{recognizer!.TermCount} terms, {recognizer.FeatureCount} features, {recognizer.Normalizer.VocabularySize} words");
 
+TurnBenchmarks.CheckTurnCounts();
+if (args is ["--allocations", ..])
+{
+    AllocationSampler.Run(rounds: 40);
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(RecognizerBenchmarks).Assembly).Run(args);

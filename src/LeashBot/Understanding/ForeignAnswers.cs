@@ -10,14 +10,18 @@ namespace LeashBot.Understanding;
 /// </summary>
 public sealed partial class ForeignAnswers
 {
-    private readonly List<(string[] Words, string English)> _phrases;
+    /// <summary>The phrases by their first word, longest first (the first that fits wins), so a word meets only its own phrases.</summary>
+    private readonly Dictionary<string, (string[] Words, string English)[]> _phrasesByFirstWord;
 
     public ForeignAnswers(BotContent content)
     {
         ArgumentNullException.ThrowIfNull(content);
-        _phrases = [.. content.Reading.AnswerWords.Values.SelectMany(words => words)
+        _phrasesByFirstWord = content.Reading.AnswerWords.Values.SelectMany(words => words)
             .Select(p => (Words: WordsOf(p.Key).Select(m => m.Word).ToArray(), English: p.Value))
-            .OrderByDescending(p => p.Words.Length)];
+            .Where(p => p.Words.Length > 0)
+            .OrderByDescending(p => p.Words.Length)
+            .GroupBy(p => p.Words[0], StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
     }
 
     /// <summary>The message with its foreign answer words in English, or null when it has none.</summary>
@@ -30,10 +34,7 @@ public sealed partial class ForeignAnswers
         var replaced = false;
         for (var i = 0; i < words.Count;)
         {
-            // A phrase runs over words with only spaces between them: "más o menos", never "sí. o".
-            var match = _phrases.FirstOrDefault(p => i + p.Words.Length <= words.Count
-                && Enumerable.Range(0, p.Words.Length).All(k => words[i + k].Word == p.Words[k]
-                    && (k == 0 || string.IsNullOrWhiteSpace(text[words[i + k - 1].End..words[i + k].Start]))));
+            var match = FirstPhraseAt(text, words, i);
             if (match.Words is null)
             {
                 i++;
@@ -47,6 +48,45 @@ public sealed partial class ForeignAnswers
         }
 
         return replaced ? result.Append(text, copied, text.Length - copied).ToString() : null;
+    }
+
+    /// <summary>The longest phrase that starts at word <paramref name="i"/>, or a default one (no words) when none does.</summary>
+    private (string[] Words, string English) FirstPhraseAt(string text, List<(string Word, int Start, int End)> words, int i)
+    {
+        if (!_phrasesByFirstWord.TryGetValue(words[i].Word, out var phrases))
+        {
+            return default;
+        }
+
+        foreach (var phrase in phrases)
+        {
+            if (StandsAt(text, words, i, phrase.Words))
+            {
+                return phrase;
+            }
+        }
+
+        return default;
+    }
+
+    /// <summary>True when the phrase's words follow word <paramref name="i"/> with only spaces between them: "más o menos", never "sí. o".</summary>
+    private static bool StandsAt(string text, List<(string Word, int Start, int End)> words, int i, string[] phrase)
+    {
+        if (i + phrase.Length > words.Count)
+        {
+            return false;
+        }
+
+        for (var k = 0; k < phrase.Length; k++)
+        {
+            if (words[i + k].Word != phrase[k]
+                || (k > 0 && !text.AsSpan(words[i + k - 1].End, words[i + k].Start - words[i + k - 1].End).IsWhiteSpace()))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>The words, lower case, with where they stand; a letter typed three times or more for emphasis counts once ("siii", "claroooo").</summary>

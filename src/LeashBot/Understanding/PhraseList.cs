@@ -33,17 +33,48 @@ public sealed class PhraseList
     }
 
     /// <summary>True when one of the phrases ends at word <paramref name="at"/>.</summary>
-    public bool EndsAt(string[] words, int at) => _phrases.Exists(p => StartsAt(words, at - p.Length + 1, p));
+    public bool EndsAt(string[] words, int at)
+    {
+        ArgumentNullException.ThrowIfNull(words);
+        foreach (var phrase in _phrases)
+        {
+            if (StartsAt(words, at - phrase.Length + 1, phrase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>True when one of the phrases starts at word <paramref name="at"/>.</summary>
     public bool StartsAt(string[] words, int at)
     {
-        ArgumentNullException.ThrowIfNull(words);
-        return _phrases.Exists(p => StartsAt(words, at, p));
+        return LengthAt(words, at, firstOnly: true) > 0;
     }
 
     /// <summary>How many words the longest of the phrases starting at word <paramref name="at"/> has; 0 when none starts there.</summary>
-    public int LengthAt(string[] words, int at) => _phrases.Where(p => StartsAt(words, at, p)).Select(p => p.Length).DefaultIfEmpty(0).Max();
+    public int LengthAt(string[] words, int at) => LengthAt(words, at, firstOnly: false);
+
+    // Loops, not LINQ: these run for every word of every message against every phrase of a list.
+    private int LengthAt(string[] words, int at, bool firstOnly)
+    {
+        ArgumentNullException.ThrowIfNull(words);
+        var longest = 0;
+        foreach (var phrase in _phrases)
+        {
+            if (phrase.Length > longest && StartsAt(words, at, phrase))
+            {
+                longest = phrase.Length;
+                if (firstOnly)
+                {
+                    break;
+                }
+            }
+        }
+
+        return longest;
+    }
 
     private static bool StartsAt(string[] words, int at, string[] phrase) =>
         at >= 0 && at + phrase.Length <= words.Length && words.AsSpan(at, phrase.Length).SequenceEqual(phrase);

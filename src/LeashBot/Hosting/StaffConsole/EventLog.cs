@@ -263,15 +263,16 @@ public sealed partial class EventLog : IEventLog, IDisposable
         {
             using var connection = Open();
             using var tx = connection.BeginTransaction();
+            using var rows = new BatchStatements(connection, tx);
             foreach (var item in batch)
             {
                 switch (item)
                 {
                     case LoggedTurn turn:
-                        turn.RedFlagEventId = InsertTurn(connection, tx, turn.Turn);
+                        turn.RedFlagEventId = InsertTurn(rows, turn.Turn);
                         break;
                     case KeptAfter { RedFlag.RedFlagEventId: { } redFlag } after:
-                        InsertText(connection, tx, redFlag, after.Owner, after.At, KeptText.After, after.Text);
+                        InsertText(rows, redFlag, after.Owner, after.At, KeptText.After, after.Text);
                         break;
                 }
             }
