@@ -25,6 +25,7 @@ public static class ReminderServices
         services.AddSingleton<ReminderConversation>();
         services.AddSingleton<IDueQueue>(sp => DueQueue(sp.GetRequiredService<IOptions<StorageOptions>>().Value, config));
         services.AddSingleton<IReminderRoute, ConnectorReminderRoute>();
+        services.AddSingleton<SendJournal>();
         services.AddSingleton<ReminderDelivery>();
         services.AddSingleton<ReminderSender>();
         services.AddHostedService(sp => sp.GetRequiredService<ReminderSender>());

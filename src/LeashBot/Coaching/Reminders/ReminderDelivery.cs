@@ -17,6 +17,7 @@ public sealed class ReminderDelivery(
     ReminderSchedule schedule,
     ReminderWording wording,
     IEnumerable<IReminderRoute> routes,
+    SendJournal journal,
     IOptions<ReminderOptions> options,
     TimeProvider clock,
     ILogger<ReminderDelivery> logger)
@@ -128,6 +129,7 @@ public sealed class ReminderDelivery(
         // Claim the day: only one instance gets past this write, and it holds the day until SendingUntil.
         var interrupted = record.LastDay == dayText && record.LastState == ReminderStates.Sending && record.SendingUntil is not null;
         var since = interrupted ? record.SendingSince ?? now : now;
+        var interruptedClaim = record.ClaimId;
         record.LastDay = dayText;
         record.LastState = ReminderStates.Sending;
         record.SendingSince = since;
@@ -149,8 +151,8 @@ public sealed class ReminderDelivery(
 
         if (interrupted)
         {
-            // Not blindly: a channel that can tell whether it took this reminder is asked first.
-            var taken = await route.WasDeliveredAsync(record, deliveryId, since, cancellationToken);
+            // Not blindly: a channel that can tell whether it took this reminder is asked first, then the send journal.
+            var taken = await route.WasDeliveredAsync(record, deliveryId, since, cancellationToken) ?? journal.WhatBecameOf(interruptedClaim);
             logger.LogWarning("An interrupted reminder send (delivery {DeliveryId}): the channel {Answer}", deliveryId,
                 taken switch
                 {
@@ -173,7 +175,13 @@ public sealed class ReminderDelivery(
             }
         }
 
+        journal.Posting(record.ClaimId);
         var (result, problem, answered) = await SendWithinClaimAsync(route, record, text, deliveryId, lease, cancellationToken);
+        if (result == DeliveryResult.Sent)
+        {
+            journal.Posted(record.ClaimId);
+        }
+
         switch (result)
         {
             case DeliveryResult.Sent:
