@@ -37,17 +37,7 @@ public sealed class SendJournalTests : IAsyncLifetime
     /// <summary>The claim a dead instance wrote just before it would post, and what its journal file says.</summary>
     private async Task ClaimedByDeadInstanceAsync(BotHost host, Owner owner, string claimId, params string[] journal)
     {
-        var now = host.Clock.GetUtcNow();
-        var today = ReminderSchedule.DayText(ReminderSchedule.LocalDay(now, TimeZoneInfo.FindSystemTimeZoneById(NewYork)));
-        await host.Services.GetRequiredService<ReminderStore>().UpdateAsync(ReminderRecord.KeyOf($"msteams/users/{owner.UserId}"), r =>
-        {
-            r!.LastDay = today;
-            r.LastState = ReminderStates.Sending;
-            r.SendingSince = now;
-            r.SendingUntil = now + TimeSpan.FromSeconds(45);
-            r.ClaimId = claimId;
-            return r;
-        }, CancellationToken.None);
+        await host.ClaimAsOtherInstanceAsync(owner.UserId, NewYork, TimeSpan.FromSeconds(45), claimId);
         await File.WriteAllTextAsync(Path.Combine(_folder, "dead-instance-4242.sends"), string.Concat(journal.Select(l => l + "\n")));
     }
 

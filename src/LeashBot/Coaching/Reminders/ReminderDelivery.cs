@@ -139,6 +139,7 @@ public sealed class ReminderDelivery(
         var claimed = inDoubt.Now();
         if (record.Route == ReminderRoutes.Held)
         {
+            Interlocked.Increment(ref _sent);
             await ConfirmAsync(item, record, eTag, day, index, now, cancellationToken);
             return;
         }
@@ -185,6 +186,8 @@ public sealed class ReminderDelivery(
         switch (result)
         {
             case DeliveryResult.Sent:
+                // Counted here, not when a send another instance made is found and marked.
+                Interlocked.Increment(ref _sent);
                 var channelAnswered = inDoubt.Now();
                 await ConfirmAsync(item, record, eTag, day, index, now, cancellationToken, () => inDoubt.Add(claimed, channelAnswered, inDoubt.Now()));
                 break;
@@ -257,7 +260,6 @@ public sealed class ReminderDelivery(
             }
         }
 
-        Interlocked.Increment(ref _sent);
         Mark(record);
         string? markedETag;
         try
