@@ -285,6 +285,12 @@ var stateSettings = [
     name: 'Reminders__Enabled'
     value: remindersEnabled ? 'true' : 'false'
   }
+  {
+    // Every instance's /home is the same share: the send journal there tells an instance taking up a send that a
+    // crash interrupted whether it ever left (docs/reminders.md).
+    name: 'Reminders__SendJournalFolder'
+    value: '/home/data/leashbot/reminder-sends'
+  }
 ]
 
 var hostSettings = [

@@ -107,6 +107,9 @@ public sealed class ParameterRuleTests
         parameters["remindersEnabled"] = true;
         var on = await Deployment.SnapshotAsync(parameters);
         Assert.Equal("true", on.AppSettings["Reminders__Enabled"]);
+
+        // The send journal sits on the share every instance mounts (/home), so any of them can read a dead one's.
+        Assert.StartsWith("/home/", on.AppSettings["Reminders__SendJournalFolder"], StringComparison.Ordinal);
         foreach (var roles in new[] { Roles(off), Roles(on) })
         {
             Assert.DoesNotContain(roles, r => r.Contains(queueRole, StringComparison.Ordinal));

@@ -37,7 +37,11 @@ internal sealed class ReminderBenchmark(string leashBotDll, int owners, string s
         Azurite? blobs = null;
         List<string> settings = ["--Reminders:Enabled=true", "--Reminders:PollSeconds=1", "--Reminders:LeaseSeconds=10", "--Reminders:WhenUnconfirmed=" + policy,
             "--Logging:LogLevel:Default=Warning", "--Logging:LogLevel:LeashBot.Coaching.Reminders.ReminderSender=Information", "--Logging:Console:FormatterName=simple",
-            "--Logging:Console:FormatterOptions:SingleLine=true"];
+            "--Logging:Console:FormatterOptions:SingleLine=true",
+
+            // The processes share a send journal folder, as App Service instances share /home: a send the kill
+            // interrupted is known to have left, or not, unless it was in flight at that very moment.
+            "--Reminders:SendJournalFolder=" + Path.Combine(folder, "journal")];
         HostProcess? first = null, second = null, restarted = null;
         var setUp = owners;
         try

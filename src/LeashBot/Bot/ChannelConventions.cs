@@ -47,6 +47,9 @@ public class ChannelConventions
     /// </summary>
     public virtual Task<bool?> ConsentChangeAsync(Activity activity, CancellationToken cancellationToken) => Task.FromResult<bool?>(null);
 
+    /// <summary>What to say to someone who just gave consent back (SMS START), before anything else; null for nothing.</summary>
+    public virtual Task<string?> BackAfterOptOutAsync(Activity activity, CancellationToken cancellationToken) => Task.FromResult<string?>(null);
+
     /// <summary>True while the sender has withdrawn consent (SMS STOP until START): nothing is answered at all.</summary>
     public virtual Task<bool> OptedOutAsync(Activity activity, CancellationToken cancellationToken) => Task.FromResult(false);
 

@@ -46,6 +46,11 @@ public sealed class CoachBot(TurnRunner runner, BotAccessors state, Replies repl
         if (await channel.ConsentChangeAsync(activity, cancellationToken) is { } optsOut)
         {
             await reminders.SmsOptOutAsync(StateKeys.Owner(activity), optsOut, cancellationToken);
+            if (!optsOut && await channel.BackAfterOptOutAsync(activity, cancellationToken) is { } back)
+            {
+                await turnContext.SendActivityAsync(MessageFactory.Text(back), cancellationToken);
+            }
+
             return;
         }
 

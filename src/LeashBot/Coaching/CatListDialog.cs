@@ -83,7 +83,7 @@ public sealed class CatListDialog(Replies replies, BotAccessors state) : AskOnce
     }
 
     /// <summary>"Bean (step 1), Widget (step 3) and Em (step 1)".</summary>
-    private static string ListOf(Replies replies, IEnumerable<CatProfile> cats) =>
+    public static string ListOf(Replies replies, IEnumerable<CatProfile> cats) =>
         Names(replies, cats.Select(c => c.Finished ? replies.Text(x => x.Messages.CatList.ItemFinished, c)
             : replies.Text(x => x.Messages.CatList.Item, ("cat", c.Name), ("step", c.Step.ToString(CultureInfo.InvariantCulture)))));
 

@@ -148,6 +148,8 @@ public sealed class SmsMessages
 {
     [JsonProperty(Required = Required.Always)] public string OptedOut { get; set; } = "";
     [JsonProperty(Required = Required.Always)] public string OptedIn { get; set; } = "";
+    [JsonProperty(Required = Required.Always)] public string OptedInWithCats { get; set; } = "";
+    [JsonProperty(Required = Required.Always)] public string WelcomeBack { get; set; } = "";
     [JsonProperty(Required = Required.Always)] public string Help { get; set; } = "";
     [JsonProperty(Required = Required.Always)] public string HowToOptOut { get; set; } = "";
 }

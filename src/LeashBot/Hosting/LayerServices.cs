@@ -131,6 +131,7 @@ public static class LayerServices
 
         services.AddSingleton<ChannelConventions, TeamsConventions>();
         services.AddSingleton<SmsOptOuts>();
+        services.AddSingleton<SmsWelcomeBack>();
         services.AddSingleton<SmsConventions>();
         services.AddSingleton<ChannelConventions>(sp => sp.GetRequiredService<SmsConventions>());
         return services;

@@ -20,9 +20,12 @@ public static class ReminderServices
         services.AddSingleton<ReminderStore>();
         services.AddSingleton<ReminderWording>();
         services.AddSingleton<ReminderQuestions>();
+        services.AddSingleton<HeldNudges>();
+        services.AddSingleton<RemindersOff>();
         services.AddSingleton<ReminderConversation>();
         services.AddSingleton<IDueQueue>(sp => DueQueue(sp.GetRequiredService<IOptions<StorageOptions>>().Value, config));
         services.AddSingleton<IReminderRoute, ConnectorReminderRoute>();
+        services.AddSingleton<SendJournal>();
         services.AddSingleton<ReminderDelivery>();
         services.AddSingleton<ReminderSender>();
         services.AddHostedService(sp => sp.GetRequiredService<ReminderSender>());

@@ -34,8 +34,36 @@ public sealed class SmsOptOutTranscripts(SharedHost shared) : IClassFixture<Shar
 
         Assert.Empty((await texter.SaysAsync("quit")).Texts);
         Assert.Empty((await texter.SaysAsync("is it safe to walk in the rain")).Texts);
-        Assert.Empty((await texter.SaysAsync("Start")).Texts);
+        // START: Twilio confirms the opt-in; the bot only says where the cat is (Pepper was named after the YES).
+        var back = Assert.Single((await texter.SaysAsync("Start")).Texts);
+        Assert.Contains("Pepper (step 1)", back, StringComparison.Ordinal);
+        Assert.DoesNotContain("STOP", back, StringComparison.Ordinal);
         Assert.NotEmpty((await texter.SaysAsync("is it safe to walk in the rain")).Texts);
+    }
+
+    [Fact]
+    public async Task Back_after_STOP_the_owner_hears_where_each_of_their_cats_is_and_nothing_twice_Azure_SMS_simulated()
+    {
+        var texter = NewTexter();
+        (await texter.SaysAsync("evening! want to leash train my two, Mochi and Bean")).Says("Mochi").Says("Bean");
+        Assert.Empty((await texter.SaysAsync("unsubscribe")).Texts);
+        Assert.Empty((await texter.SaysAsync("ok whatever")).Texts);
+
+        var back = Assert.Single((await texter.SaysAsync("unstop")).Texts);
+        Assert.Contains("Mochi (step 1)", back, StringComparison.Ordinal);
+        Assert.Contains("Bean (step 1)", back, StringComparison.Ordinal);
+
+        // Texting START again while opted in changes nothing and says no more than where the cats are, once.
+        Assert.Single((await texter.SaysAsync("START")).Texts);
+    }
+
+    [Fact]
+    public async Task A_number_with_no_cats_saved_gets_nothing_from_the_bot_after_START_since_Twilio_confirms_it_Azure_SMS_simulated()
+    {
+        var texter = NewTexter();
+        Assert.Empty((await texter.SaysAsync("STOP")).Texts);
+        Assert.Empty((await texter.SaysAsync("start")).Texts);
+        Assert.NotEmpty((await texter.SaysAsync("hi is this the cat harness bot")).Texts);
     }
 
     [Fact]

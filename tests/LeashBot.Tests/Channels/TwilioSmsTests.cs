@@ -221,6 +221,20 @@ public sealed class TwilioSmsTests : IDisposable
     }
 
     [Fact]
+    public async Task START_confirms_the_opt_in_once_with_where_the_cat_is_Twilio_simulated()
+    {
+        await PostAsync(Text("start training"));
+        Assert.Contains("Nori", Assert.Single(await RepliesAsync("her name is Nori")), StringComparison.Ordinal);
+        Assert.Contains("START", Assert.Single(await RepliesAsync("STOP")), StringComparison.Ordinal);
+        Assert.Empty(await RepliesAsync("srry wrong button"));
+
+        var back = Assert.Single(await RepliesAsync("Start"));
+        Assert.Contains("Nori (step 1)", back, StringComparison.Ordinal);
+        Assert.Contains("STOP", back, StringComparison.Ordinal);
+        Assert.True(back.Length <= 160, back);
+    }
+
+    [Fact]
     public async Task STOP_is_confirmed_once_and_another_opt_out_word_from_an_opted_out_number_gets_nothing_Twilio_simulated()
     {
         await PostAsync(Text("start training"));

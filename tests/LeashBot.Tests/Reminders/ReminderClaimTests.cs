@@ -26,21 +26,6 @@ public sealed class ReminderClaimTests : IAsyncLifetime
         ["localTimezone"] = NewYork,
     });
 
-    /// <summary>Another instance's claim on today's reminder, as it writes it just before its send.</summary>
-    private static async Task ClaimAsOtherInstanceAsync(BotHost host, string ownerId, TimeSpan holdsFor)
-    {
-        var now = host.Clock.GetUtcNow();
-        var today = ReminderSchedule.DayText(ReminderSchedule.LocalDay(now, TimeZoneInfo.FindSystemTimeZoneById(NewYork)));
-        await host.Services.GetRequiredService<ReminderStore>().UpdateAsync(ReminderRecord.KeyOf($"msteams/users/{ownerId}"), r =>
-        {
-            r!.LastDay = today;
-            r.LastState = ReminderStates.Sending;
-            r.SendingSince = now;
-            r.SendingUntil = now + holdsFor;
-            return r;
-        }, CancellationToken.None);
-    }
-
     [Fact]
     public async Task With_resend_a_reminder_another_instance_is_sending_is_left_to_it_and_taken_up_with_the_same_delivery_id_once_its_claim_ran_out_Simulated_Teams_connector()
     {
@@ -48,7 +33,7 @@ public sealed class ReminderClaimTests : IAsyncLifetime
         var owner = host.NewOwner("msteams");
         (await owner.PostAsync(In(owner, "pls remind me at 7pm"))).Says("Done!");
         host.MoveTo(NewYork, 19, 0);
-        await ClaimAsOtherInstanceAsync(host, owner.UserId, TimeSpan.FromSeconds(45));
+        await host.ClaimAsOtherInstanceAsync(owner.UserId, NewYork, TimeSpan.FromSeconds(45));
 
         await host.SendDueAsync();
         Assert.Empty(_connector.Requests);
@@ -77,7 +62,7 @@ public sealed class ReminderClaimTests : IAsyncLifetime
         var owner = host.NewOwner("msteams");
         (await owner.PostAsync(In(owner, "remind me every evening at 7 please"))).Says("Done!");
         host.MoveTo(NewYork, 19, 0);
-        await ClaimAsOtherInstanceAsync(host, owner.UserId, TimeSpan.FromSeconds(45));
+        await host.ClaimAsOtherInstanceAsync(owner.UserId, NewYork, TimeSpan.FromSeconds(45));
 
         // The other instance died mid-send: Teams can't be asked whether it took it, so the day is not sent again.
         for (var step = 0; step < 6; step++)
@@ -111,7 +96,7 @@ public sealed class ReminderClaimTests : IAsyncLifetime
         var owner = host.NewOwner("msteams");
         (await owner.PostAsync(In(owner, "nudge me at 8:59pm"))).Says("Done!");
         host.MoveTo(NewYork, 20, 59);
-        await ClaimAsOtherInstanceAsync(host, owner.UserId, TimeSpan.FromSeconds(90));
+        await host.ClaimAsOtherInstanceAsync(owner.UserId, NewYork, TimeSpan.FromSeconds(90));
 
         // 21:00:30 and later: the claim ran out, but the day's hours are over.
         for (var step = 0; step < 12; step++)

@@ -59,5 +59,24 @@ public static class ReminderHost
         await owner.SaysAsync("we did 5 minutes and she was relaxed");
     }
 
+    /// <summary>
+    /// Another instance's claim on today's reminder of a Teams owner, as it writes it just before its send (held for
+    /// <paramref name="holdsFor"/>, under <paramref name="claimId"/>).
+    /// </summary>
+    public static async Task ClaimAsOtherInstanceAsync(this BotHost host, string ownerId, string zone, TimeSpan holdsFor, string? claimId = null)
+    {
+        var now = host.Clock.GetUtcNow();
+        var today = ReminderSchedule.DayText(ReminderSchedule.LocalDay(now, TimeZoneInfo.FindSystemTimeZoneById(zone)));
+        await host.Services.GetRequiredService<ReminderStore>().UpdateAsync(ReminderRecord.KeyOf($"msteams/users/{ownerId}"), r =>
+        {
+            r!.LastDay = today;
+            r.LastState = ReminderStates.Sending;
+            r.SendingSince = now;
+            r.SendingUntil = now + holdsFor;
+            r.ClaimId = claimId ?? r.ClaimId;
+            return r;
+        }, CancellationToken.None);
+    }
+
     public static IDueQueue Queue(this BotHost host) => host.Services.GetRequiredService<IDueQueue>();
 }

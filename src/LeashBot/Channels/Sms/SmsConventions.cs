@@ -1,4 +1,5 @@
 using LeashBot.Bot;
+using LeashBot.State;
 
 namespace LeashBot.Channels.Sms;
 
@@ -10,7 +11,7 @@ namespace LeashBot.Channels.Sms;
 /// answers STOP with a menu (the Twilio webhook answers keywords itself; on Azure's SMS channel Twilio does). A number
 /// that texted STOP gets nothing at all until it opts back in (<see cref="SmsOptOuts"/>).
 /// </summary>
-public sealed class SmsConventions(Phrasebook say, SmsOptOuts optOuts) : ChannelConventions
+public sealed class SmsConventions(Phrasebook say, SmsOptOuts optOuts, SmsWelcomeBack welcomeBack) : ChannelConventions
 {
     public override string ChannelId => SmsChannel.ChannelId;
 
@@ -21,7 +22,7 @@ public sealed class SmsConventions(Phrasebook say, SmsOptOuts optOuts) : Channel
     /// <summary>
     /// On Azure's SMS route Twilio answers STOP and START itself (its opt-out handling sends the one confirmation, and
     /// refuses any other text to that number until START, with error 21610): the bot only records them, so it answers
-    /// nothing in between and reminders stay quiet. YES after a STOP opts back in too, as it does at Twilio.
+    /// nothing in between and reminders stay quiet; after START it says where the cats are (<see cref="BackAfterOptOutAsync"/>). YES after a STOP opts back in too, as it does at Twilio.
     /// </summary>
     public override async Task<bool?> ConsentChangeAsync(Activity activity, CancellationToken cancellationToken)
     {
@@ -46,6 +47,10 @@ public sealed class SmsConventions(Phrasebook say, SmsOptOuts optOuts) : Channel
 
         return null;
     }
+
+    /// <summary>Back after STOP on Azure's route: Twilio confirmed it, so only where the cats are ("Good to have you back! …").</summary>
+    public override Task<string?> BackAfterOptOutAsync(Activity activity, CancellationToken cancellationToken) =>
+        welcomeBack.TextAsync(StateKeys.Owner(activity), confirm: false, cancellationToken);
 
     /// <summary>A number that texted STOP is answered nothing until it opts back in.</summary>
     public override async Task<bool> OptedOutAsync(Activity activity, CancellationToken cancellationToken) =>

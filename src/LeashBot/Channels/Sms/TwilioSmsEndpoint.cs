@@ -24,6 +24,7 @@ public sealed class TwilioSmsEndpoint(
     TwilioReplayGuard replays,
     IBot bot,
     ReminderConversation reminders,
+    SmsWelcomeBack welcomeBack,
     SmsConventions sms,
     TimeProvider time,
     ILogger<TwilioSmsEndpoint> logger)
@@ -120,7 +121,7 @@ public sealed class TwilioSmsEndpoint(
             await optOuts.OptInAsync(owner, cancellationToken);
             logger.LogInformation("SMS owner {Owner} opted back in", owner);
             await reminders.SmsOptOutAsync(OwnerKey(owner), optedOut: false, cancellationToken);
-            return withinLimit ? say.Text(sms.OptedIn) : null;
+            return withinLimit ? await welcomeBack.TextAsync(OwnerKey(owner), confirm: true, cancellationToken) : null;
         }
 
         // Carriers forbid texting a number that opted out, until it sends START.

@@ -7,12 +7,14 @@ namespace LeashBot.Coaching.Reminders;
 /// <summary>
 /// Reminders in the chat: setting, changing, pausing, resuming and stopping them; the owner's time zone (from the
 /// channel, the clinic's for SMS, or asked once); the one offer after the first session; and, on Web Chat, the reminder
-/// kept for the visitor's return. Its questions (the offer, the time, the place) are left the way every question is
+/// kept for the visitor's return (<see cref="HeldNudges"/>); where reminders are off, <see cref="RemindersOff"/> answers. Its questions (the offer, the time, the place) are left the way every question is
 /// (<see cref="ReminderQuestions"/>). Each change puts the next reminder on the due queue the sender works through.
 /// </summary>
 public sealed class ReminderConversation(
     ReminderReader reader,
     ReminderQuestions questions,
+    HeldNudges held,
+    RemindersOff off,
     ReminderStore store,
     ReminderSchedule schedule,
     ReminderWording wording,
@@ -30,20 +32,8 @@ public sealed class ReminderConversation(
     private bool Enabled => options.Value.Enabled;
 
     /// <summary>A visitor is back on Web Chat: a reminder kept for them is shown first ("Welcome back! …").</summary>
-    public async Task ArrivedAsync(ITurnContext turnContext, CancellationToken cancellationToken)
-    {
-        if (!Enabled || StateKeys.Owner(turnContext.Activity) is not { } ownerKey)
-        {
-            return;
-        }
-
-        var key = ReminderRecord.KeyOf(ownerKey);
-        var (record, _) = await store.ReadAsync(key, cancellationToken);
-        if (record?.HeldDay is not null)
-        {
-            await ShowHeldAsync(turnContext, key, record, cancellationToken);
-        }
-    }
+    public Task ArrivedAsync(ITurnContext turnContext, CancellationToken cancellationToken) =>
+        Enabled ? held.ArrivedAsync(turnContext, cancellationToken) : Task.CompletedTask;
 
     /// <summary>
     /// Reads a message for reminders and answers what it asks of them. Returns what is left for the coaching: the whole
@@ -65,7 +55,7 @@ public sealed class ReminderConversation(
 
         if (!Enabled)
         {
-            return await NotHereAsync(turnContext, text, cancellationToken);
+            return await off.ReadAsync(turnContext, text, cancellationToken);
         }
 
         var key = ReminderRecord.KeyOf(ownerKey);
@@ -78,7 +68,7 @@ public sealed class ReminderConversation(
 
         if (record?.HeldDay is not null)
         {
-            record = await ShowHeldAsync(turnContext, key, record, cancellationToken);
+            record = await held.ShowAsync(turnContext, key, record, cancellationToken);
         }
 
         if (record?.WaitingForZone is { } waiting && request.Kind == ReminderAsk.None)
@@ -126,25 +116,6 @@ public sealed class ReminderConversation(
         }
 
         return text;
-    }
-
-    /// <summary>
-    /// Reminders off (the default): nothing is read or kept. A request is told once in the conversation that none are
-    /// sent here and what the owner can do instead, later ones in a short line; the rest of the message goes on.
-    /// </summary>
-    private async Task<string?> NotHereAsync(ITurnContext turnContext, string text, CancellationToken cancellationToken)
-    {
-        var (asked, rest) = reader.ReadParts(text);
-        if (asked.Kind == ReminderAsk.None)
-        {
-            return text;
-        }
-
-        var flags = await state.FlagsAsync(turnContext, cancellationToken);
-        var again = flags.NoRemindersNoted;
-        flags.NoRemindersNoted = true;
-        await replies.SayAsync(turnContext, c => again ? c.Reminders.NotOfferedAgain : c.Reminders.NotOffered, cancellationToken);
-        return rest;
     }
 
     /// <summary>
@@ -350,15 +321,6 @@ public sealed class ReminderConversation(
         {
             await queue.ScheduleAsync(key, record.Version, due, eTag is null ? null : ReminderStore.Kept(record, eTag), now, cancellationToken);
         }
-    }
-
-    private async Task<ReminderRecord?> ShowHeldAsync(ITurnContext turnContext, string key, ReminderRecord record, CancellationToken cancellationToken)
-    {
-        var owner = await state.OwnerAsync(turnContext, cancellationToken);
-        var zone = ReminderSchedule.Zone(record.TimeZone);
-        var (nudge, _) = wording.Nudge(owner, zone, ReminderSchedule.LocalDay(clock.GetUtcNow(), zone), -1, record.LastNudge);
-        await replies.SendAsync(turnContext, replies.Text(c => c.Reminders.WelcomeBack) + " " + nudge, cancellationToken);
-        return await store.UpdateAsync(key, r => r?.HeldDay is null ? null : Changed(r, x => x.HeldDay = null), cancellationToken);
     }
 
     /// <summary>The owner's time zone as the channel gives it: Web Chat's and Teams' <c>localTimezone</c>, Teams' clientInfo entity, or the clinic's for SMS.</summary>

@@ -17,6 +17,7 @@ public sealed class ReminderDelivery(
     ReminderSchedule schedule,
     ReminderWording wording,
     IEnumerable<IReminderRoute> routes,
+    SendJournal journal,
     IOptions<ReminderOptions> options,
     TimeProvider clock,
     ILogger<ReminderDelivery> logger)
@@ -128,6 +129,7 @@ public sealed class ReminderDelivery(
         // Claim the day: only one instance gets past this write, and it holds the day until SendingUntil.
         var interrupted = record.LastDay == dayText && record.LastState == ReminderStates.Sending && record.SendingUntil is not null;
         var since = interrupted ? record.SendingSince ?? now : now;
+        var interruptedClaim = record.ClaimId;
         record.LastDay = dayText;
         record.LastState = ReminderStates.Sending;
         record.SendingSince = since;
@@ -137,6 +139,7 @@ public sealed class ReminderDelivery(
         var claimed = inDoubt.Now();
         if (record.Route == ReminderRoutes.Held)
         {
+            Interlocked.Increment(ref _sent);
             await ConfirmAsync(item, record, eTag, day, index, now, cancellationToken);
             return;
         }
@@ -149,8 +152,8 @@ public sealed class ReminderDelivery(
 
         if (interrupted)
         {
-            // Not blindly: a channel that can tell whether it took this reminder is asked first.
-            var taken = await route.WasDeliveredAsync(record, deliveryId, since, cancellationToken);
+            // Not blindly: a channel that can tell whether it took this reminder is asked first, then the send journal.
+            var taken = await route.WasDeliveredAsync(record, deliveryId, since, cancellationToken) ?? journal.WhatBecameOf(interruptedClaim);
             logger.LogWarning("An interrupted reminder send (delivery {DeliveryId}): the channel {Answer}", deliveryId,
                 taken switch
                 {
@@ -173,10 +176,18 @@ public sealed class ReminderDelivery(
             }
         }
 
+        journal.Posting(record.ClaimId);
         var (result, problem, answered) = await SendWithinClaimAsync(route, record, text, deliveryId, lease, cancellationToken);
+        if (result == DeliveryResult.Sent)
+        {
+            journal.Posted(record.ClaimId);
+        }
+
         switch (result)
         {
             case DeliveryResult.Sent:
+                // Counted here, not when a send another instance made is found and marked.
+                Interlocked.Increment(ref _sent);
                 var channelAnswered = inDoubt.Now();
                 await ConfirmAsync(item, record, eTag, day, index, now, cancellationToken, () => inDoubt.Add(claimed, channelAnswered, inDoubt.Now()));
                 break;
@@ -249,7 +260,6 @@ public sealed class ReminderDelivery(
             }
         }
 
-        Interlocked.Increment(ref _sent);
         Mark(record);
         string? markedETag;
         try

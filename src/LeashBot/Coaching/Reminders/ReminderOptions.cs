@@ -42,6 +42,14 @@ public sealed class ReminderOptions : IValidatableObject
     /// </summary>
     public UnconfirmedSends WhenUnconfirmed { get; set; } = UnconfirmedSends.Skip;
 
+    /// <summary>
+    /// A folder every instance shares (App Service: under /home) where each notes the sends it is about to make and the
+    /// ones the channel took (<see cref="SendJournal"/>), so an instance taking up a send a crash interrupted knows
+    /// whether it ever left; only a post in flight at the very moment of the crash is left to <see cref="WhenUnconfirmed"/>.
+    /// Empty (the default): no journal.
+    /// </summary>
+    public string? SendJournalFolder { get; set; }
+
     /// <summary>First wait before a retry; it doubles each try, with jitter.</summary>
     [Range(1, 3600)]
     public int RetrySeconds { get; set; } = 5;

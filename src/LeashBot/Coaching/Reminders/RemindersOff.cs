@@ -1,0 +1,27 @@
+using LeashBot.State;
+
+namespace LeashBot.Coaching.Reminders;
+
+/// <summary>
+/// Reminders off (the default, <see cref="ReminderOptions.Enabled"/>): nothing is read or kept. A request is told once in
+/// the conversation that none are sent here and what the owner can do instead, later ones in a short line; the rest of
+/// the message goes on to the coaching.
+/// </summary>
+public sealed class RemindersOff(ReminderReader reader, Replies replies, BotAccessors state)
+{
+    /// <summary>Answers a request for reminders, if the message makes one; returns what is left for the coaching (null when nothing).</summary>
+    public async Task<string?> ReadAsync(ITurnContext turnContext, string text, CancellationToken cancellationToken)
+    {
+        var (asked, rest) = reader.ReadParts(text);
+        if (asked.Kind == ReminderAsk.None)
+        {
+            return text;
+        }
+
+        var flags = await state.FlagsAsync(turnContext, cancellationToken);
+        var again = flags.NoRemindersNoted;
+        flags.NoRemindersNoted = true;
+        await replies.SayAsync(turnContext, c => again ? c.Reminders.NotOfferedAgain : c.Reminders.NotOffered, cancellationToken);
+        return rest;
+    }
+}
