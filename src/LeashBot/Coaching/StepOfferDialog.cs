@@ -18,7 +18,7 @@ public sealed class StepOfferOptions
 /// Asks before a cat's step changes ("Shall I move Button on to step 5?", "Shall I put Pepper on step 2?"): yes
 /// (or "move him on") moves it, no (or "keep him there") keeps it, and anything else is taken as a new message, with
 /// the cat left where it was. A longer message with a yes or no in it ("no wait, it was 10 not 15") is a new message
-/// too, unless it says what to do with the step.
+/// too, unless it says what to do with the step or says nothing else ("nah leave her there another day or 2").
 /// </summary>
 public sealed class StepOfferDialog : WaterfallDialog<StepOfferOptions>
 {
@@ -64,14 +64,19 @@ public sealed class StepOfferDialog : WaterfallDialog<StepOfferOptions>
             var owner = await state.OwnerAsync(step.Context, ct);
 
             // "put nori on step 1" while Bean's move is asked about: a command for another cat is a new message.
-            var command = stepChanges.CommandIn(reader.Read(step.Context, text, owner), owner);
+            var reading = reader.Read(step.Context, text, owner);
+            var command = stepChanges.CommandIn(reading, owner);
             var forAnother = command.Kind != CommandKind.None && command.Cat is { } about && !step.Values.Cats.Exists(c => OwnerProfile.SameName(c, about));
             var wish = stepChanges.Read(text);
 
             // "no keep her on 1": the step the cat asked about is already on keeps it there, like a no.
             var stays = step.Values.Cats.Count == 1 && wish.To is { } named && owner.FindCat(step.Values.Cats[0])?.Step == named;
+            // "nah leave her there another day or 2": a longer reply is the answer too when all it says is yes or no (no
+            // length of time, step, command or question of its own beside it).
+            var onlyAnswers = PhraseList.Words(text).Length <= ShortAnswer
+                || (reading.Duration is null && reading.StepNumber is null && command.Kind == CommandKind.None && !reading.AsksAQuestion && !reading.IsSessionReport);
             var answer = forAnother ? null : wish.MoveOn ? true : wish.Keep || wish.NotTo is not null || stays ? false
-                : PhraseList.Words(text).Length <= ShortAnswer && wish.To is null ? step.GetResult<bool?>() : null;
+                : onlyAnswers && wish.To is null ? step.GetResult<bool?>() : null;
             if (answer is null)
             {
                 return await Router.HandBackAsync(step, ct);
