@@ -6,7 +6,10 @@ namespace LeashBot.Dialogs;
 /// Works out which of a list of choices a reply means. In order: the whole reply equal to a value, title or
 /// synonym; the option's number ("2", "2.", "#2", "option 2") or ordinal ("second", "the second one"); then
 /// word overlap with values, titles and synonyms, tolerating small typos (one edit in words of 4+ letters, two
-/// in words of 8+). A tie between choices is treated as no answer.
+/// in words of 8+). Overlap picks a choice only when at least half of what the reply says is that choice's words, or
+/// when a reply that asks nothing names all of a choice ("move mango to step 4" at "Mango | Pepper"): a question that
+/// shares a word with a button ("is there something i can do about the biting?" at "Something else") picks nothing,
+/// while "the walk please" or "somthing else" still do. A tie between choices is treated as no answer.
 /// </summary>
 public static class ChoiceRecognizer
 {
@@ -29,6 +32,22 @@ public static class ChoiceRecognizer
         "a", "an", "the", "of", "to", "and", "or", "on", "in", "at", "with", "for", "my", "her", "his", "its", "it", "is", "i",
     };
 
+    // Recognizer data: words a reply wraps around a choice that say nothing about which one is meant ("the walk one please").
+    private static readonly HashSet<string> ReplyFillers = new(StringComparer.Ordinal)
+    {
+        "one", "that", "this", "please", "pls", "plz", "ok", "okay", "um", "uh", "hmm", "oh", "so", "just", "yes", "yeah", "sure",
+        "id", "ill", "want", "like", "take", "pick", "go", "lets", "tell", "me", "about", "more", "thanks", "thx", "ty", "option", "choice",
+    };
+
+    // Recognizer data: words that open a question.
+    private static readonly HashSet<string> QuestionOpeners = new(StringComparer.Ordinal)
+    {
+        "how", "what", "whats", "why", "when", "where", "which", "who", "is", "are", "do", "does", "did", "can", "could", "should", "would", "will", "shall",
+    };
+
+    /// <summary>Least share of a reply's own words that must belong to a choice for word overlap to pick it.</summary>
+    private const double LeastShareOfReply = 0.5;
+
     /// <summary>Recognizes a choice.</summary>
     /// <param name="text">The user's reply; null or blank gives null.</param>
     /// <param name="choices">The choices, in the order they were offered; each needs a non-empty value.</param>
@@ -49,7 +68,7 @@ public static class ChoiceRecognizer
 
         return ExactMatch(words, choices)
             ?? NumberMatch(words, choices)
-            ?? WordMatch(words, choices)
+            ?? WordMatch(text, words, choices)
             ?? OrdinalInSentence(words, choices);
     }
 
@@ -88,9 +107,19 @@ public static class ChoiceRecognizer
         return ordinals.Count == 1 && Ordinals[ordinals[0]] <= choices.Count ? Found(choices, Ordinals[ordinals[0]] - 1, 0.8) : null;
     }
 
-    private static FoundChoice? WordMatch(List<string> words, IReadOnlyList<Choice> choices)
+    private static FoundChoice? WordMatch(string? text, List<string> words, IReadOnlyList<Choice> choices)
     {
-        var scores = choices.Select(choice => Candidates(choice).Select(candidate => Score(words, candidate)).DefaultIfEmpty(0).Max()).ToList();
+        var said = words.Where(w => !StopWords.Contains(w) && !ReplyFillers.Contains(w) && w.Any(char.IsLetterOrDigit)).ToList();
+
+        // A question anywhere in the reply ("my cat keeps biting the leash, what do i do"): a "?" or a part that opens like one.
+        var asks = (text ?? "").Contains('?', StringComparison.Ordinal)
+            || ChatLexer.Clauses(text).Any(clause => clause.Find(w => !ReplyFillers.Contains(w)) is { } first && QuestionOpeners.Contains(first));
+
+        // A statement that names a whole choice picks it ("move mango to step 4" at "which cat?"); a question must be
+        // mostly the choice's own words.
+        var scores = choices.Select(choice => Candidates(choice)
+            .Where(candidate => ShareOfReply(said, candidate) >= LeastShareOfReply || (!asks && NamesWhole(words, candidate)))
+            .Select(candidate => Score(words, candidate)).DefaultIfEmpty(0).Max()).ToList();
         var best = scores.Max();
         if (best <= 0)
         {
@@ -138,6 +167,17 @@ public static class ChoiceRecognizer
 
         return false;
     }
+
+    /// <summary>Every meaningful word of the candidate is in the reply as typed.</summary>
+    private static bool NamesWhole(List<string> words, List<string> candidate)
+    {
+        var meaningful = candidate.Where(w => !StopWords.Contains(w)).ToList();
+        return meaningful.Count > 0 && meaningful.All(words.Contains);
+    }
+
+    /// <summary>Share of the reply's own words (fillers aside) that are the candidate's words or small typos of them.</summary>
+    private static double ShareOfReply(List<string> said, List<string> candidate) =>
+        said.Count == 0 ? 1 : (double)said.Count(w => candidate.Contains(w) || candidate.Exists(target => IsTypoOf(w, target))) / said.Count;
 
     private static bool IsTypoOf(string word, string target)
     {

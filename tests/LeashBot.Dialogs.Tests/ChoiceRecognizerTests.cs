@@ -97,6 +97,29 @@ public class ChoiceRecognizerTests
         Assert.Null(ChoiceRecognizer.Recognize("harness", [new("Harness indoors"), new("Harness outside")]));
     }
 
+    private static readonly Choice[] Questions =
+    [
+        new("leash") { Title = "Which leash?" },
+        new("session") { Title = "How long per session?" },
+        new("other") { Title = "Something else" },
+    ];
+
+    [Theory]
+    [InlineData("my cat keeps biting the leash, what do i do")]
+    [InlineData("is there something i can do about her hiding")]
+    [InlineData("how long until she walks outside")]
+    public void A_question_that_shares_one_word_with_a_choice_selects_nothing(string text) =>
+        Assert.Null(ChoiceRecognizer.Recognize(text, Questions));
+
+    [Theory]
+    [InlineData("wich leash", 0)]
+    [InlineData("the leash one please", 0)]
+    [InlineData("how long per sesion?", 1)]
+    [InlineData("somthing else", 2)]
+    [InlineData("something else pls", 2)]
+    public void A_near_miss_of_a_choice_still_selects_it(string text, int expectedIndex) =>
+        Assert.Equal(expectedIndex, ChoiceRecognizer.Recognize(text, Questions)?.Index);
+
     [Theory]
     [InlineData("")]
     [InlineData(null)]

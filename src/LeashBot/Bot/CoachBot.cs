@@ -172,6 +172,8 @@ public sealed class CoachBot(TurnRunner runner, BotAccessors state, Replies repl
             result = await dc.BeginDialogAsync(CoachingDialog.DialogId, null, cancellationToken);
         }
 
+        (await state.FlagsAsync(turnContext, cancellationToken)).Talked = true;
+
         if (result.Result is ForgetMeRequest)
         {
             await state.ConversationState.DeleteAsync(turnContext, cancellationToken);

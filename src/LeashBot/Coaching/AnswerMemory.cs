@@ -28,6 +28,8 @@ public enum Answered
 /// </summary>
 public sealed class AnswerMemory(BotAccessors state, Replies replies)
 {
+    private readonly Understanding.ChatCues _cues = new(replies.Content);
+
     /// <summary>How many answers are remembered: the last few exchanges, not the whole conversation.</summary>
     public const int Kept = 3;
 
@@ -108,6 +110,15 @@ public sealed class AnswerMemory(BotAccessors state, Replies replies)
     private async Task SayAgainInShortAsync(ITurnContext turn, ConversationFlags flags, string? answer, CancellationToken cancellationToken)
     {
         var say = replies.Content.Answers.Say;
+
+        // "that doesn't answer my question": the owner pushes back on this very answer, so no part of it goes out again;
+        // the gap is admitted (and the closest topics are offered after it).
+        if (_cues.Complains(turn.Activity?.Text ?? ""))
+        {
+            await replies.SendAsync(turn, say.RepeatGap, cancellationToken);
+            return;
+        }
+
         var gists = flags.RecentGists is { Length: Kept * Width } kept ? kept : new string('0', Kept * Width);
         var part = AnswerGist.Ranked(answer, turn.Activity?.Text).Where(s => s.Shared > 0).Select(s => s.Sentence)
             .FirstOrDefault(s => !Holds(gists, Fingerprint(s)));

@@ -71,7 +71,7 @@ public sealed class ChecklistCorrections
         var owner = await _state.OwnerAsync(innerDc.Context, cancellationToken);
         var result = verdictGiven ? owner.FindCat(options.GetValue("catName", StringComparison.OrdinalIgnoreCase)?.ToString() ?? "")?.Checklist : null;
         if (Changed(reading, verdictGiven ? questions.Count : answers.Count,
-            i => i < answers.Count ? ((bool)answers[i] ? AnswerPolarity.Yes : AnswerPolarity.No) : Kept(result, i)) is not { } change)
+            i => i < answers.Count ? ((bool)answers[i] ? AnswerPolarity.Yes : AnswerPolarity.No) : Kept(result, i), saidOutright: false) is not { } change)
         {
             return new(false);
         }
@@ -112,28 +112,32 @@ public sealed class ChecklistCorrections
             ? string.Join(". ", about) : null;
     }
 
-    /// <summary>The title of the checklist question waiting ("handling"); null when none waits.</summary>
+    /// <summary>The title of the checklist question waiting ("handling"); null when none waits (the plan offer after the verdict is none).</summary>
     public string? PendingTitle(DialogContext innerDc)
     {
         ArgumentNullException.ThrowIfNull(innerDc);
         var questions = _replies.Content.Checklist.Questions;
-        return innerDc.Stack.Count > 1 && innerDc.Stack[1].State[OptionsKey] is JObject options
+        return innerDc.Stack.Count > 1 && innerDc.ActiveDialog is { } asking && PromptState.OptionsOf(asking)?.Optional != true
+            && innerDc.Stack[1].State[OptionsKey] is JObject options
             && options.GetValue(AnswersKey, StringComparison.OrdinalIgnoreCase) is JArray { Count: var pending } && pending < questions.Count
             ? questions[pending].Title : null;
     }
 
     /// <summary>
     /// With nothing pending, a little after the verdict ("queee?? no, los treats SI lo motivan, te lo dije 2 veces", "Mishi
-    /// LOVES treats. yes to treats. please fix that"): the cat's stored result changes and the owner hears the new one.
-    /// False (nothing done) when the message changes no answer of a recent checklist.
+    /// LOVES treats. yes to treats. please fix that", "change the treats one to yes"): the cat's stored result changes and
+    /// the owner hears the new one. Once the checklist is over, only a message that says the new answer outright about a
+    /// question it names changes one: a remark that merely mentions a question's words ("she doesnt chew the harness, i
+    /// meant the pill packet") or a session told in the same breath ("noo thats not what i meant, today was a NEW session,
+    /// about 10 mins, she wasnt scared") changes nothing. False (nothing done) when the message changes no answer.
     /// </summary>
     public async Task<bool> TryAfterVerdictAsync(ITurnContext turn, MessageReading reading, OwnerProfile owner, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(reading);
         ArgumentNullException.ThrowIfNull(owner);
         var cat = reading.CatsMeant is [var named] ? owner.FindCat(named) : owner.Current;
-        if (cat?.Checklist is not { } result || _replies.Now - result.At > Recently
-            || Changed(reading, _replies.Content.Checklist.Questions.Count, i => Kept(result, i)) is not { } change)
+        if (cat?.Checklist is not { } result || _replies.Now - result.At > Recently || reading.Duration is not null || reading.IsSessionReport
+            || Changed(reading, _replies.Content.Checklist.Questions.Count, i => Kept(result, i), saidOutright: true) is not { } change)
         {
             return false;
         }
@@ -155,9 +159,11 @@ public sealed class ChecklistCorrections
     /// <summary>
     /// The earlier question the message changes and its new value: a message that says it changes something ("actually",
     /// "espera"), says the bot got it wrong ("te lo dije") or points at a value ("treats = SÍ"), about one of the first
-    /// <paramref name="answered"/> questions; null when it changes none.
+    /// <paramref name="answered"/> questions; null when it changes none. A question of the owner's that says no value
+    /// ("wait do i need a special harness?") changes nothing, and with <paramref name="saidOutright"/> the value must be
+    /// said, not only guessed from a "not" somewhere in the sentence.
     /// </summary>
-    private (int Index, AnswerPolarity Answer)? Changed(MessageReading reading, int answered, Func<int, AnswerPolarity> kept)
+    private (int Index, AnswerPolarity Answer)? Changed(MessageReading reading, int answered, Func<int, AnswerPolarity> kept, bool saidOutright)
     {
         var words = PhraseList.Words(reading.Text);
         if (QuestionMeant(reading, words, answered) is not { } index)
@@ -174,6 +180,11 @@ public sealed class ChecklistCorrections
         }
 
         var answer = _answers.ReadChange(about, kept(index));
+        if (answer == AnswerPolarity.Unclear && _answers.PointedAt(about) is null && (saidOutright || reading.AsksAQuestion || reading.Clauses.Any(c => c.AsksAQuestion)))
+        {
+            return null;
+        }
+
         return (index, answer != AnswerPolarity.Unclear ? answer
             : PhraseList.Words(about).Any(w => _negations.Contains(w.Replace("'", "", StringComparison.Ordinal))) ? AnswerPolarity.No : AnswerPolarity.Yes);
     }

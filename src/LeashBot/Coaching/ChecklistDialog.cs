@@ -105,6 +105,14 @@ public sealed class ChecklistDialog : WaterfallDialog<ChecklistValues>
                 verdict.Add(_replies.Text(c => c.Checklist.ReadyWorkOn, ("cat", cat.Name), ("reasons", string.Join("; ", heldBack.Select(q => _replies.Cat(q.HeldBack, cat))))));
             }
 
+            // A cat already training (past step 1, or with sessions logged) isn't offered the plan it is on.
+            if (cat.Step > 1 || cat.Finished || cat.Sessions.Count > 0)
+            {
+                verdict.Add(_replies.StepText(content.Checklist.ReadyPlanRunning, cat, content.Step(cat.Step)));
+                await _replies.SendAsync(step.Context, verdict, cancellationToken);
+                return await step.EndDialogAsync(null, cancellationToken);
+            }
+
             await _replies.SendAsync(step.Context, verdict, cancellationToken);
             return await step.PromptAsync(Prompts.Confirm, _replies.OptionalYesNo(_replies.Text(c => c.Checklist.ReadyOfferPlan, cat)), cancellationToken);
         }

@@ -50,14 +50,21 @@ public sealed partial class CoachingDialog
     /// </summary>
     private async Task AnswerSideQuestionsAsync(ITurnContext turn, MessageReading reading, OwnerProfile owner, CancellationToken cancellationToken)
     {
-        var asked = reading.Clauses.Where(c => c.AsksAQuestion).ToList();
+        var asked = reading.Clauses.Where(c => c.AsksAQuestion).Select(c => c.Recognition).ToList();
         if (asked.Count == 0 || reading.Clauses.Count < 2)
         {
-            return;
+            // "omg yes she loves treats 😹 wait do i need a special harness or will any cat one work": one clause to the
+            // reader, but an answer and then a question of the owner's own.
+            if (AsideAfterAnswer(turn, reading.Text, owner) is not { } aside)
+            {
+                return;
+            }
+
+            (reading, asked) = (aside, [aside.Recognition]);
         }
 
         var answered = false;
-        foreach (var topic in asked.Where(c => c.Recognition.Kind == RecognitionKind.Confident).Select(c => c.Recognition.TopicId!).Distinct(StringComparer.Ordinal))
+        foreach (var topic in asked.Where(r => r.Kind == RecognitionKind.Confident).Select(r => r.TopicId!).Distinct(StringComparer.Ordinal))
         {
             answered |= await _router.AnswerAsideAsync(turn, topic, reading, owner, cancellationToken);
         }
@@ -66,5 +73,23 @@ public sealed partial class CoachingDialog
         {
             await _replies.SayAsync(turn, c => c.Messages.Listening.SideQuestionUnsure, cancellationToken);
         }
+    }
+
+    /// <summary>
+    /// A question of the owner's own after an answer, opened by an aside word ("wait", "btw", "por cierto") and asking
+    /// something ("yes def 😹 wait do i need a special harness"), read on its own; null when the message has none.
+    /// </summary>
+    private MessageReading? AsideAfterAnswer(ITurnContext turn, string text, OwnerProfile owner)
+    {
+        foreach (System.Text.RegularExpressions.Match lead in _asideLeads.Matches(text))
+        {
+            var rest = text[(lead.Index + lead.Length)..].TrimStart(' ', ',', ':', '-', '.');
+            if (lead.Index > 0 && PhraseList.Words(rest).Length >= 3 && _reader.Read(turn, rest, owner) is { AsksAQuestion: true } asked)
+            {
+                return asked;
+            }
+        }
+
+        return null;
     }
 }

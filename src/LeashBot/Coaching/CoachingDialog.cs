@@ -27,6 +27,7 @@ public sealed partial class CoachingDialog : ComponentDialog
     private readonly PromptExits _exits;
     private readonly ChecklistCorrections _checklistCorrections;
     private readonly PendingSessionFix _sessionFix;
+    private readonly System.Text.RegularExpressions.Regex _asideLeads;
 
     public CoachingDialog(Router router, Replies replies, BotAccessors state, TextRecognizers text, MessageReader reader, ForeignAnswers foreign, LanguageNote language, PromptExits exits, ProgressLedger ledger, StepChanges stepChanges, TimeProvider clock)
         : base(DialogId)
@@ -43,6 +44,8 @@ public sealed partial class CoachingDialog : ComponentDialog
         _exits = exits;
         _checklistCorrections = new ChecklistCorrections(replies, state, exits.Answers, exits.Cues);
         _sessionFix = new PendingSessionFix(replies, stepChanges);
+        _asideLeads = new(@"(?<![\p{L}\p{N}])(?:" + string.Join('|', replies.Content.Answers.Words.AsideLeads.OrderByDescending(l => l.Length).Select(System.Text.RegularExpressions.Regex.Escape))
+            + @")(?![\p{L}\p{N}])", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
         AddDialog(new WaterfallDialog<NoValues>(Router.DialogId, router.Steps));
         AddDialog(new ChecklistDialog(replies, state, clock));
         AddDialog(new LogSessionDialog(replies, state, reader, text, ledger, stepChanges));

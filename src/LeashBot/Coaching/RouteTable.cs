@@ -207,6 +207,16 @@ public sealed class RouteTable
     {
         ArgumentNullException.ThrowIfNull(turn);
         var flags = await _state.FlagsAsync(turn, cancellationToken);
+
+        // "Good afternoon." after a talk that never opened with a hello (a channel that didn't announce the chat): a
+        // pleasantry back, not the introduction and the menu all over again.
+        if (hello == Hello.OwnerSaidHi && flags.Talked && !flags.Greeted)
+        {
+            flags.Greeted = true;
+            await _replies.SayAsync(turn, c => c.Messages.SmallTalk.Pleasantry, (await _state.OwnerAsync(turn, cancellationToken)).Current, cancellationToken);
+            return;
+        }
+
         var introduce = !flags.Greeted;
         var lines = new List<string>();
         if (introduce)

@@ -65,7 +65,8 @@ public sealed class StepOfferDialog : WaterfallDialog<StepOfferOptions>
             var owner = await state.OwnerAsync(step.Context, ct);
 
             // "put nori on step 1" while Bean's move is asked about: a command for another cat is a new message.
-            var command = stepChanges.CommandIn(reader.Read(step.Context, text, owner), owner);
+            var reading = reader.Read(step.Context, text, owner);
+            var command = stepChanges.CommandIn(reading, owner);
             var forAnother = command.Kind != CommandKind.None && command.Cat is { } about && !step.Values.Cats.Exists(c => OwnerProfile.SameName(c, about));
             var wish = stepChanges.Read(text);
 
@@ -76,8 +77,12 @@ public sealed class StepOfferDialog : WaterfallDialog<StepOfferOptions>
             // unless it gives another command ("no wait, it was 10 not 15") or names a step other than the one offered.
             var saysNo = step.GetResult<bool?>() == false && !command.Is(CommandKind.FixSession, CommandKind.MoveSession, CommandKind.LogSession, CommandKind.Undo,
                 CommandKind.DeleteSession, CommandKind.Rename, CommandKind.StartOver) && (wish.To is null || step.Values.Steps.Contains(wish.To.Value));
+
+            // A longer reply is the answer too when all it says is yes or no (no length of time, step, command or question of its own).
+            var onlyAnswers = PhraseList.Words(text).Length <= ShortAnswer
+                || (reading.Duration is null && reading.StepNumber is null && command.Kind == CommandKind.None && !reading.AsksAQuestion && !reading.IsSessionReport);
             var answer = forAnother ? null : wish.MoveOn && !saysNo ? true : wish.Keep || wish.NotTo is not null || stays || saysNo ? false
-                : PhraseList.Words(text).Length <= ShortAnswer && wish.To is null ? step.GetResult<bool?>() : null;
+                : onlyAnswers && wish.To is null ? step.GetResult<bool?>() : null;
             if (answer is null)
             {
                 return await Router.HandBackAsync(step, ct);

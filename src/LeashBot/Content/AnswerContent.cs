@@ -28,6 +28,9 @@ public sealed class AnswerWords
     [JsonProperty(Required = Required.Always)] public List<string> Negations { get; set; } = [];
     [JsonProperty(Required = Required.Always)] public List<string> Contrasts { get; set; } = [];
     [JsonProperty(Required = Required.Always)] public List<string> Exceptions { get; set; } = [];
+    /// <summary>"wait", "btw", "por cierto": after an answer, they open a question of the owner's own.</summary>
+    [JsonProperty(Required = Required.Always)] public List<string> AsideLeads { get; set; } = [];
+
     [JsonProperty(Required = Required.Always)] public List<string> SelfCorrections { get; set; } = [];
     [JsonProperty(Required = Required.Always)] public List<string> Reported { get; set; } = [];
     [JsonProperty(Required = Required.Always)] public List<string> Targets { get; set; } = [];
@@ -57,4 +60,7 @@ public sealed class RepairWording
 
     /// <summary>A message that sounds like the answer just given but shares nothing with it: not repeated, the owner is asked.</summary>
     [JsonProperty(Required = Required.Always)] public string RepeatMisread { get; set; } = "";
+
+    /// <summary>The owner pushes back on the answer just given: the gap is admitted, nothing of the answer is sent again.</summary>
+    [JsonProperty(Required = Required.Always)] public string RepeatGap { get; set; } = "";
 }

@@ -12,6 +12,9 @@ public sealed class ChecklistContent
     [JsonProperty(Required = Required.Always)] public int ReadyThreshold { get; set; }
     [JsonProperty(Required = Required.Always)] public string Ready { get; set; } = "";
     [JsonProperty(Required = Required.Always)] public string ReadyOfferPlan { get; set; } = "";
+
+    /// <summary>Said instead of <see cref="ReadyOfferPlan"/> when the cat is already training: the plan isn't offered again.</summary>
+    [JsonProperty(Required = Required.Always)] public string ReadyPlanRunning { get; set; } = "";
     [JsonProperty(Required = Required.Always)] public string NotYet { get; set; } = "";
     [JsonProperty(Required = Required.Always)] public string HealthFirst { get; set; } = "";
     [JsonProperty(Required = Required.Always)] public string Alternatives { get; set; } = "";

@@ -134,6 +134,9 @@ public sealed class SmallTalk
     [JsonProperty(Required = Required.Always)] public string Goodbye { get; set; } = "";
     [JsonProperty(Required = Required.Always)] public string GoodbyeMidFlow { get; set; } = "";
     [JsonProperty(Required = Required.Always)] public string ThanksMidFlow { get; set; } = "";
+
+    /// <summary>"Good afternoon." once the owner has been talking: a pleasantry back, not the introduction.</summary>
+    [JsonProperty(Required = Required.Always)] public string Pleasantry { get; set; } = "";
 }
 
 /// <summary>Button titles on yes/no questions: the first means yes, the second no.</summary>

@@ -151,6 +151,10 @@ public sealed class ConversationFlags
 {
     public bool Greeted { get; set; }
 
+    /// <summary>True once the owner's first message in this conversation was answered: a later "Good afternoon." is no start of a talk to introduce.</summary>
+    [JsonProperty(DefaultValueHandling = DefaultValueHandling.Ignore)]
+    public bool Talked { get; set; }
+
     /// <summary>True when the last thing the bot sent was the menu, so a bare "2" picks its second entry.</summary>
     public bool MenuShown { get; set; }
 

@@ -8,6 +8,9 @@ internal sealed class SocialActReader
 {
     private const int GoodbyeTail = 6;
 
+    /// <summary>Most words of their own a remark that ends by agreeing has ("phone alarm it is ⏰", "pixel solo first then, deal").</summary>
+    private const int ShortRemark = 3;
+
     /// <summary>Most words a reply that declines a question has ("no we didnt do one today, maybe tomorrow").</summary>
     private const int LongestDecline = 10;
 
@@ -110,7 +113,11 @@ internal sealed class SocialActReader
             return SocialAct.Laughter;
         }
 
-        return acts.All(a => a.Act == SocialAct.Acknowledgement) && rest == 0 ? SocialAct.Acknowledgement : SocialAct.None;
+        // "phone alarm it is ⏰", "ok step 2 tmrw then, deal": a short remark that ends by agreeing, asks nothing and names
+        // nothing the bot could answer is an acknowledgement too.
+        var placed = recognition.Kind == RecognitionKind.Confident && !IsChat(recognition.TopicId!);
+        return acts.All(a => a.Act == SocialAct.Acknowledgement) && (rest == 0 || (!asks && !placed && rest <= ShortRemark && EndsWithChat(words, covered)))
+            ? SocialAct.Acknowledgement : SocialAct.None;
     }
 
     /// <summary>True when the last word that isn't filler is part of a chat phrase.</summary>
