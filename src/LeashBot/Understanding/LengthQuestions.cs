@@ -43,9 +43,12 @@ internal sealed partial class LengthQuestions(ReadingContent words)
         recognition.Kind != RecognitionKind.Confident
         || recognition.TopicId is null or TopicIds.FaqDuration or TopicIds.FaqSessionLength or "faq.firstOutdoor" or TopicIds.FaqLeash or TopicIds.Help;
 
-    /// <summary>What the readers found is already an answer about a length of time (a session, the course, wear, the first outings).</summary>
-    public static bool AnswersALength(Recognition recognition) =>
-        recognition.Kind == RecognitionKind.Confident && recognition.TopicId is TopicIds.FaqSessionLength or TopicIds.FaqDuration or "faq.wearTime" or "faq.firstOutdoor";
+    /// <summary>
+    /// The readers took a length of time asked about as a session report, or placed it nowhere: it is the session-length
+    /// question. Any topic they are sure of stands ("she keeps chewing the straps, also is 10 mins too long?").
+    /// </summary>
+    public static bool ReadAsAReport(Recognition recognition) =>
+        recognition.Kind != RecognitionKind.Confident || recognition.TopicId is null or TopicIds.PlanLog;
 
     [GeneratedRegex(@"\b\d+(?:[.,]\d+)?\s*(?:-|to)?\s*(?:\d+(?:[.,]\d+)?\s*)?(?:cm|cms|centimet(?:re|er)s?|met(?:re|er)s?|mtrs?|ft|feet|foot)\b", RegexOptions.IgnoreCase)]
     private static partial Regex SpelledLength();

@@ -195,7 +195,7 @@ public sealed partial class MessageReader
         {
             recognition = new Recognition(TopicIds.FaqLeash, 1, RecognitionKind.Confident, recognition.Candidates);
         }
-        else if (asksALength && !asksStepPace && command == Command.None && !LengthQuestions.AnswersALength(recognition))
+        else if (asksALength && !asksStepPace && command == Command.None && LengthQuestions.ReadAsAReport(recognition))
         {
             recognition = new Recognition(TopicIds.FaqSessionLength, 1, RecognitionKind.Confident, recognition.Candidates);
         }
