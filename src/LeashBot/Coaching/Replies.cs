@@ -220,6 +220,24 @@ public sealed class Replies(Phrasebook say, TimeProvider clock)
         return SendAsync(turnContext, lines, cancellationToken);
     }
 
+    /// <summary>
+    /// "how many days on step 3?": no set number of days, and the step's sign the cat is ready to move on; for the cat's
+    /// own step (<paramref name="withNext"/>) also the step that comes after it.
+    /// </summary>
+    public Task StepPaceAsync(ITurnContext turnContext, int number, CatProfile? cat, bool withNext, CancellationToken cancellationToken)
+    {
+        var plan = Content.Plan;
+        var step = Content.Step(Math.Clamp(number, 1, plan.Steps.Count));
+        var name = cat?.Name ?? Content.Messages.YourCat;
+        var lines = new List<string> { say.Text(plan.StepPace, ("step", Number(step.Number)), ("title", step.Title), ("cat", name), ("goal", step.MoveOnWhen)) };
+        if (withNext && step.Number < plan.Steps.Count)
+        {
+            lines.Add(say.Text(plan.StepPaceNext, ("next", Number(step.Number + 1)), ("title", Content.Step(step.Number + 1).Title), ("cat", name)));
+        }
+
+        return SendAsync(turnContext, lines, cancellationToken);
+    }
+
     public Task NextAsync(ITurnContext turnContext, CatProfile cat, CancellationToken cancellationToken)
     {
         var plan = Content.Plan;

@@ -120,10 +120,14 @@ public sealed class RouteTable
             [TopicIds.PlanProgress] = new(CatNeed.All, Answer: (t, ct) => replies.ProgressAsync(t.Context, t.Cats, ct), AnswersAside: true),
             
             // Right after a step change, "what's next?" is the step the cat just reached.
-            [TopicIds.PlanNext] = new(CatNeed.One, AnswersAside: true, Answer: (t, ct) => stepChanges.JustArrived(t.Cat!)
+            // "thats what we just did, can we try putting it on": how to know the cat's step is done, and what comes next.
+            [TopicIds.PlanNext] = new(CatNeed.One, AnswersAside: true, Answer: (t, ct) => t.Reading.AsksStepPace ? replies.StepPaceAsync(t.Context, t.Cat!.Step, t.Cat, withNext: true, ct)
+                : stepChanges.JustArrived(t.Cat!)
                 ? replies.CurrentStepAsync(t.Context, t.Cat!, withIntro: false, ct)
                 : replies.NextAsync(t.Context, t.Cat!, ct)),
-            [TopicIds.PlanStep] = new(CatNeed.None, Answer: (t, ct) => replies.StepAboutAsync(t.Context, t.Reading.StepNumber, t.Cat, ct), AnswersAside: true, Remembered: true),
+            [TopicIds.PlanStep] = new(CatNeed.None, Answer: (t, ct) => t.Reading is { AsksStepPace: true, StepNumber: { } paced }
+                ? replies.StepPaceAsync(t.Context, paced, t.Cat, withNext: false, ct)
+                : replies.StepAboutAsync(t.Context, t.Reading.StepNumber, t.Cat, ct), AnswersAside: true, Remembered: true),
             // A report the command reading is only fairly sure of ("he wears it fine for half an hr") is asked about once.
             [TopicIds.PlanLog] = new(CatNeed.One, Flow: (t, ct) =>
                 t.FlowStep.BeginDialogAsync(t.Command is { Kind: CommandKind.LogSession, Certainty: Certainty.Likely } ? LogOfferDialog.DialogId : LogSessionDialog.DialogId,
@@ -252,7 +256,9 @@ public sealed class RouteTable
         var organization = _replies.Organization;
         var business = _replies.Content.Messages.Business;
         var text = _replies.Fill(organization.Kind == Content.OrganizationKind.Clinic ? business.Clinic : business.Store);
-        return _replies.SendAsync(turn, string.IsNullOrWhiteSpace(organization.StaffContact) ? text : text + " " + _replies.Fill(business.Contact), cancellationToken);
+        // Where to reach the staff, as the site set it up: its contact, else its phone; never "the website" the visitor is on.
+        var reach = !string.IsNullOrWhiteSpace(organization.StaffContact) ? business.Contact : !string.IsNullOrWhiteSpace(organization.Phone) ? business.Phone : null;
+        return _replies.SendAsync(turn, reach is null ? text : text + " " + _replies.Fill(reach), cancellationToken);
     }
 
     /// <summary>Marks a turn in which the bot introduced itself, so a "hi" in the same message isn't greeted twice.</summary>

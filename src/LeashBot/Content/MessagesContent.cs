@@ -124,6 +124,9 @@ public sealed class BusinessHandOff
 
     /// <summary>Added when the site gives a staff contact ({org.staffContact}).</summary>
     [JsonProperty(Required = Required.Always)] public string Contact { get; set; } = "";
+
+    /// <summary>Added instead when the site gives no staff contact but a phone ({org.phone}).</summary>
+    [JsonProperty(Required = Required.Always)] public string Phone { get; set; } = "";
 }
 
 /// <summary>Short warm answers to messages that are chat rather than questions.</summary>

@@ -36,6 +36,12 @@ public sealed class PlanContent
     [JsonProperty(Required = Required.Always)] public MoodWords MoodWords { get; set; } = new();
     [JsonProperty(Required = Required.Always)] public string Duration { get; set; } = "";
     [JsonProperty(Required = Required.Always)] public string StepAbout { get; set; } = "";
+
+    /// <summary>How long to stay on a step: no set number of days, and the sign the cat is ready (the step's MoveOnWhen).</summary>
+    [JsonProperty(Required = Required.Always)] public string StepPace { get; set; } = "";
+
+    /// <summary>After the pace of the cat's own step: the step that comes next.</summary>
+    [JsonProperty(Required = Required.Always)] public string StepPaceNext { get; set; } = "";
     [JsonProperty(Required = Required.Always)] public string StepIsCurrent { get; set; } = "";
     [JsonProperty(Required = Required.Always)] public string StepPick { get; set; } = "";
     [JsonProperty(Required = Required.Always)] public string Overview { get; set; } = "";
@@ -142,6 +148,9 @@ public sealed class PlanStep
     [JsonProperty(Required = Required.Always)] public int Number { get; set; }
     [JsonProperty(Required = Required.Always)] public string Title { get; set; } = "";
     [JsonProperty(Required = Required.Always)] public string Goal { get; set; } = "";
+
+    /// <summary>The sign a cat is ready to leave the step, finishing "… is ready to move on once …".</summary>
+    [JsonProperty(Required = Required.Always)] public string MoveOnWhen { get; set; } = "";
     public string? Tip { get; set; }
     public MinuteRange? SessionMinutes { get; set; }
     [JsonProperty(Required = Required.Always)] public bool Outdoor { get; set; }

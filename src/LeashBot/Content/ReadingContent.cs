@@ -122,6 +122,12 @@ public sealed class ReadingContent
     /// <summary>Words that stand for all the owner's cats in a status question ("what step r they both on").</summary>
     [JsonProperty(Required = Required.Always)] public List<string> StatusGroupWords { get; set; } = [];
 
+    /// <summary>How long a cat stays on a step ("how many days on step 3", "thats what we just did, can we try putting it on").</summary>
+    [JsonProperty(Required = Required.Always)] public StepPaceWords StepPace { get; set; } = new();
+
+    /// <summary>A length of time asked about, not reported ("shes had it on 2 hours, too long?").</summary>
+    [JsonProperty(Required = Required.Always)] public LengthQuestionWords LengthQuestions { get; set; } = new();
+
     /// <summary>A cat said to have fewer sessions than logged ("only 1 session not 3 u doubled it up").</summary>
     [JsonProperty(Required = Required.Always)] public SessionCountWords SessionCount { get; set; } = new();
 
@@ -296,4 +302,25 @@ public sealed class LanguageWords
     [JsonProperty(Required = Required.Always)] public string Code { get; set; } = "";
     [JsonProperty(Required = Required.Always)] public List<string> Strong { get; set; } = [];
     [JsonProperty(Required = Required.Always)] public List<string> Words { get; set; } = [];
+}
+
+/// <summary>Questions how long a cat stays on a step: asked of a step named, or of the cat's own step.</summary>
+public sealed class StepPaceWords
+{
+    [JsonProperty(Required = Required.Always)] public List<string> Asks { get; set; } = [];
+    [JsonProperty(Required = Required.Always)] public List<string> MovingOn { get; set; } = [];
+    [JsonProperty(Required = Required.Always)] public List<string> OwnStep { get; set; } = [];
+}
+
+/// <summary>Words that make a length of time a question: with a question mark, or comparing two lengths.</summary>
+public sealed class LengthQuestionWords
+{
+    [JsonProperty(Required = Required.Always)] public List<string> Asks { get; set; } = [];
+    [JsonProperty(Required = Required.Always)] public List<string> Compares { get; set; } = [];
+
+    /// <summary>Units of length ("whats that in cm"): a leash's length asked in other units.</summary>
+    [JsonProperty(Required = Required.Always)] public List<string> Units { get; set; } = [];
+
+    /// <summary>Words that make "5m" a leash's length in metres, never five minutes.</summary>
+    [JsonProperty(Required = Required.Always)] public List<string> LeashWords { get; set; } = [];
 }

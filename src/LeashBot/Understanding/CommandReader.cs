@@ -185,7 +185,7 @@ public sealed class CommandReader
             yield return Make(fix, Certainty.Certain);
         }
 
-        if (LengthAt(words, owner) is var length and >= 0 && _parts.StanceAt(part, length) == PartStance.Tells)
+        if (!reading.AsksALength && LengthAt(words, owner) is var length and >= 0 && _parts.StanceAt(part, length) == PartStance.Tells)
         {
             // "did 12 mins in the hall, he rolled over and sat on it but was chill after": a length with words of a
             // session done, or in a short message, is a report; "he wears it fine for like half an hr" may be one.

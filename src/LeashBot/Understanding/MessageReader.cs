@@ -33,6 +33,8 @@ public sealed partial class MessageReader
     private readonly ForgetMeReader _forgetMe;
     private readonly NameRules _names;
     private readonly BusinessQuestions _business;
+    private readonly StepQuestions _stepQuestions;
+    private readonly LengthQuestions _lengths;
 
     /// <param name="semantic">The semantic reader's decision, or null to read with the word lists alone.</param>
     /// <param name="learned">Phrasings staff labelled in the console, which win over the reading of a message like them.</param>
@@ -60,6 +62,8 @@ public sealed partial class MessageReader
         _forgetMe = new ForgetMeReader(words.ForgetMe, _clauses, _negations);
         _names = new NameRules(words, global, content.Plan.MoodWords, recognizer, Words);
         _business = new BusinessQuestions(global);
+        _stepQuestions = new StepQuestions(words);
+        _lengths = new LengthQuestions(words);
     }
 
     /// <summary>A bracketed aside ("(she's 2)"), never part of a name.</summary>
@@ -148,21 +152,15 @@ public sealed partial class MessageReader
         var (pronoun, pronounCat) = _cats.PronounOf(words, cats);
         var (mood, negatedSpans) = _moods.Of(clauses);
         var asksAQuestion = text.Contains('?', StringComparison.Ordinal) || clauses.Exists(OpensLikeAQuestion);
+        var duration = new Lazy<TimeSpan?>(() => text.Length == 0 ? null : _numbers.RecognizeDuration(_lengths.WithoutLeashLengths(text)), LazyThreadSafetyMode.None);
+
+        // "5 minutes or 30 minutes per session, whats better": a length of time asked about is a question, never a report.
+        var asksALength = _lengths.Asks(text, asksAQuestion) && duration.Value is not null;
+        asksAQuestion |= asksALength;
         var social = _social.Of(words, recognition, asksAQuestion);
-        var duration = new Lazy<TimeSpan?>(() => text.Length == 0 ? null : _numbers.RecognizeDuration(text), LazyThreadSafetyMode.None);
         var stepNumber = _steps.Of(words);
 
-        // "tell me about step three": a step named in a message the recognizer can't place (or can't decide on)
-        // is a question about that step.
-        // "how will i know she's ready to move on from step 5?": a step named by its number is that step's question, whatever
-        // two topics it sits between; being ready at a step is no question for the readiness checklist, which comes before the plan.
-        if (stepNumber is not null && (recognition.Kind is RecognitionKind.Unsure or RecognitionKind.OutOfScope
-            || (recognition.Kind == RecognitionKind.Ambiguous && recognition.Candidates.Take(2).Any(c => c.TopicId == TopicIds.PlanStep))
-            || ((recognition.Kind == RecognitionKind.Ambiguous || recognition.TopicId == TopicIds.Checklist) && NamesAStepByNumber(words))))
-        {
-            recognition = recognition with { TopicId = TopicIds.PlanStep, Kind = RecognitionKind.Confident };
-        }
-
+        (recognition, var asksStepPace) = _stepQuestions.Read(text, words, recognition, stepNumber);
         var command = _commands.Of(text, words);
         var language = _languages.Of(text, words);
         var yesNo = questions.Count > 0 ? null : YesNoOf(text, words);
@@ -191,6 +189,15 @@ public sealed partial class MessageReader
             recognition = decided.Kind == RecognitionKind.OutOfScope && mentions.Count > 0
                 ? recognition.Kind == RecognitionKind.OutOfScope ? new Recognition(null, 0, RecognitionKind.Unsure, decided.Candidates) : recognition
                 : decided;
+        }
+
+        if (command == Command.None && !asksStepPace && !aboutTheBusiness && _lengths.NamesALeashLength(text) && LengthQuestions.LeashOverLengthOfTime(recognition))
+        {
+            recognition = new Recognition(TopicIds.FaqLeash, 1, RecognitionKind.Confident, recognition.Candidates);
+        }
+        else if (asksALength && !asksStepPace && command == Command.None && LengthQuestions.ReadAsAReport(recognition))
+        {
+            recognition = new Recognition(TopicIds.FaqSessionLength, 1, RecognitionKind.Confident, recognition.Candidates);
         }
 
         // "ok cool so pixel solo first, rufus later": a plain remark after an answer, placed nowhere, is acknowledged.
@@ -260,6 +267,8 @@ public sealed partial class MessageReader
             Declines = _social.Declines(words),
             AsksToForgetOwner = forgetOwner,
             AboutTheBusiness = aboutTheBusiness,
+            AsksStepPace = asksStepPace,
+            AsksALength = asksALength,
             Language = language,
             WordCount = words.Count,
         };
@@ -331,20 +340,6 @@ public sealed partial class MessageReader
         }
 
         return text.Contains(last + "?", StringComparison.OrdinalIgnoreCase) || text.Contains(last + " ?", StringComparison.OrdinalIgnoreCase);
-    }
-
-    /// <summary>"step 5", "stage 2": a step named by its number, not a "front step" or "the previous one".</summary>
-    private static bool NamesAStepByNumber(List<string> words)
-    {
-        for (var i = 0; i + 1 < words.Count; i++)
-        {
-            if (words[i] is "step" or "stage" && words[i + 1].All(char.IsAsciiDigit))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     /// <summary>Which animals a message names by their words (the owner's own cats aside).</summary>

@@ -107,6 +107,15 @@ public sealed record MessageReading
     /// <summary>The message asks about the shop's or clinic's own business (stock, prices, opening hours): the staff's to answer.</summary>
     public bool AboutTheBusiness { get; init; }
 
+    /// <summary>
+    /// The message asks how long a cat stays on a step ("how many days on step 3", "thats what we just did, can we try
+    /// putting it on"): the step named, or the cat's own, is answered with its sign of readiness.
+    /// </summary>
+    public bool AsksStepPace { get; init; }
+
+    /// <summary>A length of time asked about ("10 or 25 min per go, which is better"): a question, never a session to log.</summary>
+    public bool AsksALength { get; init; }
+
     /// <summary>A new name for a cat the owner has ("call her Mochi", "no, it's Mochi not Late"); null when none.</summary>
     public required NameChange? Rename { get; init; }
 
