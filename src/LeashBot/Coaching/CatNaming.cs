@@ -81,6 +81,7 @@ public sealed class CatNaming(Replies replies, ProgressLedger ledger, CommandRea
         var change = ProgressLedger.Begin(owner, ChangeKind.CatAdded);
         var met = names.Take(room).Select(n => ledger.AddCat(change, owner, n, names.Count == 1 ? reading.Pronoun : null)).ToList();
         owner.CurrentCat = met[0].Name;
+        turn.TurnState.Set(new MetThisTurn());
         await replies.SendAsync(turn, replies.Text(c => c.Messages.CatLearned, ("cat", string.Join(", ", met.Select(c => c.Name)))), cancellationToken);
     }
 
@@ -124,4 +125,7 @@ public sealed class CatNaming(Replies replies, ProgressLedger ledger, CommandRea
             cat.Pronoun = pronoun;
         }
     }
+
+    /// <summary>Marks a turn in which the bot met the owner's cats, so the greeting of that turn doesn't welcome them back.</summary>
+    internal sealed class MetThisTurn;
 }

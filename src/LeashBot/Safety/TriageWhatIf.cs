@@ -63,8 +63,11 @@ internal sealed class TriageWhatIf(TriageMatcher matcher, TriagePatternSet marke
                 var word = words[i];
                 var toldAsDone = _happened.Contains(word) || (word.Length > 4 && word.EndsWith("ed", StringComparison.Ordinal) && !word.EndsWith("eed", StringComparison.Ordinal));
 
-                // "if he were to drool", "if she was to eat one": a supposition, nothing done.
-                if (afterIf && toldAsDone && !(word is "were" or "was" && i + 1 < words.Count && words[i + 1] == "to"))
+                // "if he were to drool", "if she was to eat one": a supposition, nothing done. After an article the word
+                // is a thing, not a deed ("if he drools a bit", "if she takes a fall").
+                var supposed = word is "were" or "was" && i + 1 < words.Count && words[i + 1] == "to";
+                var aThing = i > 0 && words[i - 1] is "a" or "an" or "the";
+                if (afterIf && toldAsDone && !supposed && !aThing)
                 {
                     return true;
                 }

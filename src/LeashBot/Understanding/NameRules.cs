@@ -202,11 +202,11 @@ public sealed class NameRules
             passedWord |= w != ",";
         }
 
-        // "her names mango shes 2": the name ends where another lead-in starts.
+        // "her names mango shes 2": the name ends where another lead-in starts; "called Mo 🐱": or at an emoji.
         var candidate = new List<string>();
         for (var k = first; k < words.Count && candidate.Count <= MostWords; k++)
         {
-            if (words[k] is "," or "not" or "but" or "and" || (k > first && _leadIns.MatchAt(words, k) is not null))
+            if (words[k] is "," or "not" or "but" or "and" || !words[k].Any(char.IsLetterOrDigit) || (k > first && _leadIns.MatchAt(words, k) is not null))
             {
                 break;
             }

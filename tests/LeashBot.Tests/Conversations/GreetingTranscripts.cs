@@ -39,6 +39,16 @@ public sealed class GreetingTranscripts(SharedHost shared) : IClassFixture<Share
         (await owner.SaysAsync("hey")).FirstSays(GreetingBack).DoesNotSay(Introduction);
     }
 
+    [Theory]
+    [InlineData("webchat")]
+    [InlineData("sms")]
+    public async Task A_cat_named_in_the_first_message_is_met_not_welcomed_back(string channel)
+    {
+        // Before: "hi my cat is called Mo" got "I'll remember Mo" and then "Welcome back! Ready to pick up with Mo?".
+        var owner = _host.NewOwner(channelId: channel);
+        (await owner.SaysAsync("hii my cat is called Mo 🐱")).Says("I'll remember Mo").Says(Introduction).DoesNotSay("Welcome back");
+    }
+
     [Fact]
     public async Task A_returning_owner_is_welcomed_back_with_their_cat_however_the_new_chat_starts()
     {

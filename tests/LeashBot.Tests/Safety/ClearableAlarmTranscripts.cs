@@ -96,6 +96,7 @@ public sealed class ClearableAlarmTranscripts(SharedHost shared) : IClassFixture
     [Theory]
     [InlineData("if he was to start drooling on a long drive, is that a worry?")]
     [InlineData("purely hypothetical, nothing has happened: what if she were to eat part of a lily?")]
+    [InlineData("asking in advance lol, if she drools a bit in the car would that be a worry?")]
     public async Task A_supposition_is_information_not_an_alarm(string question)
     {
         var owner = await OwnerOfAsync("Pip");
@@ -108,6 +109,12 @@ public sealed class ClearableAlarmTranscripts(SharedHost shared) : IClassFixture
     [Fact]
     public void A_past_event_after_if_still_alarms() =>
         Assert.True(Triage.Read("is it bad if he got into the antifreeze?").IsRedFlag);
+
+    [Theory]
+    [InlineData("is it bad if she ate a bit of a lily leaf?")]
+    [InlineData("is it bad if she licked a bit of the lily pollen off her paw?")]
+    public void A_deed_beside_a_bit_of_something_still_alarms(string text) =>
+        Assert.True(Triage.Read(text).IsRedFlag);
 
     [Fact]
     public async Task A_named_poison_is_said_back_with_what_not_to_do_and_first_aid_questions_get_that_answer()
@@ -164,5 +171,44 @@ public sealed class ClearableAlarmTranscripts(SharedHost shared) : IClassFixture
         var reply = await owner.SaysAsync("just wondering, if he were to drool on a long car journey would that be bad?");
         NoVet(reply);
         reply.Says("car trip").DoesNotSay("diarrhoea").DoesNotSay("vomit");
+    }
+
+    [Theory]
+    [InlineData("our dog got his flea spot-on done this morning and now i caught Tilly licking the back of his neck")]
+    [InlineData("is it bad?? the dogs advantix went on an hour ago and she was grooming him, licking it right off")]
+    [InlineData("tilly licked some of the dog's flea treatment off the kitchen floor")]
+    public async Task A_dogs_flea_product_on_the_cat_is_an_emergency_from_the_first_message(string message)
+    {
+        // Before: the dog "had" its treatment, which set the sign aside as someone else's medicine, and the
+        // cat's licking went unnoticed ("That's one for your vet… I stick to leash training").
+        var owner = _host.NewOwner();
+        (await owner.SaysAsync(message)).FirstSays(Emergency).Says(RedFlagScorecard.EmergencyPhone);
+    }
+
+    [Fact]
+    public void The_dogs_own_medicine_or_one_locked_away_is_no_alarm()
+    {
+        Assert.False(Triage.Read("the dogs flea stuff is locked away so no worries").IsRedFlag);
+        Assert.False(Triage.Read("my dog ate his flea tablet, he loves them").IsRedFlag);
+    }
+
+    [Fact]
+    public async Task A_run_the_owner_went_on_is_no_runny_poo()
+    {
+        // Before: "the run" was read as "the runs", a vet hold followed, and the session in the message was lost.
+        var owner = await OwnerOfAsync("Smudge", "sms");
+        var reply = await owner.SaysAsync("back from my run. smudge did 10 min again no bother");
+        NoVet(reply);
+        (await owner.SaysAsync("relaxed")).Says("10 min");
+        Assert.True(Triage.Read("she has had the runs since yesterday").IsRedFlag);
+    }
+
+    [Theory]
+    [InlineData("It has never happened, I am simply curious: would drooling in the car be a worry?")]
+    [InlineData("just curious, is panting in the car bad for a cat?")]
+    public async Task Curiosity_about_a_sign_that_never_happened_is_information(string question)
+    {
+        var owner = await OwnerOfAsync("Winston", "msteams");
+        NoVet(await owner.SaysAsync(question));
     }
 }

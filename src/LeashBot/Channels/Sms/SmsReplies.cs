@@ -1,3 +1,5 @@
+using LeashBot.Coaching;
+
 namespace LeashBot.Channels.Sms;
 
 /// <summary>
@@ -11,20 +13,14 @@ public static class SmsReplies
 {
     private const string Separator = "\n\n";
     private const string Cut = "...";
-    private const string KeepWholeProperty = "leashbotKeepWhole";
 
     // A cut that would leave less than this of a message drops the message instead.
     private const int ShortestUsefulPart = 40;
 
     /// <summary>Marks a message that may not be shortened, though it keeps its place in the text.</summary>
-    public static Activity KeptWhole(Activity message)
-    {
-        ArgumentNullException.ThrowIfNull(message);
-        message.Properties[KeepWholeProperty] = true;
-        return message;
-    }
+    public static Activity KeptWhole(Activity message) => ReplyMarks.KeptWhole(message);
 
-    private static bool IsKeptWhole(Activity message) => message.Properties?[KeepWholeProperty]?.ToObject<bool>() == true;
+    private static bool IsKeptWhole(Activity message) => ReplyMarks.IsKeptWhole(message);
 
     /// <summary>
     /// The turn's send handler on SMS (register it before the turn runner's, so it is the outermost). The runner holds
