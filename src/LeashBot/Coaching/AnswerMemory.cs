@@ -13,7 +13,7 @@ public enum Answered
 
     /// <summary>
     /// The owner got this very answer a few turns ago and asked again in other words: instead of the same paragraph, they
-    /// got it again in short (the sentence of it that fits their follow-up best), or were asked to put it another way.
+    /// got it again in short (the sentence of it that fits their follow-up best).
     /// </summary>
     Repeated,
 }
@@ -103,9 +103,7 @@ public sealed class AnswerMemory(BotAccessors state, Replies replies)
 
     /// <summary>
     /// The answer again in short: the sentence of it that fits the follow-up best and wasn't given in short already, each
-    /// time with the next lead-in ("In short: …", "The key bit: …"). A follow-up that shares no word with the answer asks
-    /// something else the bot misread ("did u just log the same session twice??" is no question about session length), and
-    /// an answer with nothing left to give in short is not given again: either way the owner is asked to put it another way.
+    /// time with the next lead-in ("In short: …", "The key bit: …").
     /// </summary>
     private async Task SayAgainInShortAsync(ITurnContext turn, ConversationFlags flags, string? answer, CancellationToken cancellationToken)
     {
@@ -119,15 +117,12 @@ public sealed class AnswerMemory(BotAccessors state, Replies replies)
             return;
         }
 
+        // The owner asked again, maybe in other words or another language ("cuántos minutos??"): the answer goes out again
+        // in short, never a refusal. The sentence that fits best and wasn't given in short lately comes first; once every
+        // one was, the best fitting one is said again, since asking a third time means it is still wanted.
         var gists = flags.RecentGists is { Length: Kept * Width } kept ? kept : new string('0', Kept * Width);
-        var part = AnswerGist.Ranked(answer, turn.Activity?.Text).Where(s => s.Shared > 0).Select(s => s.Sentence)
-            .FirstOrDefault(s => !Holds(gists, Fingerprint(s)));
-        if (part is null)
-        {
-            await replies.SendAsync(turn, say.RepeatMisread, cancellationToken);
-            return;
-        }
-
+        var ranked = AnswerGist.Ranked(answer, turn.Activity?.Text);
+        var part = ranked.Select(s => s.Sentence).FirstOrDefault(s => !Holds(gists, Fingerprint(s))) ?? ranked[0].Sentence;
         flags.RecentGists = gists[Width..] + Fingerprint(part);
         await replies.SendAsync(turn, replies.Fill(say.RepeatLeads[flags.Repeats++ % say.RepeatLeads.Count], ("part", part)), cancellationToken);
     }

@@ -115,12 +115,23 @@ public sealed class CatNaming(Replies replies, ProgressLedger ledger, CommandRea
         return (old, cat.Name);
     }
 
-    /// <summary>A message that names one cat and calls it "he" or "she" teaches the bot that cat's pronoun.</summary>
+    /// <summary>
+    /// A message that names one cat and calls it "he" or "she" teaches the bot that cat's pronoun. One that says it outright
+    /// ("he's a boy, not a they", "pip is a girl btw") stores it even when no cat is named (then it is the cat being talked
+    /// about) and corrects one learned before.
+    /// </summary>
     public static void LearnPronoun(OwnerProfile owner, MessageReading reading)
     {
         ArgumentNullException.ThrowIfNull(owner);
         ArgumentNullException.ThrowIfNull(reading);
-        if (reading.Pronoun is { } pronoun && reading.Cats.Count == 1 && !reading.Cats[0].Negated && owner.FindCat(reading.Cats[0].Name) is { Pronoun: null } cat)
+        if (reading.Pronoun is not { } pronoun)
+        {
+            return;
+        }
+
+        var named = reading.Cats.Count == 1 && !reading.Cats[0].Negated ? owner.FindCat(reading.Cats[0].Name) : null;
+        var cat = named ?? (reading.Cats.Count == 0 && reading.PronounStated ? owner.Current : null);
+        if (cat is not null && (cat.Pronoun is null || reading.PronounStated))
         {
             cat.Pronoun = pronoun;
         }

@@ -104,6 +104,9 @@ public sealed partial class CoachingDialog : ComponentDialog
         var reading = _reader.Read(turn, turn.Activity.Text ?? "", owner);
         var messages = _replies.Content.Messages;
 
+        // "she's a girl, not a they" counts at a pending question too, not only between questions.
+        CatNaming.LearnPronoun(owner, reading);
+
         // "never mind. please move ebony to step 8", "delete em": an opening that never wins over what follows it, and the list of cats.
         if (await OpeningOrCatListAsync(innerDc, reading, owner, cancellationToken) is { } handled)
         {

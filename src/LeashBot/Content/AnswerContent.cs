@@ -59,7 +59,6 @@ public sealed class RepairWording
     [JsonProperty(Required = Required.Always)] public List<string> RepeatLeads { get; set; } = [];
 
     /// <summary>A message that sounds like the answer just given but shares nothing with it: not repeated, the owner is asked.</summary>
-    [JsonProperty(Required = Required.Always)] public string RepeatMisread { get; set; } = "";
 
     /// <summary>The owner pushes back on the answer just given: the gap is admitted, nothing of the answer is sent again.</summary>
     [JsonProperty(Required = Required.Always)] public string RepeatGap { get; set; } = "";

@@ -112,6 +112,23 @@ internal sealed class CatMentionReader
         return (pronoun, fitting);
     }
 
+    /// <summary>
+    /// The words say outright which a cat is: a pronoun word right after "a" or "un"/"una" ("he's a boy", "she is a she, not
+    /// a they", "es una hembra"), not just a "he" in passing.
+    /// </summary>
+    public bool StatesPronoun(List<string> words)
+    {
+        for (var i = 1; i < words.Count; i++)
+        {
+            if (words[i - 1] is "a" or "un" or "una" && _pronouns.ContainsKey(words[i]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Which animals a message names: a cat (a cat word or one of the owner's cats) and any other animal ("my dog's lead").</summary>
     public Animals AnimalsIn(List<string> words, bool namesOwnCat)
     {

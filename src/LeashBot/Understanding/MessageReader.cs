@@ -250,6 +250,7 @@ public sealed partial class MessageReader
             Cats = mentions,
             Pronoun = pronoun,
             PronounCat = pronounCat,
+            PronounStated = pronoun is not null && _cats.StatesPronoun(words),
             DurationReading = duration,
             StepNumber = stepNumber,
             FitsASessionReport = FitsASessionReport(recognition),

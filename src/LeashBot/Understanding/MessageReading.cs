@@ -65,6 +65,9 @@ public sealed record MessageReading
     /// <summary>The pronoun the message uses for a cat ("he" or "she"), when it uses just one kind.</summary>
     public required string? Pronoun { get; init; }
 
+    /// <summary>The message says outright which the cat is ("he's a boy", "she is a she, not a they"): the pronoun is a correction.</summary>
+    public bool PronounStated { get; init; }
+
     /// <summary>The owner's cat the pronoun fits, when exactly one of them was learned with it.</summary>
     public required string? PronounCat { get; init; }
 
