@@ -38,9 +38,6 @@ public sealed class LogSessionDialog : WaterfallDialog<LogSessionValues>
     private readonly ProgressLedger _ledger;
     private readonly StepChanges _stepChanges;
 
-    /// <summary>"another", "again", "otra": the report is a new session even when it matches one just logged.</summary>
-    private readonly PhraseList _anotherSession;
-
     public LogSessionDialog(Replies replies, BotAccessors state, MessageReader reader, TextRecognizers text, ProgressLedger ledger, StepChanges stepChanges)
         : base(DialogId)
     {
@@ -50,7 +47,6 @@ public sealed class LogSessionDialog : WaterfallDialog<LogSessionValues>
         _reader = reader;
         _ledger = ledger;
         _stepChanges = stepChanges;
-        _anotherSession = new PhraseList(replies.Content.Reading.AnotherSession);
         AddStep(AskDurationAsync);
         AddStep(AskMoodAsync);
         AddStep(LogAsync);
@@ -106,19 +102,10 @@ public sealed class LogSessionDialog : WaterfallDialog<LogSessionValues>
 
         step.Values.Minutes = duration.Value.TotalMinutes;
 
-        // "I have already told you: ten minutes" just after that session was logged: said again, not a second one.
-        var owner = await _state.OwnerAsync(step.Context, cancellationToken);
-        var report = $"{step.GetOptions<LogSessionOptions>()?.Text} {step.Context.Activity.Text}";
-        if (owner.FindCat(step.Values.CatName) is { } cat && _ledger.AlreadyLogged(cat, step.Values.Minutes.Value) is { } same && !_anotherSession.IsIn(PhraseList.Words(report)))
-        {
-            await _replies.SendAsync(step.Context, _replies.Text(c => c.Plan.SessionAlreadyLogged, ("cat", cat.Name),
-                ("minutes", same.Minutes.ToString(CultureInfo.InvariantCulture)), ("step", same.Step.ToString(CultureInfo.InvariantCulture))), cancellationToken);
-            return await EndAsync(step, cancellationToken);
-        }
-
         // "we did 10 min, she was not relaxed" as the answer to "how long?" already says how it went.
         if (step.Values.Mood is null && step.Values.LengthAsked && step.Context.Activity.Text is { Length: > 0 } answer)
         {
+            var owner = await _state.OwnerAsync(step.Context, cancellationToken);
             step.Values.Mood = _reader.Read(step.Context, answer, owner).Mood?.Mood;
         }
 
@@ -169,12 +156,9 @@ public sealed class LogSessionDialog : WaterfallDialog<LogSessionValues>
             }
         }
 
-        return await EndAsync(step, cancellationToken);
-    }
-
-    /// <summary>The question beside the report is answered after it, as a message of its own.</summary>
-    private static async Task<DialogTurnResult> EndAsync(WaterfallStepContext<LogSessionValues> step, CancellationToken cancellationToken) =>
-        step.GetOptions<LogSessionOptions>()?.Then is { Length: > 0 } then
+        // The question beside the report is answered after it, as a message of its own.
+        return step.GetOptions<LogSessionOptions>()?.Then is { Length: > 0 } then
             ? await step.EndDialogAsync(new RouteOptions { Text = then }, cancellationToken)
             : await step.EndDialogAsync(null, cancellationToken);
+    }
 }

@@ -29,22 +29,6 @@ public sealed class ProgressLedger(BotContent content, TimeProvider clock)
         return TrainingPlan.Judge(cat, content.Plan, minutes, mood);
     }
 
-    /// <summary>
-    /// The session a report would repeat: one the cat already has at its current step with the same length, logged in
-    /// the last <see cref="RepeatWindow"/>. An owner who says the same length again for the same cat that soon ("I
-    /// already told you: ten minutes") is restating it, not reporting a second one; two real sessions of the same
-    /// length hours apart still log (and a report that says "another"/"again" always logs).
-    /// </summary>
-    public TrainingSession? AlreadyLogged(CatProfile cat, double minutes)
-    {
-        ArgumentNullException.ThrowIfNull(cat);
-        var since = clock.GetUtcNow() - RepeatWindow;
-        return cat.SessionsAtCurrentStep.LastOrDefault(s => s.At >= since && Math.Abs(s.Minutes - minutes) < 0.5);
-    }
-
-    /// <summary>How long after logging a session the same length for the same cat counts as the same session said again.</summary>
-    public static readonly TimeSpan RepeatWindow = TimeSpan.FromHours(3);
-
     /// <summary>Puts a session in the cat's list, in time order.</summary>
     public static void AddSession(ProgressChange change, CatProfile cat, TrainingSession session)
     {

@@ -60,7 +60,6 @@ public sealed class PlanContent
 
     /// <summary>A cat's last session gets another mood ("bean was fine tho it was widget that was stressed"); it stays with its cat.</summary>
     [JsonProperty(Required = Required.Always)] public string MoodFixed { get; set; } = "";
-    [JsonProperty(Required = Required.Always)] public string SessionAlreadyLogged { get; set; } = "";
 
     /// <summary>"only 1 session not 3 u doubled it up": asked before the extra sessions go, then said.</summary>
     [JsonProperty(Required = Required.Always)] public string SessionCountAsk { get; set; } = "";

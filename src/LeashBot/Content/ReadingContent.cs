@@ -60,7 +60,6 @@ public sealed class ReadingContent
 
     /// <summary>Words that make one session report about every cat ("did both, 4 min each").</summary>
     [JsonProperty(Required = Required.Always)] public List<string> EachCat { get; set; } = [];
-    [JsonProperty(Required = Required.Always)] public List<string> AnotherSession { get; set; } = [];
     [JsonProperty(Required = Required.Always)] public List<string> NameListJoins { get; set; } = [];
 
     /// <summary>Words that say the cat's current step is done ("step 1 is done", "we got the harness").</summary>
