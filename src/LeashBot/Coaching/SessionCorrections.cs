@@ -272,6 +272,11 @@ public sealed partial class SessionCorrections
         }
 
         var sharedReading = _reader.Read(string.Join(", ", shared), owner.Cats);
+
+        // "both did 5 min smudge fine bella hated it": with "both" and one length said anywhere, that length is each cat's,
+        // even when it sits in the part naming the first cat.
+        var ownLengths = cats.Select(c => _reader.Read(string.Join(", ", own[c]), owner.Cats).Duration).OfType<TimeSpan>().ToList();
+        var lengthForAll = everyCat && sharedReading.Duration is null && ownLengths.Count == 1 ? ownLengths[0].TotalMinutes : (double?)null;
         var anyOwnMood = own.Values.Any(parts => parts.Count > 0 && _reader.Read(string.Join(", ", parts), owner.Cats).Mood is not null);
         var now = _clock.GetUtcNow();
         var wish = _stepChanges.Read(reading.Text);
@@ -286,7 +291,7 @@ public sealed partial class SessionCorrections
             // "did 10 min with luna, 5 with miso": a bare number in a cat's own part is minutes like the rest.
             var bare = PhraseList.Words(text).Where(t => t.All(char.IsAsciiDigit)).ToList();
             var minutes = (ownReading.Duration ?? sharedReading.Duration)?.TotalMinutes
-                ?? (bare.Count == 1 ? double.Parse(bare[0], CultureInfo.InvariantCulture) : null);
+                ?? (bare.Count == 1 ? double.Parse(bare[0], CultureInfo.InvariantCulture) : lengthForAll);
             var mood = ownReading.Mood?.Mood ?? sharedReading.Mood?.Mood ?? (anyOwnMood ? null : reading.Mood?.Mood);
             if (minutes is > 0 and <= TrainingPlan.LongestSessionMinutes && mood is { } known)
             {
