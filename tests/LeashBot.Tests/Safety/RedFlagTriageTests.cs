@@ -39,6 +39,23 @@ public sealed class RedFlagTriageTests
     public void Denials_clearances_and_lookalike_words_are_calm(string text) =>
         Assert.False(Triage.Read(text).IsRedFlag, $"{Triage.Read(text)}: {Triage.Explain(text)}");
 
+    [Theory]
+    [InlineData("a motorbike backfired and he ran behind the bin, hes fine now. how do we get his confidence back")]
+    [InlineData("the neighbours van alarm went off and she bolted inside, just nervous now")]
+    [InlineData("honestly i'm going to pass out, she pulled me round the park for an hour")]
+    [InlineData("my dog just had his advantix put on, how long do i keep them separate?")]
+    public void A_vehicle_heard_an_owner_worn_out_and_a_product_kept_apart_are_calm(string text) =>
+        Assert.False(Triage.Read(text).IsRedFlag, $"{Triage.Read(text)}: {Triage.Explain(text)}");
+
+    [Theory]
+    [InlineData("a van clipped her on the road and shes limping")]
+    [InlineData("i came home and she had collapsed by the door")]
+    [InlineData("he's sneezing and snotty since yesterday")]
+    [InlineData("shes been a bit snotty for two days")]
+    [InlineData("the dog's advantix, she licked it off him an hour ago")]
+    public void The_same_words_still_alarm_when_the_cat_is_hurt_or_unwell(string text) =>
+        Assert.True(Triage.Read(text).IsRedFlag, Triage.Explain(text));
+
     [Fact]
     public void A_vets_all_clear_before_a_but_does_not_calm_what_comes_after()
     {
