@@ -190,7 +190,9 @@ async Task<int> QuickAsync()
             foreach (var mix in options.MixesOn(provider).Select(Scenarios.MixNamed))
             {
                 var run = await benchmark.RunLoadAsync(Bots.LeashBot, mix, provider, 1, options.Concurrency, options.WarmUp, options.Duration);
-                Check(run.Errors == 0 && run.MeasuredTurns > 0 && run.ConversationsCompleted > 0,
+                // Judged on every turn, warm-up included: a fresh host on a busy machine can spend the short quick
+                // window still compiling, which is slow, not wrong (turns/s are reported above, not judged here).
+                Check(run.Errors == 0 && run.TotalTurns > 0 && run.ConversationsCompleted > 0,
                     $"LeashBot, {mix.Name} mix on {provider}: {run.TotalTurns} turns in {run.ConversationsCompleted} whole conversations, " +
                     $"{options.Concurrency} at a time, {run.Errors} errors (non-2xx, empty, wrong or error replies, exceptions)");
                 if (run.Stored is { } stored)
