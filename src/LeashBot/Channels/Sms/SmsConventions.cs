@@ -1,4 +1,5 @@
 using LeashBot.Bot;
+using LeashBot.Coaching;
 using LeashBot.State;
 
 namespace LeashBot.Channels.Sms;
@@ -64,5 +65,5 @@ public sealed class SmsConventions(Phrasebook say, SmsOptOuts optOuts, SmsWelcom
 
     /// <summary>The first text names how to opt out, right after the disclaimer, and is never shortened.</summary>
     public override Task IntroducedWithReplyAsync(ITurnContext turnContext, CancellationToken cancellationToken) =>
-        turnContext.SendActivityAsync(SmsReplies.KeptWhole(MessageFactory.Text(say.Text(say.Content.Messages.Sms.HowToOptOut))), cancellationToken);
+        turnContext.SendActivityAsync(ReplyMarks.KeptWhole(MessageFactory.Text(say.Text(say.Content.Messages.Sms.HowToOptOut))), cancellationToken);
 }

@@ -6,7 +6,7 @@ namespace LeashBot.Channels.Sms;
 /// Turns one turn's replies into the single text an SMS owner gets. Separate texts of one turn can arrive out of
 /// order and each costs at least a segment, so the turn's messages are joined: urgent ones (a health red flag)
 /// first and never shortened, then the rest in order. If the whole is over <see cref="SmsText.MaxSeptets"/>, the
-/// last message (usually the question the owner must answer) and those marked <see cref="KeptWhole"/> (how to opt
+/// last message (usually the question the owner must answer) and those marked <see cref="ReplyMarks.KeptWhole"/> (how to opt
 /// out) are kept whole too, and the others are cut, at a sentence end where possible.
 /// </summary>
 public static class SmsReplies
@@ -16,11 +16,6 @@ public static class SmsReplies
 
     // A cut that would leave less than this of a message drops the message instead.
     private const int ShortestUsefulPart = 40;
-
-    /// <summary>Marks a message that may not be shortened, though it keeps its place in the text.</summary>
-    public static Activity KeptWhole(Activity message) => ReplyMarks.KeptWhole(message);
-
-    private static bool IsKeptWhole(Activity message) => ReplyMarks.IsKeptWhole(message);
 
     /// <summary>
     /// The turn's send handler on SMS (register it before the turn runner's, so it is the outermost). The runner holds
@@ -52,7 +47,7 @@ public static class SmsReplies
             return [.. activities];
         }
 
-        var text = Compose(messages.Select(m => (TextOf(m), string.Equals(m.Importance, ActivityImportance.High, StringComparison.OrdinalIgnoreCase), IsKeptWhole(m))));
+        var text = Compose(messages.Select(m => (TextOf(m), string.Equals(m.Importance, ActivityImportance.High, StringComparison.OrdinalIgnoreCase), ReplyMarks.IsKeptWhole(m))));
         var joined = messages[0];
         joined.Text = text;
         joined.TextFormat = TextFormatTypes.Plain;
