@@ -326,4 +326,10 @@ public sealed class WhatIfWords
 
     /// <summary>Said plainly, it has not happened ("it hasn't happened", "asking in advance"): during an alarm, it ends it.</summary>
     public List<string> NotHappening { get; set; } = [];
+
+    /// <summary>After one of these a word told as done is a thing, not a deed ("if he drools a bit", "if she takes a fall").</summary>
+    public List<string> Articles { get; set; } = [];
+
+    /// <summary>Two words of a supposition, nothing done ("if he were to drool", "if she was to eat one").</summary>
+    public List<string> Supposing { get; set; } = [];
 }

@@ -109,7 +109,7 @@ public sealed partial class RedFlagTriage
         _matcher = new TriageMatcher(_words, content.MaxGap, _denials);
         _calming = new TriageCalming(_words, _matcher, _denials, _clearances, _resolved);
         _remarks = new TriageHealthRemarks(_words, _lexicon.HealthWord);
-        _whatIf = new TriageWhatIf(_matcher, _whatIfMarkers, _words.Conditional, _words.Present, content.WhatIf.Conditionals, content.WhatIf.Happened);
+        _whatIf = new TriageWhatIf(_matcher, _whatIfMarkers, _words.Conditional, _words.Present, content.WhatIf);
     }
 
     /// <summary>Number of distinct word stems the triage knows.</summary>

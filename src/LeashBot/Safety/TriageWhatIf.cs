@@ -11,12 +11,14 @@ namespace LeashBot.Safety;
 /// it. Neither when the message has a word of <c>whatIf.present</c> ("now", "since", "still", "hours"): then it is
 /// happening, and the rules lean towards a vet as always.
 /// </summary>
-internal sealed class TriageWhatIf(TriageMatcher matcher, TriagePatternSet markers, bool[] conditional, bool[] present, IEnumerable<string> conditionals, IEnumerable<string> happened)
+internal sealed class TriageWhatIf(TriageMatcher matcher, TriagePatternSet markers, bool[] conditional, bool[] present, WhatIfWords whatIf)
 {
     private static readonly char[] SentenceEnds = ['?', '.', '!', '\n'];
 
-    private readonly FrozenSet<string> _conditionals = conditionals.Select(w => w.ToLowerInvariant()).ToFrozenSet(StringComparer.Ordinal);
-    private readonly FrozenSet<string> _happened = happened.Select(w => w.ToLowerInvariant()).ToFrozenSet(StringComparer.Ordinal);
+    private readonly FrozenSet<string> _conditionals = Lower(whatIf.Conditionals);
+    private readonly FrozenSet<string> _happened = Lower(whatIf.Happened);
+    private readonly FrozenSet<string> _articles = Lower(whatIf.Articles);
+    private readonly FrozenSet<string> _supposing = Lower(whatIf.Supposing);
 
     /// <summary>How the message reads as a whole: told as happening now, marked as a what-if, a conditional told as done.</summary>
     public WhatIfReading Read(List<int> tokens, string text)
@@ -65,8 +67,8 @@ internal sealed class TriageWhatIf(TriageMatcher matcher, TriagePatternSet marke
 
                 // "if he were to drool", "if she was to eat one": a supposition, nothing done. After an article the word
                 // is a thing, not a deed ("if he drools a bit", "if she takes a fall").
-                var supposed = word is "were" or "was" && i + 1 < words.Count && words[i + 1] == "to";
-                var aThing = i > 0 && words[i - 1] is "a" or "an" or "the";
+                var supposed = i + 1 < words.Count && _supposing.Contains(word + " " + words[i + 1]);
+                var aThing = i > 0 && _articles.Contains(words[i - 1]);
                 if (afterIf && toldAsDone && !supposed && !aThing)
                 {
                     return true;
@@ -78,6 +80,8 @@ internal sealed class TriageWhatIf(TriageMatcher matcher, TriagePatternSet marke
 
         return false;
     }
+
+    private static FrozenSet<string> Lower(IEnumerable<string> words) => words.Select(w => w.ToLowerInvariant()).ToFrozenSet(StringComparer.Ordinal);
 }
 
 /// <summary>A message's what-if reading (<see cref="TriageWhatIf.Read"/>) and the signs set aside as a what-if.</summary>
