@@ -29,6 +29,7 @@ public enum Answered
 public sealed class AnswerMemory(BotAccessors state, Replies replies)
 {
     private readonly Understanding.ChatCues _cues = new(replies.Content);
+    private readonly HashSet<string> _commonWords = new(replies.Content.Reading.CommonWords, StringComparer.Ordinal);
 
     /// <summary>How many answers are remembered: the last few exchanges, not the whole conversation.</summary>
     public const int Kept = 3;
@@ -121,7 +122,7 @@ public sealed class AnswerMemory(BotAccessors state, Replies replies)
         // in short, never a refusal. The sentence that fits best and wasn't given in short lately comes first; once every
         // one was, the best fitting one is said again, since asking a third time means it is still wanted.
         var gists = flags.RecentGists is { Length: Kept * Width } kept ? kept : new string('0', Kept * Width);
-        var ranked = AnswerGist.Ranked(answer, turn.Activity?.Text);
+        var ranked = AnswerGist.Ranked(answer, turn.Activity?.Text, _commonWords);
         var part = ranked.Select(s => s.Sentence).FirstOrDefault(s => !Holds(gists, Fingerprint(s))) ?? ranked[0].Sentence;
         flags.RecentGists = gists[Width..] + Fingerprint(part);
         await replies.SendAsync(turn, replies.Fill(say.RepeatLeads[flags.Repeats++ % say.RepeatLeads.Count], ("part", part)), cancellationToken);

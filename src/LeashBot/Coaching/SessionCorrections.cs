@@ -32,7 +32,7 @@ public sealed partial class SessionCorrections
     private readonly HashSet<string> _joins;
     private readonly SessionMoodFixes _moods;
     private readonly SessionReferences _references;
-    private readonly HashSet<string> _timeUnits;
+    private readonly HashSet<string> _wordsAfterALength;
 
     public SessionCorrections(Replies replies, MessageReader reader, ProgressLedger ledger, StepChanges stepChanges, TimeProvider clock)
     {
@@ -52,7 +52,7 @@ public sealed partial class SessionCorrections
         _joins = [.. words.NameListJoins];
         _moods = new(replies, reader, clock);
         _references = new(replies.Content);
-        _timeUnits = [.. words.CommandReading.TimeUnits];
+        _wordsAfterALength = [.. words.CommandReading.TimeUnits, .. words.LengthAfterNumberWord];
     }
 
     /// <summary>
@@ -367,7 +367,7 @@ public sealed partial class SessionCorrections
             }
             // "ivys one was more like 3 min", "that one": a number word is a length only before a unit, "not" or "or", or at the end.
             else if (_numberWords.TryGetValue(tokens[i], out var word) && tokens[i] != "last"
-                && (i + 1 >= tokens.Length || tokens[i + 1] is "not" or "or" or "instead" || _timeUnits.Contains(tokens[i + 1])))
+                && (i + 1 >= tokens.Length || _wordsAfterALength.Contains(tokens[i + 1])))
             {
                 numbers.Add((word, i));
             }

@@ -139,6 +139,24 @@ public sealed class ReadingContent
 
     /// <summary>Per language code, answer words and their English reading ("10 minutos", "sí"), for pending questions.</summary>
     [JsonProperty(Required = Required.Always)] public Dictionary<string, Dictionary<string, string>> AnswerWords { get; set; } = [];
+
+    /// <summary>Words between a rename lead-in and the new name ("change her name to Mochi", "call it Mochi").</summary>
+    [JsonProperty(Required = Required.Always)] public List<string> RenameSkips { get; set; } = [];
+
+    /// <summary>Words before a question opener that still let it open the clause ("so should i...", "and is that later").</summary>
+    [JsonProperty(Required = Required.Always)] public List<string> QuestionLeads { get; set; } = [];
+
+    /// <summary>Words right before a pronoun word that make it said outright ("he's a boy", "es una hembra").</summary>
+    [JsonProperty(Required = Required.Always)] public List<string> PronounStatedAfter { get; set; } = [];
+
+    /// <summary>Words that end a name after a lead-in ("her name is mochi not moshi", "called pip and she's 2").</summary>
+    [JsonProperty(Required = Required.Always)] public List<string> NameEnds { get; set; } = [];
+
+    /// <summary>After a number word, words that make it a session's length ("more like three not five", "two or three").</summary>
+    [JsonProperty(Required = Required.Always)] public List<string> LengthAfterNumberWord { get; set; } = [];
+
+    /// <summary>Words long enough to count that say nothing about what a follow-up asks ("like the 2 finger thing").</summary>
+    [JsonProperty(Required = Required.Always)] public List<string> CommonWords { get; set; } = [];
 }
 
 /// <summary>Words that say a cat has fewer sessions than were logged ("only 1 session not 3 u doubled it up").</summary>
@@ -164,6 +182,21 @@ public sealed class CatRemovalWords
 
     /// <summary>Words right after a removing word that point back rather than name a cat ("pls delete that", "forget it").</summary>
     [JsonProperty(Required = Required.Always)] public List<string> Pointers { get; set; } = [];
+
+    /// <summary>Words after a removing word that name no one ("delete all", "remove everything").</summary>
+    [JsonProperty(Required = Required.Always)] public List<string> Unnamed { get; set; } = [];
+
+    /// <summary>Words that stand with a cat word ("the two of them", "my only real cat"): they may come between "only have" and the names it keeps.</summary>
+    [JsonProperty(Required = Required.Always)] public List<string> WithCatWords { get; set; } = [];
+
+    /// <summary>Besides the cat words, what a sentence about the list of cats names ("remove Rufus from my list").</summary>
+    [JsonProperty(Required = Required.Always)] public List<string> ListNouns { get; set; } = [];
+
+    /// <summary>A removing word that names none of the cats asks which one when one of these stands in the sentence ("delete one of my cats").</summary>
+    [JsonProperty(Required = Required.Always)] public List<string> WhichCat { get; set; } = [];
+
+    /// <summary>A name right before one of these and an "only" phrase is kept ("mango is my only cat").</summary>
+    [JsonProperty(Required = Required.Always)] public List<string> KeptBefore { get; set; } = [];
 }
 
 /// <summary>A request to delete the owner's data: an erasing verb and the owner's data, and not a question about something deleted.</summary>
@@ -294,6 +327,9 @@ public sealed class StepWords
     [JsonProperty(Required = Required.Always)] public List<string> Step { get; set; } = [];
     [JsonProperty(Required = Required.Always)] public List<string> After { get; set; } = [];
     [JsonProperty(Required = Required.Always)] public List<string> Before { get; set; } = [];
+
+    /// <summary>Words that name a step by its number ("step 5", "stage 2"), unlike a "front step".</summary>
+    [JsonProperty(Required = Required.Always)] public List<string> Numbered { get; set; } = [];
 }
 
 /// <summary>A language LeashBot recognizes but doesn't speak: words only that language uses, and common ones.</summary>

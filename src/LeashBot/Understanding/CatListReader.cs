@@ -29,9 +29,6 @@ public sealed partial class CatListReader
     /// <summary>How many words may stand between "only have" and the names it keeps ("i only have ONE cat, Mango").</summary>
     private const int OnlyReach = 3;
 
-    /// <summary>Words after a removing word that name no one ("delete all", "remove everything").</summary>
-    private static readonly HashSet<string> Unnamed = ["all", "everything", "everyone", "both", "him", "her", "em", "me", "my", "everybody", "lo", "la"];
-
     private readonly PhraseList _remove;
     private readonly PhraseList _removeThisCat;
     private readonly PhraseList _notACat;
@@ -44,6 +41,9 @@ public sealed partial class CatListReader
     private readonly HashSet<string> _otherThings;
     private readonly HashSet<string> _joins;
     private readonly HashSet<string> _pointers;
+    private readonly HashSet<string> _unnamed;
+    private readonly HashSet<string> _whichCat;
+    private readonly HashSet<string> _keptBefore;
 
     public CatListReader(BotContent content)
     {
@@ -56,11 +56,14 @@ public sealed partial class CatListReader
         _list = new(words.ListCats.Select(Plain));
         _between = new(words.BetweenNames.Select(Plain));
         _negations = [.. content.Reading.Negations.Select(Plain)];
-        _catWords = [.. content.Reading.Animals.Cats.SelectMany(c => Words(c)), "one", "1", "the", "my", "a", "of", "them", "two", "2", "three", "3", "just", "real", "only", "is", "are"];
-        _catNouns = [.. content.Reading.Animals.Cats.SelectMany(c => Words(c)), "list", "profile", "profiles"];
+        _catWords = [.. content.Reading.Animals.Cats.SelectMany(c => Words(c)), .. words.WithCatWords];
+        _catNouns = [.. content.Reading.Animals.Cats.SelectMany(c => Words(c)), .. words.ListNouns];
         _otherThings = [.. words.OtherThings.SelectMany(Words)];
         _joins = [.. content.Reading.NameListJoins.SelectMany(Words)];
         _pointers = [.. words.Pointers];
+        _unnamed = [.. words.Unnamed];
+        _whichCat = [.. words.WhichCat];
+        _keptBefore = [.. words.KeptBefore];
     }
 
     /// <summary>What the message asks of the list of <paramref name="owner"/>'s cats.</summary>
@@ -108,7 +111,7 @@ public sealed partial class CatListReader
                     var after = NamesFrom(words, i + length, named);
                     remove.UnionWith(after.Select(n => n.Cat));
                     unknown ??= after.Count == 0 ? UnknownNameFrom(sentence, words, i + length) : null;
-                    asksWhich |= after.Count == 0 && owner.Cats.Count > 0 && words.Skip(i + length).Any(_catWords.Contains) && words.Any(w => w is "cat" or "cats");
+                    asksWhich |= after.Count == 0 && owner.Cats.Count > 0 && words.Skip(i + length).Any(_catWords.Contains) && words.Any(_whichCat.Contains);
                 }
             }
 
@@ -134,7 +137,7 @@ public sealed partial class CatListReader
                     var end = i + length;
                     var between = new HashSet<string>(_catWords.Concat(_joins).Concat(named.SelectMany(n => words[n.At..(n.At + n.Length)])));
                     var keeps = named.Where(n => (n.At >= end && n.At <= end + OnlyReach + 2 * named.Count && words[end..n.At].All(between.Contains)) || n.At + n.Length == i
-                        || (n.At + n.Length + 1 == i && words[i - 1] is "is" or "are")).Select(n => n.Cat).ToList();
+                        || (n.At + n.Length + 1 == i && _keptBefore.Contains(words[i - 1]))).Select(n => n.Cat).ToList();
                     kept.UnionWith(keeps);
                     if (keeps.Count > 0)
                     {
@@ -196,7 +199,7 @@ public sealed partial class CatListReader
         }
 
         if (at >= words.Length || !words[at].All(char.IsLetter) || words[at].Length < 2 || _pointers.Contains(words[at]) || _catWords.Contains(words[at])
-            || _negations.Contains(words[at]) || _otherThings.Contains(words[at]) || _joins.Contains(words[at]) || Unnamed.Contains(words[at])
+            || _negations.Contains(words[at]) || _otherThings.Contains(words[at]) || _joins.Contains(words[at]) || _unnamed.Contains(words[at])
             || (at + 1 < words.Length && _between.LengthAt(words, at + 1) == 0 && !_joins.Contains(words[at + 1])))
         {
             return null;

@@ -14,6 +14,7 @@ internal sealed class CatMentionReader
     private readonly TextNormalizer _normalizer;
     private readonly Dictionary<string, string> _pronouns = new(StringComparer.Ordinal);
     private readonly PhraseIndex<bool> _animals;
+    private readonly HashSet<string> _statedAfter;
 
     public CatMentionReader(ReadingContent reading, ChatClauses words, ReadingNegations negations, TextNormalizer normalizer)
     {
@@ -28,6 +29,8 @@ internal sealed class CatMentionReader
                 _pronouns.TryAdd(form, pronoun);
             }
         }
+
+        _statedAfter = [.. reading.PronounStatedAfter];
 
         // true: a cat; false: another animal.
         _animals = new([.. reading.Animals.Cats.Select(a => (words.Words(a).ToArray(), true)), .. reading.Animals.Others.Select(a => (words.Words(a).ToArray(), false))]);
@@ -120,7 +123,7 @@ internal sealed class CatMentionReader
     {
         for (var i = 1; i < words.Count; i++)
         {
-            if (words[i - 1] is "a" or "un" or "una" && _pronouns.ContainsKey(words[i]))
+            if (_statedAfter.Contains(words[i - 1]) && _pronouns.ContainsKey(words[i]))
             {
                 return true;
             }

@@ -24,6 +24,7 @@ public sealed partial class MessageReader
     private readonly ReadingNegations _negations;
     private readonly HashSet<string> _fillers;
     private readonly HashSet<string> _questionOpeners;
+    private readonly HashSet<string> _questionLeads;
     private readonly MoodReader _moods;
     private readonly SocialActReader _social;
     private readonly CommandPhrases _commands;
@@ -53,6 +54,7 @@ public sealed partial class MessageReader
         _negations = new ReadingNegations(words.Negations, words.NegationReach);
         _fillers = [.. global.FillerWords.Select(w => w.ToLowerInvariant())];
         _questionOpeners = [.. words.QuestionOpeners];
+        _questionLeads = [.. words.QuestionLeads];
         _moods = new MoodReader(content.Plan.MoodWords, words.NotMoods, _clauses, _negations, recognizer.Normalizer);
         _social = new SocialActReader(words, _fillers, _clauses);
         _commands = new CommandPhrases(content.Messages.Commands, global, words, _fillers, _clauses);
@@ -282,7 +284,7 @@ public sealed partial class MessageReader
     /// </summary>
     private bool OpensLikeAQuestion(List<string> clause)
     {
-        var first = clause.FindIndex(w => w != "," && !_fillers.Contains(w) && !_commands.ChatWords.Contains(w) && w is not ("and" or "so" or "but"));
+        var first = clause.FindIndex(w => w != "," && !_fillers.Contains(w) && !_commands.ChatWords.Contains(w) && !_questionLeads.Contains(w));
         return first >= 0 && _questionOpeners.Contains(clause[first]) && !(first + 1 < clause.Count && _negations.Contains(clause[first + 1]));
     }
 

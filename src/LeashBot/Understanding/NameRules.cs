@@ -28,6 +28,7 @@ public sealed class NameRules
     private readonly PhraseIndex<bool> _anotherCat;
     private readonly PhraseIndex<bool> _alreadySaid;
     private readonly HashSet<string> _chat;
+    private readonly ReadingContent _words;
     private readonly CatNameList _lists;
 
     internal NameRules(ReadingContent words, GlobalSettings global, MoodWords moods, TopicRecognizer recognizer, Func<string, List<string>> tokenize)
@@ -60,6 +61,7 @@ public sealed class NameRules
         _nameFixes = Index(words.NameFixWords, tokenize);
         _anotherCat = Index(words.AnotherCatWords, tokenize);
         _alreadySaid = Index(words.AlreadySaid, tokenize);
+        _words = words;
         _chat =
         [
             .. words.ChatShorthand.SelectMany(tokenize),
@@ -150,7 +152,7 @@ public sealed class NameRules
         for (var i = 0; i < words.Count; i++)
         {
             if (_renameLeadIns.MatchAt(words, i) is { Words: var leadIn }
-                && CandidateAfter(words, i + leadIn.Length, skip: ["to", "as", "be", "it"]) is { } candidate
+                && CandidateAfter(words, i + leadIn.Length, skip: _words.RenameSkips) is { } candidate
                 && Plausible(candidate) is { } renamed && !knownCats.Contains(renamed, StringComparer.OrdinalIgnoreCase))
             {
                 return new NameChange(renamed, Explicit: true);
@@ -181,7 +183,7 @@ public sealed class NameRules
     }
 
     /// <summary>The words after a lead-in that may be a name: up to the next break, chat words at the end dropped.</summary>
-    private List<string> CandidateAfter(IReadOnlyList<string> words, int start, string[]? skip = null)
+    private List<string> CandidateAfter(IReadOnlyList<string> words, int start, IReadOnlyCollection<string>? skip = null)
     {
         // "her name is actually Nori", "call her just Pip": chat words right after the lead-in aren't the name. But
         // "i called them. took her in": once a chat word was passed over, the clause's end ends the search.
@@ -206,7 +208,7 @@ public sealed class NameRules
         var candidate = new List<string>();
         for (var k = first; k < words.Count && candidate.Count <= MostWords; k++)
         {
-            if (words[k] is "," or "not" or "but" or "and" || !words[k].Any(char.IsLetterOrDigit) || (k > first && _leadIns.MatchAt(words, k) is not null))
+            if (words[k] == "," || _words.NameEnds.Contains(words[k]) || !words[k].Any(char.IsLetterOrDigit) || (k > first && _leadIns.MatchAt(words, k) is not null))
             {
                 break;
             }

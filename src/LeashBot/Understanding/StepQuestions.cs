@@ -13,6 +13,7 @@ internal sealed class StepQuestions(ReadingContent words)
     private readonly PhraseList _paceAsks = new(words.StepPace.Asks);
     private readonly PhraseList _movingOn = new(words.StepPace.MovingOn);
     private readonly PhraseList _ownStep = new(words.StepPace.OwnStep);
+    private readonly HashSet<string> _numbered = [.. words.StepWords.Numbered];
 
     /// <summary>What the word lists make of a message that may be a step question, and whether it asks a step's pace.</summary>
     public (Recognition Recognition, bool AsksPace) Read(string text, List<string> words, Recognition recognition, int? stepNumber)
@@ -59,11 +60,11 @@ internal sealed class StepQuestions(ReadingContent words)
             or TopicIds.PlanStart or TopicIds.PlanLog or TopicIds.Checklist or "faq.wearTime" or "faq.worried";
 
     /// <summary>"step 5", "stage 2": a step named by its number, not a "front step" or "the previous one".</summary>
-    public static bool NamesAStepByNumber(List<string> words)
+    public bool NamesAStepByNumber(List<string> words)
     {
         for (var i = 0; i + 1 < words.Count; i++)
         {
-            if (words[i] is "step" or "stage" && words[i + 1].All(char.IsAsciiDigit))
+            if (_numbered.Contains(words[i]) && words[i + 1].All(char.IsAsciiDigit))
             {
                 return true;
             }

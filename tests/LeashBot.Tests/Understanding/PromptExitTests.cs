@@ -10,6 +10,7 @@ namespace LeashBot.Tests.Understanding;
 public sealed class PromptExitTests
 {
     private static readonly PromptExits Exits = new(RepoFiles.Content);
+    private static readonly HashSet<string> CommonWords = [.. RepoFiles.Content.Reading.CommonWords];
 
     private static PromptExit Exit(string text, AnswerKind kind) => Exits.Read(RepoFiles.Reader.Read(text), kind);
 
@@ -42,15 +43,15 @@ public sealed class PromptExitTests
     [InlineData("Short and often beats long. Steady practice over weeks counts most.", "what", "Short and often beats long.")]
     [InlineData("One sentence only.", "one", "One sentence only.")]
     public void The_part_of_an_answer_that_fits_a_follow_up_is_the_sentence_sharing_most_words(string answer, string followUp, string part) =>
-        Assert.Equal(part, AnswerGist.Fitting(answer, followUp));
+        Assert.Equal(part, AnswerGist.Fitting(answer, followUp, CommonWords));
 
     [Fact]
     public void A_numbered_list_is_never_cut_into_a_sentence_that_runs_into_the_next_number()
     {
         var list = "The whole plan, 10 steps, one at a time:\n1. Choose the right harness\n2. Meet the harness indoors\n3. First fitting, nice and loose";
-        var ranked = AnswerGist.Ranked(list, "which is it, step 2 or meet the harness indoors first?");
+        var ranked = AnswerGist.Ranked(list, "which is it, step 2 or meet the harness indoors first?", CommonWords);
         Assert.All(ranked, s => Assert.DoesNotContain('\n', s.Sentence));
         Assert.DoesNotContain(ranked, s => s.Sentence.Contains("indoors", StringComparison.Ordinal));
-        Assert.Equal(["Steady practice counts.", "Then rest."], AnswerGist.Ranked("Steady practice counts.\nThen rest.", "rest").Select(s => s.Sentence).Order(StringComparer.Ordinal));
+        Assert.Equal(["Steady practice counts.", "Then rest."], AnswerGist.Ranked("Steady practice counts.\nThen rest.", "rest", CommonWords).Select(s => s.Sentence).Order(StringComparer.Ordinal));
     }
 }
