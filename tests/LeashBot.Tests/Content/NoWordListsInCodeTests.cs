@@ -1,8 +1,4 @@
-using System.Text.RegularExpressions;
 using LeashBot.Tests.Support;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace LeashBot.Tests.Content;
 
@@ -11,34 +7,34 @@ namespace LeashBot.Tests.Content;
 /// in C# (an array or set of them, or <c>is "a" or "an" or "the"</c>) fails this test. Ids, channel names, settings
 /// formats and the engine's own defaults are no such list; each file that has one is listed below with the reason.
 /// </summary>
-public sealed partial class NoWordListsInCodeTests
+public sealed class NoWordListsInCodeTests
 {
     /// <summary>Files whose lists of lowercase words are not words read from a message, and why.</summary>
-    private static readonly Dictionary<string, string> NotWordLists = new(StringComparer.Ordinal)
-    {
-        ["src/LeashBot.Dialogs/"] = "the engine's own recognizers (yes/no, choices, durations) carry their default words: the engine loads no content",
-        ["src/LeashBot/Content/Template.cs"] = "the placeholder names content text may use, checked at start-up",
-        ["src/LeashBot/Content/OpeningHours.cs"] = "day names of the opening-hours setting's format, read from settings",
-        ["src/LeashBot/Content/Rules/RedFlagRules.cs"] = "the red-flag tier ids",
-        ["src/LeashBot/Safety/RedFlagTierHead.cs"] = "the tier head's output labels",
-        ["src/LeashBot/Safety/TriageLexicon.cs"] = "how words are put together: French elided letters and the endings the stemmer strips",
-        ["src/LeashBot/Understanding/NameRules.cs"] = "how words are put together: endings of words formed as verbs, adverbs and adjectives",
-        ["src/LeashBot/Understanding/StepReferenceReader.cs"] = "how words are put together: ordinal endings (\"2nd\")",
-        ["src/LeashBot/Understanding/AnswerReader.cs"] = "the single letters y and n as a whole reply",
-        ["src/LeashBot/Channels/"] = "channel ids and URL schemes",
-        ["src/LeashBot/Coaching/Reminders/ReminderConversation.cs"] = "channel ids",
-        ["src/LeashBot/Hosting/"] = "table names, tenant ids and chart series names of the host and the staff console",
-    };
+    private static readonly (string File, string Why)[] NotWordLists =
+    [
+        ("src/LeashBot.Dialogs/", "the engine's own recognizers (yes/no, choices, durations) carry their default words: the engine loads no content"),
+        ("src/LeashBot/Content/Template.cs", "the placeholder names content text may use, checked at start-up"),
+        ("src/LeashBot/Content/OpeningHours.cs", "day names of the opening-hours setting's format, read from settings"),
+        ("src/LeashBot/Content/Rules/RedFlagRules.cs", "the red-flag tier ids"),
+        ("src/LeashBot/Safety/RedFlagTierHead.cs", "the tier head's output labels"),
+        ("src/LeashBot/Safety/TriageLexicon.cs", "how words are put together: French elided letters and the endings the stemmer strips"),
+        ("src/LeashBot/Understanding/NameRules.cs", "how words are put together: endings of words formed as verbs, adverbs and adjectives"),
+        ("src/LeashBot/Understanding/StepReferenceReader.cs", "how words are put together: ordinal endings (\"2nd\")"),
+        ("src/LeashBot/Understanding/AnswerReader.cs", "the single letters y and n as a whole reply"),
+        ("src/LeashBot/Channels/", "channel ids and URL schemes"),
+        ("src/LeashBot/Coaching/Reminders/ReminderConversation.cs", "channel ids"),
+        ("src/LeashBot/Hosting/", "table names, tenant ids and chart series names of the host and the staff console"),
+    ];
 
     [Fact]
     public void No_source_file_holds_a_list_of_words_to_read()
     {
-        var found = SourceFiles().SelectMany(f => Find(File.ReadAllText(Path.Combine(RepoRoot.Path, f)), f)).ToList();
+        var found = WordingScan.SourceFiles().SelectMany(f => WordingScan.FindWordLists(File.ReadAllText(Path.Combine(RepoRoot.Path, f)), f)).ToList();
 
-        var unexplained = found.Where(w => !NotWordLists.Keys.Any(w.StartsWith)).ToList();
+        var unexplained = found.Where(w => !NotWordLists.Any(n => w.StartsWith(n.File, StringComparison.Ordinal))).ToList();
         Assert.True(unexplained.Count == 0, "Word lists in C# (move them to dialogs/ and its schema):\n" + string.Join("\n", unexplained));
 
-        var stale = NotWordLists.Keys.Where(k => !found.Any(w => w.StartsWith(k, StringComparison.Ordinal))).ToList();
+        var stale = NotWordLists.Select(n => n.File).Where(k => !found.Any(w => w.StartsWith(k, StringComparison.Ordinal))).ToList();
         Assert.True(stale.Count == 0, "Allow-list entries with nothing left to allow (remove them): " + string.Join(", ", stale));
     }
 
@@ -58,51 +54,8 @@ public sealed partial class NoWordListsInCodeTests
             }
             """;
 
-        var found = Find(source, "Sample.cs").Select(f => f[(f.IndexOf(':', StringComparison.Ordinal) + 1)..]).ToList();
+        var found = WordingScan.FindWordLists(source, "Sample.cs").Select(f => f[(f.IndexOf(':', StringComparison.Ordinal) + 1)..]).ToList();
 
         Assert.Equal(["3", "4", "6"], found.Select(f => f[..f.IndexOf(':', StringComparison.Ordinal)]));
     }
-
-    /// <summary>Each list of two or more lowercase words, as "file:line: words".</summary>
-    private static IEnumerable<string> Find(string source, string file)
-    {
-        var root = CSharpSyntaxTree.ParseText(source).GetRoot();
-        foreach (var node in root.DescendantNodes())
-        {
-            var items = node switch
-            {
-                CollectionExpressionSyntax collection => collection.Elements.OfType<ExpressionElementSyntax>().Select(e => e.Expression),
-                InitializerExpressionSyntax initializer when !initializer.IsKind(SyntaxKind.ObjectInitializerExpression) => initializer.Expressions,
-                IsPatternExpressionSyntax { Pattern: var pattern } => Constants(pattern),
-                _ => [],
-            };
-            var words = items.OfType<LiteralExpressionSyntax>().Where(l => l.IsKind(SyntaxKind.StringLiteralExpression))
-                .Select(l => l.Token.ValueText).Where(w => Word().IsMatch(w)).ToList();
-            if (words.Count >= 2)
-            {
-                yield return $"{file}:{node.GetLocation().GetLineSpan().StartLinePosition.Line + 1}: {string.Join(", ", words)}";
-            }
-        }
-    }
-
-    private static IEnumerable<ExpressionSyntax> Constants(PatternSyntax pattern) => pattern switch
-    {
-        ConstantPatternSyntax constant => [constant.Expression],
-        BinaryPatternSyntax binary => Constants(binary.Left).Concat(Constants(binary.Right)),
-        ParenthesizedPatternSyntax parenthesized => Constants(parenthesized.Pattern),
-        UnaryPatternSyntax unary => Constants(unary.Pattern),
-        _ => [],
-    };
-
-    private static IEnumerable<string> SourceFiles()
-    {
-        var src = Path.Combine(RepoRoot.Path, "src");
-        return Directory.EnumerateFiles(src, "*.cs", SearchOption.AllDirectories)
-            .Select(f => Path.GetRelativePath(RepoRoot.Path, f).Replace(Path.DirectorySeparatorChar, '/'))
-            .Where(f => !f.Contains("/obj/", StringComparison.Ordinal) && !f.Contains("/bin/", StringComparison.Ordinal));
-    }
-
-    /// <summary>A lowercase word or phrase: letters, apostrophes and spaces only.</summary>
-    [GeneratedRegex(@"^\p{Ll}[\p{Ll}' ]*$")]
-    private static partial Regex Word();
 }

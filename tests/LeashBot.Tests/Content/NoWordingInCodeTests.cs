@@ -37,7 +37,7 @@ public sealed class NoWordingInCodeTests
     [Fact]
     public void No_source_file_holds_bot_wording()
     {
-        var found = SourceFiles()
+        var found = WordingScan.SourceFiles()
             .SelectMany(f => WordingScan.Find(File.ReadAllText(Path.Combine(RepoRoot.Path, f)), f))
             .ToList();
 
@@ -77,13 +77,5 @@ public sealed class NoWordingInCodeTests
         var found = WordingScan.Find(source, "Sample.cs").Select(w => w.Text).ToList();
 
         Assert.Equal(["Great job! Keep sessions short.", "How long did {…} wear the harness?", "Yes", "Thanks!", "🐾"], found);
-    }
-
-    private static IEnumerable<string> SourceFiles()
-    {
-        var src = Path.Combine(RepoRoot.Path, "src");
-        return Directory.EnumerateFiles(src, "*.cs", SearchOption.AllDirectories)
-            .Select(f => Path.GetRelativePath(RepoRoot.Path, f).Replace(Path.DirectorySeparatorChar, '/'))
-            .Where(f => !f.Contains("/obj/", StringComparison.Ordinal) && !f.Contains("/bin/", StringComparison.Ordinal));
     }
 }

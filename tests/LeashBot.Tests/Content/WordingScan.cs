@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using LeashBot.Tests.Support;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -17,6 +18,7 @@ public sealed record WordingFound(string File, int Line, string Text)
 /// those written for developers and machines (log messages, exception messages, attribute arguments, comments),
 /// that reads like words for a person: two words side by side, a word that ends like a sentence, or an emoji.
 /// Identifiers, routes, header names, JSON property names and settings keys are one token and never match.
+/// <see cref="FindWordLists"/> finds the other kind of words that belong in dialogs/: lists of words a message is read with.
 /// </summary>
 public static partial class WordingScan
 {
@@ -27,6 +29,15 @@ public static partial class WordingScan
         "WriteLine", "Write", // the console, read by whoever runs the host
         "StartsWith", "EndsWith", "Contains", "Equals", "IndexOf", "Parse", // text being matched or parsed
     };
+
+    /// <summary>Every C# file under src/, as a path from the repository's root with forward slashes.</summary>
+    public static IEnumerable<string> SourceFiles()
+    {
+        var src = Path.Combine(RepoRoot.Path, "src");
+        return Directory.EnumerateFiles(src, "*.cs", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(RepoRoot.Path, f).Replace(Path.DirectorySeparatorChar, '/'))
+            .Where(f => !f.Contains("/obj/", StringComparison.Ordinal) && !f.Contains("/bin/", StringComparison.Ordinal));
+    }
 
     public static IReadOnlyList<WordingFound> Find(string source, string file)
     {
@@ -161,4 +172,39 @@ public static partial class WordingScan
     /// <summary>One word that ends like a sentence: "Thanks!", "Sure?" (an id such as "language." starts lower-case).</summary>
     [GeneratedRegex(@"^\s*\p{Lu}\p{L}+[!?.]+\s*$")]
     private static partial Regex Sentence();
+
+    /// <summary>Each list of two or more lowercase words, as "file:line: words".</summary>
+    public static IEnumerable<string> FindWordLists(string source, string file)
+    {
+        var root = CSharpSyntaxTree.ParseText(source).GetRoot();
+        foreach (var node in root.DescendantNodes())
+        {
+            var items = node switch
+            {
+                CollectionExpressionSyntax collection => collection.Elements.OfType<ExpressionElementSyntax>().Select(e => e.Expression),
+                InitializerExpressionSyntax initializer when !initializer.IsKind(SyntaxKind.ObjectInitializerExpression) => initializer.Expressions,
+                IsPatternExpressionSyntax { Pattern: var pattern } => Constants(pattern),
+                _ => [],
+            };
+            var words = items.OfType<LiteralExpressionSyntax>().Where(l => l.IsKind(SyntaxKind.StringLiteralExpression))
+                .Select(l => l.Token.ValueText).Where(w => LowercaseWord().IsMatch(w)).ToList();
+            if (words.Count >= 2)
+            {
+                yield return $"{file}:{node.GetLocation().GetLineSpan().StartLinePosition.Line + 1}: {string.Join(", ", words)}";
+            }
+        }
+    }
+
+    private static IEnumerable<ExpressionSyntax> Constants(PatternSyntax pattern) => pattern switch
+    {
+        ConstantPatternSyntax constant => [constant.Expression],
+        BinaryPatternSyntax binary => Constants(binary.Left).Concat(Constants(binary.Right)),
+        ParenthesizedPatternSyntax parenthesized => Constants(parenthesized.Pattern),
+        UnaryPatternSyntax unary => Constants(unary.Pattern),
+        _ => [],
+    };
+
+    /// <summary>A lowercase word or phrase: letters, apostrophes and spaces only.</summary>
+    [GeneratedRegex(@"^\p{Ll}[\p{Ll}' ]*$")]
+    private static partial Regex LowercaseWord();
 }
