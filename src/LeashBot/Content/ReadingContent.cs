@@ -104,6 +104,9 @@ public sealed class ReadingContent
     /// <summary>Half answers to "Did that help?" ("kinda", "a bit"): another idea follows, as after a no.</summary>
     [JsonProperty(Required = Required.Always)] public List<string> Hedges { get; set; } = [];
 
+    /// <summary>"like i said", "i told you": a session reported again, never counted twice.</summary>
+    [JsonProperty(Required = Required.Always)] public List<string> SessionToldAgain { get; set; } = [];
+
     /// <summary>"i said it already", "ya te dije": around an answer to the name question, never part of the name.</summary>
     [JsonProperty(Required = Required.Always)] public List<string> AlreadySaid { get; set; } = [];
 

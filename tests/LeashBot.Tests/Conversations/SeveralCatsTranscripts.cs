@@ -220,4 +220,70 @@ public sealed class SeveralCatsTranscripts(SharedHost shared) : IClassFixture<Sh
         (await LaterAsync(owner, message)).DoesNotSay($"meet {notAName}").DoesNotSay($"remember {notAName}");
         (await LaterAsync(owner, "how are my cats doing")).Says("Biscuit").DoesNotSay($"{notAName}:");
     }
+
+    // ---- a session counts once, for the cat and step it was done at ----
+    // A session told again ("yeah like i said the 10 min one went great") is already logged, also after a step change,
+    // and a mood said with it changes that session; restating words with a length no session has are asked about.
+
+    [Theory]
+    [InlineData("webchat", "the 10 min one went great btw")]
+    [InlineData("sms", "yeah like i said biscuit did 10 mins and he was super chill 😸")]
+    public async Task A_session_told_again_after_a_step_change_is_not_logged_at_the_new_step(string channel, string again)
+    {
+        var owner = _host.NewOwner(channelId: channel);
+        await owner.SaysAsync("start training");
+        (await LaterAsync(owner, "Biscuit")).Says("on step 1 of 10");
+        (await LaterAsync(owner, "biscuit 10 min super relaxed")).Says("Logged: 10 min with Biscuit at step 1").Says("Shall I move Biscuit on to step 2");
+        (await LaterAsync(owner, "yes")).Says("on to step 2");
+        (await LaterAsync(owner, again)).Says("won't count it twice").Says("step 1").DoesNotSay("Logged:").DoesNotSay("Shall I move");
+        (await LaterAsync(owner, "how is biscuit doing")).Says("step 2 of 10").Says("No sessions logged yet at this step");
+    }
+
+    [Theory]
+    [InlineData("webchat")]
+    [InlineData("sms")]
+    public async Task A_session_told_again_with_two_cats_counts_once_for_the_cat_it_was(string channel)
+    {
+        var owner = _host.NewOwner(channelId: channel);
+        await owner.SaysAsync("got 2 cats, pepper n biscuit");
+        (await LaterAsync(owner, "pepper did 5 min today, she was a bit unsure")).Says("Logged: 5 min with Pepper");
+        (await LaterAsync(owner, "biscuit 3 mins, he hated it")).Says("Logged: 3 min with Biscuit");
+        (await LaterAsync(owner, "like i told u pepper did 5 min, she was a bit unsure")).Says("won't count it twice").Says("Pepper").DoesNotSay("Logged:");
+        (await LaterAsync(owner, "how is pepper doing")).Says("Sessions at this step: 1,").Says("5 min");
+        (await LaterAsync(owner, "how is biscuit doing")).Says("Sessions at this step: 1,").Says("3 min");
+    }
+
+    [Fact]
+    public async Task A_session_told_again_with_another_mood_changes_that_session()
+    {
+        var owner = _host.NewOwner();
+        await owner.SaysAsync("i have luna and milo");
+        (await LaterAsync(owner, "milo did 6 min today, he was a bit unsure")).Says("Logged: 6 min with Milo");
+        (await LaterAsync(owner, "as i said the 6 min one with milo, he was stressed honestly")).Says("won't count it twice").Says("Stressed").DoesNotSay("Logged:");
+        (await LaterAsync(owner, "how is milo doing")).Says("Sessions at this step: 1,").Says("Last one: 6 min, Stressed");
+        (await LaterAsync(owner, "undo")).Says("Undone");
+        (await LaterAsync(owner, "how is milo doing")).Says("Sessions at this step: 1,").Says("Last one: 6 min, A bit unsure");
+    }
+
+    [Fact]
+    public async Task Restating_words_with_a_length_no_session_has_are_asked_about()
+    {
+        var owner = _host.NewOwner(channelId: "sms");
+        await owner.SaysAsync("i have luna and milo");
+        (await LaterAsync(owner, "like i told you milo did 12 min today, he was relaxed")).Says("Shall I log 12 min with Milo?").DoesNotSay("Logged:");
+        (await LaterAsync(owner, "yes")).Says("Logged: 12 min with Milo");
+        (await LaterAsync(owner, "how is milo doing")).Says("Sessions at this step: 1,");
+    }
+
+    [Theory]
+    [InlineData("we did another 10 min one tonight, relaxed")]
+    [InlineData("10 min again this evening, he was chill")]
+    public async Task A_second_session_of_the_same_length_is_logged(string second)
+    {
+        var owner = _host.NewOwner();
+        await owner.SaysAsync("start training");
+        (await LaterAsync(owner, "Biscuit")).Says("on step 1 of 10");
+        (await LaterAsync(owner, "biscuit 10 min, he was a bit unsure")).Says("Logged: 10 min with Biscuit at step 1");
+        (await LaterAsync(owner, second)).Says("Logged: 10 min with Biscuit at step 1").DoesNotSay("count it twice");
+    }
 }
