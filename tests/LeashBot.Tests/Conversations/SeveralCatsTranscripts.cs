@@ -223,7 +223,9 @@ public sealed class SeveralCatsTranscripts(SharedHost shared) : IClassFixture<Sh
 
     // ---- a session counts once, for the cat and step it was done at ----
     // A session told again ("yeah like i said the 10 min one went great") is already logged, also after a step change,
-    // and a mood said with it changes that session; restating words with a length no session has are asked about.
+    // and a mood said with it changes that session; restating words with a length no session has are asked about; a
+    // short report at the move-on question is a session, never a yes; a report naming another cat at the length
+    // question is that cat's; a name with one letter swapped is still that cat; "she" in a status question is one cat.
 
     [Theory]
     [InlineData("webchat", "the 10 min one went great btw")]
@@ -285,5 +287,55 @@ public sealed class SeveralCatsTranscripts(SharedHost shared) : IClassFixture<Sh
         (await LaterAsync(owner, "Biscuit")).Says("on step 1 of 10");
         (await LaterAsync(owner, "biscuit 10 min, he was a bit unsure")).Says("Logged: 10 min with Biscuit at step 1");
         (await LaterAsync(owner, second)).Says("Logged: 10 min with Biscuit at step 1").DoesNotSay("count it twice");
+    }
+
+    [Theory]
+    [InlineData("webchat", "peppr 4 min kinda nervous")]
+    [InlineData("sms", "ok pepper 4 mins, stressed")]
+    public async Task A_short_report_at_the_move_on_question_is_a_session_not_a_yes(string channel, string report)
+    {
+        var owner = _host.NewOwner(channelId: channel);
+        await owner.SaysAsync("my cats are Pepper and Biscuit");
+        (await LaterAsync(owner, "pepper did 5 min relaxed")).Says("Shall I move Pepper on to step 2");
+        (await LaterAsync(owner, report)).Says("Logged: 4 min with Pepper at step 1").DoesNotSay("on to step 2");
+        (await LaterAsync(owner, "how is pepper doing")).Says("step 1 of 10").Says("Sessions at this step: 2,");
+    }
+
+    [Theory]
+    [InlineData("webchat", "bisquit did 5 min relaxed", "Biscuit")]
+    [InlineData("sms", "ok so peppar did 5 mins, relaxed", "Pepper")]
+    public async Task A_name_spelt_with_one_letter_swapped_logs_for_that_cat(string channel, string report, string cat)
+    {
+        var owner = _host.NewOwner(channelId: channel);
+        await owner.SaysAsync("my cats are Pepper and Biscuit");
+        var other = cat == "Pepper" ? "biscuit" : "pepper";
+        (await LaterAsync(owner, $"how is {other} doing")).Says("step 1 of 10");
+        (await LaterAsync(owner, report)).Says($"Logged: 5 min with {cat} at step 1").DoesNotSay("Lovely to meet");
+        (await LaterAsync(owner, $"how is {other} doing")).Says("No sessions logged yet");
+    }
+
+    [Theory]
+    [InlineData("webchat", "what step is she on now")]
+    [InlineData("sms", "hows she doing")]
+    public async Task A_status_question_about_her_answers_for_the_cat_just_spoken_about(string channel, string question)
+    {
+        var owner = _host.NewOwner(channelId: channel);
+        await owner.SaysAsync("my cats are Pepper and Biscuit");
+        (await LaterAsync(owner, "biscuit did 3 min, he was stressed")).Says("Logged: 3 min with Biscuit");
+        (await LaterAsync(owner, "put pepper on step 3")).Says("Pepper is on step 3 of 10 now");
+        (await LaterAsync(owner, question)).Says("Pepper: step 3 of 10").DoesNotSay("Biscuit");
+        (await LaterAsync(owner, "and whats next for him")).Says("Biscuit").DoesNotSay("Pepper");
+    }
+
+    [Theory]
+    [InlineData("webchat", "biscut 4 min he was fine")]
+    [InlineData("sms", "oh it was biscuit, 4 mins and he was chill")]
+    public async Task A_report_naming_another_cat_at_the_length_question_is_that_cats_session(string channel, string report)
+    {
+        var owner = _host.NewOwner(channelId: channel);
+        await owner.SaysAsync("my cats are pepper and biscuit");
+        (await LaterAsync(owner, "pepper was super relaxed today")).Says("How long was today's session with Pepper?");
+        (await LaterAsync(owner, report)).Says("Biscuit").Says("Logged: 4 min with Biscuit at step 1").DoesNotSay("with Pepper");
+        (await LaterAsync(owner, "how is pepper doing")).Says("No sessions logged yet");
     }
 }
