@@ -338,4 +338,16 @@ public sealed class SeveralCatsTranscripts(SharedHost shared) : IClassFixture<Sh
         (await LaterAsync(owner, report)).Says("Biscuit").Says("Logged: 4 min with Biscuit at step 1").DoesNotSay("with Pepper");
         (await LaterAsync(owner, "how is pepper doing")).Says("No sessions logged yet");
     }
+
+    [Theory]
+    [InlineData("webchat", "both of them did 5 mins today")]
+    [InlineData("sms", "did the two of them together, 5 min")]
+    public async Task Both_with_three_cats_asks_which_two_and_logs_nothing(string channel, string report)
+    {
+        var owner = _host.NewOwner(channelId: channel);
+        await owner.SaysAsync("i have three cats, mochi, tofu and bean");
+        (await LaterAsync(owner, report)).Says("Which two").Says("Mochi, Tofu or Bean").DoesNotSay("Logged");
+        (await LaterAsync(owner, "mochi n bean, 5 min each, both relaxed")).Says("Logged: 5 min with Mochi").Says("Logged: 5 min with Bean").DoesNotSay("Tofu");
+        (await LaterAsync(owner, "how is tofu doing")).Says("No sessions logged yet");
+    }
 }
