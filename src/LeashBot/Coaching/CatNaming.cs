@@ -24,7 +24,10 @@ public sealed class CatNaming(Replies replies, ProgressLedger ledger, CommandRea
             case CatNeed.None:
                 return meant.Count > 0 ? meant : owner.Current is { } current ? [current] : [];
             case CatNeed.All:
-                return meant.Count > 0 ? meant : owner.Cats.Count > 0 ? owner.Cats : null;
+                // "what step is she on now": a pronoun for one cat is about the one it points to (else about all of them).
+                return meant.Count > 0 ? meant
+                    : reading.Pronoun is not null && owner.Cats.Count > 1 && CatsFor(CatNeed.One, reading, owner) is [var one] ? [one]
+                    : owner.Cats.Count > 0 ? owner.Cats : null;
         }
 
         if ((reading.NewCatName is { } newName && owner.FindCat(newName) is null || NewCatsListed(reading, owner).Count > 1) && meant.Count == 0)

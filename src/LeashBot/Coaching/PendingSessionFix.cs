@@ -5,7 +5,7 @@ namespace LeashBot.Coaching;
 
 /// <summary>
 /// A correction while a session is being logged ("wait sorry that was ziggy not pip lol", "its not pip!! it was
-/// ziggy", "oops 8 not 18"): the session still waiting for its length or mood changes, the owner hears what changed,
+/// ziggy", "oops 8 not 18", or a report naming only another cat at the length question): the session still waiting for its length or mood changes, the owner hears what changed,
 /// and the question is asked again about it. Nothing is dropped; a mood in the same message ("it was ziggy, he was
 /// chill") answers the question at once. After logging, the same words move or fix the logged session instead (the
 /// router's commands).
@@ -28,14 +28,18 @@ public sealed class PendingSessionFix(Replies replies, StepChanges commands)
         }
 
         var command = commands.CommandIn(reading, owner);
-        var correcting = command.Is(CommandKind.MoveSession, CommandKind.FixSession) || reading.Cats.Any(c => c.Negated && OwnerProfile.SameName(c.Name, cat.Name));
+        var others = reading.Cats.Where(c => !c.Negated).Select(c => owner.FindCat(c.Name)).OfType<CatProfile>().Where(c => c != cat).Distinct().ToList();
+
+        // "biscut 4 min he was fine" while Pepper's length is asked: a report naming only another cat is that cat's session.
+        var reportsAnother = pending.Minutes is null && command.Is(CommandKind.LogSession) && reading.Duration is not null && others.Count == 1
+            && !reading.Cats.Any(c => OwnerProfile.SameName(c.Name, cat.Name));
+        var correcting = reportsAnother || command.Is(CommandKind.MoveSession, CommandKind.FixSession) || reading.Cats.Any(c => c.Negated && OwnerProfile.SameName(c.Name, cat.Name));
         if (!correcting)
         {
             return SessionFix.None;
         }
 
         var lines = new List<string>();
-        var others = reading.Cats.Where(c => !c.Negated).Select(c => owner.FindCat(c.Name)).OfType<CatProfile>().Where(c => c != cat).Distinct().ToList();
         if (others.Count == 1)
         {
             // "that was ziggy not pip": the session is Ziggy's, and every question about it says so.
@@ -62,7 +66,8 @@ public sealed class PendingSessionFix(Replies replies, StepChanges commands)
 
         WaterfallValues.Save(innerDc.Stack[1], pending);
         await replies.SendAsync(innerDc.Context, lines, cancellationToken);
-        var moodFollows = innerDc.ActiveDialog!.Id == Prompts.Mood && reading.Mood is not null;
+        // The report's length answers the length question about the cat it names.
+        var moodFollows = innerDc.ActiveDialog!.Id == Prompts.Mood && reading.Mood is not null || reportsAnother;
         if (!moodFollows)
         {
             await innerDc.RepromptDialogAsync(cancellationToken);

@@ -9,7 +9,7 @@ namespace LeashBot.Coaching;
 /// (a command, a menu pick, chat, several questions, a session report, or the recognizer's topic), settles
 /// which cat it is about, and runs that topic's row of the <see cref="RouteTable"/>.
 /// </summary>
-public sealed partial class Router(Replies replies, BotAccessors state, MessageReader reader, MenuMatcher menu, RouteTable routes, SessionCorrections corrections, StepChanges stepChanges, LanguageNote language, ForeignAnswers foreign, RedFlagTriage triage, ProgressLedger ledger, CommandReader commands, TrainingNews trainingNews)
+public sealed partial class Router(Replies replies, BotAccessors state, MessageReader reader, MenuMatcher menu, RouteTable routes, SessionCorrections corrections, StepChanges stepChanges, LanguageNote language, ForeignAnswers foreign, RedFlagTriage triage, ProgressLedger ledger, CommandReader commands, TrainingNews trainingNews, RestatedSessions restated)
 {
     public const string DialogId = "route";
 
@@ -172,6 +172,12 @@ public sealed partial class Router(Replies replies, BotAccessors state, MessageR
             if (topic is null && command.Is(CommandKind.Undo, CommandKind.DeleteSession))
             {
                 topic = TopicIds.PlanUndo;
+            }
+
+            // "yeah like i said the 10 min one went great": a session told again is never counted twice.
+            if (topic is null && await restated.AnswerAsync(turn, reading, owner, command, cancellationToken) is { Answered: true } again)
+            {
+                return again.Offer is { } offer ? await step.BeginDialogAsync(LogOfferDialog.DialogId, offer, cancellationToken) : await step.EndDialogAsync(null, cancellationToken);
             }
 
             // "bean was fine tho it was widget that was stressed": moods said again fix the sessions just logged; nothing moves.

@@ -28,6 +28,7 @@ public sealed partial class SessionCorrections
     private readonly PhraseList _markers;
     private readonly PhraseList _pointers;
     private readonly PhraseList _eachCat;
+    private readonly PhraseList _twoCats;
     private readonly Dictionary<string, int> _numberWords;
     private readonly HashSet<string> _joins;
     private readonly SessionMoodFixes _moods;
@@ -48,6 +49,7 @@ public sealed partial class SessionCorrections
         _markers = new(words.Corrections);
         _pointers = new(words.SessionPointers);
         _eachCat = new(words.EachCat);
+        _twoCats = new(words.TwoCats);
         _numberWords = words.NumberWords;
         _joins = [.. words.NameListJoins];
         _moods = new(replies, reader, clock);
@@ -230,6 +232,15 @@ public sealed partial class SessionCorrections
 
         var named = reading.CatsMeant.Select(owner.FindCat).OfType<CatProfile>().Distinct().ToList();
         var everyCat = _eachCat.IsIn(PhraseList.Words(reading.Text));
+
+        // "both of them did 5 mins" with three cats: which two is asked; nothing is logged for a cat it wasn't.
+        if (named.Count < 2 && owner.Cats.Count > 2 && _twoCats.IsIn(PhraseList.Words(reading.Text)))
+        {
+            var names = owner.Cats.Select(c => c.Name).ToList();
+            var list = string.Join(", ", names[..^1]) + " " + _replies.Content.Messages.OrWord + " " + names[^1];
+            await _replies.SendAsync(turn, _replies.Text(c => c.Plan.WhichTwoCats, ("cats", list)), cancellationToken);
+            return new CorrectionOutcome(true);
+        }
         var cats = named.Count >= 2 ? named : everyCat ? owner.Cats : [];
         if (cats.Count < 2)
         {

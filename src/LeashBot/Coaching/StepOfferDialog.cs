@@ -78,8 +78,10 @@ public sealed class StepOfferDialog : WaterfallDialog<StepOfferOptions>
             var saysNo = step.GetResult<bool?>() == false && !command.Is(CommandKind.FixSession, CommandKind.MoveSession, CommandKind.LogSession, CommandKind.Undo,
                 CommandKind.DeleteSession, CommandKind.Rename, CommandKind.StartOver) && (wish.To is null || step.Values.Steps.Contains(wish.To.Value));
 
-            // A longer reply is the answer too when all it says is yes or no (no length of time, step, command or question of its own).
-            var onlyAnswers = PhraseList.Words(text).Length <= ShortAnswer
+            // A longer reply is the answer too when all it says is yes or no (no length of time, step, command or question of its own);
+            // a short one with a length of time ("peppr 4 min kinda nervous") is a session, never a yes ("1" alone picks "1. Yes").
+            var words = PhraseList.Words(text).Length;
+            var onlyAnswers = words <= ShortAnswer && (reading.Duration is null || words == 1)
                 || (reading.Duration is null && reading.StepNumber is null && command.Kind == CommandKind.None && !reading.AsksAQuestion && !reading.IsSessionReport);
             var answer = forAnother ? null : wish.MoveOn && !saysNo ? true : wish.Keep || wish.NotTo is not null || stays || saysNo ? false
                 : onlyAnswers && wish.To is null ? step.GetResult<bool?>() : null;

@@ -66,6 +66,15 @@ public sealed class PlanContent
     [JsonProperty(Required = Required.Always)] public string SessionCountFixed { get; set; } = "";
     [JsonProperty(Required = Required.Always)] public string SessionCountKept { get; set; } = "";
 
+    /// <summary>"both of them did 5 mins" with three cats or more: which two ({cats}).</summary>
+    [JsonProperty(Required = Required.Always)] public string WhichTwoCats { get; set; } = "";
+
+    /// <summary>A session told again: already logged, not counted twice.</summary>
+    [JsonProperty(Required = Required.Always)] public string SessionToldAgain { get; set; } = "";
+
+    /// <summary>A session told again with another mood: already logged, its mood changed.</summary>
+    [JsonProperty(Required = Required.Always)] public string SessionToldAgainMood { get; set; } = "";
+
     /// <summary>"that was the same session": the last two sessions became one.</summary>
     [JsonProperty(Required = Required.Always)] public string SessionMerged { get; set; } = "";
 

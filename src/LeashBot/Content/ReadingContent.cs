@@ -60,6 +60,9 @@ public sealed class ReadingContent
 
     /// <summary>Words that make one session report about every cat ("did both, 4 min each").</summary>
     [JsonProperty(Required = Required.Always)] public List<string> EachCat { get; set; } = [];
+
+    /// <summary>"both of them", "the two of them": two cats, which with three or more cats is asked.</summary>
+    [JsonProperty(Required = Required.Always)] public List<string> TwoCats { get; set; } = [];
     [JsonProperty(Required = Required.Always)] public List<string> NameListJoins { get; set; } = [];
 
     /// <summary>Words that say the cat's current step is done ("step 1 is done", "we got the harness").</summary>
@@ -103,6 +106,9 @@ public sealed class ReadingContent
 
     /// <summary>Half answers to "Did that help?" ("kinda", "a bit"): another idea follows, as after a no.</summary>
     [JsonProperty(Required = Required.Always)] public List<string> Hedges { get; set; } = [];
+
+    /// <summary>"like i said", "i told you": a session reported again, never counted twice.</summary>
+    [JsonProperty(Required = Required.Always)] public List<string> SessionToldAgain { get; set; } = [];
 
     /// <summary>"i said it already", "ya te dije": around an answer to the name question, never part of the name.</summary>
     [JsonProperty(Required = Required.Always)] public List<string> AlreadySaid { get; set; } = [];

@@ -95,6 +95,7 @@ public static class LayerServices
         services.AddSingleton<MenuMatcher>();
         services.AddSingleton<RouteTable>();
         services.AddSingleton<SessionCorrections>();
+        services.AddSingleton<RestatedSessions>();
         services.AddSingleton<ProgressLedger>();
         services.AddSingleton<StepChanges>();
         services.AddSingleton<ForeignAnswers>();

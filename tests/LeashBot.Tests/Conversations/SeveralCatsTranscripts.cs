@@ -220,4 +220,134 @@ public sealed class SeveralCatsTranscripts(SharedHost shared) : IClassFixture<Sh
         (await LaterAsync(owner, message)).DoesNotSay($"meet {notAName}").DoesNotSay($"remember {notAName}");
         (await LaterAsync(owner, "how are my cats doing")).Says("Biscuit").DoesNotSay($"{notAName}:");
     }
+
+    // ---- a session counts once, for the cat and step it was done at ----
+    // A session told again ("yeah like i said the 10 min one went great") is already logged, also after a step change,
+    // and a mood said with it changes that session; restating words with a length no session has are asked about; a
+    // short report at the move-on question is a session, never a yes; a report naming another cat at the length
+    // question is that cat's; a name with one letter swapped is still that cat; "she" in a status question is one cat.
+
+    [Theory]
+    [InlineData("webchat", "the 10 min one went great btw")]
+    [InlineData("sms", "yeah like i said biscuit did 10 mins and he was super chill 😸")]
+    public async Task A_session_told_again_after_a_step_change_is_not_logged_at_the_new_step(string channel, string again)
+    {
+        var owner = _host.NewOwner(channelId: channel);
+        await owner.SaysAsync("start training");
+        (await LaterAsync(owner, "Biscuit")).Says("on step 1 of 10");
+        (await LaterAsync(owner, "biscuit 10 min super relaxed")).Says("Logged: 10 min with Biscuit at step 1").Says("Shall I move Biscuit on to step 2");
+        (await LaterAsync(owner, "yes")).Says("on to step 2");
+        (await LaterAsync(owner, again)).Says("won't count it twice").Says("step 1").DoesNotSay("Logged:").DoesNotSay("Shall I move");
+        (await LaterAsync(owner, "how is biscuit doing")).Says("step 2 of 10").Says("No sessions logged yet at this step");
+    }
+
+    [Theory]
+    [InlineData("webchat")]
+    [InlineData("sms")]
+    public async Task A_session_told_again_with_two_cats_counts_once_for_the_cat_it_was(string channel)
+    {
+        var owner = _host.NewOwner(channelId: channel);
+        await owner.SaysAsync("got 2 cats, pepper n biscuit");
+        (await LaterAsync(owner, "pepper did 5 min today, she was a bit unsure")).Says("Logged: 5 min with Pepper");
+        (await LaterAsync(owner, "biscuit 3 mins, he hated it")).Says("Logged: 3 min with Biscuit");
+        (await LaterAsync(owner, "like i told u pepper did 5 min, she was a bit unsure")).Says("won't count it twice").Says("Pepper").DoesNotSay("Logged:");
+        (await LaterAsync(owner, "how is pepper doing")).Says("Sessions at this step: 1,").Says("5 min");
+        (await LaterAsync(owner, "how is biscuit doing")).Says("Sessions at this step: 1,").Says("3 min");
+    }
+
+    [Fact]
+    public async Task A_session_told_again_with_another_mood_changes_that_session()
+    {
+        var owner = _host.NewOwner();
+        await owner.SaysAsync("i have luna and milo");
+        (await LaterAsync(owner, "milo did 6 min today, he was a bit unsure")).Says("Logged: 6 min with Milo");
+        (await LaterAsync(owner, "as i said the 6 min one with milo, he was stressed honestly")).Says("won't count it twice").Says("Stressed").DoesNotSay("Logged:");
+        (await LaterAsync(owner, "how is milo doing")).Says("Sessions at this step: 1,").Says("Last one: 6 min, Stressed");
+        (await LaterAsync(owner, "undo")).Says("Undone");
+        (await LaterAsync(owner, "how is milo doing")).Says("Sessions at this step: 1,").Says("Last one: 6 min, A bit unsure");
+    }
+
+    [Fact]
+    public async Task Restating_words_with_a_length_no_session_has_are_asked_about()
+    {
+        var owner = _host.NewOwner(channelId: "sms");
+        await owner.SaysAsync("i have luna and milo");
+        (await LaterAsync(owner, "like i told you milo did 12 min today, he was relaxed")).Says("Shall I log 12 min with Milo?").DoesNotSay("Logged:");
+        (await LaterAsync(owner, "yes")).Says("Logged: 12 min with Milo");
+        (await LaterAsync(owner, "how is milo doing")).Says("Sessions at this step: 1,");
+    }
+
+    [Theory]
+    [InlineData("we did another 10 min one tonight, relaxed")]
+    [InlineData("10 min again this evening, he was chill")]
+    public async Task A_second_session_of_the_same_length_is_logged(string second)
+    {
+        var owner = _host.NewOwner();
+        await owner.SaysAsync("start training");
+        (await LaterAsync(owner, "Biscuit")).Says("on step 1 of 10");
+        (await LaterAsync(owner, "biscuit 10 min, he was a bit unsure")).Says("Logged: 10 min with Biscuit at step 1");
+        (await LaterAsync(owner, second)).Says("Logged: 10 min with Biscuit at step 1").DoesNotSay("count it twice");
+    }
+
+    [Theory]
+    [InlineData("webchat", "peppr 4 min kinda nervous")]
+    [InlineData("sms", "ok pepper 4 mins, stressed")]
+    public async Task A_short_report_at_the_move_on_question_is_a_session_not_a_yes(string channel, string report)
+    {
+        var owner = _host.NewOwner(channelId: channel);
+        await owner.SaysAsync("my cats are Pepper and Biscuit");
+        (await LaterAsync(owner, "pepper did 5 min relaxed")).Says("Shall I move Pepper on to step 2");
+        (await LaterAsync(owner, report)).Says("Logged: 4 min with Pepper at step 1").DoesNotSay("on to step 2");
+        (await LaterAsync(owner, "how is pepper doing")).Says("step 1 of 10").Says("Sessions at this step: 2,");
+    }
+
+    [Theory]
+    [InlineData("webchat", "bisquit did 5 min relaxed", "Biscuit")]
+    [InlineData("sms", "ok so peppar did 5 mins, relaxed", "Pepper")]
+    public async Task A_name_spelt_with_one_letter_swapped_logs_for_that_cat(string channel, string report, string cat)
+    {
+        var owner = _host.NewOwner(channelId: channel);
+        await owner.SaysAsync("my cats are Pepper and Biscuit");
+        var other = cat == "Pepper" ? "biscuit" : "pepper";
+        (await LaterAsync(owner, $"how is {other} doing")).Says("step 1 of 10");
+        (await LaterAsync(owner, report)).Says($"Logged: 5 min with {cat} at step 1").DoesNotSay("Lovely to meet");
+        (await LaterAsync(owner, $"how is {other} doing")).Says("No sessions logged yet");
+    }
+
+    [Theory]
+    [InlineData("webchat", "what step is she on now")]
+    [InlineData("sms", "hows she doing")]
+    public async Task A_status_question_about_her_answers_for_the_cat_just_spoken_about(string channel, string question)
+    {
+        var owner = _host.NewOwner(channelId: channel);
+        await owner.SaysAsync("my cats are Pepper and Biscuit");
+        (await LaterAsync(owner, "biscuit did 3 min, he was stressed")).Says("Logged: 3 min with Biscuit");
+        (await LaterAsync(owner, "put pepper on step 3")).Says("Pepper is on step 3 of 10 now");
+        (await LaterAsync(owner, question)).Says("Pepper: step 3 of 10").DoesNotSay("Biscuit");
+        (await LaterAsync(owner, "and whats next for him")).Says("Biscuit").DoesNotSay("Pepper");
+    }
+
+    [Theory]
+    [InlineData("webchat", "biscut 4 min he was fine")]
+    [InlineData("sms", "oh it was biscuit, 4 mins and he was chill")]
+    public async Task A_report_naming_another_cat_at_the_length_question_is_that_cats_session(string channel, string report)
+    {
+        var owner = _host.NewOwner(channelId: channel);
+        await owner.SaysAsync("my cats are pepper and biscuit");
+        (await LaterAsync(owner, "pepper was super relaxed today")).Says("How long was today's session with Pepper?");
+        (await LaterAsync(owner, report)).Says("Biscuit").Says("Logged: 4 min with Biscuit at step 1").DoesNotSay("with Pepper");
+        (await LaterAsync(owner, "how is pepper doing")).Says("No sessions logged yet");
+    }
+
+    [Theory]
+    [InlineData("webchat", "both of them did 5 mins today")]
+    [InlineData("sms", "did the two of them together, 5 min")]
+    public async Task Both_with_three_cats_asks_which_two_and_logs_nothing(string channel, string report)
+    {
+        var owner = _host.NewOwner(channelId: channel);
+        await owner.SaysAsync("i have three cats, mochi, tofu and bean");
+        (await LaterAsync(owner, report)).Says("Which two").Says("Mochi, Tofu or Bean").DoesNotSay("Logged");
+        (await LaterAsync(owner, "mochi n bean, 5 min each, both relaxed")).Says("Logged: 5 min with Mochi").Says("Logged: 5 min with Bean").DoesNotSay("Tofu");
+        (await LaterAsync(owner, "how is tofu doing")).Says("No sessions logged yet");
+    }
 }
