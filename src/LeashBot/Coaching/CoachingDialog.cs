@@ -288,6 +288,16 @@ public sealed partial class CoachingDialog : ComponentDialog
             }
         }
 
+        // "wait is that too fast?" at "Shall I move Ziggy on to step 2?": a question of the owner's that can't be placed
+        // doesn't drop the offer for the menu; it is said to be beyond the bot and the offer asked again.
+        if (optional && kind == AnswerKind.YesNo && exit == PromptExit.Question && reading.Recognition.Kind != RecognitionKind.Confident
+            && !reading.AboutTheBusiness && innerDc.Stack.Exists(d => d.Id == StepOfferDialog.DialogId))
+        {
+            await _replies.SayAsync(turn, c => c.Messages.Listening.SideQuestionUnsure, cancellationToken);
+            await innerDc.RepromptDialogAsync(cancellationToken);
+            return Dialog.EndOfTurn;
+        }
+
         // An optional follow-up hands anything but an answer back to the router itself.
         if (waitingFor is null || optional)
         {

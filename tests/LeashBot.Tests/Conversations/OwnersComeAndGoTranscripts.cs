@@ -205,6 +205,17 @@ public sealed class OwnersComeAndGoTranscripts(SharedHost shared) : IClassFixtur
     }
 
     [Fact]
+    public async Task A_question_the_bot_cant_place_at_a_move_on_offer_keeps_the_offer()
+    {
+        var owner = Host.NewOwner();
+        await owner.SaysAsync("start training");
+        await owner.SaysLaterAsync(Host, "Ziggy");
+        (await owner.SaysLaterAsync(Host, "10 min, he was totally relaxed")).Says("Shall I move Ziggy on to step 2");
+        (await owner.SaysLaterAsync(Host, "wait is that too fast?")).Says("Shall I move Ziggy on to step 2").DoesNotSay("Here's what I can do");
+        (await owner.SaysLaterAsync(Host, "ok yes")).Says("Ziggy is on to step 2");
+    }
+
+    [Fact]
     public async Task Thanks_names_the_cat_the_bot_knows()
     {
         var owner = Host.NewOwner();
