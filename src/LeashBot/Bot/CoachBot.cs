@@ -74,6 +74,7 @@ public sealed class CoachBot(TurnRunner runner, BotAccessors state, Replies repl
     {
         var activity = turnContext.Activity;
         var channel = ConventionsOf(activity);
+        using var catsOfTurn = Phrasebook.ForCatsOfTurn();
         TurnEvents.Begin(turnContext);
         Replies.BeginTurn(turnContext);
         if (activity.Type != ActivityTypes.Message)

@@ -106,6 +106,7 @@ public sealed class AsideAnswers(BotAccessors state, Replies replies, RouteTable
             SocialAct.Goodbye => c => c.Messages.SmallTalk.Goodbye,
             SocialAct.Laughter => c => c.Messages.SmallTalk.Laughter,
             SocialAct.Thanks => c => c.Messages.ThanksReply,
+            SocialAct.Pause => c => c.Messages.SmallTalk.Pause,
             _ => c => c.Messages.SmallTalk.Acknowledgement,
         }, owner.Current, cancellationToken);
     }

@@ -133,7 +133,12 @@ public sealed class CatNaming(Replies replies, ProgressLedger ledger, CommandRea
         }
 
         var named = reading.Cats.Count == 1 && !reading.Cats[0].Negated ? owner.FindCat(reading.Cats[0].Name) : null;
-        var cat = named ?? (reading.Cats.Count == 0 && reading.PronounStated ? owner.Current : null);
+
+        // "ok so she was chill, purring even": how the only cat seemed, said with a pronoun, is about that cat.
+        // "i also have a boy called mango, he's 5": the pronoun is the new cat's, never the one talked about before.
+        var aboutNoCat = reading.Cats.Count == 0 && reading.NewCatName is null && reading.NewCatNames.Count == 0;
+        var onlyCat = owner.Cats.Count == 1 && aboutNoCat && (reading.Mood is not null || reading.IsSessionReport) ? owner.Cats[0] : null;
+        var cat = named ?? onlyCat ?? (aboutNoCat && reading.PronounStated ? owner.Current : null);
         if (cat is not null && (cat.Pronoun is null || reading.PronounStated))
         {
             cat.Pronoun = pronoun;

@@ -50,7 +50,8 @@ public sealed partial class CoachingDialog
     /// </summary>
     private async Task AnswerSideQuestionsAsync(ITurnContext turn, MessageReading reading, OwnerProfile owner, CancellationToken cancellationToken)
     {
-        var asked = reading.Clauses.Where(c => c.AsksAQuestion).Select(c => c.Recognition).ToList();
+        // "idk maybe? she likes treats a lot": a short hedge or yes/no with a question mark is the answer, unsure, not a question.
+        var asked = reading.Clauses.Where(c => c.AsksAQuestion && !IsHedgedAnswer(c.Text)).Select(c => c.Recognition).ToList();
         if (asked.Count == 0 || reading.Clauses.Count < 2)
         {
             // "omg yes she loves treats 😹 wait do i need a special harness or will any cat one work": one clause to the
@@ -74,6 +75,16 @@ public sealed partial class CoachingDialog
             await _replies.SayAsync(turn, c => c.Messages.Listening.SideQuestionUnsure, cancellationToken);
         }
     }
+
+    /// <summary>"idk maybe?", "yes??", "kinda?": a few words that hedge or answer, and ask nothing of their own.</summary>
+    private bool IsHedgedAnswer(string clause)
+    {
+        var words = PhraseList.Words(clause);
+        return words.Length <= HedgeWords && (_hedges.IsIn(words) || _unsure.IsIn(words) || _exits.Answers.Read(clause) != AnswerPolarity.Unclear);
+    }
+
+    /// <summary>Most words a clause that only hedges or answers has ("idk maybe?").</summary>
+    private const int HedgeWords = 3;
 
     /// <summary>
     /// A question of the owner's own after an answer, opened by an aside word ("wait", "btw", "por cierto") and asking

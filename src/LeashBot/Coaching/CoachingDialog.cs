@@ -24,6 +24,7 @@ public sealed partial class CoachingDialog : ComponentDialog
     private readonly ForeignAnswers _foreign;
     private readonly LanguageNote _language;
     private readonly PhraseList _hedges;
+    private readonly PhraseList _unsure;
     private readonly PromptExits _exits;
     private readonly ChecklistCorrections _checklistCorrections;
     private readonly PendingSessionFix _sessionFix;
@@ -41,6 +42,7 @@ public sealed partial class CoachingDialog : ComponentDialog
         _foreign = foreign;
         _language = language;
         _hedges = new(replies.Content.Reading.Hedges);
+        _unsure = new(replies.Content.Answers.Words.Unsure);
         _exits = exits;
         _checklistCorrections = new ChecklistCorrections(replies, state, exits.Answers, exits.Cues);
         _sessionFix = new PendingSessionFix(replies, stepChanges);
@@ -106,6 +108,22 @@ public sealed partial class CoachingDialog : ComponentDialog
 
         // "she's a girl, not a they" counts at a pending question too, not only between questions.
         CatNaming.LearnPronoun(owner, reading);
+
+        // "brb", "hold on lemme check": take your time, and the question stays open for when they're back (before any
+        // opening is split off: "hold on" is no way out). "ok im back": the question that was waiting, asked again.
+        if (waitingFor is not null && reading.Command == Command.None && reading.Social is SocialAct.Pause or SocialAct.Return)
+        {
+            if (reading.Social == SocialAct.Pause)
+            {
+                await _replies.SayAsync(turn, c => c.Messages.SmallTalk.Pause, cancellationToken);
+            }
+            else
+            {
+                await innerDc.RepromptDialogAsync(cancellationToken);
+            }
+
+            return Dialog.EndOfTurn;
+        }
 
         // "never mind. please move ebony to step 8", "delete em": an opening that never wins over what follows it, and the list of cats.
         if (await OpeningOrCatListAsync(innerDc, reading, owner, cancellationToken) is { } handled)
@@ -268,6 +286,16 @@ public sealed partial class CoachingDialog : ComponentDialog
             {
                 return await AfterAsideAsync(innerDc, optional, cancellationToken);
             }
+        }
+
+        // "wait is that too fast?" at "Shall I move Ziggy on to step 2?": a question of the owner's that can't be placed
+        // doesn't drop the offer for the menu; it is said to be beyond the bot and the offer asked again.
+        if (optional && kind == AnswerKind.YesNo && exit == PromptExit.Question && reading.Recognition.Kind != RecognitionKind.Confident
+            && !reading.AboutTheBusiness && innerDc.Stack.Exists(d => d.Id == StepOfferDialog.DialogId))
+        {
+            await _replies.SayAsync(turn, c => c.Messages.Listening.SideQuestionUnsure, cancellationToken);
+            await innerDc.RepromptDialogAsync(cancellationToken);
+            return Dialog.EndOfTurn;
         }
 
         // An optional follow-up hands anything but an answer back to the router itself.

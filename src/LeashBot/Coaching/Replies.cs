@@ -36,6 +36,9 @@ public sealed class Replies(Phrasebook say, TimeProvider clock)
         return Cat(wording(Content), cat);
     }
 
+    /// <summary>The pronoun slots for a cat that goes by <paramref name="pronoun"/>, for text filled outside a turn (a reminder).</summary>
+    public IEnumerable<(string Name, string Value)> PronounSlots(string? pronoun) => say.PronounSlots(pronoun);
+
     /// <summary>Fills in a template that comes from a content list (an FAQ answer, a struggle's advice).</summary>
     public string Fill(string template, params (string Name, string Value)[] values) => say.Text(template, values);
 
@@ -174,9 +177,10 @@ public sealed class Replies(Phrasebook say, TimeProvider clock)
 
     /// <summary>Where each cat stands; with no cat named, every cat the owner has.</summary>
     public Task ProgressAsync(ITurnContext turnContext, IEnumerable<CatProfile> cats, CancellationToken cancellationToken) =>
-        SendAsync(turnContext, cats.Select(ProgressOf), cancellationToken);
+        SendAsync(turnContext, cats.Select(Progress), cancellationToken);
 
-    private string ProgressOf(CatProfile cat)
+    /// <summary>Where a cat stands: its step, since when, and its sessions there.</summary>
+    public string Progress(CatProfile cat)
     {
         var plan = Content.Plan;
         if (cat.Finished)

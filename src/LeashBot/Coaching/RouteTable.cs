@@ -83,6 +83,7 @@ public sealed partial class RouteTable
     private readonly MenuMatcher _menu;
     private readonly StepChanges _stepChanges;
     private readonly PhraseList _eachCat;
+    private readonly PhraseList _returns;
 
     public RouteTable(Replies replies, BotAccessors state, MenuMatcher menu, StepChanges stepChanges)
     {
@@ -92,6 +93,7 @@ public sealed partial class RouteTable
         _menu = menu;
         _stepChanges = stepChanges;
         _eachCat = new(replies.Content.Reading.EachCat);
+        _returns = new(replies.Content.Reading.Social.Returns);
         var content = replies.Content;
         var messages = content.Messages;
 
@@ -103,7 +105,7 @@ public sealed partial class RouteTable
                 await replies.SayAsync(t.Context, c => c.Messages.Help, ct);
                 await ShowMenuAsync(t.Context, messages.MenuPrompt, ct);
             }),
-            [TopicIds.Thanks] = new(CatNeed.None, Answer: (t, ct) => replies.SayAsync(t.Context, c => c.Messages.ThanksReply, ct)),
+            [TopicIds.Thanks] = new(CatNeed.None, Answer: (t, ct) => replies.SayAsync(t.Context, c => c.Messages.ThanksReply, t.Cat ?? t.Owner.Current, ct)),
             [TopicIds.OutOfScope] = new(CatNeed.None, Answer: (t, ct) => t.Reading.AboutTheBusiness ? BusinessHandOffAsync(t.Context, ct)
                 : ShowMenuAsync(t.Context, string.IsNullOrWhiteSpace(replies.Organization.StaffContact) ? messages.OutOfScope : messages.OutOfScopeStaff, ct)),
             [TopicIds.Checklist] = new(CatNeed.One, Flow: (t, ct) =>
@@ -212,26 +214,41 @@ public sealed partial class RouteTable
         ArgumentNullException.ThrowIfNull(turn);
         var flags = await _state.FlagsAsync(turn, cancellationToken);
 
+        var owner = await _state.OwnerAsync(turn, cancellationToken);
+
+        // "hey its me again", "im back" from an owner whose cats the bot knows: welcomed back with where each cat
+        // stands, never the introduction again. A cat met earlier in this same message ("hi my cat is called Mo") is
+        // new, not one to welcome back.
+        var known = owner.Cats.Count > 0 && turn.TurnState.Get<CatNaming.MetThisTurn>() is null;
+        var returning = known && hello is (Hello.OwnerSaidHi or Hello.FirstReply) && turn.TurnState.Get<IntroducedThisTurn>() is null && Returns(turn.Activity.Text);
+
         // "Good afternoon." after a talk that never opened with a hello (a channel that didn't announce the chat): a
         // pleasantry back, not the introduction and the menu all over again.
-        if (hello == Hello.OwnerSaidHi && flags.Talked && !flags.Greeted)
+        if (hello == Hello.OwnerSaidHi && flags.Talked && !flags.Greeted && !returning)
         {
             flags.Greeted = true;
-            await _replies.SayAsync(turn, c => c.Messages.SmallTalk.Pleasantry, (await _state.OwnerAsync(turn, cancellationToken)).Current, cancellationToken);
+            await _replies.SayAsync(turn, c => c.Messages.SmallTalk.Pleasantry, owner.Current, cancellationToken);
             return;
         }
 
+        // Coming back in a chat that is already going is no moment for the introduction's disclaimer either.
+        flags.Greeted |= returning && flags.Talked;
         var introduce = !flags.Greeted;
         var lines = new List<string>();
+        if (returning)
+        {
+            lines.Add(_replies.Text(c => c.Messages.GreetingReturning));
+            lines.AddRange((owner.Current is { } current ? [current] : owner.Cats).Select(_replies.Progress));
+        }
+
         if (introduce)
         {
             flags.Greeted = true;
             turn.TurnState.Set(new IntroducedThisTurn());
-            if (hello != Hello.FirstReplyUrgent)
+            if (hello != Hello.FirstReplyUrgent && !returning)
             {
                 lines.Add(_replies.Text(c => c.Messages.Greeting));
-                // A cat met earlier in this same message ("hi my cat is called Mo") is new, not one to welcome back.
-                if ((await _state.OwnerAsync(turn, cancellationToken)).Current is { } cat && turn.TurnState.Get<CatNaming.MetThisTurn>() is null)
+                if (known && owner.Current is { } cat)
                 {
                     lines.Add(_replies.Text(c => c.Messages.GreetingBack, cat));
                 }
@@ -239,7 +256,7 @@ public sealed partial class RouteTable
 
             lines.Add(_replies.Text(c => c.Messages.Disclaimer));
         }
-        else if (hello == Hello.OwnerSaidHi && turn.TurnState.Get<IntroducedThisTurn>() is null)
+        else if (hello == Hello.OwnerSaidHi && !returning && turn.TurnState.Get<IntroducedThisTurn>() is null)
         {
             lines.Add(_replies.Text(c => c.Messages.GreetingReply));
         }
@@ -262,6 +279,16 @@ public sealed partial class RouteTable
         var reach = !string.IsNullOrWhiteSpace(organization.StaffContact) ? business.Contact : !string.IsNullOrWhiteSpace(organization.Phone) ? business.Phone : null;
         return _replies.SendAsync(turn, reach is null ? text : text + " " + _replies.Fill(reach), cancellationToken);
     }
+
+    /// <summary>"hey its me again", "ok im back!": a short message that says the owner is back.</summary>
+    private bool Returns(string? text)
+    {
+        var words = PhraseList.Words(text ?? "");
+        return words.Length <= ReturnWords && _returns.IsIn(words) && text?.Contains('?', StringComparison.Ordinal) != true;
+    }
+
+    /// <summary>Most words a message that says the owner is back has ("hey hey its me again!!").</summary>
+    private const int ReturnWords = 6;
 
     /// <summary>Marks a turn in which the bot introduced itself, so a "hi" in the same message isn't greeted twice.</summary>
     private sealed class IntroducedThisTurn;

@@ -58,6 +58,9 @@ public sealed partial class Router(Replies replies, BotAccessors state, MessageR
         return await step.EndDialogAsync(step.Result as ForgetMeRequest, cancellationToken);
     }
 
+    /// <summary>Most words a bare yes or no in another language has ("qué va", "claro que sí").</summary>
+    private const int BareAnswerWords = 3;
+
     private async Task<DialogTurnResult> RouteAsync(WaterfallStepContext<NoValues> step, CancellationToken cancellationToken)
     {
         var options = step.GetOptions<RouteOptions>() ?? new RouteOptions();
@@ -79,7 +82,8 @@ public sealed partial class Router(Replies replies, BotAccessors state, MessageR
             var noted = await language.NoteOnceAsync(turn, reading, cancellationToken);
             text = english;
             reading = reader.Read(turn, text, owner);
-            if (noted && reading.Recognition.Kind != RecognitionKind.Confident && !reading.IsSessionReport && !aboutTheList.Any)
+            // A bare Spanish yes or no ("qué va") with nothing asked answers nothing: the note is the reply.
+            if (noted && ((reading.Recognition.Kind != RecognitionKind.Confident && !reading.IsSessionReport) || (reading.YesNo is not null && reading.WordCount <= BareAnswerWords)) && !aboutTheList.Any)
             {
                 // "te dije que los premios le encantan": a change of a checklist answer is made after the note.
                 if (!await _checklistFixes.TryAfterVerdictAsync(turn, reading, owner, cancellationToken))
@@ -131,6 +135,13 @@ public sealed partial class Router(Replies replies, BotAccessors state, MessageR
                 default:
                     await ShowMenuAsync(turn, messages.MenuPrompt, cancellationToken);
                     return await step.EndDialogAsync(null, cancellationToken);
+            }
+
+            // "hey its me again", "ok back": welcomed back with where the cats stand ("back" is no step command here).
+            if (reading.Social == SocialAct.Return && !_cues.Ends(reading))
+            {
+                await routes.GreetAsync(turn, Hello.OwnerSaidHi, cancellationToken);
+                return await step.EndDialogAsync(null, cancellationToken);
             }
 
             if (command.Is(CommandKind.StartOver))

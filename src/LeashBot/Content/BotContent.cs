@@ -116,7 +116,14 @@ internal static class ContentFile
         var before = problems.Count;
         foreach (var text in root.Descendants().OfType<JValue>().Where(v => v.Type == JTokenType.String))
         {
-            foreach (var name in Template.NamesIn((string)text.Value!))
+            // A pronoun slot speaks of the text's {cat}, so a text without one has nobody for it to mean.
+            var names = Template.NamesIn((string)text.Value!).ToList();
+            if (names.Any(Template.PronounNames.Contains) && !names.Contains("cat"))
+            {
+                problems.Add($"{display} {Where(text)}: a pronoun slot ({string.Join(", ", Template.PronounNames.Select(n => "{" + n + "}"))}) needs {{cat}} in the same text.");
+            }
+
+            foreach (var name in names)
             {
                 if (!Template.KnownNames.Contains(name))
                 {

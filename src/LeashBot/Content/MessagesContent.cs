@@ -9,6 +9,9 @@ public sealed class MessagesContent
 {
     [JsonProperty(Required = Required.Always)] public string Greeting { get; set; } = "";
     [JsonProperty(Required = Required.Always)] public string GreetingBack { get; set; } = "";
+
+    /// <summary>"hey its me again", "im back" from an owner whose cats the bot knows, before where each cat stands.</summary>
+    [JsonProperty(Required = Required.Always)] public string GreetingReturning { get; set; } = "";
     [JsonProperty(Required = Required.Always)] public string Disclaimer { get; set; } = "";
     [JsonProperty(Required = Required.Always)] public string MenuPrompt { get; set; } = "";
     [JsonProperty(Required = Required.Always)] public string MenuAgain { get; set; } = "";
@@ -33,6 +36,9 @@ public sealed class MessagesContent
     [JsonProperty(Required = Required.Always)] public string NoneOfThese { get; set; } = "";
     [JsonProperty(Required = Required.Always)] public string BackToIt { get; set; } = "";
     [JsonProperty(Required = Required.Always)] public string GreetingReply { get; set; } = "";
+
+    /// <summary>What the pronoun slots say for a cat that goes by "she", "he", or "they" (not known yet), slot by slot.</summary>
+    [JsonProperty(Required = Required.Always)] public Dictionary<string, Dictionary<string, string>> CatPronouns { get; set; } = [];
     [JsonProperty(Required = Required.Always)] public string ThanksReply { get; set; } = "";
     [JsonProperty(Required = Required.Always)] public string YesNoRetry { get; set; } = "";
     [JsonProperty(Required = Required.Always)] public string ChoiceRetry { get; set; } = "";
@@ -140,6 +146,9 @@ public sealed class SmallTalk
 
     /// <summary>"Good afternoon." once the owner has been talking: a pleasantry back, not the introduction.</summary>
     [JsonProperty(Required = Required.Always)] public string Pleasantry { get; set; } = "";
+
+    /// <summary>"brb", "one sec": take your time; a question asked stays open.</summary>
+    [JsonProperty(Required = Required.Always)] public string Pause { get; set; } = "";
 }
 
 /// <summary>Button titles on yes/no questions: the first means yes, the second no.</summary>

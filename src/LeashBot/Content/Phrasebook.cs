@@ -8,6 +8,9 @@ public sealed class Phrasebook
 {
     private static readonly AsyncLocal<(OrganizationOptions Organization, Dictionary<string, string> Values)?> SiteOrganization = new();
 
+    /// <summary>The turn's owner's cats, by name, as the pronoun each goes by (see <see cref="ForCatsOfTurn"/>).</summary>
+    private static readonly AsyncLocal<CatPronouns?> TurnCats = new();
+
     private readonly Dictionary<string, string> _organization;
     private readonly OrganizationOptions _main;
 
@@ -31,6 +34,45 @@ public sealed class Phrasebook
         var previous = SiteOrganization.Value;
         SiteOrganization.Value = (organization, ValuesOf(organization));
         return new Restore(previous);
+    }
+
+    /// <summary>
+    /// For the rest of this flow of the turn, text that fills {cat} also fills the pronoun slots ({they}, {them},
+    /// {their}, {theyre} and capitalized {They}, {Their}, {Theyre}) with the pronoun that cat goes by, once the turn's
+    /// owner is known (<see cref="KnowCats"/>); "they" for a cat whose pronoun isn't known, or no cat.
+    /// </summary>
+    public static IDisposable ForCatsOfTurn()
+    {
+        var previous = TurnCats.Value;
+        TurnCats.Value = new CatPronouns();
+        return new RestoreCats(previous);
+    }
+
+    /// <summary>The pronoun each of the turn's cats goes by ("she", "he" or null), looked up by name when text is filled.</summary>
+    public static void KnowCats(Func<string, string?> pronounOf)
+    {
+        if (TurnCats.Value is { } cats)
+        {
+            cats.PronounOf = pronounOf;
+        }
+    }
+
+    private sealed class CatPronouns
+    {
+        public Func<string, string?>? PronounOf { get; set; }
+    }
+
+    private sealed class RestoreCats(CatPronouns? previous) : IDisposable
+    {
+        public void Dispose() => TurnCats.Value = previous;
+    }
+
+    /// <summary>The pronoun slots for a cat that goes by <paramref name="pronoun"/> ("she", "he", or null for "they"), from the content.</summary>
+    public IEnumerable<(string Name, string Value)> PronounSlots(string? pronoun)
+    {
+        var pronouns = Content.Messages.CatPronouns;
+        var slots = pronoun is not null && pronouns.TryGetValue(pronoun, out var known) ? known : pronouns.GetValueOrDefault("they") ?? [];
+        return slots.Select(s => (s.Key, s.Value));
     }
 
     private static Dictionary<string, string> ValuesOf(OrganizationOptions org) => new(StringComparer.Ordinal)
@@ -61,6 +103,15 @@ public sealed class Phrasebook
         foreach (var (name, value) in values)
         {
             all[name] = value;
+        }
+
+        // The pronoun slots speak of the {cat} this text names, as that cat goes by; a slot filled by the caller wins.
+        if (all.TryGetValue("cat", out var cat) && template.Contains('{', StringComparison.Ordinal))
+        {
+            foreach (var (name, value) in PronounSlots(TurnCats.Value?.PronounOf?.Invoke(cat)))
+            {
+                all.TryAdd(name, value);
+            }
         }
 
         return Template.Render(template, all);

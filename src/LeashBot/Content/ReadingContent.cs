@@ -220,6 +220,12 @@ public sealed class SocialWords
     [JsonProperty(Required = Required.Always)] public List<string> Laughter { get; set; } = [];
     [JsonProperty(Required = Required.Always)] public List<string> Goodbyes { get; set; } = [];
     [JsonProperty(Required = Required.Always)] public List<string> Done { get; set; } = [];
+
+    /// <summary>"brb", "one sec", "hold on": a moment away, not a goodbye.</summary>
+    [JsonProperty(Required = Required.Always)] public List<string> Pauses { get; set; } = [];
+
+    /// <summary>"hey its me again", "im back": an owner coming back to the chat.</summary>
+    [JsonProperty(Required = Required.Always)] public List<string> Returns { get; set; } = [];
 }
 
 /// <summary>Animal words the reader tells apart (dialogs/reading.json, "animals").</summary>

@@ -8,6 +8,12 @@ public static partial class Template
     [GeneratedRegex(@"\{([A-Za-z][A-Za-z0-9_.]*)\}")]
     private static partial Regex Placeholder();
 
+    /// <summary>The pronoun slots: the pronoun the {cat} of the same text goes by (see Phrasebook.ForCatsOfTurn).</summary>
+    public static readonly IReadOnlySet<string> PronounNames = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "they", "them", "their", "theyre", "They", "Their", "Theyre",
+    };
+
     /// <summary>Every placeholder name that content text may use.</summary>
     public static readonly IReadOnlySet<string> KnownNames = new HashSet<string>(StringComparer.Ordinal)
     {
@@ -15,6 +21,7 @@ public static partial class Template
         "cat", "cats", "name", "max", "step", "next", "title", "goal", "tip", "target", "minutes", "shorter",
         "mood", "since", "sessions", "total", "days", "reasons", "verdict", "old", "skipped", "first",
         "streak", "time", "zone", "until", "earliest", "latest", "part",
+        "they", "them", "their", "theyre", "They", "Their", "Theyre",
     };
 
     /// <summary>The text with every placeholder taken out, for checks on the words around them.</summary>

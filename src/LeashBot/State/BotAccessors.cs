@@ -9,8 +9,13 @@ public sealed class BotAccessors(TypedConversationState conversationState, Typed
     public IStatePropertyAccessor<ConversationFlags> Flags { get; } = StateProperty.Create<ConversationFlags>(conversationState, "flags");
     public IStatePropertyAccessor<OwnerProfile> Owner { get; } = StateProperty.Create<OwnerProfile>(userState, "owner");
 
-    public Task<OwnerProfile> OwnerAsync(ITurnContext turnContext, CancellationToken cancellationToken) =>
-        TypedAsync(turnContext, Owner, cancellationToken);
+    /// <summary>The turn's owner; from now on in the turn, text about one of their cats uses the pronoun that cat goes by.</summary>
+    public async Task<OwnerProfile> OwnerAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    {
+        var owner = await TypedAsync(turnContext, Owner, cancellationToken);
+        Phrasebook.KnowCats(name => owner.FindCat(name)?.Pronoun);
+        return owner;
+    }
 
     public Task<ConversationFlags> FlagsAsync(ITurnContext turnContext, CancellationToken cancellationToken) =>
         TypedAsync(turnContext, Flags, cancellationToken);

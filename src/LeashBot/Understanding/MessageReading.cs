@@ -12,6 +12,12 @@ public enum SocialAct
 
     /// <summary>"bye", "gotta go feed these gremlins", "thanks, that's all for today": the owner is leaving.</summary>
     Goodbye,
+
+    /// <summary>"brb", "one sec", "hold on lemme grab the treats": the owner steps away for a moment and is coming back.</summary>
+    Pause,
+
+    /// <summary>"hey its me again", "ok im back": the owner is back, to pick up where they were.</summary>
+    Return,
 }
 
 /// <summary>A command that works at any point.</summary>

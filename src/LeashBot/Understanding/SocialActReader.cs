@@ -8,6 +8,12 @@ internal sealed class SocialActReader
 {
     private const int GoodbyeTail = 6;
 
+    /// <summary>Most words of their own a moment away has ("one sec, gotta grab her treats").</summary>
+    private const int PauseTail = 4;
+
+    /// <summary>Most words of their own a return has ("hey hi its me again").</summary>
+    private const int ReturnTail = 2;
+
     /// <summary>Most words of their own a remark that ends by agreeing has ("phone alarm it is ⏰", "pixel solo first then, deal").</summary>
     private const int ShortRemark = 3;
 
@@ -29,6 +35,8 @@ internal sealed class SocialActReader
             .. social.Thanks.Select(p => (words.Words(p).ToArray(), SocialAct.Thanks)),
             .. social.Laughter.Select(p => (words.Words(p).ToArray(), SocialAct.Laughter)),
             .. social.Acknowledgements.Select(p => (words.Words(p).ToArray(), SocialAct.Acknowledgement)),
+            .. social.Pauses.Select(p => (words.Words(p).ToArray(), SocialAct.Pause)),
+            .. social.Returns.Select(p => (words.Words(p).ToArray(), SocialAct.Return)),
         ];
         _social = new(socialPhrases.OrderByDescending(s => s.Words.Length));
         _declines = words.Index(reading.Declines);
@@ -100,6 +108,18 @@ internal sealed class SocialActReader
             {
                 return SocialAct.Goodbye;
             }
+        }
+
+        // "brb", "one sec lemme grab the treats", "ok hold on": a moment away that asks nothing and says little else.
+        if (!asks && acts.Any(a => a.Act == SocialAct.Pause) && rest <= PauseTail && !(recognition.Kind == RecognitionKind.Confident && !IsChat(recognition.TopicId!)))
+        {
+            return SocialAct.Pause;
+        }
+
+        // "hey its me again", "ok im back!!": back to pick up where they were, and nothing else said.
+        if (!asks && acts.Any(a => a.Act == SocialAct.Return) && rest <= ReturnTail)
+        {
+            return SocialAct.Return;
         }
 
         if (acts.Any(a => a.Act == SocialAct.Thanks) && rest <= 2)

@@ -32,8 +32,10 @@ public sealed class ReminderWording(Replies replies)
             1 => Words.Streak.One,
             _ => Words.Streak.Many,
         };
-        var text = replies.Fill(pool[index], ("cat", cat?.Name ?? replies.Content.Messages.YourCat), ("step", step.Number.ToString(CultureInfo.InvariantCulture)),
-            ("goal", step.Goal)) + " " + replies.Fill(streakText, ("streak", streak.ToString(CultureInfo.InvariantCulture)));
+        // A reminder goes out of any turn: the cat's pronoun is given here, and the step's goal is filled in for the cat too.
+        (string Name, string Value)[] aboutCat = [("cat", cat?.Name ?? replies.Content.Messages.YourCat), .. replies.PronounSlots(cat?.Pronoun)];
+        var text = replies.Fill(pool[index], [.. aboutCat, ("step", step.Number.ToString(CultureInfo.InvariantCulture)), ("goal", replies.Fill(step.Goal, aboutCat))])
+            + " " + replies.Fill(streakText, ("streak", streak.ToString(CultureInfo.InvariantCulture)));
         return (text, index);
     }
 

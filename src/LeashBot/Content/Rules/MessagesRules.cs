@@ -5,6 +5,16 @@ internal static class MessagesRules
 {
     public static IEnumerable<ContentProblem> Check(MessagesContent c)
     {
+        // Every pronoun a cat can go by fills every pronoun slot.
+        foreach (var pronoun in new[] { "they", "she", "he" })
+        {
+            var slots = c.CatPronouns.GetValueOrDefault(pronoun);
+            foreach (var missing in Template.PronounNames.Where(n => slots?.ContainsKey(n) != true))
+            {
+                yield return new("catPronouns", $"'{pronoun}' says nothing for {{{missing}}}; every pronoun fills every slot.");
+            }
+        }
+
         // A phrase in two command lists would make "stop" mean cancel in one place and menu in another.
         var lists = new[] { ("help", c.Commands.Help), ("cancel", c.Commands.Cancel), ("menu", c.Commands.Menu), ("startOver", c.Commands.StartOver) };
         var owner = new Dictionary<string, string>(StringComparer.Ordinal);
