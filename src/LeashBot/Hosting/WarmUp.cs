@@ -12,10 +12,8 @@ namespace LeashBot.Hosting;
 /// Once both builds are done, a short conversation runs through the whole turn path (<see cref="WarmUpTurns"/>), still
 /// in the background, so the first owners' turns don't wait for it to compile.
 /// </summary>
-public sealed class WarmUp(IServiceProvider services) : IHostedService, IDisposable
+public sealed class WarmUp(IServiceProvider services) : IHostedService
 {
-    private readonly CancellationTokenSource _stopping = new();
-
     /// <summary>The warm-up conversation (<see cref="WarmUpTurns"/>): done at once when there is none.</summary>
     public Task Turns { get; private set; } = Task.CompletedTask;
 
@@ -29,17 +27,15 @@ public sealed class WarmUp(IServiceProvider services) : IHostedService, IDisposa
         var numbers = Task.Run(() => services.GetRequiredService<TextRecognizers>(), CancellationToken.None);
         if (WarmUpTurns.For(services) is { } turns)
         {
-            Turns = Task.WhenAll(triage, numbers).ContinueWith(_ => turns.RunAsync(_stopping.Token), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default).Unwrap();
+            Turns = Task.WhenAll(triage, numbers).ContinueWith(_ => turns.RunAsync(Stopping), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default).Unwrap();
         }
 
         return Task.CompletedTask;
     }
 
-    public async Task StopAsync(CancellationToken cancellationToken)
-    {
-        await _stopping.CancelAsync();
+    /// <summary>The warm-up conversation stops with the host (its stopping token is cancelled before any service stops); this waits for it.</summary>
+    public async Task StopAsync(CancellationToken cancellationToken) =>
         await Turns.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-    }
 
-    public void Dispose() => _stopping.Dispose();
+    private CancellationToken Stopping => services.GetService<IHostApplicationLifetime>()?.ApplicationStopping ?? CancellationToken.None;
 }
