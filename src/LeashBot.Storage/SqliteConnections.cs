@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 
 namespace LeashBot.Storage;
@@ -14,10 +15,13 @@ namespace LeashBot.Storage;
 /// <item><c>secure_delete</c> where asked: what a delete or an update frees is zeroed, so a forgotten owner's words don't
 /// stay readable in free pages of the file.</item>
 /// </list>
+/// A pooled connection keeps its SQLite handle, and the handle keeps these settings: they are sent once per handle, not
+/// on every open (a turn opens two connections, and the three statements were parsed and run each time).
 /// </summary>
 public sealed class SqliteConnections
 {
     private readonly string _pragmas;
+    private readonly ConditionalWeakTable<SQLitePCL.sqlite3, object> _configured = [];
     private volatile bool _walSet;
 
     /// <param name="path">The database file (created with its folder if missing), or null for a private database in memory
@@ -65,10 +69,14 @@ public sealed class SqliteConnections
         {
             CreateFolder();
             connection.Open();
-            using var command = connection.CreateCommand();
-            command.CommandText = Settings();
-            command.ExecuteNonQuery();
-            _walSet = true;
+            if (NeedsSettings(connection))
+            {
+                using var command = connection.CreateCommand();
+                command.CommandText = Settings();
+                command.ExecuteNonQuery();
+                Configured(connection);
+            }
+
             return connection;
         }
         catch
@@ -86,10 +94,14 @@ public sealed class SqliteConnections
         {
             CreateFolder();
             await connection.OpenAsync(cancellationToken);
-            await using var command = connection.CreateCommand();
-            command.CommandText = Settings();
-            await command.ExecuteNonQueryAsync(cancellationToken);
-            _walSet = true;
+            if (NeedsSettings(connection))
+            {
+                await using var command = connection.CreateCommand();
+                command.CommandText = Settings();
+                await command.ExecuteNonQueryAsync(cancellationToken);
+                Configured(connection);
+            }
+
             return connection;
         }
         catch
@@ -108,10 +120,23 @@ public sealed class SqliteConnections
     {
         using var connection = new SqliteConnection(ConnectionString);
         SqliteConnection.ClearPool(connection);
+        _configured.Clear();
         _walSet = false;
     }
 
-    // journal_mode is kept in the file itself: set once, and again after a reset (the file may be a new one).
+    // A handle new to this object (a new connection, or any after a reset), or the file not yet in WAL mode.
+    private bool NeedsSettings(SqliteConnection connection) => !_walSet || connection.Handle is not { } handle || !_configured.TryGetValue(handle, out _);
+
+    private void Configured(SqliteConnection connection)
+    {
+        _walSet = true;
+        if (connection.Handle is { } handle)
+        {
+            _configured.AddOrUpdate(handle, this);
+        }
+    }
+
+        // journal_mode is kept in the file itself: set once, and again after a reset (the file may be a new one).
     private string Settings() => _walSet || Path is null ? _pragmas : "PRAGMA journal_mode = WAL; " + _pragmas;
 
     private void CreateFolder()

@@ -137,9 +137,9 @@ internal static class LoadDriver
         double? cpuAtStart = null, cpuAtEnd = null;
         if (hostCpuSeconds is not null)
         {
-            await Task.Delay(warmEnd - clock.Elapsed);
+            await Task.Delay(Remaining(warmEnd, clock));
             cpuAtStart = hostCpuSeconds();
-            await Task.Delay(measureEnd - clock.Elapsed);
+            await Task.Delay(Remaining(measureEnd, clock));
             cpuAtEnd = hostCpuSeconds();
         }
 
@@ -160,6 +160,13 @@ internal static class LoadDriver
                 HostCpuMsPerTurn = cpuAtEnd - cpuAtStart is { } cpu && measured.Length > 0 ? Math.Round(cpu * 1000 / measured.Length, 3) : null,
             };
         }
+    }
+
+    /// <summary>The time left until <paramref name="mark"/>, or none once it has passed (a zero warm-up has passed at the start).</summary>
+    private static TimeSpan Remaining(TimeSpan mark, Stopwatch clock)
+    {
+        var now = clock.Elapsed;
+        return mark > now ? mark - now : TimeSpan.Zero;
     }
 
     /// <summary>Runs one scripted conversation; false when a turn failed (the rest of that conversation is skipped) or a long one was cut at the end of the measured window.</summary>

@@ -61,6 +61,7 @@ public sealed class HostProcess : IAsyncDisposable
             ["Storage:Provider"] = "Sqlite",
             ["Storage:Sqlite:Path"] = Path.Combine(folder, "leashbot.db"),
             ["WebChat:TokenRequestsPerMinute"] = "10000",
+            ["WarmUp:Turns"] = "false", // a test's turns and stored records are its own
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {

@@ -102,6 +102,9 @@ public sealed class BotHost : WebApplicationFactory<Program>
         _services = options.Services;
         Time = options.Clock ?? new FakeTimeProvider(BotHostOptions.StartTime);
         _settings = new Dictionary<string, string?>(BotHostOptions.Organization);
+
+        // A test's turns and stored records are its own: the start-up warm-up conversation is off unless a test turns it on.
+        _settings["WarmUp:Turns"] = "false";
         foreach (var (key, value) in StorageSettings(options))
         {
             _settings[key] = value;
