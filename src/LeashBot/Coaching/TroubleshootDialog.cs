@@ -56,6 +56,13 @@ public sealed class TroubleshootDialog : WaterfallDialog<TroubleshootValues>
         }
 
         var lines = new List<string> { replies.Cat(struggle.Why, cat) + " " + replies.Cat(struggle.WhatToDo, cat) };
+
+        // "she slipped out and is under a car rn": what to do this minute comes before why it happens.
+        if (struggle.RightNow is { } rightNow && message is not null && new PhraseList(content.Reading.HappeningNow).IsIn(PhraseList.Words(message)))
+        {
+            lines.Insert(0, replies.Cat(rightNow, cat));
+        }
+
         if (cat is not null && replies.LaterStepNote(cat, message) is { } later)
         {
             lines.Add(later);

@@ -143,6 +143,9 @@ public sealed class ReadingContent
     /// <summary>Replies that leave any pending question ("stop", "nvm", "i didn't ask for that"); a plain no still answers a yes/no question.</summary>
     [JsonProperty(Required = Required.Always)] public List<string> LeaveQuestion { get; set; } = [];
 
+    /// <summary>Words that say a struggle is happening now ("rn", "ran off", "is under"): its in-the-moment steps come first.</summary>
+    [JsonProperty(Required = Required.DisallowNull)] public List<string> HappeningNow { get; set; } = [];
+
     /// <summary>Per language code, answer words and their English reading ("10 minutos", "sí"), for pending questions.</summary>
     [JsonProperty(Required = Required.Always)] public Dictionary<string, Dictionary<string, string>> AnswerWords { get; set; } = [];
 

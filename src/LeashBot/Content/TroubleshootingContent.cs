@@ -37,4 +37,7 @@ public sealed class Struggle
     [JsonProperty(Required = Required.Always)] public string Why { get; set; } = "";
     [JsonProperty(Required = Required.Always)] public string WhatToDo { get; set; } = "";
     [JsonProperty(Required = Required.Always)] public string AnotherIdea { get; set; } = "";
+
+    /// <summary>What to do first when it is happening now ("she slipped out and is under a car rn"); null for most struggles.</summary>
+    [JsonProperty(Required = Required.DisallowNull)] public string? RightNow { get; set; }
 }

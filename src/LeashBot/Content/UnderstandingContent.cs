@@ -41,6 +41,9 @@ public sealed class GlobalSettings
 
     /// <summary>Phrases that ask about the shop's or clinic's own business ("in stock", "opening hours", "how much is").</summary>
     [JsonProperty(Required = Required.DisallowNull)] public List<string> BusinessQuestions { get; set; } = [];
+
+    /// <summary>Words a business question is cut at when another question follows ("… in stock and how tight should it be").</summary>
+    [JsonProperty(Required = Required.DisallowNull)] public List<string> BusinessQuestionJoins { get; set; } = [];
 }
 
 /// <summary>Score thresholds (0..1) the recognizer decides with.</summary>

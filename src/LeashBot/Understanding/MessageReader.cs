@@ -181,6 +181,7 @@ public sealed partial class MessageReader
             || (newCatName is not null && recognition.Kind != RecognitionKind.Confident) || aboutTheBusiness
             || !words.Exists(w => !char.IsAsciiDigit(w[0]))
             || (FitsASessionReport(recognition) && duration.Value is not null && !(asksAQuestion && ReportOrNothing(recognition)));
+        var wordLists = recognition;
         if (_semantic is not null && !settled)
         {
             // Forget-me is a rule's to decide (below), never the word lists' certainty: "will she forget everything" is for the head.
@@ -203,8 +204,9 @@ public sealed partial class MessageReader
         }
 
         // "ok cool so pixel solo first, rufus later": a plain remark after an answer, placed nowhere, is acknowledged.
+        // A topic the word lists found and the head doubted was placed somewhere: it stays "not sure", no remark.
         if (social == SocialAct.None && !asksAQuestion && !aboutTheBusiness && recognition.Kind is RecognitionKind.Unsure or RecognitionKind.OutOfScope
-            && _social.OpensWithAcknowledgement(words))
+            && !(recognition.Kind == RecognitionKind.Unsure && wordLists.Kind == RecognitionKind.Confident) && _social.OpensWithAcknowledgement(words))
         {
             social = SocialAct.Acknowledgement;
         }
@@ -213,6 +215,13 @@ public sealed partial class MessageReader
         {
             recognition = new Recognition(TopicIds.OutOfScope, 1, RecognitionKind.OutOfScope, recognition.Candidates);
             questions.Clear();
+
+            // "do u have harnesses in stock and how tight should it be": the training question beside it is answered first,
+            // then the hand-off to the staff.
+            if (TrainingQuestionBeside(text, catNames) is { } beside)
+            {
+                questions.AddRange([beside, TopicIds.OutOfScope]);
+            }
         }
 
         if (command == Command.None && _learned?.TopicOf(text, catNames) is { } learned)
@@ -278,17 +287,6 @@ public sealed partial class MessageReader
     }
 
     /// <summary>
-    /// "ok so like... should i be bringing him near the door or is that later": a clause whose first word, after
-    /// filler and chat ("ok so", "lol"), opens a question, with or without a "?"; "do not move him yet" tells, it
-    /// doesn't ask.
-    /// </summary>
-    private bool OpensLikeAQuestion(List<string> clause)
-    {
-        var first = clause.FindIndex(w => w != "," && !_fillers.Contains(w) && !_commands.ChatWords.Contains(w) && !_questionLeads.Contains(w));
-        return first >= 0 && _questionOpeners.Contains(clause[first]) && !(first + 1 < clause.Count && _negations.Contains(clause[first + 1]));
-    }
-
-    /// <summary>
     /// The words names are read from: a sentence about another animal ("we have a dog too, Biscuit, a lab", "Biscuit
     /// is my lab") is left out, so its name never becomes a cat's, and sentences are kept apart by a break, so a name
     /// never runs on into the next sentence ("her name is Mochi. Biscuit is...").
@@ -331,18 +329,6 @@ public sealed partial class MessageReader
         }
 
         return denied;
-    }
-
-    /// <summary>"can i walk them together eventually?": the clause's last word stands before a "?" in the message.</summary>
-    private static bool EndsWithQuestionMark(string text, List<string> clause)
-    {
-        var last = clause.FindLast(w => w != "," && w.Any(char.IsLetterOrDigit));
-        if (last is null)
-        {
-            return false;
-        }
-
-        return text.Contains(last + "?", StringComparison.OrdinalIgnoreCase) || text.Contains(last + " ?", StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>Which animals a message names by their words (the owner's own cats aside).</summary>

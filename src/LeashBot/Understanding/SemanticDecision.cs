@@ -64,8 +64,11 @@ public sealed class SemanticDecision(SemanticReader semantic)
             return new Recognition(top.TopicId, top.Score, RecognitionKind.Confident, candidates);
         }
 
-        // The head isn't sure either: a topic the word lists settled on stands.
-        if (lexicalTopic > 0 && lexical.Kind == RecognitionKind.Confident)
+        // The head isn't sure either: a topic the word lists settled on stands, unless the head gives it next to no chance
+        // ("i was gardening all day" has "all day" in it, but nothing about wearing a harness): one incidental word is
+        // no answer, and the owner hears "not sure" instead. Only advice is doubted so: cats and the plan have their own checks.
+        var lexicalDoubted = lexicalTopic > 0 && lexical.Kind == RecognitionKind.Confident && IsAdvice(lexical.TopicId!) && Chance(reading, lexical.TopicId!) <= o.HeadDoubts;
+        if (lexicalTopic > 0 && lexical.Kind == RecognitionKind.Confident && !lexicalDoubted)
         {
             return lexical;
         }
@@ -73,6 +76,18 @@ public sealed class SemanticDecision(SemanticReader semantic)
         if (top.Score + candidates[1].Score >= o.DidYouMean)
         {
             return new Recognition(top.TopicId, top.Score, RecognitionKind.Ambiguous, candidates);
+        }
+
+        // Another animal alone, and both readers put the message in the same topic ("could she walk with our lab?": the
+        // safety topic covers walking with the family dog): the topic stands.
+        if (otherAnimalAlone && lexical is { Kind: RecognitionKind.Confident, TopicId: { } agreed } && agreed == top.TopicId)
+        {
+            return lexical;
+        }
+
+        if (lexicalDoubted && reading.Best.TopicId != TopicIds.OutOfScope)
+        {
+            return new Recognition(null, top.Score, RecognitionKind.Unsure, candidates);
         }
 
         // Nothing in scope is likely: the word lists' own reading if it may stand, else "not something I know".
@@ -86,5 +101,12 @@ public sealed class SemanticDecision(SemanticReader semantic)
     /// </summary>
     private static bool Overrules(SemanticReading reading, string lexicalTopic, SemanticOptions o) =>
         reading.Best.TopicId != TopicIds.OutOfScope && reading.Best.TopicId != lexicalTopic && reading.Best.Score >= o.HeadOverrules
-        && reading.Topics.First(t => t.TopicId == lexicalTopic).Score <= o.HeadDoubts;
+        && Chance(reading, lexicalTopic) <= o.HeadDoubts;
+
+    /// <summary>A topic answered with a piece of advice (an FAQ answer or a struggle's), not an action on the owner's cats or plan.</summary>
+    private static bool IsAdvice(string topic) => topic.StartsWith("faq.", StringComparison.Ordinal) || topic.StartsWith("struggle.", StringComparison.Ordinal);
+
+    /// <summary>The head's probability for <paramref name="topic"/> (0 for a topic it has no class for).</summary>
+    private static double Chance(SemanticReading reading, string topic) =>
+        reading.Topics.FirstOrDefault(t => t.TopicId == topic)?.Score ?? 0;
 }

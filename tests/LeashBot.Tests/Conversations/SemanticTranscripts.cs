@@ -7,7 +7,8 @@ namespace LeashBot.Tests.Conversations;
 /// <summary>
 /// The semantic reader through the real host (on by default): the new topics asked in owners' own words, "that's
 /// not something I know" for what isn't leash training, gear questions that mention a dog kept in scope, and the
-/// setting that turns the reader off.
+/// setting that turns the reader off; one incidental word that is no answer, walking with the family dog, an escape
+/// happening now, and a training question beside the shop's own business.
 /// </summary>
 public sealed class SemanticTranscripts(SharedHost shared) : IClassFixture<SharedHost>
 {
@@ -237,5 +238,51 @@ public sealed class SemanticTranscripts(SharedHost shared) : IClassFixture<Share
 
         var owner = await OwnerWithTomAsync(host);
         (await owner.SaysAsync("how's tom doing?")).Says("Tom: step 1 of 10");
+    }
+
+    [Theory]
+    [InlineData("been pottering in the garden all day 🌻")]
+    [InlineData("ugh i was gardening all day, knackered")]
+    public async Task One_incidental_word_is_no_answer(string text)
+    {
+        var reply = await (await OwnerWithTomAsync()).SaysAsync(text);
+        reply.DoesNotSay("overnight").DoesNotSay("never leave it on");
+        Assert.True(reply.All.Contains("not quite sure", StringComparison.Ordinal) || reply.All.Contains("not something I know", StringComparison.Ordinal), reply.All);
+    }
+
+    [Fact]
+    public async Task Walking_with_the_family_dog_is_the_safety_answer_for_an_owner_with_no_cat_yet()
+    {
+        (await _host.NewOwner().SaysAsync("could Pixel go on walks with our lab??")).Says("aren't dog walks").DoesNotSay("not something I know").DoesNotSay("only know");
+    }
+
+    [Theory]
+    [InlineData("omg she wriggled out of the harness and legged it behind the shed rn")]
+    [InlineData("he backed out of his harness and ran off behind the fence, what do i do??")]
+    public async Task An_escape_happening_now_gets_what_to_do_this_minute_first(string text)
+    {
+        var reply = await (await OwnerWithTomAsync()).SaysAsync(text);
+        reply.FirstSays("loose right now").Says("don't chase").Says("poor fit");
+    }
+
+    [Fact]
+    public async Task An_escape_told_afterwards_gets_the_advice_alone()
+    {
+        (await (await OwnerWithTomAsync()).SaysAsync("tom slipped out of his harness at the park on sunday")).Says("poor fit").DoesNotSay("loose right now");
+    }
+
+    [Theory]
+    [InlineData("hiya do u have the h harness in stock? and how snug should it sit on her", "can't give you a finger count")]
+    [InlineData("do you stock cat harnesses, also how tight should it be", "can't give you a finger count")]
+    public async Task A_training_question_beside_the_shops_business_gets_its_answer_and_the_hand_off(string text, string answer)
+    {
+        var reply = await (await OwnerWithTomAsync()).SaysAsync(text);
+        reply.FirstSays(answer).Says("opening hours from here");
+    }
+
+    [Fact]
+    public async Task The_shops_business_alone_is_still_the_hand_off_alone()
+    {
+        (await (await OwnerWithTomAsync()).SaysAsync("how much r the figure 8 harnesses")).Says("opening hours from here").DoesNotSay("H-style or figure-eight");
     }
 }

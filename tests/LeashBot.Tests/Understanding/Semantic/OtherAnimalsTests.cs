@@ -47,6 +47,30 @@ public sealed class OtherAnimalsTests
     }
 
     [Theory]
+    [InlineData("could our boy come on walks with the lab")]
+    [InlineData("can she walk with our lab?")]
+    public void Another_animal_alone_stays_in_the_topic_both_readers_agree_on(string text)
+    {
+        var lexical = RepoFiles.Recognizer.Recognize(text);
+        Assert.Equal("faq.safety", lexical.TopicId);
+        Assert.Equal("faq.safety", Decision.Decide(text, lexical, Animals.Other).TopicId);
+    }
+
+    [Theory]
+    [InlineData("ugh gardening all day, my back 😩")]
+    [InlineData("spent all day pottering in the garden")]
+    public void A_word_list_topic_the_head_gives_next_to_no_chance_is_not_sure(string text)
+    {
+        var weak = new Recognition("faq.wearTime", 0.7, RecognitionKind.Confident, [new TopicScore("faq.wearTime", 0.7)]);
+        var decided = Decision.Decide(text, weak, Animals.None);
+        Assert.NotEqual("faq.wearTime", decided.TopicId);
+        Assert.NotEqual(RecognitionKind.Confident, decided.Kind);
+
+        // A topic the head gives a real chance still stands.
+        Assert.Equal("faq.wearTime", Decision.Decide("can it stay on all day", weak, Animals.None).TopicId);
+    }
+
+    [Theory]
     [InlineData("my dog's harness, would it fit the cat?", Animals.Cat | Animals.Other)]
     [InlineData("my labrador drags me down the road", Animals.Other)]
     [InlineData("can the kitten walk with our guinea pig out", Animals.Cat | Animals.Other)]
