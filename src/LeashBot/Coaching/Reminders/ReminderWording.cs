@@ -17,7 +17,19 @@ public sealed class ReminderWording(Replies replies)
     public (string Text, int Index) Nudge(OwnerProfile? owner, TimeZoneInfo zone, DateOnly today, int last, int seed)
     {
         var cat = owner?.Current ?? owner?.Cats.FirstOrDefault();
-        var step = replies.Content.Step(cat?.Step ?? 1);
+        return Nudge(cat?.Name, cat?.Step ?? 1, Streak(owner, zone, today), last, seed);
+    }
+
+    /// <summary>The same reminder from the facts kept in the reminder record (<see cref="NudgeFacts"/>).</summary>
+    public (string Text, int Index) Nudge(NudgeFacts facts, DateOnly today, int last, int seed)
+    {
+        ArgumentNullException.ThrowIfNull(facts);
+        return Nudge(facts.Cat, facts.Step, facts.StreakBefore(today), last, seed);
+    }
+
+    private (string Text, int Index) Nudge(string? catName, int stepNumber, int streak, int last, int seed)
+    {
+        var step = replies.Content.Step(stepNumber);
         var pool = Words.Nudges;
         var index = Math.Abs(seed % pool.Count);
         if (index == last)
@@ -25,14 +37,13 @@ public sealed class ReminderWording(Replies replies)
             index = (index + 1) % pool.Count;
         }
 
-        var streak = Streak(owner, zone, today);
         var streakText = streak switch
         {
             0 => Words.Streak.None,
             1 => Words.Streak.One,
             _ => Words.Streak.Many,
         };
-        var text = replies.Fill(pool[index], ("cat", cat?.Name ?? replies.Content.Messages.YourCat), ("step", step.Number.ToString(CultureInfo.InvariantCulture)),
+        var text = replies.Fill(pool[index], ("cat", catName ?? replies.Content.Messages.YourCat), ("step", step.Number.ToString(CultureInfo.InvariantCulture)),
             ("goal", step.Goal)) + " " + replies.Fill(streakText, ("streak", streak.ToString(CultureInfo.InvariantCulture)));
         return (text, index);
     }
@@ -54,9 +65,6 @@ public sealed class ReminderWording(Replies replies)
 
         return count;
     }
-
-    public static bool PractisedOn(OwnerProfile? owner, TimeZoneInfo zone, DateOnly day) =>
-        owner?.Cats.SelectMany(c => c.Sessions).Any(s => ReminderSchedule.LocalDay(s.At, zone) == day) == true;
 
     /// <summary>What the owner has set now: days, time and zone, a pause, texts turned off by STOP; or that there are none.</summary>
     public string Current(ReminderRecord? record, DateTimeOffset now)
