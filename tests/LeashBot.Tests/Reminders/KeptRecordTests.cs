@@ -22,12 +22,12 @@ public sealed class KeptRecordTests(AzuriteFixture azurite) : IClassFixture<Azur
 
     public async Task DisposeAsync() => await _connector.DisposeAsync();
 
-    [SkippableFact]
-    public async Task A_reminder_is_sent_with_one_read_the_owners_profile_and_a_record_changed_since_is_read_before_anything_is_decided_Simulated_Teams_connector()
+    /// <summary>The real host on Blob (records and due blobs on Azurite), the calls to its store counted.</summary>
+    private (BotHost Host, ObservedStore Store) Host()
     {
         var container = "c" + Guid.NewGuid().ToString("N");
         var store = new ObservedStore(new BlobStorage(azurite.ConnectionString, container));
-        using var host = BotHost.Create(new BotHostOptions
+        var host = BotHost.Create(new BotHostOptions
         {
             Storage = TestStorage.Blob,
             BlobConnectionString = azurite.ConnectionString,
@@ -35,6 +35,14 @@ public sealed class KeptRecordTests(AzuriteFixture azurite) : IClassFixture<Azur
             Settings = ReminderHost.Settings(new() { ["Reminders:DueContainer"] = "d" + Guid.NewGuid().ToString("N") }),
             Services = s => s.AddSingleton<IRecordStore>(store),
         });
+        return (host, store);
+    }
+
+    [SkippableFact]
+    public async Task A_reminder_is_sent_with_one_read_the_owners_profile_and_a_record_changed_since_is_read_before_anything_is_decided_Simulated_Teams_connector()
+    {
+        var (host, store) = Host();
+        using var _ = host;
         var owner = host.NewOwner("msteams");
         JObject Says(string text) => owner.Activity("message", text, new JObject { ["serviceUrl"] = _connector.Url, ["localTimezone"] = NewYork });
         (await owner.PostAsync(Says("nudge me every evening at 7 pls"))).Says("Done!");
@@ -76,16 +84,8 @@ public sealed class KeptRecordTests(AzuriteFixture azurite) : IClassFixture<Azur
     [SkippableFact]
     public async Task A_reminder_sent_without_reading_the_profile_still_names_the_cats_step_and_the_days_practised_since_Simulated_Teams_connector()
     {
-        var container = "c" + Guid.NewGuid().ToString("N");
-        var store = new ObservedStore(new BlobStorage(azurite.ConnectionString, container));
-        using var host = BotHost.Create(new BotHostOptions
-        {
-            Storage = TestStorage.Blob,
-            BlobConnectionString = azurite.ConnectionString,
-            BlobContainer = container,
-            Settings = ReminderHost.Settings(new() { ["Reminders:DueContainer"] = "d" + Guid.NewGuid().ToString("N") }),
-            Services = s => s.AddSingleton<IRecordStore>(store),
-        });
+        var (host, store) = Host();
+        using var _ = host;
         var owner = host.NewOwner("msteams");
         var ownerKey = $"msteams/users/{owner.UserId}";
         JObject Says(string text) => owner.Activity("message", text, new JObject { ["serviceUrl"] = _connector.Url, ["localTimezone"] = NewYork });
