@@ -23,6 +23,7 @@ public sealed class ReminderContent
     [JsonProperty(Required = Required.Always)] public string Stopped { get; set; } = "";
     [JsonProperty(Required = Required.Always)] public string NothingSet { get; set; } = "";
     [JsonProperty(Required = Required.Always)] public string NotOffered { get; set; } = "";
+    [JsonProperty(Required = Required.Always)] public string NotOfferedTexts { get; set; } = "";
     [JsonProperty(Required = Required.Always)] public string NotOfferedAgain { get; set; } = "";
     [JsonProperty(Required = Required.Always)] public string Current { get; set; } = "";
     [JsonProperty(Required = Required.Always)] public string CurrentPaused { get; set; } = "";

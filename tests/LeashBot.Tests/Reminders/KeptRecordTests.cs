@@ -9,8 +9,8 @@ namespace LeashBot.Tests.Reminders;
 
 /// <summary>
 /// On the scale-out path (Blob for the records and for what is due, on a real Azurite) a due entry keeps its record as
-/// written, so sending a reminder reads only the owner's profile: the claim is conditional on the kept eTag, then the
-/// mark (three calls, not four). A record changed since (the owner wrote that day) fails the claim and is read, and the
+/// written, with what the reminder says about the owner, so sending one reads nothing: the claim is conditional on the kept
+/// eTag, then the mark (two calls, not four). A record changed since (the owner wrote that day) fails the claim and is read, and the
 /// rules see it as it is. Simulated Teams connector; the calls are counted around the real Blob store.
 /// </summary>
 public sealed class KeptRecordTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>, IAsyncLifetime
@@ -22,12 +22,12 @@ public sealed class KeptRecordTests(AzuriteFixture azurite) : IClassFixture<Azur
 
     public async Task DisposeAsync() => await _connector.DisposeAsync();
 
-    [SkippableFact]
-    public async Task A_reminder_is_sent_with_one_read_the_owners_profile_and_a_record_changed_since_is_read_before_anything_is_decided_Simulated_Teams_connector()
+    /// <summary>The real host on Blob (records and due blobs on Azurite), the calls to its store counted.</summary>
+    private (BotHost Host, ObservedStore Store) Host()
     {
         var container = "c" + Guid.NewGuid().ToString("N");
         var store = new ObservedStore(new BlobStorage(azurite.ConnectionString, container));
-        using var host = BotHost.Create(new BotHostOptions
+        var host = BotHost.Create(new BotHostOptions
         {
             Storage = TestStorage.Blob,
             BlobConnectionString = azurite.ConnectionString,
@@ -35,13 +35,22 @@ public sealed class KeptRecordTests(AzuriteFixture azurite) : IClassFixture<Azur
             Settings = ReminderHost.Settings(new() { ["Reminders:DueContainer"] = "d" + Guid.NewGuid().ToString("N") }),
             Services = s => s.AddSingleton<IRecordStore>(store),
         });
+        return (host, store);
+    }
+
+    [SkippableFact]
+    public async Task A_reminder_is_sent_with_one_read_the_owners_profile_and_a_record_changed_since_is_read_before_anything_is_decided_Simulated_Teams_connector()
+    {
+        var (host, store) = Host();
+        using var _ = host;
         var owner = host.NewOwner("msteams");
         JObject Says(string text) => owner.Activity("message", text, new JObject { ["serviceUrl"] = _connector.Url, ["localTimezone"] = NewYork });
         (await owner.PostAsync(Says("nudge me every evening at 7 pls"))).Says("Done!");
         var key = ReminderRecord.KeyOf($"msteams/users/{owner.UserId}");
         var ownerKey = $"msteams/users/{owner.UserId}";
 
-        // Day one and day two: the owner's profile is read, the reminder's record is not; claim and mark are written.
+        // Day one and day two: nothing is read (the record is the one its entry kept, and it carries what the reminder
+        // says about the owner); claim and mark are written.
         for (var day = 1; day <= 2; day++)
         {
             host.MoveTo(NewYork, 19, 0);
@@ -49,7 +58,7 @@ public sealed class KeptRecordTests(AzuriteFixture azurite) : IClassFixture<Azur
             await host.SendDueAsync();
             Assert.Equal(day, _connector.Requests.Count);
             Assert.Equal(0, store.Reads.GetValueOrDefault(key));
-            Assert.Equal(1, store.Reads.GetValueOrDefault(ownerKey));
+            Assert.Equal(0, store.Reads.GetValueOrDefault(ownerKey));
             Assert.Equal(2, store.Writes.GetValueOrDefault(key));
         }
 
@@ -70,5 +79,44 @@ public sealed class KeptRecordTests(AzuriteFixture azurite) : IClassFixture<Azur
         await host.SendDueAsync();
         Assert.Equal(3, _connector.Requests.Count);
         Assert.Equal(0, store.Reads.GetValueOrDefault(key));
+    }
+
+    [SkippableFact]
+    public async Task A_reminder_sent_without_reading_the_profile_still_names_the_cats_step_and_the_days_practised_since_Simulated_Teams_connector()
+    {
+        var (host, store) = Host();
+        using var _ = host;
+        var owner = host.NewOwner("msteams");
+        var ownerKey = $"msteams/users/{owner.UserId}";
+        JObject Says(string text) => owner.Activity("message", text, new JObject { ["serviceUrl"] = _connector.Url, ["localTimezone"] = NewYork });
+        string LastSent() => (string)JObject.Parse(_connector.Requests.Last().Body)["text"]!;
+        (await owner.PostAsync(Says("remind me at 7pm pls"))).Says("Done!");
+
+        // No cat yet: "your cat", step 1, no streak.
+        host.MoveTo(NewYork, 19, 0);
+        store.ResetCounts();
+        await host.SendDueAsync();
+        Assert.Single(_connector.Requests);
+        Assert.Contains("step 1", LastSent(), StringComparison.Ordinal);
+        Assert.Contains("Even two minutes counts.", LastSent(), StringComparison.Ordinal);
+        Assert.Equal(0, store.Reads.GetValueOrDefault(ownerKey));
+
+        // The next morning the owner names the cat and logs a session: that day's reminder is not sent (they were here).
+        host.MoveTo(NewYork, 10, 0);
+        await owner.PostAsync(Says("start training"));
+        await owner.PostAsync(Says("Mochi"));
+        await owner.PostAsync(Says("we did 5 mins and she was pretty chill tbh"));
+        host.MoveTo(NewYork, 19, 0);
+        await host.SendDueAsync();
+        Assert.Single(_connector.Requests);
+
+        // The day after, the reminder knows the cat and yesterday's session without reading the profile.
+        host.MoveTo(NewYork, 19, 0);
+        store.ResetCounts();
+        await host.SendDueAsync();
+        Assert.Equal(2, _connector.Requests.Count);
+        Assert.Contains("Mochi", LastSent(), StringComparison.Ordinal);
+        Assert.Contains("You practised yesterday", LastSent(), StringComparison.Ordinal);
+        Assert.Equal(0, store.Reads.GetValueOrDefault(ownerKey));
     }
 }

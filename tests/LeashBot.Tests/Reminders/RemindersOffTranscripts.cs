@@ -30,6 +30,21 @@ public sealed class RemindersOffTranscripts(SharedHost shared) : IClassFixture<S
     }
 
     [Fact]
+    public async Task On_SMS_without_reminders_the_owner_hears_that_the_clinic_can_switch_text_reminders_on_Azure_SMS_simulated()
+    {
+        var texter = _host.NewOwner("sms", "+1555" + Random.Shared.Next(1_000_000, 9_999_999));
+        var first = await texter.SaysAsync("hey can u send me a reminder txt every day at 7?? keep forgetting lol 🙈");
+        first.Says("Paws & Whiskers Pet Shop can switch practice reminders on for texts").Says("ask the team").Says("alarm on your phone");
+        Assert.Single(first.Texts);
+
+        // Once is enough: a later ask gets the short line.
+        (await texter.SaysAsync("pls remind me weekdays 6pm")).Says("Still no reminders").DoesNotSay("switch");
+
+        // On Web Chat there is nothing for the clinic to switch on for texts: the note says what works instead.
+        (await _host.NewOwner().SaysAsync("can u remind me every day at 7")).Says("alarm on your phone").DoesNotSay("switch");
+    }
+
+    [Fact]
     public async Task On_Web_Chat_without_reminders_a_question_asked_with_the_request_is_answered_too()
     {
         var visitor = _host.NewOwner();

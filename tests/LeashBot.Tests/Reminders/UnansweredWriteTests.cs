@@ -9,7 +9,8 @@ namespace LeashBot.Tests.Reminders;
 /// <summary>
 /// A write the store applied but never answered (its answer lost to the store's deadline, as a busy Azurite does under
 /// load) is read back before it is retried or given up: a claim on the day the store took is this instance's, and the
-/// reminder is sent once, not left "in doubt" and skipped; a "sent" mark the store took is not sent again. Real host on a
+/// reminder is sent once, not left "in doubt" and skipped; a "sent" mark the store took is not sent again. A claim so slow
+/// that the day's allowed hours end meanwhile sends nothing that day. Real host on a
 /// real SQLite file; the lost answer is simulated around it; simulated Teams connector.
 /// </summary>
 public sealed class UnansweredWriteTests : IAsyncLifetime
@@ -35,6 +36,40 @@ public sealed class UnansweredWriteTests : IAsyncLifetime
             .Says("Done!");
         host.MoveTo(NewYork, 19, 0);
         return owner.UserId;
+    }
+
+    [Fact]
+    public async Task A_claim_so_slow_that_the_allowed_hours_end_meanwhile_sends_nothing_that_day_Simulated_slow_store_Simulated_Teams_connector()
+    {
+        var (host, store) = Host();
+        using var _ = host;
+        var owner = host.NewOwner("msteams");
+        (await owner.PostAsync(owner.Activity("message", "pls nudge me at 8.30pm", new JObject { ["serviceUrl"] = _connector.Url, ["localTimezone"] = NewYork })))
+            .Says("8:30pm");
+        var key = ReminderRecord.KeyOf($"msteams/users/{owner.UserId}");
+
+        // The host comes back at 8:59:30pm with the day's reminder still due, and the claim's write takes a minute.
+        host.MoveTo(NewYork, 20, 59);
+        host.Clock.Advance(TimeSpan.FromSeconds(30));
+        var slow = true;
+        store.LoseAnswerTo = (k, json) =>
+        {
+            if (slow && k == key && (string?)JObject.Parse(json)["LastState"] == ReminderStates.Sending)
+            {
+                slow = false;
+                host.Clock.Advance(TimeSpan.FromMinutes(1));
+            }
+
+            return false;
+        };
+        await host.SendDueAsync();
+        Assert.Empty(_connector.Requests);
+        Assert.Equal(ReminderStates.Skipped, (await host.RecordAsync("msteams", owner.UserId))!.LastState);
+
+        // The next day's comes as planned.
+        host.MoveTo(NewYork, 20, 30);
+        await host.SendDueAsync();
+        Assert.Single(_connector.Requests);
     }
 
     [Fact]

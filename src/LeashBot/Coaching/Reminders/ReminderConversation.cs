@@ -28,6 +28,7 @@ public sealed class ReminderConversation(
     public const string SealedNumberData = "leashbotSealedNumber";
 
     private static readonly TimeSpan OfferAnswerWindow = TimeSpan.FromHours(2);
+    private const string KnownRecord = "leashbot.reminderRecord";
 
     private bool Enabled => options.Value.Enabled;
 
@@ -60,6 +61,7 @@ public sealed class ReminderConversation(
 
         var key = ReminderRecord.KeyOf(ownerKey);
         var (record, _) = await store.ReadAsync(key, cancellationToken);
+        Known(turnContext, record);
         var now = clock.GetUtcNow();
         var waitingFor = record is { Plan: null, OfferedAt: { } offered } && now - offered < OfferAnswerWindow
             ? record.TimeAsked ? ReminderQuestion.Time : ReminderQuestion.Offer
@@ -125,13 +127,14 @@ public sealed class ReminderConversation(
     /// </summary>
     public async Task AfterTurnAsync(ITurnContext turnContext, bool questionPending, CancellationToken cancellationToken)
     {
-        if (!Enabled || questionPending || StateKeys.Owner(turnContext.Activity) is not { } ownerKey)
+        if (!Enabled || StateKeys.Owner(turnContext.Activity) is not { } ownerKey)
         {
             return;
         }
 
         var owner = await state.OwnerAsync(turnContext, cancellationToken);
-        if (!owner.Cats.Any(c => c.Sessions.Count > 0))
+        await KeepFactsAsync(turnContext, ownerKey, owner, cancellationToken);
+        if (questionPending || !owner.Cats.Any(c => c.Sessions.Count > 0))
         {
             return;
         }
@@ -159,6 +162,32 @@ public sealed class ReminderConversation(
             await replies.SayAsync(turnContext, c => c.Reminders.Offer, owner.Current, cancellationToken);
         }
     }
+
+    /// <summary>
+    /// After a turn that changed what a reminder says (a session logged, a step, another cat): the record's
+    /// <see cref="NudgeFacts"/> follow, so the sender needs no read of the profile. Nothing is read or written otherwise.
+    /// </summary>
+    private async Task KeepFactsAsync(ITurnContext turnContext, string ownerKey, OwnerProfile owner, CancellationToken cancellationToken)
+    {
+        if (turnContext.TurnState.Get<ReminderRecord>(KnownRecord) is not { Plan: not null } known || NudgeFacts.Of(owner, known.TimeZone).SameAs(known.Facts))
+        {
+            return;
+        }
+
+        Known(turnContext, await store.UpdateAsync(ReminderRecord.KeyOf(ownerKey), r =>
+        {
+            if (r?.Plan is null || NudgeFacts.Of(owner, r.TimeZone) is var facts && facts.SameAs(r.Facts))
+            {
+                return null;
+            }
+
+            r.Facts = facts;
+            return r;
+        }, cancellationToken));
+    }
+
+    /// <summary>The owner's reminder record as this turn last read or wrote it.</summary>
+    private static void Known(ITurnContext turnContext, ReminderRecord? record) => turnContext.TurnState[KnownRecord] = record;
 
     /// <summary>SMS STOP (or a carrier keyword like it) and START: reminders go quiet at once and come back with START; the plan is kept.</summary>
     public async Task SmsOptOutAsync(string? ownerKey, bool optedOut, CancellationToken cancellationToken)
@@ -211,10 +240,12 @@ public sealed class ReminderConversation(
         }
 
         var hadPlan = false;
+        var facts = NudgeFacts.Of(await state.OwnerAsync(turnContext, cancellationToken), zoneId);
         var (written, eTag) = await store.ChangeAsync(key, r => Changed(r ?? New(ownerKey), x =>
         {
             hadPlan = x.Plan is not null;
             x.Plan = plan;
+            x.Facts = facts;
             x.WaitingForZone = null;
             x.ZoneTries = 0;
             x.OfferedAt = null;
@@ -229,6 +260,7 @@ public sealed class ReminderConversation(
             x.HeardDay = null;
             x.Version++;
         }), cancellationToken);
+        Known(turnContext, written);
         await ScheduleAsync(key, written!, eTag, now, cancellationToken);
         if (!hadPlan)
         {
@@ -286,6 +318,7 @@ public sealed class ReminderConversation(
                     break;
             }
         }), cancellationToken);
+        Known(turnContext, written);
         if (written?.Plan is { } plan)
         {
             await ScheduleAsync(key, written, eTag, now, cancellationToken);

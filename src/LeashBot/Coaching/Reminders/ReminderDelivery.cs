@@ -9,7 +9,9 @@ namespace LeashBot.Coaching.Reminders;
 /// one more conditional write marking it sent; the queue entry then becomes the next reminder in one step. A send left
 /// unconfirmed is taken up only once its claim has run out, and only after asking the channel whether it took it, when
 /// the channel can tell; otherwise <see cref="ReminderOptions.WhenUnconfirmed"/> decides. A 429 or 5xx is tried again
-/// with backoff and jitter; a refusal for good stops the owner's reminders and is recorded.
+/// with backoff and jitter; a refusal for good stops the owner's reminders and is recorded. What the reminder says about
+/// the owner comes from the record (<see cref="NudgeFacts"/>), so a sent reminder costs the claim and the mark (with
+/// the record its due entry kept, on Blob, nothing is read).
 /// </summary>
 public sealed class ReminderDelivery(
     IDueQueue queue,
@@ -108,8 +110,11 @@ public sealed class ReminderDelivery(
             return;
         }
 
-        var owner = await store.OwnerAsync(record.OwnerKey, cancellationToken);
-        if (record.OptedOut || record.HeardDay == dayText || ReminderWording.PractisedOn(owner, zone, day))
+        // The facts the conversation kept in the record when they tell this day; else the owner's profile, read.
+        var facts = record.Facts is { } kept && kept.Tell(record.TimeZone, day)
+            ? kept
+            : NudgeFacts.Of(await store.OwnerAsync(record.OwnerKey, cancellationToken), record.TimeZone, day);
+        if (record.OptedOut || record.HeardDay == dayText || facts.PractisedOn(day))
         {
             record.LastDay = dayText;
             await MoveOnAsync(item, record, eTag, ReminderStates.Skipped, day, now, cancellationToken);
@@ -117,7 +122,7 @@ public sealed class ReminderDelivery(
         }
 
         // Everything the send needs is ready before the day is claimed: from the claim on, a crash leaves it in doubt.
-        var (text, index) = wording.Nudge(owner, zone, day, record.LastNudge, day.DayNumber);
+        var (text, index) = wording.Nudge(facts, day, record.LastNudge, day.DayNumber);
         if (!record.TextedBefore && record.IsSms)
         {
             // The first reminder by text says how to stop them.
@@ -176,8 +181,19 @@ public sealed class ReminderDelivery(
             }
         }
 
+        // The claim can take a while on a busy store: the hours are checked again right before the post, and a post the
+        // channel hasn't taken when they end is abandoned.
+        var posting = clock.GetUtcNow();
+        var windowLeft = schedule.EndOf(day, zone) - posting;
+        if (ReminderSchedule.LocalDay(posting, zone) != day || !schedule.Allowed(posting, zone) || windowLeft <= TimeSpan.Zero)
+        {
+            logger.LogInformation("A reminder due {Due} was not sent: the allowed hours ended while its day was claimed", item.Due);
+            await MoveOnAsync(item, record, eTag, interrupted ? ReminderStates.Unconfirmed : ReminderStates.Skipped, day, now, cancellationToken);
+            return;
+        }
+
         journal.Posting(record.ClaimId);
-        var (result, problem, answered) = await SendWithinClaimAsync(route, record, text, deliveryId, lease, cancellationToken);
+        var (result, problem, answered) = await SendWithinClaimAsync(route, record, text, deliveryId, windowLeft < lease * 0.8 ? windowLeft : lease * 0.8, cancellationToken);
         if (result == DeliveryResult.Sent)
         {
             journal.Posted(record.ClaimId);
@@ -219,13 +235,14 @@ public sealed class ReminderDelivery(
     }
 
     /// <summary>
-    /// Sends, abandoning the send before the claim on the day runs out (after that another instance may take the
-    /// reminder up). An abandoned send counts as one to try again: it may or may not have reached the channel.
+    /// Sends, abandoning the send after <paramref name="within"/>: before the claim on the day runs out (after that
+    /// another instance may take the reminder up) and before the day's allowed hours end. An abandoned send counts as
+    /// one to try again: it may or may not have reached the channel.
     /// </summary>
-    private static async Task<(DeliveryResult Result, string? Problem, bool Answered)> SendWithinClaimAsync(IReminderRoute route, ReminderRecord record, string text, string deliveryId, TimeSpan lease, CancellationToken cancellationToken)
+    private static async Task<(DeliveryResult Result, string? Problem, bool Answered)> SendWithinClaimAsync(IReminderRoute route, ReminderRecord record, string text, string deliveryId, TimeSpan within, CancellationToken cancellationToken)
     {
         using var withinClaim = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        withinClaim.CancelAfter(lease * 0.8);
+        withinClaim.CancelAfter(within);
         try
         {
             var (result, problem) = await route.SendAsync(record, text, deliveryId, withinClaim.Token);

@@ -25,6 +25,13 @@ public sealed class ReminderRecord
     /// <summary>Where the owner's profile is (user state), for the cat, step and streak the reminder names.</summary>
     public string OwnerKey { get; set; } = "";
 
+    /// <summary>
+    /// What the reminder says about the owner's training and whether they practised on its day, as of their last turn
+    /// that changed it: sending reads no profile. Null on records from before (the profile is read then).
+    /// </summary>
+    [JsonProperty(NullValueHandling = NullValueHandling.Ignore)]
+    public NudgeFacts? Facts { get; set; }
+
     /// <summary>The owner's IANA time zone; null until the channel gave it or the owner told us.</summary>
     public string? TimeZone { get; set; }
 

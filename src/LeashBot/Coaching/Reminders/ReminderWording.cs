@@ -17,7 +17,19 @@ public sealed class ReminderWording(Replies replies)
     public (string Text, int Index) Nudge(OwnerProfile? owner, TimeZoneInfo zone, DateOnly today, int last, int seed)
     {
         var cat = owner?.Current ?? owner?.Cats.FirstOrDefault();
-        var step = replies.Content.Step(cat?.Step ?? 1);
+        return Nudge(cat?.Name, cat?.Pronoun, cat?.Step ?? 1, Streak(owner, zone, today), last, seed);
+    }
+
+    /// <summary>The same reminder from the facts kept in the reminder record (<see cref="NudgeFacts"/>).</summary>
+    public (string Text, int Index) Nudge(NudgeFacts facts, DateOnly today, int last, int seed)
+    {
+        ArgumentNullException.ThrowIfNull(facts);
+        return Nudge(facts.Cat, facts.Pronoun, facts.Step, facts.StreakBefore(today), last, seed);
+    }
+
+    private (string Text, int Index) Nudge(string? catName, string? pronoun, int stepNumber, int streak, int last, int seed)
+    {
+        var step = replies.Content.Step(stepNumber);
         var pool = Words.Nudges;
         var index = Math.Abs(seed % pool.Count);
         if (index == last)
@@ -25,7 +37,6 @@ public sealed class ReminderWording(Replies replies)
             index = (index + 1) % pool.Count;
         }
 
-        var streak = Streak(owner, zone, today);
         var streakText = streak switch
         {
             0 => Words.Streak.None,
@@ -33,7 +44,7 @@ public sealed class ReminderWording(Replies replies)
             _ => Words.Streak.Many,
         };
         // A reminder goes out of any turn: the cat's pronoun is given here, and the step's goal is filled in for the cat too.
-        (string Name, string Value)[] aboutCat = [("cat", cat?.Name ?? replies.Content.Messages.YourCat), .. replies.PronounSlots(cat?.Pronoun)];
+        (string Name, string Value)[] aboutCat = [("cat", catName ?? replies.Content.Messages.YourCat), .. replies.PronounSlots(pronoun)];
         var text = replies.Fill(pool[index], [.. aboutCat, ("step", step.Number.ToString(CultureInfo.InvariantCulture)), ("goal", replies.Fill(step.Goal, aboutCat))])
             + " " + replies.Fill(streakText, ("streak", streak.ToString(CultureInfo.InvariantCulture)));
         return (text, index);
@@ -56,9 +67,6 @@ public sealed class ReminderWording(Replies replies)
 
         return count;
     }
-
-    public static bool PractisedOn(OwnerProfile? owner, TimeZoneInfo zone, DateOnly day) =>
-        owner?.Cats.SelectMany(c => c.Sessions).Any(s => ReminderSchedule.LocalDay(s.At, zone) == day) == true;
 
     /// <summary>What the owner has set now: days, time and zone, a pause, texts turned off by STOP; or that there are none.</summary>
     public string Current(ReminderRecord? record, DateTimeOffset now)
