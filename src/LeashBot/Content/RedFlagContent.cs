@@ -33,6 +33,15 @@ public sealed class RedFlagContent
     [JsonProperty(Required = Required.Always)] public List<string> FollowUps { get; set; } = [];
     [JsonProperty(Required = Required.Always)] public Dictionary<string, List<string>> WordGroups { get; set; } = [];
 
+    /// <summary>
+    /// Words that point back to a thing named in the sentence before ("it", "them", "half"): a poison named in one
+    /// sentence and eaten in the next ("dark choc on the table. she had half of it") is read as one thought.
+    /// </summary>
+    public List<string> BackReferences { get; set; } = [];
+
+    /// <summary>A pattern element ("@ingest|had"): the sentence with the back reference must also have one of these.</summary>
+    public string? BackReferenceVerbs { get; set; }
+
     /// <summary>Word lists taken from a named source (plants toxic to cats, human medicines…); patterns use them as word groups.</summary>
     public List<KnowledgeList> Knowledge { get; set; } = [];
 

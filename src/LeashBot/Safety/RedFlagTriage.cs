@@ -43,6 +43,8 @@ public sealed partial class RedFlagTriage
     private readonly TriagePatternSet _stillWorry;
     private readonly TriagePatternSet _firstAid;
     private readonly FrozenSet<string> _poisonNames;
+    private readonly FrozenSet<int> _poisonIds;
+    private readonly FrozenSet<int> _backReferenceVerbs;
     private readonly TriagePatternSet[] _mildSigns;
     private readonly TriageWhatIf _whatIf;
     private readonly SignInfo[] _signInfo;
@@ -100,6 +102,8 @@ public sealed partial class RedFlagTriage
         _mildSigns = [.. content.MildSigns.Select(m => compile.Set(m.Patterns))];
         _poisonNames = content.Knowledge.Where(k => content.NamedPoisons.Contains(k.Id)).SelectMany(k => k.Words).Select(w => w.ToLowerInvariant()).ToFrozenSet(StringComparer.Ordinal);
         _signs = new TriagePatternSet(signs);
+        _poisonIds = groups.ContainsKey("poison") ? compile.Pattern("@poison").Elements[0].ToFrozenSet() : FrozenSet<int>.Empty;
+        _backReferenceVerbs = content.BackReferenceVerbs is { } verbs ? compile.Pattern(verbs).Elements[0].ToFrozenSet() : FrozenSet<int>.Empty;
         var healthIds = signs.SelectMany(s => s.Pattern.Elements[0]).Concat(groups.GetValueOrDefault("vet", []).Select(_vocabulary.IdOf)).ToHashSet();
 
         _words = TriageWordClasses.Of(content, _vocabulary);
@@ -173,7 +177,7 @@ public sealed partial class RedFlagTriage
         Span<int> positions = stackalloc int[TriagePatternSet.MaxElements];
         for (var i = 0; i <= tokens.Count; i++)
         {
-            if (i < tokens.Count && (!TriageTokens.IsEnd(tokens[i]) || IsFragment(tokens, start, i)))
+            if (i < tokens.Count && (!TriageTokens.IsEnd(tokens[i]) || IsFragment(tokens, start, i) || CarriesOver(tokens, start, i)))
             {
                 continue;
             }
@@ -331,34 +335,6 @@ public sealed partial class RedFlagTriage
                 }
             }
         }
-    }
-
-    /// <summary>
-    /// A few words ending in a full stop ("grapes.", "garlic butter.") name the thing the next sentence is about
-    /// ("she ate like 3"): they are read with it.
-    /// </summary>
-    private bool IsFragment(List<int> tokens, int start, int end)
-    {
-        if (tokens[end] != TriageTokens.SentenceEnd)
-        {
-            return false;
-        }
-
-        var words = 0;
-        var known = false;
-        for (var i = start; i < end; i++)
-        {
-            var id = tokens[i];
-            if (id == TriageTokens.Comma || (id > 0 && _words.Skip[id]))
-            {
-                continue;
-            }
-
-            known |= id > 0 && !_words.Negation[id]; // "no." answers a question; it names nothing
-            words++;
-        }
-
-        return known && words <= FragmentWords;
     }
 
     /// <summary>"comió" reads as "comio" (see <see cref="ChatLexer.WithoutAccent"/>).</summary>

@@ -24,6 +24,7 @@ internal sealed class TriageWordClasses
         CatOwner = Flags(content.HealthRemarks.CatOwners);
         Conditional = Flags(content.WhatIf.Conditionals);
         Present = Flags(content.WhatIf.Present);
+        BackReference = Flags(content.BackReferences);
 
         // A pattern's words never reach over "but", "though" and the like: what comes after is another thought.
         GapStop = [.. ClauseBreak.Select((isBreak, id) => isBreak && Contrast[id])];
@@ -73,6 +74,9 @@ internal sealed class TriageWordClasses
     /// <summary>"now", "since", "keeps": the message tells of something happening, never a what-if.</summary>
     public bool[] Present { get; }
 
+    /// <summary>"it", "them", "half": a word pointing back to a thing named in the sentence before.</summary>
+    public bool[] BackReference { get; }
+
     /// <summary>The id of "cat": what a cat's name is read as.</summary>
     public int Cat { get; }
 
@@ -82,7 +86,7 @@ internal sealed class TriageWordClasses
         foreach (var word in content.SkipWords.Concat(content.Negations).Concat(content.NegationCarriers).Concat(content.Subjects)
                      .Concat(content.ClauseBreaks).Concat(content.Contrasts).Concat(content.NotANameAfter).Concat(content.ThingAfterName)
                      .Concat(content.UnlessStopsAt).Concat(content.HealthRemarks.ToUs).Concat(content.HealthRemarks.CatWords).Concat(content.HealthRemarks.CatOwners).Append("cat")
-                     .Concat(content.WhatIf.Conditionals).Concat(content.WhatIf.Present))
+                     .Concat(content.WhatIf.Conditionals).Concat(content.WhatIf.Present).Concat(content.BackReferences))
         {
             vocabulary.IdOf(word);
         }
