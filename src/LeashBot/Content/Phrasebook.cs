@@ -71,7 +71,7 @@ public sealed class Phrasebook
     public IEnumerable<(string Name, string Value)> PronounSlots(string? pronoun)
     {
         var pronouns = Content.Messages.CatPronouns;
-        var slots = pronoun is not null && pronouns.TryGetValue(pronoun, out var known) ? known : pronouns.GetValueOrDefault("they") ?? [];
+        var slots = pronoun is not null && pronouns.TryGetValue(pronoun, out var known) ? known : pronouns.GetValueOrDefault(Template.UnknownPronoun) ?? [];
         return slots.Select(s => (s.Key, s.Value));
     }
 

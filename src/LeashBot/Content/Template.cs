@@ -8,6 +8,9 @@ public static partial class Template
     [GeneratedRegex(@"\{([A-Za-z][A-Za-z0-9_.]*)\}")]
     private static partial Regex Placeholder();
 
+    /// <summary>The pronoun (a key of messages.json's catPronouns) of a cat whose owner hasn't said "she" or "he".</summary>
+    public const string UnknownPronoun = "they";
+
     /// <summary>The pronoun slots: the pronoun the {cat} of the same text goes by (see Phrasebook.ForCatsOfTurn).</summary>
     public static readonly IReadOnlySet<string> PronounNames = new HashSet<string>(StringComparer.Ordinal)
     {

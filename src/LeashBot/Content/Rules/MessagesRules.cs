@@ -5,10 +5,14 @@ internal static class MessagesRules
 {
     public static IEnumerable<ContentProblem> Check(MessagesContent c)
     {
-        // Every pronoun a cat can go by fills every pronoun slot.
-        foreach (var pronoun in new[] { "they", "she", "he" })
+        // The pronoun of a cat nobody has gendered is there, and every pronoun listed fills every pronoun slot.
+        if (!c.CatPronouns.ContainsKey(Template.UnknownPronoun))
         {
-            var slots = c.CatPronouns.GetValueOrDefault(pronoun);
+            yield return new("catPronouns", $"'{Template.UnknownPronoun}' is missing: it is what a cat goes by until the owner says.");
+        }
+
+        foreach (var (pronoun, slots) in c.CatPronouns)
+        {
             foreach (var missing in Template.PronounNames.Where(n => slots?.ContainsKey(n) != true))
             {
                 yield return new("catPronouns", $"'{pronoun}' says nothing for {{{missing}}}; every pronoun fills every slot.");
