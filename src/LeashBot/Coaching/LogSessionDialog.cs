@@ -12,6 +12,12 @@ public sealed class LogSessionOptions
 
     /// <summary>Questions asked beside the report ("… whats next"), routed once the session is logged.</summary>
     public string? Then { get; set; }
+
+    /// <summary>The next cat of a several-cat report still to ask about ("did mochi and bean 4 min each"), once this one is logged.</summary>
+    public LogSessionOptions? Next { get; set; }
+
+    /// <summary>Cats of the same report ready to move on, asked about once every cat is logged.</summary>
+    public StepOfferOptions? Offer { get; set; }
 }
 
 public sealed class LogSessionValues
@@ -132,9 +138,13 @@ public sealed class LogSessionDialog : WaterfallDialog<LogSessionValues>
     private async Task<DialogTurnResult> LogAsync(WaterfallStepContext<LogSessionValues> step, CancellationToken cancellationToken)
     {
         // What the reply says wins over the button it resembles: "not relaxed" must not pick "Relaxed".
+        // "biscuit hated it, pepper was fine" when Pepper's mood is asked: the words said of Pepper answer it.
         var owner = await _state.OwnerAsync(step.Context, cancellationToken);
+        var said = step.Context.Activity.Text ?? "";
+        var own = CatParts.Of(said, owner.Cats, _replies.Content.Reading.NameListJoins).Where(p => p.Cat.Name == step.Values.CatName).Select(p => p.Text).FirstOrDefault();
         var mood = step.Values.Mood
-            ?? _reader.Read(step.Context, step.Context.Activity.Text ?? "", owner).Mood?.Mood
+            ?? (own is null ? null : _reader.Read(step.Context, own, owner).Mood?.Mood)
+            ?? _reader.Read(step.Context, said, owner).Mood?.Mood
             ?? (step.GetResult<FoundChoice>() is { } picked ? (Mood)picked.Index : null);
         if (mood is null)
         {
@@ -143,17 +153,34 @@ public sealed class LogSessionDialog : WaterfallDialog<LogSessionValues>
         }
 
         var cat = owner.FindCat(step.Values.CatName);
+        var options = step.GetOptions<LogSessionOptions>();
+        var offer = options?.Offer;
         if (cat is not null && step.Values.Minutes is { } minutes)
         {
             var change = ProgressLedger.Begin(owner, ChangeKind.SessionLogged);
             var result = _ledger.LogSession(change, cat, minutes, mood.Value);
 
             // "log that but keep him on 4", "20 min relaxed, move her on": the report says what the owner wants.
-            var wish = _stepChanges.Read(step.GetOptions<LogSessionOptions>()?.Text ?? "");
-            if (await _stepChanges.AfterSessionAsync(step.Context, change, cat, minutes, result, wish, cancellationToken) is { } offer)
+            var wish = _stepChanges.Read(options?.Text ?? "");
+            if (await _stepChanges.AfterSessionAsync(step.Context, change, cat, minutes, result, wish, cancellationToken) is { } ready)
             {
-                return await step.ReplaceDialogAsync(StepOfferDialog.DialogId, offer, cancellationToken);
+                offer ??= new StepOfferOptions { MovesOn = ready.MovesOn };
+                offer.Cats.AddRange(ready.Cats);
+                offer.Steps.AddRange(ready.Steps);
             }
+        }
+
+        // The next cat of the same report is asked about before any move on is.
+        if (options?.Next is { } next)
+        {
+            next.Offer = offer;
+            next.Then ??= options.Then;
+            return await step.ReplaceDialogAsync(DialogId, next, cancellationToken);
+        }
+
+        if (offer is { Cats.Count: > 0 })
+        {
+            return await step.ReplaceDialogAsync(StepOfferDialog.DialogId, offer, cancellationToken);
         }
 
         // The question beside the report is answered after it, as a message of its own.

@@ -33,7 +33,10 @@ public sealed class PendingSessionFix(Replies replies, StepChanges commands)
         // "biscut 4 min he was fine" while Pepper's length is asked: a report naming only another cat is that cat's session.
         var reportsAnother = pending.Minutes is null && command.Is(CommandKind.LogSession) && reading.Duration is not null && others.Count == 1
             && !reading.Cats.Any(c => OwnerProfile.SameName(c.Name, cat.Name));
-        var correcting = reportsAnother || command.Is(CommandKind.MoveSession, CommandKind.FixSession) || reading.Cats.Any(c => c.Negated && OwnerProfile.SameName(c.Name, cat.Name));
+        // "biscuit seemed fine" while Pepper's mood is asked: a mood said of another cat only is that cat's session.
+        var moodOfAnother = innerDc.ActiveDialog.Id == Prompts.Mood && reading.Mood is not null && reading.Duration is null && others.Count == 1
+            && !reading.Cats.Any(c => OwnerProfile.SameName(c.Name, cat.Name));
+        var correcting = reportsAnother || moodOfAnother || command.Is(CommandKind.MoveSession, CommandKind.FixSession) || reading.Cats.Any(c => c.Negated && OwnerProfile.SameName(c.Name, cat.Name));
         if (!correcting)
         {
             return SessionFix.None;

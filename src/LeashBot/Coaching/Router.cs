@@ -191,8 +191,8 @@ public sealed partial class Router(Replies replies, BotAccessors state, MessageR
                 return again.Offer is { } offer ? await step.BeginDialogAsync(LogOfferDialog.DialogId, offer, cancellationToken) : await step.EndDialogAsync(null, cancellationToken);
             }
 
-            // "bean was fine tho it was widget that was stressed": moods said again fix the sessions just logged; nothing moves.
-            if (topic is null && await corrections.FixMoodsAsync(turn, reading, owner, cancellationToken))
+            // "bean was fine tho it was widget that was stressed", "that was yesterday actually": moods or the day said again fix the sessions just logged.
+            if (topic is null && (await corrections.FixMoodsAsync(turn, reading, owner, cancellationToken) || await corrections.FixDayAsync(turn, reading, owner, cancellationToken)))
             {
                 return await step.EndDialogAsync(null, cancellationToken);
             }

@@ -54,6 +54,7 @@ public sealed class PlanContent
     [JsonProperty(Required = Required.Always)] public string SessionDeleted { get; set; } = "";
     [JsonProperty(Required = Required.Always)] public string NothingToDelete { get; set; } = "";
     [JsonProperty(Required = Required.Always)] public string SessionMoved { get; set; } = "";
+    [JsonProperty(Required = Required.Always)] public string SessionDayMoved { get; set; } = "";
 
     /// <summary>"i meant 15 not 50": the last session's length was corrected.</summary>
     [JsonProperty(Required = Required.Always)] public string LengthFixed { get; set; } = "";

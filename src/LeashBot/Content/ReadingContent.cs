@@ -46,6 +46,9 @@ public sealed class ReadingContent
     /// <summary>Words that point at the last session when its cat is corrected ("that was pepper", "the last session was pepper").</summary>
     [JsonProperty(Required = Required.Always)] public List<string> SessionPointers { get; set; } = [];
 
+    /// <summary>Words for the day before today ("that was yesterday actually" moves the session just logged there).</summary>
+    [JsonProperty(Required = Required.Always)] public List<string> DayBefore { get; set; } = [];
+
     /// <summary>Words that tell of a new session ("did another one today"): such a message reports one, it never fixes the last.</summary>
     [JsonProperty(Required = Required.Always)] public List<string> NewSessionWords { get; set; } = [];
 
@@ -60,6 +63,9 @@ public sealed class ReadingContent
 
     /// <summary>Words that make one session report about every cat ("did both, 4 min each").</summary>
     [JsonProperty(Required = Required.Always)] public List<string> EachCat { get; set; } = [];
+
+    /// <summary>Words after a bare number that make it each cat's length in minutes ("5 each").</summary>
+    [JsonProperty(Required = Required.Always)] public List<string> EachLength { get; set; } = [];
 
     /// <summary>"both of them", "the two of them": two cats, which with three or more cats is asked.</summary>
     [JsonProperty(Required = Required.Always)] public List<string> TwoCats { get; set; } = [];

@@ -34,6 +34,7 @@ public sealed class CommandReader
     private readonly PhraseList _pointersToSession;
     private readonly PhraseList _logWords;
     private readonly PhraseList _timeUnits;
+    private readonly PhraseList _eachLength;
     private readonly HashSet<string> _logCommands;
     private readonly HashSet<string> _timeAmounts;
     private readonly HashSet<string> _pointers;
@@ -55,6 +56,7 @@ public sealed class CommandReader
         _pointersToSession = MessageParts.Phrases(reading.SessionPointers);
         _logWords = MessageParts.Phrases(words.LogWords);
         _timeUnits = MessageParts.Phrases(words.TimeUnits);
+        _eachLength = MessageParts.Phrases(reading.EachLength);
         _logCommands = [.. words.LogCommands.Select(MessageParts.Plain)];
         _timeAmounts = [.. words.TimeAmounts.Select(MessageParts.Plain)];
         _pointers = [.. words.Pointers.Select(MessageParts.Plain)];
@@ -239,8 +241,10 @@ public sealed class CommandReader
     {
         for (var i = 0; i < words.Length; i++)
         {
+            // "did pepper then biscuit, 5 each": a bare number before "each" is each cat's minutes.
             var amount = words[i].All(char.IsAsciiDigit) || _steps.IsNumberWord(words[i]) || _timeAmounts.Contains(words[i]);
-            if (!amount || !(_timeUnits.StartsAt(words, i + 1) || i + 2 < words.Length && _timeAmounts.Contains(words[i + 1]) && _timeUnits.StartsAt(words, i + 2)))
+            var forEach = words[i].All(char.IsAsciiDigit) && _eachLength.StartsAt(words, i + 1);
+            if (!amount || !(forEach || _timeUnits.StartsAt(words, i + 1) || i + 2 < words.Length && _timeAmounts.Contains(words[i + 1]) && _timeUnits.StartsAt(words, i + 2)))
             {
                 continue;
             }

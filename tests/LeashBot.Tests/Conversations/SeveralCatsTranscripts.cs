@@ -350,4 +350,74 @@ public sealed class SeveralCatsTranscripts(SharedHost shared) : IClassFixture<Sh
         (await LaterAsync(owner, "mochi n bean, 5 min each, both relaxed")).Says("Logged: 5 min with Mochi").Says("Logged: 5 min with Bean").DoesNotSay("Tofu");
         (await LaterAsync(owner, "how is tofu doing")).Says("No sessions logged yet");
     }
+
+    [Theory]
+    [InlineData("webchat", "oops that was yesterday actually 🙈", null)]
+    [InlineData("sms", "ahh wait it was on saturday", DayOfWeek.Saturday)]
+    public async Task A_day_said_after_logging_moves_the_session_there_and_undo_brings_it_back(string channel, string fix, DayOfWeek? weekday)
+    {
+        var owner = _host.NewOwner(channelId: channel);
+        await owner.SaysAsync("my cats are pepper and biscuit");
+        (await LaterAsync(owner, "pepper did 5 min, relaxed")).Says("Logged: 5 min with Pepper at step 1");
+        var today = DateOnly.FromDateTime(_host.Clock.GetUtcNow().UtcDateTime);
+        var back = weekday is { } named && ((int)today.DayOfWeek - (int)named + 7) % 7 is var days && days != 1 ? (days == 0 ? 7 : days) : 1;
+        (await LaterAsync(owner, fix)).Says("Pepper's 5 min session now counts for " + (back == 1 ? "yesterday" : weekday.ToString()))
+            .DoesNotSay("Logged").DoesNotSay("only know about");
+        var moved = await StoredOwnerAsync(owner, channel);
+        Assert.False(LeashBot.Coaching.Reminders.ReminderWording.PractisedOn(moved, TimeZoneInfo.Utc, today));
+        Assert.True(LeashBot.Coaching.Reminders.ReminderWording.PractisedOn(moved, TimeZoneInfo.Utc, today.AddDays(-back)));
+        Assert.Equal(back == 1 ? 1 : 0, LeashBot.Coaching.Reminders.ReminderWording.Streak(moved, TimeZoneInfo.Utc, today));
+        (await LaterAsync(owner, "how is pepper doing")).Says("Sessions at this step: 1,");
+
+        (await LaterAsync(owner, "undo")).Says("Undone");
+        var back2 = await StoredOwnerAsync(owner, channel);
+        Assert.True(LeashBot.Coaching.Reminders.ReminderWording.PractisedOn(back2, TimeZoneInfo.Utc, today));
+        Assert.Equal(0, LeashBot.Coaching.Reminders.ReminderWording.Streak(back2, TimeZoneInfo.Utc, today));
+        (await LaterAsync(owner, "how is pepper doing")).Says("Sessions at this step: 1,");
+    }
+
+    private async Task<LeashBot.State.OwnerProfile> StoredOwnerAsync(Owner owner, string channel)
+    {
+        var parts = await StoredParts.ReadAsync((LeashBot.Storage.JsonStorage)_host.Storage, channel, owner.UserId, owner.ConversationId);
+        return parts.Owner["owner"]!.ToObject<LeashBot.State.OwnerProfile>()!;
+    }
+
+    [Theory]
+    [InlineData("webchat", "my cats are pepper and biscuit", "5 min each for both 🐾", "Pepper", "Biscuit", "")]
+    [InlineData("sms", "i have three cats, mochi, tofu and bean", "did mochi n bean 4 mins each", "Mochi", "Bean", "Tofu")]
+    [InlineData("webchat", "my cats are pepper and biscuit", "did pepper then biscuit, 5 each", "Pepper", "Biscuit", "")]
+    public async Task A_report_for_several_cats_without_moods_asks_each_cat_in_turn(string channel, string cats, string report, string first, string second, string left)
+    {
+        var owner = _host.NewOwner(channelId: channel);
+        await owner.SaysAsync(cats);
+        (await LaterAsync(owner, report)).Says($"How did {first} seem?");
+        (await LaterAsync(owner, "pretty chill")).Says($"with {first} at step 1").Says($"How did {second} seem?").DoesNotSay("Shall I move");
+        (await LaterAsync(owner, "bit nervous tbh")).Says($"with {second} at step 1");
+        (await LaterAsync(owner, $"how is {second.ToLowerInvariant()} doing")).Says("Sessions at this step: 1,");
+        if (left.Length > 0)
+        {
+            (await LaterAsync(owner, $"how is {left.ToLowerInvariant()} doing")).Says("No sessions logged yet");
+        }
+    }
+
+    [Theory]
+    [InlineData("webchat", "biscuit seemed fine actually", "Biscuit")]
+    [InlineData("sms", "biscuit hated it, pepper was fine", "Pepper")]
+    [InlineData("webchat", "pepper was super chill, biscut not so much", "Pepper")]
+    public async Task A_mood_naming_a_cat_at_the_mood_question_goes_to_that_cat(string channel, string answer, string cat)
+    {
+        var owner = await PepperAndBiscuitAsync(channel);
+        (await LaterAsync(owner, "did 5 min with pepper")).Says("How did Pepper seem?");
+        (await LaterAsync(owner, answer)).Says($"Logged: 5 min with {cat} at step 1");
+        (await LaterAsync(owner, $"how is {cat.ToLowerInvariant()} doing")).Says("Last one: 5 min, Relaxed");
+        var other = cat == "Pepper" ? "biscuit" : "pepper";
+        (await LaterAsync(owner, $"how is {other} doing")).Says("No sessions logged yet");
+    }
+
+    private async Task<Owner> PepperAndBiscuitAsync(string channel)
+    {
+        var owner = _host.NewOwner(channelId: channel);
+        await owner.SaysAsync("my cats are pepper and biscuit");
+        return owner;
+    }
 }
