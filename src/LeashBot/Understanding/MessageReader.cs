@@ -190,7 +190,7 @@ public sealed partial class MessageReader
         if (_semantic is not null && !settled)
         {
             // Forget-me is a rule's to decide (below), never the word lists' certainty: "will she forget everything" is for the head.
-            var decided = _semantic.Decide(text, ForgetMeReader.WithoutForgetMe(recognition), _cats.AnimalsIn(words, mentions.Count > 0), catNames, _catNameStandIn);
+            var decided = _semantic.Decide(text, ForgetMeReader.WithoutForgetMe(recognition), _cats.AnimalsIn(words, mentions.Count > 0), [.. catNames.Where(_recognizer.Normalizer.InContent)], _catNameStandIn);
 
             // A message that names one of the owner's own cats is about that cat: the model's "not something I know" never
             // stands there ("how far along is Biscuit"); the word lists' reading does, or an honest "not sure".

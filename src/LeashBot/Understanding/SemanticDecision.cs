@@ -90,8 +90,9 @@ public sealed class SemanticDecision(SemanticReader semantic)
         && reading.Topics.First(t => t.TopicId == lexicalTopic).Score <= o.HeadDoubts;
 
     /// <summary>
-    /// The message with the owner's own cats' names read as <paramref name="standIn"/> (reading.json catNameStandIn,
-    /// "my cat"): a cat called Milo or Juniper is the owner's cat, never a cue for the story cats of the same name.
+    /// The message with the owner's own cats' names that are also words of the content (the caller picks them) read as
+    /// <paramref name="standIn"/> (reading.json catNameStandIn, "my cat"): a cat called Milo or Juniper is the owner's
+    /// cat, never a cue for the story cats of the same name.
     /// </summary>
     private static string WithoutCatNames(string text, IReadOnlyCollection<string>? catNames, string standIn)
     {
