@@ -5,10 +5,9 @@ internal static class MessagesRules
 {
     public static IEnumerable<ContentProblem> Check(MessagesContent c)
     {
-        // Every pronoun a cat can go by fills every pronoun slot.
-        foreach (var pronoun in new[] { "they", "she", "he" })
+        // Every pronoun a cat can go by fills every pronoun slot (which pronouns there are, the schema requires).
+        foreach (var (pronoun, slots) in c.CatPronouns)
         {
-            var slots = c.CatPronouns.GetValueOrDefault(pronoun);
             foreach (var missing in Template.PronounNames.Where(n => slots?.ContainsKey(n) != true))
             {
                 yield return new("catPronouns", $"'{pronoun}' says nothing for {{{missing}}}; every pronoun fills every slot.");
