@@ -72,7 +72,7 @@ public sealed partial class CoachingDialog : ComponentDialog
         AddDialog(new ChoicePrompt(Prompts.Choice));
         AddDialog(new ChoicePrompt(Prompts.Mood, LogSessionDialog.ValidateMoodAsync(reader, state)));
         AddDialog(new TextPrompt(Prompts.CatName, CatDialogs.ValidateNameAsync(reader, state)));
-        AddDialog(new DurationPrompt(Prompts.Duration, text, LogSessionDialog.ValidateDurationAsync));
+        AddDialog(new DurationPrompt(Prompts.Duration, text, LogSessionDialog.ValidateDuration(text, new PhraseList(replies.Content.Reading.LengthHedges))));
         InitialDialogId = Router.DialogId;
     }
 

@@ -34,7 +34,7 @@ public sealed class LogSessionValues
 /// Logs a training session: how long and how the cat seemed, then what it means for the step. A session that meets
 /// the step's goal asks before moving the cat on, unless the report already said to move on or to stay.
 /// </summary>
-public sealed class LogSessionDialog : WaterfallDialog<LogSessionValues>
+public sealed partial class LogSessionDialog : WaterfallDialog<LogSessionValues>
 {
     public const string DialogId = "plan.log";
 
@@ -58,8 +58,26 @@ public sealed class LogSessionDialog : WaterfallDialog<LogSessionValues>
         AddStep(LogAsync);
     }
 
-    public static Task<bool> ValidateDurationAsync(PromptValidatorContext<TimeSpan> prompt, CancellationToken cancellationToken) =>
-        Task.FromResult(prompt.Recognized.Succeeded && IsSensible(prompt.Recognized.Value));
+    /// <summary>
+    /// A length, or a number among the words people hedge it with ("idk like 5?", "maybe 5ish": reading.json
+    /// lengthHedges), which is minutes as a bare number is.
+    /// </summary>
+    public static PromptValidator<TimeSpan> ValidateDuration(TextRecognizers recognizers, PhraseList hedges) =>
+        (prompt, cancellationToken) =>
+        {
+            if (!prompt.Recognized.Succeeded && prompt.Context.Activity.Text is { Length: > 0 } text
+                && recognizers.RecognizeDuration(hedges.Without(NumberThenSuffix().Replace(text, "$1 $2"))) is { } hedged)
+            {
+                prompt.Recognized.Succeeded = true;
+                prompt.Recognized.Value = hedged;
+            }
+
+            return Task.FromResult(prompt.Recognized.Succeeded && IsSensible(prompt.Recognized.Value));
+        };
+
+    /// <summary>"5ish": a number run into a word after it.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"(\d)([a-z]{2,})\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex NumberThenSuffix();
 
     private static bool IsSensible(TimeSpan duration) => duration > TimeSpan.Zero && duration.TotalMinutes <= TrainingPlan.LongestSessionMinutes;
 

@@ -171,6 +171,11 @@ public sealed partial class RouteTable
 
                 var flags = await state.FlagsAsync(t.Context, ct);
                 await replies.SendAsync(t.Context, replies.Fill(faqChoice.Pick(answer, t.Reading.Text, said => AnswerMemory.GaveRecently(flags, replies.Fill(said)))), ct);
+                if (t.Reading.AsksWhereToBuy)
+                {
+                    await WhereToBuyAsync(t.Context, ct);
+                }
+
                 if (answer.ThenSmallStep && t.Cat is { Finished: false } cat)
                 {
                     await replies.SendAsync(t.Context, replies.StepText(content.Plan.SmallStep, cat, content.Step(cat.Step)), ct);
@@ -270,11 +275,18 @@ public sealed partial class RouteTable
     }
 
     /// <summary>"do u have the H harness in stock": where to ask about the store's or clinic's own business.</summary>
-    private Task BusinessHandOffAsync(ITurnContext turn, CancellationToken cancellationToken)
+    private Task BusinessHandOffAsync(ITurnContext turn, CancellationToken cancellationToken) =>
+        HandOffAsync(turn, _replies.Content.Messages.Business.Store, _replies.Content.Messages.Business.Clinic, cancellationToken);
+
+    /// <summary>"where can i buy one", after the gear advice: who sells it, and how to reach them.</summary>
+    private Task WhereToBuyAsync(ITurnContext turn, CancellationToken cancellationToken) =>
+        HandOffAsync(turn, _replies.Content.Messages.Business.BuyStore, _replies.Content.Messages.Business.BuyClinic, cancellationToken);
+
+    private Task HandOffAsync(ITurnContext turn, string store, string clinic, CancellationToken cancellationToken)
     {
         var organization = _replies.Organization;
         var business = _replies.Content.Messages.Business;
-        var text = _replies.Fill(organization.Kind == Content.OrganizationKind.Clinic ? business.Clinic : business.Store);
+        var text = _replies.Fill(organization.Kind == Content.OrganizationKind.Clinic ? clinic : store);
         // Where to reach the staff, as the site set it up: its contact, else its phone; never "the website" the visitor is on.
         var reach = !string.IsNullOrWhiteSpace(organization.StaffContact) ? business.Contact : !string.IsNullOrWhiteSpace(organization.Phone) ? business.Phone : null;
         return _replies.SendAsync(turn, reach is null ? text : text + " " + _replies.Fill(reach), cancellationToken);

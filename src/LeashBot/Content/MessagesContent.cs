@@ -133,6 +133,10 @@ public sealed class BusinessHandOff
 
     /// <summary>Added instead when the site gives no staff contact but a phone ({org.phone}).</summary>
     [JsonProperty(Required = Required.Always)] public string Phone { get; set; } = "";
+
+    /// <summary>After the gear advice, to "where can i buy one": who sells it, by Organization:Kind.</summary>
+    [JsonProperty(Required = Required.Always)] public string BuyStore { get; set; } = "";
+    [JsonProperty(Required = Required.Always)] public string BuyClinic { get; set; } = "";
 }
 
 /// <summary>Short warm answers to messages that are chat rather than questions.</summary>

@@ -113,6 +113,15 @@ public sealed class ReadingContent
     /// <summary>Half answers to "Did that help?" ("kinda", "a bit"): another idea follows, as after a no.</summary>
     [JsonProperty(Required = Required.Always)] public List<string> Hedges { get; set; } = [];
 
+    /// <summary>Words around a number given as a session's length ("idk like 5?"): the number alone is minutes.</summary>
+    [JsonProperty(Required = Required.Always)] public List<string> LengthHedges { get; set; } = [];
+
+    /// <summary>What the semantic reader reads an owner's cat's name as ("any tips for milo"): never a story cat's cue.</summary>
+    [JsonProperty(Required = Required.Always)] public string CatNameStandIn { get; set; } = "";
+
+    /// <summary>Asking where to get gear ("where can i buy one"): the gear advice, then who sells it.</summary>
+    [JsonProperty(Required = Required.Always)] public List<string> WhereToBuy { get; set; } = [];
+
     /// <summary>"like i said", "i told you": a session reported again, never counted twice.</summary>
     [JsonProperty(Required = Required.Always)] public List<string> SessionToldAgain { get; set; } = [];
 

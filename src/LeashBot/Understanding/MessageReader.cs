@@ -34,6 +34,8 @@ public sealed partial class MessageReader
     private readonly ForgetMeReader _forgetMe;
     private readonly NameRules _names;
     private readonly BusinessQuestions _business;
+    private readonly PhraseList _whereToBuy;
+    private readonly string _catNameStandIn;
     private readonly StepQuestions _stepQuestions;
     private readonly LengthQuestions _lengths;
 
@@ -64,6 +66,8 @@ public sealed partial class MessageReader
         _forgetMe = new ForgetMeReader(words.ForgetMe, _clauses, _negations);
         _names = new NameRules(words, global, content.Plan.MoodWords, recognizer, Words);
         _business = new BusinessQuestions(global);
+        _whereToBuy = new PhraseList(words.WhereToBuy);
+        _catNameStandIn = words.CatNameStandIn;
         _stepQuestions = new StepQuestions(words);
         _lengths = new LengthQuestions(words);
     }
@@ -174,18 +178,20 @@ public sealed partial class MessageReader
 
         // "do u have the H harness in stock": the shop's own business, whatever gear it names, is the staff's to answer.
         var aboutTheBusiness = command == Command.None && language == "en" && _business.Asks(text);
+        // "where can i buy one": the gear advice (a harness unless a leash is named), then who sells it.
+        var whereToBuy = command == Command.None && language == "en" && !aboutTheBusiness && _whereToBuy.IsIn([.. words]);
         // A length of time settles a report; a question with one that reads as a report or as nothing clear ("is 20
         // minutes a go too much for him?") is for the head.
         var settled = command != Command.None || language != "en" || social != SocialAct.None || stepNumber is not null
             || (yesNo is not null && words.Count <= 3) || bareName is not null || questions.Count > 1
-            || (newCatName is not null && recognition.Kind != RecognitionKind.Confident) || aboutTheBusiness
+            || (newCatName is not null && recognition.Kind != RecognitionKind.Confident) || aboutTheBusiness || whereToBuy
             || !words.Exists(w => !char.IsAsciiDigit(w[0]))
             || (FitsASessionReport(recognition) && duration.Value is not null && !(asksAQuestion && ReportOrNothing(recognition)));
         var wordLists = recognition;
         if (_semantic is not null && !settled)
         {
             // Forget-me is a rule's to decide (below), never the word lists' certainty: "will she forget everything" is for the head.
-            var decided = _semantic.Decide(text, ForgetMeReader.WithoutForgetMe(recognition), _cats.AnimalsIn(words, mentions.Count > 0));
+            var decided = _semantic.Decide(text, ForgetMeReader.WithoutForgetMe(recognition), _cats.AnimalsIn(words, mentions.Count > 0), [.. catNames.Where(_recognizer.Normalizer.InContent)], _catNameStandIn);
 
             // A message that names one of the owner's own cats is about that cat: the model's "not something I know" never
             // stands there ("how far along is Biscuit"); the word lists' reading does, or an honest "not sure".
@@ -194,7 +200,11 @@ public sealed partial class MessageReader
                 : decided;
         }
 
-        if (command == Command.None && !asksStepPace && !aboutTheBusiness && _lengths.NamesALeashLength(text) && LengthQuestions.LeashOverLengthOfTime(recognition))
+        if (whereToBuy)
+        {
+            recognition = new Recognition(recognition is { Kind: RecognitionKind.Confident, TopicId: TopicIds.FaqLeash } ? TopicIds.FaqLeash : TopicIds.FaqHarness, 1, RecognitionKind.Confident, recognition.Candidates);
+        }
+        else if (command == Command.None && !asksStepPace && !aboutTheBusiness && _lengths.NamesALeashLength(text) && LengthQuestions.LeashOverLengthOfTime(recognition))
         {
             recognition = new Recognition(TopicIds.FaqLeash, 1, RecognitionKind.Confident, recognition.Candidates);
         }
@@ -279,6 +289,7 @@ public sealed partial class MessageReader
             Declines = _social.Declines(words),
             AsksToForgetOwner = forgetOwner,
             AboutTheBusiness = aboutTheBusiness,
+            AsksWhereToBuy = whereToBuy,
             AsksStepPace = asksStepPace,
             AsksALength = asksALength,
             Language = language,

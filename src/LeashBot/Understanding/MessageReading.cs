@@ -116,6 +116,9 @@ public sealed record MessageReading
     /// <summary>The message asks about the shop's or clinic's own business (stock, prices, opening hours): the staff's to answer.</summary>
     public bool AboutTheBusiness { get; init; }
 
+    /// <summary>The message asks where to get gear ("where can i buy one"): the gear advice, then who sells it.</summary>
+    public bool AsksWhereToBuy { get; init; }
+
     /// <summary>
     /// The message asks how long a cat stays on a step ("how many days on step 3", "thats what we just did, can we try
     /// putting it on"): the step named, or the cat's own, is answered with its sign of readiness.

@@ -25,9 +25,10 @@ public sealed class SemanticDecision(SemanticReader semantic)
 {
     public SemanticReader Reader => semantic;
 
-    public Recognition Decide(string text, Recognition lexical, Animals animals = Animals.None)
+    public Recognition Decide(string text, Recognition lexical, Animals animals = Animals.None, IReadOnlyCollection<string>? catNames = null, string standIn = " ")
     {
         ArgumentNullException.ThrowIfNull(lexical);
+        text = WithoutCatNames(text, catNames, standIn);
         var o = semantic.Options;
         var lexicalInScope = lexical is { Kind: RecognitionKind.Confident or RecognitionKind.Ambiguous } && lexical.TopicId is not (null or TopicIds.OutOfScope);
         var otherAnimalAlone = animals == Animals.Other;
@@ -109,4 +110,23 @@ public sealed class SemanticDecision(SemanticReader semantic)
     /// <summary>The head's probability for <paramref name="topic"/> (0 for a topic it has no class for).</summary>
     private static double Chance(SemanticReading reading, string topic) =>
         reading.Topics.FirstOrDefault(t => t.TopicId == topic)?.Score ?? 0;
+
+    /// <summary>
+    /// The message with the owner's own cats' names that are also words of the content (the caller picks them) read as
+    /// <paramref name="standIn"/> (reading.json catNameStandIn, "my cat"): a cat called Milo or Juniper is the owner's
+    /// cat, never a cue for the story cats of the same name.
+    /// </summary>
+    private static string WithoutCatNames(string text, IReadOnlyCollection<string>? catNames, string standIn)
+    {
+        foreach (var name in catNames ?? [])
+        {
+            if (!string.IsNullOrWhiteSpace(name))
+            {
+                text = System.Text.RegularExpressions.Regex.Replace(text, $@"\b{System.Text.RegularExpressions.Regex.Escape(name.Trim())}(?:'?s)?\b", standIn,
+                    System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+            }
+        }
+
+        return text;
+    }
 }

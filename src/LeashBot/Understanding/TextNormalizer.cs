@@ -79,6 +79,9 @@ public sealed class TextNormalizer
     /// <summary>Number of words the typo corrector knows.</summary>
     public int VocabularySize => _vocabulary?.Size ?? 0;
 
+    /// <summary>True when the content uses <paramref name="word"/> (as written, any case): a cat called Milo names a story cat.</summary>
+    public bool InContent(string word) => _vocabulary?.Knows(word.ToLowerInvariant()) == true;
+
     /// <summary>
     /// Fixes the vocabulary (every word of the content) used to recognize unknown words and correct typos.
     /// Called once by <see cref="TopicRecognizer.Build"/>; before this, every word counts as known.
