@@ -79,7 +79,7 @@ public sealed class PromptExits(BotContent content)
         var ends = Cues.Ends(reading);
         if (Carries(reading, kind) && kind switch
         {
-            AnswerKind.YesNo => reading.WordCount <= ShortAnswerWords || !leaves,
+            AnswerKind.YesNo => reading.WordCount <= ShortAnswerWords || !leaves || AnswersFirst(reading),
             AnswerKind.Name => !leaves && !ends,
             _ => true,
         })
@@ -120,6 +120,18 @@ public sealed class PromptExits(BotContent content)
         }
 
         return reading.AsksAQuestion && reading.WordCount > 2 && reading.Clauses.All(c => c.AsksAQuestion) ? AnswerPolarity.Unclear : Answers.Read(reading.Text);
+    }
+
+    /// <summary>
+    /// The first sentence is a yes or no with no way-out word in it ("I would say so, yes. … which is fair enough";
+    /// "Yes please. Though I thought… Never mind."): the answer came first, and a way-out word later in the message is
+    /// about the owner's own aside, not the question. "i didn't ask for a quiz. stop" leaves: its first sentence is the way out.
+    /// </summary>
+    private bool AnswersFirst(MessageReading reading)
+    {
+        var end = reading.Text.AsSpan().IndexOfAny(".!?\n");
+        var first = end < 0 ? reading.Text : reading.Text[..end];
+        return !_leave.IsIn(PhraseList.Words(first)) && Answers.Read(first) != AnswerPolarity.Unclear;
     }
 
     /// <summary>The message carries the kind of answer the question waits for.</summary>

@@ -70,6 +70,18 @@ public sealed class PromptExitTranscripts(SharedHost shared) : IClassFixture<Sha
         (await LaterAsync(owner, goodbye)).Says("Everything you told me before is saved").DoesNotSay(asked).DoesNotSay("didn't catch");
     }
 
+    // ---- A yes or no that comes first is the answer, whatever way-out word an aside after it has ----
+    // Tried: a yes opening a long reply that ends "fair enough", and "yes please" followed by an aside ending "never mind".
+
+    [Theory]
+    [InlineData("id say so yes, she had her jabs in the spring. the vet trip was a lot for her tho, fair enough")]
+    [InlineData("Yes please. Although I did think we had done the flea stuff already, never mind.")]
+    public async Task A_yes_that_comes_first_answers_even_when_an_aside_after_it_has_a_way_out_word(string reply)
+    {
+        var (owner, _) = await AtAsync("checklist");
+        (await LaterAsync(owner, reply)).Says("excited about treats or toys").DoesNotSay("leave that for now");
+    }
+
     // ---- "stop", "not now", "i didn't ask for that" leave any question, and nothing is lost ----
 
     [Theory]

@@ -364,14 +364,14 @@ public sealed class SeveralCatsTranscripts(SharedHost shared) : IClassFixture<Sh
         (await LaterAsync(owner, fix)).Says("Pepper's 5 min session now counts for " + (back == 1 ? "yesterday" : weekday.ToString()))
             .DoesNotSay("Logged").DoesNotSay("only know about");
         var moved = await StoredOwnerAsync(owner, channel);
-        Assert.False(LeashBot.Coaching.Reminders.ReminderWording.PractisedOn(moved, TimeZoneInfo.Utc, today));
-        Assert.True(LeashBot.Coaching.Reminders.ReminderWording.PractisedOn(moved, TimeZoneInfo.Utc, today.AddDays(-back)));
+        Assert.False(LeashBot.Coaching.Reminders.NudgeFacts.Of(moved, TimeZoneInfo.Utc.Id).PractisedOn(today));
+        Assert.True(LeashBot.Coaching.Reminders.NudgeFacts.Of(moved, TimeZoneInfo.Utc.Id).PractisedOn(today.AddDays(-back)));
         Assert.Equal(back == 1 ? 1 : 0, LeashBot.Coaching.Reminders.ReminderWording.Streak(moved, TimeZoneInfo.Utc, today));
         (await LaterAsync(owner, "how is pepper doing")).Says("Sessions at this step: 1,");
 
         (await LaterAsync(owner, "undo")).Says("Undone");
         var back2 = await StoredOwnerAsync(owner, channel);
-        Assert.True(LeashBot.Coaching.Reminders.ReminderWording.PractisedOn(back2, TimeZoneInfo.Utc, today));
+        Assert.True(LeashBot.Coaching.Reminders.NudgeFacts.Of(back2, TimeZoneInfo.Utc.Id).PractisedOn(today));
         Assert.Equal(0, LeashBot.Coaching.Reminders.ReminderWording.Streak(back2, TimeZoneInfo.Utc, today));
         (await LaterAsync(owner, "how is pepper doing")).Says("Sessions at this step: 1,");
     }
