@@ -101,7 +101,7 @@ public sealed class ReadingContent
     /// <summary>Common Spanish verb forms, never a cat's name ("mi gato tomo agua").</summary>
     public List<string> SpanishVerbForms { get; set; } = [];
 
-    /// <summary>Red-flag word groups (poisons, medicines) whose words are never a cat's name unless the red flags' namesToo lists them.</summary>
+    /// <summary>Red-flag knowledge lists and word groups (medicines, Spanish poison words) whose words are never a cat's name unless the red flags' namesToo lists them.</summary>
     public List<string> NotNamesFromRedFlags { get; set; } = [];
 
     /// <summary>Chat shorthand that is never a cat's name ("rn", "tbh").</summary>

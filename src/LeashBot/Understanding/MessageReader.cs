@@ -82,13 +82,16 @@ public sealed partial class MessageReader
     }
 
     /// <summary>
-    /// The poison and medicine words of the red flags (the groups reading.json names), never a cat's name: "Ibuprofeno,
-    /// le di uno" names no cat. A word the red flags also know as a name ("Biscuit", "Ginger") stays one.
+    /// The medicine and Spanish poison words of the red flags (the lists reading.json names), never a cat's name:
+    /// "Ibuprofeno, le di uno" names no cat. A word the red flags also know as a name ("Biscuit", "Ginger") stays one;
+    /// the broad groups ("button", "ribbon", "sock") are left out, they name cats too.
     /// </summary>
     private static IEnumerable<string> NeverNames(BotContent content)
     {
         var namesToo = new HashSet<string>(content.RedFlags.NamesToo, StringComparer.OrdinalIgnoreCase);
-        return content.Reading.NotNamesFromRedFlags.SelectMany(g => content.RedFlags.WordGroups.GetValueOrDefault(g) ?? [])
+        var redFlags = content.RedFlags;
+        return content.Reading.NotNamesFromRedFlags
+            .SelectMany(id => (redFlags.WordGroups.GetValueOrDefault(id) ?? []).Concat(redFlags.Knowledge.Where(k => k.Id == id).SelectMany(k => k.Words)))
             .Where(w => !w.Contains(' ', StringComparison.Ordinal) && !namesToo.Contains(w));
     }
 
