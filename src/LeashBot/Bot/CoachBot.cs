@@ -137,8 +137,10 @@ public sealed class CoachBot(TurnRunner runner, BotAccessors state, Replies repl
             await IntroduceAsync(turnContext, channel, Hello.FirstReply, cancellationToken);
         }
 
-        // Rules silent but it may be about a cat unwell now: ask once; "no" or anything else carries on.
-        if (await unwell.CheckAsync(turnContext, text, cancellationToken) is not { } carryOn)
+        // Rules silent but it may be about a cat unwell now: ask once; "no" or anything else carries on. A remark like that
+        // at a question of the bot's ("shall I move her on?") is asked about, never taken as the answer.
+        var dialogState = await state.DialogState.GetAsync(turnContext, () => new DialogState(), cancellationToken);
+        if (await unwell.CheckAsync(turnContext, text, cancellationToken, dialogState.DialogStack.Count > 0, dialogState.DialogStack.Clear) is not { } carryOn)
         {
             return;
         }

@@ -36,6 +36,13 @@ public sealed class RedFlagConversation(RedFlagReader redFlags, SessionRequest s
 {
     private RedFlagTriage Triage => redFlags.Rules;
 
+    /// <summary>
+    /// "mochi has been straining" when only Olive is known: Mochi, named back, never Olive. Only a word the alarm stands
+    /// without ("blood is coming out" names no cat).
+    /// </summary>
+    private string? UnknownCatIn(string text, List<string> names) =>
+        reader.UnknownCatNamed(text, names) is { } unknown && Triage.Read(NameMentions.Blank(text, [unknown]), names).IsRedFlag ? unknown : null;
+
     public async Task<HealthTurn> ReadAsync(ITurnContext turn, string text, CancellationToken cancellationToken)
     {
         var flags = await state.FlagsAsync(turn, cancellationToken);
@@ -85,7 +92,9 @@ public sealed class RedFlagConversation(RedFlagReader redFlags, SessionRequest s
             return HealthTurn.Coaching;
         }
 
-        var cat = reading.CatsMeant is [var meant] ? owner.Cats.FirstOrDefault(c => c.Name == meant) ?? owner.Current : owner.Current;
+        var cat = reading.CatsMeant is [var meant] ? owner.Cats.FirstOrDefault(c => c.Name == meant) ?? owner.Current
+            : UnknownCatIn(text, names) is { } unknown ? new CatProfile { Name = unknown }
+            : owner.Current;
         var alarmCat = flags.RedFlagCats.Count > 0 ? owner.FindCat(flags.RedFlagCats[^1]) ?? cat : cat;
 
         // The same worry said again ("cats pant when they play, don't they?") is no new alarm, and a vet's all-clear
@@ -122,7 +131,7 @@ public sealed class RedFlagConversation(RedFlagReader redFlags, SessionRequest s
             flags.RedFlagSigns = [.. (ongoing ? flags.RedFlagSigns : []).Union(found.Select(s => s.SignId))];
             flags.RedFlagCats = [.. (ongoing ? flags.RedFlagCats : []).Union(cat is null ? [] : [cat.Name])];
             flags.RedFlagAskedAgain = 0;
-            if (cat is not null)
+            if (cat is not null && owner.FindCat(cat.Name) is not null)
             {
                 // The cat the alarm is about is the one an unnamed message is about from now on.
                 owner.CurrentCat = cat.Name;

@@ -104,6 +104,12 @@ public sealed class ReadingContent
     /// <summary>Ordinary words that are no cat's name after a loose lead-in or in passing ("it's late").</summary>
     [JsonProperty(Required = Required.Always)] public List<string> EverydayWords { get; set; } = [];
 
+    /// <summary>Common Spanish verb forms, never a cat's name ("mi gato tomo agua").</summary>
+    public List<string> SpanishVerbForms { get; set; } = [];
+
+    /// <summary>Red-flag knowledge lists and word groups (medicines, Spanish poison words) whose words are never a cat's name unless the red flags' namesToo lists them.</summary>
+    public List<string> NotNamesFromRedFlags { get; set; } = [];
+
     /// <summary>Chat shorthand that is never a cat's name ("rn", "tbh").</summary>
     [JsonProperty(Required = Required.Always)] public List<string> ChatShorthand { get; set; } = [];
 

@@ -5,20 +5,21 @@ namespace LeashBot.Safety;
 /// <summary>
 /// The language of a red flag written mostly in everyday words of another language the vet message exists in
 /// ("mon chat a léché de l'antigel"), from the content's <c>languageWords</c>. Asked only when a vet message is about
-/// to go out, never on the path every message takes.
+/// to go out, never on the path every message takes. A tie goes to the language listed first in the content (Spanish
+/// before Italian: "le di paracetamol" is as much one as the other by its words).
 /// </summary>
 public sealed class RedFlagLanguage(RedFlagContent content)
 {
-    private readonly FrozenDictionary<string, FrozenSet<string>> _languageWords = content.LanguageWords.ToFrozenDictionary(
-        kv => kv.Key,
-        kv => kv.Value.Select(w => new string([.. w.ToLowerInvariant().Select(RedFlagTriage.WithoutAccent)])).ToFrozenSet(StringComparer.Ordinal),
-        StringComparer.Ordinal);
+    // In the content's order (a frozen dictionary has none of its own, so ties fell either way).
+    private readonly (string Language, FrozenSet<string> Words)[] _languageWords = [.. content.LanguageWords.Select(kv => (
+        kv.Key,
+        kv.Value.Select(w => new string([.. w.ToLowerInvariant().Select(RedFlagTriage.WithoutAccent)])).ToFrozenSet(StringComparer.Ordinal)))];
 
     /// <summary>The language most of the message's words belong to, or null: the message's own reading decides.</summary>
     public string? Of(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        if (_languageWords.Count == 0)
+        if (_languageWords.Length == 0)
         {
             return null;
         }

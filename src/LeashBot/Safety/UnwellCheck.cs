@@ -38,19 +38,35 @@ public sealed class UnwellCheck
     /// vet's all-clear is read, the words read health-related, it is no training news, fear story or word of the cat being well (<see cref="RedFlagReader.ReadsAsNoWorry"/>)
     /// and the model thinks the cat is unwell now.
     /// </summary>
-    public bool ShouldAsk(string text) =>
-        _semantic is not null && ReadsHealthRelated(text) && !_redFlags.ReadsAsNoWorry(text) && !_redFlags.Read(text).IsRedFlag && !_redFlags.Rules.ReadsAllClear(text)
+    /// <remarks>
+    /// With a question of the bot's waiting, a remark that reads as the cat unwell ("has been sort of off today") is asked
+    /// about even without a health word when it would read as a yes: it is never taken as the answer (a "kind of" in it is no yes).
+    /// </remarks>
+    public bool ShouldAsk(string text, bool questionPending) =>
+        _semantic is not null && (ReadsHealthRelated(text) || (questionPending && YesNoRecognizer.Recognize(text) is true && !IsShortAnswer(text)))
+        && !_redFlags.ReadsAsNoWorry(text) && !_redFlags.Read(text).IsRedFlag && !_redFlags.Rules.ReadsAllClear(text)
         && _semantic.Unwell(text) >= _semantic.Options.Unwell;
+
+    /// <summary>Whether to ask, with no question of the bot's waiting.</summary>
+    public bool ShouldAsk(string text) => ShouldAsk(text, questionPending: false);
+
+    /// <summary>"yes", "sure thing", "nah not yet": a plain answer, never a remark.</summary>
+    private static bool IsShortAnswer(string text) => text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 3;
 
     /// <summary>
     /// Asks, or reads the answer to, the question. Returns the text the turn should carry on with, or null when this
     /// turn is answered (the question was asked, or the vet message sent after a "yes").
     /// </summary>
-    public async Task<string?> CheckAsync(ITurnContext turn, string text, CancellationToken cancellationToken)
+    /// <remarks>
+    /// With <paramref name="questionPending"/>, a health remark is asked about rather than read as the waiting question's
+    /// answer; a "no" to the unwell question then leaves the waiting question (<paramref name="leaveQuestion"/>) and the
+    /// remark is read as a new message.
+    /// </remarks>
+    public async Task<string?> CheckAsync(ITurnContext turn, string text, CancellationToken cancellationToken, bool questionPending = false, Action? leaveQuestion = null)
     {
         ArgumentNullException.ThrowIfNull(turn);
         var flags = await _state.FlagsAsync(turn, cancellationToken);
-        if (flags.UnwellCheckFor is null && !ShouldAsk(text))
+        if (flags.UnwellCheckFor is null && !ShouldAsk(text, questionPending))
         {
             return text;
         }
@@ -59,6 +75,8 @@ public sealed class UnwellCheck
         if (flags.UnwellCheckFor is { } asked)
         {
             flags.UnwellCheckFor = null;
+            var overQuestion = flags.UnwellCheckOverQuestion;
+            flags.UnwellCheckOverQuestion = false;
             switch (YesNoRecognizer.Recognize(text))
             {
                 case true:
@@ -67,6 +85,11 @@ public sealed class UnwellCheck
                     await turn.SendActivityAsync(vet, cancellationToken);
                     return null;
                 case false:
+                    if (overQuestion)
+                    {
+                        leaveQuestion?.Invoke();
+                    }
+
                     return asked;
                 default:
                     return text;
@@ -74,6 +97,7 @@ public sealed class UnwellCheck
         }
 
         flags.UnwellCheckFor = text;
+        flags.UnwellCheckOverQuestion = questionPending;
         var titles = _say.Content.Messages.YesNoChoices;
         await turn.SendActivityAsync(
             ChoiceFactory.ForChannel(turn.Activity.ChannelId, _say.Text(_say.Content.Messages.UnwellCheck, ("cat", name)), [new Choice(titles.Yes), new Choice(titles.No)],

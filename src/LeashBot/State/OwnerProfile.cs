@@ -173,6 +173,9 @@ public sealed class ConversationFlags
     /// <summary>The message the bot asked "is your cat unwell or hurt right now?" about, until the next message answers it.</summary>
     public string? UnwellCheckFor { get; set; }
 
+    /// <summary>The unwell question was asked while a question of the bot's waited: a "no" leaves that question, never answers it.</summary>
+    public bool UnwellCheckOverQuestion { get; set; }
+
     /// <summary>
     /// Fingerprints of the last few answers given, side by side in one string of a fixed width (see Coaching's
     /// AnswerMemory), so a rephrased question doesn't get the same answer word for word again. Null before the first.

@@ -33,6 +33,7 @@ public sealed partial class MessageReader
     private readonly LanguageReader _languages;
     private readonly ForgetMeReader _forgetMe;
     private readonly NameRules _names;
+    private readonly HashSet<string> _auxiliaries;
     private readonly BusinessQuestions _business;
     private readonly PhraseList _whereToBuy;
     private readonly string _catNameStandIn;
@@ -64,12 +65,38 @@ public sealed partial class MessageReader
         _steps = new StepReferenceReader(words, content.Plan, global, _fillers, _clauses);
         _languages = new LanguageReader(words.Languages, _clauses, recognizer);
         _forgetMe = new ForgetMeReader(words.ForgetMe, _clauses, _negations);
-        _names = new NameRules(words, global, content.Plan.MoodWords, recognizer, Words);
+        _names = new NameRules(words, global, content.Plan.MoodWords, recognizer, Words, NeverNames(content));
+        _auxiliaries = [.. words.CommandReading.Auxiliaries];
         _business = new BusinessQuestions(global);
         _whereToBuy = new PhraseList(words.WhereToBuy);
         _catNameStandIn = words.CatNameStandIn;
         _stepQuestions = new StepQuestions(words);
         _lengths = new LengthQuestions(words);
+    }
+
+    /// <summary>
+    /// A cat the owner hasn't told of, named as the message's subject ("mochi has been straining", "Tigger is
+    /// wobbling"): that name, else null. A known cat, a word of the content or a pronoun is none.
+    /// </summary>
+    public string? UnknownCatNamed(string text, IReadOnlyCollection<string> knownCats)
+    {
+        var words = Words(text);
+        return words.Count > 2 && _auxiliaries.Contains(words[1]) && !knownCats.Contains(words[0], StringComparer.OrdinalIgnoreCase)
+            && _names.BareName([words[0]]) is { } name ? name : null;
+    }
+
+    /// <summary>
+    /// The medicine and Spanish poison words of the red flags (the lists reading.json names), never a cat's name:
+    /// "Ibuprofeno, le di uno" names no cat. A word the red flags also know as a name ("Biscuit", "Ginger") stays one;
+    /// the broad groups ("button", "ribbon", "sock") are left out, they name cats too.
+    /// </summary>
+    private static IEnumerable<string> NeverNames(BotContent content)
+    {
+        var namesToo = new HashSet<string>(content.RedFlags.NamesToo, StringComparer.OrdinalIgnoreCase);
+        var redFlags = content.RedFlags;
+        return content.Reading.NotNamesFromRedFlags
+            .SelectMany(id => (redFlags.WordGroups.GetValueOrDefault(id) ?? []).Concat(redFlags.Knowledge.Where(k => k.Id == id).SelectMany(k => k.Words)))
+            .Where(w => !w.Contains(' ', StringComparison.Ordinal) && !namesToo.Contains(w));
     }
 
     /// <summary>A bracketed aside ("(she's 2)"), never part of a name.</summary>

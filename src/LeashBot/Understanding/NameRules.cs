@@ -31,10 +31,10 @@ public sealed class NameRules
     private readonly ReadingContent _words;
     private readonly CatNameList _lists;
 
-    internal NameRules(ReadingContent words, GlobalSettings global, MoodWords moods, TopicRecognizer recognizer, Func<string, List<string>> tokenize)
+    internal NameRules(ReadingContent words, GlobalSettings global, MoodWords moods, TopicRecognizer recognizer, Func<string, List<string>> tokenize, IEnumerable<string> neverNames)
     {
         _recognizer = recognizer;
-        _notNames = [.. words.NonNames.Select(n => string.Join(' ', tokenize(n)))];
+        _notNames = [.. words.NonNames.Concat(words.SpanishVerbForms).Concat(neverNames).Select(n => string.Join(' ', tokenize(n)))]; // a poison, a Spanish verb: never a name
         _notNameWords =
         [
             .. words.ChatShorthand.SelectMany(tokenize),
@@ -344,7 +344,7 @@ public sealed class NameRules
 
         var joined = string.Join(' ', words);
         if (joined.Length > LongestName || joined.Length < 2 || !joined.Any(char.IsLetter) || _notNames.Contains(joined)
-            || words.Any(w => _notNameWords.Contains(w) || !w.Any(char.IsLetterOrDigit) || w.All(char.IsAsciiDigit) || _numbers.Contains(w)
+            || words.Any(w => _notNameWords.Contains(w) || _notNames.Contains(w) || !w.Any(char.IsLetterOrDigit) || w.All(char.IsAsciiDigit) || _numbers.Contains(w)
                 || w.EndsWith("'s", StringComparison.Ordinal))
             || YesNoRecognizer.Recognize(joined) is not null)
         {
