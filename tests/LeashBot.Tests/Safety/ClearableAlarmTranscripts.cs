@@ -46,6 +46,9 @@ public sealed class ClearableAlarmTranscripts(SharedHost shared) : IClassFixture
     [InlineData("he fell off the fence and now he wont put weight on his back leg")]
     [InlineData("she fell over in the kitchen and now shes wobbly with her head tilted")]
     [InlineData("is he hurt? he came in limping and theres blood on his paw")]
+    [InlineData("he keeps going round in circles and bumping into things")]
+    [InlineData("she drank some of my tea off the table")]
+    [InlineData("my cat fell from the balcony, i have it on video")]
     public void A_real_fall_or_hurt_still_alarms(string message) =>
         Assert.True(Triage.Read(message).IsRedFlag, Triage.Explain(message));
 
@@ -211,4 +214,14 @@ public sealed class ClearableAlarmTranscripts(SharedHost shared) : IClassFixture
         var owner = await OwnerOfAsync("Winston", "msteams");
         NoVet(await owner.SaysAsync(question));
     }
+
+    [Theory]
+    [InlineData("he sleeps in the window all day watching birds, happy boy")]
+    [InlineData("ugh i feel like were going round in circles here. she is totally healthy tho")]
+    [InlineData("honestly we keep going around in circles with this, she's fine health wise")]
+    [InlineData("kept the vest on 3 min at tea time and then she ate her tea no bother")]
+    [InlineData("harness on for 6 mins around teatime, she wolfed her tea after, all good")]
+    [InlineData("watched youtube cats fall down and slink low to the floor in harnesses, normal??")]
+    public async Task Training_chat_that_looks_like_a_sign_never_alarms(string message) =>
+        NoVet(await _host.NewOwner().SaysAsync(message)); // asleep in the window, the owner's circles, tea as a meal, other cats on video
 }
