@@ -34,6 +34,8 @@ public enum HealthTurn
 /// </summary>
 public sealed class RedFlagConversation(RedFlagReader redFlags, SessionRequest sessionRequest, VetReply vet, MessageReader reader, Replies replies, BotAccessors state, TimeProvider clock)
 {
+    private readonly PhraseList _signBack = new(replies.Content.RedFlags.Aftercare.SignBack);
+
     private RedFlagTriage Triage => redFlags.Rules;
 
     /// <summary>
@@ -55,7 +57,8 @@ public sealed class RedFlagConversation(RedFlagReader redFlags, SessionRequest s
         // While an alarm lasts the rules alone read a message: the alarm stands, and what follows is read against its signs.
         var names = owner.Cats.Select(c => c.Name).ToList();
         var read = alarm == RedFlagTier.None ? redFlags.Read(text, names) : Triage.Read(text, names);
-        var found = NotCleared(read, flags.ClearedSigns);
+        // A sign the vet cleared stays cleared when mentioned in passing, never when it is told as back ("straining again").
+        var found = NotCleared(read, _signBack.IsIn(PhraseList.Words(text)) ? [] : flags.ClearedSigns);
         if (alarm == RedFlagTier.None && flags.RedFlagAt is not null)
         {
             // An alarm that has run its time leaves nothing behind (a vet's all-clear signs stay cleared).
@@ -140,7 +143,14 @@ public sealed class RedFlagConversation(RedFlagReader redFlags, SessionRequest s
             var language = LanguageOf(reading, text);
             if (ongoing && tier == alarm)
             {
-                // Another sign while the alarm lasts: its reason and the call-now action, never the same vet paragraph again.
+                // A sign the alarm didn't have while it lasts ("now she's drooling loads" after a poison): don't wait any
+                // longer, never "it may well be fine". In another language, that language's don't-wait, as when asked again.
+                if (language == "en")
+                {
+                    await replies.UrgentAsync(turn, vet.WithNumbers(replies.Cat(replies.Content.RedFlags.Aftercare.NewSign, cat)), cancellationToken);
+                    return HealthTurn.SentToVet;
+                }
+
                 return await AskedAgainAsync(turn, flags, alarm, found, cat, language, now, cancellationToken);
             }
 

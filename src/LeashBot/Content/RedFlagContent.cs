@@ -200,6 +200,19 @@ public sealed class RedFlagAftercare
     /// <summary>The clear action after the reason: call now, say what was seen; the numbers follow.</summary>
     [JsonProperty(Required = Required.Always)] public string CallNow { get; set; } = "";
 
+    /// <summary>
+    /// A sign the alarm didn't have yet, told while it lasts ("now she's drooling loads" after a poison): no "it may well
+    /// be fine" and no reason that speaks of before any signs show; don't wait any longer, call now; the numbers follow.
+    /// </summary>
+    [JsonProperty(Required = Required.Always)] public string NewSign { get; set; } = "";
+
+    /// <summary>
+    /// Words that tell a sign as back or happening now ("he's straining again", "is the blockage back?", "right now"): a
+    /// sign a vet cleared earlier in the chat alarms again when told with one of these, and only mentioned in passing
+    /// without them ("he panted a little after play, we stopped like the vet said") stays cleared.
+    /// </summary>
+    [JsonProperty(Required = Required.Always)] public List<string> SignBack { get; set; } = [];
+
     /// <summary>A training question (not a session) while the alarm lasts: answered, after this line saying it is for later.</summary>
     [JsonProperty(Required = Required.Always)] public string ForLater { get; set; } = "";
 

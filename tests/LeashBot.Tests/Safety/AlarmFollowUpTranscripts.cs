@@ -85,6 +85,18 @@ public sealed class AlarmFollowUpTranscripts(SharedHost shared) : IClassFixture<
     }
 
     [Fact]
+    public async Task A_cleared_sign_told_as_back_alarms_again()
+    {
+        // Tried: the vet's all-clear after a blocked bladder, then the same sign told as back, with and without a question.
+        var owner = _host.NewOwner(channelId: "sms");
+        await owner.SaysAsync("start training");
+        await owner.SaysAsync("Pilot");
+        (await owner.SaysAsync("pilot keeps squatting in the tray and nothing comes out, hes yowling")).Says(RedFlagScorecard.EmergencyPhone);
+        (await owner.SaysAsync("vet saw him, they unblocked him and hes home now and fine")).Says(Glad);
+        (await owner.SaysAsync("oh no hes squatting in the tray again with nothing coming out, is it back??")).Says(RedFlagScorecard.EmergencyPhone);
+    }
+
+    [Fact]
     public async Task Panting_after_play_told_in_passing_is_a_call_soon_and_the_vets_all_clear_ends_it()
     {
         var owner = _host.NewOwner();

@@ -152,7 +152,17 @@ public sealed class ClearableAlarmTranscripts(SharedHost shared) : IClassFixture
         var second = await owner.SaysAsync("and now her gums look really pale");
         second.Says(RedFlagScorecard.EmergencyPhone);
         Assert.NotEqual(first.All, second.All);
-        second.DoesNotSay(Emergency);
+        second.DoesNotSay(Emergency).Says("don't wait any longer").DoesNotSay("may well be fine");
+    }
+
+    [Fact]
+    public async Task A_new_sign_after_a_poison_says_dont_wait_not_that_it_may_be_fine()
+    {
+        // Tried: a poison first, then a sign it didn't have, told the way a scared owner texts it.
+        var owner = await OwnerOfAsync("Tinsel");
+        (await owner.SaysAsync("tinsel licked up some of the liquid from my vape refill that spilled")).FirstSays(Emergency);
+        var sign = await owner.SaysAsync("ok im calling but shes drooling loads now");
+        sign.Says("don't wait any longer").Says(RedFlagScorecard.EmergencyPhone).DoesNotSay("may well be fine").DoesNotSay("before any signs");
     }
 
     [Theory]
