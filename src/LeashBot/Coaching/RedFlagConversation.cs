@@ -36,6 +36,8 @@ public sealed class RedFlagConversation(RedFlagReader redFlags, SessionRequest s
 {
     private readonly PhraseList _signBack = new(replies.Content.RedFlags.Aftercare.SignBack);
 
+    private readonly PhraseList _onTheirWay = new(replies.Content.RedFlags.Aftercare.OnTheirWay);
+
     private RedFlagTriage Triage => redFlags.Rules;
 
     /// <summary>
@@ -200,6 +202,15 @@ public sealed class RedFlagConversation(RedFlagReader redFlags, SessionRequest s
         {
             // Help, the menu, starting over and "forget me" always work.
             return HealthTurn.Coaching;
+        }
+
+        if (_onTheirWay.IsIn(PhraseList.Words(text)))
+        {
+            // "we're on the way now, should i still try the harness tomorrow?": they're doing it; the kind line, and
+            // training waits if they ask about anything, never "call your vet now" again.
+            var waiting = replies.Cat(aftercare.Waiting, cat);
+            await replies.SendAsync(turn, reading.AsksAQuestion || text.Contains('?', StringComparison.Ordinal) ? string.Join(" ", waiting, replies.Cat(aftercare.TrainingWaits, cat)) : waiting, cancellationToken);
+            return HealthTurn.Answered;
         }
 
         // Sessions and moving on wait, and the owner hears why, however the session is asked for ("can we do a session

@@ -213,6 +213,13 @@ public sealed class RedFlagAftercare
     /// </summary>
     [JsonProperty(Required = Required.Always)] public List<string> SignBack { get; set; } = [];
 
+    /// <summary>
+    /// Words that tell the owner is already calling or on the way ("on our way", "in the car", "already called"): the
+    /// kind <see cref="Waiting"/> line, with <see cref="TrainingWaits"/> when they ask about training, never the call-now
+    /// paragraph again.
+    /// </summary>
+    [JsonProperty(Required = Required.Always)] public List<string> OnTheirWay { get; set; } = [];
+
     /// <summary>A training question (not a session) while the alarm lasts: answered, after this line saying it is for later.</summary>
     [JsonProperty(Required = Required.Always)] public string ForLater { get; set; } = "";
 

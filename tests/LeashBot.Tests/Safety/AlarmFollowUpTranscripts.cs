@@ -84,6 +84,25 @@ public sealed class AlarmFollowUpTranscripts(SharedHost shared) : IClassFixture<
         (await owner.SaysAsync("omg he just chewed a lily leaf off the bouquet")).FirstSays(Emergency);
     }
 
+    [Theory]
+    [InlineData("we're in the car on the way to the er now. can we still do the harness tmrw?", true)]
+    [InlineData("already called the clinic, heading over now", false)]
+    [InlineData("ok ty, on our way. ill msg when hes home", false)]
+    public async Task An_owner_already_on_the_way_hears_they_are_doing_the_right_thing_not_call_now_again(string news, bool asksAboutTraining)
+    {
+        // Tried: on the way with a training question, already called, and "ill" meaning "I'll" (no apostrophe).
+        var owner = _host.NewOwner(channelId: "sms");
+        await owner.SaysAsync("start training");
+        await owner.SaysAsync("Rocket");
+        (await owner.SaysAsync("rocket keeps straining in the tray and crying, hardly any pee")).Says(RedFlagScorecard.EmergencyPhone);
+        var reply = await owner.SaysAsync(news);
+        reply.Says("doing the right thing").DoesNotSay("call your vet now").DoesNotSay(RedFlagScorecard.EmergencyPhone);
+        if (asksAboutTraining)
+        {
+            reply.Says(TrainingWaits);
+        }
+    }
+
     [Fact]
     public async Task A_cleared_sign_told_as_back_alarms_again()
     {
