@@ -60,7 +60,7 @@ public sealed class RedFlagConversation(RedFlagReader redFlags, SessionRequest s
         var names = owner.Cats.Select(c => c.Name).ToList();
         var read = alarm == RedFlagTier.None ? redFlags.Read(text, names) : Triage.Read(text, names);
         // A sign the vet cleared stays cleared when mentioned in passing, never when it is told as back ("straining again").
-        var found = NotCleared(read, _signBack.IsIn(PhraseList.Words(text)) ? [] : flags.ClearedSigns);
+        var found = NotCleared(read, flags.ClearedSigns.Count > 0 && !_signBack.IsIn(PhraseList.Words(text)) ? flags.ClearedSigns : []);
         if (alarm == RedFlagTier.None && flags.RedFlagAt is not null)
         {
             // An alarm that has run its time leaves nothing behind (a vet's all-clear signs stay cleared).
